@@ -1,0 +1,130 @@
+"""The Typer application, its shared options, and the one path from a view to stdout."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from briefcli import output
+from briefcli.errors import UsageError
+from briefcli.model import Brief
+from briefcli.views import View
+
+
+class Color(StrEnum):
+    """When to use colour."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Format(StrEnum):
+    """Output formats of the view commands."""
+
+    text = "text"
+    json = "json"
+
+
+app = typer.Typer(
+    name="brief",
+    help=(
+        "Read, query and pipe long structured reports.\n\n"
+        "\b\nExamples:\n  brief                      # title and contents\n"
+        "  brief show section 4\n  brief glossary 'Storm Corps'\n  brief timeline --since 2014\n"
+        "  brief summary | mail -s 'NK/RU brief' team@example.org"
+    ),
+    add_completion=True,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+BriefOption = Annotated[
+    str | None,
+    typer.Option(
+        "--brief", "-b", metavar="PATH", help="Brief file to read (default: the shipped report)."
+    ),
+]
+ColorOption = Annotated[
+    Color | None,
+    typer.Option(
+        "--color", help="Colour: auto (terminal only), always or never.", show_default=False
+    ),
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format", "-f", help="Output format (default: typeset on a terminal, text when piped)."
+    ),
+]
+WidthOption = Annotated[
+    int | None,
+    typer.Option("--width", "-w", min=0, help="Wrap lines at N columns (0: never wrap)."),
+]
+PagerOption = Annotated[
+    bool, typer.Option("--no-pager", help="Never send long output through a pager.")
+]
+
+
+@dataclass(frozen=True)
+class Common:
+    """The options every view command shares; group-level values fill in what is unset."""
+
+    brief: str | None = None
+    color: Color | None = None
+    format: Format | None = None
+    width: int | None = None
+    no_pager: bool = False
+
+    def merged(self, ctx: typer.Context) -> Common:
+        """These options, with those given before the command name as fallbacks."""
+        parent = ctx.find_root().obj if isinstance(ctx.find_root().obj, Common) else Common()
+        return replace(
+            self,
+            brief=self.brief or parent.brief,
+            color=self.color or parent.color,
+            format=self.format or parent.format,
+            width=self.width if self.width is not None else parent.width,
+            no_pager=self.no_pager or parent.no_pager,
+        )
+
+
+def load(common: Common) -> Brief:
+    """The brief the user asked for: --brief PATH, else $BRIEF, else the shipped report."""
+    from briefcli.loader import default_brief_path, load_brief
+
+    path = common.brief or os.environ.get("BRIEF") or None
+    if path is not None and not path.strip():
+        raise UsageError("--brief needs a file path")
+    return load_brief(path or default_brief_path())
+
+
+def present(view: View, common: Common) -> None:
+    """Render ``view`` in the format asked for and write it: the last step of every command."""
+    settings = output.decide(
+        (common.color or Color.auto).value, common.width, pager=not common.no_pager
+    )
+    fmt = common.format
+    if fmt is Format.json:
+        from briefcli.render import data
+
+        output.emit(data.to_json(view))
+        return
+    from briefcli.render import document
+
+    doc = document.build(view)
+    if settings.styled:
+        from briefcli.render import terminal
+
+        output.emit(output.to_ansi(terminal.render(doc), settings), settings)
+    else:
+        from briefcli.render import text
+
+        output.emit(text.render(doc, settings.width))

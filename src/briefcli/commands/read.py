@@ -1,0 +1,198 @@
+"""The reading commands: overview, show, glossary, timeline, summary, export."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from briefcli import query
+from briefcli.app import (
+    BriefOption,
+    ColorOption,
+    Common,
+    FormatOption,
+    PagerOption,
+    WidthOption,
+    app,
+    load,
+    present,
+)
+from briefcli.views import (
+    ExportView,
+    GlossaryView,
+    OverviewView,
+    SectionView,
+    SummaryView,
+    TermView,
+    TimelineView,
+)
+
+
+@app.callback()
+def overview(
+    ctx: typer.Context,
+    brief: BriefOption = None,
+    color: ColorOption = None,
+    format: FormatOption = None,
+    width: WidthOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """Read, query and pipe long structured reports.
+
+    With no command: the report's title, kind, date, publisher and table of contents.
+
+    \b
+    Examples:
+      brief                          # title and contents
+      brief show section 4           # one section, typeset
+      brief glossary "Storm Corps"   # one term
+      brief timeline --since 2014    # dated events in order
+      brief summary | mail -s "NK/RU brief" team@example.org
+    """
+    common = Common(brief, color, format, width, no_pager)
+    ctx.obj = common
+    if ctx.invoked_subcommand is None:
+        loaded = load(common)
+        from briefcli.loader import default_brief_path
+
+        present(OverviewView(loaded, str(common.brief or default_brief_path())), common)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    section: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SECTION",
+            help="Section id: 4, 4-2, 4.2, 'section 4', summary or conclusion.",
+            show_default=False,
+        ),
+    ],
+    brief: BriefOption = None,
+    color: ColorOption = None,
+    format: FormatOption = None,
+    width: WidthOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """Show one section with its subsections, or one subsection.
+
+    \b
+    Examples:
+      brief show section 4
+      brief show 4-2
+      brief show conclusion --width 72
+    """
+    common = Common(brief, color, format, width, no_pager).merged(ctx)
+    loaded = load(common)
+    present(SectionView(loaded, query.find_section(loaded, section)), common)
+
+
+@app.command()
+def glossary(
+    ctx: typer.Context,
+    term: Annotated[
+        str | None,
+        typer.Argument(
+            help="Term to look up; any case, small typos are corrected.", show_default=False
+        ),
+    ] = None,
+    brief: BriefOption = None,
+    color: ColorOption = None,
+    format: FormatOption = None,
+    width: WidthOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """List every glossary term, or show one: category, definition, where it is used.
+
+    \b
+    Examples:
+      brief glossary
+      brief glossary "Storm Corps"
+      brief glossary "strom corps"     # corrected, and says so
+    """
+    common = Common(brief, color, format, width, no_pager).merged(ctx)
+    loaded = load(common)
+    if term is None:
+        present(GlossaryView(loaded, loaded.glossary), common)
+    else:
+        present(TermView(loaded, query.find_term(loaded, term)), common)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only events on or after this date: YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(help="Only events on or before this date (same forms as --since)."),
+    ] = None,
+    brief: BriefOption = None,
+    color: ColorOption = None,
+    format: FormatOption = None,
+    width: WidthOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """Every dated event in chronological order, with its section.
+
+    \b
+    Examples:
+      brief timeline
+      brief timeline --since 2014 --until 2024-10
+    """
+    common = Common(brief, color, format, width, no_pager).merged(ctx)
+    loaded = load(common)
+    events = tuple(query.events_between(loaded, since, until))
+    present(TimelineView(loaded, events, since, until), common)
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section", "-s", help="Instead: that section's key points (written by the editor)."
+        ),
+    ] = None,
+    brief: BriefOption = None,
+    color: ColorOption = None,
+    format: FormatOption = None,
+    width: WidthOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """The executive summary, made for piping; or one section's key points.
+
+    \b
+    Examples:
+      brief summary | mail -s "NK/RU brief" team@example.org
+      brief summary --section 4
+    """
+    common = Common(brief, color, format, width, no_pager).merged(ctx)
+    loaded = load(common)
+    match = query.find_section(loaded, [section]) if section is not None else None
+    present(SummaryView(loaded, match), common)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    brief: BriefOption = None,
+    color: ColorOption = None,
+    format: FormatOption = None,
+    width: WidthOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """The whole brief: every section, the glossary and the timeline.
+
+    \b
+    Examples:
+      brief export > report.txt
+      brief export --format json | jq '.sections[].title'
+    """
+    common = Common(brief, color, format, width, no_pager).merged(ctx)
+    present(ExportView(load(common)), common)

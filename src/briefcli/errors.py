@@ -1,0 +1,51 @@
+"""The error hierarchy and the documented exit codes: one error path for the whole tool."""
+
+from __future__ import annotations
+
+#: Success.
+EXIT_OK = 0
+#: Nothing found: an unknown section or term, a search without hits, an invalid brief in validate.
+EXIT_NOT_FOUND = 1
+#: Usage error or unusable input: a bad option, a missing, unreadable or invalid brief file.
+EXIT_USAGE = 2
+#: Interrupted by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+#: The reader of our output went away (128 + SIGPIPE), as `cat` ends in a closed pipe.
+EXIT_BROKEN_PIPE = 141
+
+
+class BriefError(Exception):
+    """Base of every error the tool reports to the user as one line on stderr."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class NotFoundError(BriefError):
+    """A section, term or search hit the user asked for does not exist."""
+
+    exit_code = EXIT_NOT_FOUND
+
+
+class UsageError(BriefError):
+    """The command line is wrong in a way the option parser cannot see."""
+
+
+class BriefFileError(BriefError):
+    """A brief file cannot be used: missing, unreadable, not YAML, or not a valid brief."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None):
+        where = path if line is None else f"{path}:{line}:{column or 1}"
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.detail = message
+        self.line = line
+        self.column = column
+
+
+class WriteError(BriefError):
+    """A file could not be written, or would have been overwritten without --force."""

@@ -1,0 +1,1 @@
+"""Importers: turn a report in another form into a brief."""

@@ -1,0 +1,206 @@
+"""Frozen dataclasses for a brief and its parts; the model knows no files and no Rich."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SCHEMA_VERSION = 1
+
+#: How a timeline date was given: the precision a reader can rely on.
+PRECISIONS = ("day", "month", "quarter", "year", "decade", "range")
+
+#: Who wrote a piece of text: the report itself, or the editor of the brief.
+ORIGINS = ("report", "editor")
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})0s$")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass(frozen=True, order=True)
+class DatePoint:
+    """One end of a date: the first and last day it may mean, as (year, month, day) tuples."""
+
+    first: tuple[int, int, int]
+    last: tuple[int, int, int]
+    precision: str
+
+
+def parse_date_point(text: str) -> DatePoint:
+    """Parse '2025-02-28', '2024-10', '2024-Q4', '2014' or '1940s'; raise ValueError if not."""
+    if match := _DAY.match(text):
+        year, month, day = (int(g) for g in match.groups())
+        if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+            raise ValueError(f"{text!r} is not a calendar date")
+        return DatePoint((year, month, day), (year, month, day), "day")
+    if match := _MONTH.match(text):
+        year, month = (int(g) for g in match.groups())
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r} has no month {month}")
+        return DatePoint((year, month, 1), (year, month, _DAYS_IN_MONTH[month - 1]), "month")
+    if match := _QUARTER.match(text):
+        year, quarter = int(match.group(1)), int(match.group(2))
+        first_month = 3 * quarter - 2
+        last_month = first_month + 2
+        last = (year, last_month, _DAYS_IN_MONTH[last_month - 1])
+        return DatePoint((year, first_month, 1), last, "quarter")
+    if match := _YEAR.match(text):
+        year = int(match.group(1))
+        return DatePoint((year, 1, 1), (year, 12, 31), "year")
+    if match := _DECADE.match(text):
+        start = int(match.group(1)) * 10
+        return DatePoint((start, 1, 1), (start + 9, 12, 31), "decade")
+    raise ValueError(
+        f"{text!r} is not a date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY, YYY0s or FROM/TO"
+    )
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A timeline date as written in a brief: one point, or a range 'FROM/TO'."""
+
+    text: str
+    start: DatePoint
+    end: DatePoint
+
+    @property
+    def precision(self) -> str:
+        """'range' for FROM/TO, otherwise the precision of the single point."""
+        return "range" if self.start != self.end else self.start.precision
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        """Chronological order: by first possible day, then the shorter span first."""
+        return (self.start.first, self.end.last)
+
+    def display(self) -> str:
+        """The date as a reader writes it: '1950–1953', 'Oct 2024', '2024 Q4'."""
+        if self.start != self.end:
+            return f"{_display_point(self.start, self.text.split('/')[0])}–" + _display_point(
+                self.end, self.text.split("/")[1]
+            )
+        return _display_point(self.start, self.text)
+
+
+_MONTH_NAMES = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+
+
+def _display_point(point: DatePoint, text: str) -> str:
+    year, month, day = point.first
+    if point.precision == "day":
+        return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+    if point.precision == "month":
+        return f"{_MONTH_NAMES[month - 1]} {year}"
+    if point.precision == "quarter":
+        return f"{year} Q{(month + 2) // 3}"
+    return text
+
+
+def parse_event_date(text: str) -> EventDate:
+    """Parse a timeline date: a single point or 'FROM/TO' with FROM not after TO."""
+    if "/" in text:
+        first, _, last = text.partition("/")
+        start, end = parse_date_point(first), parse_date_point(last)
+        if end.last < start.first:
+            raise ValueError(f"the range {text!r} ends before it starts")
+        return EventDate(text, start, end)
+    point = parse_date_point(text)
+    return EventDate(text, point, point)
+
+
+@dataclass(frozen=True)
+class Subsection:
+    """A numbered part of a section, such as '4-2'."""
+
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section as in the report's table of contents."""
+
+    id: str
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    subsections: tuple[Subsection, ...] = ()
+    #: 'summary' or 'conclusion' when the section plays that part in the report.
+    role: str | None = None
+    #: Written by the editor of the brief, never the report's words.
+    key_points: tuple[str, ...] = ()
+
+    def all_paragraphs(self) -> tuple[str, ...]:
+        """The section's own paragraphs, then each subsection's, in reading order."""
+        out = list(self.paragraphs)
+        for sub in self.subsections:
+            out.extend(sub.paragraphs)
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One glossary term with its category and definition."""
+
+    term: str
+    category: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """The term followed by its aliases."""
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A dated event and the sections it comes from."""
+
+    date: EventDate
+    event: str
+    sections: tuple[str, ...]
+    #: 'report' when the text is the report's own sentence, 'editor' when written by the editor.
+    origin: str = "editor"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source document the report cites."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the report is and where it comes from."""
+
+    id: str
+    title: str
+    kind: str
+    date: str
+    publisher: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A whole report: metadata, sections, glossary, timeline and sources."""
+
+    meta: Metadata
+    sections: tuple[Section, ...]
+    glossary: tuple[GlossaryEntry, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    sources: tuple[Source, ...] = ()
+    #: Brief-level notes, written by the editor.
+    notes: tuple[str, ...] = ()
+
+    def section_by_role(self, role: str) -> Section | None:
+        """The section marked with ``role`` ('summary', 'conclusion'), if any."""
+        return next((s for s in self.sections if s.role == role), None)

@@ -1,0 +1,170 @@
+"""Selection: find a section, a glossary term, the events in a date range; fuzzy suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from briefcli.errors import NotFoundError, UsageError
+from briefcli.model import (
+    Brief,
+    DatePoint,
+    GlossaryEntry,
+    Section,
+    Subsection,
+    TimelineEvent,
+    parse_date_point,
+)
+from briefcli.sanitize import sanitize_line
+
+
+@dataclass(frozen=True)
+class SectionMatch:
+    """A section, or one subsection of it, as asked for by the user."""
+
+    section: Section
+    subsection: Subsection | None = None
+
+    @property
+    def id(self) -> str:
+        """The id asked for: '4' or '4-2'."""
+        return self.subsection.id if self.subsection else self.section.id
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A glossary entry, with the query as typed when it had to be corrected."""
+
+    entry: GlossaryEntry
+    corrected_from: str | None
+    used_in: tuple[str, ...]
+
+
+def section_ids(brief: Brief) -> list[str]:
+    """Every id ``show`` accepts, in reading order: '1', '2', '2-1', …, and the role names."""
+    ids: list[str] = []
+    for section in brief.sections:
+        ids.append(section.id)
+        ids.extend(sub.id for sub in section.subsections)
+    ids.extend(s.role for s in brief.sections if s.role)
+    return ids
+
+
+def normalise_section_ref(words: list[str] | tuple[str, ...]) -> str:
+    """'section 4', 'Section 4.2', '§4', '4-2' → '4' or '4-2'; role names pass lower-cased."""
+    text = " ".join(words).strip()
+    text = re.sub(r"^(section|sec\.?|§)\s*", "", text, flags=re.IGNORECASE).strip()
+    text = re.sub(r"(?<=\d)\s*[.\-–/]\s*(?=\d)", "-", text)
+    return text.rstrip(".").strip().casefold()
+
+
+def find_section(brief: Brief, words: list[str] | tuple[str, ...]) -> SectionMatch:
+    """The section or subsection the user asked for, or NotFoundError listing valid ids."""
+    ref = normalise_section_ref(words)
+    if not ref:
+        raise UsageError("say which section: for example 'brief show 4' or 'brief show summary'")
+    for section in brief.sections:
+        if ref in (section.id.casefold(), (section.role or "")):
+            return SectionMatch(section)
+        for sub in section.subsections:
+            if ref == sub.id.casefold():
+                return SectionMatch(section, sub)
+    for section in brief.sections:
+        if ref == section.title.casefold():
+            return SectionMatch(section)
+    valid = section_ids(brief)
+    nearest = _nearest_id(ref, valid)
+    hint = f"; nearest is {nearest!r}" if nearest else ""
+    raise NotFoundError(f"no section {sanitize_line(ref)!r}{hint}; valid: {', '.join(valid)}")
+
+
+def _nearest_id(ref: str, valid: list[str]) -> str | None:
+    # '9' is nearest to the last numbered section; '4-7' to the last subsection of 4.
+    numeric = [v for v in valid if re.fullmatch(r"\d+(-\d+)?", v)]
+    if re.fullmatch(r"\d+(-\d+)?", ref) and numeric:
+
+        def distance(candidate: str) -> tuple[int, ...]:
+            want = [int(p) for p in ref.split("-")] + [0]
+            have = [int(p) for p in candidate.split("-")] + [0]
+            return (abs(want[0] - have[0]), abs(want[1] - have[1]))
+
+        return min(numeric, key=distance)
+    close = difflib.get_close_matches(ref, valid, n=1, cutoff=0.3)
+    return close[0] if close else None
+
+
+def term_sections(brief: Brief, entry: GlossaryEntry) -> tuple[str, ...]:
+    """Ids of the sections and subsections whose text uses the term or one of its aliases."""
+    patterns = [_word_pattern(name) for name in entry.names()]
+    used: list[str] = []
+
+    def uses(paragraphs: tuple[str, ...]) -> bool:
+        return any(p.search(text) for p in patterns for text in paragraphs)
+
+    for section in brief.sections:
+        if uses(section.paragraphs):
+            used.append(section.id)
+        used.extend(sub.id for sub in section.subsections if uses(sub.paragraphs))
+    return tuple(used)
+
+
+def _word_pattern(name: str) -> re.Pattern[str]:
+    # Whole words, any case; a plural ending still counts as a use of the term.
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?:s|es)?(?!\w)", re.IGNORECASE)
+
+
+def find_term(brief: Brief, query: str) -> TermMatch:
+    """The glossary entry for ``query``: exact (any case), then a unique prefix, then fuzzy."""
+    wanted = " ".join(query.split()).casefold()
+    by_name = {name.casefold(): e for e in brief.glossary for name in e.names()}
+    entry = by_name.get(wanted)
+    corrected: str | None = None
+    if entry is None:
+        prefixed = {e.term: e for name, e in by_name.items() if name.startswith(wanted)}
+        if wanted and len(prefixed) == 1:
+            entry = next(iter(prefixed.values()))
+        else:
+            close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.8)
+            if close:
+                entry = by_name[close[0]]
+        if entry is None:
+            raise NotFoundError(_no_term_message(brief, query, list(by_name)))
+        corrected = query
+    return TermMatch(entry, corrected, term_sections(brief, entry))
+
+
+def _no_term_message(brief: Brief, query: str, names: list[str]) -> str:
+    if not brief.glossary:
+        return "this brief has no glossary"
+    close = difflib.get_close_matches(" ".join(query.split()).casefold(), names, n=3, cutoff=0.4)
+    terms = {name.casefold(): e.term for e in brief.glossary for name in e.names()}
+    suggestions = list(dict.fromkeys(terms[c] for c in close))
+    shown = sanitize_line(query)
+    if suggestions:
+        return f"no glossary term {shown!r}; closest: " + ", ".join(suggestions)
+    return f"no glossary term {shown!r}; 'brief glossary' lists all {len(brief.glossary)} terms"
+
+
+def events_between(
+    brief: Brief, since: str | None = None, until: str | None = None
+) -> list[TimelineEvent]:
+    """Timeline events in chronological order, overlapping the span [since, until]."""
+    low = _bound(since, "--since").first if since else None
+    high = _bound(until, "--until").last if until else None
+    events = sorted(brief.timeline, key=lambda e: e.date.sort_key)
+    return [
+        e
+        for e in events
+        if (low is None or e.date.end.last >= low) and (high is None or e.date.start.first <= high)
+    ]
+
+
+def _bound(text: str, option: str) -> DatePoint:
+    try:
+        return parse_date_point(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"{option} {sanitize_line(text)!r} is not a date: "
+            "use YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD"
+        ) from None

@@ -1,0 +1,103 @@
+"""Rich typesetting for a person at a terminal; returns a renderable, never prints."""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from briefcli.render.document import Bullets, Definition, Document, Heading, Paragraph, Table
+from briefcli.render.text import heading_text
+from briefcli.sanitize import sanitize
+from briefcli.theme import style
+
+
+def render(document: Document) -> RenderableType:
+    """The document as one Rich renderable: headings, paragraphs, highlighted terms."""
+    pattern = _term_pattern(document.terms)
+    items: list[RenderableType] = []
+    for block in document.blocks:
+        items.append(_block(block, pattern))
+    return Group(*_spaced(items))
+
+
+def _spaced(items: list[RenderableType]) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for index, item in enumerate(items):
+        if index:
+            out.append(Text(""))
+        out.append(item)
+    return out
+
+
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    names = sorted({sanitize(t) for t in terms if t.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I)
+
+
+def _text(value: str, role: str, pattern: re.Pattern[str] | None = None) -> Text:
+    # Text objects, never markup strings: brackets and :emoji: codes stay literal.
+    text = Text(sanitize(value), style=style(role), overflow="fold")
+    if pattern is not None:
+        text.highlight_regex(pattern, style=style("highlight"))
+    return text
+
+
+def _block(block: object, pattern: re.Pattern[str] | None) -> RenderableType:
+    if isinstance(block, Heading):
+        return _heading(block)
+    if isinstance(block, Paragraph):
+        return _text(block.text, block.role, pattern if block.role == "body" else None)
+    if isinstance(block, Bullets):
+        lines = [Text("• ", style=style("muted")) + _text(item, block.role) for item in block.items]
+        return Group(*(Padding(line, (0, 0, 0, 2), expand=False) for line in lines))
+    if isinstance(block, Definition):
+        return _definition(block)
+    if isinstance(block, Table):
+        return _table(block)
+    raise TypeError(f"cannot render {type(block).__name__} for a terminal")
+
+
+def _heading(block: Heading) -> RenderableType:
+    if block.level == 0:
+        return _text(block.title, "title")
+    role = "heading" if block.level == 1 else "subheading"
+    text = Text(overflow="fold")
+    if block.number:
+        text.append(sanitize(block.number) + ". ", style=style("number"))
+        text.append(sanitize(block.title), style=style(role))
+    else:
+        text.append(sanitize(heading_text(block)), style=style(role))
+    return text
+
+
+def _definition(block: Definition) -> RenderableType:
+    head = _text(block.term, "term")
+    head.append("  ")
+    head.append(sanitize(block.category), style=style("category"))
+    lines: list[RenderableType] = [
+        head,
+        Padding(_text(block.definition, "body"), (0, 0, 0, 2), expand=False),
+    ]
+    for label, value in block.extras:
+        line = Text(label + ": ", style=style("label"), overflow="fold")
+        line.append(sanitize(value), style=style("number"))
+        lines.append(Padding(line, (0, 0, 0, 2), expand=False))
+    return Group(*lines)
+
+
+def _table(block: Table) -> RenderableType:
+    table = RichTable(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+    for index, role in enumerate(block.roles):
+        last = index == len(block.roles) - 1
+        table.add_column(
+            style=style(role), overflow="fold", no_wrap=False, ratio=1 if last else None
+        )
+    for row in block.rows:
+        table.add_row(*(Text(sanitize(cell), overflow="fold") for cell in row))
+    return table

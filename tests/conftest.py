@@ -1,0 +1,73 @@
+"""Shared fixtures: run the CLI in-process (CliRunner isolation) and find test data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefcli.cli import run
+
+HERE = Path(__file__).parent
+SOURCE = HERE.parent.parent / "shared" / "sources" / "nk-russia-troops-2025.txt"
+REPO = HERE.parent
+
+
+@dataclass
+class Result:
+    """What one command printed and returned."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+Runner = Callable[..., Result]
+
+
+@pytest.fixture
+def brief(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Runner:
+    """Run ``brief ARGS`` in-process with stdout and stderr captured, as a pipe would see it."""
+    for name in ("NO_COLOR", "FORCE_COLOR", "BRIEF", "BRIEF_PAGER", "COLUMNS", "BRIEF_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+        runner = CliRunner()
+        with runner.isolation(env=env) as (out, err, *_):
+            code = run(list(args))
+            stdout = out.getvalue().decode()
+            stderr = err.getvalue().decode() if err is not None else ""
+        return Result(code, stdout, stderr)
+
+    return invoke
+
+
+@pytest.fixture
+def source_text() -> str:
+    """The raw report the shipped brief was made from."""
+    if not SOURCE.is_file():
+        pytest.skip(f"source report not found at {SOURCE}")
+    return SOURCE.read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    """Write a test file and return its path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; BRIEF_UPDATE_GOLDEN=1 rewrites it instead."""
+    path = HERE / "golden" / name
+    if os.environ.get("BRIEF_UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden/{name}: run with BRIEF_UPDATE_GOLDEN=1 and review it"
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from golden/{name}"
