@@ -141,9 +141,10 @@ def check_brief(text: str, name: str = "<brief>") -> tuple[Brief | None, list[Pr
         brief = checker.brief(root)
     except _Abort:
         brief = None
-    if any(p.severity == "error" for p in checker.problems):
+    problems = sorted(checker.problems, key=lambda p: (p.line, p.column))
+    if any(p.severity == "error" for p in problems):
         brief = None
-    return brief, checker.problems
+    return brief, problems
 
 
 def _compose(text: str, name: str) -> Node:
@@ -199,6 +200,11 @@ class _Checker:
         """Record a warning at ``node``."""
         self._report("warning", node, key_path, message)
 
+    def missing(self, fields: dict[str, Any], key: str, where: str, required: bool = True) -> None:
+        """Record a missing required key, unless a misspelling of it was already reported."""
+        if required and key not in fields["__suggested__"]:
+            self.error(fields["__node__"], where, "missing (required)")
+
     # -- structural checks -------------------------------------------------------------------
 
     def _enter(self, node: Node, key_path: str) -> None:
@@ -220,6 +226,7 @@ class _Checker:
             self.error(node, key_path, f"expected a mapping of keys, found {_kind(node)}")
             raise _Abort
         out: dict[str, Any] = {}
+        suggested: set[str] = set()
         for key_node, value_node in node.value:
             self._enter(key_node, key_path)
             if not isinstance(key_node, yaml.ScalarNode):
@@ -233,9 +240,14 @@ class _Checker:
                 continue
             if key not in allowed:
                 self.error(key_node, where, "unknown key" + _did_you_mean(key, allowed))
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                if close:
+                    # A misspelt required key is reported once, as the misspelling.
+                    suggested.add(close[0])
                 continue
             out[key] = value_node
         out["__node__"] = node
+        out["__suggested__"] = suggested
         return out
 
     def sequence(self, node: Node, key_path: str) -> list[Node]:
@@ -258,8 +270,7 @@ class _Checker:
         where = f"{key_path}.{key}" if key_path else key
         node = fields.get(key)
         if node is None:
-            if required:
-                self.error(fields["__node__"], where, "missing (required)")
+            self.missing(fields, key, where, required)
             return ""
         self._enter(node, where)
         if not isinstance(node, yaml.ScalarNode):
@@ -342,7 +353,7 @@ class _Checker:
     def _sections(self, top: dict[str, Any]) -> tuple[Section, ...]:
         node = top.get("sections")
         if node is None:
-            self.error(top["__node__"], "sections", "missing (required)")
+            self.missing(top, "sections", "sections")
             return ()
         sections: list[Section] = []
         ids: dict[str, int] = {}
@@ -440,7 +451,7 @@ class _Checker:
             event_text = self.text(fields, "event", where)
             refs = self.texts(fields, "sections", where)
             if "sections" not in fields:
-                self.error(fields["__node__"], f"{where}.sections", "missing (required)")
+                self.missing(fields, "sections", f"{where}.sections")
             for ref in refs:
                 if ref not in section_ids:
                     self.error(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
@@ -26,6 +27,9 @@ _ASCII_FALLBACK = str.maketrans(
         "·": "*", "…": "...", "\u00a0": " ", "§": "S.", "→": "->",
     }
 )  # fmt: skip
+
+
+_TRAILING_BLANKS = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,8 @@ def to_ansi(renderable: RenderableType, settings: OutputSettings) -> str:
         file=buffer,
         width=max(settings.width or FALLBACK_WIDTH, 1),
         force_terminal=settings.color,
-        color_system="auto" if settings.color else None,
+        # The theme uses the 16 standard colours only, so output is the same on every terminal.
+        color_system="standard" if settings.color else None,
         no_color=not settings.color,
         highlight=False,
         markup=False,
@@ -109,7 +114,8 @@ def to_ansi(renderable: RenderableType, settings: OutputSettings) -> str:
         soft_wrap=False,
     )
     console.print(renderable)
-    return buffer.getvalue()
+    # Rich pads wrapped lines to the measure; trailing blanks only get in a reader's way.
+    return _TRAILING_BLANKS.sub(r"\1", buffer.getvalue())
 
 
 def emit(text: str, settings: OutputSettings | None = None, stream: TextIO | None = None) -> None:
