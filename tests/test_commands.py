@@ -217,3 +217,25 @@ def test_every_command_has_help_with_an_example(brief: Runner) -> None:
         result = brief(command, "--help")
         assert result.exit_code == 0
         assert "Examples:" in result.stdout and f"brief {command}" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("six party", "Six-Party Talks"),
+        ("us containment strategies", "U.S. containment strategies"),
+        ("storm", "Storm Corps"),
+        ("Asymetric warfare", "Asymmetric warfare"),
+    ],
+)
+def test_glossary_forgives_punctuation_prefixes_and_typos(
+    brief: Runner, query: str, term: str
+) -> None:
+    result = brief("glossary", query)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Showing {term!r} for {query!r}.\n")
+
+
+def test_glossary_no_match_always_offers_three_terms(brief: Runner) -> None:
+    result = brief("glossary", "nonsense")
+    assert result.stderr.count(",") == 2 and "closest: " in result.stderr
