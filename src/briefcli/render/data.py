@@ -1,4 +1,4 @@
-"""Views → versioned data for JSON (and YAML); the keys are a documented contract."""
+"""Views → versioned data for JSON and YAML; the keys are a documented contract."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from briefcli.codec import brief_to_data, event_to_data, section_to_data, term_to_data
 from briefcli.model import SCHEMA_VERSION, Brief, TimelineEvent
-from briefcli.sanitize import json_escape_unsafe
+from briefcli.sanitize import has_unsafe, json_escape_unsafe
 from briefcli.views import (
     ExportView,
     GlossaryView,
@@ -32,9 +32,11 @@ def _event(event: TimelineEvent) -> dict[str, Any]:
 
 
 def to_data(view: View) -> dict[str, Any]:
-    """The view as data: always ``schema_version`` and ``kind`` first."""
+    """The view as data: ``schema_version`` and ``kind`` first; export is the brief file itself."""
     if isinstance(view, ExportView):
-        return {"kind": "brief", **brief_to_data(view.brief)}
+        # The brief file format already has a top-level "kind" (the report's kind): the
+        # export is that format as it stands, so that it loads back as a brief.
+        return brief_to_data(view.brief)
     body: dict[str, Any]
     if isinstance(view, OverviewView):
         meta = view.brief.meta
@@ -103,3 +105,38 @@ def to_data(view: View) -> dict[str, Any]:
 def to_json(view: View) -> str:
     """Pretty JSON with a trailing newline; control and bidi characters stay \\u-escaped."""
     return json_escape_unsafe(json.dumps(to_data(view), ensure_ascii=False, indent=2)) + "\n"
+
+
+def to_yaml(view: View) -> str:
+    """Block-style YAML of the same data as :func:`to_json`; an export is a loadable brief."""
+    return yaml_text(to_data(view))
+
+
+def yaml_text(data: dict[str, Any]) -> str:
+    """Readable YAML in the documented key order; control and bidi characters \\u-escaped.
+
+    Text holding such a character is written double-quoted, where ``\\uXXXX`` is an escape,
+    so the file shows no raw control characters and still loads back to the same text.
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[valid-type,misc]
+        """The safe dumper, double-quoting text that holds an unsafe character."""
+
+    def represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        if has_unsafe(value):
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+        return dumper.represent_str(value)
+
+    Dumper.add_representer(str, represent_text)
+    text: str = yaml.dump(
+        data,
+        Dumper=Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    return json_escape_unsafe(text)
