@@ -141,7 +141,8 @@ def render(view: View, fmt: str | None, settings: output.OutputSettings) -> str:
         from briefcli.render import markdown
 
         return markdown.render(doc)
-    if fmt is None and settings.styled:
+    # Below a minimum width Rich's columns would crop text: wrapped plain text loses none.
+    if fmt is None and settings.styled and (settings.width or 0) >= output.MIN_TYPESET_WIDTH:
         from briefcli.render import terminal
 
         return output.to_ansi(terminal.render(doc), settings)

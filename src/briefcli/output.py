@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 #: Widest measure used on a terminal: long lines are hard to read on very wide screens.
 READABLE_WIDTH = 100
+#: Narrowest measure typeset with Rich; narrower terminals get plain text wrapped to fit.
+MIN_TYPESET_WIDTH = 20
 #: Width assumed when a terminal does not say.
 FALLBACK_WIDTH = 80
 COLOR_CHOICES = ("auto", "always", "never")

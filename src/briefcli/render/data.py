@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from briefcli.codec import brief_to_data, event_to_data, section_to_data, term_to_data
-from briefcli.model import SCHEMA_VERSION, Brief, TimelineEvent
+from briefcli.codec import brief_to_data, event_to_data
+from briefcli.model import SCHEMA_VERSION, Brief, GlossaryEntry, TimelineEvent
 from briefcli.sanitize import has_unsafe, json_escape_unsafe
 from briefcli.views import (
     ExportView,
@@ -31,6 +31,37 @@ def _event(event: TimelineEvent) -> dict[str, Any]:
     return data
 
 
+def _section(view: SectionView) -> dict[str, Any]:
+    # Every key always present (empty when unused), so that scripts need no guards.
+    section, sub = view.match.section, view.match.subsection
+    if sub is not None:
+        return {
+            "id": sub.id, "title": sub.title, "part_of": section.id, "role": None,
+            "paragraphs": list(sub.paragraphs), "subsections": [], "key_points": [],
+        }  # fmt: skip
+    return {
+        "id": section.id,
+        "title": section.title,
+        "part_of": None,
+        "role": section.role,
+        "paragraphs": list(section.paragraphs),
+        "subsections": [
+            {"id": u.id, "title": u.title, "paragraphs": list(u.paragraphs)}
+            for u in section.subsections
+        ],
+        "key_points": list(section.key_points),
+    }
+
+
+def _term(entry: GlossaryEntry) -> dict[str, Any]:
+    return {
+        "term": entry.term,
+        "category": entry.category,
+        "definition": entry.definition,
+        "aliases": list(entry.aliases),
+    }
+
+
 def to_data(view: View) -> dict[str, Any]:
     """The view as data: ``schema_version`` and ``kind`` first; export is the brief file itself."""
     if isinstance(view, ExportView):
@@ -49,21 +80,15 @@ def to_data(view: View) -> dict[str, Any]:
             "contents": [{"id": s.id, "title": s.title} for s in view.brief.sections],
         }  # fmt: skip
     elif isinstance(view, SectionView):
-        match = view.match
-        if match.subsection is not None:
-            sub = match.subsection
-            section = {"id": sub.id, "title": sub.title, "paragraphs": list(sub.paragraphs)}
-        else:
-            section = section_to_data(match.section)
-        body = {"kind": "section", "brief": _brief_ref(view.brief), "section": section}
+        body = {"kind": "section", "brief": _brief_ref(view.brief), "section": _section(view)}
     elif isinstance(view, GlossaryView):
         body = {
             "kind": "glossary",
             "brief": _brief_ref(view.brief),
-            "terms": [term_to_data(e) for e in view.entries],
+            "terms": [_term(e) for e in view.entries],
         }
     elif isinstance(view, TermView):
-        term = term_to_data(view.match.entry)
+        term = _term(view.match.entry)
         term["used_in"] = list(view.match.used_in)
         body = {
             "kind": "term",
