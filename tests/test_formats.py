@@ -458,3 +458,16 @@ def test_schema_accepts_what_an_editor_reads_as_numbers() -> None:
     text = "id: 1\ntitle: T\ndate: 2014\nsections:\n  - id: 1\n    title: One\n"
     assert validate(yaml.safe_load(text), brief_schema()) == []
     assert parse_brief(text).meta.date == "2014"
+
+
+@pytest.mark.parametrize("command", ["schema", "export"])
+def test_new_commands_have_help_with_examples(brief: Runner, command: str) -> None:
+    result = brief(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout and f"brief {command}" in result.stdout
+
+
+def test_every_view_offers_every_format(brief: Runner) -> None:
+    for command in ("show", "glossary", "timeline", "summary"):
+        assert "text, markdown, json or yaml" in brief(command, "--help").stdout
+    assert "<text|markdown|json|yaml|html>" in brief("export", "--help").stdout
