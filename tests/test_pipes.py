@@ -68,7 +68,7 @@ def on_terminal(
         stdout=side_fd,
         stderr=subprocess.PIPE,
         env=clean_env(**env),
-        start_new_session=True,
+        preexec_fn=_take_terminal,  # so that Ctrl-C typed on it reaches brief and its pager
     )
     os.close(side_fd)
     chunks: list[bytes] = []
@@ -93,6 +93,12 @@ def on_terminal(
     stderr = process.stderr.read().decode()
     code = process.wait(timeout=TIMEOUT)
     return Screen(b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n"), code, stderr)
+
+
+def _take_terminal() -> None:
+    """In the child: a new session whose controlling terminal is the pseudo-terminal."""
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def letters(text: str) -> Counter[str]:
@@ -287,3 +293,27 @@ def test_default_pager_is_less_and_q_quits() -> None:
     assert screen.exit_code == 0
     assert "North Korea's Troop Deployment" in screen.output
     assert "Editor's notes" not in screen.output  # the end of the export is pages away
+
+
+PATIENT_PAGER = """
+import signal, sys, time
+interrupted = []
+signal.signal(signal.SIGINT, lambda *_: interrupted.append(True))
+print("READY", flush=True)
+deadline = time.monotonic() + 60
+while not interrupted and time.monotonic() < deadline:
+    time.sleep(0.02)
+sys.stdout.write("".join("PAGED:" + line for line in sys.stdin.read().splitlines(True)))
+"""
+
+
+def test_ctrl_c_belongs_to_the_pager(tmp_path: Path) -> None:
+    script = tmp_path / "pager.py"
+    script.write_text(PATIENT_PAGER, encoding="utf-8")
+    screen = on_terminal(
+        "export", "--color", "never", keys=b"\x03", PAGER=f"{sys.executable} {script}"
+    )
+    assert screen.exit_code == 0 and screen.stderr == ""
+    lines = screen.output.splitlines()
+    assert lines[0] == "READY" and lines[-1].startswith("PAGED:")
+    assert any("Editor's notes" in line for line in lines)  # all of it reached the pager

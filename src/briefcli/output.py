@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
@@ -207,6 +208,13 @@ def pager_command() -> list[str] | None:
     return [less, "-FRX"] if less else None
 
 
+def _ignore_interrupts() -> signal.Handlers | None:
+    try:
+        return signal.signal(signal.SIGINT, signal.SIG_IGN)  # type: ignore[return-value]
+    except ValueError:  # not the main thread
+        return None
+
+
 def _page(text: str) -> bool:
     """Send ``text`` through the pager; False when there is no usable pager."""
     import subprocess
@@ -223,17 +231,19 @@ def _page(text: str) -> bool:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
     except OSError:
         return False
+    # Ctrl-C belongs to the pager while it runs, as in git: brief waits for it to end.
+    # (Ignored only now, after the start, so that the pager itself does not inherit it.)
+    previous = _ignore_interrupts()
     try:
         assert process.stdin is not None
-        process.stdin.write(encodable(text, encoding).encode(encoding, "replace"))
-        process.stdin.close()
-    except BrokenPipeError:
-        pass  # the reader quit the pager early
-    while True:
         try:
-            code = process.wait()
-            break
-        except KeyboardInterrupt:
-            continue  # Ctrl-C belongs to the pager, as in git
+            process.stdin.write(encodable(text, encoding).encode(encoding, "replace"))
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # the reader quit the pager early
+        code = process.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     # 127 and 126: the shell could not find or run the pager; show the text anyway.
     return code not in (126, 127)
