@@ -473,3 +473,35 @@ def test_every_view_offers_every_format(brief: Runner) -> None:
     for command in ("show", "glossary", "timeline", "summary"):
         assert "text, markdown, json or yaml" in brief(command, "--help").stdout
     assert "<text|markdown|json|yaml|html>" in brief("export", "--help").stdout
+
+
+def test_markdown_parses_as_commonmark_with_the_intended_structure(brief: Runner) -> None:
+    """Parsed by markdown-it (CommonMark, as rich uses it): headings, lists, one table, no HTML."""
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark").enable("table")
+    tokens = parser.parse(brief("export", "-b", str(SAMPLE), "-f", "markdown").stdout)
+    headings = [t.tag for t in tokens if t.type == "heading_open"]
+    assert headings == ["h1", "h2", "h2", "h3", "h3", "h2", "h2", "h2", "h2", "h2"]
+    assert [t.type for t in tokens if t.type == "table_open"] == ["table_open"]
+    assert not [t for t in tokens if t.type == "html_block"]
+    inline = [c for t in tokens if t.type == "inline" for c in t.children or []]
+    html = {c.content for c in inline if c.type == "html_inline"}
+    assert all(re.fullmatch(r'<a id="[\w-]+">|</a>', h) for h in html), html
+    rendered = parser.render(brief("export", "-b", str(SAMPLE), "-f", "markdown").stdout)
+    assert "<em>stars</em>" not in rendered and "<code>" not in rendered
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert '<a href="http://example.org">' not in rendered
+    text = " ".join(c.content for c in inline if c.type == "text")
+    for literal in (
+        "*stars*",
+        "_underscores_",
+        "`code`",
+        "[a link](http://example.org)",
+        "<b>tags</b>",
+        "1. This paragraph",
+        "- This one",
+        "A range | with a pipe.",
+    ):
+        assert literal in text, literal  # fmt: skip
+    glossary = [t for t in tokens if t.type == "bullet_list_open"]
+    assert glossary, "the glossary is a list"
