@@ -17,10 +17,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit code instead of exiting."""
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C at any point, even while Python is still importing: no traceback.
+        output.interrupted()
+        return EXIT_INTERRUPTED
+
+
+def _dispatch(argv: list[str] | None) -> int:
     from typer import Abort, Exit
     from typer.exceptions import TyperException
 
-    import briefcli.commands.read  # noqa: F401  (registers the commands)
+    import briefcli.commands.export
+    import briefcli.commands.read
+    import briefcli.commands.schema  # noqa: F401  (the imports register the commands)
     from briefcli.app import app
 
     debug = os.environ.get("BRIEF_DEBUG", "") not in ("", "0")
@@ -41,7 +52,8 @@ def run(argv: list[str] | None = None) -> int:
         command = ctx.command_path if ctx is not None else "brief"
         output.error(exc.format_message(), f"run '{command} --help' for usage")
         return EXIT_USAGE
-    except (KeyboardInterrupt, Abort):
+    except Abort:
+        output.interrupted()
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         output.broken_pipe()

@@ -1,4 +1,4 @@
-"""The reading commands: overview, show, glossary, timeline, summary, export."""
+"""The reading commands: overview, show, glossary, timeline, summary."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from briefcli.app import (
     present,
 )
 from briefcli.views import (
-    ExportView,
     GlossaryView,
     OverviewView,
     SectionView,
@@ -176,23 +175,3 @@ def summary(
     loaded = load(common)
     match = query.find_section(loaded, [section]) if section is not None else None
     present(SummaryView(loaded, match), common)
-
-
-@app.command()
-def export(
-    ctx: typer.Context,
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
-) -> None:
-    """The whole brief: every section, the glossary and the timeline.
-
-    \b
-    Examples:
-      brief export > report.txt
-      brief export --format json | jq '.sections[].title'
-    """
-    common = Common(brief, color, format, width, no_pager).merged(ctx)
-    present(ExportView(load(common)), common)
