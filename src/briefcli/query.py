@@ -144,9 +144,7 @@ def _no_term_message(brief: Brief, query: str, names: list[str]) -> str:
         return "this brief has no glossary"
     wanted = _fold(query)
     # Rank every name, however far: the reader always gets the three nearest to try.
-    ranked = sorted(
-        names, key=lambda name: -difflib.SequenceMatcher(None, wanted, name).ratio()
-    )
+    ranked = sorted(names, key=lambda name: -difflib.SequenceMatcher(None, wanted, name).ratio())
     terms = {_fold(name): e.term for e in brief.glossary for name in e.names()}
     closest = list(dict.fromkeys(terms[name] for name in ranked))[:3]
     return f"no glossary term {sanitize_line(query)!r}; closest: " + ", ".join(closest)
