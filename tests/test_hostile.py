@@ -248,6 +248,27 @@ def test_corpus_error_is_one_clean_line_for_every_command(
         _assert_clean_error(case, shown, result.stdout, result.stderr, result.exit_code)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["\x1b]0;title\x07"],
+        ["show", "\x1b[2J\u202e"],
+        ["glossary", "\x1b]52;c;eA==\x07"],
+        ["timeline", "--since", "\x1b[2J"],
+        ["--color", "\x9b2J"],
+        ["--brief", "a\x1b[2J\u202e.yaml"],
+        ["summary", "--section", "[bold]x[/] :smile:"],
+    ],
+)
+def test_hostile_arguments_are_echoed_safely(brief: Runner, args: list[str]) -> None:
+    result = brief(*args)
+    assert result.exit_code in (1, 2)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("brief: error: ") and len(lines) <= 2
+    assert raw_characters(result.stderr) == []
+
+
 # -- real subprocesses of the installed script: one per case on a pipe, one on a pty --------
 
 

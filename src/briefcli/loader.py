@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 8 * 1024 * 1024
 #: Longest single text value (one paragraph, one definition).
 MAX_TEXT_CHARS = 100_000
-#: Deepest nesting of mappings and lists in a brief file (the format needs 5).
+#: Deepest nesting of mappings and lists in a brief file (the format needs 6).
 MAX_DEPTH = 12
 #: Most items in any one list (or keys in one mapping).
 MAX_ITEMS = 10_000
