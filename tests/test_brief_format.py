@@ -111,8 +111,8 @@ def test_bad_brief_names_line_and_key_path(old: str, new: str, line: int, messag
         ("just text\n", "expected a mapping of keys"),
         ("- a\n- b\n", "expected a mapping of keys"),
         ("id: x\ntitle: [\n", "not valid YAML"),
-        ("id: x\n---\nid: y\n", "more than one YAML document"),
-        ("id: &a x\ntitle: *a\nsections: []\n", "anchors and aliases are not allowed"),
+        ("id: x\n---\nid: y\n", "a second YAML document"),
+        ("id: &a x\ntitle: *a\nsections: []\n", "anchors (&a) are not allowed"),
         ("id: !!python/object:os.system x\n", "YAML tags"),
     ],
 )

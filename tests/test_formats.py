@@ -310,7 +310,7 @@ def test_export_to_a_file_never_clobbers_without_force(brief: Runner, tmp_path: 
     target.write_text("keep me", encoding="utf-8")
     again = brief("export", "-o", str(target))
     assert again.exit_code == 2
-    assert again.stderr == f"brief: error: {target} exists; use --force to overwrite it\n"
+    assert again.stderr == f"brief: error: {target} exists; use --force to replace it\n"
     assert target.read_text(encoding="utf-8") == "keep me"
     forced = brief("export", "-o", str(target), "--force", "--format", "markdown")
     assert forced.exit_code == 0

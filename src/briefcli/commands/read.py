@@ -36,6 +36,15 @@ def overview(
     format: FormatOption = None,
     width: WidthOption = None,
     no_pager: PagerOption = False,
+    # cli.run takes --debug out of the arguments before parsing (so it works anywhere on
+    # the line, even when parsing fails); declared here so --help lists it.
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="On an error, show the full traceback (for bug reports); same as BRIEF_DEBUG=1.",
+        ),
+    ] = False,
 ) -> None:
     """Read, query and pipe long structured reports.
 
