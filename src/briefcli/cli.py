@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-from briefcli import output
 from briefcli.errors import EXIT_INTERRUPTED, EXIT_USAGE, BriefError
 
 
@@ -17,11 +16,23 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit code instead of exiting."""
+    if os.environ.get("_BRIEF_COMPLETE"):
+        # Shell completion runs on every Tab: answer values before importing Typer.
+        from briefcli.completion import fast_complete
+
+        answered = fast_complete()
+        if answered is not None:
+            return answered
+
     from typer import Abort, Exit
     from typer.exceptions import TyperException
 
-    import briefcli.commands.read  # noqa: F401  (registers the commands)
+    import briefcli.commands.read  # registers the reading commands
+    from briefcli import output
     from briefcli.app import app
+
+    # isort: split
+    import briefcli.commands.library  # noqa: F401  (list, use, search: after the reading ones)
 
     debug = os.environ.get("BRIEF_DEBUG", "") not in ("", "0")
     try:

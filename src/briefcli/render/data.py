@@ -11,7 +11,9 @@ from briefcli.sanitize import json_escape_unsafe
 from briefcli.views import (
     ExportView,
     GlossaryView,
+    LibraryView,
     OverviewView,
+    SearchView,
     SectionView,
     SummaryView,
     TermView,
@@ -35,6 +37,10 @@ def to_data(view: View) -> dict[str, Any]:
     """The view as data: always ``schema_version`` and ``kind`` first."""
     if isinstance(view, ExportView):
         return {"kind": "brief", **brief_to_data(view.brief)}
+    if isinstance(view, LibraryView | SearchView):
+        from briefcli.render import library
+
+        return {"schema_version": SCHEMA_VERSION, **library.data(view)}
     body: dict[str, Any]
     if isinstance(view, OverviewView):
         meta = view.brief.meta
