@@ -111,8 +111,8 @@ class Library:
         return {key: tuple(found) for key, found in by_id.items() if len(found) > 1}
 
     def find(self, ref: str) -> Entry:
-        """The brief ``ref`` names: exact id, then a unique id prefix, then a unique title
-        fragment (any case). Raises UsageError when none or several match."""
+        """The brief ``ref`` names: exact id, then a broken file of that name, then a unique
+        id prefix, then a unique title fragment (any case). UsageError when none or several."""
         usable = self.usable()
         exact = [e for e in usable if e.id == ref] or [
             e for e in usable if e.id.casefold() == ref.casefold()
@@ -122,7 +122,7 @@ class Library:
         wanted = ref.casefold()
         broken = [e for e in self.broken() if Path(e.path).stem.casefold() == wanted]
         if broken and not exact:
-            raise BriefFileError(sanitize_line(broken[0].path), broken[0].error or "broken")
+            return broken[0]  # reading it says what is wrong, in the loader's words
         for rule, found in (
             ("ids start with", [e for e in usable if e.id.casefold().startswith(wanted)]),
             ("titles contain", [e for e in usable if wanted in e.title.casefold()]),
@@ -239,6 +239,9 @@ def describe(index: Index, path: str) -> Entry:
         raise BriefFileError(sanitize_line(path), "no such file")
     record = records[0]
     if record.error is not None:
+        from briefcli.loader import load_brief
+
+        load_brief(path)  # raises the loader's own error, with file, line and column
         raise BriefFileError(sanitize_line(path), record.error)
     return _entry(record, "file")
 
@@ -259,6 +262,13 @@ class Choice:
     def chosen_by(self) -> str:
         """How it was chosen, in words."""
         return CHOSEN_BY[self.how]
+
+    def sentence(self, brief_id: str) -> str:
+        """The overview's line: which brief is current, why, and how to change it."""
+        return (
+            f"Current brief: {brief_id}, {self.chosen_by}. "
+            "Others: brief list · another: brief -b ID, BRIEF=ID or brief use ID."
+        )
 
 
 def looks_like_path(ref: str) -> bool:

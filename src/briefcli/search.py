@@ -543,6 +543,7 @@ def _marks(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: Endings tried on a word so that porter's stems meet: 'deploy' → 'deploi', 'deployment' →
 #: 'deploy'; searching for either finds both.
 _ENDINGS = ("ments", "ment", "ings", "ing", "ed", "es", "s")
@@ -552,6 +553,8 @@ _EXPANSIONS = ("", "s", "ed", "ing", "ment", "ments")
 def parse_query(query: str) -> list[tuple[str, bool]]:
     """The query's terms: (text, is_phrase); "double quotes" make a phrase."""
     terms: list[tuple[str, bool]] = []
+    # Control characters never reach the index (it holds sanitised text); NUL ends SQL strings.
+    query = _CONTROLS.sub(" ", query)
     for match in _TOKEN.finditer(query):
         phrase, word = match.group(1), match.group(2)
         text = phrase if phrase is not None else word
