@@ -64,9 +64,12 @@ def test_list_shows_id_date_where_and_title(brief: Runner, shelf: Path) -> None:
     result = brief("list")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split()[:2] == ["alpha-2023", "2023-05-01"]
-    assert str(shelf / "alpha-2023.yaml") in lines[0]
-    assert lines[0].endswith("Alpha Report on Grain")
+    assert lines[0].split() == [
+        "alpha-2023",
+        "2023-05-01",
+        str(shelf),
+        *["Alpha", "Report", "on", "Grain"],
+    ]
     assert any(line.startswith("gamma ") and " - " in line for line in lines)
     shipped = next(line for line in lines if line.startswith(SHIPPED_ID))
     assert "shipped" in shipped and "2025-02-28" in shipped
@@ -110,10 +113,13 @@ def test_only_brief_files_directly_in_a_folder_count(
     mini(shelf / "sub", "nested")
     mini(shelf, "hidden", name=".hidden.yaml")
     mini(shelf, "short-ending", name="short-ending.yml")
+    mini(shelf, "named-otherwise", name="other-name.yaml")
     (shelf / "notes.txt").write_text("not a brief\n", encoding="utf-8")
     ids = [b["id"] for b in json.loads(brief("list", "--format", "json").stdout)["briefs"]]
     assert "short-ending" in ids
     assert "nested" not in ids and "hidden" not in ids
+    # The list names the folder, and the file too when its name is not the id's.
+    assert f"{shelf / 'other-name.yaml'}  A Mini Report" in brief("list").stdout
 
 
 def test_broken_files_are_listed_with_their_error_not_fatal(brief: Runner, shelf: Path) -> None:
@@ -140,7 +146,7 @@ def test_duplicate_ids_are_reported_never_silently_shadowed(
     result = brief("list")
     assert "Duplicate ids" in result.stdout
     assert f"alpha-2023: --brief alpha-2023 reads {shelf / 'alpha-2023.yaml'}" in result.stdout
-    assert f"{other / 'alpha-2023.yaml'} (duplicate)" in result.stdout
+    assert f"{other} (duplicate)" in result.stdout
     data = json.loads(brief("list", "--format", "json").stdout)
     assert data["duplicates"] == [
         {

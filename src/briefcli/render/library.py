@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from briefcli.library import SHIPPED, Entry
+from briefcli.library import LIBRARY, SHIPPED, Entry
 from briefcli.render.document import Block, Document, Heading, Paragraph, Table
 from briefcli.search import Hit
 from briefcli.views import LibraryView, SearchView
@@ -44,12 +44,27 @@ def data(view: LibraryView | SearchView) -> dict[str, Any]:
 
 def where(entry: Entry) -> str:
     """Where a brief lives, for a person: 'shipped', or its path with ~ for the home folder."""
-    if entry.origin == SHIPPED:
-        return "shipped"
+    return "shipped" if entry.origin == SHIPPED else _home(entry.path)
+
+
+def folder(entry: Entry) -> str:
+    """The list's short form: 'shipped', 'library', or the BRIEF_PATH folder (with the file
+    name when it is not the id's)."""
+    if entry.origin in (SHIPPED, LIBRARY):
+        place = entry.origin
+    else:
+        place = _home(os.path.dirname(entry.path))
+    name = os.path.basename(entry.path)
+    if os.path.splitext(name)[0] != entry.id:
+        place = os.path.join(place, name)
+    return place
+
+
+def _home(path: str) -> str:
     home = os.path.expanduser("~")
-    if home not in ("", "/", "~") and entry.path.startswith(home + os.sep):
-        return "~" + entry.path[len(home) :]
-    return entry.path
+    if home not in ("", "/", "~") and path.startswith(home + os.sep):
+        return "~" + path[len(home) :]
+    return path
 
 
 def _count(number: int, thing: str) -> str:
@@ -62,7 +77,7 @@ def _library(view: LibraryView) -> list[Block]:
     blocks: list[Block] = []
     if good:
         rows = tuple(
-            (e.id, e.date or "-", where(e) + (" (duplicate)" if e.shadowed_by else ""), e.title)
+            (e.id, e.date or "-", folder(e) + (" (duplicate)" if e.shadowed_by else ""), e.title)
             for e in good
         )
         blocks.append(
