@@ -8,7 +8,9 @@ slows every case alike; the medians and their ratios are reported.
     python bench/library_bench.py                 # 1,000 briefs, 15 rounds
     python bench/library_bench.py --rounds 31 --count 1000 --dir /tmp/brief-bench
 
-``cases(setup)`` returns the (name, argv, env) triples, for the general benchmark to reuse.
+For the general benchmark: ``setup = prepare(work_folder)`` writes (or reuses) the library,
+``cases(setup)`` returns the (name, argv, env) triples; run ``brief search WORD --all`` once
+first so the index is warm.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -92,17 +95,23 @@ def cases(setup: Setup) -> list[Case]:
     ]
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess[str]]:
-    """Run one command to completion; its wall time in seconds and its result."""
+def run(
+    argv: list[str], env: dict[str, str]
+) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Run one command to completion: wall time and CPU time (user + system) in seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
-    return time.perf_counter() - start, done
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, done
 
 
 def check(setup: Setup) -> str:
     """The needle search must find exactly one hit, in the one brief that has it."""
     env = environment(setup)
-    _, done = run([*setup.brief, "search", NEEDLE, "--all", "--format", "json"], env)
+    _, _, done = run([*setup.brief, "search", NEEDLE, "--all", "--format", "json"], env)
     if done.returncode != 0:
         raise SystemExit(f"needle search failed ({done.returncode}): {done.stderr.strip()}")
     found = json.loads(done.stdout)
@@ -112,20 +121,22 @@ def check(setup: Setup) -> str:
     return f"{NEEDLE!r}: 1 hit, in {setup.needle_id} of {found['briefs_searched']:,} briefs"
 
 
-def measure(setup: Setup, rounds: int) -> dict[str, list[float]]:
-    """Time every case ``rounds`` times, interleaved, after two warm-up runs each."""
+def measure(setup: Setup, rounds: int) -> dict[str, tuple[list[float], list[float]]]:
+    """Time every case ``rounds`` times, interleaved, after two warm-up runs each:
+    name → (wall times, CPU times)."""
     all_cases = cases(setup)
     for _ in range(2):
         for name, argv, env in all_cases:
-            _, done = run(argv, env)
+            _, _, done = run(argv, env)
             if done.returncode != 0:
                 raise SystemExit(f"{name} failed ({done.returncode}): {done.stderr.strip()}")
-    times: dict[str, list[float]] = {name: [] for name, _, _ in all_cases}
+    times: dict[str, tuple[list[float], list[float]]] = {n: ([], []) for n, _, _ in all_cases}
     for index in range(rounds):
         shift = index % len(all_cases)  # rotate the order: no case always runs first
         for name, argv, env in all_cases[shift:] + all_cases[:shift]:
-            elapsed, _ = run(argv, env)
-            times[name].append(elapsed)
+            wall, cpu, _ = run(argv, env)
+            times[name][0].append(wall)
+            times[name][1].append(cpu)
     return times
 
 
@@ -139,26 +150,30 @@ def main() -> int:
     work = args.dir or Path(tempfile.mkdtemp(prefix="brief-library-bench-"))
     setup = prepare(work, args.count)
     shutil.rmtree(work / "cache", ignore_errors=True)
-    cold, done = run([*setup.brief, "search", NEEDLE, "--all"], environment(setup))
+    cold, _, done = run([*setup.brief, "search", NEEDLE, "--all"], environment(setup))
     if done.returncode != 0:
         raise SystemExit(f"cold search failed: {done.stderr.strip()}")
     print(f"library: {setup.count:,} synthetic briefs in {setup.folder} (+ the shipped one)")
     print(f"cold index build + first search: {cold:.2f} s")
     print(f"check: {check(setup)}")
     times = measure(setup, args.rounds)
-    reference = statistics.median(times["glossary"])
-    print(f"\n{'case':<20} {'median':>9} {'min':>9} {'ratio':>7}  budget")
+    reference = statistics.median(times["glossary"][0])
+    reference_cpu = statistics.median(times["glossary"][1])
+    print(f"\n{'case':<20} {'median':>9} {'min':>9} {'ratio':>7}  {'cpu':>8} {'ratio':>6}  budget")
     over = False
-    for name, samples in times.items():
-        median = statistics.median(samples)
+    for name, (walls, cpus) in times.items():
+        median, cpu = statistics.median(walls), statistics.median(cpus)
         ratio = median / reference
         verdict = "reference" if name == "glossary" else ("ok" if ratio <= BUDGET else "OVER")
         over = over or verdict == "OVER"
         print(
-            f"{name:<20} {median * 1000:>7.1f}ms {min(samples) * 1000:>7.1f}ms "
-            f"{ratio:>6.2f}x  {verdict}"
+            f"{name:<20} {median * 1000:>7.1f}ms {min(walls) * 1000:>7.1f}ms {ratio:>6.2f}x  "
+            f"{cpu * 1000:>6.1f}ms {cpu / reference_cpu:>5.2f}x  {verdict}"
         )
-    print(f"\n{args.rounds} interleaved rounds; budget: each library case <= {BUDGET}x glossary")
+    print(
+        f"\n{args.rounds} interleaved rounds; medians of wall time (the budget: each library "
+        f"case <= {BUDGET}x glossary) and of CPU time (user + system, steadier on a busy machine)"
+    )
     return 1 if over else 0
 
 

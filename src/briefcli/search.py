@@ -253,7 +253,7 @@ class Index:
         for start in range(0, len(stale), BATCH):
             with _transaction(self.db):
                 for path in stale[start : start + BATCH]:
-                    row = self._refresh_one(path, stats[path], rows.get(path))
+                    row = self._refresh_one(path, stats[path])
                     if row is None:
                         stats.pop(path, None)
                     else:
@@ -262,10 +262,14 @@ class Index:
                     if progress is not None:
                         progress(done, len(stale))
 
-    def _refresh_one(
-        self, path: str, info: os.stat_result, old: tuple[object, ...] | None
-    ) -> tuple[object, ...] | None:
-        """Re-read one file; returns its new row (None when it vanished)."""
+    def _refresh_one(self, path: str, info: os.stat_result) -> tuple[object, ...] | None:
+        """Re-read one file; returns its new row (None when it vanished).
+
+        Runs inside a write transaction, and reads the file's row again there: another
+        brief process may have indexed the same file since this one looked.
+        """
+        query = f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ?"
+        old = self.db.execute(query, (path,)).fetchone()
         checked = time.time_ns()
         try:
             data = _read(path, info)
@@ -655,15 +659,12 @@ def using_index(operation: Callable[[Index], T], location: str | None = None) ->
 
 
 def _damaged(exc: BaseException) -> bool:
-    """True for errors that mean the file is not a usable index (as opposed to read-only)."""
-    import sqlite3
-
-    if isinstance(exc, OSError):
-        return False
-    if not isinstance(exc, sqlite3.OperationalError):
-        return True  # "file is not a database", "database disk image is malformed", schema
+    """True for errors that mean the file is not a usable index (not: read-only, locked)."""
     text = str(exc)
-    return "malformed" in text or "no such table" in text or "no such column" in text
+    return any(
+        sign in text
+        for sign in ("not a database", "malformed", "no such table", "no such column", "schema")
+    )
 
 
 def _remove(location: str) -> None:

@@ -144,6 +144,7 @@ def use(
       brief use --clear
     """
     from briefcli.library import Choice, choose_brief_for_use, clear_default, write_default
+    from briefcli.sanitize import sanitize_line
 
     if clear:
         had = clear_default()
@@ -151,11 +152,11 @@ def use(
         return
     if ref is None:
         current: Choice = choose(Common())
-        output.emit(f"{current.path}\n{current.chosen_by}\n")
+        output.emit(f"{sanitize_line(current.path)}\n{current.chosen_by}\n")
         return
     brief_id, path = choose_brief_for_use(ref)
     write_default(brief_id, path)
-    output.emit(f"Default brief: {brief_id} ({path})\n")
+    output.emit(f"Default brief: {sanitize_line(brief_id)} ({sanitize_line(path)})\n")
 
 
 @app.command()
