@@ -143,6 +143,7 @@ class Index:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA):
                 raise sqlite3.DatabaseError(f"index schema {version}, expected {SCHEMA}")
+            db.execute("PRAGMA temp_store = MEMORY")  # the --all scope table: no temp file
             if location != ":memory:":
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = NORMAL")
