@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from briefcli import paths, search
 from briefcli.commands.library import Progress
 from briefcli.errors import UsageError
-from conftest import REPO, Runner
+from conftest import REPO, Runner, golden
 
 sys.path.insert(0, str(REPO / "bench"))
 
@@ -329,3 +329,9 @@ def test_snippet_markers_become_spans() -> None:
     text, marks = search._marks("a \x02b\x03 c \x02dd\x03")
     assert text == "a b c dd"
     assert [text[s:e] for s, e in marks] == ["b", "dd"]
+
+
+def test_search_output_is_pinned(brief: Runner) -> None:
+    golden("search-vladivostok.txt", brief("search", "Vladivostok", "--width", "80").stdout)
+    typeset = brief("search", "Vladivostok", "--color", "always", "--width", "80").stdout
+    golden("search-vladivostok.ansi", typeset)
