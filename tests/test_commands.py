@@ -151,8 +151,16 @@ def test_summary_section_key_points_are_marked_as_editors(brief: Runner) -> None
 
 def test_export_holds_everything(brief: Runner) -> None:
     out = brief("export").stdout
-    for needle in ("1. Summary", "6-3. Scenarios", "Conclusion", "Glossary", "Timeline",
-                   "Regional stability [Concept]", "Oct 2024", "Editor's notes"):
+    for needle in (
+        "1. Summary",
+        "6-3. Scenarios",
+        "Conclusion",
+        "Glossary",
+        "Timeline",
+        "Regional stability [Concept]",
+        "Oct 2024",
+        "Editor's notes",
+    ):
         assert needle in out
 
 
@@ -188,7 +196,11 @@ def test_invalid_brief_names_line_and_key_path(brief: Runner, tmp_path: Path) ->
 
 
 def test_brief_from_environment(brief: Runner, tmp_path: Path) -> None:
-    path = write(tmp_path, "mini.yaml", "id: mini\ntitle: Mini\nsections:\n  - id: '1'\n    title: One\n    paragraphs: [Hello.]\n")
+    path = write(
+        tmp_path,
+        "mini.yaml",
+        "id: mini\ntitle: Mini\nsections:\n  - id: '1'\n    title: One\n    paragraphs: [Hello.]\n",
+    )
     result = brief("show", "1", env={"BRIEF": str(path)})
     assert result.stdout == "1. One\n\nHello.\n"
 
