@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefcli import output
 from briefcli.errors import UsageError
-from briefcli.model import Brief
-from briefcli.views import View
+
+if TYPE_CHECKING:
+    from briefcli.model import Brief
+    from briefcli.views import View
 
 
 class Color(StrEnum):
@@ -98,16 +99,19 @@ class Common:
 
 def load(common: Common) -> Brief:
     """The brief the user asked for: --brief PATH, else $BRIEF, else the shipped report."""
+    from briefcli import cache
     from briefcli.loader import default_brief_path, load_brief
 
     path = common.brief or os.environ.get("BRIEF") or None
     if path is not None and not path.strip():
         raise UsageError("--brief needs a file path")
-    return load_brief(path or default_brief_path())
+    return cache.load_brief(path or default_brief_path(), load_brief)
 
 
 def present(view: View, common: Common) -> None:
     """Render ``view`` in the format asked for and write it: the last step of every command."""
+    from briefcli import output
+
     settings = output.decide(
         (common.color or Color.auto).value, common.width, pager=not common.no_pager
     )
