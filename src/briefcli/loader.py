@@ -150,9 +150,17 @@ def _compose(text: str, name: str) -> Node:
     """Parse YAML into a node tree without resolving or constructing anything."""
     import yaml
 
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    fast = getattr(yaml, "CBaseLoader", None)
+    if fast is not None:
+        try:
+            return _root(yaml.compose(text, Loader=fast), name)
+        except (yaml.YAMLError, RecursionError):
+            # libyaml words its errors differently and rejects a few inputs the pure parser
+            # takes: the pure parser decides and words the error, exactly as without libyaml.
+            # (libyaml is also laxer in a few corners of YAML syntax: tests/test_libyaml.py.)
+            pass
     try:
-        node = yaml.compose(text, Loader=loader)
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
@@ -165,6 +173,10 @@ def _compose(text: str, name: str) -> Node:
         raise BriefFileError(name, f"not valid YAML: {sanitize_line(str(exc))}") from None
     except RecursionError:
         raise BriefFileError(name, f"nested deeper than {MAX_DEPTH} levels") from None
+    return _root(node, name)
+
+
+def _root(node: Node | None, name: str) -> Node:
     if node is None:
         raise BriefFileError(name, "is empty: a brief needs at least id, title and sections")
     return node
