@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-from briefcli import output
 from briefcli.errors import EXIT_INTERRUPTED, EXIT_USAGE, BriefError
 
 
@@ -30,6 +29,8 @@ def run(argv: list[str] | None = None) -> int:
     except BriefError as exc:
         if debug:
             raise
+        from briefcli import output
+
         output.error(exc.message, exc.hint)
         return exc.exit_code
     except Exit as exc:
@@ -39,11 +40,15 @@ def run(argv: list[str] | None = None) -> int:
             raise
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "brief"
+        from briefcli import output
+
         output.error(exc.format_message(), f"run '{command} --help' for usage")
         return EXIT_USAGE
     except (KeyboardInterrupt, Abort):
         return EXIT_INTERRUPTED
     except BrokenPipeError:
+        from briefcli import output
+
         output.broken_pipe()
         return 141  # pragma: no cover - broken_pipe() exits
 

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from briefcli import query
 from briefcli.app import (
     BriefOption,
     ColorOption,
@@ -18,15 +17,9 @@ from briefcli.app import (
     load,
     present,
 )
-from briefcli.views import (
-    ExportView,
-    GlossaryView,
-    OverviewView,
-    SectionView,
-    SummaryView,
-    TermView,
-    TimelineView,
-)
+
+# Selection and views are imported inside each command: shell completion and --help build
+# every command but run none, and should not pay for them.
 
 
 @app.callback()
@@ -53,6 +46,8 @@ def overview(
     common = Common(brief, color, format, width, no_pager)
     ctx.obj = common
     if ctx.invoked_subcommand is None:
+        from briefcli.views import OverviewView
+
         loaded = load(common)
         from briefcli.loader import default_brief_path
 
@@ -84,6 +79,9 @@ def show(
       brief show 4-2
       brief show conclusion --width 72
     """
+    from briefcli import query
+    from briefcli.views import SectionView
+
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     present(SectionView(loaded, query.find_section(loaded, section)), common)
@@ -112,6 +110,9 @@ def glossary(
       brief glossary "Storm Corps"
       brief glossary "strom corps"     # corrected, and says so
     """
+    from briefcli import query
+    from briefcli.views import GlossaryView, TermView
+
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     if term is None:
@@ -144,6 +145,9 @@ def timeline(
       brief timeline
       brief timeline --since 2014 --until 2024-10
     """
+    from briefcli import query
+    from briefcli.views import TimelineView
+
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     events = tuple(query.events_between(loaded, since, until))
@@ -172,6 +176,9 @@ def summary(
       brief summary | mail -s "NK/RU brief" team@example.org
       brief summary --section 4
     """
+    from briefcli import query
+    from briefcli.views import SummaryView
+
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     match = query.find_section(loaded, [section]) if section is not None else None
@@ -194,5 +201,7 @@ def export(
       brief export > report.txt
       brief export --format json | jq '.sections[].title'
     """
+    from briefcli.views import ExportView
+
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     present(ExportView(load(common)), common)
