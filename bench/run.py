@@ -15,6 +15,7 @@ import os
 import pkgutil
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,7 @@ def main() -> int:
     brief_bin = Path(args.brief_bin) if args.brief_bin else _brief_env()
     peers_bin = None if args.no_peers else _env(BENCH / ".venv-peers", PEERS)
     typers = [v for v in args.typer.split(",") if v.strip()]
-    typer_bins = {v: _env(BENCH / f".venv-typer-{v}", (f"typer=={v}",)) for v in typers}
+    typer_bins = {v: _typer_env(v) for v in typers}
     with tempfile.TemporaryDirectory(prefix="brief-bench-") as work:
         ctx = Context(brief_bin, peers_bin, typer_bins, Path(work), Path(work) / "cache")
         all_cases, budgets = _collect(ctx)
@@ -103,6 +104,14 @@ def _brief_env() -> Path:
     print("installing this checkout into bench/.venv-brief", file=sys.stderr)
     _pip(folder, "--force-reinstall", "--no-deps", str(REPO))
     _pip(folder, str(REPO))  # dependencies, when pyproject.toml changed
+    return bin_dir
+
+
+def _typer_env(version: str) -> Path:
+    """An environment with another Typer release, and this checkout installed over it."""
+    folder = BENCH / f".venv-typer-{version}"
+    bin_dir = _env(folder, (f"typer=={version}", "rich", "pyyaml"))
+    _pip(folder, "--force-reinstall", "--no-deps", str(REPO))
     return bin_dir
 
 
@@ -199,10 +208,12 @@ def _report(results: list[Result], budgets: list[Budget], ctx: Context, rounds: 
             lines.append(f"- {budget.case} ≤ {budget.ratio:g}× {budget.reference}: not measured")
             continue
         ratio = case.median_ms / ref.median_ms
-        verdict = "holds" if ratio <= budget.ratio else "MISSED"
+        paired = statistics.median(a / b for a, b in zip(case.seconds, ref.seconds, strict=True))
+        verdict = "holds" if ratio <= budget.ratio else f"MISSED by {ratio / budget.ratio - 1:.0%}"
         lines.append(
             f"- {budget.case} ≤ {budget.ratio:g}× {budget.reference}: "
-            f"**{ratio:.2f}×** ({case.median_ms:.1f} / {ref.median_ms:.1f} ms) — {verdict}"
+            f"**{ratio:.2f}×** ({case.median_ms:.1f} / {ref.median_ms:.1f} ms; median of "
+            f"per-round ratios {paired:.2f}×) — {verdict}"
         )
     views = [r for r in timed if r.case.view]
     if views:
