@@ -61,7 +61,8 @@ class Context:
 
     brief_bin: Path  # bin/ folder of the environment brief is installed in
     peers_bin: Path | None  # bin/ folder of the peers' environment (None: --no-peers)
-    typer_bins: dict[str, Path]  # typer version → bin/ folder of an environment with only it
+    typer_bins: dict[str, Path]  # typer version → bin/ folder of an environment with it
+    compare_bins: dict[str, Path]  # git revision → bin/ folder with brief as of then
     work: Path  # scratch folder, removed after the run
     cache: Path  # XDG_CACHE_HOME for brief's cases (warm after the warm-up round)
 

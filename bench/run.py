@@ -42,8 +42,11 @@ def main() -> int:
     peers_bin = None if args.no_peers else _env(BENCH / ".venv-peers", PEERS)
     typers = [v for v in args.typer.split(",") if v.strip()]
     typer_bins = {v: _typer_env(v) for v in typers}
+    compare_bins = {rev: _revision_env(rev) for rev in args.compare}
     with tempfile.TemporaryDirectory(prefix="brief-bench-") as work:
-        ctx = Context(brief_bin, peers_bin, typer_bins, Path(work), Path(work) / "cache")
+        ctx = Context(
+            brief_bin, peers_bin, typer_bins, compare_bins, Path(work), Path(work) / "cache"
+        )
         all_cases, budgets = _collect(ctx)
         print(f"{len(all_cases)} cases, {args.rounds} rounds", file=sys.stderr)
         results = measure(all_cases, rounds=args.rounds, warmup=args.warmup)
@@ -66,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
         help=f"other Typer versions to compare, comma-separated ('' for none; {DEFAULT_TYPERS})",
     )
     parser.add_argument(
+        "--compare",
+        metavar="REV",
+        action="append",
+        default=[],
+        help="also time brief as of this git revision (repeatable), e.g. before a change",
+    )
+    parser.add_argument(
         "--brief-bin",
         metavar="DIR",
         help="bin/ folder of an environment where brief is installed (default: build "
@@ -84,12 +94,13 @@ def _pip(folder: Path, *args: str) -> None:
     subprocess.run(command, check=True, env=env)
 
 
-def _env(folder: Path, packages: tuple[str, ...]) -> Path:
-    """A virtual environment with ``packages``, made on first use."""
+def _env(folder: Path, packages: tuple[str, ...], label: str | None = None) -> Path:
+    """A virtual environment with ``packages``, made again when ``label`` (or they) change."""
     marker = folder / ".bench-packages"
-    wanted = "\n".join(packages)
+    wanted = label or "\n".join(packages)
     if not (marker.is_file() and marker.read_text() == wanted):
-        print(f"installing {', '.join(packages)} into {folder.relative_to(REPO)}", file=sys.stderr)
+        shown = label or ", ".join(packages)
+        print(f"installing {shown} into {folder.relative_to(REPO)}", file=sys.stderr)
         shutil.rmtree(folder, ignore_errors=True)
         venv.EnvBuilder(with_pip=True).create(folder)
         _pip(folder, *packages)
@@ -113,6 +124,21 @@ def _typer_env(version: str) -> Path:
     bin_dir = _env(folder, (f"typer=={version}", "rich", "pyyaml"))
     _pip(folder, "--force-reinstall", "--no-deps", str(REPO))
     return bin_dir
+
+
+def _revision_env(revision: str) -> Path:
+    """An environment with brief as of ``revision`` of this repository."""
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", revision],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    folder = BENCH / f".venv-rev-{commit}"
+    with tempfile.TemporaryDirectory() as tree:
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", commit], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
+        return _env(folder, (tree,), label=f"brief at {commit}")
 
 
 def _collect(ctx: Context) -> tuple[list[Case], list[Budget]]:
