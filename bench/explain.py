@@ -78,7 +78,37 @@ def main() -> int:
     print(f"brief {' '.join(args)}: median of {runs} runs, ms")
     for part, values in samples.items():
         print(f"  {part:22} {statistics.median(values):6.1f}")
+    print("modules loaded beyond the floor, by -X importtime self time (inflated by the tracing):")
+    for name, micros in _importtime(args, cache_runs=2)[:15]:
+        print(f"  {name:40} {micros / 1000:6.1f}")
     return 0
+
+
+def _self_times(code: str, args: list[str], env: dict[str, str]) -> dict[str, int]:
+    """Module → import self time in microseconds, from ``python -X importtime -c CODE``."""
+    err = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code, *args],
+        capture_output=True, text=True, check=True, env=env,
+    ).stderr  # fmt: skip
+    times = {}
+    for line in err.splitlines():
+        if line.startswith("import time:") and "|" in line and "self [us]" not in line:
+            own, _, name = line[len("import time:") :].split("|")
+            times[name.strip()] = int(own)
+    return times
+
+
+def _importtime(args: list[str], cache_runs: int) -> list[tuple[str, int]]:
+    """Modules brief's run imports that the floor does not, slowest first (last of a few runs)."""
+    floor = "import typer, rich.console" if "always" in args else "import typer"
+    run = "import sys; from briefcli.cli import run; run(sys.argv[1:])"
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "XDG_CACHE_HOME": cache}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        for _ in range(cache_runs):
+            base, ours = _self_times(floor, [], env), _self_times(run, args, env)
+    extra = {name: micros for name, micros in ours.items() if name not in base}
+    return sorted(extra.items(), key=lambda item: -item[1])
 
 
 if __name__ == "__main__":

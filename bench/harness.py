@@ -86,6 +86,7 @@ class Result:
 
     case: Case
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
     max_rss_kib: int = 0
     error: str | None = None
 
@@ -93,6 +94,11 @@ class Result:
     def median_ms(self) -> float:
         """Median wall time in milliseconds."""
         return statistics.median(self.seconds) * 1000
+
+    @property
+    def cpu_median_ms(self) -> float:
+        """Median CPU time (user + system) in milliseconds: less sensitive to a busy machine."""
+        return statistics.median(self.cpu_seconds) * 1000
 
     @property
     def spread_ms(self) -> tuple[float, float]:
@@ -145,8 +151,8 @@ def peak_rss_kib(case: Case) -> int:
     return int(rss) if int(code) == 0 else 0
 
 
-def run_once(case: Case) -> tuple[float, int, bytes, bytes]:
-    """Run the case once with stdout on a pipe: seconds, exit code, stdout, stderr."""
+def run_once(case: Case) -> tuple[float, float, int, bytes, bytes]:
+    """Run the case once with stdout on a pipe: wall and CPU seconds, exit code, out, err."""
     env = child_env(case.env)
     with tempfile.TemporaryFile() as err_file:
         start = time.perf_counter()
@@ -163,18 +169,20 @@ def run_once(case: Case) -> tuple[float, int, bytes, bytes]:
             process.stdin.close()
         assert process.stdout is not None
         out = process.stdout.read()
-        process.wait()
+        # wait4, not wait: the CPU time of exactly this child.
+        _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
         process.stdout.close()
         err_file.seek(0)
         err = err_file.read()
-    return elapsed, process.returncode, out, err
+    return elapsed, usage.ru_utime + usage.ru_stime, process.returncode, out, err
 
 
 def check(case: Case) -> str | None:
     """Run a case once; why it is broken, or None when it works."""
     try:
-        _, code, out, err = run_once(case)
+        _, _, code, out, err = run_once(case)
     except OSError as exc:
         return f"cannot run: {exc}"
     if code != 0:
@@ -196,12 +204,13 @@ def measure(cases: Sequence[Case], rounds: int, warmup: int, seed: int = 6) -> l
         this_round = list(runnable)
         order.shuffle(this_round)
         for case in this_round:
-            elapsed, code, _, _ = run_once(case)
+            elapsed, cpu, code, _, _ = run_once(case)
             result = results[case.name]
             if code != 0:
                 result.error = f"exit {code} in round {index}"
             if index >= warmup:
                 result.seconds.append(elapsed)
+                result.cpu_seconds.append(cpu)
         print(f"\rround {index + 1}/{warmup + rounds}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     for case in runnable:

@@ -206,26 +206,27 @@ def _report(results: list[Result], budgets: list[Budget], ctx: Context, rounds: 
     floor_ms = floor.median_ms if floor and floor.seconds else None
     lines = [
         f"Run on {time.strftime('%Y-%m-%d %H:%M %Z')}: {rounds} interleaved rounds per case, "
-        "whole processes, stdout on a pipe; median wall time, interquartile range, and peak "
-        "resident memory (ru_maxrss of the child, forked from a small launcher so the "
-        "benchmark's own size does not count).",
+        "whole processes, stdout on a pipe; median wall time, its interquartile range, median CPU "
+        "time (user + system: less sensitive to a busy machine), and peak resident memory "
+        "(ru_maxrss of the child, forked from a small launcher so that the benchmark's own "
+        "size does not count).",
         "",
         *_machine(ctx),
         "",
-        "| case | median ms | IQR ms | × floor | peak MiB |",
-        "|---|---:|---:|---:|---:|",
+        "| case | median ms | IQR ms | × floor | CPU ms | peak MiB |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         name = result.case.name.replace("|", "\\|")
         if not result.seconds:
             why = result.case.skip or result.error or "not run"
-            lines.append(f"| {name} | — | — | — | skipped: {why} |")
+            lines.append(f"| {name} | — | — | — | — | skipped: {why} |")
             continue
         q1, q3 = result.spread_ms
         ratio = f"{result.median_ms / floor_ms:.2f}" if floor_ms else "—"
         lines.append(
             f"| {name} | {result.median_ms:.1f} | {q1:.1f}–{q3:.1f} | {ratio} "
-            f"| {result.max_rss_kib / 1024:.1f} |"
+            f"| {result.cpu_median_ms:.1f} | {result.max_rss_kib / 1024:.1f} |"
         )
     lines += ["", "Budgets (ratios of medians from this run):", ""]
     for budget in budgets:
@@ -235,11 +236,12 @@ def _report(results: list[Result], budgets: list[Budget], ctx: Context, rounds: 
             continue
         ratio = case.median_ms / ref.median_ms
         paired = statistics.median(a / b for a, b in zip(case.seconds, ref.seconds, strict=True))
+        cpu = case.cpu_median_ms / ref.cpu_median_ms
         verdict = "holds" if ratio <= budget.ratio else f"MISSED by {ratio / budget.ratio - 1:.0%}"
         lines.append(
             f"- {budget.case} ≤ {budget.ratio:g}× {budget.reference}: "
-            f"**{ratio:.2f}×** ({case.median_ms:.1f} / {ref.median_ms:.1f} ms; median of "
-            f"per-round ratios {paired:.2f}×) — {verdict}"
+            f"**{ratio:.2f}×** ({case.median_ms:.1f} / {ref.median_ms:.1f} ms) — {verdict}. "
+            f"Median of per-round ratios {paired:.2f}×; CPU time {cpu:.2f}×."
         )
     views = [r for r in timed if r.case.view]
     if views:
