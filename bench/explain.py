@@ -41,7 +41,10 @@ typer.main.get_command = timed("typer command tree", typer.main.get_command)
 from briefcli.cli import run
 stdout, sys.stdout = sys.stdout, io.StringIO()
 began = time.perf_counter()
-run(sys.argv[1:])
+try:
+    run(sys.argv[1:])
+except SystemExit:  # shell completion exits
+    pass
 ran = time.perf_counter() - began
 sys.stdout = stdout
 rest = ran - sum(spent.values())
@@ -101,7 +104,7 @@ def _self_times(code: str, args: list[str], env: dict[str, str]) -> dict[str, in
 def _importtime(args: list[str], cache_runs: int) -> list[tuple[str, int]]:
     """Modules brief's run imports that the floor does not, slowest first (last of a few runs)."""
     floor = "import typer, rich.console" if "always" in args else "import typer"
-    run = "import sys; from briefcli.cli import run; run(sys.argv[1:])"
+    run = "import sys; from briefcli.cli import run; run(sys.argv[1:])"  # completion exits
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
