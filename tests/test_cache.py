@@ -94,7 +94,8 @@ def test_an_entry_with_a_broken_brief_inside_is_ignored(brief: Runner, tmp_path:
 
 
 @pytest.mark.parametrize(
-    "field, value", [("format", 0), ("version", "0.0.0"), ("path", "/elsewhere.yaml")]
+    "field, value",
+    [("format", 0), ("version", "0.0.0"), ("code", [0, 0]), ("path", "/elsewhere.yaml")],
 )
 def test_an_entry_from_another_format_version_or_path_is_a_miss(
     brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, field: str, value: object

@@ -2,9 +2,10 @@
 
 One JSON file per brief path in ``paths.cache_dir()/briefs``, holding the brief in file-format
 shape (``codec.brief_to_data``) with the size, mtime, inode and device of the file it was read
-from. A hit rebuilds the model with :func:`brief_from_data`, which trusts its input: the data was
-validated by the loader before it was written. Anything unexpected in an entry means a miss, and
-the cache never turns a readable brief into an error.
+from, and the version and code of brief that read it. A hit rebuilds the model with
+:func:`brief_from_data`, which trusts its input: the data was validated by the loader before it
+was written. Anything unexpected in an entry means a miss, and the cache never turns a readable
+brief into an error.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from briefcli.model import (
 
 #: Bumped whenever the entry layout changes; entries of another format are misses.
 FORMAT = 1
+#: The modules that decide what a brief file means: when one changes (an upgrade, a checkout),
+#: every entry is a miss, even if the version number did not move.
+_CODE = ("loader.py", "model.py", "codec.py", "cache.py")
 
 
 def load_brief(path: str | os.PathLike[str], parse: Callable[[str], Brief]) -> Brief:
@@ -62,12 +66,26 @@ def _key(absolute: str, info: os.stat_result) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": __version__,
+        "code": _code_stamp(),
         "path": absolute,
         "size": info.st_size,
         "mtime_ns": info.st_mtime_ns,
         "inode": info.st_ino,
         "device": info.st_dev,
     }
+
+
+def _code_stamp() -> list[int]:
+    """Size and mtime of each module in ``_CODE`` (0 for one that cannot be read)."""
+    here = os.path.dirname(__file__)
+    stamp = []
+    for name in _CODE:
+        try:
+            info = os.stat(os.path.join(here, name))
+            stamp += [info.st_size, info.st_mtime_ns]
+        except OSError:
+            stamp += [0, 0]
+    return stamp
 
 
 def _read(entry: Path, key: dict[str, Any]) -> Brief | None:
