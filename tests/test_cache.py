@@ -70,8 +70,9 @@ def test_an_edited_brief_is_read_again(brief: Runner, tmp_path: Path) -> None:
         b"[]",
         b'{"format": 1}',
         b"null",
+        b"[" * 100_000,
     ],
-    ids=["empty", "truncated", "not UTF-8", "a list", "no key", "null"],
+    ids=["empty", "truncated", "not UTF-8", "a list", "no key", "null", "deep"],
 )
 def test_a_corrupt_entry_is_ignored_and_rewritten(
     brief: Runner, tmp_path: Path, damage: bytes

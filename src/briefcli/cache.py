@@ -98,7 +98,7 @@ def _read(entry: Path, key: dict[str, Any]) -> Brief | None:
         if not isinstance(stored, dict) or any(stored.get(k) != v for k, v in key.items()):
             return None
         return brief_from_data(stored["brief"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
         return None
 
 
