@@ -1,4 +1,4 @@
-"""Cases, environments and timing for bench/run.py: whole processes, interleaved, medians."""
+"""Cases, budgets and timing for bench/run.py: whole processes, interleaved, medians."""
 
 from __future__ import annotations
 
@@ -35,10 +35,10 @@ class Case:
 
     name: str
     argv: tuple[str, ...]
-    group: str = "brief"  # floor, brief, peer or typer: only orders the table
+    group: str = "brief"  # floor, brief, peer, typer or compare: what kind of row it is
     env: Mapping[str, str] = field(default_factory=dict)
     stdin: bytes | None = None
-    #: Text stdout must hold (checked on the warm-up run) so a case never times an error.
+    #: Text stdout must hold (checked on a first, untimed run) so that no error is timed.
     expect: str | None = None
     #: A view command: its peak memory counts against the memory budget.
     view: bool = False
