@@ -160,6 +160,16 @@ def test_load_brief_without_cache_folder_calls_the_parser_each_time(
     assert calls == [path, path]
 
 
+def test_no_home_folder_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    path = str(default_brief_path())
+    assert cache.load_brief(path, load_brief) == load_brief(path)
+
+
 # -- rebuilding the model from cached data ----------------------------------------------------
 
 

@@ -46,7 +46,10 @@ def load_brief(path: str | os.PathLike[str], parse: Callable[[str], Brief]) -> B
     if not stat.S_ISREG(info.st_mode):
         return parse(name)
     key = _key(os.path.abspath(name), info)
-    entry = entry_path(key["path"])
+    try:
+        entry = entry_path(key["path"])
+    except (RuntimeError, KeyError, OSError):  # no home folder to hold a cache
+        return parse(name)
     brief = _read(entry, key)
     if brief is None:
         brief = parse(name)
