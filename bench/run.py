@@ -60,7 +60,7 @@ def main() -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=30, help="timed runs of each case")
+    parser.add_argument("--rounds", type=int, default=40, help="timed runs of each case")
     parser.add_argument("--warmup", type=int, default=2, help="untimed rounds first")
     parser.add_argument("--no-peers", action="store_true", help="skip tldr and rich-cli")
     parser.add_argument(
