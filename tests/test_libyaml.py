@@ -64,6 +64,18 @@ def test_same_outcome_with_and_without_libyaml(text: str, monkeypatch: pytest.Mo
     assert outcome(text) == with_libyaml
 
 
+def test_a_lone_surrogate_escape_is_refused_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = MINIMAL.replace("[Hi.]", '["Hi \\ud83d."]')
+    problem = "t.yaml:6:18: error: sections[0].paragraphs[0]: holds the escape \\ud83d, which is"
+    expected = (
+        None,
+        [problem + " not a character", "t.yaml:4:5: warning: sections[0]: section has no text"],
+    )
+    assert outcome(text) == expected
+    monkeypatch.delattr(yaml, "CBaseLoader")
+    assert outcome(text) == expected
+
+
 def test_the_shipped_brief_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
     text = default_brief_path().read_text(encoding="utf-8")
     with_libyaml = outcome(text)

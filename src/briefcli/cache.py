@@ -115,7 +115,7 @@ def _write(entry: Path, key: dict[str, Any], brief: Brief) -> None:
     from briefcli.fsutil import atomic_write
 
     data = json.dumps({**key, "brief": brief_to_data(brief)}, ensure_ascii=False)
-    with contextlib.suppress(WriteError, OSError):
+    with contextlib.suppress(WriteError, OSError, UnicodeError):
         atomic_write(entry, data.encode("utf-8"), force=True, private=True)
 
 

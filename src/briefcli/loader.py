@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ MAX_DEPTH = 12
 #: Most items in any one list.
 MAX_ITEMS = 10_000
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
@@ -281,6 +283,9 @@ class _Checker:
         if len(value) > MAX_TEXT_CHARS:
             self.error(node, where, f"is {len(value):,} characters; at most {MAX_TEXT_CHARS:,}")
             return ""
+        if surrogate := _lone_surrogate(value):
+            self.error(node, where, surrogate)
+            return ""
         if required and not value.strip():
             self.error(node, where, "is empty")
         return value
@@ -301,6 +306,8 @@ class _Checker:
                 self.error(item, item_path, f"expected text, found {_kind(item)}")
             elif len(item.value) > MAX_TEXT_CHARS:
                 self.error(item, item_path, f"longer than {MAX_TEXT_CHARS:,} characters")
+            elif surrogate := _lone_surrogate(item.value):
+                self.error(item, item_path, surrogate)
             elif not item.value.strip():
                 self.error(item, item_path, "is empty")
             else:
@@ -485,6 +492,17 @@ class _Checker:
             url = self.text(fields, "url", where, required=False) or None
             out.append(Source(self.text(fields, "title", where), url))
         return tuple(out)
+
+
+def _lone_surrogate(value: str) -> str | None:
+    """Why ``value`` cannot be text: an escape such as ``\\ud800`` names no character.
+
+    libyaml refuses such escapes and the pure parser takes them; this keeps them out either way.
+    """
+    match = _SURROGATE.search(value)
+    if match is None:
+        return None
+    return f"holds the escape \\u{ord(match.group()):04x}, which is not a character"
 
 
 def _kind(node: Node) -> str:
