@@ -303,7 +303,8 @@ def test_html_escapes_all_text(brief: Runner) -> None:
 
 
 def test_export_to_a_file_never_clobbers_without_force(brief: Runner, tmp_path: Path) -> None:
-    target = tmp_path / "report.html"
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "report.html"
     first = brief("export", "-o", str(target))
     assert first.exit_code == 0 and first.stdout == "" and first.stderr == ""
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")  # from the name
@@ -315,7 +316,7 @@ def test_export_to_a_file_never_clobbers_without_force(brief: Runner, tmp_path: 
     forced = brief("export", "-o", str(target), "--force", "--format", "markdown")
     assert forced.exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("# North Korea's")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # no temp files
+    assert sorted(p.name for p in target.parent.iterdir()) == ["report.html"]  # no temp files
 
 
 @pytest.mark.parametrize(

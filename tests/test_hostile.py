@@ -313,7 +313,13 @@ def run_script(args: list[str], workdir: Path, terminal: bool) -> ScriptRun:
             argv, env=env, cwd=workdir, stdin=subprocess.DEVNULL, capture_output=True, timeout=60
         )
         code, stdout, stderr = done.returncode, done.stdout, done.stderr
-    written = sorted(str(p.relative_to(workdir)) for p in workdir.rglob("*"))
+    # The parse cache in the cache folder is brief's own, rebuildable at will; anything else
+    # (the work folder, the library, the config) must stay as it was.
+    written = sorted(
+        str(p.relative_to(workdir))
+        for p in workdir.rglob("*")
+        if p.parts[len(workdir.parts)] != "cache"
+    )
     return ScriptRun(code, stdout.decode("utf-8"), stderr.decode("utf-8"), written)
 
 

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefcli import output
 from briefcli.completion import complete_brief_refs
-from briefcli.model import Brief
-from briefcli.views import View
 
 if TYPE_CHECKING:
+    from briefcli import output
     from briefcli.library import Choice
+    from briefcli.model import Brief
+    from briefcli.views import View
 
 
 class Color(StrEnum):
@@ -117,19 +117,33 @@ def choose(common: Common) -> Choice:
 
     choice = choose_brief(common.brief)
     if choice.warning:
+        from briefcli import output
+
         output.warning(choice.warning)
     return choice
 
 
-def load(common: Common) -> Brief:
-    """The brief the user asked for (see :func:`choose`), loaded and validated."""
+def load_chosen(common: Common) -> tuple[Choice, Brief]:
+    """The current brief (see :func:`choose`) and how it was chosen, loaded and validated.
+
+    A brief read before comes from the cache (keyed by path, size and mtime): no YAML at all.
+    """
+    from briefcli import cache
     from briefcli.loader import load_brief
 
-    return load_brief(choose(common).path)
+    choice = choose(common)
+    return choice, cache.load_brief(choice.path, load_brief)
+
+
+def load(common: Common) -> Brief:
+    """The brief the user asked for (see :func:`choose`)."""
+    return load_chosen(common)[1]
 
 
 def present(view: View, common: Common) -> None:
     """Render ``view`` in the format asked for and write it: the last step of every command."""
+    from briefcli import output
+
     settings = output.decide(
         (common.color or Color.auto).value, common.width, pager=not common.no_pager
     )
@@ -157,6 +171,8 @@ def render(view: View, fmt: str | None, settings: output.OutputSettings) -> str:
         from briefcli.render import markdown
 
         return markdown.render(doc)
+    from briefcli import output
+
     # Below a minimum width Rich's columns would crop text: wrapped plain text loses none.
     if fmt is None and settings.styled and (settings.width or 0) >= output.MIN_TYPESET_WIDTH:
         from briefcli.render import terminal

@@ -57,6 +57,8 @@ def _dispatch(argv: list[str] | None) -> int:
     except BriefError as exc:
         if debug:
             raise
+        from briefcli import output
+
         output.error(exc.message, exc.hint)
         return exc.exit_code
     except Exit as exc:
@@ -66,12 +68,16 @@ def _dispatch(argv: list[str] | None) -> int:
             raise
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "brief"
+        from briefcli import output
+
         output.error(exc.format_message(), f"run '{command} --help' for usage")
         return EXIT_USAGE
     except Abort:
         output.interrupted()
         return EXIT_INTERRUPTED
     except BrokenPipeError:
+        from briefcli import output
+
         output.broken_pipe()
         return 141  # pragma: no cover - broken_pipe() exits
     except Exception as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ MAX_ITEMS = 10_000
 #: file-size limit (the shipped brief holds about 500).
 MAX_NODES = 100_000
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
@@ -234,7 +236,15 @@ def _compose(text: str, name: str) -> Node:
     import yaml
 
     try:
-        node = _Composer(name).compose(text, _yaml_loader())
+        try:
+            node = _Composer(name).compose(text, _yaml_loader())
+        except (yaml.YAMLError, BriefFileError):
+            if _yaml_loader() is _pure_loader():
+                raise
+            # libyaml words its errors differently and rejects a few inputs the pure parser
+            # takes: the pure parser decides and words the error, exactly as without libyaml.
+            # (libyaml is also laxer in a few corners of YAML syntax: tests/test_libyaml.py.)
+            node = _Composer(name).compose(text, _pure_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
@@ -497,6 +507,9 @@ class _Checker:
         if len(value) > MAX_TEXT_CHARS:
             self.error(node, where, f"is {len(value):,} characters; at most {MAX_TEXT_CHARS:,}")
             return ""
+        if surrogate := _lone_surrogate(value):
+            self.error(node, where, surrogate)
+            return ""
         if required and not value.strip():
             self.error(node, where, "is empty")
         self._unsafe(node, where, value)
@@ -523,6 +536,8 @@ class _Checker:
                 self.error(item, item_path, f"expected text, found {_kind(item)}")
             elif len(item.value) > MAX_TEXT_CHARS:
                 self.error(item, item_path, f"longer than {MAX_TEXT_CHARS:,} characters")
+            elif surrogate := _lone_surrogate(item.value):
+                self.error(item, item_path, surrogate)
             elif not item.value.strip():
                 self.error(item, item_path, "is empty")
             else:
@@ -722,6 +737,17 @@ class _Checker:
             url = self.text(fields, "url", where, required=False) or None
             out.append(Source(self.text(fields, "title", where), url))
         return tuple(out)
+
+
+def _lone_surrogate(value: str) -> str | None:
+    """Why ``value`` cannot be text: an escape such as ``\\ud800`` names no character.
+
+    libyaml refuses such escapes and the pure parser takes them; this keeps them out either way.
+    """
+    match = _SURROGATE.search(value)
+    if match is None:
+        return None
+    return f"holds the escape \\u{ord(match.group()):04x}, which is not a character"
 
 
 def _kind(node: Node) -> str:

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from briefcli import query
 from briefcli.app import (
     BriefOption,
     ColorOption,
@@ -15,19 +14,14 @@ from briefcli.app import (
     PagerOption,
     WidthOption,
     app,
-    choose,
     load,
+    load_chosen,
     present,
 )
 from briefcli.completion import complete_sections, complete_terms
-from briefcli.views import (
-    GlossaryView,
-    OverviewView,
-    SectionView,
-    SummaryView,
-    TermView,
-    TimelineView,
-)
+
+# Selection and views are imported inside each command: shell completion and --help build
+# every command but run none, and should not pay for them.
 
 
 @app.callback()
@@ -63,10 +57,9 @@ def overview(
     common = Common(brief, color, format, width, no_pager)
     ctx.obj = common
     if ctx.invoked_subcommand is None:
-        from briefcli.loader import load_brief
+        from briefcli.views import OverviewView
 
-        choice = choose(common)
-        loaded = load_brief(choice.path)
+        choice, loaded = load_chosen(common)
         present(OverviewView(loaded, choice.path, choice.sentence(loaded.meta.id)), common)
 
 
@@ -96,6 +89,9 @@ def show(
       brief show 4-2
       brief show conclusion --width 72
     """
+    from briefcli import query
+    from briefcli.views import SectionView
+
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     present(SectionView(loaded, query.find_section(loaded, section)), common)
@@ -126,6 +122,9 @@ def glossary(
       brief glossary "Storm Corps"
       brief glossary "strom corps"     # corrected, and says so
     """
+    from briefcli import query
+    from briefcli.views import GlossaryView, TermView
+
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     if term is None:
@@ -158,6 +157,9 @@ def timeline(
       brief timeline
       brief timeline --since 2014 --until 2024-10
     """
+    from briefcli import query
+    from briefcli.views import TimelineView
+
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     events = tuple(query.events_between(loaded, since, until))
@@ -189,6 +191,9 @@ def summary(
       brief summary | mail -s "NK/RU brief" team@example.org
       brief summary --section 4
     """
+    from briefcli import query
+    from briefcli.views import SummaryView
+
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     match = query.find_section(loaded, [section]) if section is not None else None

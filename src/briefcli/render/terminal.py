@@ -6,7 +6,6 @@ import re
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from briefcli.render.document import Bullets, Definition, Document, Heading, Paragraph, Table
@@ -96,6 +95,9 @@ def _definition(block: Definition) -> RenderableType:
 
 
 def _table(block: Table) -> RenderableType:
+    # rich.table (with fractions and decimal) costs about 8 ms to import: only when a table shows.
+    from rich.table import Table as RichTable
+
     table = RichTable(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
     for index, role in enumerate(block.roles):
         last = index == len(block.roles) - 1

@@ -1,0 +1,102 @@
+"""What each kind of run imports: start-up time is mostly imports, so they are pinned here.
+
+Each test runs ``briefcli.cli.run`` in a fresh interpreter (stdout on a pipe, as in a script)
+and looks at ``sys.modules`` afterwards. These are behaviour tests, not timings: see
+bench/run.py and docs/performance.md for the measured effect of each rule.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+#: Runs brief with the arguments given, then prints the loaded modules to stderr.
+PROBE = """
+import sys
+from briefcli.cli import run
+try:
+    code = run(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+sys.stdout.flush()
+print("MODULES", code, *sorted(sys.modules), file=sys.stderr)
+"""
+
+
+def modules_after(args: list[str], cache: Path, **env: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``brief ARGS``."""
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BRIEF", "_BRIEF", "COMP_")) and k not in ("NO_COLOR", "FORCE_COLOR")
+    }
+    environ.update(XDG_CACHE_HOME=str(cache), **env)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        check=False,
+    )
+    line = next(ln for ln in result.stderr.splitlines() if ln.startswith("MODULES "))
+    _, code, *names = line.split()
+    assert code in ("0", "None"), result.stderr
+    return set(names)
+
+
+def top_level(modules: set[str]) -> set[str]:
+    """Package names, without submodules."""
+    return {name.split(".")[0] for name in modules}
+
+
+PLAIN_COMMANDS = [
+    ["glossary", "Storm Corps"],
+    ["glossary"],
+    ["show", "section", "4"],
+    ["timeline", "--since", "2014"],
+    ["summary"],
+    [],
+    ["export"],
+    ["export", "--format", "json"],
+    ["--color", "never", "show", "4-2"],
+]
+
+
+@pytest.mark.parametrize("args", PLAIN_COMMANDS, ids=" ".join)
+def test_plain_output_never_imports_rich(args: list[str], tmp_path: Path) -> None:
+    assert "rich" not in top_level(modules_after(args, tmp_path))
+
+
+@pytest.mark.parametrize("args", PLAIN_COMMANDS[:3], ids=" ".join)
+def test_a_cached_brief_is_read_without_yaml(args: list[str], tmp_path: Path) -> None:
+    cold = modules_after(args, tmp_path)
+    warm = modules_after(args, tmp_path)
+    assert "yaml" in top_level(cold)
+    assert "yaml" not in top_level(warm)
+    assert "briefcli.codec" not in warm
+
+
+def test_typeset_section_loads_only_the_rich_it_uses(tmp_path: Path) -> None:
+    loaded = modules_after(["show", "section", "4", "--color", "always"], tmp_path)
+    assert "rich.console" in loaded
+    # A section has no table; nothing draws Markdown, code or tracebacks.
+    for heavy in ("rich.table", "rich.markdown", "rich.syntax", "rich.traceback", "pygments"):
+        assert heavy not in loaded, heavy
+
+
+def test_typer_dispatch_does_not_import_pydantic(tmp_path: Path) -> None:
+    # typer 0.29 imports pydantic on every dispatch, about half again the start-up time of a
+    # bare app (measured: docs/performance.md); pyproject.toml pins typer below 0.29.
+    loaded = modules_after(["glossary", "Storm Corps"], tmp_path)
+    assert "pydantic" not in top_level(loaded)
+    assert "typer._adapters" not in loaded
+
+
+def test_the_installed_typer_is_the_pinned_release() -> None:
+    major, minor = (int(part) for part in version("typer").split(".")[:2])
+    assert (major, minor) == (0, 28), "re-measure (python bench/run.py) before moving the pin"
