@@ -20,6 +20,7 @@ def run(argv: list[str] | None = None) -> int:
     from typer import Abort, Exit
     from typer.exceptions import TyperException
 
+    import briefcli.commands.importing
     import briefcli.commands.read  # noqa: F401  (registers the commands)
     from briefcli.app import app
 

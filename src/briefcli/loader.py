@@ -418,7 +418,7 @@ class _Checker:
             for name in entry.names():
                 folded = name.casefold()
                 if folded in seen:
-                    self.error(
+                    self.warning(
                         fields["term"] if name == entry.term else fields["aliases"],
                         f"{where}.term",
                         f"duplicate glossary term {name!r} (first on line {seen[folded]})",
@@ -443,7 +443,7 @@ class _Checker:
                 self.error(fields["__node__"], f"{where}.sections", "missing (required)")
             for ref in refs:
                 if ref not in section_ids:
-                    self.error(
+                    self.warning(
                         fields["sections"],
                         f"{where}.sections",
                         f"no section {ref!r} in this brief"
