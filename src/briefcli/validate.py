@@ -79,6 +79,8 @@ def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     root = yaml.compose(text, Loader=loader)
     found: list[Problem] = []
+    if root is None:  # pragma: no cover - a brief that loaded is never empty
+        return found
 
     def warn(node: Node | None, where: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 1

@@ -50,9 +50,7 @@ def import_command(
     ] = False,
     form: Annotated[
         Form,
-        typer.Option(
-            "--from", help="The kind of report (auto: from the file name and the text)."
-        ),
+        typer.Option("--from", help="The kind of report (auto: from the file name and the text)."),
     ] = Form.auto,
     overlay: Annotated[
         str | None,

@@ -87,7 +87,7 @@ def parse(text: str, *, name: str = "<report>", source: str = "") -> Brief:
     title, kind, date, publisher, start = _header(lines, name)
     parser = _Body(lines[start:])
     sections = parser.run()
-    if not sections:
+    if all(draft is parser.prelude for draft in sections):
         raise NotAReport(
             f"{name}: no numbered sections ('1. Summary') found: this does not look like a report"
         )
@@ -330,6 +330,7 @@ def _source(paragraph: str) -> Source:
     if match is None:
         return Source(paragraph)
     url = match.group().rstrip(".,;:")
-    rest = (paragraph[: match.start()] + paragraph[match.start() + len(url) :]).strip()
-    title = rest.strip(" -–—:|()[]<>").strip()
+    before = paragraph[: match.start()].rstrip(" -–—:|(<[")
+    after = paragraph[match.start() + len(url) :].lstrip(" )>].,;:")
+    title = f"{before} {after}".strip()
     return Source(title or url, url)

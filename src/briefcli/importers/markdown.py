@@ -368,7 +368,7 @@ class _Inline:
                 keep(text[index + 1])
                 index += 2
             elif char == "`":
-                run = len(text) - len(text[index:].lstrip("`"))
+                run = _backticks(text, index)
                 closing = re.compile(rf"(?<!`){'`' * run}(?!`)")
                 end = closing.search(text, index + run, index + run + MAX_SPAN)
                 if end is None:
@@ -435,6 +435,14 @@ class _Inline:
         return after
 
 
+def _backticks(text: str, index: int) -> int:
+    """How many backticks start at ``index``."""
+    end = index
+    while end < len(text) and text[end] == "`":
+        end += 1
+    return end - index
+
+
 def _closing_bracket(text: str, open_at: int) -> int | None:
     depth = 0
     index = open_at
@@ -444,7 +452,7 @@ def _closing_bracket(text: str, open_at: int) -> int | None:
             index += 2
             continue
         if char == "`":
-            run = len(text) - len(text[index:].lstrip("`"))
+            run = _backticks(text, index)
             end = text.find("`" * run, index + run, open_at + MAX_SPAN)
             if end != -1:
                 index = end + run
@@ -693,6 +701,9 @@ def _sections(
     sub_level = min(deeper, default=7)
     prelude = _Draft(title_heading.text if title_heading else "Introduction")
     drafts: list[_Draft] = []
+    # Subsection-level headings before the first section heading belong to no section: each
+    # of them is a section of its own.
+    orphans = True
     for item in items:
         current = drafts[-1] if drafts else prelude
         if isinstance(item, str):
@@ -700,7 +711,10 @@ def _sections(
             target.paras.append(item)
         elif item is title_heading:
             continue
-        elif item.level == section_level or (item.level == sub_level and not drafts):
+        elif item.level == section_level:
+            drafts.append(_Draft(item.text))
+            orphans = False
+        elif item.level == sub_level and orphans:
             drafts.append(_Draft(item.text))
         elif item.level == sub_level:
             current.subs.append(_Draft(item.text))

@@ -154,7 +154,9 @@ _RULES: list[_Rule] = [
         lambda m: _years(m[1], m[2]),
     ),
     (
-        re.compile(rf"\b(?:from|between)\s+{_Y}\s+(?:to|and|until|through)\s+{_Y}\b"),
+        re.compile(
+            rf"\b(?:from|between)\s+{_Y}\s+(?:to|and|until|through)\s+{_Y}\b", re.IGNORECASE
+        ),
         lambda m: _years(m[1], m[2]),
     ),
     (

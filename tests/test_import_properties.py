@@ -1,0 +1,150 @@
+"""Property tests: any input gives a brief that validates and round-trips, or a clean error."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefcli.errors import BriefError
+from briefcli.importers import brief_yaml, import_report
+from briefcli.loader import check_brief, parse_brief
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FORMS = ("auto", "goover", "markdown")
+
+
+def imports_cleanly(data: bytes, name: str, form: str) -> None:
+    """The property itself: a clean error, or a valid brief that survives a round trip."""
+    try:
+        brief = import_report(data, name, form)
+    except BriefError as exc:
+        assert exc.message and "\n" not in exc.message
+        return
+    text = brief_yaml(brief, name)
+    checked, problems = check_brief(text, name)
+    assert checked is not None, [p.render() for p in problems]
+    assert [p for p in problems if p.severity == "error"] == []
+    assert parse_brief(text, name) == brief
+
+
+# Pieces that real reports are made of, so that the generated text reaches deep into both
+# parsers rather than failing on the first line.
+GOOVER_LINES = st.one_of(
+    st.sampled_from(
+        [
+            "Your browser does not support JavaScript!",
+            "General Report February 28, 2025",
+            "goover",
+            "TABLE OF CONTENTS",
+            "Conclusion",
+            "Glossary",
+            "Source Documents",
+            "",
+            "  ",
+            "• ",
+            "- ",
+            "Storm Corps [Concept]: A unit.",
+            "Term: a definition",
+            "https://example.org/x",
+            "In June 2023 and the last quarter of 2024, 3, 000 troops (1950-1953).",
+            "'Storm Corps, ' is",
+        ]
+    ),
+    st.builds(lambda n, t: f"{n}. {t}", st.integers(0, 12), st.text(max_size=20)),
+    st.builds(
+        lambda a, b, t: f"• {a}-{b}. {t}",
+        st.integers(0, 9),
+        st.integers(0, 9),
+        st.text(max_size=20),
+    ),
+    st.builds(lambda b, t: f"{b}{t}", st.sampled_from(["• ", "- ", "* ", "· ", "\t"]), st.text()),
+    st.text(max_size=60),
+)
+MARKDOWN_LINES = st.one_of(
+    st.sampled_from(
+        [
+            "---",
+            "title: Front",
+            "date: 2024-01-02",
+            "...",
+            "```",
+            "```python",
+            "~~~",
+            "    indented code",
+            "> quoted",
+            "> > deeper",
+            "| a | b |",
+            "|---|:-:|",
+            "<div>",
+            "</div>",
+            "<!-- comment",
+            "-->",
+            "[ref]: https://example.org",
+            "===",
+            "***",
+            "## Glossary",
+            "- **Term** [Cat]: definition",
+            "",
+        ]
+    ),
+    st.builds(lambda n, t: "#" * n + " " + t, st.integers(1, 7), st.text(max_size=20)),
+    st.builds(
+        lambda indent, marker, t: " " * indent + marker + " " + t,
+        st.integers(0, 8),
+        st.sampled_from(["-", "*", "+", "1.", "2)", "10."]),
+        st.text(max_size=30),
+    ),
+    st.builds(
+        lambda t: t,
+        st.text(alphabet=st.sampled_from(list("[]()!<>`*_~\\&#;:| abc\n")), max_size=40),
+    ),
+    st.text(max_size=60),
+)
+
+
+@SETTINGS
+@given(st.text(), st.sampled_from(FORMS))
+def test_any_text(text: str, form: str) -> None:
+    imports_cleanly(text.encode("utf-8", "surrogatepass"), "any.txt", form)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000), st.sampled_from(FORMS))
+def test_any_bytes(data: bytes, form: str) -> None:
+    imports_cleanly(data, "any.bin", form)
+
+
+@SETTINGS
+@given(
+    st.lists(GOOVER_LINES, min_size=1, max_size=40),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.sampled_from(FORMS),
+)
+def test_goover_like_text(lines: list[str], newline: str, form: str) -> None:
+    text = "Title\n" + newline.join(lines)
+    imports_cleanly(text.encode("utf-8", "surrogatepass"), "report.txt", form)
+
+
+@SETTINGS
+@given(st.lists(MARKDOWN_LINES, min_size=1, max_size=40), st.sampled_from(FORMS))
+def test_markdown_like_text(lines: list[str], form: str) -> None:
+    text = "\n".join(lines)
+    imports_cleanly(text.encode("utf-8", "surrogatepass"), "doc.md", form)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*" * 20000 + "a",
+        "[" * 20000,
+        "`" * 5000 + "a" + "``" * 5000,
+        "_a " * 10000,
+        "<a " * 10000,
+        ("- " * 500 + "x\n") * 5,
+        "> " * 5000 + "x",
+    ],
+    ids=["stars", "brackets", "backticks", "underscores", "tags", "list-markers", "quotes"],
+)
+def test_hostile_markdown_finishes(text: str) -> None:
+    imports_cleanly(("# T\n\n" + text).encode(), "hostile.md", "markdown")
