@@ -61,7 +61,7 @@ def import_command(
     ] = None,
     title: Annotated[
         str | None,
-        typer.Option(help="Use this title instead of the one found in the report."),
+        typer.Option(metavar="TEXT", help="Use this title instead of the one in the report."),
     ] = None,
 ) -> None:
     """Turn a report (goover text or Markdown) into a brief, and say where it went.
