@@ -509,6 +509,7 @@ _TERM_PLAIN = re.compile(
 )
 _LIST_MARKER = re.compile(r"^(?:- |\d{1,9}[.)] )")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
+_SUB_NUMBERED = re.compile(r"^(\d{1,3})[.-](\d{1,3})\.?\s+(\S.*)$")
 #: Category given to a glossary entry written without a [Category].
 DEFAULT_CATEGORY = "General"
 _Item = _Heading | str
@@ -784,14 +785,16 @@ def _number(drafts: list[_Draft]) -> None:
 
 
 def _number_subsections(draft: _Draft) -> None:
-    pattern = re.compile(rf"^{draft.id}[.-](\d{{1,3}})\.?\s+(\S.*)$")
-    matches = [pattern.match(sub.title) for sub in draft.subs]
-    numbers = [int(m.group(1)) for m in matches if m]
+    matches = [
+        m if (m := _SUB_NUMBERED.match(sub.title)) and m.group(1) == draft.id else None
+        for sub in draft.subs
+    ]
+    numbers = [int(m.group(2)) for m in matches if m]
     explicit = len(numbers) == len(draft.subs) and numbers == sorted(set(numbers))
     for index, sub in enumerate(draft.subs, start=1):
         match = matches[index - 1]
         if explicit and match:
-            sub.id, sub.title = f"{draft.id}-{int(match.group(1))}", match.group(2)
+            sub.id, sub.title = f"{draft.id}-{int(match.group(2))}", match.group(3)
         else:
             sub.id = f"{draft.id}-{index}"
 
