@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -148,3 +150,29 @@ def test_markdown_like_text(lines: list[str], form: str) -> None:
 )
 def test_hostile_markdown_finishes(text: str) -> None:
     imports_cleanly(("# T\n\n" + text).encode(), "hostile.md", "markdown")
+
+
+@SETTINGS
+@given(st.text())
+def test_any_title_gives_a_safe_file_name(title: str) -> None:
+    import re
+
+    from briefcli.importers.naming import MAX_STEM, file_name, slug
+
+    stem = slug(title)
+    assert re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", stem)
+    assert len(stem) <= MAX_STEM
+    assert stem.casefold() not in ("con", "prn", "aux", "nul", "com1", "lpt1")
+    assert file_name(title) == stem + ".yaml"
+
+
+def test_a_file_name_with_control_characters_stays_out_of_the_yaml(tmp_path: Path) -> None:
+    from briefcli.cli import run
+
+    source = tmp_path / "evil\x1b]0;x\x07.txt"
+    source.write_text("Title\n\n1. Summary\n\n• Text.\n\n2. More\n\n• Text.\n")
+    out = tmp_path / "out.yaml"
+    assert run(["import", str(source), "-o", str(out)]) == 0
+    assert out.read_text().splitlines()[0] == (
+        "# Imported by 'brief import' from evil\\x1b]0;x\\x07.txt."
+    )

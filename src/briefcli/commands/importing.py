@@ -11,6 +11,7 @@ import typer
 from briefcli import output
 from briefcli.app import app
 from briefcli.errors import EXIT_NOT_FOUND, EXIT_OK, UsageError
+from briefcli.sanitize import sanitize_line
 
 
 class Form(StrEnum):
@@ -84,11 +85,12 @@ def import_command(
     data, shown = read_report(file)
     source = "" if file == "-" else Path(file).name
     brief = import_report(data, shown, form.value, source=source, title=title)
-    origin = "standard input" if file == "-" else source
+    origin = "standard input" if file == "-" else sanitize_line(source)
     header = f"Imported by 'brief import' from {origin}."
     if overlay is not None:
         header = (
-            f"Imported by 'brief import' from {origin}\nwith the overlay {Path(overlay).name} "
+            f"Imported by 'brief import' from {origin}\n"
+            f"with the overlay {sanitize_line(Path(overlay).name)} "
             "(the editor's key points, timeline and notes)."
         )
     text = brief_yaml(brief, shown, overlay=overlay, header=header)
