@@ -298,6 +298,15 @@ def test_a_second_definition_of_a_term_is_kept_as_text() -> None:
     assert result.sections[-1].paragraphs == ("Polynya [Place]: Again.",)
 
 
+def test_a_report_without_a_title_line_needs_title() -> None:
+    text = "1. Summary\n• Body.\n2. More\n• Text.\n"
+    with pytest.raises(NotAReport, match=r"no title.*--title"):
+        import_report(text.encode(), "r.txt", "goover")
+    result = import_report(text.encode(), "r.txt", "goover", title="Given")
+    assert (result.meta.title, result.meta.id) == ("Given", "given")
+    assert [s.title for s in result.sections] == ["Summary", "More"]
+
+
 def test_text_before_the_first_section_is_kept() -> None:
     result = parse("Odd Report\nSome preface with no date line.\n1. Summary\n• Body.\n")
     assert (result.sections[0].id, result.sections[0].title) == ("0", "Introduction")

@@ -70,12 +70,12 @@ def import_report(
     if len(data) > MAX_REPORT_BYTES:
         raise NotAReport(f"{name}: more than {MAX_REPORT_BYTES:,} bytes; too large for a report")
     decoded = text.decode_report(data, name)
+    if title is not None and not title.strip():
+        raise BriefError("--title needs some text")
     chosen = form if form != "auto" else detect(decoded, name)
     parser = goover.parse if chosen == "goover" else markdown.parse
-    brief = parser(decoded, name=name, source=source)
+    brief = parser(decoded, name=name, source=source, title=title)
     if title is not None:
-        if not title.strip():
-            raise BriefError("--title needs some text")
         meta = replace(brief.meta, title=" ".join(title.split()), id=naming.slug(title))
         brief = replace(brief, meta=meta)
     return replace(brief, timeline=timeline.extract(brief))

@@ -79,12 +79,18 @@ def looks_like(text: str, *, strong: bool) -> bool:
     return len(headings) >= 2
 
 
-def parse(text: str, *, name: str = "<report>", source: str = "") -> Brief:
-    """Parse goover report text into a brief (the timeline is added by the caller)."""
+def parse(
+    text: str, *, name: str = "<report>", source: str = "", title: str | None = None
+) -> Brief:
+    """Parse goover report text into a brief (the timeline is added by the caller).
+
+    With ``title`` a report whose first line is not a title still parses.
+    """
     lines = _lines(text)
     if not lines:
         raise NotAReport(f"{name}: the file holds no text")
-    title, kind, date, publisher, start = _header(lines, name)
+    found, kind, date, publisher, start = _header(lines, name, title is not None)
+    title = title or found
     parser = _Body(lines[start:])
     sections = parser.run()
     if all(draft is parser.prelude for draft in sections):
@@ -137,8 +143,11 @@ def _title_like(text: str) -> bool:
     return len(text) <= MAX_TITLE and not text.endswith((".", ",", ";", ":"))
 
 
-def _header(lines: list[_Line | None], name: str) -> tuple[str, str, str, str, int]:
-    """Title, kind, date and publisher, and the index where the body (or contents) starts."""
+def _header(lines: list[_Line | None], name: str, titled: bool) -> tuple[str, str, str, str, int]:
+    """Title, kind, date and publisher, and the index where the body (or contents) starts.
+
+    ``titled``: a title was given, so a first line that is no title is no error.
+    """
     index = 0
     while index < len(lines) and lines[index] is None:
         index += 1
@@ -151,6 +160,8 @@ def _header(lines: list[_Line | None], name: str) -> tuple[str, str, str, str, i
         or first.text.casefold() in _CONTENTS
         or len(first.text) > MAX_TITLE
     ):
+        if titled:
+            return "", "", "", "", index
         raise NotAReport(
             f"{name}: no title: the first line should be the report's title "
             "(or give one with --title)"

@@ -534,8 +534,13 @@ def looks_like(text: str) -> bool:
     return False
 
 
-def parse(text: str, *, name: str = "<markdown>", source: str = "") -> Brief:
-    """Parse Markdown text into a brief (the timeline is added by the caller)."""
+def parse(
+    text: str, *, name: str = "<markdown>", source: str = "", title: str | None = None
+) -> Brief:
+    """Parse Markdown text into a brief (the timeline is added by the caller).
+
+    ``title`` is accepted for symmetry with the goover parser; the caller applies it.
+    """
     text = text.replace("\x00", "\ufffd")
     meta, body = _front_matter(text)
     lines = [line.expandtabs(4).rstrip("\n") for line in body.split("\n")]
