@@ -41,6 +41,9 @@ _LINK_DEFINITION = re.compile(
     r"^ {0,3}\[([^\]]{1,999})\]:\s*<?([^\s<>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
 )
 _FRONT_MATTER_END = ("---", "...")
+#: The only white space that makes a line blank in CommonMark (str.strip() would also take
+#: control characters such as U+001F).
+_BLANK = " \t"
 
 
 @dataclass
@@ -93,10 +96,18 @@ def _interrupts(line: str) -> bool:
     """True when ``line`` starts a block that ends a paragraph (so it is no lazy line)."""
     if _ATX.match(line) or _FENCE.match(line) or _THEMATIC.match(line) or _QUOTE.match(line):
         return True
-    if (item := _ITEM.match(line)) and line[item.end() :].strip():
+    if (item := _ITEM.match(line)) and line[item.end() :].strip(_BLANK):
         marker = item.group(2)
         return not marker[0].isdigit() or int(marker[:-1]) == 1
     return bool(_HTML_BLOCK.match(line))
+
+
+def _continues(previous: str) -> bool:
+    """Whether a lazy line may follow ``previous``: only paragraph text can be continued
+    (also inside nested block quotes)."""
+    while marker := _QUOTE.match(previous):
+        previous = previous[marker.end() :]
+    return bool(previous.strip(_BLANK)) and not _interrupts(previous) and _indent(previous) < 4
 
 
 class _BlockParser:
@@ -117,7 +128,7 @@ class _BlockParser:
         index = 0
         while index < len(lines):
             line = lines[index]
-            if not line.strip():
+            if not line.strip(_BLANK):
                 close()
                 index += 1
                 continue
@@ -158,13 +169,8 @@ class _BlockParser:
                 close()
                 index = self._html(lines, index, blocks)
                 continue
-            if (
-                not para
-                and "|" in line
-                and index + 1 < len(lines)
-                and _TABLE_DELIMITER.match(lines[index + 1])
-                and "-" in lines[index + 1]
-            ):
+            if index + 1 < len(lines) and _table_start(line, lines[index + 1]):
+                close()  # a table may interrupt a paragraph
                 index = self._table(lines, index, blocks)
                 continue
             if not para and (definition := _LINK_DEFINITION.match(line)):
@@ -179,10 +185,10 @@ class _BlockParser:
 
     def _indented_code(self, lines: list[str], index: int, blocks: list[_Block]) -> int:
         body: list[str] = []
-        while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) >= 4):
+        while index < len(lines) and (not lines[index].strip(_BLANK) or _indent(lines[index]) >= 4):
             body.append(lines[index][4:])
             index += 1
-        while body and not body[-1].strip():
+        while body and not body[-1].strip(_BLANK):
             body.pop()
         blocks.append(_Code("\n".join(body)))
         return index
@@ -207,7 +213,13 @@ class _BlockParser:
             line = lines[index]
             if marker := _QUOTE.match(line):
                 body.append(line[marker.end() :])
-            elif line.strip() and body and body[-1].strip() and not _interrupts(line):
+            elif (
+                line.strip(_BLANK)
+                and body
+                and _continues(body[-1])
+                and not _interrupts(line)
+                and not _ITEM.match(line)  # even an empty list item ends a quote
+            ):
                 body.append(line)  # a lazy continuation line
             else:
                 break
@@ -237,7 +249,7 @@ class _BlockParser:
             rest = line[item.end() :]
             spaces = len(item.group(3))
             width = len(item.group(1)) + len(item.group(2))
-            if not rest.strip() or spaces > 4:
+            if not rest.strip(_BLANK) or spaces > 4:
                 content_indent = width + 1
                 first_line = line[width + 1 :] if spaces > 4 else ""
             else:
@@ -247,16 +259,16 @@ class _BlockParser:
             index += 1
             while index < len(lines):
                 line = lines[index]
-                if not line.strip():
+                if not line.strip(_BLANK):
                     body.append("")
                 elif _indent(line) >= content_indent:
                     body.append(line[content_indent:])
-                elif body[-1].strip() and not _interrupts(line) and not _ITEM.match(line):
+                elif _continues(body[-1]) and not _interrupts(line) and not _ITEM.match(line):
                     body.append(line.lstrip(" "))  # a lazy continuation line
                 else:
                     break
                 index += 1
-            while body and not body[-1].strip():
+            while body and not body[-1].strip(_BLANK):
                 body.pop()
             block.items.append(self._nested(body, depth))
         blocks.append(block)
@@ -265,7 +277,7 @@ class _BlockParser:
     def _nested(self, lines: list[str], depth: int) -> list[_Block]:
         if depth >= MAX_NESTING:
             # Deeper than anyone writes by hand: keep the text, stop looking for structure.
-            text = "\n".join(line for line in lines if line.strip())
+            text = "\n".join(line for line in lines if line.strip(_BLANK))
             return [_Code(text)] if text else []
         return self.parse(lines, depth + 1)
 
@@ -281,7 +293,7 @@ class _BlockParser:
         body: list[str] = []
         while index < len(lines):
             line = lines[index]
-            if not end and not line.strip():
+            if not end and not line.strip(_BLANK):
                 break
             body.append(line)
             index += 1
@@ -293,7 +305,7 @@ class _BlockParser:
     def _table(self, lines: list[str], index: int, blocks: list[_Block]) -> int:
         rows = [_cells(lines[index])]
         index += 2
-        while index < len(lines) and lines[index].strip() and not _interrupts(lines[index]):
+        while index < len(lines) and lines[index].strip(_BLANK) and not _interrupts(lines[index]):
             rows.append(_cells(lines[index]))
             index += 1
         blocks.append(_Table(rows))
@@ -313,11 +325,30 @@ def _label(text: str) -> str:
 
 
 def _cells(line: str) -> list[str]:
-    text = line.strip()
-    text = text.removeprefix("|")
-    if text.endswith("|") and not text.endswith("\\|"):
-        text = text[:-1]
-    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", text)]
+    """A table row's cells: split at unescaped '|', the empty ends of '| a | b |' dropped."""
+    cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return [cell.replace("\\|", "|") for cell in cells]
+
+
+def _table_start(header: str, delimiter: str) -> bool:
+    """A GitHub table: a header row with '|' and a delimiter row with as many '---' cells."""
+    if "|" not in header or not _TABLE_DELIMITER.match(delimiter) or _indent(delimiter) >= 4:
+        return False
+    row = delimiter.lstrip(" ")
+    # As GitHub (and markdown-it) read it: at least two characters, and '- ' is a list item.
+    if len(row) < 2 or row[1] not in "|-:" or (row[0] == "-" and row[1] in _BLANK):
+        return False
+    parts = [part.strip() for part in delimiter.strip().split("|")]
+    if any(not part for part in parts[1:-1]):
+        return False
+    aligns = [part for part in parts if part]
+    if not aligns or not all(re.fullmatch(r":?-+:?", part) for part in aligns):
+        return False
+    return len(_cells(header)) == len(aligns)
 
 
 # -- inline text ---------------------------------------------------------------------------
