@@ -183,7 +183,7 @@ def test_a_file_name_with_control_characters_stays_out_of_the_yaml(tmp_path: Pat
 def test_headings_agree_with_a_reference_commonmark_parser(lines: list[str]) -> None:
     """Our block parser finds the same headings, at the same levels, as markdown-it-py.
 
-    Derandomized: the two parsers still differ on a few contrived inputs (about 1 in 2,000
+    Derandomized: the two parsers still differ on a few contrived inputs (about 1 in 1,000
     generated documents: lazy continuation lines inside nested block quotes and list items),
     and CI must not fail at random on one of them.
     """
