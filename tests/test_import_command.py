@@ -220,3 +220,13 @@ def test_help_shows_examples(brief: Runner) -> None:
         result = brief(command, "--help")
         assert result.exit_code == 0
         assert "Examples:" in result.stdout
+
+
+def test_control_and_bidi_characters_never_reach_stdout_raw(brief: Runner, tmp_path: Path) -> None:
+    text = SMALL.replace("Some text.", "Some \x1b]52;c;ZXZpbA==\x07 text \u202e reversed \u200b.")
+    source = write(tmp_path, "evil.txt", text)
+    result = brief("import", str(source), "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert not any(ch in result.stdout for ch in "\x1b\x07\u202e\u200b")
+    paragraph = parse_brief(result.stdout).sections[0].paragraphs[0]
+    assert paragraph == "Some \x1b]52;c;ZXZpbA==\x07 text \u202e reversed \u200b."

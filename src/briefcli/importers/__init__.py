@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefcli.errors import BriefError
 from briefcli.model import Brief
-from briefcli.sanitize import sanitize_line
+from briefcli.sanitize import has_unsafe, sanitize_line
 
 #: The forms ``brief import --from`` accepts; ``auto`` picks one from the name and the text.
 FORMATS = ("auto", "goover", "markdown")
@@ -119,7 +119,15 @@ def brief_yaml(
     if overlay is not None:
         data = apply_overlay(data, load_overlay(overlay), sanitize_line(overlay))
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
-    text = comment + to_yaml(data)
+    body = to_yaml(data)
+    if has_unsafe(body):
+        # Control, bidi or invisible characters in the report: write every non-ASCII character
+        # as a YAML escape, so that no terminal or editor showing the file shows them raw.
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        body = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=False, width=100)
+    text = comment + body
     checked, problems = check_brief(text, name)
     if checked is None:
         first = next(p for p in problems if p.severity == "error")
