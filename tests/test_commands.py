@@ -151,8 +151,16 @@ def test_summary_section_key_points_are_marked_as_editors(brief: Runner) -> None
 
 def test_export_holds_everything(brief: Runner) -> None:
     out = brief("export").stdout
-    for needle in ("1. Summary", "6-3. Scenarios", "Conclusion", "Glossary", "Timeline",
-                   "Regional stability [Concept]", "Oct 2024", "Editor's notes"):
+    for needle in (
+        "1. Summary",
+        "6-3. Scenarios",
+        "Conclusion",
+        "Glossary",
+        "Timeline",
+        "Regional stability [Concept]",
+        "Oct 2024",
+        "Editor's notes",
+    ):
         assert needle in out
 
 
@@ -188,7 +196,11 @@ def test_invalid_brief_names_line_and_key_path(brief: Runner, tmp_path: Path) ->
 
 
 def test_brief_from_environment(brief: Runner, tmp_path: Path) -> None:
-    path = write(tmp_path, "mini.yaml", "id: mini\ntitle: Mini\nsections:\n  - id: '1'\n    title: One\n    paragraphs: [Hello.]\n")
+    path = write(
+        tmp_path,
+        "mini.yaml",
+        "id: mini\ntitle: Mini\nsections:\n  - id: '1'\n    title: One\n    paragraphs: [Hello.]\n",
+    )
     result = brief("show", "1", env={"BRIEF": str(path)})
     assert result.stdout == "1. One\n\nHello.\n"
 
@@ -205,3 +217,25 @@ def test_every_command_has_help_with_an_example(brief: Runner) -> None:
         result = brief(command, "--help")
         assert result.exit_code == 0
         assert "Examples:" in result.stdout and f"brief {command}" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("six party", "Six-Party Talks"),
+        ("us containment strategies", "U.S. containment strategies"),
+        ("storm", "Storm Corps"),
+        ("Asymetric warfare", "Asymmetric warfare"),
+    ],
+)
+def test_glossary_forgives_punctuation_prefixes_and_typos(
+    brief: Runner, query: str, term: str
+) -> None:
+    result = brief("glossary", query)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Showing {term!r} for {query!r}.\n")
+
+
+def test_glossary_no_match_always_offers_three_terms(brief: Runner) -> None:
+    result = brief("glossary", "nonsense")
+    assert result.stderr.count(",") == 2 and "closest: " in result.stderr

@@ -77,7 +77,7 @@ def test_never_overwrites_without_force(brief: Runner, tmp_path: Path) -> None:
     result = brief("import", str(source), "-o", str(target))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"brief: error: {target} exists; use --force to overwrite it\n"
+    assert result.stderr == f"brief: error: {target} exists; use --force to replace it\n"
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["small.txt", "x.yaml"]  # no temp file
 
@@ -109,6 +109,7 @@ def test_never_overwrites_in_the_library_either(brief: Runner, tmp_path: Path) -
         ("a\\b:c*d?e", "a-b-c-d-e.yaml"),
         ("Ünïcödé Tïtle — 北朝鮮", "ünïcödé-tïtle-北朝鮮.yaml"),
         ("x" * 500, "x" * MAX_STEM + ".yaml"),
+        ("北" * 100, "北" * 38 + ".yaml"),  # 60 characters would be 180 bytes: cut to 120
         ("word " * 40, ("word-" * 12)[:-1] + ".yaml"),
     ],
 )

@@ -24,10 +24,12 @@ class Color(StrEnum):
 
 
 class Format(StrEnum):
-    """Output formats of the view commands."""
+    """Output formats of the view commands (``brief export`` adds html)."""
 
     text = "text"
+    markdown = "markdown"
     json = "json"
+    yaml = "yaml"
 
 
 app = typer.Typer(
@@ -61,7 +63,11 @@ ColorOption = Annotated[
 FormatOption = Annotated[
     Format | None,
     typer.Option(
-        "--format", "-f", help="Output format (default: typeset on a terminal, text when piped)."
+        "--format",
+        "-f",
+        help="Output format: text, markdown, json or yaml (default: typeset on a terminal, "
+        "text when piped).",
+        show_default=False,
     ),
 ]
 WidthOption = Annotated[
@@ -111,20 +117,35 @@ def present(view: View, common: Common) -> None:
     settings = output.decide(
         (common.color or Color.auto).value, common.width, pager=not common.no_pager
     )
-    fmt = common.format
-    if fmt is Format.json:
+    output.emit(render(view, common.format, settings), settings)
+
+
+def render(view: View, fmt: str | None, settings: output.OutputSettings) -> str:
+    """The finished text of ``view``: in ``fmt``, else typeset when styled, else plain text.
+
+    ``fmt`` is a :class:`Format` value or ``"html"`` (export only). Markdown, JSON, YAML and
+    HTML are never wrapped or coloured; explicit ``text`` is plain even on a terminal.
+    """
+    if fmt in ("json", "yaml"):
         from briefcli.render import data
 
-        output.emit(data.to_json(view))
-        return
+        return data.to_json(view) if fmt == "json" else data.to_yaml(view)
     from briefcli.render import document
 
-    doc = document.build(view)
-    if settings.styled:
+    if fmt == "html":
+        from briefcli.render import html
+
+        return html.render(view)
+    doc = document.build(view, detail=fmt == "markdown")
+    if fmt == "markdown":
+        from briefcli.render import markdown
+
+        return markdown.render(doc)
+    # Below a minimum width Rich's columns would crop text: wrapped plain text loses none.
+    if fmt is None and settings.styled and (settings.width or 0) >= output.MIN_TYPESET_WIDTH:
         from briefcli.render import terminal
 
-        output.emit(output.to_ansi(terminal.render(doc), settings), settings)
-    else:
-        from briefcli.render import text
+        return output.to_ansi(terminal.render(doc), settings)
+    from briefcli.render import text
 
-        output.emit(text.render(doc, settings.width))
+    return text.render(doc, settings.width)

@@ -6,7 +6,10 @@ import os
 import sys
 
 from briefcli import output
-from briefcli.errors import EXIT_INTERRUPTED, EXIT_USAGE, BriefError
+from briefcli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, BriefError
+
+#: The global flag that shows tracebacks; accepted anywhere before ``--``.
+DEBUG_FLAG = "--debug"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,16 +20,28 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit code instead of exiting."""
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C at any point, even while Python is still importing: no traceback.
+        output.interrupted()
+        return EXIT_INTERRUPTED
+
+
+def _dispatch(argv: list[str] | None) -> int:
     from typer import Abort, Exit
     from typer.exceptions import TyperException
 
+    import briefcli.commands.export
     import briefcli.commands.importing
-    import briefcli.commands.read  # noqa: F401  (registers the commands)
+    import briefcli.commands.read
+    import briefcli.commands.schema  # noqa: F401  (the imports register the commands)
     from briefcli.app import app
 
-    debug = os.environ.get("BRIEF_DEBUG", "") not in ("", "0")
+    args, debug = _take_debug_flag(sys.argv[1:] if argv is None else argv)
+    debug = debug or os.environ.get("BRIEF_DEBUG", "") not in ("", "0")
     try:
-        result = app(args=argv, prog_name="brief", standalone_mode=False)
+        result = app(args=args, prog_name="brief", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except BriefError as exc:
         if debug:
@@ -42,11 +57,28 @@ def run(argv: list[str] | None = None) -> int:
         command = ctx.command_path if ctx is not None else "brief"
         output.error(exc.format_message(), f"run '{command} --help' for usage")
         return EXIT_USAGE
-    except (KeyboardInterrupt, Abort):
+    except Abort:
+        output.interrupted()
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         output.broken_pipe()
         return 141  # pragma: no cover - broken_pipe() exits
+    except Exception as exc:
+        # A bug: one line, not a traceback; --debug shows the traceback for the report.
+        if debug:
+            raise
+        output.error(
+            f"internal error: {type(exc).__name__}: {exc}",
+            "this is a bug in brief: run the command again with --debug and report the traceback",
+        )
+        return EXIT_INTERNAL
+
+
+def _take_debug_flag(args: list[str]) -> tuple[list[str], bool]:
+    """``args`` without ``--debug`` (anywhere before ``--``), and whether it was there."""
+    end = args.index("--") if "--" in args else len(args)
+    kept = [arg for arg in args[:end] if arg != DEBUG_FLAG] + args[end:]
+    return kept, len(kept) != len(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,8 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 #: Usage error or unusable input: a bad option, a missing, unreadable or invalid brief file.
 EXIT_USAGE = 2
+#: An internal error (a bug in brief; --debug shows the traceback), as sysexits' EX_SOFTWARE.
+EXIT_INTERNAL = 70
 #: Interrupted by Ctrl-C (128 + SIGINT).
 EXIT_INTERRUPTED = 130
 #: The reader of our output went away (128 + SIGPIPE), as `cat` ends in a closed pipe.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import signal
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
@@ -15,6 +17,8 @@ if TYPE_CHECKING:
 
 #: Widest measure used on a terminal: long lines are hard to read on very wide screens.
 READABLE_WIDTH = 100
+#: Narrowest measure typeset with Rich; narrower terminals get plain text wrapped to fit.
+MIN_TYPESET_WIDTH = 20
 #: Width assumed when a terminal does not say.
 FALLBACK_WIDTH = 80
 COLOR_CHOICES = ("auto", "always", "never")
@@ -28,6 +32,9 @@ _ASCII_FALLBACK = str.maketrans(
 )  # fmt: skip
 
 
+_TRAILING_BLANKS = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
 @dataclass(frozen=True)
 class OutputSettings:
     """How to write: decided once per command from the options and the environment."""
@@ -37,6 +44,7 @@ class OutputSettings:
     width: int | None  # wrap width; None means no hard wraps (plain text)
     pager: bool  # send long output through a pager
     height: int = 24
+    columns: int = FALLBACK_WIDTH  # terminal columns, to count the lines long text takes
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -86,7 +94,9 @@ def decide(
         wrap = min(columns, READABLE_WIDTH)
     else:
         wrap = None
-    return OutputSettings(styled, colored, wrap, pager and tty and styled, lines)
+    # As git does: page only on a terminal, and not on one that cannot run a pager.
+    paged = pager and tty and styled and env.get("TERM") != "dumb"
+    return OutputSettings(styled, colored, wrap, paged, lines, columns)
 
 
 def to_ansi(renderable: RenderableType, settings: OutputSettings) -> str:
@@ -100,7 +110,8 @@ def to_ansi(renderable: RenderableType, settings: OutputSettings) -> str:
         file=buffer,
         width=max(settings.width or FALLBACK_WIDTH, 1),
         force_terminal=settings.color,
-        color_system="auto" if settings.color else None,
+        # The theme uses the 16 standard colours only, so output is the same on every terminal.
+        color_system="standard" if settings.color else None,
         no_color=not settings.color,
         highlight=False,
         markup=False,
@@ -109,17 +120,27 @@ def to_ansi(renderable: RenderableType, settings: OutputSettings) -> str:
         soft_wrap=False,
     )
     console.print(renderable)
-    return buffer.getvalue()
+    # Rich pads wrapped lines to the measure; trailing blanks only get in a reader's way.
+    return _TRAILING_BLANKS.sub(r"\1", buffer.getvalue())
 
 
 def emit(text: str, settings: OutputSettings | None = None, stream: TextIO | None = None) -> None:
     """Write finished output to stdout (through the pager when it is long on a terminal)."""
     stream = stream or sys.stdout
-    long_on_terminal = (
-        settings is not None and settings.pager and text.count("\n") >= settings.height
-    )
+    long_on_terminal = settings is not None and settings.pager and _too_long(text, settings)
     if not (long_on_terminal and _page(text)):
         _write(stream, text)
+
+
+def _too_long(text: str, settings: OutputSettings) -> bool:
+    """True when ``text`` takes more lines than the screen has, counting wrapped lines."""
+    columns = max(settings.columns, 1)
+    rows = 0
+    for line in text.splitlines():
+        rows += 1 + (len(line) - 1) // columns if line else 1
+        if rows >= settings.height:
+            return True
+    return False
 
 
 def error(message: str, hint: str | None = None) -> None:
@@ -130,14 +151,19 @@ def error(message: str, hint: str | None = None) -> None:
     _write(sys.stderr, line)
 
 
-def _write(stream: TextIO, text: str) -> None:
-    encoding = getattr(stream, "encoding", None) or "utf-8"
+def encodable(text: str, encoding: str) -> str:
+    """``text`` as ``encoding`` can carry it: typographic stand-ins, then '?' for the rest."""
     try:
         text.encode(encoding)
     except UnicodeEncodeError:
-        text = text.translate(_ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
+        return text.translate(_ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
     except LookupError:
         pass
+    return text
+
+
+def _write(stream: TextIO, text: str) -> None:
+    text = encodable(text, getattr(stream, "encoding", None) or "utf-8")
     try:
         stream.write(text)
         stream.flush()
@@ -155,48 +181,75 @@ def broken_pipe() -> None:
     raise SystemExit(EXIT_BROKEN_PIPE)
 
 
-def _pager_command() -> list[str] | None:
+def interrupted() -> None:
+    """Ctrl-C: drop output still buffered for stdout, so that exiting cannot block or fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def pager_command() -> list[str] | None:
+    """The pager to run: $BRIEF_PAGER, $PAGER, $MANPAGER, else ``less -FRX``; None for none.
+
+    An empty value or ``cat`` means no pager. $PAGER comes before $MANPAGER because
+    MANPAGER is often set to a filter made for man pages only. A value with shell syntax
+    in it (pipes, quotes, variables) runs through ``sh -c``, as git runs its pager.
+    """
     import shlex
     import shutil
 
-    for name in ("BRIEF_PAGER", "MANPAGER", "PAGER"):
+    for name in ("BRIEF_PAGER", "PAGER", "MANPAGER"):
         value = os.environ.get(name)
-        if value is not None:
-            value = value.strip()
-            if not value or value == "cat":
-                return None
-            try:
-                return shlex.split(value)
-            except ValueError:
-                return None
+        if value is None:
+            continue
+        value = value.strip()
+        if not value or value == "cat":
+            return None
+        if any(ch in value for ch in "|&;<>()$`\\\"'*?[]#~=%"):
+            return ["/bin/sh", "-c", value]
+        return shlex.split(value)
     less = shutil.which("less")
     return [less, "-FRX"] if less else None
+
+
+def _ignore_interrupts() -> signal.Handlers | None:
+    try:
+        return signal.signal(signal.SIGINT, signal.SIG_IGN)  # type: ignore[return-value]
+    except ValueError:  # not the main thread
+        return None
 
 
 def _page(text: str) -> bool:
     """Send ``text`` through the pager; False when there is no usable pager."""
     import subprocess
 
-    command = _pager_command()
+    command = pager_command()
     if command is None:
         return False
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
+        sys.stdout.flush()
         process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
     except OSError:
         return False
+    # Ctrl-C belongs to the pager while it runs, as in git: brief waits for it to end.
+    # (Ignored only now, after the start, so that the pager itself does not inherit it.)
+    previous = _ignore_interrupts()
     try:
         assert process.stdin is not None
-        process.stdin.write(text.encode(encoding, "replace"))
-        process.stdin.close()
-    except BrokenPipeError:
-        pass  # the reader quit the pager early
-    while True:
         try:
-            process.wait()
-            break
-        except KeyboardInterrupt:
-            continue  # Ctrl-C belongs to the pager, as in git
-    return True
+            process.stdin.write(encodable(text, encoding).encode(encoding, "replace"))
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # the reader quit the pager early
+        code = process.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    # 127 and 126: the shell could not find or run the pager; show the text anyway.
+    return code not in (126, 127)

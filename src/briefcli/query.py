@@ -116,8 +116,8 @@ def _word_pattern(name: str) -> re.Pattern[str]:
 
 def find_term(brief: Brief, query: str) -> TermMatch:
     """The glossary entry for ``query``: exact (any case), then a unique prefix, then fuzzy."""
-    wanted = " ".join(query.split()).casefold()
-    by_name = {name.casefold(): e for e in brief.glossary for name in e.names()}
+    wanted = _fold(query)
+    by_name = {_fold(name): e for e in brief.glossary for name in e.names()}
     entry = by_name.get(wanted)
     corrected: str | None = None
     if entry is None:
@@ -134,16 +134,20 @@ def find_term(brief: Brief, query: str) -> TermMatch:
     return TermMatch(entry, corrected, term_sections(brief, entry))
 
 
+def _fold(text: str) -> str:
+    """Case, punctuation and spacing do not matter: 'six-party  TALKS' → 'six party talks'."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
 def _no_term_message(brief: Brief, query: str, names: list[str]) -> str:
     if not brief.glossary:
         return "this brief has no glossary"
-    close = difflib.get_close_matches(" ".join(query.split()).casefold(), names, n=3, cutoff=0.4)
-    terms = {name.casefold(): e.term for e in brief.glossary for name in e.names()}
-    suggestions = list(dict.fromkeys(terms[c] for c in close))
-    shown = sanitize_line(query)
-    if suggestions:
-        return f"no glossary term {shown!r}; closest: " + ", ".join(suggestions)
-    return f"no glossary term {shown!r}; 'brief glossary' lists all {len(brief.glossary)} terms"
+    wanted = _fold(query)
+    # Rank every name, however far: the reader always gets the three nearest to try.
+    ranked = sorted(names, key=lambda name: -difflib.SequenceMatcher(None, wanted, name).ratio())
+    terms = {_fold(name): e.term for e in brief.glossary for name in e.names()}
+    closest = list(dict.fromkeys(terms[name] for name in ranked))[:3]
+    return f"no glossary term {sanitize_line(query)!r}; closest: " + ", ".join(closest)
 
 
 def events_between(

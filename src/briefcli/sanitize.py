@@ -4,25 +4,39 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, C1 controls; bidi embeddings, overrides and
-# isolates; zero-width and invisible formatting characters; line and paragraph separators.
+# Everything a terminal could act on, or that hides or reorders text, rather than show:
+# - C0 controls except tab and newline (ESC starts CSI/OSC/DCS sequences, BEL ends OSC),
+#   DEL, and C1 controls (U+009B is a one-character CSI, U+009D an OSC);
+# - bidi marks, embeddings, overrides and isolates ("Trojan Source", CVE-2021-42574),
+#   the Arabic letter mark;
+# - zero-width and invisible characters: ZWSP/ZWNJ/ZWJ, word joiner and invisible operators,
+#   the byte order mark, the Mongolian vowel separator, Hangul fillers, interlinear
+#   annotation marks, and the tag characters U+E0000-U+E007F ("ASCII smuggling");
+# - line and paragraph separators (some terminals break lines on them);
+# - lone surrogates (only from invalid input) and the noncharacters U+FFFE, U+FFFF.
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"
-    "\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff"
-    "\ufff9-\ufffb]"
+    "\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f"
+    "\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f]"
 )
 
 
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"<U+{code:04X}>"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:
+        # A byte that was not valid UTF-8 (a file name decoded with surrogateescape).
+        return f"\\x{code - 0xDC00:02x}"
+    return f"<U+{code:04X}>"
 
 
 def sanitize(text: str) -> str:
     """Return ``text`` with every control, bidi or invisible character shown as an escape.
 
     ESC becomes the four characters ``\\x1b``; U+202E becomes ``<U+202E>``. Newline and tab
-    are kept. The result is safe to write to any terminal.
+    are kept. The result is safe to write to any terminal, and sanitising twice changes
+    nothing more.
     """
     if _UNSAFE.search(text) is None:
         return text
@@ -34,13 +48,31 @@ def sanitize_line(text: str) -> str:
     return sanitize(text).replace("\n", "\\n").replace("\t", " ")
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """:func:`sanitize_line`, cut to ``limit`` characters with an ellipsis (for messages)."""
+    line = sanitize_line(text)
+    return line if len(line) <= limit else line[: max(limit - 1, 1)] + "…"
+
+
 def has_unsafe(text: str) -> bool:
     """True when ``text`` holds a character that :func:`sanitize` would escape."""
     return _UNSAFE.search(text) is not None
 
 
 def json_escape_unsafe(text: str) -> str:
-    """Escape what :func:`sanitize` would show as ``\\uXXXX`` in JSON text: lossless and safe."""
+    """Escape what :func:`sanitize` would show as ``\\uXXXX`` in JSON text: lossless and safe.
+
+    Only for serialised JSON, where every such character is inside a string literal.
+    Characters beyond the BMP (the tag characters) become a surrogate pair, as JSON requires.
+    """
     if _UNSAFE.search(text) is None:
         return text
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"

@@ -1,8 +1,8 @@
 """`brief validate`: every problem in brief files, as compiler-style lines or versioned JSON.
 
-Errors come from the loader (a brief with an error does not load); on top of those, warnings
-for things that load but look wrong: a report sentence that is not in the report, a paragraph
-given twice, text with control or invisible characters.
+Errors and warnings come from the loader (a brief with an error does not load); on top of
+those, warnings for things that load but look wrong: a report sentence that is not in the
+report, a paragraph given twice.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from briefcli.errors import BriefFileError
 from briefcli.loader import Problem, check_brief, read_brief_text
 from briefcli.model import SCHEMA_VERSION, Brief
-from briefcli.sanitize import has_unsafe, json_escape_unsafe, sanitize_line
+from briefcli.sanitize import json_escape_unsafe, sanitize_line
 
 if TYPE_CHECKING:
     from yaml import Node
@@ -110,9 +110,6 @@ def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
             warn(node, _where(path), f"the same paragraph as on line {seen[key]}")
         else:
             seen[key] = line
-    for node, where in _scalars(root, ""):
-        if has_unsafe(node.value):
-            warn(node, where, "holds control or invisible characters (shown escaped)")
     return found
 
 
@@ -159,24 +156,6 @@ def _at(node: Node | None, *path: str | int) -> Node | None:
         else:
             return None
     return node
-
-
-def _scalars(node: Node, where: str) -> list[tuple[Any, str]]:
-    import yaml
-
-    out: list[tuple[Any, str]] = []
-    stack: list[tuple[Node, str]] = [(node, where)]
-    while stack:
-        current, path = stack.pop()
-        if isinstance(current, yaml.ScalarNode):
-            out.append((current, path or "(top)"))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(current.value))
-        elif isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                if isinstance(key, yaml.ScalarNode):
-                    stack.append((value, f"{path}.{key.value}" if path else str(key.value)))
-    return sorted(out, key=lambda item: (item[0].start_mark.line, item[0].start_mark.column))
 
 
 # -- output ------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import typer
 from briefcli import output
 from briefcli.app import app
 from briefcli.errors import EXIT_NOT_FOUND, EXIT_OK, UsageError
-from briefcli.sanitize import sanitize_line
 
 
 class Form(StrEnum):
@@ -78,22 +77,14 @@ def import_command(
       brief show 4 --brief "$(brief import report.txt)"
     """
     from briefcli import paths
-    from briefcli.fsutil import atomic_write
+    from briefcli.fsutil import atomic_write, child_path
     from briefcli.importers import brief_yaml, import_report, read_report
-    from briefcli.importers.naming import file_name
+    from briefcli.importers.naming import slug
 
     data, shown = read_report(file)
     source = "" if file == "-" else Path(file).name
     brief = import_report(data, shown, form.value, source=source, title=title)
-    origin = "standard input" if file == "-" else sanitize_line(source)
-    header = f"Imported by 'brief import' from {origin}."
-    if overlay is not None:
-        header = (
-            f"Imported by 'brief import' from {origin}\n"
-            f"with the overlay {sanitize_line(Path(overlay).name)} "
-            "(the editor's key points, timeline and notes)."
-        )
-    text = brief_yaml(brief, shown, overlay=overlay, header=header)
+    text = brief_yaml(brief, shown, overlay=overlay)
     if output_path == "-":
         output.emit(text)
         return
@@ -101,13 +92,13 @@ def import_command(
         raise UsageError("--output needs a path, or '-' for stdout")
     from briefcli.loader import parse_brief
 
-    final_id = parse_brief(text, shown).meta.id
+    stem = slug(parse_brief(text, shown).meta.id)  # child_path applies the same byte limit
     if output_path is None:
-        target = paths.library_dir() / file_name(final_id)
+        target = child_path(paths.library_dir(), stem, ".yaml")
     else:
         target = Path(output_path).expanduser()
         if target.is_dir():
-            target = target / file_name(final_id)
+            target = child_path(target, stem, ".yaml")
     atomic_write(target, text.encode("utf-8"), force=force)
     output.emit(f"{target}\n")
 

@@ -1,4 +1,4 @@
-"""The reading commands: overview, show, glossary, timeline, summary, export."""
+"""The reading commands: overview, show, glossary, timeline, summary."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from briefcli.app import (
     present,
 )
 from briefcli.views import (
-    ExportView,
     GlossaryView,
     OverviewView,
     SectionView,
@@ -37,6 +36,15 @@ def overview(
     format: FormatOption = None,
     width: WidthOption = None,
     no_pager: PagerOption = False,
+    # cli.run takes --debug out of the arguments before parsing (so it works anywhere on
+    # the line, even when parsing fails); declared here so --help lists it.
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="On an error, show the full traceback (for bug reports); same as BRIEF_DEBUG=1.",
+        ),
+    ] = False,
 ) -> None:
     """Read, query and pipe long structured reports.
 
@@ -176,23 +184,3 @@ def summary(
     loaded = load(common)
     match = query.find_section(loaded, [section]) if section is not None else None
     present(SummaryView(loaded, match), common)
-
-
-@app.command()
-def export(
-    ctx: typer.Context,
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
-) -> None:
-    """The whole brief: every section, the glossary and the timeline.
-
-    \b
-    Examples:
-      brief export > report.txt
-      brief export --format json | jq '.sections[].title'
-    """
-    common = Common(brief, color, format, width, no_pager).merged(ctx)
-    present(ExportView(load(common)), common)

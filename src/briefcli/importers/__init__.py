@@ -99,16 +99,11 @@ def detect(decoded: str, name: str) -> str:
     )
 
 
-def brief_yaml(
-    brief: Brief,
-    name: str,
-    *,
-    overlay: str | None = None,
-    header: str = "",
-) -> str:
+def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     """The brief as a brief file, with an overlay merged in; checked as ``brief validate`` would.
 
-    ``header`` becomes a YAML comment at the top. Raises :class:`NotAReport` naming the first
+    The text is what ``brief export --format yaml`` prints for the same brief (no comments), so
+    a brief has one form whichever way it was made. Raises :class:`NotAReport` naming the first
     problem if the result would not load (for example a paragraph over the length limit).
     """
     from briefcli.codec import brief_to_data, to_yaml
@@ -118,16 +113,14 @@ def brief_yaml(
     data = brief_to_data(brief)
     if overlay is not None:
         data = apply_overlay(data, load_overlay(overlay), sanitize_line(overlay))
-    comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
-    body = to_yaml(data)
-    if has_unsafe(body):
+    text = to_yaml(data)
+    if has_unsafe(text):
         # Control, bidi or invisible characters in the report: write every non-ASCII character
         # as a YAML escape, so that no terminal or editor showing the file shows them raw.
         import yaml
 
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        body = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=False, width=100)
-    text = comment + body
+        text = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=False, width=100)
     checked, problems = check_brief(text, name)
     if checked is None:
         first = next(p for p in problems if p.severity == "error")

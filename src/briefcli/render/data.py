@@ -1,13 +1,13 @@
-"""Views → versioned data for JSON (and YAML); the keys are a documented contract."""
+"""Views → versioned data for JSON and YAML; the keys are a documented contract."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from briefcli.codec import brief_to_data, event_to_data, section_to_data, term_to_data
-from briefcli.model import SCHEMA_VERSION, Brief, TimelineEvent
-from briefcli.sanitize import json_escape_unsafe
+from briefcli.codec import brief_to_data, event_to_data
+from briefcli.model import SCHEMA_VERSION, Brief, GlossaryEntry, TimelineEvent
+from briefcli.sanitize import has_unsafe, json_escape_unsafe
 from briefcli.views import (
     ExportView,
     GlossaryView,
@@ -31,10 +31,43 @@ def _event(event: TimelineEvent) -> dict[str, Any]:
     return data
 
 
+def _section(view: SectionView) -> dict[str, Any]:
+    # Every key always present (empty when unused), so that scripts need no guards.
+    section, sub = view.match.section, view.match.subsection
+    if sub is not None:
+        return {
+            "id": sub.id, "title": sub.title, "part_of": section.id, "role": None,
+            "paragraphs": list(sub.paragraphs), "subsections": [], "key_points": [],
+        }  # fmt: skip
+    return {
+        "id": section.id,
+        "title": section.title,
+        "part_of": None,
+        "role": section.role,
+        "paragraphs": list(section.paragraphs),
+        "subsections": [
+            {"id": u.id, "title": u.title, "paragraphs": list(u.paragraphs)}
+            for u in section.subsections
+        ],
+        "key_points": list(section.key_points),
+    }
+
+
+def _term(entry: GlossaryEntry) -> dict[str, Any]:
+    return {
+        "term": entry.term,
+        "category": entry.category,
+        "definition": entry.definition,
+        "aliases": list(entry.aliases),
+    }
+
+
 def to_data(view: View) -> dict[str, Any]:
-    """The view as data: always ``schema_version`` and ``kind`` first."""
+    """The view as data: ``schema_version`` and ``kind`` first; export is the brief file itself."""
     if isinstance(view, ExportView):
-        return {"kind": "brief", **brief_to_data(view.brief)}
+        # The brief file format already has a top-level "kind" (the report's kind): the
+        # export is that format as it stands, so that it loads back as a brief.
+        return brief_to_data(view.brief)
     body: dict[str, Any]
     if isinstance(view, OverviewView):
         meta = view.brief.meta
@@ -47,21 +80,15 @@ def to_data(view: View) -> dict[str, Any]:
             "contents": [{"id": s.id, "title": s.title} for s in view.brief.sections],
         }  # fmt: skip
     elif isinstance(view, SectionView):
-        match = view.match
-        if match.subsection is not None:
-            sub = match.subsection
-            section = {"id": sub.id, "title": sub.title, "paragraphs": list(sub.paragraphs)}
-        else:
-            section = section_to_data(match.section)
-        body = {"kind": "section", "brief": _brief_ref(view.brief), "section": section}
+        body = {"kind": "section", "brief": _brief_ref(view.brief), "section": _section(view)}
     elif isinstance(view, GlossaryView):
         body = {
             "kind": "glossary",
             "brief": _brief_ref(view.brief),
-            "terms": [term_to_data(e) for e in view.entries],
+            "terms": [_term(e) for e in view.entries],
         }
     elif isinstance(view, TermView):
-        term = term_to_data(view.match.entry)
+        term = _term(view.match.entry)
         term["used_in"] = list(view.match.used_in)
         body = {
             "kind": "term",
@@ -103,3 +130,38 @@ def to_data(view: View) -> dict[str, Any]:
 def to_json(view: View) -> str:
     """Pretty JSON with a trailing newline; control and bidi characters stay \\u-escaped."""
     return json_escape_unsafe(json.dumps(to_data(view), ensure_ascii=False, indent=2)) + "\n"
+
+
+def to_yaml(view: View) -> str:
+    """Block-style YAML of the same data as :func:`to_json`; an export is a loadable brief."""
+    return yaml_text(to_data(view))
+
+
+def yaml_text(data: dict[str, Any]) -> str:
+    """Readable YAML in the documented key order; control and bidi characters \\u-escaped.
+
+    Text holding such a character is written double-quoted, where ``\\uXXXX`` is an escape,
+    so the file shows no raw control characters and still loads back to the same text.
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[valid-type,misc]
+        """The safe dumper, double-quoting text that holds an unsafe character."""
+
+    def represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        if has_unsafe(value):
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+        return dumper.represent_str(value)
+
+    Dumper.add_representer(str, represent_text)
+    text: str = yaml.dump(
+        data,
+        Dumper=Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    return json_escape_unsafe(text)

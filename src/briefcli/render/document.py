@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefcli.model import Brief, Section, Subsection, TimelineEvent
+from briefcli.model import Brief, GlossaryEntry, Section, Subsection, TimelineEvent
 from briefcli.query import term_sections
 from briefcli.views import (
     ExportView,
@@ -77,14 +77,16 @@ class Document:
     terms: tuple[str, ...] = ()
 
 
-def build(view: View) -> Document:
-    """The document for any view."""
+def build(view: View, detail: bool = False) -> Document:
+    """The document for any view; ``detail`` gives the glossary list its definitions."""
     if isinstance(view, OverviewView):
         return Document(tuple(_overview(view.brief)))
     if isinstance(view, SectionView):
         section, sub = view.match.section, view.match.subsection
         blocks = _subsection(sub, level=1) if sub else _section(section)
         return Document(tuple(blocks), _terms(view.brief))
+    if isinstance(view, GlossaryView) and detail:
+        return Document(_definitions(view.brief, view.entries))
     if isinstance(view, GlossaryView):
         rows = tuple((e.term, e.category) for e in view.entries)
         return Document((Table(("Term", "Category"), ("term", "muted"), rows),))
@@ -159,6 +161,15 @@ def _term(view: TermView) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _definitions(brief: Brief, entries: tuple[GlossaryEntry, ...]) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    for entry in entries:
+        used = term_sections(brief, entry)
+        extras = (("Used in", ", ".join(used) if used else "no section"),)
+        blocks.append(Definition(entry.term, entry.category, entry.definition, extras))
+    return tuple(blocks)
+
+
 def _timeline(events: tuple[TimelineEvent, ...]) -> tuple[Block, ...]:
     rows = tuple(
         (
@@ -200,10 +211,7 @@ def _export(brief: Brief) -> list[Block]:
             blocks.append(Bullets(section.key_points, "note"))
     if brief.glossary:
         blocks.append(Heading(1, "Glossary", None, "glossary"))
-        for entry in brief.glossary:
-            used = term_sections(brief, entry)
-            extras = (("Used in", ", ".join(used) if used else "no section"),)
-            blocks.append(Definition(entry.term, entry.category, entry.definition, extras))
+        blocks.extend(_definitions(brief, brief.glossary))
     if brief.timeline:
         blocks.append(Heading(1, "Timeline", None, "timeline"))
         ordered = tuple(sorted(brief.timeline, key=lambda e: e.date.sort_key))

@@ -11,10 +11,12 @@ from briefcli.sanitize import sanitize
 def render(document: Document, width: int | None = None) -> str:
     """The document as plain text; lines are wrapped only when ``width`` is given."""
     parts = [_block(block, width) for block in document.blocks]
+    # Every piece is sanitised before layout (so escapes count in widths); this is the net.
     return sanitize("\n\n".join(part for part in parts if part) + "\n")
 
 
 def _wrap(text: str, width: int | None, indent: str = "", hanging: str = "") -> str:
+    text = sanitize(text)
     if not width:
         return indent + text
     return textwrap.fill(
@@ -51,6 +53,7 @@ def _block(block: object, width: int | None) -> str:
 def _table(table: Table, width: int | None) -> str:
     if not table.rows:
         return ""
+    table = Table(table.columns, table.roles, tuple(tuple(map(sanitize, r)) for r in table.rows))
     widths = [max(len(row[i]) for row in table.rows) for i in range(len(table.columns) - 1)]
     lines = []
     for row in table.rows:

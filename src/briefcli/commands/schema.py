@@ -1,0 +1,23 @@
+"""`brief schema`: print the JSON Schema of the brief file format."""
+
+from __future__ import annotations
+
+from briefcli import output
+from briefcli.app import app
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the brief file format, for editors' YAML support.
+
+    Point an editor at it to check and complete brief files as you write them; see
+    docs/brief-format.md ("Checking briefs in an editor").
+
+    \b
+    Examples:
+      brief schema > brief.schema.json
+      brief schema | jq '.properties | keys'
+    """
+    from briefcli.schema import schema_json
+
+    output.emit(schema_json())

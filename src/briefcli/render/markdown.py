@@ -1,0 +1,90 @@
+"""CommonMark (with GitHub/pandoc pipe tables): for documents, wikis and pull requests."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from briefcli.render.document import (
+    Block,
+    Bullets,
+    Definition,
+    Document,
+    Heading,
+    Paragraph,
+    Table,
+)
+from briefcli.sanitize import sanitize
+
+# Every ASCII character that can start or end markup inline; a backslash makes each literal.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~#&])")
+# At the start of a paragraph or list item these would begin a list or a thematic break.
+_LIST_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+
+
+def render(document: Document) -> str:
+    """The document as Markdown: ATX headings by level, lists, pipe tables; nothing wrapped."""
+    top = min((b.level for b in document.blocks if isinstance(b, Heading)), default=1)
+    parts: list[str] = []
+    definitions: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Definition):
+            # Consecutive entries form one tight list, as in a glossary.
+            definitions.append(_definition(block))
+            continue
+        if definitions:
+            parts.append("\n".join(definitions))
+            definitions = []
+        parts.append(_block(block, top))
+    if definitions:
+        parts.append("\n".join(definitions))
+    return sanitize("\n\n".join(part for part in parts if part) + "\n")
+
+
+def inline(text: str) -> str:
+    """Text made literal for Markdown: markup characters escaped, line breaks made spaces."""
+    return _INLINE.sub(r"\\\1", " ".join(sanitize(text).split()))
+
+
+def _leading(text: str) -> str:
+    """Like :func:`inline`, for text that starts a block (a paragraph or a list item)."""
+    escaped = inline(text)
+    return _LIST_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped, 1)
+
+
+def _emphasis(text: str, role: str) -> str:
+    return f"*{text}*" if role != "body" and text else text
+
+
+def _block(block: Block, top: int) -> str:
+    if isinstance(block, Heading):
+        return _heading(block, top)
+    if isinstance(block, Paragraph):
+        return _emphasis(_leading(block.text), block.role)
+    if isinstance(block, Bullets):
+        return "\n".join(f"- {_emphasis(_leading(item), block.role)}" for item in block.items)
+    if isinstance(block, Table):
+        return _table(block)
+    raise TypeError(f"cannot render {type(block).__name__} as Markdown")
+
+
+def _heading(block: Heading, top: int) -> str:
+    marks = "#" * min(6, max(1, block.level - top + 1))
+    anchor = f'<a id="{html.escape(block.anchor)}"></a>' if block.anchor else ""
+    number = f"{inline(block.number)}. " if block.number else ""
+    return f"{marks} {anchor}{number}{inline(block.title)}"
+
+
+def _definition(block: Definition) -> str:
+    lines = [f"- **{inline(block.term)}** *({inline(block.category)})*"]
+    lines.append(f"  {_leading(block.definition)}")
+    lines.extend(f"  *{inline(label)}:* {inline(value)}" for label, value in block.extras)
+    # A backslash at the end of a line is a hard line break in CommonMark.
+    return "\\\n".join(lines)
+
+
+def _table(block: Table) -> str:
+    header = "| " + " | ".join(inline(c) for c in block.columns) + " |"
+    rule = "|" + "|".join("---" for _ in block.columns) + "|"
+    rows = ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in block.rows]
+    return "\n".join([header, rule, *rows])
