@@ -53,6 +53,20 @@ def test_into_the_library_by_default(brief: Runner, tmp_path: Path) -> None:
     )
 
 
+def test_an_id_already_in_the_library_is_a_warning(brief: Runner, tmp_path: Path) -> None:
+    from briefcli.loader import default_brief_path
+
+    result = brief("import", str(SOURCE), "--overlay", str(OVERLAY))
+    target = library(tmp_path) / "nk-russia-troops-2025.yaml"
+    assert (result.exit_code, result.stdout) == (0, f"{target}\n")
+    assert result.stderr == (
+        "brief: warning: the library already has a brief with the id 'nk-russia-troops-2025': "
+        f"{default_brief_path()}; 'brief list' shows which one 'brief -b ID' reads\n"
+    )
+    elsewhere = brief("import", str(SOURCE), "--overlay", str(OVERLAY), "-o", str(tmp_path))
+    assert (elsewhere.exit_code, elsewhere.stderr) == (0, "")  # not in the library: no warning
+
+
 def test_to_stdout(brief: Runner, tmp_path: Path) -> None:
     source = write(tmp_path, "small.txt", SMALL)
     result = brief("import", str(source), "-o", "-")

@@ -9,8 +9,6 @@ import pytest
 
 from conftest import REPO, Runner, write
 
-SHIPPED = REPO / "briefs" / "nk-russia-troops-2025.yaml"
-
 GOOD = """\
 id: mini
 title: Mini
@@ -38,8 +36,25 @@ def test_a_valid_brief(brief: Runner, tmp_path: Path) -> None:
 
 
 def test_the_shipped_brief_is_valid_without_warnings(brief: Runner) -> None:
-    result = brief("validate", "--strict", str(SHIPPED))
-    assert (result.exit_code, result.stdout) == (0, f"{SHIPPED}: valid\n")
+    from briefcli.loader import default_brief_path
+
+    shipped = default_brief_path()  # the copy the library holds (installed or in the checkout)
+    result = brief("validate", "--strict", str(shipped))
+    assert (result.exit_code, result.stdout) == (0, f"{shipped}: valid\n")
+
+
+def test_an_id_another_brief_in_the_library_has(brief: Runner, tmp_path: Path) -> None:
+    from briefcli.loader import default_brief_path
+
+    path = write(tmp_path, "twin.yaml", GOOD.replace("id: mini", "id: nk-russia-troops-2025"))
+    result = brief("validate", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"{path}:1:5: warning: id: 'nk-russia-troops-2025' is also the id of "
+        f"{default_brief_path()} in the library ('brief list' shows which one 'brief -b ID' "
+        "reads)",
+        f"{path}: valid (1 warning)",
+    ]
 
 
 def test_errors_in_compiler_form(brief: Runner, tmp_path: Path) -> None:

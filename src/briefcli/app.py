@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from briefcli import output
-from briefcli.errors import UsageError
+from briefcli.completion import complete_brief_refs
 from briefcli.model import Brief
 from briefcli.views import View
+
+if TYPE_CHECKING:
+    from briefcli.library import Choice
 
 
 class Color(StrEnum):
@@ -51,7 +53,14 @@ app = typer.Typer(
 BriefOption = Annotated[
     str | None,
     typer.Option(
-        "--brief", "-b", metavar="PATH", help="Brief file to read (default: the shipped report)."
+        "--brief",
+        "-b",
+        metavar="ID|PATH",
+        help=(
+            "Brief to read: an id, a unique id prefix or title fragment, or a file "
+            "(default: $BRIEF, else 'brief use', else the shipped report)."
+        ),
+        autocompletion=complete_brief_refs,
     ),
 ]
 ColorOption = Annotated[
@@ -102,14 +111,21 @@ class Common:
         )
 
 
-def load(common: Common) -> Brief:
-    """The brief the user asked for: --brief PATH, else $BRIEF, else the shipped report."""
-    from briefcli.loader import default_brief_path, load_brief
+def choose(common: Common) -> Choice:
+    """Which brief is current: --brief, else $BRIEF, else 'brief use', else the shipped one."""
+    from briefcli.library import choose as choose_brief
 
-    path = common.brief or os.environ.get("BRIEF") or None
-    if path is not None and not path.strip():
-        raise UsageError("--brief needs a file path")
-    return load_brief(path or default_brief_path())
+    choice = choose_brief(common.brief)
+    if choice.warning:
+        output.warning(choice.warning)
+    return choice
+
+
+def load(common: Common) -> Brief:
+    """The brief the user asked for (see :func:`choose`), loaded and validated."""
+    from briefcli.loader import load_brief
+
+    return load_brief(choose(common).path)
 
 
 def present(view: View, common: Common) -> None:

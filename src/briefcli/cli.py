@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-from briefcli import output
 from briefcli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, BriefError
 
 #: The global flag that shows tracebacks; accepted anywhere before ``--``.
@@ -20,10 +19,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit code instead of exiting."""
+    if os.environ.get("_BRIEF_COMPLETE"):
+        # Shell completion runs on every Tab: answer values before importing Typer.
+        from briefcli.completion import fast_complete
+
+        answered = fast_complete()
+        if answered is not None:
+            return answered
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:
         # Ctrl-C at any point, even while Python is still importing: no traceback.
+        from briefcli import output
+
         output.interrupted()
         return EXIT_INTERRUPTED
 
@@ -35,8 +43,12 @@ def _dispatch(argv: list[str] | None) -> int:
     import briefcli.commands.export
     import briefcli.commands.importing
     import briefcli.commands.read
-    import briefcli.commands.schema  # noqa: F401  (the imports register the commands)
+    import briefcli.commands.schema
+    from briefcli import output
     from briefcli.app import app
+
+    # isort: split
+    import briefcli.commands.library  # noqa: F401  (list, use, search: after the reading ones)
 
     args, debug = _take_debug_flag(sys.argv[1:] if argv is None else argv)
     debug = debug or os.environ.get("BRIEF_DEBUG", "") not in ("", "0")

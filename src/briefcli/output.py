@@ -27,7 +27,7 @@ COLOR_CHOICES = ("auto", "always", "never")
 _ASCII_FALLBACK = str.maketrans(
     {
         "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "--", "•": "*",
-        "·": "*", "…": "...", "\u00a0": " ", "§": "S.", "→": "->",
+        "·": "*", "…": "...", "\u00a0": " ", "§": "S.", "→": "->", "«": "<<", "»": ">>",
     }
 )  # fmt: skip
 
@@ -148,6 +148,19 @@ def error(message: str, hint: str | None = None) -> None:
     line = f"brief: error: {sanitize_line(message)}\n"
     if hint:
         line += f"brief: hint: {sanitize_line(hint)}\n"
+    _write(sys.stderr, line)
+
+
+def warning(message: str) -> None:
+    """One line on stderr: ``brief: warning: message``; the command goes on."""
+    _write(sys.stderr, f"brief: warning: {sanitize_line(message)}\n")
+
+
+def status(text: str | None) -> None:
+    """A transient status line on a terminal's stderr (progress); None clears it."""
+    if not _is_tty(sys.stderr):
+        return
+    line = "\r\x1b[K" + (sanitize_line(text) if text else "")
     _write(sys.stderr, line)
 
 

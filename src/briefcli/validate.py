@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefcli.errors import BriefFileError
+from briefcli.errors import BriefError, BriefFileError
 from briefcli.loader import Problem, check_brief, read_brief_text
 from briefcli.model import SCHEMA_VERSION, Brief
 from briefcli.sanitize import json_escape_unsafe, sanitize_line
@@ -45,25 +45,55 @@ class FileReport:
 
 
 def check_file(path: str | os.PathLike[str]) -> FileReport:
-    """Check the brief file at ``path``; a missing or unreadable file is one error."""
+    """Check the brief file at ``path``; a missing or unreadable file is one error.
+
+    Besides the file itself, the library is asked whether another brief has the same id.
+    """
     name = sanitize_line(os.fspath(path))
     try:
         text = read_brief_text(path)
     except BriefFileError as exc:
         return FileReport(name, (_problem(name, exc),), None)
-    return check_text(text, name)
+    return check_text(text, name, os.fspath(path))
 
 
-def check_text(text: str, name: str) -> FileReport:
-    """Check brief text: the loader's errors and warnings, then the suspicious-looking parts."""
+def check_text(text: str, name: str, path: str | None = None) -> FileReport:
+    """Check brief text: the loader's errors and warnings, then the suspicious-looking parts
+    (with ``path``, also an id that another brief in the library has)."""
     try:
         brief, problems = check_brief(text, name)
     except BriefFileError as exc:
         return FileReport(name, (_problem(name, exc),), None)
     if brief is not None:
-        problems = problems + _suspicious(text, brief, name)
+        problems = problems + _suspicious(text, brief, name, path)
     ordered = sorted(problems, key=lambda p: (p.line, p.column))
     return FileReport(name, tuple(ordered), brief)
+
+
+def library_twins(brief_id: str, path: str) -> list[str]:
+    """The other brief files in the library with this id, in the library's order (the first
+    is the one ``brief -b ID`` reads unless ``path`` comes before it). Empty when the library
+    cannot be read: this check never makes a command fail."""
+    import sqlite3
+
+    try:
+        from briefcli.library import load_library
+
+        library = load_library()
+    except (BriefError, OSError, sqlite3.Error):
+        return []
+    real = os.path.realpath(path)
+    return [
+        e.path for e in library.readable() if e.id == brief_id and os.path.realpath(e.path) != real
+    ]
+
+
+def in_library(path: str) -> bool:
+    """Whether ``path`` is (or would be) a file directly inside one of the library folders."""
+    from briefcli.library import folders
+
+    parent = os.path.dirname(os.path.realpath(path))
+    return any(folder.path == parent for folder in folders())
 
 
 def _problem(name: str, exc: BriefFileError) -> Problem:
@@ -73,7 +103,7 @@ def _problem(name: str, exc: BriefFileError) -> Problem:
 # -- warnings beyond the loader ----------------------------------------------------------------
 
 
-def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
+def _suspicious(text: str, brief: Brief, name: str, path: str | None) -> list[Problem]:
     import yaml
 
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -102,14 +132,22 @@ def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
                 f"marked origin: report, but these words are not in section {refs}",
             )
     seen: dict[str, int] = {}
-    for path, paragraph in _paragraph_paths(brief):
-        node = _at(root, *path)
+    for key_path, paragraph in _paragraph_paths(brief):
+        node = _at(root, *key_path)
         key = _squash(paragraph)
         line = node.start_mark.line + 1 if node is not None else 1
         if key in seen:
-            warn(node, _where(path), f"the same paragraph as on line {seen[key]}")
+            warn(node, _where(key_path), f"the same paragraph as on line {seen[key]}")
         else:
             seen[key] = line
+    if path is not None:
+        for twin in library_twins(brief.meta.id, path)[:3]:
+            warn(
+                _at(root, "id"),
+                "id",
+                f"{brief.meta.id!r} is also the id of {sanitize_line(twin)} in the library "
+                "('brief list' shows which one 'brief -b ID' reads)",
+            )
     return found
 
 

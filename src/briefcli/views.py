@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefcli.library import Entry, Library
 from briefcli.model import Brief, GlossaryEntry, TimelineEvent
 from briefcli.query import SectionMatch, TermMatch
+from briefcli.search import Hit
 
 
 @dataclass(frozen=True)
@@ -14,6 +16,8 @@ class OverviewView:
 
     brief: Brief
     source_path: str
+    #: How this brief came to be the current one, in words ('' when not known).
+    chosen_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,28 @@ class ExportView:
     brief: Brief
 
 
+@dataclass(frozen=True)
+class LibraryView:
+    """`brief list`: every brief in the library, in the order asked for."""
+
+    library: Library
+    entries: tuple[Entry, ...]
+    sort: str
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """`brief search`: the best hits for a query in one brief or the whole library."""
+
+    query: str
+    scope: str  # a brief id, or "all"
+    briefs: int  # how many briefs were searched
+    hits: tuple[Hit, ...]
+    total: int
+    section: str | None = None
+
+
 View = (
     OverviewView | SectionView | GlossaryView | TermView | TimelineView | SummaryView | ExportView
-)
+    | LibraryView | SearchView
+)  # fmt: skip

@@ -92,7 +92,8 @@ def import_command(
         raise UsageError("--output needs a path, or '-' for stdout")
     from briefcli.loader import parse_brief
 
-    stem = slug(parse_brief(text, shown).meta.id)  # child_path applies the same byte limit
+    brief_id = parse_brief(text, shown).meta.id
+    stem = slug(brief_id)  # child_path applies the same byte limit
     if output_path is None:
         target = child_path(paths.library_dir(), stem, ".yaml")
     else:
@@ -101,6 +102,13 @@ def import_command(
             target = child_path(target, stem, ".yaml")
     atomic_write(target, text.encode("utf-8"), force=force)
     output.emit(f"{target}\n")
+    from briefcli.validate import in_library, library_twins
+
+    if in_library(str(target)) and (twins := library_twins(brief_id, str(target))):
+        output.warning(
+            f"the library already has a brief with the id {brief_id!r}: {twins[0]}; "
+            "'brief list' shows which one 'brief -b ID' reads"
+        )
 
 
 @app.command()

@@ -15,9 +15,11 @@ from briefcli.app import (
     PagerOption,
     WidthOption,
     app,
+    choose,
     load,
     present,
 )
+from briefcli.completion import complete_sections, complete_terms
 from briefcli.views import (
     GlossaryView,
     OverviewView,
@@ -61,10 +63,11 @@ def overview(
     common = Common(brief, color, format, width, no_pager)
     ctx.obj = common
     if ctx.invoked_subcommand is None:
-        loaded = load(common)
-        from briefcli.loader import default_brief_path
+        from briefcli.loader import load_brief
 
-        present(OverviewView(loaded, str(common.brief or default_brief_path())), common)
+        choice = choose(common)
+        loaded = load_brief(choice.path)
+        present(OverviewView(loaded, choice.path, choice.sentence(loaded.meta.id)), common)
 
 
 @app.command()
@@ -76,6 +79,7 @@ def show(
             metavar="SECTION",
             help="Section id: 4, 4-2, 4.2, 'section 4', summary or conclusion.",
             show_default=False,
+            autocompletion=complete_sections,
         ),
     ],
     brief: BriefOption = None,
@@ -103,7 +107,9 @@ def glossary(
     term: Annotated[
         str | None,
         typer.Argument(
-            help="Term to look up; any case, small typos are corrected.", show_default=False
+            help="Term to look up; any case, small typos are corrected.",
+            show_default=False,
+            autocompletion=complete_terms,
         ),
     ] = None,
     brief: BriefOption = None,
@@ -164,7 +170,10 @@ def summary(
     section: Annotated[
         str | None,
         typer.Option(
-            "--section", "-s", help="Instead: that section's key points (written by the editor)."
+            "--section",
+            "-s",
+            help="Instead: that section's key points (written by the editor).",
+            autocompletion=complete_sections,
         ),
     ] = None,
     brief: BriefOption = None,

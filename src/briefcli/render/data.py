@@ -11,7 +11,9 @@ from briefcli.sanitize import has_unsafe, json_escape_unsafe
 from briefcli.views import (
     ExportView,
     GlossaryView,
+    LibraryView,
     OverviewView,
+    SearchView,
     SectionView,
     SummaryView,
     TermView,
@@ -68,6 +70,10 @@ def to_data(view: View) -> dict[str, Any]:
         # The brief file format already has a top-level "kind" (the report's kind): the
         # export is that format as it stands, so that it loads back as a brief.
         return brief_to_data(view.brief)
+    if isinstance(view, LibraryView | SearchView):
+        from briefcli.render import library
+
+        return {"schema_version": SCHEMA_VERSION, **library.data(view)}
     body: dict[str, Any]
     if isinstance(view, OverviewView):
         meta = view.brief.meta

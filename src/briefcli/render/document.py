@@ -9,7 +9,9 @@ from briefcli.query import term_sections
 from briefcli.views import (
     ExportView,
     GlossaryView,
+    LibraryView,
     OverviewView,
+    SearchView,
     SectionView,
     SummaryView,
     TermView,
@@ -33,10 +35,15 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of prose; role 'body' for the report's words, 'note' or 'muted' otherwise."""
+    """A paragraph of prose; role 'body' for the report's words, 'note' or 'muted' otherwise.
+
+    ``marks`` are (start, end) spans of ``text`` to show as matches: role 'match' on a
+    terminal, «between guillemets» in plain text.
+    """
 
     text: str
     role: str = "body"
+    marks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,8 @@ class Document:
 def build(view: View, detail: bool = False) -> Document:
     """The document for any view; ``detail`` gives the glossary list its definitions."""
     if isinstance(view, OverviewView):
-        return Document(tuple(_overview(view.brief)))
+        chosen = [Paragraph(view.chosen_by, "muted")] if view.chosen_by else []
+        return Document((*_overview(view.brief), *chosen))
     if isinstance(view, SectionView):
         section, sub = view.match.section, view.match.subsection
         blocks = _subsection(sub, level=1) if sub else _section(section)
@@ -98,6 +106,10 @@ def build(view: View, detail: bool = False) -> Document:
         return Document(tuple(_summary(view)), _terms(view.brief))
     if isinstance(view, ExportView):
         return Document(tuple(_export(view.brief)), _terms(view.brief))
+    if isinstance(view, LibraryView | SearchView):
+        from briefcli.render import library
+
+        return library.document(view)
     raise TypeError(f"no document for {type(view).__name__}")
 
 

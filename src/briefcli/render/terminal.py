@@ -52,7 +52,11 @@ def _block(block: object, pattern: re.Pattern[str] | None) -> RenderableType:
     if isinstance(block, Heading):
         return _heading(block)
     if isinstance(block, Paragraph):
-        return _text(block.text, block.role, pattern if block.role == "body" else None)
+        text = _text(block.text, block.role, pattern if block.role == "body" else None)
+        if sanitize(block.text) == block.text:  # spans index the text as given
+            for start, end in block.marks:
+                text.stylize(style("match"), start, end)
+        return text
     if isinstance(block, Bullets):
         lines = [Text("• ", style=style("muted")) + _text(item, block.role) for item in block.items]
         return Group(*(Padding(line, (0, 0, 0, 2), expand=False) for line in lines))

@@ -34,11 +34,18 @@ def heading_text(block: Heading) -> str:
     return f"{block.number}. {block.title}" if block.number else block.title
 
 
+def marked(text: str, marks: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with each marked span «between guillemets» (search matches in plain text)."""
+    for start, end in sorted(marks, reverse=True):
+        text = f"{text[:start]}«{text[start:end]}»{text[end:]}"
+    return text
+
+
 def _block(block: object, width: int | None) -> str:
     if isinstance(block, Heading):
         return _wrap(heading_text(block), width)
     if isinstance(block, Paragraph):
-        return _wrap(block.text, width)
+        return _wrap(marked(block.text, block.marks), width)
     if isinstance(block, Bullets):
         return "\n".join(_wrap(item, width, "- ", "  ") for item in block.items)
     if isinstance(block, Definition):

@@ -1,0 +1,374 @@
+"""The library: every brief a user can name (shipped, imported, on BRIEF_PATH); which is current.
+
+The library is a list of folders in a fixed order: the briefs shipped with brief, the user's
+library folder (where ``brief import`` writes), then each folder in ``BRIEF_PATH``
+(colon-separated). Each holds ``*.yaml`` / ``*.yml`` brief files (not its subfolders). When two
+files share an id the first in that order wins, and the duplicate is reported, never silently
+shadowed. Metadata comes from the index (:mod:`briefcli.search`), so listing a thousand briefs
+parses none of them unless they changed.
+
+Which brief a command reads ("current"): ``-b/--brief REF``, else ``$BRIEF``, else the default
+remembered by ``brief use``, else the shipped report. REF is a path, an id, a unique prefix of
+an id, or a unique fragment of a title.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefcli.errors import BriefError, BriefFileError, UsageError
+from briefcli.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from briefcli.search import FileRecord, Index, Progress
+
+SHIPPED = "shipped"
+LIBRARY = "library"
+BRIEF_PATH = "BRIEF_PATH"
+#: File endings of brief files in a library folder.
+SUFFIXES = (".yaml", ".yml")
+#: The file in the config folder that remembers ``brief use``: the id, then the path.
+DEFAULT_FILE = "default-brief"
+#: How a brief was chosen, as the overview and ``brief use`` say it.
+CHOSEN_BY = {
+    "option": "chosen with --brief",
+    "environment": "chosen by the BRIEF environment variable",
+    "default": "the default set with 'brief use'",
+    "shipped": "the shipped report (no --brief, no BRIEF, no 'brief use' default)",
+}
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A folder of the library and where it comes from (shipped, library or BRIEF_PATH)."""
+
+    path: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One brief file in the library; ``error`` says why it cannot be read when it is broken."""
+
+    path: str
+    origin: str
+    id: str
+    title: str
+    date: str
+    kind: str
+    error: str | None = None
+    #: Set on a later file whose id an earlier one already has: the path that wins.
+    shadowed_by: str | None = None
+    #: The file's key in the index.
+    file_id: int = 0
+
+    @property
+    def broken(self) -> bool:
+        """True when the file is not a valid brief."""
+        return self.error is not None
+
+    @property
+    def name(self) -> str:
+        """The id, or for a broken file its file name without the ending."""
+        return self.id or Path(self.path).stem
+
+    @property
+    def status(self) -> str:
+        """'ok', 'broken' or 'duplicate' (a later file with an id already taken)."""
+        if self.error is not None:
+            return "broken"
+        return "duplicate" if self.shadowed_by else "ok"
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every brief file in the library folders, in search order."""
+
+    folders: tuple[Folder, ...]
+    entries: tuple[Entry, ...]
+
+    def usable(self) -> tuple[Entry, ...]:
+        """The valid briefs that an id reaches (no broken files, no shadowed duplicates)."""
+        return tuple(e for e in self.entries if e.status == "ok")
+
+    def readable(self) -> tuple[Entry, ...]:
+        """Every valid brief file, duplicates included (``search --all`` reads them all)."""
+        return tuple(e for e in self.entries if not e.broken)
+
+    def broken(self) -> tuple[Entry, ...]:
+        """Files that are not valid briefs."""
+        return tuple(e for e in self.entries if e.broken)
+
+    def duplicates(self) -> dict[str, tuple[Entry, ...]]:
+        """Each id held by more than one file → those files, the one that wins first."""
+        by_id: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            if not entry.broken:
+                by_id.setdefault(entry.id, []).append(entry)
+        return {key: tuple(found) for key, found in by_id.items() if len(found) > 1}
+
+    def find(self, ref: str) -> Entry:
+        """The brief ``ref`` names: exact id, then a broken file of that name, then a unique
+        id prefix, then a unique title fragment (any case). UsageError when none or several."""
+        usable = self.usable()
+        exact = [e for e in usable if e.id == ref] or [
+            e for e in usable if e.id.casefold() == ref.casefold()
+        ]
+        if len(exact) == 1:
+            return exact[0]
+        wanted = ref.casefold()
+        broken = [e for e in self.broken() if Path(e.path).stem.casefold() == wanted]
+        if broken and not exact:
+            return broken[0]  # reading it says what is wrong, in the loader's words
+        for rule, found in (
+            ("ids start with", [e for e in usable if e.id.casefold().startswith(wanted)]),
+            ("titles contain", [e for e in usable if wanted in e.title.casefold()]),
+        ):
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                names = ", ".join(sorted(e.id for e in found)[:5])
+                more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+                raise UsageError(
+                    f"{sanitize_line(ref)!r} is ambiguous: {len(found)} briefs' {rule} it "
+                    f"({names}{more})",
+                    "give more of the id, or see 'brief list'",
+                )
+        raise UsageError(
+            f"no brief {sanitize_line(ref)!r}: not a file, and no brief in the library has "
+            "that id or a title containing it",
+            "'brief list' shows the library; give a path to read a file elsewhere",
+        )
+
+
+def shipped_folder() -> str:
+    """The folder of briefs shipped inside the package."""
+    from briefcli.loader import default_brief_path
+
+    return str(default_brief_path().parent)
+
+
+def folders() -> tuple[Folder, ...]:
+    """The library folders in search order; a folder named twice counts once (its first place).
+
+    Folders that do not exist are left out; so are empty entries in BRIEF_PATH.
+    """
+    from briefcli import paths
+
+    candidates = [(shipped_folder(), SHIPPED), (str(paths.library_dir()), LIBRARY)]
+    for part in os.environ.get("BRIEF_PATH", "").split(os.pathsep):
+        if part.strip():
+            candidates.append((os.path.expanduser(part), BRIEF_PATH))
+    out: list[Folder] = []
+    seen: set[str] = set()
+    for folder, origin in candidates:
+        real = os.path.realpath(folder)
+        if real in seen or not os.path.isdir(real):
+            continue
+        seen.add(real)
+        out.append(Folder(real, origin))
+    return tuple(out)
+
+
+def brief_files(folder: str) -> list[str]:
+    """The brief files in ``folder``, by name: ``*.yaml`` and ``*.yml``, not hidden."""
+    try:
+        with os.scandir(folder) as found:
+            names = [
+                entry.name
+                for entry in found
+                if entry.name.endswith(SUFFIXES)
+                and not entry.name.startswith(".")
+                and entry.is_file()
+            ]
+    except OSError:
+        return []
+    return [os.path.join(folder, name) for name in sorted(names)]
+
+
+def scan(index: Index, progress: Progress | None = None) -> Library:
+    """The library as it is now: every folder listed, the index brought up to date."""
+    found = folders()
+    origin_of: dict[str, str] = {}
+    files: list[str] = []
+    for folder in found:
+        for path in brief_files(folder.path):
+            origin_of[path] = folder.origin
+            files.append(path)
+    records = index.sync(files, prune=[f.path for f in found], progress=progress)
+    winners: dict[str, str] = {}
+    entries = []
+    for record in records:
+        shadowed_by = None
+        if record.error is None:
+            shadowed_by = winners.setdefault(record.brief_id, record.path)
+            if shadowed_by == record.path:
+                shadowed_by = None
+        entries.append(_entry(record, origin_of[record.path], shadowed_by))
+    return Library(found, tuple(entries))
+
+
+def _entry(record: FileRecord, origin: str, shadowed_by: str | None = None) -> Entry:
+    return Entry(
+        path=record.path,
+        origin=origin,
+        id=record.brief_id,
+        title=record.title,
+        date=record.date,
+        kind=record.kind,
+        error=record.error,
+        shadowed_by=shadowed_by,
+        file_id=record.file_id,
+    )
+
+
+def load_library(progress: Progress | None = None) -> Library:
+    """Scan the library through the index in the cache folder (or in memory)."""
+    from briefcli.search import using_index
+
+    return using_index(lambda index: scan(index, progress))
+
+
+def describe(index: Index, path: str) -> Entry:
+    """The index's record of one brief file anywhere (it need not be in the library)."""
+    records = index.sync([os.path.realpath(path)])
+    if not records:
+        raise BriefFileError(sanitize_line(path), "no such file")
+    record = records[0]
+    if record.error is not None:
+        from briefcli.loader import load_brief
+
+        load_brief(path)  # raises the loader's own error, with file, line and column
+        raise BriefFileError(sanitize_line(path), record.error)
+    return _entry(record, "file")
+
+
+# -- which brief is current ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The brief a command reads, how it was chosen, and anything the user should be told."""
+
+    path: str
+    how: str  # a key of CHOSEN_BY
+    ref: str | None = None
+    warning: str | None = None
+
+    @property
+    def chosen_by(self) -> str:
+        """How it was chosen, in words."""
+        return CHOSEN_BY[self.how]
+
+    def sentence(self, brief_id: str) -> str:
+        """The overview's line: which brief is current, why, and how to change it."""
+        return (
+            f"Current brief: {brief_id}, {self.chosen_by}. "
+            "Others: brief list · another: brief -b ID, BRIEF=ID or brief use ID."
+        )
+
+
+def looks_like_path(ref: str) -> bool:
+    """True when ``ref`` is a file, or is written as a path (a folder part or a .yaml ending)."""
+    return (
+        os.sep in ref
+        or (os.altsep is not None and os.altsep in ref)
+        or ref.endswith(SUFFIXES)
+        or ref.startswith("~")
+        or os.path.isfile(ref)
+    )
+
+
+def choose(option: str | None, library: Library | None = None) -> Choice:
+    """The current brief: ``--brief``, else ``$BRIEF``, else ``brief use``'s default, else the
+    shipped report. ``library`` is scanned only when an id has to be looked up."""
+    if option is not None:
+        if not option.strip():
+            raise UsageError("--brief needs a brief id or a file path")
+        return resolve(option, "option", library)
+    environment = os.environ.get("BRIEF", "")
+    if environment.strip():
+        return resolve(environment, "environment", library)
+    remembered = read_default()
+    if remembered is not None:
+        brief_id, path = remembered
+        if path and os.path.isfile(path):
+            return Choice(path, "default", brief_id)
+        try:
+            return resolve(brief_id, "default", library)
+        except BriefError:
+            raise UsageError(
+                f"the default brief {sanitize_line(brief_id)!r} (set with 'brief use') is gone",
+                "choose another with 'brief use ID', or forget it with 'brief use --clear'",
+            ) from None
+    from briefcli.loader import default_brief_path
+
+    return Choice(str(default_brief_path()), "shipped")
+
+
+def resolve(ref: str, how: str, library: Library | None = None) -> Choice:
+    """Resolve a reference given on the command line, in BRIEF or remembered by ``brief use``."""
+    if looks_like_path(ref):
+        # Kept as written (relative paths stay relative) so messages name what the user typed.
+        return Choice(os.path.expanduser(ref), how, ref)
+    library = library or load_library()
+    entry = library.find(ref)
+    warning = None
+    others = library.duplicates().get(entry.id, ())
+    if len(others) > 1:
+        warning = (
+            f"{len(others)} briefs have the id {entry.id!r}; using {entry.path} "
+            f"(first in the library's order); 'brief list' shows the others"
+        )
+    return Choice(entry.path, how, ref, warning)
+
+
+def choose_brief_for_use(ref: str) -> tuple[str, str]:
+    """The (id, path) that ``brief use REF`` remembers; the brief must be valid."""
+    from briefcli.search import using_index
+
+    path = os.path.abspath(resolve(ref, "option").path)
+    entry = using_index(lambda index: describe(index, path))
+    return entry.id, path
+
+
+def default_path() -> Path:
+    """The file that remembers ``brief use``'s default."""
+    from briefcli import paths
+
+    return paths.config_dir() / DEFAULT_FILE
+
+
+def read_default() -> tuple[str, str] | None:
+    """The remembered default (id, path), or None when none is set (or it is unreadable)."""
+    try:
+        text = default_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = [line.strip() for line in text.splitlines()]
+    if not lines or not lines[0]:
+        return None
+    return lines[0], lines[1] if len(lines) > 1 else ""
+
+
+def write_default(entry_id: str, path: str) -> None:
+    """Remember ``entry_id`` (found at ``path``) as the default brief: an atomic write."""
+    from briefcli.fsutil import atomic_write
+
+    atomic_write(default_path(), f"{entry_id}\n{path}\n".encode(), force=True)
+
+
+def clear_default() -> bool:
+    """Forget the default brief; True when there was one."""
+    try:
+        default_path().unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        from briefcli.errors import WriteError
+
+        raise WriteError(f"cannot remove {default_path()}: {exc.strerror or exc}") from None
+    return True

@@ -1,0 +1,337 @@
+"""brief search: ranking, snippets, stemming and phrases, --all, and an index that stays fresh."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefcli import paths, search
+from briefcli.commands.library import Progress
+from briefcli.errors import UsageError
+from conftest import REPO, Runner, golden
+
+sys.path.insert(0, str(REPO / "bench"))
+
+from synthetic import NEEDLE, generate  # a benchmark helper, reused for a small library
+
+
+@pytest.fixture(autouse=True)
+def no_brief_path(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The developer's own BRIEF_PATH never leaks into a test."""
+    monkeypatch.delenv("BRIEF_PATH", raising=False)
+    yield
+
+
+def report(folder: Path, brief_id: str, *paragraphs: str, title: str = "Report") -> Path:
+    """A brief with one section per paragraph, a glossary entry and a timeline event."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [f"id: {brief_id}", f"title: {json.dumps(title)}", "sections:"]
+    for number, text in enumerate(paragraphs, 1):
+        lines += [
+            f"  - id: '{number}'",
+            f"    title: Part {number}",
+            f"    paragraphs: [{json.dumps(text)}]",
+        ]
+    path = folder / f"{brief_id}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def index_file() -> Path:
+    return paths.cache_dir() / search.INDEX_NAME
+
+
+# -- the shipped brief --------------------------------------------------------------------------
+
+
+def test_vladivostok_is_found_in_section_4_2_first(brief: Runner) -> None:
+    result = brief("search", "Vladivostok")
+    assert result.exit_code == 0, result.stderr
+    blocks = result.stdout.split("\n\n")
+    assert blocks[0] == (
+        "nk-russia-troops-2025 · 4-2 Timeline of troop movements and military engagements"
+    )
+    assert "soldiers via naval vessels to «Vladivostok»." in blocks[1]
+    assert "nk-russia-troops-2025 · timeline · Oct 2024 (4-1, 4-2)" in result.stdout
+    assert result.stdout.endswith("3 hits for 'Vladivostok' in nk-russia-troops-2025.\n")
+
+
+def test_search_is_case_insensitive_and_stems(brief: Runner) -> None:
+    upper = brief("search", "VLADIVOSTOK")
+    assert upper.exit_code == 0 and "«Vladivostok»" in upper.stdout
+    stemmed = brief("search", "deploy", "--limit", "50")
+    assert "«deployment»" in stemmed.stdout.casefold()
+    assert "«deployed»" in stemmed.stdout and "«deploys»" in stemmed.stdout
+
+
+def test_glossary_entries_and_timeline_events_are_searched(brief: Runner) -> None:
+    result = brief("search", "Storm Corps")
+    first = result.stdout.split("\n\n")[0]
+    assert first == "nk-russia-troops-2025 · glossary · Storm Corps"
+    crimea = brief("search", "Crimea", "--format", "json")
+    kinds = {hit["kind"] for hit in json.loads(crimea.stdout)["hits"]}
+    assert "timeline" in kinds
+
+
+def test_section_option_limits_the_hits(brief: Runner) -> None:
+    data = json.loads(brief("search", "troops", "--section", "4", "-n", "50", "-f", "json").stdout)
+    assert data["section"] == "4"
+    assert data["hits"]
+    for hit in data["hits"]:
+        assert hit["ref"] == "4" or hit["ref"].startswith("4-") or "4" in str(hit["sections"])
+    only = json.loads(brief("search", "troops", "--section", "4.2", "-f", "json").stdout)
+    assert {hit["ref"] for hit in only["hits"] if hit["kind"] == "section"} == {"4-2"}
+    assert brief("search", "troops", "--section", "summary").exit_code == 0
+    missing = brief("search", "troops", "--section", "9")
+    assert missing.exit_code == 1
+    assert missing.stderr.startswith("brief: error: no section '9' in nk-russia-troops-2025")
+
+
+def test_limit_says_how_many_more_there_are(brief: Runner) -> None:
+    result = brief("search", "North Korea", "--limit", "2")
+    assert result.stdout.count(" · ") == 2
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("The best 2 of ") and last.endswith("; --limit N shows more.")
+
+
+def test_nothing_found_is_exit_1_with_a_hint(brief: Runner) -> None:
+    result = brief("search", "zanzibar")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "brief: error: nothing matches 'zanzibar' in nk-russia-troops-2025\n"
+        "brief: hint: search every brief with --all\n"
+    )
+
+
+@pytest.mark.parametrize("query", ["", "...", "«»", " - "])
+def test_a_query_without_words_is_a_usage_error(brief: Runner, query: str) -> None:
+    result = brief("search", "--", query)
+    assert result.exit_code == 2
+    assert "the query has no words to search for" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "query", ["AND OR NOT", 'NEAR("x"', "col:umn", '"unclosed', "a*b* *", "^x"]
+)
+def test_query_syntax_is_taken_literally(brief: Runner, query: str) -> None:
+    result = brief("search", "--", query)
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.stderr and "fts5" not in result.stderr
+
+
+def test_search_json_keys_are_pinned(brief: Runner) -> None:
+    data = json.loads(brief("search", "Vladivostok", "--format", "json").stdout)
+    assert list(data) == [
+        "schema_version", "kind", "query", "scope", "section", "briefs_searched", "total", "hits",
+    ]  # fmt: skip
+    hit = data["hits"][0]
+    assert list(hit) == [
+        "brief", "kind", "ref", "title", "sections", "snippet", "highlights", "score",
+    ]  # fmt: skip
+    start, end = hit["highlights"][0]
+    assert hit["snippet"][start:end] == "Vladivostok"
+    assert (data["kind"], data["scope"], data["total"]) == ("search", "nk-russia-troops-2025", 3)
+
+
+def test_match_is_highlighted_on_a_terminal(brief: Runner) -> None:
+    out = brief("search", "Vladivostok", "--color", "always").stdout
+    assert "\x1b[7mVladivostok\x1b[0m" in out  # theme role "match": reverse video
+    assert "«" not in out
+
+
+# -- ranking and phrases, on briefs made for the purpose ---------------------------------------
+
+
+def test_phrases_keep_their_words_together(brief: Runner, tmp_path: Path) -> None:
+    path = report(
+        tmp_path, "phrases", "The special forces arrived.", "Forces were special that day."
+    )
+    phrase = json.loads(brief("search", '"special forces"', "-b", str(path), "-f", "json").stdout)
+    assert [hit["ref"] for hit in phrase["hits"]] == ["1"]
+    words = json.loads(brief("search", "special", "forces", "-b", str(path), "-f", "json").stdout)
+    assert sorted(hit["ref"] for hit in words["hits"]) == ["1", "2"]
+
+
+def test_prefix_search(brief: Runner, tmp_path: Path) -> None:
+    path = report(tmp_path, "prefix", "Logistics matter.", "Nothing here.")
+    assert brief("search", "logis*", "-b", str(path)).exit_code == 0
+
+
+def test_better_matches_rank_first(brief: Runner, tmp_path: Path) -> None:
+    path = report(
+        tmp_path,
+        "ranking",
+        "Grain once, among many other words about harbours, roads, rail and weather.",
+        "Grain, grain and grain: the grain trade.",
+    )
+    data = json.loads(brief("search", "grain", "-b", str(path), "-f", "json").stdout)
+    assert [hit["ref"] for hit in data["hits"]] == ["2", "1"]
+    assert data["hits"][0]["score"] < data["hits"][1]["score"]
+
+
+# -- the whole library, and a fresh index --------------------------------------------------------
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A 40-brief synthetic library on BRIEF_PATH; the needle is in exactly one brief."""
+    library = generate(tmp_path / "synthetic", count=40)
+    monkeypatch.setenv("BRIEF_PATH", str(library.folder))
+    return library.needle_path
+
+
+def test_all_finds_the_one_brief_with_the_needle(brief: Runner, synthetic: Path) -> None:
+    data = json.loads(brief("search", NEEDLE, "--all", "--format", "json").stdout)
+    assert data["briefs_searched"] == 41  # and the shipped one
+    assert data["total"] == 1
+    assert [hit["brief"]["path"] for hit in data["hits"]] == [str(synthetic)]
+    text = brief("search", NEEDLE, "--all")
+    assert text.stdout.endswith(f"1 hit for {NEEDLE!r} in 41 briefs.\n")
+    assert f"«{NEEDLE}»" in text.stdout
+
+
+def test_editing_a_brief_changes_the_next_search(brief: Runner, synthetic: Path) -> None:
+    assert brief("search", NEEDLE, "--all").exit_code == 0
+    text = synthetic.read_text(encoding="utf-8")
+    synthetic.write_text(text.replace(NEEDLE, "plainword"), encoding="utf-8")
+    gone = brief("search", NEEDLE, "--all")
+    assert gone.exit_code == 1
+    assert gone.stderr.startswith(f"brief: error: nothing matches {NEEDLE!r} in the library")
+    assert brief("search", "plainword", "--all").exit_code == 0
+    # A brief added to the folder is found; one removed is not.
+    moved = synthetic.with_name("synthetic-added.yaml")
+    moved.write_text(text.replace("synthetic-", "added-"), encoding="utf-8")
+    synthetic.unlink()
+    hits = json.loads(brief("search", NEEDLE, "--all", "-f", "json").stdout)["hits"]
+    assert [hit["brief"]["path"] for hit in hits] == [str(moved)]
+
+
+def test_a_same_size_edit_with_the_old_mtime_is_still_seen(brief: Runner, tmp_path: Path) -> None:
+    path = report(tmp_path, "racy", "The word is alpha.")
+    assert brief("search", "alpha", "-b", str(path)).exit_code == 0
+    before = path.stat()
+    path.write_text(path.read_text().replace("alpha", "bravo"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert brief("search", "alpha", "-b", str(path)).exit_code == 1
+    assert brief("search", "bravo", "-b", str(path)).exit_code == 0
+
+
+def test_deleting_the_cache_folder_loses_nothing(brief: Runner, synthetic: Path) -> None:
+    first = brief("search", NEEDLE, "--all").stdout
+    listed = brief("list").stdout
+    assert index_file().exists()
+    shutil.rmtree(paths.cache_dir())
+    assert brief("search", NEEDLE, "--all").stdout == first
+    assert brief("list").stdout == listed
+    assert index_file().exists()
+
+
+def test_a_corrupt_index_is_rebuilt(brief: Runner) -> None:
+    expected = brief("search", "Vladivostok").stdout
+    index_file().write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(str(index_file()) + suffix).unlink(missing_ok=True)
+    result = brief("search", "Vladivostok")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    with sqlite3.connect(index_file()) as db:
+        assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 1
+
+
+def test_an_index_of_another_schema_is_replaced(brief: Runner) -> None:
+    expected = brief("search", "Vladivostok").stdout
+    with sqlite3.connect(index_file()) as db:
+        db.execute("PRAGMA user_version = 99")
+    assert brief("search", "Vladivostok").stdout == expected
+
+
+def test_an_unusable_cache_folder_falls_back_to_memory(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = brief("search", "Vladivostok").stdout
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go\n")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    result = brief("search", "Vladivostok")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    assert brief("list").exit_code == 0
+
+
+def test_a_read_only_index_falls_back_to_memory(
+    brief: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = brief("search", "Vladivostok").stdout
+    real = search.Index.open
+
+    def read_only(location: str) -> search.Index:
+        if location != ":memory:":
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return real(location)
+
+    monkeypatch.setattr(search.Index, "open", read_only)
+    assert brief("search", "Vladivostok").stdout == expected
+
+
+# -- pieces --------------------------------------------------------------------------------------
+
+
+def test_progress_shows_only_after_a_second_and_clears() -> None:
+    now = [0.0]
+    shown: list[str | None] = []
+    progress = Progress(enabled=True, clock=lambda: now[0], show=shown.append)
+    progress(1, 1000)
+    assert shown == []
+    now[0] = 1.5
+    progress(600, 1000)
+    assert shown == ["brief: indexing briefs: 600/1,000"]
+    progress(1000, 1000)
+    assert shown[-1] is None
+    quiet = Progress(enabled=False, clock=lambda: 99.0, show=shown.append)
+    quiet(5, 10)
+    assert len(shown) == 2
+
+
+def test_fts_query_quotes_terms_and_widens_words() -> None:
+    assert search.fts_query('"special forces" deploy') == (
+        '"special forces" AND ("deploy" OR "deploys" OR "deployed" OR "deploying" OR '
+        '"deployment" OR "deployments")'
+    )
+    assert search.fts_query("logis*") == '"logis" *'
+    assert search.fts_query('say "hi') == '"say" AND "hi"'
+    assert search.fts_query("4-2") == '"4-2"'
+    with pytest.raises(UsageError):
+        search.fts_query("... !")
+
+
+@given(st.text(max_size=40))
+def test_any_query_is_valid_fts5_or_a_usage_error(query: str) -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='porter unicode61')")
+    db.execute("INSERT INTO t VALUES ('some text about deployment and forces')")
+    try:
+        expression = search.fts_query(query)
+    except UsageError:
+        return
+    db.execute("SELECT * FROM t WHERE t MATCH ?", (expression,)).fetchall()
+
+
+def test_snippet_markers_become_spans() -> None:
+    text, marks = search._marks("a \x02b\x03 c \x02dd\x03")
+    assert text == "a b c dd"
+    assert [text[s:e] for s, e in marks] == ["b", "dd"]
+
+
+def test_search_output_is_pinned(brief: Runner) -> None:
+    golden("search-vladivostok.txt", brief("search", "Vladivostok", "--width", "80").stdout)
+    typeset = brief("search", "Vladivostok", "--color", "always", "--width", "80").stdout
+    golden("search-vladivostok.ansi", typeset)
