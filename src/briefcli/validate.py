@@ -20,6 +20,8 @@ from briefcli.sanitize import json_escape_unsafe, sanitize_line
 if TYPE_CHECKING:
     from yaml import Node
 
+    from briefcli.library import Library
+
 
 @dataclass(frozen=True)
 class FileReport:
@@ -44,44 +46,52 @@ class FileReport:
         return self.errors == 0 and (not strict or self.warnings == 0)
 
 
-def check_file(path: str | os.PathLike[str]) -> FileReport:
+def check_file(path: str | os.PathLike[str], library: Library | None = None) -> FileReport:
     """Check the brief file at ``path``; a missing or unreadable file is one error.
 
-    Besides the file itself, the library is asked whether another brief has the same id.
+    With ``library`` (see :func:`read_library`), also whether another brief has the same id.
     """
     name = sanitize_line(os.fspath(path))
     try:
         text = read_brief_text(path)
     except BriefFileError as exc:
         return FileReport(name, (_problem(name, exc),), None)
-    return check_text(text, name, os.fspath(path))
+    return check_text(text, name, os.fspath(path), library)
 
 
-def check_text(text: str, name: str, path: str | None = None) -> FileReport:
+def check_text(
+    text: str, name: str, path: str | None = None, library: Library | None = None
+) -> FileReport:
     """Check brief text: the loader's errors and warnings, then the suspicious-looking parts
-    (with ``path``, also an id that another brief in the library has)."""
+    (with ``path`` and ``library``, also an id that another brief in the library has)."""
     try:
         brief, problems = check_brief(text, name)
     except BriefFileError as exc:
         return FileReport(name, (_problem(name, exc),), None)
     if brief is not None:
-        problems = problems + _suspicious(text, brief, name, path)
+        problems = problems + _suspicious(text, brief, name)
+        if path is not None and library is not None:
+            problems += _twins(text, brief, name, path, library)
     ordered = sorted(problems, key=lambda p: (p.line, p.column))
     return FileReport(name, tuple(ordered), brief)
 
 
-def library_twins(brief_id: str, path: str) -> list[str]:
-    """The other brief files in the library with this id, in the library's order (the first
-    is the one ``brief -b ID`` reads unless ``path`` comes before it). Empty when the library
-    cannot be read: this check never makes a command fail."""
+def read_library() -> Library | None:
+    """The library (read once per command), or None when it cannot be read: the id check is
+    a courtesy and never makes a command fail."""
     import sqlite3
 
     try:
         from briefcli.library import load_library
 
-        library = load_library()
+        return load_library()
     except (BriefError, OSError, sqlite3.Error):
-        return []
+        return None
+
+
+def library_twins(brief_id: str, path: str, library: Library) -> list[str]:
+    """The other brief files in the library with this id, in the library's order (the first
+    is the one ``brief -b ID`` reads unless ``path`` comes before it)."""
     real = os.path.realpath(path)
     return [
         e.path for e in library.readable() if e.id == brief_id and os.path.realpath(e.path) != real
@@ -103,7 +113,7 @@ def _problem(name: str, exc: BriefFileError) -> Problem:
 # -- warnings beyond the loader ----------------------------------------------------------------
 
 
-def _suspicious(text: str, brief: Brief, name: str, path: str | None) -> list[Problem]:
+def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
     import yaml
 
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -140,15 +150,26 @@ def _suspicious(text: str, brief: Brief, name: str, path: str | None) -> list[Pr
             warn(node, _where(key_path), f"the same paragraph as on line {seen[key]}")
         else:
             seen[key] = line
-    if path is not None:
-        for twin in library_twins(brief.meta.id, path)[:3]:
-            warn(
-                _at(root, "id"),
-                "id",
-                f"{brief.meta.id!r} is also the id of {sanitize_line(twin)} in the library "
-                "('brief list' shows which one 'brief -b ID' reads)",
-            )
     return found
+
+
+def _twins(text: str, brief: Brief, name: str, path: str, library: Library) -> list[Problem]:
+    import yaml
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    node = _at(yaml.compose(text, Loader=loader), "id")
+    line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+    return [
+        Problem(
+            "warning",
+            name,
+            line,
+            column,
+            f"id: {brief.meta.id!r} is also the id of {sanitize_line(twin)} in the library "
+            "('brief list' shows which one 'brief -b ID' reads)",
+        )
+        for twin in library_twins(brief.meta.id, path, library)[:3]
+    ]
 
 
 def _squash(text: str) -> str:

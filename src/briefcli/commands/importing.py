@@ -102,9 +102,10 @@ def import_command(
             target = child_path(target, stem, ".yaml")
     atomic_write(target, text.encode("utf-8"), force=force)
     output.emit(f"{target}\n")
-    from briefcli.validate import in_library, library_twins
+    from briefcli.validate import in_library, library_twins, read_library
 
-    if in_library(str(target)) and (twins := library_twins(brief_id, str(target))):
+    library = read_library() if in_library(str(target)) else None
+    if library is not None and (twins := library_twins(brief_id, str(target), library)):
         output.warning(
             f"the library already has a brief with the id {brief_id!r}: {twins[0]}; "
             "'brief list' shows which one 'brief -b ID' reads"
@@ -137,7 +138,8 @@ def validate(
     """
     from briefcli import validate as checks
 
-    reports = [checks.check_file(path) for path in files]
+    library = checks.read_library()
+    reports = [checks.check_file(path, library) for path in files]
     if format is CheckFormat.json:
         output.emit(checks.to_json(reports))
     else:
