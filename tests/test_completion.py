@@ -248,6 +248,7 @@ def test_tables_agree_with_the_typer_app() -> None:
     import typer.main
 
     import briefcli.commands.export
+    import briefcli.commands.importing
     import briefcli.commands.library
     import briefcli.commands.read  # noqa: F401
     from briefcli.app import app

@@ -41,6 +41,7 @@ def _dispatch(argv: list[str] | None) -> int:
     from typer.exceptions import TyperException
 
     import briefcli.commands.export
+    import briefcli.commands.importing
     import briefcli.commands.read
     import briefcli.commands.schema
     from briefcli import output

@@ -37,10 +37,13 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "--color": ("auto", "always", "never"),
     "--sort": ("id", "date"),
 }
-#: Where one command's option has choices of its own: ``brief export`` adds html.
+#: Where one command's option has choices of its own: ``brief export`` adds html, ``brief
+#: validate`` has only text and json.
 COMMAND_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("export", "--format"): ("text", "markdown", "json", "yaml", "html"),
     ("export", "-f"): ("text", "markdown", "json", "yaml", "html"),
+    ("validate", "--format"): ("text", "json"),
+    ("validate", "-f"): ("text", "json"),
 }
 
 

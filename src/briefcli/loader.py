@@ -682,7 +682,7 @@ class _Checker:
             for name in entry.names():
                 folded = name.casefold()
                 if folded in seen:
-                    self.error(
+                    self.warning(
                         fields["term"] if name == entry.term else fields["aliases"],
                         f"{where}.term",
                         f"duplicate glossary term {_quote(name)} (first on line {seen[folded]})",
@@ -707,7 +707,7 @@ class _Checker:
                 self.missing(fields, "sections", f"{where}.sections")
             for ref in refs:
                 if ref not in section_ids:
-                    self.error(
+                    self.warning(
                         fields["sections"],
                         f"{where}.sections",
                         f"no section {_quote(ref)} in this brief"

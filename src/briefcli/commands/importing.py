@@ -1,0 +1,148 @@
+"""`brief import` (a report → a brief file) and `brief validate` (check brief files)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefcli import output
+from briefcli.app import app
+from briefcli.errors import EXIT_NOT_FOUND, EXIT_OK, UsageError
+
+
+class Form(StrEnum):
+    """What kind of text `brief import` reads."""
+
+    auto = "auto"
+    goover = "goover"
+    markdown = "markdown"
+
+
+class CheckFormat(StrEnum):
+    """Output formats of `brief validate`."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE", help="The report: goover-style text or Markdown; '-' reads stdin."
+        ),
+    ],
+    output_path: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write here instead of the library (a folder, a file, or '-' for stdout).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the destination file if it exists.")
+    ] = False,
+    form: Annotated[
+        Form,
+        typer.Option("--from", help="The kind of report (auto: from the file name and the text)."),
+    ] = Form.auto,
+    overlay: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PATH",
+            help="Merge an editor's overlay (key points, curated timeline, notes) into the brief.",
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(metavar="TEXT", help="Use this title instead of the one in the report."),
+    ] = None,
+) -> None:
+    """Turn a report (goover text or Markdown) into a brief, and say where it went.
+
+    By default the brief goes into your library, named after its title; the path written is
+    printed on stdout. An existing file is never replaced without --force.
+
+    \b
+    Examples:
+      brief import report.txt                      # into the library; prints the path
+      brief import README.md -o readme.yaml
+      brief import report.txt -o - | less          # the brief itself on stdout
+      brief show 4 --brief "$(brief import report.txt)"
+    """
+    from briefcli import paths
+    from briefcli.fsutil import atomic_write, child_path
+    from briefcli.importers import brief_yaml, import_report, read_report
+    from briefcli.importers.naming import slug
+
+    data, shown = read_report(file)
+    source = "" if file == "-" else Path(file).name
+    brief = import_report(data, shown, form.value, source=source, title=title)
+    text = brief_yaml(brief, shown, overlay=overlay)
+    if output_path == "-":
+        output.emit(text)
+        return
+    if output_path is not None and not output_path.strip():
+        raise UsageError("--output needs a path, or '-' for stdout")
+    from briefcli.loader import parse_brief
+
+    brief_id = parse_brief(text, shown).meta.id
+    stem = slug(brief_id)  # child_path applies the same byte limit
+    if output_path is None:
+        target = child_path(paths.library_dir(), stem, ".yaml")
+    else:
+        target = Path(output_path).expanduser()
+        if target.is_dir():
+            target = child_path(target, stem, ".yaml")
+    atomic_write(target, text.encode("utf-8"), force=force)
+    output.emit(f"{target}\n")
+    from briefcli.validate import in_library, library_twins, read_library
+
+    library = read_library() if in_library(str(target)) else None
+    if library is not None and (twins := library_twins(brief_id, str(target), library)):
+        output.warning(
+            f"the library already has a brief with the id {brief_id!r}: {twins[0]}; "
+            "'brief list' shows which one 'brief -b ID' reads"
+        )
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE...", help="Brief files to check.", show_default=False),
+    ],
+    format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="text: one line per problem; json: for editors/CI."),
+    ] = CheckFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
+    ] = False,
+) -> int:
+    """Check brief files like a compiler: one 'file:line:col: error: message' per problem.
+
+    Exit 0 when every file is valid (warnings allowed unless --strict), 1 otherwise.
+
+    \b
+    Examples:
+      brief validate my-brief.yaml
+      brief validate briefs/*.yaml --strict
+      brief validate my-brief.yaml --format json | jq '.files[].problems'
+    """
+    from briefcli import validate as checks
+
+    library = checks.read_library()
+    reports = [checks.check_file(path, library) for path in files]
+    if format is CheckFormat.json:
+        output.emit(checks.to_json(reports))
+    else:
+        output.emit(checks.to_text(reports))
+    ok = all(report.passes(strict=strict) for report in reports)
+    return EXIT_OK if ok else EXIT_NOT_FOUND

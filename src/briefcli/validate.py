@@ -1,0 +1,272 @@
+"""`brief validate`: every problem in brief files, as compiler-style lines or versioned JSON.
+
+Errors and warnings come from the loader (a brief with an error does not load); on top of
+those, warnings for things that load but look wrong: a report sentence that is not in the
+report, a paragraph given twice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefcli.errors import BriefError, BriefFileError
+from briefcli.loader import Problem, check_brief, read_brief_text
+from briefcli.model import SCHEMA_VERSION, Brief
+from briefcli.sanitize import json_escape_unsafe, sanitize_line
+
+if TYPE_CHECKING:
+    from yaml import Node
+
+    from briefcli.library import Library
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What checking one file found."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    brief: Brief | None
+
+    @property
+    def errors(self) -> int:
+        """How many errors (each one keeps the brief from loading)."""
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings."""
+        return sum(1 for p in self.problems if p.severity == "warning")
+
+    def passes(self, *, strict: bool = False) -> bool:
+        """Valid: no errors (and, when ``strict``, no warnings either)."""
+        return self.errors == 0 and (not strict or self.warnings == 0)
+
+
+def check_file(path: str | os.PathLike[str], library: Library | None = None) -> FileReport:
+    """Check the brief file at ``path``; a missing or unreadable file is one error.
+
+    With ``library`` (see :func:`read_library`), also whether another brief has the same id.
+    """
+    name = sanitize_line(os.fspath(path))
+    try:
+        text = read_brief_text(path)
+    except BriefFileError as exc:
+        return FileReport(name, (_problem(name, exc),), None)
+    return check_text(text, name, os.fspath(path), library)
+
+
+def check_text(
+    text: str, name: str, path: str | None = None, library: Library | None = None
+) -> FileReport:
+    """Check brief text: the loader's errors and warnings, then the suspicious-looking parts
+    (with ``path`` and ``library``, also an id that another brief in the library has)."""
+    try:
+        brief, problems = check_brief(text, name)
+    except BriefFileError as exc:
+        return FileReport(name, (_problem(name, exc),), None)
+    if brief is not None:
+        problems = problems + _suspicious(text, brief, name)
+        if path is not None and library is not None:
+            problems += _twins(text, brief, name, path, library)
+    ordered = sorted(problems, key=lambda p: (p.line, p.column))
+    return FileReport(name, tuple(ordered), brief)
+
+
+def read_library() -> Library | None:
+    """The library (read once per command), or None when it cannot be read: the id check is
+    a courtesy and never makes a command fail."""
+    import sqlite3
+
+    try:
+        from briefcli.library import load_library
+
+        return load_library()
+    except (BriefError, OSError, sqlite3.Error):
+        return None
+
+
+def library_twins(brief_id: str, path: str, library: Library) -> list[str]:
+    """The other brief files in the library with this id, in the library's order (the first
+    is the one ``brief -b ID`` reads unless ``path`` comes before it)."""
+    real = os.path.realpath(path)
+    return [
+        e.path for e in library.readable() if e.id == brief_id and os.path.realpath(e.path) != real
+    ]
+
+
+def in_library(path: str) -> bool:
+    """Whether ``path`` is (or would be) a file directly inside one of the library folders."""
+    from briefcli.library import folders
+
+    parent = os.path.dirname(os.path.realpath(path))
+    return any(folder.path == parent for folder in folders())
+
+
+def _problem(name: str, exc: BriefFileError) -> Problem:
+    return Problem("error", name, exc.line or 1, exc.column or 1, exc.detail)
+
+
+# -- warnings beyond the loader ----------------------------------------------------------------
+
+
+def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
+    import yaml
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    root = yaml.compose(text, Loader=loader)
+    found: list[Problem] = []
+    if root is None:  # pragma: no cover - a brief that loaded is never empty
+        return found
+
+    def warn(node: Node | None, where: str, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 1
+        column = node.start_mark.column + 1 if node is not None else 1
+        found.append(Problem("warning", name, line, column, f"{where}: {message}"))
+
+    paragraphs = _paragraphs(brief)
+    for index, event in enumerate(brief.timeline):
+        if event.origin != "report":
+            continue
+        wanted = _squash(event.event)
+        texts = [_squash(p) for ref in event.sections for p in paragraphs.get(ref, ())]
+        if texts and not any(wanted in t for t in texts):
+            where = f"timeline[{index}].event"
+            refs = ", ".join(event.sections)
+            warn(
+                _at(root, "timeline", index, "event"),
+                where,
+                f"marked origin: report, but these words are not in section {refs}",
+            )
+    seen: dict[str, int] = {}
+    for key_path, paragraph in _paragraph_paths(brief):
+        node = _at(root, *key_path)
+        key = _squash(paragraph)
+        line = node.start_mark.line + 1 if node is not None else 1
+        if key in seen:
+            warn(node, _where(key_path), f"the same paragraph as on line {seen[key]}")
+        else:
+            seen[key] = line
+    return found
+
+
+def _twins(text: str, brief: Brief, name: str, path: str, library: Library) -> list[Problem]:
+    import yaml
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    node = _at(yaml.compose(text, Loader=loader), "id")
+    line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+    return [
+        Problem(
+            "warning",
+            name,
+            line,
+            column,
+            f"id: {brief.meta.id!r} is also the id of {sanitize_line(twin)} in the library "
+            "('brief list' shows which one 'brief -b ID' reads)",
+        )
+        for twin in library_twins(brief.meta.id, path, library)[:3]
+    ]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _paragraphs(brief: Brief) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for section in brief.sections:
+        out[section.id] = section.paragraphs
+        out.update({sub.id: sub.paragraphs for sub in section.subsections})
+    return out
+
+
+def _paragraph_paths(brief: Brief) -> list[tuple[tuple[str | int, ...], str]]:
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    for s_index, section in enumerate(brief.sections):
+        for p_index, text in enumerate(section.paragraphs):
+            out.append((("sections", s_index, "paragraphs", p_index), text))
+        for u_index, sub in enumerate(section.subsections):
+            for p_index, text in enumerate(sub.paragraphs):
+                path = ("sections", s_index, "subsections", u_index, "paragraphs", p_index)
+                out.append((path, text))
+    return out
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _at(node: Node | None, *path: str | int) -> Node | None:
+    """The node at a key path such as ('sections', 3, 'title'), or None."""
+    import yaml
+
+    for part in path:
+        if isinstance(part, int) and isinstance(node, yaml.SequenceNode):
+            node = node.value[part] if part < len(node.value) else None
+        elif isinstance(part, str) and isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        else:
+            return None
+    return node
+
+
+# -- output ------------------------------------------------------------------------------------
+
+
+def to_text(reports: list[FileReport]) -> str:
+    """One compiler-style line per problem, then one verdict line per file."""
+    lines: list[str] = []
+    for report in reports:
+        lines.extend(sanitize_line(p.render()) for p in report.problems)
+        lines.append(_verdict(report))
+    return "\n".join(lines) + "\n"
+
+
+def _verdict(report: FileReport) -> str:
+    counts = [
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in ((report.errors, "error"), (report.warnings, "warning"))
+        if n
+    ]
+    if report.errors:
+        return f"{report.path}: invalid: {', '.join(counts)}"
+    return f"{report.path}: valid" + (f" ({counts[0]})" if counts else "")
+
+
+def to_data(reports: list[FileReport]) -> dict[str, Any]:
+    """The reports as versioned data: ``schema_version``, ``kind``, ``valid``, ``files``."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "validation",
+        "valid": all(r.errors == 0 for r in reports),
+        "files": [
+            {
+                "path": r.path,
+                "valid": r.errors == 0,
+                "errors": r.errors,
+                "warnings": r.warnings,
+                "problems": [
+                    {
+                        "line": p.line,
+                        "column": p.column,
+                        "severity": p.severity,
+                        "message": p.message,
+                    }
+                    for p in r.problems
+                ],
+            }
+            for r in reports
+        ],
+    }
+
+
+def to_json(reports: list[FileReport]) -> str:
+    """Pretty JSON with a trailing newline; control and bidi characters stay \\u-escaped."""
+    return json_escape_unsafe(json.dumps(to_data(reports), ensure_ascii=False, indent=2)) + "\n"

@@ -1,0 +1,334 @@
+"""The Markdown importer: real READMEs keep their headings and their words; every block kept."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from briefcli.importers import NotAReport, brief_yaml, import_report
+from briefcli.importers.markdown import parse
+from briefcli.model import Brief
+from conftest import REPO, Runner
+
+DATA = Path(__file__).parent / "data"
+REAL_DOCUMENTS = [DATA / "typer-README.md", DATA / "rich-README.md", REPO / "README.md"]
+
+
+def brief_text(brief: Brief) -> str:
+    parts = [brief.meta.title]
+    for section in brief.sections:
+        parts += [section.title, *section.paragraphs]
+        for sub in section.subsections:
+            parts += [sub.title, *sub.paragraphs]
+    for entry in brief.glossary:
+        parts += [entry.term, entry.category, entry.definition]
+    return "\n".join(parts)
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def visible_words(markdown: str) -> Counter[str]:
+    """The words a reader of the rendered document sees: all of the source but HTML comments,
+    the insides of HTML tags (tag names and attributes such as class="termy"), and the second
+    copy of a URL that is its own link text, '[https://x](https://x)'."""
+    text = re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL)
+    text = re.sub(r"<[A-Za-z/][^<>]*>", " ", text)
+    text = re.sub(r"\[([^\[\]]+)\]\(\1\)", r"\1", text)
+    return words(text)
+
+
+def kept(source: Counter[str], brief: Brief) -> float:
+    have = words(brief_text(brief))
+    return sum(min(n, have[w]) for w, n in source.items()) / sum(source.values())
+
+
+def oracle_headings(markdown: str) -> list[tuple[int, str]]:
+    """Headings as markdown-it-py (CommonMark; installed with rich) reads them: the check on
+    our own parser."""
+    markdown_it = pytest.importorskip("markdown_it")
+    tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(markdown)
+    out = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.level == 0:
+            inline = tokens[index + 1].children or []
+            text = "".join(t.content for t in inline if t.type in ("text", "code_inline"))
+            if text.strip():
+                out.append((int(token.tag[1]), " ".join(text.split())))
+    return out
+
+
+def plain(title: str) -> str:
+    return " ".join(title.replace("`", "").split())
+
+
+@pytest.mark.parametrize("path", REAL_DOCUMENTS, ids=lambda p: p.name)
+def test_real_readmes_keep_their_headings(path: Path) -> None:
+    markdown = path.read_text(encoding="utf-8")
+    result = import_report(markdown.encode(), path.name)
+    headings = oracle_headings(markdown)
+    top = min(level for level, _ in headings)
+    if [level for level, _ in headings].count(top) == 1:  # a '# Title' heading
+        title, *headings = headings
+        assert result.meta.title == title[1]
+    section_level = min(level for level, _ in headings)
+    sub_level = min((lvl for lvl, _ in headings if lvl > section_level), default=None)
+    expected: list[tuple[str, list[str]]] = []
+    seen_section_level = False
+    for level, text in headings:
+        seen_section_level |= level == section_level
+        if level == section_level or (level == sub_level and not seen_section_level):
+            expected.append((text, []))  # a subsection heading before any section: a section
+        elif level == sub_level:
+            expected[-1][1].append(text)
+    body = [s for s in result.sections if s.id != "0"]  # '0': the text before the first heading
+    actual = [(plain(s.title), [plain(u.title) for u in s.subsections]) for s in body]
+    assert actual == expected
+
+
+@pytest.mark.parametrize("path", REAL_DOCUMENTS, ids=lambda p: p.name)
+def test_real_readmes_keep_at_least_99_percent_of_their_words(path: Path) -> None:
+    markdown = path.read_text(encoding="utf-8")
+    result = import_report(markdown.encode(), path.name)
+    assert kept(visible_words(markdown), result) >= 0.99
+
+
+@pytest.mark.parametrize("path", REAL_DOCUMENTS, ids=lambda p: p.name)
+def test_real_readmes_keep_every_code_block(path: Path) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    markdown = path.read_text(encoding="utf-8")
+    tokens = markdown_it.MarkdownIt("commonmark").parse(markdown)
+    blocks = [t.content.rstrip("\n") for t in tokens if t.type in ("fence", "code_block")]
+    text = brief_text(import_report(markdown.encode(), path.name))
+    missing = [b[:40] for b in blocks if b.strip() and b not in text]
+    assert missing == []
+
+
+DOCUMENT = """\
+---
+title: Field Notes
+date: 2024-05-01
+author: Survey Team
+tags: [ignored]
+---
+
+# A heading that is not the title
+
+Intro with *emphasis*, **strong**, `code`, [a link](https://example.org "Title") and
+<https://auto.example>, a reference [link][ref] and an ![image](pic.png).
+Hard break here\\
+and &amp; an entity, an escaped \\*star\\*.
+
+[ref]: https://ref.example
+
+## Lists
+
+- one
+- two
+  - nested
+1. first
+2) other marker
+
+3. third, loose
+
+   its second paragraph
+
+## Quotes and tables
+
+> Quoted text
+> over two lines.
+>
+> - a list in a quote
+
+| Name | Value |
+|------|------:|
+| a \\| b | 1 |
+
+### Code
+
+```python
+print("# not a heading")
+```
+
+    indented code
+
+~~~
+tilde fence
+~~~
+
+<div class="note">
+<p>HTML <em>block</em> text</p>
+</div>
+
+<!-- a comment nobody sees -->
+
+Setext Heading
+--------------
+
+Under the setext heading.
+
+#### Deep heading
+
+Deep text.
+
+## Glossary
+
+- **Fast ice** [Concept]: Sea ice attached to the shore.
+- Polynya: An area of open water.
+- Lead — A crack in sea ice.
+
+## Conclusion
+
+Done in May 2024.
+"""
+
+
+def test_every_kind_of_block_is_kept_as_text() -> None:
+    result = import_report(DOCUMENT.encode(), "notes.md")
+    assert (result.meta.title, result.meta.date, result.meta.publisher) == (
+        "Field Notes",
+        "2024-05-01",
+        "Survey Team",
+    )
+    titles = [(s.id, s.title, [u.title for u in s.subsections]) for s in result.sections]
+    # The front matter gives the title; the lone '#' heading still stands above the '##'
+    # sections, so the text under it is section 0.
+    assert titles == [
+        ("0", "A heading that is not the title", []),
+        ("1", "Lists", []),
+        ("2", "Quotes and tables", ["Code"]),
+        ("3", "Setext Heading", []),
+        ("4", "Conclusion", []),
+    ]
+    intro = result.sections[0].paragraphs
+    assert intro == (
+        "Intro with emphasis, strong, `code`, a link (https://example.org) and "
+        "https://auto.example, a reference link (https://ref.example) and an image (pic.png). "
+        "Hard break here\nand & an entity, an escaped *star*.",
+    )
+    assert result.sections[1].paragraphs == (
+        "- one",
+        "- two",
+        "  - nested",
+        "1. first",
+        "2. other marker",
+        "3. third, loose",
+        "   its second paragraph",
+    )
+    assert result.sections[2].paragraphs == (
+        "> Quoted text over two lines.",
+        "> - a list in a quote",
+        "Name | Value\na | b | 1",
+    )
+    assert result.sections[2].subsections[0].paragraphs == (
+        '```python\nprint("# not a heading")\n```',
+        "```\nindented code\n```",
+        "```\ntilde fence\n```",
+        "HTML block text",
+    )
+    assert result.sections[3].paragraphs == (
+        "Under the setext heading.",
+        "Deep heading",
+        "Deep text.",
+    )
+    assert [(g.term, g.category, g.definition) for g in result.glossary] == [
+        ("Fast ice", "Concept", "Sea ice attached to the shore."),
+        ("Polynya", "General", "An area of open water."),
+        ("Lead", "General", "A crack in sea ice."),
+    ]
+    assert result.sections[-1].role == "conclusion"
+    assert [(e.date.text, e.sections) for e in result.timeline] == [("2024-05", ("4",))]
+    assert "nobody sees" not in brief_text(result)
+
+
+def test_a_title_heading_and_the_text_under_it() -> None:
+    text = "# Project\n\nWhat it is.\n\n## Install\n\npip install it\n\n## Use\n\nRun it.\n"
+    result = parse(text)
+    assert result.meta.title == "Project"
+    assert [(s.id, s.title) for s in result.sections] == [
+        ("0", "Project"),
+        ("1", "Install"),
+        ("2", "Use"),
+    ]
+    assert result.sections[0].paragraphs == ("What it is.",)
+
+
+def test_numbered_headings_give_the_ids() -> None:
+    text = "# Report\n\n## 1. Summary\n\nS.\n\n## 2. Findings\n\n### 2.1 Ice\n\nI.\n\n"
+    text += "## 3. End\n\nE.\n"
+    result = parse(text)
+    assert [(s.id, s.title, s.role) for s in result.sections] == [
+        ("1", "Summary", "summary"),
+        ("2", "Findings", None),
+        ("3", "End", None),
+    ]
+    assert [(u.id, u.title) for u in result.sections[1].subsections] == [("2-1", "Ice")]
+
+
+def test_a_glossary_of_subsections() -> None:
+    text = "# R\n\n## Body\n\nText.\n\n## Glossary\n\n### Term one\n\nMeaning one.\n\n"
+    text += "### Two\n\nB.\n"
+    result = parse(text)
+    assert [(g.term, g.definition) for g in result.glossary] == [
+        ("Term one", "Meaning one."),
+        ("Two", "B."),
+    ]
+    assert [s.title for s in result.sections] == ["Body"]
+
+
+def test_a_glossary_with_other_text_keeps_the_text() -> None:
+    text = "# R\n\n## Body\n\nText.\n\n## Glossary\n\nTerms used here.\n\n- A: the letter a.\n"
+    result = parse(text)
+    assert [g.term for g in result.glossary] == ["A"]
+    assert result.sections[-1].paragraphs == ("Terms used here.",)
+
+
+def test_a_single_heading_document() -> None:
+    result = parse("# Only a title\n\nAnd some text.\n")
+    assert [(s.id, s.title, s.paragraphs) for s in result.sections] == [
+        ("0", "Only a title", ("And some text.",))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just a paragraph.\n",
+        "```\n# in code\n```\n",
+        "#hashtag is not a heading\n",
+        "# \n\nEmpty heading only.\n",
+    ],
+)
+def test_documents_without_headings_are_not_reports(text: str) -> None:
+    with pytest.raises(NotAReport, match="no headings"):
+        parse(text)
+
+
+def test_deep_nesting_is_kept_as_text() -> None:
+    lists = "".join("  " * n + "- level\n" for n in range(60))
+    text = "# T\n\n" + lists + "\n" + "> " * 200 + "x\n"
+    result = parse(text)
+    joined = "\n".join(result.sections[0].paragraphs)
+    assert joined.count("level") == 60
+    assert "x" in joined
+
+
+def test_a_markdown_import_validates_and_round_trips() -> None:
+    from briefcli.loader import parse_brief
+
+    result = import_report(DOCUMENT.encode(), "notes.md")
+    assert parse_brief(brief_yaml(result, "notes.md")) == result
+
+
+def test_import_a_readme_from_the_command_line(brief: Runner, tmp_path: Path) -> None:
+    out = tmp_path / "typer.yaml"
+    result = brief("import", str(DATA / "typer-README.md"), "--title", "Typer", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    overview = brief("--brief", str(out))
+    assert overview.stdout.startswith("Typer\n\nContents\n\n0  Introduction\n1  FastAPI of CLIs\n")
+    shown = brief("show", "3-1", "--brief", str(out))
+    assert '```Python\ndef main(name: str):\n    print(f"Hello {name}")\n```' in shown.stdout

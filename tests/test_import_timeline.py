@@ -1,0 +1,124 @@
+"""Timeline extraction: dated statements in the prose become events with their sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefcli.importers import import_report
+from briefcli.importers.timeline import find_dates, sentences, written_date
+from briefcli.model import parse_event_date
+from conftest import REPO, Runner
+
+SOURCE = REPO / "briefs" / "sources" / "nk-russia-troops-2025.txt"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # days
+        ("The report appeared on February 28, 2025.", ["2025-02-28"]),
+        ("It was signed on 19 June 2024 in Pyongyang.", ["2024-06-19"]),
+        ("Dated 2025-02-28 in the header.", ["2025-02-28"]),
+        ("On the 3rd of March, 2024 the port closed.", ["2024-03-03"]),
+        # months
+        ("Reports from October 2024 indicate a deployment.", ["2024-10"]),
+        ("The signing of a defense treaty in June 2023 changed this.", ["2023-06"]),
+        ("Troops moved in Oct. 2024.", ["2024-10"]),
+        ("From June to August 2024 the fighting grew.", ["2024-06/2024-08"]),
+        # quarters and halves
+        ("The last quarter of 2024 suggests more to come.", ["2024-Q4"]),
+        ("In the first quarter of 2025 supplies grew.", ["2025-Q1"]),
+        ("Deliveries resumed in Q3 2023.", ["2023-Q3"]),
+        ("By 2024 Q2 the plan was set.", ["2024-Q2"]),
+        ("In the second half of 2024 talks stalled.", ["2024-07/2024-12"]),
+        # years and ranges
+        ("Relations suffered after the Soviet collapse in 1991.", ["1991"]),
+        ("After the Korean War (1950-1953), Russia emerged as an ally.", ["1950/1953"]),
+        ("The war (1950–53) ended in an armistice.", ["1950/1953"]),
+        ("From 2014 to 2016 sanctions tightened.", ["2014/2016"]),
+        ("Between 2014 and 2016 sanctions tightened.", ["2014/2016"]),
+        ("The visit in 2019 and the treaty in 2023 were milestones.", ["2019", "2023"]),
+        # decades and centuries
+        ("Tension ran from the late 1940s to the early 1990s.", ["1940s/1990s"]),
+        ("The 1990s were hard for Pyongyang.", ["1990s"]),
+        ("Throughout the latter half of the 20th century, ties were close.", ["1950/1999"]),
+        ("Phases since the mid-20th century shaped it.", ["1940s/1960s"]),
+        ("In the 21st century things changed.", ["2000/2099"]),
+        # not dates
+        ("About 2000 troops were sent.", []),
+        ("Up to 12,000 soldiers may follow.", []),
+        ("It costs $2024 a unit.", []),
+        ("North Korea may increase troop commitment.", []),
+        ("Growth was 2019% in a model.", []),
+        ("The year was difficult.", []),
+    ],
+)
+def test_find_dates(sentence: str, dates: list[str]) -> None:
+    assert find_dates(sentence) == dates
+    for date in dates:
+        parse_event_date(date)  # every one is a valid brief date
+
+
+def test_sentences_do_not_end_at_abbreviations() -> None:
+    text = (
+        "The U.S. and its allies met in Jan. 2024. Dr. Kim spoke. It ended (finally). "
+        "Next came 1991. Then this."
+    )
+    assert list(sentences(text)) == [
+        "The U.S. and its allies met in Jan. 2024.",
+        "Dr. Kim spoke.",
+        "It ended (finally).",
+        "Next came 1991.",
+        "Then this.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("February 28, 2025", "2025-02-28"),
+        ("28 February 2025", "2025-02-28"),
+        ("Feb 28 2025", "2025-02-28"),
+        ("2025-02-28", "2025-02-28"),
+        ("June 2023", "2023-06"),
+        ("2024", "2024"),
+        ("February 30, 2025", None),
+        ("tomorrow", None),
+        ("", None),
+    ],
+)
+def test_written_date(text: str, date: str | None) -> None:
+    assert written_date(text) == date
+
+
+def test_the_reports_dated_statements() -> None:
+    result = import_report(SOURCE.read_bytes(), "nk.txt")
+    found = [(e.date.text, e.date.precision, e.sections) for e in result.timeline]
+    assert found == [
+        ("1940s/1960s", "range", ("3-1",)),
+        ("1950/1953", "range", ("3-1",)),
+        ("1950/1999", "range", ("3-2",)),
+        ("1991", "year", ("3-1",)),
+        ("2014", "year", ("3-1",)),
+        ("2019", "year", ("3-1",)),
+        ("2023-06", "month", ("3-1",)),
+        ("2024-10", "month", ("4-2",)),
+        ("2024-Q4", "quarter", ("4-2",)),
+    ]
+    assert all(e.origin == "report" for e in result.timeline)
+    paragraphs = " ".join(p for s in result.sections for p in s.all_paragraphs())
+    assert all(e.event in paragraphs for e in result.timeline)  # the report's own sentences
+    assert result.timeline[-1].event.startswith("The last quarter of 2024 suggests")
+
+
+def test_the_timeline_and_glossary_links_of_an_import(brief: Runner, tmp_path: Path) -> None:
+    out = tmp_path / "x.yaml"
+    assert brief("import", str(SOURCE), "-o", str(out)).exit_code == 0
+    listed = brief("timeline", "--since", "2023", "--brief", str(out))
+    assert listed.exit_code == 0
+    assert listed.stdout.splitlines()[0].startswith("Jun 2023  3-1  Notably, the signing")
+    assert "[editor]" not in listed.stdout  # all of it is the report's own words
+    term = brief("glossary", "Storm Corps", "--brief", str(out))
+    assert "Used in: 2-1, 4-1" in term.stdout
