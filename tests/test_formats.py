@@ -13,6 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefcli.codec import to_yaml as yaml_text
 from briefcli.errors import BriefFileError
 from briefcli.loader import (
     EVENT_KEYS,
@@ -25,7 +26,6 @@ from briefcli.loader import (
     load_brief,
     parse_brief,
 )
-from briefcli.render.data import yaml_text
 from briefcli.schema import brief_schema, schema_json
 from conftest import HERE, REPO, Runner, golden
 

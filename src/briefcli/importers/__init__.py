@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefcli.errors import BriefError
 from briefcli.model import Brief
-from briefcli.sanitize import has_unsafe, sanitize_line
+from briefcli.sanitize import sanitize_line
 
 #: The forms ``brief import --from`` accepts; ``auto`` picks one from the name and the text.
 FORMATS = ("auto", "goover", "markdown")
@@ -113,14 +113,8 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     data = brief_to_data(brief)
     if overlay is not None:
         data = apply_overlay(data, load_overlay(overlay), sanitize_line(overlay))
+    # Text with control, bidi or invisible characters is written escaped: see codec.to_yaml.
     text = to_yaml(data)
-    if has_unsafe(text):
-        # Control, bidi or invisible characters in the report: write every non-ASCII character
-        # as a YAML escape, so that no terminal or editor showing the file shows them raw.
-        import yaml
-
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        text = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=False, width=100)
     checked, problems = check_brief(text, name)
     if checked is None:
         first = next(p for p in problems if p.severity == "error")

@@ -7,7 +7,7 @@ from typing import Any
 
 from briefcli.codec import brief_to_data, event_to_data
 from briefcli.model import SCHEMA_VERSION, Brief, GlossaryEntry, TimelineEvent
-from briefcli.sanitize import has_unsafe, json_escape_unsafe
+from briefcli.sanitize import json_escape_unsafe
 from briefcli.views import (
     ExportView,
     GlossaryView,
@@ -140,34 +140,6 @@ def to_json(view: View) -> str:
 
 def to_yaml(view: View) -> str:
     """Block-style YAML of the same data as :func:`to_json`; an export is a loadable brief."""
-    return yaml_text(to_data(view))
+    from briefcli import codec
 
-
-def yaml_text(data: dict[str, Any]) -> str:
-    """Readable YAML in the documented key order; control and bidi characters \\u-escaped.
-
-    Text holding such a character is written double-quoted, where ``\\uXXXX`` is an escape,
-    so the file shows no raw control characters and still loads back to the same text.
-    """
-    import yaml
-
-    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-    class Dumper(base):  # type: ignore[valid-type,misc]
-        """The safe dumper, double-quoting text that holds an unsafe character."""
-
-    def represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        if has_unsafe(value):
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-        return dumper.represent_str(value)
-
-    Dumper.add_representer(str, represent_text)
-    text: str = yaml.dump(
-        data,
-        Dumper=Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-    return json_escape_unsafe(text)
+    return codec.to_yaml(to_data(view))
