@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from briefcli.loader import default_brief_path, load_brief
 from briefcli.model import Brief
+from conftest import SOURCE
 
 BRIEF = load_brief(default_brief_path())
 # Lines of the raw text that are page furniture, not the report's words.
@@ -103,3 +106,10 @@ def test_the_brief_ships_inside_the_installed_package() -> None:
     # Installed (not editable): the brief sits in the package folder, not in a checkout.
     if "site-packages" in briefcli.__file__:
         assert path.parent.parent == Path(briefcli.__file__).parent
+
+
+def test_the_repository_copy_of_the_source_is_the_shared_one() -> None:
+    shared = SOURCE.parents[3] / "shared" / "sources" / SOURCE.name
+    if not shared.is_file():
+        pytest.skip("no shared/ folder beside this checkout")
+    assert SOURCE.read_bytes() == shared.read_bytes()
