@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -88,8 +87,7 @@ PagerOption = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class Common:
+class Common(NamedTuple):
     """The options every view command shares; group-level values fill in what is unset."""
 
     brief: str | None = None
@@ -101,8 +99,7 @@ class Common:
     def merged(self, ctx: typer.Context) -> Common:
         """These options, with those given before the command name as fallbacks."""
         parent = ctx.find_root().obj if isinstance(ctx.find_root().obj, Common) else Common()
-        return replace(
-            self,
+        return self._replace(
             brief=self.brief or parent.brief,
             color=self.color or parent.color,
             format=self.format or parent.format,

@@ -7,9 +7,8 @@ import functools
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from briefcli.errors import BriefFileError
 from briefcli.model import (
@@ -58,8 +57,7 @@ SOURCE_KEYS = ("title", "url")
 ROLES = ("summary", "conclusion")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong (or suspicious) in a brief file, with where it is."""
 
     severity: str  # "error" or "warning"
