@@ -207,10 +207,16 @@ def load_chosen(common: Common) -> tuple[Choice, Brief]:
     A brief read before comes from the cache (keyed by path, size and mtime): no YAML at all.
     """
     from briefcli import cache
-    from briefcli.loader import load_brief
 
     choice = choose(common)
-    return choice, cache.load_brief(choice.path, load_brief)
+    return choice, cache.load_brief(choice.path, _parse)
+
+
+def _parse(path: str) -> Brief:
+    """Read and validate a brief file: on a cache miss only, so a hit never imports the loader."""
+    from briefcli.loader import load_brief
+
+    return load_brief(path)
 
 
 def load(common: Common) -> Brief:

@@ -142,7 +142,7 @@ class Library(NamedTuple):
 
 def shipped_folder() -> str:
     """The folder of briefs shipped inside the package."""
-    from briefcli.loader import default_brief_path
+    from briefcli.paths import default_brief_path
 
     return str(default_brief_path().parent)
 
@@ -299,7 +299,7 @@ def choose(option: str | None, library: Library | None = None) -> Choice:
                 f"the default brief {sanitize_line(brief_id)!r} (set with 'brief use') is gone",
                 "choose another with 'brief use ID', or forget it with 'brief use --clear'",
             ) from None
-    from briefcli.loader import default_brief_path
+    from briefcli.paths import default_brief_path
 
     return Choice(str(default_brief_path()), "shipped")
 

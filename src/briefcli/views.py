@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from briefcli.library import Entry, Library
-from briefcli.model import Brief, GlossaryEntry, TimelineEvent
-from briefcli.query import SectionMatch, TermMatch
-from briefcli.search import Hit
+if TYPE_CHECKING:
+    # Annotations only: a view command imports just the modules it selects with.
+    from briefcli.library import Entry, Library
+    from briefcli.model import Brief, GlossaryEntry, TimelineEvent
+    from briefcli.query import SectionMatch, TermMatch
+    from briefcli.search import Hit
 
 
 class OverviewView(NamedTuple):
