@@ -100,3 +100,29 @@ def test_typer_dispatch_does_not_import_pydantic(tmp_path: Path) -> None:
 def test_the_installed_typer_is_the_pinned_release() -> None:
     major, minor = (int(part) for part in version("typer").split(".")[:2])
     assert (major, minor) == (0, 28), "re-measure (python bench/run.py) before moving the pin"
+
+
+def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
+    # The group builds only the command invoked (app.LazyGroup): the library and importing
+    # commands, and what they import, stay unloaded for a lookup.
+    loaded = modules_after(["glossary", "Storm Corps"], tmp_path)
+    assert "briefcli.commands.read" in loaded
+    for other in ("export", "importing", "library", "schema"):
+        assert f"briefcli.commands.{other}" not in loaded, other
+
+
+def test_every_command_is_registered_by_the_module_listed_for_it() -> None:
+    import importlib
+
+    import typer.main
+
+    from briefcli.app import COMMAND_MODULES, registry
+
+    for module in sorted(set(COMMAND_MODULES.values())):
+        importlib.import_module(module)
+    registered = {
+        info.name or typer.main.get_command_name(info.callback.__name__): info.callback.__module__
+        for info in registry.registered_commands
+        if info.callback is not None
+    }
+    assert registered == COMMAND_MODULES

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import importlib
+from collections.abc import Iterator, MutableMapping
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
+import typer.main
+from typer.core import TyperGroup
 
 from briefcli.completion import complete_brief_refs
 
 if TYPE_CHECKING:
+    # Typer vendors Click and does not export the Command class.
+    from typer._click import Command
+
     from briefcli import output
     from briefcli.library import Choice
     from briefcli.model import Brief
@@ -34,8 +40,79 @@ class Format(StrEnum):
     yaml = "yaml"
 
 
+#: The module that defines each command, in the order ``brief --help`` lists them. Importing a
+#: module registers its commands on :data:`registry`.
+COMMAND_MODULES = {
+    "export": "briefcli.commands.export",
+    "import": "briefcli.commands.importing",
+    "validate": "briefcli.commands.importing",
+    "show": "briefcli.commands.read",
+    "glossary": "briefcli.commands.read",
+    "timeline": "briefcli.commands.read",
+    "summary": "briefcli.commands.read",
+    "schema": "briefcli.commands.schema",
+    "list": "briefcli.commands.library",
+    "use": "briefcli.commands.library",
+    "search": "briefcli.commands.library",
+}
+
+
+class LazyGroup(TyperGroup):
+    """brief's command group: it builds a command from its function only when it is used.
+
+    Typer turns the signature of every registered command into Click parameters before it
+    parses anything, a cost that grows with each command added. brief runs one command, so
+    its commands are registered apart (on :data:`registry`) and this group builds just the
+    one looked up; ``--help`` and completing command names still build them all.
+    """
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.commands = LazyCommands()
+
+
+class LazyCommands(MutableMapping[str, "Command"]):
+    """The group's commands by name: every name is known, each command is built on first use."""
+
+    def __init__(self) -> None:
+        self._commands: dict[str, Command | None] = dict.fromkeys(COMMAND_MODULES)
+
+    def __getitem__(self, name: str) -> Command:
+        command = self._commands[name]
+        if command is None:
+            command = self._commands[name] = _build_command(name)
+        return command
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._commands[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._commands[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._commands)
+
+    def __len__(self) -> int:
+        return len(self._commands)
+
+
+def _build_command(name: str) -> Command:
+    """The Click command ``name``, from the function its module registered."""
+    importlib.import_module(COMMAND_MODULES[name])
+    for info in registry.registered_commands:
+        assert info.callback is not None
+        if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
+            return typer.main.get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+    raise LookupError(f"{COMMAND_MODULES[name]} registers no command {name!r}")
+
+
 app = typer.Typer(
     name="brief",
+    cls=LazyGroup,
     help=(
         "Read, query and pipe long structured reports.\n\n"
         "\b\nExamples:\n  brief                      # title and contents\n"
@@ -49,6 +126,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+#: Where the command modules register their commands (``@registry.command()``); ``app``'s
+#: group builds each one when it is used (see :class:`LazyGroup`).
+registry = typer.Typer()
 
 BriefOption = Annotated[
     str | None,
@@ -88,8 +168,7 @@ PagerOption = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class Common:
+class Common(NamedTuple):
     """The options every view command shares; group-level values fill in what is unset."""
 
     brief: str | None = None
@@ -101,8 +180,7 @@ class Common:
     def merged(self, ctx: typer.Context) -> Common:
         """These options, with those given before the command name as fallbacks."""
         parent = ctx.find_root().obj if isinstance(ctx.find_root().obj, Common) else Common()
-        return replace(
-            self,
+        return self._replace(
             brief=self.brief or parent.brief,
             color=self.color or parent.color,
             format=self.format or parent.format,
@@ -129,10 +207,16 @@ def load_chosen(common: Common) -> tuple[Choice, Brief]:
     A brief read before comes from the cache (keyed by path, size and mtime): no YAML at all.
     """
     from briefcli import cache
-    from briefcli.loader import load_brief
 
     choice = choose(common)
-    return choice, cache.load_brief(choice.path, load_brief)
+    return choice, cache.load_brief(choice.path, _parse)
+
+
+def _parse(path: str) -> Brief:
+    """Read and validate a brief file: on a cache miss only, so a hit never imports the loader."""
+    from briefcli.loader import load_brief
+
+    return load_brief(path)
 
 
 def load(common: Common) -> Brief:

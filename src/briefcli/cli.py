@@ -40,15 +40,9 @@ def _dispatch(argv: list[str] | None) -> int:
     from typer import Abort, Exit
     from typer.exceptions import TyperException
 
-    import briefcli.commands.export
-    import briefcli.commands.importing
-    import briefcli.commands.read
-    import briefcli.commands.schema
+    import briefcli.commands.read  # noqa: F401  (the group's callback; the rest load when used)
     from briefcli import output
     from briefcli.app import app
-
-    # isort: split
-    import briefcli.commands.library  # noqa: F401  (list, use, search: after the reading ones)
 
     args, debug = _take_debug_flag(sys.argv[1:] if argv is None else argv)
     debug = debug or os.environ.get("BRIEF_DEBUG", "") not in ("", "0")

@@ -11,7 +11,7 @@ whose answers come from the same functions (the ``complete_*`` callbacks at the 
 
 A few facts are repeated here from other modules so that they need not be imported; a test
 checks each against its source: the index file name and freshness margin (search.py), the
-XDG folders (paths.py), the shipped brief (loader.py), the order of choice (library.py).
+XDG folders (paths.py), the shipped brief (paths.py), the order of choice (library.py).
 """
 
 from __future__ import annotations

@@ -15,9 +15,8 @@ an id, or a unique fragment of a title.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefcli.errors import BriefError, BriefFileError, UsageError
 from briefcli.sanitize import sanitize_line
@@ -41,16 +40,14 @@ CHOSEN_BY = {
 }
 
 
-@dataclass(frozen=True)
-class Folder:
+class Folder(NamedTuple):
     """A folder of the library and where it comes from (shipped, library or BRIEF_PATH)."""
 
     path: str
     origin: str
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One brief file in the library; ``error`` says why it cannot be read when it is broken."""
 
     path: str
@@ -83,8 +80,7 @@ class Entry:
         return "duplicate" if self.shadowed_by else "ok"
 
 
-@dataclass(frozen=True)
-class Library:
+class Library(NamedTuple):
     """Every brief file in the library folders, in search order."""
 
     folders: tuple[Folder, ...]
@@ -146,7 +142,7 @@ class Library:
 
 def shipped_folder() -> str:
     """The folder of briefs shipped inside the package."""
-    from briefcli.loader import default_brief_path
+    from briefcli.paths import default_brief_path
 
     return str(default_brief_path().parent)
 
@@ -249,8 +245,7 @@ def describe(index: Index, path: str) -> Entry:
 # -- which brief is current ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """The brief a command reads, how it was chosen, and anything the user should be told."""
 
     path: str
@@ -304,7 +299,7 @@ def choose(option: str | None, library: Library | None = None) -> Choice:
                 f"the default brief {sanitize_line(brief_id)!r} (set with 'brief use') is gone",
                 "choose another with 'brief use ID', or forget it with 'brief use --clear'",
             ) from None
-    from briefcli.loader import default_brief_path
+    from briefcli.paths import default_brief_path
 
     return Choice(str(default_brief_path()), "shipped")
 

@@ -7,9 +7,7 @@ import functools
 import os
 import re
 import stat
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from briefcli.errors import BriefFileError
 from briefcli.model import (
@@ -24,6 +22,7 @@ from briefcli.model import (
     parse_date_point,
     parse_event_date,
 )
+from briefcli.paths import default_brief_path as default_brief_path  # re-exported: its old home
 from briefcli.sanitize import has_unsafe, sanitize_line, shorten
 
 if TYPE_CHECKING:
@@ -58,8 +57,7 @@ SOURCE_KEYS = ("title", "url")
 ROLES = ("summary", "conclusion")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong (or suspicious) in a brief file, with where it is."""
 
     severity: str  # "error" or "warning"
@@ -770,12 +768,3 @@ def _short_date(value: str) -> str:
 def _quote(value: str, limit: int = 60) -> str:
     """A value from the file, quoted for a message: one safe line, cut when long."""
     return f"'{shorten(value, limit)}'"
-
-
-def default_brief_path() -> Path:
-    """The brief shipped inside the package (falls back to the checkout's briefs/ folder)."""
-    here = Path(__file__).resolve().parent
-    shipped = here / "briefs" / "nk-russia-troops-2025.yaml"
-    if shipped.is_file():
-        return shipped
-    return here.parent.parent / "briefs" / "nk-russia-troops-2025.yaml"

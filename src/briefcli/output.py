@@ -6,8 +6,7 @@ import os
 import re
 import signal
 import sys
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from briefcli.errors import EXIT_BROKEN_PIPE
 from briefcli.sanitize import sanitize_line
@@ -35,8 +34,7 @@ _ASCII_FALLBACK = str.maketrans(
 _TRAILING_BLANKS = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class OutputSettings:
+class OutputSettings(NamedTuple):
     """How to write: decided once per command from the options and the environment."""
 
     styled: bool  # Rich layout (a terminal, or --color always)

@@ -32,3 +32,12 @@ def cache_dir() -> Path:
 def config_dir() -> Path:
     """Settings such as the default brief: ``$XDG_CONFIG_HOME/briefcli`` (``~/.config/…``)."""
     return _base("XDG_CONFIG_HOME", ".config") / "briefcli"
+
+
+def default_brief_path() -> Path:
+    """The brief shipped inside the package (falls back to the checkout's briefs/ folder)."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "briefs" / "nk-russia-troops-2025.yaml"
+    if shipped.is_file():
+        return shipped
+    return here.parent.parent / "briefs" / "nk-russia-troops-2025.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefcli.errors import NotFoundError, UsageError
 from briefcli.model import (
@@ -19,8 +19,7 @@ from briefcli.model import (
 from briefcli.sanitize import sanitize_line
 
 
-@dataclass(frozen=True)
-class SectionMatch:
+class SectionMatch(NamedTuple):
     """A section, or one subsection of it, as asked for by the user."""
 
     section: Section
@@ -32,8 +31,7 @@ class SectionMatch:
         return self.subsection.id if self.subsection else self.section.id
 
 
-@dataclass(frozen=True)
-class TermMatch:
+class TermMatch(NamedTuple):
     """A glossary entry, with the query as typed when it had to be corrected."""
 
     entry: GlossaryEntry

@@ -65,8 +65,7 @@ class FileRecord(NamedTuple):
     error: str | None
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One search hit: where it is and a snippet with the matched words' spans."""
 
     brief_id: str
@@ -81,8 +80,7 @@ class Hit:
     score: float
 
 
-@dataclass(frozen=True)
-class Results:
+class Results(NamedTuple):
     """The best hits, in rank order, and how many there are in all."""
 
     hits: tuple[Hit, ...]

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from briefcli.library import Entry, Library
-from briefcli.model import Brief, GlossaryEntry, TimelineEvent
-from briefcli.query import SectionMatch, TermMatch
-from briefcli.search import Hit
+if TYPE_CHECKING:
+    # Annotations only: a view command imports just the modules it selects with.
+    from briefcli.library import Entry, Library
+    from briefcli.model import Brief, GlossaryEntry, TimelineEvent
+    from briefcli.query import SectionMatch, TermMatch
+    from briefcli.search import Hit
 
 
-@dataclass(frozen=True)
-class OverviewView:
+class OverviewView(NamedTuple):
     """`brief` with no arguments: metadata and table of contents."""
 
     brief: Brief
@@ -20,32 +21,28 @@ class OverviewView:
     chosen_by: str = ""
 
 
-@dataclass(frozen=True)
-class SectionView:
+class SectionView(NamedTuple):
     """`brief show`: one section or subsection."""
 
     brief: Brief
     match: SectionMatch
 
 
-@dataclass(frozen=True)
-class GlossaryView:
+class GlossaryView(NamedTuple):
     """`brief glossary`: every term with its category."""
 
     brief: Brief
     entries: tuple[GlossaryEntry, ...]
 
 
-@dataclass(frozen=True)
-class TermView:
+class TermView(NamedTuple):
     """`brief glossary TERM`: one term in full."""
 
     brief: Brief
     match: TermMatch
 
 
-@dataclass(frozen=True)
-class TimelineView:
+class TimelineView(NamedTuple):
     """`brief timeline`: events in order, maybe filtered."""
 
     brief: Brief
@@ -54,23 +51,20 @@ class TimelineView:
     until: str | None = None
 
 
-@dataclass(frozen=True)
-class SummaryView:
+class SummaryView(NamedTuple):
     """`brief summary`: the executive summary, or one section's editor-written key points."""
 
     brief: Brief
     match: SectionMatch | None = None
 
 
-@dataclass(frozen=True)
-class ExportView:
+class ExportView(NamedTuple):
     """`brief export`: the whole brief."""
 
     brief: Brief
 
 
-@dataclass(frozen=True)
-class LibraryView:
+class LibraryView(NamedTuple):
     """`brief list`: every brief in the library, in the order asked for."""
 
     library: Library
@@ -78,8 +72,7 @@ class LibraryView:
     sort: str
 
 
-@dataclass(frozen=True)
-class SearchView:
+class SearchView(NamedTuple):
     """`brief search`: the best hits for a query in one brief or the whole library."""
 
     query: str

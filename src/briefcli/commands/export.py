@@ -16,8 +16,8 @@ from briefcli.app import (
     Common,
     PagerOption,
     WidthOption,
-    app,
     load,
+    registry,
     render,
 )
 from briefcli.views import ExportView
@@ -46,7 +46,7 @@ SUFFIX_FORMATS = {
 }
 
 
-@app.command()
+@registry.command()
 def export(
     ctx: typer.Context,
     format: Annotated[

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from briefcli import output
-from briefcli.app import app
+from briefcli.app import registry
 from briefcli.errors import EXIT_NOT_FOUND, EXIT_OK, UsageError
 
 
@@ -28,7 +28,7 @@ class CheckFormat(StrEnum):
     json = "json"
 
 
-@app.command("import")
+@registry.command("import")
 def import_command(
     file: Annotated[
         str,
@@ -112,7 +112,7 @@ def import_command(
         )
 
 
-@app.command()
+@registry.command()
 def validate(
     files: Annotated[
         list[str],

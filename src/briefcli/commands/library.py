@@ -18,9 +18,9 @@ from briefcli.app import (
     FormatOption,
     PagerOption,
     WidthOption,
-    app,
     choose,
     present,
+    registry,
 )
 from briefcli.completion import complete_brief_refs, complete_sections
 from briefcli.errors import NotFoundError
@@ -69,7 +69,7 @@ class Progress:
             self.shown = False
 
 
-@app.command("list")
+@registry.command("list")
 def list_briefs(
     ctx: typer.Context,
     sort: Annotated[
@@ -117,7 +117,7 @@ def list_briefs(
     present(LibraryView(library, tuple(entries), sort.value), common)
 
 
-@app.command()
+@registry.command()
 def use(
     ref: Annotated[
         str | None,
@@ -159,7 +159,7 @@ def use(
     output.emit(f"Default brief: {sanitize_line(brief_id)} ({sanitize_line(path)})\n")
 
 
-@app.command()
+@registry.command()
 def search(
     ctx: typer.Context,
     query: Annotated[

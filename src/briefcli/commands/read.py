@@ -17,6 +17,7 @@ from briefcli.app import (
     load,
     load_chosen,
     present,
+    registry,
 )
 from briefcli.completion import complete_sections, complete_terms
 
@@ -63,7 +64,7 @@ def overview(
         present(OverviewView(loaded, choice.path, choice.sentence(loaded.meta.id)), common)
 
 
-@app.command()
+@registry.command()
 def show(
     ctx: typer.Context,
     section: Annotated[
@@ -97,7 +98,7 @@ def show(
     present(SectionView(loaded, query.find_section(loaded, section)), common)
 
 
-@app.command()
+@registry.command()
 def glossary(
     ctx: typer.Context,
     term: Annotated[
@@ -133,7 +134,7 @@ def glossary(
         present(TermView(loaded, query.find_term(loaded, term)), common)
 
 
-@app.command()
+@registry.command()
 def timeline(
     ctx: typer.Context,
     since: Annotated[
@@ -166,7 +167,7 @@ def timeline(
     present(TimelineView(loaded, events, since, until), common)
 
 
-@app.command()
+@registry.command()
 def summary(
     ctx: typer.Context,
     section: Annotated[

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from briefcli import output
-from briefcli.app import app
+from briefcli.app import registry
 
 
-@app.command()
+@registry.command()
 def schema() -> None:
     """Print the JSON Schema of the brief file format, for editors' YAML support.
 

@@ -63,8 +63,6 @@ def import_report(
     ``title`` replaces the title found in the text. Raises :class:`NotAReport` (a clean,
     one-line error) for anything that is not a report.
     """
-    from dataclasses import replace
-
     from briefcli.importers import goover, markdown, naming, text, timeline
 
     if len(data) > MAX_REPORT_BYTES:
@@ -76,9 +74,9 @@ def import_report(
     parser = goover.parse if chosen == "goover" else markdown.parse
     brief = parser(decoded, name=name, source=source, title=title)
     if title is not None:
-        meta = replace(brief.meta, title=" ".join(title.split()), id=naming.slug(title))
-        brief = replace(brief, meta=meta)
-    return replace(brief, timeline=timeline.extract(brief))
+        meta = brief.meta._replace(title=" ".join(title.split()), id=naming.slug(title))
+        brief = brief._replace(meta=meta)
+    return brief._replace(timeline=timeline.extract(brief))
 
 
 def detect(decoded: str, name: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefcli.model import Brief, GlossaryEntry, Section, Subsection, TimelineEvent
 from briefcli.query import term_sections
@@ -23,8 +23,7 @@ from briefcli.views import (
 EDITOR_LABEL = "written by the brief's editor, not the report's words"
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A heading: level 0 is the document title, 1 a section, 2 a subsection."""
 
     level: int
@@ -33,8 +32,7 @@ class Heading:
     anchor: str | None = None
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph of prose; role 'body' for the report's words, 'note' or 'muted' otherwise.
 
     ``marks`` are (start, end) spans of ``text`` to show as matches: role 'match' on a
@@ -46,16 +44,14 @@ class Paragraph:
     marks: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     """A list of short items (key points); role as for :class:`Paragraph`."""
 
     items: tuple[str, ...]
     role: str = "body"
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     """A glossary entry: term, category, definition and labelled extras such as 'Used in'."""
 
     term: str
@@ -64,8 +60,7 @@ class Definition:
     extras: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """Rows of cells; each column has a role that the theme maps to a style."""
 
     columns: tuple[str, ...]
@@ -76,8 +71,7 @@ class Table:
 Block = Heading | Paragraph | Bullets | Definition | Table
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """What a command shows, in order; ``terms`` are highlighted where a renderer can."""
 
     blocks: tuple[Block, ...]
