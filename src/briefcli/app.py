@@ -40,20 +40,21 @@ class Format(StrEnum):
     yaml = "yaml"
 
 
-#: The module that defines each command, in the order ``brief --help`` lists them. Importing a
+#: The module that defines each command, in the order ``brief --help`` lists them (reading
+#: first, then the library, then making briefs). Importing a
 #: module registers its commands on :data:`registry`.
 COMMAND_MODULES = {
-    "export": "briefcli.commands.export",
-    "import": "briefcli.commands.importing",
-    "validate": "briefcli.commands.importing",
     "show": "briefcli.commands.read",
     "glossary": "briefcli.commands.read",
     "timeline": "briefcli.commands.read",
     "summary": "briefcli.commands.read",
-    "schema": "briefcli.commands.schema",
+    "export": "briefcli.commands.export",
+    "search": "briefcli.commands.library",
     "list": "briefcli.commands.library",
     "use": "briefcli.commands.library",
-    "search": "briefcli.commands.library",
+    "import": "briefcli.commands.importing",
+    "validate": "briefcli.commands.importing",
+    "schema": "briefcli.commands.schema",
 }
 
 
