@@ -1,23 +1,15 @@
 """A cache of validated briefs, so repeat runs skip YAML: stale, corrupt or unwritable is a miss.
 
-One file per brief path in ``paths.cache_dir()/briefs``, holding the brief in file-format
+One JSON file per brief path in ``paths.cache_dir()/briefs``, holding the brief in file-format
 shape (``codec.brief_to_data``) with the size, mtime, inode and device of the file it was read
 from, and the version and code of brief that read it. A hit rebuilds the model with
 :func:`brief_from_data`, which trusts its input: the data was validated by the loader before it
 was written. Anything unexpected in an entry means a miss, and the cache never turns a readable
 brief into an error.
-
-Entries are written with :mod:`marshal`, not JSON: it is built into the interpreter (importing
-``json`` costs about 2 ms, a third of what a cached lookup spends beyond Typer) and reads the
-shipped brief in 0.1 ms against 0.5. marshal is not made for damaged input (a few wrong bytes
-can ask it for gigabytes), so an entry starts with the CRC-32 of the rest and is decoded only
-when that matches; otherwise it is a miss like any other. Entries are private to their user
-(0600) and only ever written by brief.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
 import stat
 import zlib
@@ -38,7 +30,7 @@ from briefcli.model import (
 )
 
 #: Bumped whenever the entry layout changes; entries of another format are misses.
-FORMAT = 2
+FORMAT = 1
 #: The modules that decide what a brief file means: when one changes (an upgrade, a checkout),
 #: every entry is a miss, even if the version number did not move.
 _CODE = ("loader.py", "model.py", "codec.py", "cache.py")
@@ -70,7 +62,7 @@ def entry_path(absolute: str) -> Path:
     from briefcli.paths import cache_dir
 
     raw = os.fsencode(absolute)
-    return cache_dir() / "briefs" / f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.marshal"
+    return cache_dir() / "briefs" / f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.json"
 
 
 def _key(absolute: str, info: os.stat_result) -> dict[str, Any]:
@@ -101,33 +93,30 @@ def _code_stamp() -> list[int]:
 
 def _read(entry: Path, key: dict[str, Any]) -> Brief | None:
     """The cached brief when the entry matches ``key``; None when missing, stale or corrupt."""
+    import json
+
     try:
         with open(entry, "rb") as handle:
-            raw = handle.read()
-        if raw[:4] != zlib.crc32(raw[4:]).to_bytes(4, "big"):
-            return None  # damaged or cut short: never handed to marshal
-        stored = marshal.loads(raw[4:])
+            stored = json.loads(handle.read())
         if not isinstance(stored, dict) or any(stored.get(k) != v for k, v in key.items()):
             return None
         return brief_from_data(stored["brief"])
-    except (
-        OSError, EOFError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-        RecursionError,
-    ):  # fmt: skip
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
         return None
 
 
 def _write(entry: Path, key: dict[str, Any], brief: Brief) -> None:
     """Remember ``brief``; a cache folder that is missing, read-only or full is no error."""
     import contextlib
+    import json
 
     from briefcli.codec import brief_to_data
     from briefcli.errors import WriteError
     from briefcli.fsutil import atomic_write
 
-    with contextlib.suppress(WriteError, OSError, ValueError):
-        data = marshal.dumps({**key, "brief": brief_to_data(brief)})
-        atomic_write(entry, zlib.crc32(data).to_bytes(4, "big") + data, force=True, private=True)
+    data = json.dumps({**key, "brief": brief_to_data(brief)}, ensure_ascii=False)
+    with contextlib.suppress(WriteError, OSError, UnicodeError):
+        atomic_write(entry, data.encode("utf-8"), force=True, private=True)
 
 
 def brief_from_data(data: dict[str, Any]) -> Brief:
