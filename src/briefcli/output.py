@@ -182,23 +182,24 @@ def _write(stream: TextIO, text: str) -> None:
         broken_pipe()
 
 
-def broken_pipe() -> None:
-    """The reader went away (``| head``): end quietly, as ``cat`` does."""
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing what is still buffered cannot fail or block."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def broken_pipe() -> None:
+    """The reader went away (``| head``): end quietly, as ``cat`` does."""
+    _silence_stdout()
     raise SystemExit(EXIT_BROKEN_PIPE)
 
 
 def interrupted() -> None:
     """Ctrl-C: drop output still buffered for stdout, so that exiting cannot block or fail."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    _silence_stdout()
 
 
 def pager_command() -> list[str] | None:
