@@ -5,13 +5,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, MutableMapping
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.main
 from typer.core import TyperGroup
 
 from briefcli.completion import complete_brief_refs
+from briefcli.record import Record
 
 if TYPE_CHECKING:
     # Typer vendors Click and does not export the Command class.
@@ -169,7 +170,7 @@ PagerOption = Annotated[
 ]
 
 
-class Common(NamedTuple):
+class Common(Record):
     """The options every view command shares; group-level values fill in what is unset."""
 
     brief: str | None = None

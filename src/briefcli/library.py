@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from briefcli.errors import BriefError, BriefFileError, UsageError
+from briefcli.record import Record
 from briefcli.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -40,14 +41,14 @@ CHOSEN_BY = {
 }
 
 
-class Folder(NamedTuple):
+class Folder(Record):
     """A folder of the library and where it comes from (shipped, library or BRIEF_PATH)."""
 
     path: str
     origin: str
 
 
-class Entry(NamedTuple):
+class Entry(Record):
     """One brief file in the library; ``error`` says why it cannot be read when it is broken."""
 
     path: str
@@ -80,7 +81,7 @@ class Entry(NamedTuple):
         return "duplicate" if self.shadowed_by else "ok"
 
 
-class Library(NamedTuple):
+class Library(Record):
     """Every brief file in the library folders, in search order."""
 
     folders: tuple[Folder, ...]
@@ -245,7 +246,7 @@ def describe(index: Index, path: str) -> Entry:
 # -- which brief is current ---------------------------------------------------------------------
 
 
-class Choice(NamedTuple):
+class Choice(Record):
     """The brief a command reads, how it was chosen, and anything the user should be told."""
 
     path: str

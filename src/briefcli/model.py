@@ -1,13 +1,13 @@
-"""Immutable records (named tuples) for a brief and its parts; the model knows no files and no Rich.
+"""Immutable records for a brief and its parts; the model knows no files and no Rich.
 
-Named tuples rather than frozen dataclasses: CPython builds a dataclass's methods from source
-when its module is imported, about seven times slower, and brief imports these on every run.
+Records (:mod:`briefcli.record`) rather than frozen dataclasses or named tuples, and dates
+parsed with string methods rather than regular expressions: brief imports this module on every
+run, and both would cost milliseconds at import.
 """
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
+from briefcli.record import Record
 
 SCHEMA_VERSION = 1
 
@@ -17,15 +17,10 @@ PRECISIONS = ("day", "month", "quarter", "year", "decade", "range")
 #: Who wrote a piece of text: the report itself, or the editor of the brief.
 ORIGINS = ("report", "editor")
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})0s$")
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-class DatePoint(NamedTuple):
+class DatePoint(Record):
     """One end of a date: the first and last day it may mean, as (year, month, day) tuples."""
 
     first: tuple[int, int, int]
@@ -33,36 +28,43 @@ class DatePoint(NamedTuple):
     precision: str
 
 
+def _number(text: str, digits: int) -> int | None:
+    """``text`` as a number when it is exactly ``digits`` decimal digits, else None."""
+    return int(text) if len(text) == digits and text.isdecimal() else None
+
+
 def parse_date_point(text: str) -> DatePoint:
     """Parse '2025-02-28', '2024-10', '2024-Q4', '2014' or '1940s'; raise ValueError if not."""
-    if match := _DAY.match(text):
-        year, month, day = (int(g) for g in match.groups())
-        if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
-            raise ValueError(f"{text!r} is not a calendar date")
-        return DatePoint((year, month, day), (year, month, day), "day")
-    if match := _MONTH.match(text):
-        year, month = (int(g) for g in match.groups())
-        if not 1 <= month <= 12:
-            raise ValueError(f"{text!r} has no month {month}")
-        return DatePoint((year, month, 1), (year, month, _DAYS_IN_MONTH[month - 1]), "month")
-    if match := _QUARTER.match(text):
-        year, quarter = int(match.group(1)), int(match.group(2))
-        first_month = 3 * quarter - 2
-        last_month = first_month + 2
-        last = (year, last_month, _DAYS_IN_MONTH[last_month - 1])
-        return DatePoint((year, first_month, 1), last, "quarter")
-    if match := _YEAR.match(text):
-        year = int(match.group(1))
+    parts = text.split("-")
+    year = _number(parts[0], 4)
+    if year is not None and len(parts) == 3:
+        month, day = _number(parts[1], 2), _number(parts[2], 2)
+        if month is not None and day is not None:
+            if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+                raise ValueError(f"{text!r} is not a calendar date")
+            return DatePoint((year, month, day), (year, month, day), "day")
+    if year is not None and len(parts) == 2:
+        month = _number(parts[1], 2)
+        if month is not None:
+            if not 1 <= month <= 12:
+                raise ValueError(f"{text!r} has no month {month}")
+            return DatePoint((year, month, 1), (year, month, _DAYS_IN_MONTH[month - 1]), "month")
+        if parts[1] in ("Q1", "Q2", "Q3", "Q4"):
+            first_month = 3 * int(parts[1][1]) - 2
+            last_month = first_month + 2
+            last = (year, last_month, _DAYS_IN_MONTH[last_month - 1])
+            return DatePoint((year, first_month, 1), last, "quarter")
+    if year is not None and len(parts) == 1:
         return DatePoint((year, 1, 1), (year, 12, 31), "year")
-    if match := _DECADE.match(text):
-        start = int(match.group(1)) * 10
-        return DatePoint((start, 1, 1), (start + 9, 12, 31), "decade")
+    decade = _number(text[:3], 3) if len(text) == 5 and text.endswith("0s") else None
+    if decade is not None:
+        return DatePoint((decade * 10, 1, 1), (decade * 10 + 9, 12, 31), "decade")
     raise ValueError(
         f"{text!r} is not a date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY, YYY0s or FROM/TO"
     )
 
 
-class EventDate(NamedTuple):
+class EventDate(Record):
     """A timeline date as written in a brief: one point, or a range 'FROM/TO'."""
 
     text: str
@@ -116,7 +118,7 @@ def parse_event_date(text: str) -> EventDate:
     return EventDate(text, point, point)
 
 
-class Subsection(NamedTuple):
+class Subsection(Record):
     """A numbered part of a section, such as '4-2'."""
 
     id: str
@@ -124,7 +126,7 @@ class Subsection(NamedTuple):
     paragraphs: tuple[str, ...]
 
 
-class Section(NamedTuple):
+class Section(Record):
     """A numbered section as in the report's table of contents."""
 
     id: str
@@ -144,7 +146,7 @@ class Section(NamedTuple):
         return tuple(out)
 
 
-class GlossaryEntry(NamedTuple):
+class GlossaryEntry(Record):
     """One glossary term with its category and definition."""
 
     term: str
@@ -157,7 +159,7 @@ class GlossaryEntry(NamedTuple):
         return (self.term, *self.aliases)
 
 
-class TimelineEvent(NamedTuple):
+class TimelineEvent(Record):
     """A dated event and the sections it comes from."""
 
     date: EventDate
@@ -167,14 +169,14 @@ class TimelineEvent(NamedTuple):
     origin: str = "editor"
 
 
-class Source(NamedTuple):
+class Source(Record):
     """A source document the report cites."""
 
     title: str
     url: str | None = None
 
 
-class Metadata(NamedTuple):
+class Metadata(Record):
     """What the report is and where it comes from."""
 
     id: str
@@ -185,7 +187,7 @@ class Metadata(NamedTuple):
     source: str
 
 
-class Brief(NamedTuple):
+class Brief(Record):
     """A whole report: metadata, sections, glossary, timeline and sources."""
 
     meta: Metadata

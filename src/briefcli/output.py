@@ -6,9 +6,10 @@ import os
 import re
 import signal
 import sys
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from briefcli.errors import EXIT_BROKEN_PIPE
+from briefcli.record import Record
 from briefcli.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -31,10 +32,10 @@ _ASCII_FALLBACK = str.maketrans(
 )  # fmt: skip
 
 
-_TRAILING_BLANKS = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_TRAILING_BLANKS = r"(?m) +((?:\x1b\[[0-9;]*m)*)$"
 
 
-class OutputSettings(NamedTuple):
+class OutputSettings(Record):
     """How to write: decided once per command from the options and the environment."""
 
     styled: bool  # Rich layout (a terminal, or --color always)
@@ -119,7 +120,7 @@ def to_ansi(renderable: RenderableType, settings: OutputSettings) -> str:
     )
     console.print(renderable)
     # Rich pads wrapped lines to the measure; trailing blanks only get in a reader's way.
-    return _TRAILING_BLANKS.sub(r"\1", buffer.getvalue())
+    return re.sub(_TRAILING_BLANKS, r"\1", buffer.getvalue())
 
 
 def emit(text: str, settings: OutputSettings | None = None, stream: TextIO | None = None) -> None:

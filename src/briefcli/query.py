@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import NamedTuple
 
 from briefcli.errors import NotFoundError, UsageError
 from briefcli.model import (
@@ -16,10 +15,11 @@ from briefcli.model import (
     TimelineEvent,
     parse_date_point,
 )
+from briefcli.record import Record
 from briefcli.sanitize import sanitize_line
 
 
-class SectionMatch(NamedTuple):
+class SectionMatch(Record):
     """A section, or one subsection of it, as asked for by the user."""
 
     section: Section
@@ -31,7 +31,7 @@ class SectionMatch(NamedTuple):
         return self.subsection.id if self.subsection else self.section.id
 
 
-class TermMatch(NamedTuple):
+class TermMatch(Record):
     """A glossary entry, with the query as typed when it had to be corrected."""
 
     entry: GlossaryEntry

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Everything a terminal could act on, or that hides or reorders text, rather than show:
 # - C0 controls except tab and newline (ESC starts CSI/OSC/DCS sequences, BEL ends OSC),
@@ -14,11 +15,30 @@ import re
 #   annotation marks, and the tag characters U+E0000-U+E007F ("ASCII smuggling");
 # - line and paragraph separators (some terminals break lines on them);
 # - lone surrogates (only from invalid input) and the noncharacters U+FFFE, U+FFFF.
-_UNSAFE = re.compile(
+_UNSAFE = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"
     "\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f"
     "\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f]"
 )
+#: The only characters of _UNSAFE that Python counts as printable (they are letters, category Lo).
+_PRINTABLE_FILLERS = ("\u115f", "\u1160", "\u3164", "\uffa0")
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    # Compiled on first need: most text is clean (see _clean) and never needs it.
+    return re.compile(_UNSAFE)
+
+
+def _clean(text: str) -> bool:
+    """True when ``text`` certainly holds nothing to escape, decided without the pattern.
+
+    ``str.isprintable`` is False for every control (C0, DEL, C1), format character (bidi,
+    zero-width, BOM, tags), line or paragraph separator, surrogate and noncharacter, so
+    printable text can hold only the Hangul fillers of _UNSAFE. Tab and newline are kept.
+    """
+    printable = text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable()
+    return printable and not any(filler in text for filler in _PRINTABLE_FILLERS)
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -38,9 +58,9 @@ def sanitize(text: str) -> str:
     are kept. The result is safe to write to any terminal, and sanitising twice changes
     nothing more.
     """
-    if _UNSAFE.search(text) is None:
+    if _clean(text):
         return text
-    return _UNSAFE.sub(_visible, text)
+    return _unsafe().sub(_visible, text)
 
 
 def sanitize_line(text: str) -> str:
@@ -56,7 +76,7 @@ def shorten(text: str, limit: int = 60) -> str:
 
 def has_unsafe(text: str) -> bool:
     """True when ``text`` holds a character that :func:`sanitize` would escape."""
-    return _UNSAFE.search(text) is not None
+    return not _clean(text) and _unsafe().search(text) is not None
 
 
 def json_escape_unsafe(text: str) -> str:
@@ -65,9 +85,9 @@ def json_escape_unsafe(text: str) -> str:
     Only for serialised JSON, where every such character is inside a string literal.
     Characters beyond the BMP (the tag characters) become a surrogate pair, as JSON requires.
     """
-    if _UNSAFE.search(text) is None:
+    if _clean(text):
         return text
-    return _UNSAFE.sub(_json_escape, text)
+    return _unsafe().sub(_json_escape, text)
 
 
 def _json_escape(match: re.Match[str]) -> str:

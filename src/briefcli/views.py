@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from briefcli.record import Record
 
 if TYPE_CHECKING:
     # Annotations only: a view command imports just the modules it selects with.
@@ -12,7 +14,7 @@ if TYPE_CHECKING:
     from briefcli.search import Hit
 
 
-class OverviewView(NamedTuple):
+class OverviewView(Record):
     """`brief` with no arguments: metadata and table of contents."""
 
     brief: Brief
@@ -21,28 +23,28 @@ class OverviewView(NamedTuple):
     chosen_by: str = ""
 
 
-class SectionView(NamedTuple):
+class SectionView(Record):
     """`brief show`: one section or subsection."""
 
     brief: Brief
     match: SectionMatch
 
 
-class GlossaryView(NamedTuple):
+class GlossaryView(Record):
     """`brief glossary`: every term with its category."""
 
     brief: Brief
     entries: tuple[GlossaryEntry, ...]
 
 
-class TermView(NamedTuple):
+class TermView(Record):
     """`brief glossary TERM`: one term in full."""
 
     brief: Brief
     match: TermMatch
 
 
-class TimelineView(NamedTuple):
+class TimelineView(Record):
     """`brief timeline`: events in order, maybe filtered."""
 
     brief: Brief
@@ -51,20 +53,20 @@ class TimelineView(NamedTuple):
     until: str | None = None
 
 
-class SummaryView(NamedTuple):
+class SummaryView(Record):
     """`brief summary`: the executive summary, or one section's editor-written key points."""
 
     brief: Brief
     match: SectionMatch | None = None
 
 
-class ExportView(NamedTuple):
+class ExportView(Record):
     """`brief export`: the whole brief."""
 
     brief: Brief
 
 
-class LibraryView(NamedTuple):
+class LibraryView(Record):
     """`brief list`: every brief in the library, in the order asked for."""
 
     library: Library
@@ -72,7 +74,7 @@ class LibraryView(NamedTuple):
     sort: str
 
 
-class SearchView(NamedTuple):
+class SearchView(Record):
     """`brief search`: the best hits for a query in one brief or the whole library."""
 
     query: str

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from briefcli.model import Brief, GlossaryEntry, Section, Subsection, TimelineEvent
 from briefcli.query import term_sections
+from briefcli.record import Record
 from briefcli.views import (
     ExportView,
     GlossaryView,
@@ -23,7 +22,7 @@ from briefcli.views import (
 EDITOR_LABEL = "written by the brief's editor, not the report's words"
 
 
-class Heading(NamedTuple):
+class Heading(Record):
     """A heading: level 0 is the document title, 1 a section, 2 a subsection."""
 
     level: int
@@ -32,7 +31,7 @@ class Heading(NamedTuple):
     anchor: str | None = None
 
 
-class Paragraph(NamedTuple):
+class Paragraph(Record):
     """A paragraph of prose; role 'body' for the report's words, 'note' or 'muted' otherwise.
 
     ``marks`` are (start, end) spans of ``text`` to show as matches: role 'match' on a
@@ -44,14 +43,14 @@ class Paragraph(NamedTuple):
     marks: tuple[tuple[int, int], ...] = ()
 
 
-class Bullets(NamedTuple):
+class Bullets(Record):
     """A list of short items (key points); role as for :class:`Paragraph`."""
 
     items: tuple[str, ...]
     role: str = "body"
 
 
-class Definition(NamedTuple):
+class Definition(Record):
     """A glossary entry: term, category, definition and labelled extras such as 'Used in'."""
 
     term: str
@@ -60,7 +59,7 @@ class Definition(NamedTuple):
     extras: tuple[tuple[str, str], ...] = ()
 
 
-class Table(NamedTuple):
+class Table(Record):
     """Rows of cells; each column has a role that the theme maps to a style."""
 
     columns: tuple[str, ...]
@@ -71,7 +70,7 @@ class Table(NamedTuple):
 Block = Heading | Paragraph | Bullets | Definition | Table
 
 
-class Document(NamedTuple):
+class Document(Record):
     """What a command shows, in order; ``terms`` are highlighted where a renderer can."""
 
     blocks: tuple[Block, ...]
