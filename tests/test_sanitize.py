@@ -79,3 +79,27 @@ def test_json_escaping_is_lossless_and_safe(text: str) -> None:
     encoded = json_escape_unsafe(json.dumps({"t": text}, ensure_ascii=False))
     assert not has_unsafe(encoded)
     assert json.loads(encoded) == {"t": text}
+
+
+def test_the_quick_check_never_passes_a_character_the_pattern_would_escape() -> None:
+    # sanitize() skips its regular expression for text that str.isprintable() calls clean;
+    # that shortcut must agree with the pattern for every code point there is.
+    from briefcli.sanitize import _clean, _unsafe
+
+    pattern = _unsafe()
+    missed = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if _clean(chr(code)) and pattern.search(chr(code)) is not None
+    ]
+    assert missed == []
+    assert _clean("line one\n\tline two ’quoted’ 3,000")
+
+
+@given(st.text())
+def test_text_the_quick_check_calls_clean_is_returned_unchanged(text: str) -> None:
+    from briefcli.sanitize import _clean
+
+    if _clean(text):
+        assert sanitize(text) is text
+        assert not has_unsafe(text)

@@ -1,0 +1,79 @@
+"""Records: brief's immutable value classes behave like frozen dataclasses."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcli.record import Record
+
+
+class Point(Record):
+    """A test record."""
+
+    x: int
+    y: int
+    label: str = ""
+
+    def moved(self, dx: int) -> Point:
+        return self._replace(x=self.x + dx)
+
+
+class Other(Record):
+    x: int
+    y: int
+    label: str = ""
+
+
+def test_fields_come_from_annotations_and_defaults_from_values() -> None:
+    point = Point(1, y=2)
+    assert (point.x, point.y, point.label) == (1, 2, "")
+    assert Point._fields == ("x", "y", "label")
+    assert repr(point) == "Point(x=1, y=2, label='')"
+    assert point.moved(2) == Point(3, 2)
+
+
+def test_equal_by_value_within_one_class_only() -> None:
+    assert Point(1, 2) == Point(1, 2, "")
+    assert Point(1, 2) != Point(1, 3)
+    assert Point(1, 2) != Other(1, 2)
+    assert Point(1, 2) != (1, 2, "")
+    assert len({Point(1, 2), Point(1, 2), Point(2, 1)}) == 2
+
+
+def test_records_are_immutable() -> None:
+    point = Point(1, 2)
+    with pytest.raises(AttributeError, match="immutable"):
+        point.x = 5  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="immutable"):
+        del point.y  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        point.z = 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        ((1,), {}, "needs a value for 'y'"),
+        ((1, 2, "a", 4), {}, "takes 3 values, got 4"),
+        ((1, 2), {"colour": "red"}, "unexpected or repeated"),
+        ((1, 2), {"x": 3}, "unexpected or repeated"),
+    ],
+)
+def test_wrong_arguments_are_refused(
+    args: tuple[object, ...], kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(TypeError, match=message):
+        Point(*args, **kwargs)
+
+
+def test_replace_refuses_unknown_fields() -> None:
+    with pytest.raises(TypeError, match="no field"):
+        Point(1, 2)._replace(z=3)
+
+
+def test_a_field_without_a_default_cannot_follow_one_with() -> None:
+    with pytest.raises(TypeError, match="'b' has no default"):
+
+        class Bad(Record):
+            a: int = 0
+            b: int
