@@ -14,7 +14,8 @@ checks each against its source: the index file name and freshness margin (search
 XDG folders (paths.py), the shipped brief (paths.py), the order of choice (library.py).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: Typer reads the signatures of the complete_*
+# callbacks on every run, and string annotations would make it compile each one.
 
 import os
 import sys
@@ -383,7 +384,7 @@ def _brief_option(ctx: object) -> str | None:
     return None
 
 
-def _safely(function: Callable[[], list[str]]) -> list[str]:
+def _safely(function: "Callable[[], list[str]]") -> list[str]:
     try:
         return function()
     except Exception:

@@ -1,6 +1,7 @@
 """`brief export`: the whole brief as text, Markdown, JSON, YAML or one HTML page."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
 
 from enum import StrEnum
 from pathlib import Path

@@ -1,6 +1,7 @@
 """`brief import` (a report → a brief file) and `brief validate` (check brief files)."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
 
 from enum import StrEnum
 from pathlib import Path

@@ -1,6 +1,7 @@
 """The library commands: list, use, search."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
 
 import sys
 import time

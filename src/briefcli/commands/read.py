@@ -1,6 +1,7 @@
 """The reading commands: overview, show, glossary, timeline, summary."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
 
 from typing import Annotated
 

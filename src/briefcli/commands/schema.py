@@ -1,6 +1,7 @@
 """`brief schema`: print the JSON Schema of the brief file format."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
 
 from briefcli import output
 from briefcli.app import registry
