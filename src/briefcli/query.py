@@ -94,11 +94,11 @@ def _nearest_id(ref: str, valid: list[str]) -> str | None:
 
 def term_sections(brief: Brief, entry: GlossaryEntry) -> tuple[str, ...]:
     """Ids of the sections and subsections whose text uses the term or one of its aliases."""
-    patterns = [_word_pattern(name) for name in entry.names()]
+    names = [name.lower() for name in entry.names()]
     used: list[str] = []
 
     def uses(paragraphs: tuple[str, ...]) -> bool:
-        return any(p.search(text) for p in patterns for text in paragraphs)
+        return any(_mentions(text.lower(), name) for text in paragraphs for name in names)
 
     for section in brief.sections:
         if uses(section.paragraphs):
@@ -107,9 +107,28 @@ def term_sections(brief: Brief, entry: GlossaryEntry) -> tuple[str, ...]:
     return tuple(used)
 
 
-def _word_pattern(name: str) -> re.Pattern[str]:
-    # Whole words, any case; a plural ending still counts as a use of the term.
-    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?:s|es)?(?!\w)", re.IGNORECASE)
+def _mentions(text: str, name: str) -> bool:
+    r"""True when ``name`` stands in ``text`` as whole words; a plural ending still counts.
+
+    The same test as the pattern ``(?<!\w)NAME(?:s|es)?(?!\w)``, written with ``str.find``:
+    a lookup would otherwise compile a pattern for every name of the term it shows.
+    """
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        if start == 0 or not _is_word(text[start - 1]):
+            for ending in ("", "s", "es"):
+                if text.startswith(ending, end):
+                    after = end + len(ending)
+                    if after == len(text) or not _is_word(text[after]):
+                        return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    # What \w matches in a str pattern: letters and digits of any script, and the underscore.
+    return char.isalnum() or char == "_"
 
 
 def find_term(brief: Brief, query: str) -> TermMatch:
@@ -134,7 +153,7 @@ def find_term(brief: Brief, query: str) -> TermMatch:
 
 def _fold(text: str) -> str:
     """Case, punctuation and spacing do not matter: 'six-party  TALKS' → 'six party talks'."""
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 
 
 def _no_term_message(brief: Brief, query: str, names: list[str]) -> str:
