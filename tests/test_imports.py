@@ -126,3 +126,37 @@ def test_every_command_is_registered_by_the_module_listed_for_it() -> None:
         if info.callback is not None
     }
     assert registered == COMMAND_MODULES
+
+
+GC_PROBE = """
+import gc, sys
+from briefcli import cli, query
+during = []
+find_term = query.find_term
+def spy(*args):
+    during.append(gc.isenabled())
+    return find_term(*args)
+query.find_term = spy
+try:
+    cli.main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+sys.stdout.flush()
+print("GC", code, during, gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+"""
+
+
+def test_the_console_script_collects_garbage_during_the_command_not_at_load_or_exit(
+    tmp_path: Path,
+) -> None:
+    # main() keeps the cyclic collector off while modules load and freezes what exists at the
+    # end (shutdown then skips its passes), but the command itself runs with it on.
+    result = subprocess.run(
+        [sys.executable, "-c", GC_PROBE, "glossary", "Storm Corps"],
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Storm Corps [Concept]" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "GC 0 [True] True True"

@@ -2,23 +2,50 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
 from briefcli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, BriefError
+
+TYPE_CHECKING = False  # not typing's: completion answers before anything imports typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: The global flag that shows tracebacks; accepted anywhere before ``--``.
 DEBUG_FLAG = "--debug"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``brief``; returns (and exits with) a documented exit code."""
-    code = run(argv)
+    """Run ``brief`` (the console script); exits with a documented exit code.
+
+    A run is one short burst in which nearly every object lives until the process ends, so the
+    cyclic garbage collector's passes are wasted work: over the tens of thousands of objects
+    that loading Typer makes, and over everything again at shutdown; about a sixth of a lookup
+    (docs/performance.md). So collection is off while the modules load; what they made is then
+    frozen (never scanned again) and the collector runs as usual for the command itself; at the
+    end everything is frozen, so shutdown skips the passes. Reference counting still frees all
+    that is freed, and finalizers run. Tests call :func:`run`, which leaves the collector alone.
+    """
+    gc.disable()
+    try:
+        code = run(argv, on_loaded=_collect_from_here)
+    finally:
+        gc.freeze()
     raise SystemExit(code)
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Run the command line and return the exit code instead of exiting."""
+def _collect_from_here() -> None:
+    """Keep what loading made out of every later collection, and collect as usual from now on."""
+    gc.freeze()
+    gc.enable()
+
+
+def run(argv: list[str] | None = None, on_loaded: Callable[[], None] | None = None) -> int:
+    """Run the command line and return the exit code instead of exiting.
+
+    ``on_loaded`` is called once Typer and the command group are imported, before parsing.
+    """
     if os.environ.get("_BRIEF_COMPLETE"):
         # Shell completion runs on every Tab: answer values before importing Typer.
         from briefcli.completion import fast_complete
@@ -27,7 +54,7 @@ def run(argv: list[str] | None = None) -> int:
         if answered is not None:
             return answered
     try:
-        return _dispatch(argv)
+        return _dispatch(argv, on_loaded)
     except KeyboardInterrupt:
         # Ctrl-C at any point, even while Python is still importing: no traceback.
         from briefcli import output
@@ -36,13 +63,16 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-def _dispatch(argv: list[str] | None) -> int:
+def _dispatch(argv: list[str] | None, on_loaded: Callable[[], None] | None) -> int:
     from typer import Abort, Exit
     from typer.exceptions import TyperException
 
     import briefcli.commands.read  # noqa: F401  (the group's callback; the rest load when used)
     from briefcli import output
     from briefcli.app import app
+
+    if on_loaded is not None:
+        on_loaded()
 
     args, debug = _take_debug_flag(sys.argv[1:] if argv is None else argv)
     debug = debug or os.environ.get("BRIEF_DEBUG", "") not in ("", "0")
