@@ -1,4 +1,4 @@
-"""Records: brief's immutable value classes behave like frozen dataclasses."""
+"""Records: brief's immutable value classes behave like named tuples."""
 
 from __future__ import annotations
 
@@ -18,12 +18,6 @@ class Point(Record):
         return self._replace(x=self.x + dx)
 
 
-class Other(Record):
-    x: int
-    y: int
-    label: str = ""
-
-
 def test_fields_come_from_annotations_and_defaults_from_values() -> None:
     point = Point(1, y=2)
     assert (point.x, point.y, point.label) == (1, 2, "")
@@ -32,19 +26,30 @@ def test_fields_come_from_annotations_and_defaults_from_values() -> None:
     assert point.moved(2) == Point(3, 2)
 
 
-def test_equal_by_value_within_one_class_only() -> None:
-    assert Point(1, 2) == Point(1, 2, "")
+def test_a_record_is_the_tuple_of_its_values() -> None:
+    assert Point(1, 2) == Point(1, 2, "") == (1, 2, "")
     assert Point(1, 2) != Point(1, 3)
-    assert Point(1, 2) != Other(1, 2)
-    assert Point(1, 2) != (1, 2, "")
+    assert sorted([Point(2, 1), Point(1, 5)]) == [Point(1, 5), Point(2, 1)]
     assert len({Point(1, 2), Point(1, 2), Point(2, 1)}) == 2
+    x, y, label = Point(1, 2, "a")
+    assert (x, y, label) == (1, 2, "a")
+
+
+def test_copies_and_pickles_are_equal_records() -> None:
+    import copy
+    import pickle
+
+    point = Point(1, 2, "a")
+    for clone in (copy.copy(point), copy.deepcopy(point), pickle.loads(pickle.dumps(point))):
+        assert type(clone) is Point
+        assert clone == point
 
 
 def test_records_are_immutable() -> None:
     point = Point(1, 2)
-    with pytest.raises(AttributeError, match="immutable"):
+    with pytest.raises(AttributeError):
         point.x = 5  # type: ignore[misc]
-    with pytest.raises(AttributeError, match="immutable"):
+    with pytest.raises(AttributeError):
         del point.y  # type: ignore[misc]
     with pytest.raises(AttributeError):
         point.z = 1  # type: ignore[attr-defined]
