@@ -200,6 +200,24 @@ def test_all_finds_the_one_brief_with_the_needle(brief: Runner, synthetic: Path)
     assert f"«{NEEDLE}»" in text.stdout
 
 
+def test_all_searches_the_files_in_the_library_and_no_others(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = report(tmp_path / "shelf", "alpha", "The zanzibarite word.")
+    duplicate = report(tmp_path / "second", "alpha", "A duplicate zanzibarite.")
+    outside = report(tmp_path / "elsewhere", "gamma", "An outside zanzibarite.")
+    # Reading a file outside the library puts it in the index too.
+    assert brief("search", "zanzibarite", "-b", str(outside)).exit_code == 0
+    monkeypatch.setenv("BRIEF_PATH", f"{tmp_path / 'shelf'}:{tmp_path / 'second'}")
+    data = json.loads(brief("search", "zanzibarite", "--all", "--format", "json").stdout)
+    assert sorted(hit["brief"]["path"] for hit in data["hits"]) == [str(duplicate), str(first)]
+    # A folder taken off BRIEF_PATH is no longer searched, though its file is still indexed.
+    monkeypatch.setenv("BRIEF_PATH", str(tmp_path / "shelf"))
+    data = json.loads(brief("search", "zanzibarite", "--all", "--format", "json").stdout)
+    assert [hit["brief"]["path"] for hit in data["hits"]] == [str(first)]
+    assert data["briefs_searched"] == 2  # and the shipped one
+
+
 def test_editing_a_brief_changes_the_next_search(brief: Runner, synthetic: Path) -> None:
     assert brief("search", NEEDLE, "--all").exit_code == 0
     text = synthetic.read_text(encoding="utf-8")

@@ -37,8 +37,9 @@ def _clean(text: str) -> bool:
     zero-width, BOM, tags), line or paragraph separator, surrogate and noncharacter, so
     printable text can hold only the Hangul fillers of _UNSAFE. Tab and newline are kept.
     """
-    printable = text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable()
-    return printable and not any(filler in text for filler in _PRINTABLE_FILLERS)
+    if not (text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable()):
+        return False
+    return text.isascii() or not any(filler in text for filler in _PRINTABLE_FILLERS)
 
 
 def _visible(match: re.Match[str]) -> str:

@@ -17,8 +17,9 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+from briefcli.record import Record
 
 if TYPE_CHECKING:
     import sqlite3
@@ -53,7 +54,7 @@ Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
 
-class FileRecord(NamedTuple):
+class FileRecord(Record):
     """What the index knows about one brief file; ``error`` is set when the file is broken."""
 
     file_id: int
@@ -65,7 +66,7 @@ class FileRecord(NamedTuple):
     error: str | None
 
 
-class Hit(NamedTuple):
+class Hit(Record):
     """One search hit: where it is and a snippet with the matched words' spans."""
 
     brief_id: str
@@ -80,7 +81,7 @@ class Hit(NamedTuple):
     score: float
 
 
-class Results(NamedTuple):
+class Results(Record):
     """The best hits, in rank order, and how many there are in all."""
 
     hits: tuple[Hit, ...]
@@ -334,7 +335,7 @@ class Index:
             first = file_ids[0] << CHUNK_BITS
             where.append("chunks.rowid BETWEEN ? AND ?")
             params += [first, first + (1 << CHUNK_BITS) - 1]
-        else:
+        elif self._outside(file_ids):
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY)")
             self.db.execute("DELETE FROM temp.scope")
             self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
@@ -372,10 +373,21 @@ class Index:
             hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, spans, score))
         return Results(tuple(hits), count)
 
+    def _outside(self, file_ids: Sequence[int]) -> bool:
+        """True when some indexed file is not among ``file_ids`` (so a search must be scoped).
 
-@dataclass
+        ``brief search --all`` usually asks for every file; checking each match against a
+        scope table of a thousand ids would then only cost time.
+        """
+        wanted = set(file_ids)
+        return any(row[0] not in wanted for row in self.db.execute("SELECT id FROM files"))
+
+
 class _Transaction:
-    db: sqlite3.Connection
+    """``with _transaction(db):`` runs the block in one write transaction, rolled back on error."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
 
     def __enter__(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")

@@ -44,24 +44,23 @@ def data(view: LibraryView | SearchView) -> dict[str, Any]:
 
 def where(entry: Entry) -> str:
     """Where a brief lives, for a person: 'shipped', or its path with ~ for the home folder."""
-    return "shipped" if entry.origin == SHIPPED else _home(entry.path)
+    return "shipped" if entry.origin == SHIPPED else _home(entry.path, os.path.expanduser("~"))
 
 
-def folder(entry: Entry) -> str:
+def folder(entry: Entry, home: str) -> str:
     """The list's short form: 'shipped', 'library', or the BRIEF_PATH folder (with the file
-    name when it is not the id's)."""
+    name when it is not the id's); ``home`` is the user's home folder."""
     if entry.origin in (SHIPPED, LIBRARY):
         place = entry.origin
     else:
-        place = _home(os.path.dirname(entry.path))
+        place = _home(os.path.dirname(entry.path), home)
     name = os.path.basename(entry.path)
     if os.path.splitext(name)[0] != entry.id:
         place = os.path.join(place, name)
     return place
 
 
-def _home(path: str) -> str:
-    home = os.path.expanduser("~")
+def _home(path: str, home: str) -> str:
     if home not in ("", "/", "~") and path.startswith(home + os.sep):
         return "~" + path[len(home) :]
     return path
@@ -76,8 +75,14 @@ def _library(view: LibraryView) -> list[Block]:
     broken = [e for e in view.entries if e.broken]
     blocks: list[Block] = []
     if good:
+        home = os.path.expanduser("~")  # once, not for each of a thousand rows
         rows = tuple(
-            (e.id, e.date or "-", folder(e) + (" (duplicate)" if e.shadowed_by else ""), e.title)
+            (
+                e.id,
+                e.date or "-",
+                folder(e, home) + (" (duplicate)" if e.shadowed_by else ""),
+                e.title,
+            )
             for e in good
         )
         blocks.append(
