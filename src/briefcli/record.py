@@ -58,6 +58,14 @@ class Record(tuple[Any, ...], metaclass=RecordType):
         fields = cls._fields
         if not kwargs and len(args) == len(fields):
             return tuple.__new__(cls, args)
+        if len(args) + len(kwargs) == len(fields):
+            # Every field given (the usual case), some by name; else the general path says why.
+            try:
+                named = tuple(map(kwargs.__getitem__, fields[len(args) :]))
+            except KeyError:
+                pass
+            else:
+                return tuple.__new__(cls, args + named)
         if len(args) > len(fields):
             raise TypeError(f"{cls.__name__} takes {len(fields)} values, got {len(args)}")
         values = list(args)

@@ -374,13 +374,13 @@ class Index:
         return Results(tuple(hits), count)
 
     def _outside(self, file_ids: Sequence[int]) -> bool:
-        """True when some indexed file is not among ``file_ids`` (so a search must be scoped).
+        """True when some indexed file is not among ``file_ids``, ids of indexed files.
 
         ``brief search --all`` usually asks for every file; checking each match against a
         scope table of a thousand ids would then only cost time.
         """
-        wanted = set(file_ids)
-        return any(row[0] not in wanted for row in self.db.execute("SELECT id FROM files"))
+        (indexed,) = self.db.execute("SELECT count(*) FROM files").fetchone()
+        return len(set(file_ids)) < int(indexed)
 
 
 class _Transaction:
