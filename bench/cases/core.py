@@ -17,6 +17,9 @@ BUDGETS = [
     Budget(SHOW, TYPER_RICH, 1.25),
 ]
 
+#: brief without its console script's garbage-collector settings (cli.main).
+_RUN_WITHOUT_MAIN = "import sys; from briefcli.cli import run; sys.exit(run(sys.argv[1:]))"
+
 #: The raw report the shipped brief was made from (beside the repository, as the tests find it).
 SOURCE = REPO.parent / "shared" / "sources" / "nk-russia-troops-2025.txt"
 
@@ -41,6 +44,14 @@ def cases(ctx: Context) -> list[Case]:
             env=brief_env,
             expect="Storm Corps [Concept]",
             view=True,
+        ),
+        Case(
+            # What main()'s garbage-collector settings save: the same lookup through cli.run,
+            # which leaves the collector as Python sets it (see cli.main).
+            'brief glossary "Storm Corps", collector as usual',
+            (python, "-c", _RUN_WITHOUT_MAIN, "glossary", "Storm Corps"),
+            env=brief_env,
+            expect="Storm Corps [Concept]",
         ),
         Case(
             'brief glossary "Storm Corps", no cache',
