@@ -4,7 +4,7 @@
 
 Runs ``brief ARGS`` a number of times, each in a fresh interpreter with a warm brief cache, and
 prints the median of: importing typer (and rich.console for ``--color always``: the floors the
-budgets compare with), creating dataclasses while brief's modules load, typer building the
+budgets compare with), creating brief's record classes while its modules load, typer building the
 command tree, and everything else in the run (other imports, loading, rendering, writing).
 """
 
@@ -22,12 +22,11 @@ import io, json, sys, time
 start = time.perf_counter()
 import typer
 import typer.main
-import dataclasses
 typer_done = time.perf_counter()
 if "always" in sys.argv:  # typeset output: the floor is import typer, rich.console
     import rich.console
 rich_done = time.perf_counter()
-spent = {"dataclass creation": 0.0, "typer command tree": 0.0}
+spent = {"record class creation": 0.0, "typer command tree": 0.0}
 running = set()
 def timed(name, function):
     def wrapper(*args, **kwargs):
@@ -41,7 +40,8 @@ def timed(name, function):
             spent[name] += time.perf_counter() - began
             running.discard(name)
     return wrapper
-dataclasses._process_class = timed("dataclass creation", dataclasses._process_class)
+from briefcli.record import RecordType
+RecordType.__new__ = timed("record class creation", RecordType.__new__)
 # The group, and each command, which brief's group builds only when it is used.
 typer.main.get_command = timed("typer command tree", typer.main.get_command)
 typer.main.get_command_from_info = timed("typer command tree", typer.main.get_command_from_info)
