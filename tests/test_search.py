@@ -331,6 +331,34 @@ def test_fts_query_quotes_terms_and_widens_words() -> None:
         search.fts_query("... !")
 
 
+def test_forms_that_stem_alike_are_searched_once() -> None:
+    index = search.Index.open(":memory:")
+    try:
+        # Porter stems deploy/deploys/deployed/deploying to 'deploi', deployment(s) to 'deploy'.
+        assert search.fts_query("deploy", index._distinct_forms) == '("deploy" OR "deployment")'
+        assert index._distinct_forms(["sanctions", "sanction"]) == ["sanctions"]
+    finally:
+        index.close()
+
+
+@pytest.mark.parametrize("word", ["deploy", "deployment", "troops", "sanctions", "Vladivostok"])
+def test_searching_each_stem_once_finds_the_same_hits(
+    word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Order and snippets may differ a little: with every form, a term that four forms stem to
+    # counted four times in the ranking and in choosing a snippet; now each term counts once.
+    def hits(index: search.Index) -> tuple[int, set[tuple[str, str]]]:
+        (record,) = index.sync([str(paths.default_brief_path())])
+        found = index.search(word, [record.file_id], limit=50)
+        return found.total, {(hit.kind, hit.ref) for hit in found.hits}
+
+    thinned = search.using_index(hits, ":memory:")
+    monkeypatch.setattr(search.Index, "_distinct_forms", lambda self, forms: forms)
+    every_form = search.using_index(hits, ":memory:")
+    assert thinned == every_form
+    assert 0 < thinned[0] < 50
+
+
 @given(st.text(max_size=40))
 def test_any_query_is_valid_fts5_or_a_usage_error(query: str) -> None:
     db = sqlite3.connect(":memory:")

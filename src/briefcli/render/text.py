@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from briefcli.render.document import Bullets, Definition, Document, Heading, Paragraph, Table
-from briefcli.sanitize import sanitize
+from briefcli.sanitize import has_unsafe, sanitize
 
 
 def render(document: Document, width: int | None = None) -> str:
@@ -60,7 +60,10 @@ def _block(block: object, width: int | None) -> str:
 def _table(table: Table, width: int | None) -> str:
     if not table.rows:
         return ""
-    table = Table(table.columns, table.roles, tuple(tuple(map(sanitize, r)) for r in table.rows))
+    if has_unsafe("".join(cell for row in table.rows for cell in row)):  # one check, not one a cell
+        table = Table(
+            table.columns, table.roles, tuple(tuple(map(sanitize, r)) for r in table.rows)
+        )
     widths = [max(len(row[i]) for row in table.rows) for i in range(len(table.columns) - 1)]
     lines = []
     for row in table.rows:
