@@ -82,3 +82,10 @@ def test_a_field_without_a_default_cannot_follow_one_with() -> None:
         class Bad(Record):
             a: int = 0
             b: int
+
+
+def test_a_record_cannot_extend_another() -> None:
+    with pytest.raises(TypeError, match="cannot extend"):
+
+        class Point3(Point):
+            z: int = 0

@@ -116,11 +116,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5(
 );
 """
 
-#: The columns of ``files`` read on every run (a row is a tuple in this order).
 #: A row of the files table as SQLite returns it, the columns of _FILE_COLUMNS in order.
 FileRow: TypeAlias = tuple[
     int, str, int, int, int, int, "str | None", int, str, str, str, str, "str | None"
 ]
+#: The columns of ``files`` read on every run (a row is a tuple in this order).
 _FILE_COLUMNS = (
     "id, path, size, mtime_ns, ctime_ns, inode, digest, checked_ns, "
     "brief_id, title, date, kind, error"

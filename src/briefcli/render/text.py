@@ -60,10 +60,10 @@ def _block(block: object, width: int | None) -> str:
 def _table(table: Table, width: int | None) -> str:
     if not table.rows:
         return ""
-    if has_unsafe("".join(cell for row in table.rows for cell in row)):  # one check, not one a cell
-        table = Table(
-            table.columns, table.roles, tuple(tuple(map(sanitize, r)) for r in table.rows)
-        )
+    # One check of all the cells (a library lists thousands), not one call for each.
+    if has_unsafe("".join(cell for row in table.rows for cell in row)):
+        rows = tuple(tuple(map(sanitize, row)) for row in table.rows)
+        table = Table(table.columns, table.roles, rows)
     widths = [max(len(row[i]) for row in table.rows) for i in range(len(table.columns) - 1)]
     lines = []
     for row in table.rows:
