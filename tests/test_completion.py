@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefcli import completion, library, paths, search
+from briefcli import catalog, completion, paths, search
 from briefcli.cli import run
 from briefcli.loader import default_brief_path
 
@@ -102,7 +102,7 @@ def test_the_fast_path_imports_almost_nothing() -> None:
         "from briefcli.cli import run\n"
         "code = run()\n"
         "heavy = ['typer', 'click', 'rich', 'yaml', 'dataclasses', 'pathlib', 'briefcli.loader',"
-        " 'briefcli.library', 'briefcli.search']\n"
+        " 'briefcli.catalog', 'briefcli.search']\n"
         "print(code, [m for m in heavy if m in sys.modules])\n"
     )
     env = {**os.environ, "COMP_WORDS": "brief glossary Sto", "COMP_CWORD": "2"}
@@ -155,7 +155,7 @@ def test_values_follow_brief_by_id_and_the_default(
     monkeypatch.setenv("BRIEF", "mini")
     assert bash("brief glossary Al") == ["'Alpha Term'"]
     monkeypatch.delenv("BRIEF")
-    library.write_default("mini", str(tmp_path / "shelf" / "mini.yaml"))
+    catalog.write_default("mini", str(tmp_path / "shelf" / "mini.yaml"))
     assert bash("brief glossary Al") == ["'Alpha Term'"]
 
 
@@ -275,21 +275,21 @@ def test_facts_copied_into_completion_agree_with_their_sources(
 ) -> None:
     assert completion.INDEX_NAME == search.INDEX_NAME
     assert completion.RACY_NS == search.RACY_NS
-    assert completion.DEFAULT_FILE == library.DEFAULT_FILE
+    assert completion.DEFAULT_FILE == catalog.DEFAULT_FILE
     assert completion.shipped_brief() == str(default_brief_path())
     assert completion._xdg("XDG_CACHE_HOME", ".cache") == str(paths.cache_dir())
     assert completion._xdg("XDG_CONFIG_HOME", ".config") == str(paths.config_dir())
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
     assert completion._xdg("XDG_CACHE_HOME", ".cache") == str(paths.cache_dir())
-    # The quick choice of the current brief is library.choose's, where it answers at all.
+    # The quick choice of the current brief is catalog.choose's, where it answers at all.
     path = mini(tmp_path / "shelf", "mini")
-    assert completion._quick_choice(None) == library.choose(None).path
-    assert completion._quick_choice(str(path)) == library.choose(str(path)).path
+    assert completion._quick_choice(None) == catalog.choose(None).path
+    assert completion._quick_choice(str(path)) == catalog.choose(str(path)).path
     monkeypatch.setenv("BRIEF", str(path))
-    assert completion._quick_choice(None) == library.choose(None).path
+    assert completion._quick_choice(None) == catalog.choose(None).path
     monkeypatch.delenv("BRIEF")
-    library.write_default("mini", str(path))
-    assert completion._quick_choice(None) == library.choose(None).path
+    catalog.write_default("mini", str(path))
+    assert completion._quick_choice(None) == catalog.choose(None).path
 
 
 @pytest.mark.skipif(not BRIEF_SCRIPT.exists(), reason="brief is not installed next to python")

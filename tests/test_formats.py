@@ -13,7 +13,6 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefcli.codec import to_yaml as yaml_text
 from briefcli.errors import BriefFileError
 from briefcli.loader import (
     EVENT_KEYS,
@@ -27,6 +26,7 @@ from briefcli.loader import (
     parse_brief,
 )
 from briefcli.schema import brief_schema, schema_json
+from briefcli.yamlio import dump as yaml_text
 from conftest import HERE, REPO, Runner, golden
 
 SAMPLE = HERE / "data" / "formats-sample.yaml"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefcli.importers import NotAReport, brief_yaml, import_report
-from briefcli.importers.markdown import parse
+from briefcli.importers.commonmark import parse
 from briefcli.model import Brief
 from conftest import REPO, Runner
 

@@ -190,7 +190,7 @@ def test_headings_agree_with_a_reference_commonmark_parser(lines: list[str]) -> 
     and CI must not fail at random on one of them.
     """
     markdown_it = pytest.importorskip("markdown_it")
-    from briefcli.importers.markdown import _BlockParser, _Heading
+    from briefcli.importers.commonmark import _BlockParser, _Heading
 
     text = "\n".join(lines)
     # Line ends as the importer leaves them (decode_report turns CR, NEL, LS and PS into LF).

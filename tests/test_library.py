@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcli import library, paths
+from briefcli import catalog, paths
 from briefcli.loader import default_brief_path
 from conftest import Runner
 
@@ -308,18 +308,18 @@ def test_folders_are_deduplicated_and_missing_ones_skipped(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     (tmp_path / "a").mkdir()
     monkeypatch.setenv("BRIEF_PATH", f"{tmp_path / 'a'}:{tmp_path / 'nope'}:{tmp_path / 'a'}:")
-    found = library.folders()
+    found = catalog.folders()
     assert [f.origin for f in found] == ["shipped", "BRIEF_PATH"]
     assert found[0].path == str(default_brief_path().parent)
 
 
 def test_find_prefers_exact_id_over_prefix(tmp_path: Path) -> None:
     entries = tuple(
-        library.Entry(str(tmp_path / f"{i}.yaml"), "BRIEF_PATH", i, f"Title {i}", "", "")
+        catalog.Entry(str(tmp_path / f"{i}.yaml"), "BRIEF_PATH", i, f"Title {i}", "", "")
         for i in ("ab", "abc", "abd")
     )
-    shelf = library.Library((), entries)
+    shelf = catalog.Library((), entries)
     assert shelf.find("ab").id == "ab"
     assert shelf.find("abc").id == "abc"
-    with pytest.raises(library.UsageError, match="ambiguous"):
+    with pytest.raises(catalog.UsageError, match="ambiguous"):
         shelf.find("a")

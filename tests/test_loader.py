@@ -13,22 +13,21 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefcli import loader
-from briefcli.codec import brief_to_data, to_yaml
+from briefcli import yamlio
+from briefcli.codec import brief_to_data
 from briefcli.errors import BriefFileError
+from briefcli.files import MAX_FILE_BYTES, decode_text, read_brief_text
 from briefcli.loader import (
-    MAX_DEPTH,
-    MAX_FILE_BYTES,
     MAX_TEXT_CHARS,
     InvalidBrief,
     Problem,
     check_brief,
-    decode_text,
     load_brief,
     parse_brief,
-    read_brief_text,
 )
 from briefcli.model import Brief
+from briefcli.yamlio import MAX_DEPTH
+from briefcli.yamlio import dump as to_yaml
 
 MINI = 'id: mini\ntitle: Mini\nsections:\n  - id: "1"\n    title: One\n    paragraphs: [Hello.]\n'
 
@@ -40,7 +39,7 @@ def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
         if not hasattr(yaml, "CBaseLoader"):
             pytest.skip("PyYAML without libyaml")
     else:
-        monkeypatch.setattr(loader, "_yaml_loader", loader._pure_loader)
+        monkeypatch.setattr(yamlio, "_yaml_loader", yamlio._pure_loader)
     yield request.param
 
 
@@ -118,8 +117,8 @@ def test_nesting_up_to_the_limit_is_fine_and_one_more_is_not() -> None:
 
 
 def test_too_many_values_and_items_stop_while_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "MAX_NODES", 50)
-    monkeypatch.setattr(loader, "MAX_ITEMS", 20)
+    monkeypatch.setattr(yamlio, "MAX_NODES", 50)
+    monkeypatch.setattr(yamlio, "MAX_ITEMS", 20)
     many = "id: a\ntitle: T\nnotes:\n" + "  - n\n" * 21
     error = error_of(many)
     assert "notes[20]: more than 20 items" in error.message
@@ -131,7 +130,7 @@ def test_too_many_values_and_items_stop_while_reading(monkeypatch: pytest.Monkey
 
 
 def test_mapping_keys_count_against_the_item_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "MAX_ITEMS", 3)
+    monkeypatch.setattr(yamlio, "MAX_ITEMS", 3)
     text = "".join(f"k{n}: v\n" for n in range(4))
     assert error_of(text).message == "f.yaml:4:1: more than 3 items in one list or mapping"
 
@@ -359,13 +358,13 @@ def test_any_bytes_give_a_brief_or_one_clean_error(data: bytes) -> None:
 @given(parts=st.lists(_FRAGMENTS, max_size=40), pure=st.booleans())
 def test_any_yaml_like_text_gives_a_brief_or_one_clean_error(parts: list[str], pure: bool) -> None:
     text = "id: a\ntitle: T\nsections:\n" + "".join(parts)
-    original = loader._yaml_loader
+    original = yamlio._yaml_loader
     try:
         if pure:
-            loader._yaml_loader = loader._pure_loader  # type: ignore[assignment]
+            yamlio._yaml_loader = yamlio._pure_loader  # type: ignore[assignment]
         _assert_clean(_outcome(text.encode("utf-8", "surrogatepass")))
     finally:
-        loader._yaml_loader = original  # type: ignore[assignment]
+        yamlio._yaml_loader = original  # type: ignore[assignment]
 
 
 _TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30).filter(

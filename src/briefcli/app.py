@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from typer._click import Command
 
     from briefcli import output
-    from briefcli.library import Choice
+    from briefcli.catalog import Choice
     from briefcli.model import Brief
     from briefcli.views import View
 
@@ -193,7 +193,7 @@ class Common(Record):
 
 def choose(common: Common) -> Choice:
     """Which brief is current: --brief, else $BRIEF, else 'brief use', else the shipped one."""
-    from briefcli.library import choose as choose_brief
+    from briefcli.catalog import choose as choose_brief
 
     choice = choose_brief(common.brief)
     if choice.warning:

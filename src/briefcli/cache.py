@@ -33,7 +33,7 @@ from briefcli.model import (
 FORMAT = 1
 #: The modules that decide what a brief file means: when one changes (an upgrade, a checkout),
 #: every entry is a miss, even if the version number did not move.
-_CODE = ("loader.py", "model.py", "codec.py", "cache.py")
+_CODE = ("loader.py", "yamlio.py", "model.py", "codec.py", "cache.py")
 
 
 def load_brief(path: str | os.PathLike[str], parse: Callable[[str], Brief]) -> Brief:
@@ -112,7 +112,7 @@ def _write(entry: Path, key: dict[str, Any], brief: Brief) -> None:
 
     from briefcli.codec import brief_to_data
     from briefcli.errors import WriteError
-    from briefcli.fsutil import atomic_write
+    from briefcli.files import atomic_write
 
     data = json.dumps({**key, "brief": brief_to_data(brief)}, ensure_ascii=False)
     with contextlib.suppress(WriteError, OSError, UnicodeError):

@@ -65,36 +65,3 @@ def event_to_data(event: TimelineEvent) -> dict[str, Any]:
         "sections": list(event.sections),
         "origin": event.origin,
     }
-
-
-def to_yaml(data: dict[str, Any]) -> str:
-    """Block-style YAML in the documented key order, readable and diffable, and safe to show.
-
-    Text holding a control, bidi or invisible character is written double-quoted, where
-    ``\\uXXXX`` is an escape: the file never shows such a character raw in a terminal or an
-    editor, and still loads back to the same text. Every writer of brief files uses this.
-    """
-    import yaml
-
-    from briefcli.sanitize import has_unsafe, json_escape_unsafe
-
-    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-    class Dumper(base):  # type: ignore[valid-type,misc]
-        """The safe dumper, double-quoting text that holds an unsafe character."""
-
-    def represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        if has_unsafe(value):
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-        return dumper.represent_str(value)
-
-    Dumper.add_representer(str, represent_text)
-    text: str = yaml.dump(
-        data,
-        Dumper=Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-    return json_escape_unsafe(text)

@@ -229,7 +229,7 @@ def _starting_with(found: tuple[str, ...] | list[str], incomplete: str) -> list[
 
 def brief_refs(incomplete: str) -> list[str]:
     """Ids of the library's briefs; nothing for what looks like a path (the shell does files)."""
-    from briefcli.library import load_library, looks_like_path
+    from briefcli.catalog import load_library, looks_like_path
 
     if incomplete and looks_like_path(incomplete):
         return []
@@ -242,7 +242,7 @@ def names(brief_ref: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...
     found = _indexed_names(path) if path is not None else None
     if found is not None:
         return found
-    from briefcli.library import choose, describe
+    from briefcli.catalog import choose, describe
     from briefcli.search import using_index
 
     chosen = choose(brief_ref).path

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import os
 import re
-import stat
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.errors import BriefFileError
+from briefcli.files import read_brief_text
 from briefcli.model import (
     ORIGINS,
     Brief,
@@ -24,27 +23,15 @@ from briefcli.model import (
 )
 from briefcli.paths import default_brief_path as default_brief_path  # re-exported: its old home
 from briefcli.sanitize import has_unsafe, sanitize_line, shorten
+from briefcli.yamlio import compose
 
 if TYPE_CHECKING:
     from yaml import Node
 
-#: Largest brief file read, checked before reading (8 MiB: the shipped brief is 36 KB).
-MAX_FILE_BYTES = 8 * 1024 * 1024
 #: Longest single text value (one paragraph, one definition).
 MAX_TEXT_CHARS = 100_000
-#: Deepest nesting of mappings and lists in a brief file (the format needs 6).
-MAX_DEPTH = 12
-#: Most items in any one list (or keys in one mapping).
-MAX_ITEMS = 10_000
-#: Most values (texts, lists and mappings) in one file: bounds time and memory below the
-#: file-size limit (the shipped brief holds about 500).
-MAX_NODES = 100_000
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-
 TOP_KEYS = (
     "schema_version", "id", "title", "kind", "date", "publisher", "source",
     "sections", "glossary", "timeline", "sources", "notes",
@@ -84,86 +71,6 @@ class _Abort(Exception):
     """Stop checking: the rest of the file cannot be read meaningfully."""
 
 
-def read_brief_text(path: str | os.PathLike[str]) -> str:
-    """Read a brief file as text: regular files only, size-bounded, strict UTF-8 with a line.
-
-    The size and the kind of file are checked before a byte is read, and the file is opened
-    non-blocking and checked again, so a FIFO or a device swapped in never blocks or is read.
-    """
-    name = sanitize_line(os.fspath(path))
-    try:
-        _check_regular(os.stat(path), name)
-        descriptor = os.open(path, _OPEN_FLAGS)
-    except FileNotFoundError:
-        raise BriefFileError(name, "no such file") from None
-    except IsADirectoryError:
-        raise BriefFileError(name, "is a directory, not a brief file") from None
-    except (OSError, ValueError, UnicodeError) as exc:
-        raise BriefFileError(name, f"cannot read: {_os_reason(exc)}") from None
-    try:
-        with open(descriptor, "rb", closefd=True) as handle:
-            _check_regular(os.fstat(handle.fileno()), name)
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise BriefFileError(name, f"cannot read: {_os_reason(exc)}") from None
-    except MemoryError:
-        raise BriefFileError(name, "too large to read into memory") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise BriefFileError(name, f"grew past {MAX_FILE_BYTES:,} bytes while being read")
-    return decode_text(data, name)
-
-
-_OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
-
-
-def _check_regular(info: os.stat_result, name: str) -> None:
-    if stat.S_ISDIR(info.st_mode):
-        raise BriefFileError(name, "is a directory, not a brief file")
-    if not stat.S_ISREG(info.st_mode):
-        kind = (
-            "a FIFO" if stat.S_ISFIFO(info.st_mode)
-            else "a socket" if stat.S_ISSOCK(info.st_mode)
-            else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-            else "not a regular file"
-        )  # fmt: skip
-        raise BriefFileError(name, f"is {kind}, not a brief file (only regular files are read)")
-    if info.st_size > MAX_FILE_BYTES:
-        raise BriefFileError(
-            name, f"is {info.st_size:,} bytes; a brief may be at most {MAX_FILE_BYTES:,} bytes"
-        )
-
-
-def _os_reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return sanitize_line(str(exc)) or type(exc).__name__
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """Decode UTF-8 (a byte order mark is allowed); invalid bytes are an error with a line."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        hint = ""
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            hint = "; it looks like UTF-16: save it as UTF-8"
-        elif b"\x00" in data[:1024]:
-            hint = "; it looks like a binary file"
-        raise BriefFileError(
-            name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}){hint}", line, column
-        ) from None
-
-
 def load_brief(path: str | os.PathLike[str]) -> Brief:
     """Load and validate the brief at ``path``; raise :class:`BriefFileError` on any problem."""
     name = sanitize_line(os.fspath(path))
@@ -188,7 +95,7 @@ def check_brief(text: str, name: str = "<brief>") -> tuple[Brief | None, list[Pr
     name = sanitize_line(name)
     checker = _Checker(name)
     try:
-        root = _compose(text, name)
+        root = compose(text, name)
         brief = checker.brief(root)
     except _Abort:
         brief = None
@@ -199,215 +106,6 @@ def check_brief(text: str, name: str = "<brief>") -> tuple[Brief | None, list[Pr
     if any(p.severity == "error" for p in problems):
         brief = None
     return brief, problems
-
-
-def _yaml_loader() -> Any:
-    """libyaml's parser when PyYAML has it, else the pure-Python one (same events, same marks)."""
-    import yaml
-
-    return getattr(yaml, "CBaseLoader", None) or _pure_loader()
-
-
-@functools.cache
-def _pure_loader() -> Any:
-    """PyYAML's pure-Python loader with libyaml's guard: flow nesting is bounded while scanning.
-
-    Both scanners read ahead through every ``[`` or ``{`` that might start a key, so ``[[[[…``
-    is tokenised in full before the first event; libyaml stops at 1,000 levels, this at
-    :data:`MAX_DEPTH`.
-    """
-    import yaml
-
-    class BoundedLoader(yaml.BaseLoader):
-        def fetch_flow_collection_start(self, TokenClass: Any) -> None:
-            if self.flow_level >= MAX_DEPTH:
-                raise yaml.scanner.ScannerError(
-                    None, None, "exceeded maximum nesting depth", self.get_mark()
-                )
-            super().fetch_flow_collection_start(TokenClass)
-
-    return BoundedLoader
-
-
-def _compose(text: str, name: str) -> Node:
-    """Parse YAML into a node tree without resolving or constructing anything."""
-    import yaml
-
-    try:
-        try:
-            node = _Composer(name).compose(text, _yaml_loader())
-        except (yaml.YAMLError, BriefFileError):
-            if _yaml_loader() is _pure_loader():
-                raise
-            # libyaml words its errors differently and rejects a few inputs the pure parser
-            # takes: the pure parser decides and words the error, exactly as without libyaml.
-            # (libyaml is also laxer in a few corners of YAML syntax: tests/test_libyaml.py.)
-            node = _Composer(name).compose(text, _pure_loader())
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 1
-        if "maximum nesting depth" in message:  # libyaml's own limit, met while looking ahead
-            message = f"nested deeper than {MAX_DEPTH} levels"
-        elif _char_at(text, line, column) == "\t":
-            message = "not valid YAML: a tab where YAML allows only spaces (indent with spaces)"
-        else:
-            message = f"not valid YAML: {shorten(message, 120)}"
-            start = exc.context_mark
-            if start is not None and mark is not None and start.line != mark.line:
-                message += f" (it starts on line {start.line + 1})"
-        raise BriefFileError(name, message, line, column) from None
-    except yaml.reader.ReaderError as exc:
-        line, column = _position(text, exc)
-        code = exc.character if isinstance(exc.character, int) else 0xFFFD
-        raise BriefFileError(
-            name,
-            f"not valid YAML: the character U+{code:04X} may not appear in a YAML file as it is; "
-            f"inside double quotes write it as \\u{code:04x}",
-            line,
-            column,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise BriefFileError(name, f"not valid YAML: {shorten(str(exc), 120)}", 1, 1) from None
-    except UnicodeError:
-        # Only text handed in through the API can hold lone surrogates; files are decoded.
-        raise BriefFileError(name, "holds characters that are not valid Unicode", 1, 1) from None
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style):
-        raise BriefFileError(name, "is empty: a brief needs at least id, title and sections", 1, 1)
-    return node
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 1-based line and column ('' past the end)."""
-    lines = text.split("\n", line)
-    return lines[line - 1][column - 1 : column] if len(lines) >= line else ""
-
-
-def _position(text: str, exc: Any) -> tuple[int, int]:
-    """Line and column of a reader error: a character index (pure loader) or a byte offset."""
-    index = int(exc.position)
-    if exc.encoding != "unicode":  # libyaml counts bytes of the UTF-8 it was given
-        index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
-
-
-_DEFAULT_TAGS = {"ScalarEvent": _STR, "SequenceStartEvent": _SEQ, "MappingStartEvent": _MAP}
-
-
-class _Composer:
-    """Events → node tree, refusing what a brief never needs before it can cost anything.
-
-    PyYAML's own composer resolves aliases into shared nodes (a "billion laughs" document
-    is small as nodes but huge to walk) and recurses once per level (``RecursionError`` in
-    the pure-Python loader). This one is iterative and stops at the first anchor, alias,
-    tag, second document, level deeper than :data:`MAX_DEPTH`, list longer than
-    :data:`MAX_ITEMS` or value past :data:`MAX_NODES`, naming the line and key path.
-    """
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        # Open collections: the node and the (flat, for mappings) list of its children.
-        self.stack: list[tuple[Node, list[Node], int]] = []
-
-    def fail(self, event: Any, message: str) -> NoReturn:
-        """Stop with one error at ``event``."""
-        where = self.where()
-        mark = event.start_mark
-        raise BriefFileError(
-            self.name, (f"{where}: " if where else "") + message, mark.line + 1, mark.column + 1
-        )
-
-    def where(self) -> str:
-        """The key path of the value being read, as in checker messages: ``sections[2].title``."""
-        import yaml
-
-        path = ""
-        last = len(self.stack) - 1
-        for depth, (node, children, _) in enumerate(self.stack):
-            # Outer collections already hold their open child; the innermost does not yet.
-            count = len(children) - (depth < last)
-            if isinstance(node, yaml.SequenceNode):
-                path += f"[{count}]"
-            elif count % 2:
-                key = children[count - 1]
-                label = shorten(key.value, 40) if isinstance(key, yaml.ScalarNode) else "?"
-                path += f".{label}" if path else label
-        return path
-
-    def compose(self, text: str, loader_class: Any) -> Node | None:
-        """The single document in ``text`` as nodes, or None when it holds no document."""
-        import yaml
-
-        # One pass over the events, cheapest tests first: about a microsecond per value.
-        scalar_event, sequence_event, mapping_event = (
-            yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent
-        )  # fmt: skip
-        end_events = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-        scalar_node, sequence_node, mapping_node = (
-            yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
-        )  # fmt: skip
-        stack = self.stack
-        loader = loader_class(text)
-        root: Node | None = None
-        documents = nodes = 0
-        try:
-            while True:
-                event = loader.get_event()
-                kind = type(event)
-                if kind is scalar_event or kind is sequence_event or kind is mapping_event:
-                    if event.anchor is not None:
-                        self.fail(event, f"anchors (&{shorten(event.anchor, 40)}) are not allowed")
-                    tag = event.tag
-                    if tag is not None and tag != "!" and tag != _DEFAULT_TAGS[kind.__name__]:
-                        shown = tag.replace("tag:yaml.org,2002:", "!!")
-                        self.fail(event, f"YAML tags such as {shorten(shown, 60)} are not allowed")
-                    nodes += 1
-                    if nodes > MAX_NODES:
-                        self.fail(event, f"more than {MAX_NODES:,} values in one brief")
-                    start: Any = event.start_mark  # libyaml's marks: same line and column
-                    node: Node
-                    if kind is scalar_event:
-                        end: Any = event.end_mark
-                        node = scalar_node(_STR, event.value, start, end, event.style)
-                    elif len(stack) >= MAX_DEPTH:
-                        self.fail(event, f"nested deeper than {MAX_DEPTH} levels")
-                    elif kind is sequence_event:
-                        node = sequence_node(_SEQ, [], start, None, event.flow_style)
-                    else:
-                        node = mapping_node(_MAP, [], start, None, event.flow_style)
-                    if stack:
-                        _parent, children, limit = stack[-1]
-                        if len(children) >= limit:
-                            self.fail(
-                                event, f"more than {MAX_ITEMS:,} items in one list or mapping"
-                            )
-                        children.append(node)
-                    else:
-                        root = node
-                    if kind is sequence_event:
-                        stack.append((node, node.value, MAX_ITEMS))
-                    elif kind is mapping_event:  # keys and values, paired when it closes
-                        stack.append((node, [], 2 * MAX_ITEMS))
-                elif kind in end_events:
-                    node, children, _ = stack.pop()
-                    node.end_mark = event.end_mark
-                    if kind is yaml.MappingEndEvent:
-                        node.value = list(zip(children[::2], children[1::2], strict=True))
-                elif kind is yaml.AliasEvent:
-                    self.fail(
-                        event, f"aliases (*{shorten(event.anchor or '', 40)}) are not allowed"
-                    )
-                elif kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        self.fail(event, "a second YAML document ('---'); a brief is one document")
-                elif kind is yaml.StreamEndEvent:
-                    return root
-        finally:
-            loader.dispose()
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:

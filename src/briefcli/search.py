@@ -451,7 +451,7 @@ def _fresh(row: FileRow, info: os.stat_result) -> bool:
 
 def _read(path: str, info: os.stat_result) -> bytes | None:
     """The file's bytes, or None when it is too large to be a brief (the parser says why)."""
-    from briefcli.loader import MAX_FILE_BYTES
+    from briefcli.files import MAX_FILE_BYTES
 
     if info.st_size > MAX_FILE_BYTES:
         return None
@@ -473,7 +473,8 @@ def _digest(data: bytes) -> str:
 def _parse(path: str, data: bytes | None) -> tuple[Brief | None, str | None]:
     """The brief in ``data``, or the loader's message (without the file name) saying why not."""
     from briefcli.errors import BriefFileError
-    from briefcli.loader import decode_text, parse_brief, read_brief_text
+    from briefcli.files import decode_text, read_brief_text
+    from briefcli.loader import parse_brief
     from briefcli.sanitize import sanitize_line
 
     name = sanitize_line(path)

@@ -98,7 +98,7 @@ def export(
         )
         output.emit(render(view, chosen, settings), settings)
         return
-    from briefcli.fsutil import atomic_write
+    from briefcli.files import atomic_write
 
     path = Path(output_path)
     if chosen is None:

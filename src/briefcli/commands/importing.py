@@ -78,7 +78,7 @@ def import_command(
       brief show 4 --brief "$(brief import report.txt)"
     """
     from briefcli import paths
-    from briefcli.fsutil import atomic_write, child_path
+    from briefcli.files import atomic_write, child_path
     from briefcli.importers import brief_yaml, import_report, read_report
     from briefcli.importers.naming import slug
 
@@ -103,7 +103,7 @@ def import_command(
             target = child_path(target, stem, ".yaml")
     atomic_write(target, text.encode("utf-8"), force=force)
     output.emit(f"{target}\n")
-    from briefcli.validate import in_library, library_twins, read_library
+    from briefcli.checks import in_library, library_twins, read_library
 
     library = read_library() if in_library(str(target)) else None
     if library is not None and (twins := library_twins(brief_id, str(target), library)):
@@ -137,7 +137,7 @@ def validate(
       brief validate briefs/*.yaml --strict
       brief validate my-brief.yaml --format json | jq '.files[].problems'
     """
-    from briefcli import validate as checks
+    from briefcli import checks
 
     library = checks.read_library()
     reports = [checks.check_file(path, library) for path in files]

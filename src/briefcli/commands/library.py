@@ -93,7 +93,7 @@ def list_briefs(
       brief list --sort date
       BRIEF_PATH=~/reports brief list --format json | jq -r '.briefs[].id'
     """
-    from briefcli.library import load_library
+    from briefcli.catalog import load_library
     from briefcli.model import parse_date_point
 
     common = Common(None, color, format, width, no_pager).merged(ctx)
@@ -144,7 +144,7 @@ def use(
       brief use                  # which brief is current, and why
       brief use --clear
     """
-    from briefcli.library import Choice, choose_brief_for_use, clear_default, write_default
+    from briefcli.catalog import Choice, choose_brief_for_use, clear_default, write_default
     from briefcli.sanitize import sanitize_line
 
     if clear:
@@ -206,7 +206,7 @@ def search(
       brief search deploy --all --limit 20
       brief search sanctions --all --format json | jq -r '.hits[].brief.id'
     """
-    from briefcli.library import describe, scan
+    from briefcli.catalog import describe, scan
     from briefcli.query import normalise_section_ref
     from briefcli.sanitize import sanitize_line
     from briefcli.search import Index, fts_query, using_index

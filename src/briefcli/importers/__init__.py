@@ -63,7 +63,7 @@ def import_report(
     ``title`` replaces the title found in the text. Raises :class:`NotAReport` (a clean,
     one-line error) for anything that is not a report.
     """
-    from briefcli.importers import goover, markdown, naming, text, timeline
+    from briefcli.importers import commonmark, goover, naming, text, timeline
 
     if len(data) > MAX_REPORT_BYTES:
         raise NotAReport(f"{name}: more than {MAX_REPORT_BYTES:,} bytes; too large for a report")
@@ -71,7 +71,7 @@ def import_report(
     if title is not None and not title.strip():
         raise BriefError("--title needs some text")
     chosen = form if form != "auto" else detect(decoded, name)
-    parser = goover.parse if chosen == "goover" else markdown.parse
+    parser = goover.parse if chosen == "goover" else commonmark.parse
     brief = parser(decoded, name=name, source=source, title=title)
     if title is not None:
         meta = brief.meta._replace(title=" ".join(title.split()), id=naming.slug(title))
@@ -81,13 +81,13 @@ def import_report(
 
 def detect(decoded: str, name: str) -> str:
     """'goover' or 'markdown': from the file name's suffix, else from what the text holds."""
-    from briefcli.importers import goover, markdown
+    from briefcli.importers import commonmark, goover
 
     if Path(name).suffix.casefold() in _MARKDOWN_SUFFIXES:
         return "markdown"
     if goover.looks_like(decoded, strong=True):
         return "goover"
-    if markdown.looks_like(decoded):
+    if commonmark.looks_like(decoded):
         return "markdown"
     if goover.looks_like(decoded, strong=False):
         return "goover"
@@ -104,15 +104,16 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     a brief has one form whichever way it was made. Raises :class:`NotAReport` naming the first
     problem if the result would not load (for example a paragraph over the length limit).
     """
-    from briefcli.codec import brief_to_data, to_yaml
+    from briefcli.codec import brief_to_data
     from briefcli.importers.overlay import apply_overlay, load_overlay
     from briefcli.loader import check_brief
+    from briefcli.yamlio import dump
 
     data = brief_to_data(brief)
     if overlay is not None:
         data = apply_overlay(data, load_overlay(overlay), sanitize_line(overlay))
-    # Text with control, bidi or invisible characters is written escaped: see codec.to_yaml.
-    text = to_yaml(data)
+    # Text with control, bidi or invisible characters is written escaped: see yamlio.dump.
+    text = dump(data)
     checked, problems = check_brief(text, name)
     if checked is None:
         first = next(p for p in problems if p.severity == "error")

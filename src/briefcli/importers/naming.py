@@ -41,7 +41,7 @@ def slug(title: str) -> str:
 
 def file_name(title: str) -> str:
     """The library file name for a brief with this title: ``slug(title) + '.yaml'``, cut to
-    the byte limit of :func:`briefcli.fsutil.safe_filename` (long titles in other scripts)."""
-    from briefcli.fsutil import safe_filename
+    the byte limit of :func:`briefcli.files.safe_filename` (long titles in other scripts)."""
+    from briefcli.files import safe_filename
 
     return safe_filename(slug(title), ".yaml")

@@ -22,7 +22,7 @@ def load_overlay(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read and check an overlay file: text values only, known keys, the right shapes."""
     import yaml
 
-    from briefcli.loader import read_brief_text
+    from briefcli.files import read_brief_text
 
     name = sanitize_line(os.fspath(path))
     text = read_brief_text(path)

@@ -71,9 +71,9 @@ def to_data(view: View) -> dict[str, Any]:
         # export is that format as it stands, so that it loads back as a brief.
         return brief_to_data(view.brief)
     if isinstance(view, LibraryView | SearchView):
-        from briefcli.render import library
+        from briefcli.render import listing
 
-        return {"schema_version": SCHEMA_VERSION, **library.data(view)}
+        return {"schema_version": SCHEMA_VERSION, **listing.data(view)}
     body: dict[str, Any]
     if isinstance(view, OverviewView):
         meta = view.brief.meta
@@ -140,6 +140,6 @@ def to_json(view: View) -> str:
 
 def to_yaml(view: View) -> str:
     """Block-style YAML of the same data as :func:`to_json`; an export is a loadable brief."""
-    from briefcli import codec
+    from briefcli import yamlio
 
-    return codec.to_yaml(to_data(view))
+    return yamlio.dump(to_data(view))

@@ -100,9 +100,9 @@ def build(view: View, detail: bool = False) -> Document:
     if isinstance(view, ExportView):
         return Document(tuple(_export(view.brief)), _terms(view.brief))
     if isinstance(view, LibraryView | SearchView):
-        from briefcli.render import library
+        from briefcli.render import listing
 
-        return library.document(view)
+        return listing.document(view)
     raise TypeError(f"no document for {type(view).__name__}")
 
 

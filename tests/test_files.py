@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefcli import fsutil
+from briefcli import files
 from briefcli.errors import WriteError
-from briefcli.fsutil import MAX_NAME_BYTES, atomic_write, child_path, safe_filename
+from briefcli.files import MAX_NAME_BYTES, atomic_write, child_path, safe_filename
 from briefcli.sanitize import has_unsafe
 
 
@@ -70,7 +70,7 @@ def test_a_file_created_while_writing_is_not_clobbered(
         if not path.exists():
             path.write_text("theirs")
 
-    monkeypatch.setattr(fsutil.os, "fsync", someone_else_writes)
+    monkeypatch.setattr(files.os, "fsync", someone_else_writes)
     with pytest.raises(WriteError, match="exists; use --force"):
         atomic_write(path, b"ours")
     assert path.read_text() == "theirs"
@@ -83,7 +83,7 @@ def test_without_hard_links_it_still_refuses_to_clobber(
     def no_links(*args: object, **kwargs: object) -> None:
         raise PermissionError(1, "Operation not permitted")
 
-    monkeypatch.setattr(fsutil.os, "link", no_links)
+    monkeypatch.setattr(files.os, "link", no_links)
     atomic_write(tmp_path / "new.txt", b"x")
     assert (tmp_path / "new.txt").read_bytes() == b"x"
     assert leftovers(tmp_path) == []
@@ -131,7 +131,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_nothing(
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fsutil.os, "fsync", disk_full)
+    monkeypatch.setattr(files.os, "fsync", disk_full)
     with pytest.raises(WriteError, match=r"cannot write .*out\.txt: No space left on device"):
         atomic_write(path, b"new", force=True)
     assert path.read_text() == "old"
@@ -144,7 +144,7 @@ def test_an_interrupted_write_leaves_nothing(
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(fsutil.os, "fsync", interrupted)
+    monkeypatch.setattr(files.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         atomic_write(tmp_path / "out.txt", b"new")
     assert list(tmp_path.iterdir()) == []

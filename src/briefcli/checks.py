@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefcli.errors import BriefError, BriefFileError
-from briefcli.loader import Problem, check_brief, read_brief_text
+from briefcli.files import read_brief_text
+from briefcli.loader import Problem, check_brief
 from briefcli.model import SCHEMA_VERSION, Brief
 from briefcli.sanitize import json_escape_unsafe, sanitize_line
 
 if TYPE_CHECKING:
     from yaml import Node
 
-    from briefcli.library import Library
+    from briefcli.catalog import Library
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def read_library() -> Library | None:
     import sqlite3
 
     try:
-        from briefcli.library import load_library
+        from briefcli.catalog import load_library
 
         return load_library()
     except (BriefError, OSError, sqlite3.Error):
@@ -100,7 +101,7 @@ def library_twins(brief_id: str, path: str, library: Library) -> list[str]:
 
 def in_library(path: str) -> bool:
     """Whether ``path`` is (or would be) a file directly inside one of the library folders."""
-    from briefcli.library import folders
+    from briefcli.catalog import folders
 
     parent = os.path.dirname(os.path.realpath(path))
     return any(folder.path == parent for folder in folders())

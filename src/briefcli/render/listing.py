@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from briefcli.library import LIBRARY, SHIPPED, Entry
+from briefcli.catalog import LIBRARY, SHIPPED, Entry
 from briefcli.render.document import Block, Document, Heading, Paragraph, Table
 from briefcli.search import Hit
 from briefcli.views import LibraryView, SearchView

@@ -1,4 +1,4 @@
-"""Safe writes: atomic replace, no clobber without force, no following symlinks out of place."""
+"""The one safe reader and writer of files: regular files only, bounded, atomic, no clobbering."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from briefcli.errors import WriteError
+from briefcli.errors import BriefFileError, WriteError
 from briefcli.sanitize import sanitize_line
 
 #: Longest file name made from data, in UTF-8 bytes (most file systems allow 255).
@@ -19,6 +19,9 @@ MAX_NAME_BYTES = 120
 # Names Windows reserves in every folder, whatever the extension (also refused on a share).
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
 _NOT_NAME = re.compile(r"[^\w.\-]+")
+
+#: Largest brief file read, checked before reading (8 MiB: the shipped brief is 36 KB).
+MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 def safe_filename(text: str, suffix: str = "", fallback: str = "brief") -> str:
@@ -122,3 +125,83 @@ def _link_no_clobber(temp: str, path: Path, shown: str) -> None:
         if os.path.lexists(path):
             raise WriteError(f"{shown} exists; use --force to replace it") from None
         os.replace(temp, path)
+
+
+def read_brief_text(path: str | os.PathLike[str]) -> str:
+    """Read a brief file as text: regular files only, size-bounded, strict UTF-8 with a line.
+
+    The size and the kind of file are checked before a byte is read, and the file is opened
+    non-blocking and checked again, so a FIFO or a device swapped in never blocks or is read.
+    """
+    name = sanitize_line(os.fspath(path))
+    try:
+        _check_regular(os.stat(path), name)
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        raise BriefFileError(name, "no such file") from None
+    except IsADirectoryError:
+        raise BriefFileError(name, "is a directory, not a brief file") from None
+    except (OSError, ValueError, UnicodeError) as exc:
+        raise BriefFileError(name, f"cannot read: {_os_reason(exc)}") from None
+    try:
+        with open(descriptor, "rb", closefd=True) as handle:
+            _check_regular(os.fstat(handle.fileno()), name)
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise BriefFileError(name, f"cannot read: {_os_reason(exc)}") from None
+    except MemoryError:
+        raise BriefFileError(name, "too large to read into memory") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise BriefFileError(name, f"grew past {MAX_FILE_BYTES:,} bytes while being read")
+    return decode_text(data, name)
+
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _check_regular(info: os.stat_result, name: str) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise BriefFileError(name, "is a directory, not a brief file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = (
+            "a FIFO" if stat.S_ISFIFO(info.st_mode)
+            else "a socket" if stat.S_ISSOCK(info.st_mode)
+            else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "not a regular file"
+        )  # fmt: skip
+        raise BriefFileError(name, f"is {kind}, not a brief file (only regular files are read)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise BriefFileError(
+            name, f"is {info.st_size:,} bytes; a brief may be at most {MAX_FILE_BYTES:,} bytes"
+        )
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return sanitize_line(str(exc)) or type(exc).__name__
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode UTF-8 (a byte order mark is allowed); invalid bytes are an error with a line."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        hint = ""
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            hint = "; it looks like UTF-16: save it as UTF-8"
+        elif b"\x00" in data[:1024]:
+            hint = "; it looks like a binary file"
+        raise BriefFileError(
+            name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}){hint}", line, column
+        ) from None

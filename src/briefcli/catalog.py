@@ -353,7 +353,7 @@ def read_default() -> tuple[str, str] | None:
 
 def write_default(entry_id: str, path: str) -> None:
     """Remember ``entry_id`` (found at ``path``) as the default brief: an atomic write."""
-    from briefcli.fsutil import atomic_write
+    from briefcli.files import atomic_write
 
     atomic_write(default_path(), f"{entry_id}\n{path}\n".encode(), force=True)
 
