@@ -248,9 +248,16 @@ def test_tables_agree_with_the_typer_app() -> None:
     import typer.main
 
     import briefcli.commands.export
-    import briefcli.commands.importing
-    import briefcli.commands.library
-    import briefcli.commands.read  # noqa: F401
+    import briefcli.commands.glossary
+    import briefcli.commands.import_report
+    import briefcli.commands.list_briefs
+    import briefcli.commands.overview
+    import briefcli.commands.search
+    import briefcli.commands.show
+    import briefcli.commands.summary
+    import briefcli.commands.timeline
+    import briefcli.commands.use
+    import briefcli.commands.validate  # noqa: F401
     from briefcli.app import app
 
     group: Any = typer.main.get_command(app)

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefcli import paths, search
-from briefcli.commands.library import Progress
+from briefcli.commands.progress import Progress
 from briefcli.errors import UsageError
 from conftest import REPO, Runner, golden
 

@@ -45,16 +45,16 @@ class Format(StrEnum):
 #: first, then the library, then making briefs). Importing a
 #: module registers its commands on :data:`registry`.
 COMMAND_MODULES = {
-    "show": "briefcli.commands.read",
-    "glossary": "briefcli.commands.read",
-    "timeline": "briefcli.commands.read",
-    "summary": "briefcli.commands.read",
+    "show": "briefcli.commands.show",
+    "glossary": "briefcli.commands.glossary",
+    "timeline": "briefcli.commands.timeline",
+    "summary": "briefcli.commands.summary",
     "export": "briefcli.commands.export",
-    "search": "briefcli.commands.library",
-    "list": "briefcli.commands.library",
-    "use": "briefcli.commands.library",
-    "import": "briefcli.commands.importing",
-    "validate": "briefcli.commands.importing",
+    "search": "briefcli.commands.search",
+    "list": "briefcli.commands.list_briefs",
+    "use": "briefcli.commands.use",
+    "import": "briefcli.commands.import_report",
+    "validate": "briefcli.commands.validate",
     "schema": "briefcli.commands.schema",
 }
 

@@ -67,7 +67,7 @@ def _dispatch(argv: list[str] | None, on_loaded: Callable[[], None] | None) -> i
     from typer import Abort, Exit
     from typer.exceptions import TyperException
 
-    import briefcli.commands.read  # noqa: F401  (the group's callback; the rest load when used)
+    import briefcli.commands.overview  # noqa: F401  (the group's callback; the rest load when used)
     from briefcli import output
     from briefcli.app import app
 

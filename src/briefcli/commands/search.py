@@ -1,0 +1,118 @@
+"""`brief search`: find words in the current brief or the whole library."""
+
+
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
+
+from typing import Annotated
+
+import typer
+
+from briefcli.app import (
+    BriefOption,
+    ColorOption,
+    Common,
+    FormatOption,
+    PagerOption,
+    WidthOption,
+    choose,
+    present,
+    registry,
+)
+from briefcli.commands.progress import Progress
+from briefcli.completion import complete_sections
+from briefcli.errors import NotFoundError
+from briefcli.views import SearchView
+
+
+@registry.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="QUERY",
+            help='Words to find (all of them); "double quotes" for a phrase.',
+            show_default=False,
+        ),
+    ],
+    all_briefs: Annotated[
+        bool, typer.Option("--all", help="Search every brief in the library.")
+    ] = False,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section and its subsections (and events that cite them).",
+            autocompletion=complete_sections,
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="Show at most N hits, best first.")
+    ] = 10,
+    brief: BriefOption = None,
+    color: ColorOption = None,
+    format: FormatOption = None,
+    width: WidthOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """Find words in the current brief (or all briefs): sections, glossary, timeline.
+
+    Any case; 'deploy' also finds 'deployment'; "quoted words" must appear together;
+    word* finds words that start so. Hits come best first, each with its brief, section and
+    a snippet with the match marked «like this» (highlighted on a terminal). Exit code 1
+    when nothing matches.
+
+    \b
+    Examples:
+      brief search Vladivostok
+      brief search '"special forces"' --section 4
+      brief search deploy --all --limit 20
+      brief search sanctions --all --format json | jq -r '.hits[].brief.id'
+    """
+    from briefcli.catalog import describe, scan
+    from briefcli.query import normalise_section_ref
+    from briefcli.sanitize import sanitize_line
+    from briefcli.search import Index, fts_query, using_index
+
+    common = Common(brief, color, format, width, no_pager).merged(ctx)
+    text = " ".join(query)
+    fts_query(text)  # a query with no words is a usage error before any work
+    wanted = normalise_section_ref([section]) if section is not None else None
+    choice = None if all_briefs else choose(common)
+    progress = Progress()
+
+    def run(index: Index) -> SearchView:
+        if choice is None:
+            library = scan(index, progress)
+            entries = library.readable()
+            scope = "all"
+        else:
+            entries = (describe(index, choice.path),)
+            scope = entries[0].id
+            sections = index.names(entries[0].file_id)[0]
+            if wanted is not None and not _has_section(sections, wanted):
+                raise NotFoundError(
+                    f"no section {sanitize_line(wanted)!r} in {scope}; valid: {', '.join(sections)}"
+                )
+        results = index.search(text, [e.file_id for e in entries], section=wanted, limit=limit)
+        return SearchView(text, scope, len(entries), results.hits, results.total, wanted)
+
+    try:
+        view = using_index(run)
+    finally:
+        progress.finish()
+    if not view.hits:
+        where = "the library" if view.scope == "all" else view.scope
+        if view.section is not None:
+            where += f", section {view.section}"
+        raise NotFoundError(
+            f"nothing matches {sanitize_line(text)!r} in {where}",
+            None if all_briefs else "search every brief with --all",
+        )
+    present(view, common)
+
+
+def _has_section(sections: tuple[str, ...], wanted: str) -> bool:
+    return any(s.casefold() == wanted or s.casefold().startswith(wanted + "-") for s in sections)

@@ -1,0 +1,59 @@
+"""`brief show`: one section with its subsections, or one subsection."""
+
+
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
+
+from typing import Annotated
+
+import typer
+
+from briefcli.app import (
+    BriefOption,
+    ColorOption,
+    Common,
+    FormatOption,
+    PagerOption,
+    WidthOption,
+    load,
+    present,
+    registry,
+)
+from briefcli.completion import complete_sections
+
+# Selection and views are imported inside each command: shell completion and --help build
+# every command but run none, and should not pay for them.
+
+
+@registry.command()
+def show(
+    ctx: typer.Context,
+    section: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SECTION",
+            help="Section id: 4, 4-2, 4.2, 'section 4', summary or conclusion.",
+            show_default=False,
+            autocompletion=complete_sections,
+        ),
+    ],
+    brief: BriefOption = None,
+    color: ColorOption = None,
+    format: FormatOption = None,
+    width: WidthOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """Show one section with its subsections, or one subsection.
+
+    \b
+    Examples:
+      brief show section 4
+      brief show 4-2
+      brief show conclusion --width 72
+    """
+    from briefcli import query
+    from briefcli.views import SectionView
+
+    common = Common(brief, color, format, width, no_pager).merged(ctx)
+    loaded = load(common)
+    present(SectionView(loaded, query.find_section(loaded, section)), common)

@@ -1,0 +1,59 @@
+"""`brief use`: remember a default brief, or say which is current."""
+
+
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
+
+from typing import Annotated
+
+import typer
+
+from briefcli import output
+from briefcli.app import (
+    Common,
+    choose,
+    registry,
+)
+from briefcli.completion import complete_brief_refs
+
+
+@registry.command()
+def use(
+    ref: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="Brief to make the default: id, unique prefix, title fragment or path.",
+            autocompletion=complete_brief_refs,
+            show_default=False,
+        ),
+    ] = None,
+    clear: Annotated[
+        bool, typer.Option("--clear", help="Forget the default: back to the shipped report.")
+    ] = False,
+) -> None:
+    """Remember a default brief for every command; with no ID, say which brief is current.
+
+    Which brief a command reads: -b/--brief, else the BRIEF environment variable, else the
+    default set here, else the shipped report.
+
+    \b
+    Examples:
+      brief use nk-russia        # a unique prefix of an id is enough
+      brief use                  # which brief is current, and why
+      brief use --clear
+    """
+    from briefcli.catalog import Choice, choose_brief_for_use, clear_default, write_default
+    from briefcli.sanitize import sanitize_line
+
+    if clear:
+        had = clear_default()
+        output.emit("Forgot the default brief.\n" if had else "No default brief was set.\n")
+        return
+    if ref is None:
+        current: Choice = choose(Common())
+        output.emit(f"{sanitize_line(current.path)}\n{current.chosen_by}\n")
+        return
+    brief_id, path = choose_brief_for_use(ref)
+    write_default(brief_id, path)
+    output.emit(f"Default brief: {sanitize_line(brief_id)} ({sanitize_line(path)})\n")

@@ -1,0 +1,57 @@
+"""`brief validate`: check brief files like a compiler."""
+
+
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from briefcli import output
+from briefcli.app import registry
+from briefcli.errors import EXIT_NOT_FOUND, EXIT_OK
+
+
+class CheckFormat(StrEnum):
+    """Output formats of `brief validate`."""
+
+    text = "text"
+    json = "json"
+
+
+@registry.command()
+def validate(
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE...", help="Brief files to check.", show_default=False),
+    ],
+    format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="text: one line per problem; json: for editors/CI."),
+    ] = CheckFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
+    ] = False,
+) -> int:
+    """Check brief files like a compiler: one 'file:line:col: error: message' per problem.
+
+    Exit 0 when every file is valid (warnings allowed unless --strict), 1 otherwise.
+
+    \b
+    Examples:
+      brief validate my-brief.yaml
+      brief validate briefs/*.yaml --strict
+      brief validate my-brief.yaml --format json | jq '.files[].problems'
+    """
+    from briefcli import checks
+
+    library = checks.read_library()
+    reports = [checks.check_file(path, library) for path in files]
+    if format is CheckFormat.json:
+        output.emit(checks.to_json(reports))
+    else:
+        output.emit(checks.to_text(reports))
+    ok = all(report.passes(strict=strict) for report in reports)
+    return EXIT_OK if ok else EXIT_NOT_FOUND
