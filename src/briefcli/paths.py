@@ -34,6 +34,15 @@ def config_dir() -> Path:
     return _base("XDG_CONFIG_HOME", ".config") / "briefcli"
 
 
+def index_path() -> Path:
+    """The search index of the library: ``<cache_dir>/index.sqlite3``."""
+    return cache_dir() / INDEX_NAME
+
+
+#: File name of the library's search index in the cache folder.
+INDEX_NAME = "index.sqlite3"
+
+
 def default_brief_path() -> Path:
     """The brief shipped inside the package (falls back to the checkout's briefs/ folder)."""
     here = Path(__file__).resolve().parent
