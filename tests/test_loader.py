@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefcli import yamlio
+from briefcli.briefformat import MAX_TEXT_CHARS
 from briefcli.codec import brief_to_data
 from briefcli.errors import BriefFileError
 from briefcli.files import MAX_FILE_BYTES, decode_text, read_brief_text
 from briefcli.loader import (
-    MAX_TEXT_CHARS,
     InvalidBrief,
     Problem,
     check_brief,

@@ -27,7 +27,7 @@ def derived() -> dict[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Rewrite (or with --check, compare) the derived files; the exit status says if any was stale."""
+    """Rewrite (with --check: compare) the derived files; exit 1 if --check found one stale."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale files")
     args = parser.parse_args(argv)

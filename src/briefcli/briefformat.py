@@ -83,13 +83,13 @@ class Kind(Record):
     help: str
     fields: tuple[Field, ...]
 
-    def keys(self) -> tuple[str, ...]:
+    def allowed_keys(self) -> tuple[str, ...]:
         """The keys a mapping of this kind may hold, in file order (inline kinds' included)."""
         out: list[str] = []
         for field in self.fields:
             if field.type == INLINE:
                 assert field.kind is not None
-                out.extend(field.kind.keys())
+                out.extend(field.kind.allowed_keys())
             else:
                 out.append(field.key)
         return tuple(out)

@@ -116,11 +116,21 @@ def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
 
 
 class _Checker:
-    """Walks the node tree once, building the model and collecting problems."""
+    """Walks the node tree once, building the model and collecting problems.
+
+    The walk follows the field table (:mod:`briefcli.briefformat`): which keys a mapping may
+    hold, which it must, and how each value is read. What a table cannot say (ids unique across
+    sections, one section per role, timeline references, repeated terms) is checked by the
+    functions in :attr:`FIELD_CHECKS` and :attr:`RECORD_CHECKS`.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
+        # Line of the first use of each section id and (casefolded) glossary name; roles seen.
+        self.ids: dict[str, int] = {}
+        self.terms: dict[str, int] = {}
+        self.roles: set[str] = set()
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -247,16 +257,12 @@ class _Checker:
 
     def brief(self, root: Node) -> Brief | None:
         """Build the brief from the root node, recording every problem on the way."""
-        self.ids: dict[str, int] = {}
-        self.roles: set[str] = set()
-        self.terms: dict[str, int] = {}
-        self.section_ids: set[str] = set()
         brief: Brief = self.record(BRIEF, root, "")
         return brief
 
     def record(self, kind: Kind, node: Node, where: str) -> Any:
         """One record of ``kind`` from a mapping node: its fields in file order, then its checks."""
-        fields = self.mapping(node, where, kind.keys())
+        fields = self.mapping(node, where, kind.allowed_keys())
         record = self.values(kind, fields, where)
         after = self.RECORD_CHECKS.get(kind.name)
         if after is not None:
@@ -373,7 +379,6 @@ class _Checker:
     def _unique(self, value: str, fields: dict[str, Any], where: str) -> None:
         if not value:
             return
-        self.section_ids.add(value)
         if value in self.ids:
             self.error(
                 fields["id"],
@@ -408,12 +413,12 @@ class _Checker:
 
     def _known_sections(self, refs: tuple[str, ...], fields: dict[str, Any], where: str) -> None:
         for ref in refs:
-            if ref not in self.section_ids:
+            if ref not in self.ids:
                 self.warning(
                     fields["sections"],
                     f"{where}.sections",
                     f"no section {_quote(ref)} in this brief"
-                    + _did_you_mean(ref, tuple(sorted(self.section_ids))),
+                    + _did_you_mean(ref, tuple(sorted(self.ids))),
                 )
 
     FIELD_CHECKS: ClassVar[dict[tuple[str, str], Callable[..., None]]] = {

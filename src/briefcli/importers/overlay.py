@@ -16,7 +16,7 @@ from briefcli.model import parse_event_date
 from briefcli.sanitize import sanitize_line
 
 OVERLAY_KEYS = ("id", "source", "key_points", "timeline", "notes", "aliases")
-EVENT_KEYS = EVENT.keys()
+EVENT_KEYS = EVENT.allowed_keys()
 
 
 def load_overlay(path: str | os.PathLike[str]) -> dict[str, Any]:
