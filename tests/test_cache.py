@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefcli import cache, loader
-from briefcli.codec import brief_to_data
+from briefcli.codec import brief_from_data, brief_to_data
 from briefcli.loader import default_brief_path, load_brief
 from briefcli.model import (
     Brief,
@@ -175,7 +175,7 @@ def test_no_home_folder_means_no_cache(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_the_shipped_brief_round_trips_exactly() -> None:
     shipped = load_brief(default_brief_path())
-    rebuilt = cache.brief_from_data(json.loads(json.dumps(brief_to_data(shipped))))
+    rebuilt = brief_from_data(json.loads(json.dumps(brief_to_data(shipped))))
     assert rebuilt == shipped
 
 
@@ -226,4 +226,4 @@ BRIEFS = st.builds(
 @given(BRIEFS)
 def test_any_brief_round_trips_through_json(original: Brief) -> None:
     data = json.loads(json.dumps(brief_to_data(original), ensure_ascii=False))
-    assert cache.brief_from_data(data) == original
+    assert brief_from_data(data) == original

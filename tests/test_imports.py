@@ -78,7 +78,7 @@ def test_a_cached_brief_is_read_without_yaml(args: list[str], tmp_path: Path) ->
     warm = modules_after(args, tmp_path)
     assert "yaml" in top_level(cold)
     assert "yaml" not in top_level(warm)
-    assert "briefcli.codec" not in warm
+    assert "briefcli.loader" not in warm
 
 
 def test_typeset_section_loads_only_the_rich_it_uses(tmp_path: Path) -> None:

@@ -18,16 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from briefcli import __version__
-from briefcli.model import (
-    Brief,
-    GlossaryEntry,
-    Metadata,
-    Section,
-    Source,
-    Subsection,
-    TimelineEvent,
-    parse_event_date,
-)
+from briefcli.codec import brief_from_data
+from briefcli.model import Brief
 
 #: Bumped whenever the entry layout changes; entries of another format are misses.
 FORMAT = 1
@@ -117,39 +109,3 @@ def _write(entry: Path, key: dict[str, Any], brief: Brief) -> None:
     data = json.dumps({**key, "brief": brief_to_data(brief)}, ensure_ascii=False)
     with contextlib.suppress(WriteError, OSError, UnicodeError):
         atomic_write(entry, data.encode("utf-8"), force=True, private=True)
-
-
-def brief_from_data(data: dict[str, Any]) -> Brief:
-    """Rebuild a brief from ``codec.brief_to_data`` output, trusting it (no validation)."""
-    meta = Metadata(
-        id=data["id"],
-        title=data["title"],
-        kind=data.get("kind", ""),
-        date=data.get("date", ""),
-        publisher=data.get("publisher", ""),
-        source=data.get("source", ""),
-    )
-    sections = tuple(
-        Section(
-            id=s["id"],
-            title=s["title"],
-            paragraphs=tuple(s.get("paragraphs", ())),
-            subsections=tuple(
-                Subsection(u["id"], u["title"], tuple(u["paragraphs"]))
-                for u in s.get("subsections", ())
-            ),
-            role=s.get("role"),
-            key_points=tuple(s.get("key_points", ())),
-        )
-        for s in data["sections"]
-    )
-    glossary = tuple(
-        GlossaryEntry(g["term"], g["category"], g["definition"], tuple(g.get("aliases", ())))
-        for g in data.get("glossary", ())
-    )
-    timeline = tuple(
-        TimelineEvent(parse_event_date(e["date"]), e["event"], tuple(e["sections"]), e["origin"])
-        for e in data.get("timeline", ())
-    )
-    sources = tuple(Source(s["title"], s.get("url")) for s in data.get("sources", ()))
-    return Brief(meta, sections, glossary, timeline, sources, tuple(data.get("notes", ())))

@@ -5,19 +5,34 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from briefcli.briefformat import (
+    BRIEF,
+    DATE,
+    ENUM,
+    EVENT_DATE,
+    ID,
+    IDS,
+    INLINE,
+    MAX_TEXT_CHARS,
+    RECORDS,
+    SECTION,
+    TEXT,
+    TEXTS,
+    VERSION,
+    Field,
+    Kind,
+    absent_value,
+)
 from briefcli.errors import BriefFileError
 from briefcli.files import read_brief_text
 from briefcli.model import (
-    ORIGINS,
+    SCHEMA_VERSION,
     Brief,
     GlossaryEntry,
-    Metadata,
     Section,
-    Source,
-    Subsection,
-    TimelineEvent,
     parse_date_point,
     parse_event_date,
 )
@@ -28,20 +43,7 @@ from briefcli.yamlio import compose
 if TYPE_CHECKING:
     from yaml import Node
 
-#: Longest single text value (one paragraph, one definition).
-MAX_TEXT_CHARS = 100_000
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
-TOP_KEYS = (
-    "schema_version", "id", "title", "kind", "date", "publisher", "source",
-    "sections", "glossary", "timeline", "sources", "notes",
-)  # fmt: skip
-SECTION_KEYS = ("id", "title", "role", "paragraphs", "subsections", "key_points")
-SUBSECTION_KEYS = ("id", "title", "paragraphs")
-TERM_KEYS = ("term", "category", "definition", "aliases")
-EVENT_KEYS = ("date", "event", "sections", "origin")
-SOURCE_KEYS = ("title", "url")
-ROLES = ("summary", "conclusion")
 
 
 class Problem(NamedTuple):
@@ -114,11 +116,21 @@ def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
 
 
 class _Checker:
-    """Walks the node tree once, building the model and collecting problems."""
+    """Walks the node tree once, building the model and collecting problems.
+
+    The walk follows the field table (:mod:`briefcli.briefformat`): which keys a mapping may
+    hold, which it must, and how each value is read. What a table cannot say (ids unique across
+    sections, one section per role, timeline references, repeated terms) is checked by the
+    functions in :attr:`FIELD_CHECKS` and :attr:`RECORD_CHECKS`.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
+        # Line of the first use of each section id and (casefolded) glossary name; roles seen.
+        self.ids: dict[str, int] = {}
+        self.terms: dict[str, int] = {}
+        self.roles: set[str] = set()
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -191,7 +203,7 @@ class _Checker:
         """A text value: a scalar kept exactly as written, never a number, bool or date."""
         import yaml
 
-        where = f"{key_path}.{key}" if key_path else key
+        where = _join(key_path, key)
         node = fields.get(key)
         if node is None:
             self.missing(fields, key, where, required)
@@ -222,7 +234,7 @@ class _Checker:
         import yaml
 
         node = fields.get(key)
-        where = f"{key_path}.{key}" if key_path else key
+        where = _join(key_path, key)
         if node is None:
             return ()
         out = []
@@ -241,198 +253,189 @@ class _Checker:
                 out.append(item.value)
         return tuple(out)
 
-    # -- the brief -------------------------------------------------------------------------
+    # -- records, derived from the field table ---------------------------------------------
 
     def brief(self, root: Node) -> Brief | None:
         """Build the brief from the root node, recording every problem on the way."""
-        top = self.mapping(root, "", TOP_KEYS)
-        version = self.text(top, "schema_version", "", required=False)
-        if version and version != "1":
-            self.error(
-                top["schema_version"], "schema_version", f"{_quote(version)} is not supported"
-            )
-        meta = Metadata(
-            id=self._id(top, "id", ""),
-            title=self.text(top, "title", ""),
-            kind=self.text(top, "kind", "", required=False),
-            date=self._meta_date(top),
-            publisher=self.text(top, "publisher", "", required=False),
-            source=self.text(top, "source", "", required=False),
-        )
-        sections = self._sections(top)
-        section_ids = {s.id for s in sections} | {u.id for s in sections for u in s.subsections}
-        brief = Brief(
-            meta=meta,
-            sections=sections,
-            glossary=self._glossary(top),
-            timeline=self._timeline(top, section_ids),
-            sources=self._sources(top),
-            notes=self.texts(top, "notes", ""),
-        )
+        brief: Brief = self.record(BRIEF, root, "")
         return brief
 
-    def _id(self, fields: dict[str, Any], key: str, key_path: str) -> str:
+    def record(self, kind: Kind, node: Node, where: str) -> Any:
+        """One record of ``kind`` from a mapping node: its fields in file order, then its checks."""
+        fields = self.mapping(node, where, kind.allowed_keys())
+        record = self.values(kind, fields, where)
+        after = self.RECORD_CHECKS.get(kind.name)
+        if after is not None:
+            after(self, record, fields, where)
+        return record
+
+    def values(self, kind: Kind, fields: dict[str, Any], where: str) -> Any:
+        """The record of ``kind`` whose keys are ``fields`` (an inline kind shares its parent's)."""
+        values: dict[str, Any] = {}
+        for field in kind.fields:
+            value = self.READERS[field.type](self, kind, field, fields, where)
+            if field.type == VERSION:
+                continue
+            values[field.key] = value
+            after = self.FIELD_CHECKS.get((kind.name, field.key))
+            if after is not None:
+                after(self, value, fields, where)
+        return kind.record(*(values[name] for name in kind.record._fields))
+
+    def _text(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> Any:
+        return self.text(fields, field.key, where, field.required) or absent_value(kind, field)
+
+    def _texts(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> Any:
+        values = self.texts(fields, field.key, where)
+        if field.key not in fields:
+            self.missing(fields, field.key, _join(where, field.key), field.required)
+        return values
+
+    def _id(self, kind: Kind, field: Field, fields: dict[str, Any], key_path: str) -> str:
         # Ids name files, anchors and command arguments: one plain word, nothing that could
         # climb out of a folder or hide in a terminal.
-        value = self.text(fields, key, key_path)
+        key = field.key
+        value = self.text(fields, key, key_path, field.required)
         if value and (
             any(ch.isspace() or ch in "/\\" for ch in value)
             or value in (".", "..")
             or has_unsafe(value)
         ):
-            where = f"{key_path}.{key}" if key_path else key
             self.error(
                 fields[key],
-                where,
+                _join(key_path, key),
                 f"{_quote(value)} must be one word: no spaces, slashes or control characters",
             )
         return value
 
-    def _meta_date(self, top: dict[str, Any]) -> str:
-        value = self.text(top, "date", "", required=False)
+    def _date(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> Any:
+        value = self.text(fields, field.key, where, field.required)
         if value:
             try:
                 parse_date_point(_short_date(value))
             except ValueError as exc:
-                self.error(top["date"], "date", str(exc))
-        return value
+                self.error(fields[field.key], _join(where, field.key), str(exc))
+        return value or absent_value(kind, field)
 
-    def _sections(self, top: dict[str, Any]) -> tuple[Section, ...]:
-        node = top.get("sections")
-        if node is None:
-            self.missing(top, "sections", "sections")
-            return ()
-        sections: list[Section] = []
-        ids: dict[str, int] = {}
-        roles: set[str] = set()
-        for index, item in enumerate(self.sequence(node, "sections")):
-            where = f"sections[{index}]"
-            fields = self.mapping(item, where, SECTION_KEYS)
-            section_id = self._id(fields, "id", where)
-            self._unique(ids, section_id, fields, where)
-            role = self.text(fields, "role", where, required=False) or None
-            if role is not None:
-                if role not in ROLES:
-                    self.error(fields["role"], f"{where}.role", f"must be one of {ROLES}")
-                elif role in roles:
-                    self.error(fields["role"], f"{where}.role", f"a second {role!r} section")
-                roles.add(role)
-            subsections = []
-            sub_node = fields.get("subsections")
-            for sub_index, sub in enumerate(
-                self.sequence(sub_node, f"{where}.subsections") if sub_node is not None else []
-            ):
-                sub_where = f"{where}.subsections[{sub_index}]"
-                sub_fields = self.mapping(sub, sub_where, SUBSECTION_KEYS)
-                sub_id = self._id(sub_fields, "id", sub_where)
-                self._unique(ids, sub_id, sub_fields, sub_where)
-                subsections.append(
-                    Subsection(
-                        id=sub_id,
-                        title=self.text(sub_fields, "title", sub_where),
-                        paragraphs=self.texts(sub_fields, "paragraphs", sub_where),
-                    )
-                )
-            section = Section(
-                id=section_id,
-                title=self.text(fields, "title", where),
-                paragraphs=self.texts(fields, "paragraphs", where),
-                subsections=tuple(subsections),
-                role=role,
-                key_points=self.texts(fields, "key_points", where),
+    def _event_date(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> Any:
+        value = self.text(fields, field.key, where, field.required)
+        if not value:
+            return absent_value(kind, field)
+        try:
+            return parse_event_date(_short_date(value))
+        except ValueError as exc:
+            self.error(fields[field.key], _join(where, field.key), str(exc))
+            return absent_value(kind, field)
+
+    def _choice(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> Any:
+        value = self.text(fields, field.key, where, field.required)
+        if value and value not in field.choices:
+            self.error(
+                fields[field.key], _join(where, field.key), f"must be one of {field.choices}"
             )
-            if not section.all_paragraphs():
-                self.warning(fields["__node__"], where, "section has no text")
-            sections.append(section)
-        if not sections:
-            self.error(node, "sections", "a brief needs at least one section")
-        return tuple(sections)
+        return value or absent_value(kind, field)
 
-    def _unique(self, ids: dict[str, int], value: str, fields: dict[str, Any], where: str) -> None:
+    def _version(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> None:
+        value = self.text(fields, field.key, where, field.required)
+        if value and value != str(SCHEMA_VERSION):
+            where = _join(where, field.key)
+            self.error(fields[field.key], where, f"{_quote(value)} is not supported")
+
+    def _records(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> Any:
+        assert field.kind is not None
+        key_path = _join(where, field.key)
+        node = fields.get(field.key)
+        if node is None:
+            self.missing(fields, field.key, key_path, field.required)
+            return absent_value(kind, field)
+        records = tuple(
+            self.record(field.kind, item, f"{key_path}[{index}]")
+            for index, item in enumerate(self.sequence(node, key_path))
+        )
+        if len(records) < field.min_items:
+            count = "one" if field.min_items == 1 else f"{field.min_items:,}"
+            self.error(node, key_path, f"a {kind.name} needs at least {count} {field.kind.name}")
+        return records
+
+    def _inline(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> Any:
+        assert field.kind is not None
+        return self.values(field.kind, fields, where)
+
+    READERS: ClassVar[dict[str, Callable[..., Any]]] = {
+        TEXT: _text,
+        TEXTS: _texts,
+        ID: _id,
+        IDS: _texts,
+        DATE: _date,
+        EVENT_DATE: _event_date,
+        ENUM: _choice,
+        RECORDS: _records,
+        INLINE: _inline,
+        VERSION: _version,
+    }
+
+    # -- what the table cannot say: ids unique, one role each, references, duplicates -------
+
+    def _unique(self, value: str, fields: dict[str, Any], where: str) -> None:
         if not value:
             return
-        if value in ids:
+        if value in self.ids:
             self.error(
                 fields["id"],
                 f"{where}.id",
-                f"duplicate id {_quote(value)} (first on line {ids[value]})",
+                f"duplicate id {_quote(value)} (first on line {self.ids[value]})",
             )
         else:
-            ids[value] = fields["id"].start_mark.line + 1
+            self.ids[value] = fields["id"].start_mark.line + 1
 
-    def _glossary(self, top: dict[str, Any]) -> tuple[GlossaryEntry, ...]:
-        node = top.get("glossary")
-        if node is None:
-            return ()
-        entries: list[GlossaryEntry] = []
-        seen: dict[str, int] = {}
-        for index, item in enumerate(self.sequence(node, "glossary")):
-            where = f"glossary[{index}]"
-            fields = self.mapping(item, where, TERM_KEYS)
-            entry = GlossaryEntry(
-                term=self.text(fields, "term", where),
-                category=self.text(fields, "category", where),
-                definition=self.text(fields, "definition", where),
-                aliases=self.texts(fields, "aliases", where),
-            )
-            for name in entry.names():
-                folded = name.casefold()
-                if folded in seen:
-                    self.warning(
-                        fields["term"] if name == entry.term else fields["aliases"],
-                        f"{where}.term",
-                        f"duplicate glossary term {_quote(name)} (first on line {seen[folded]})",
-                    )
-                elif "term" in fields:
-                    seen[folded] = fields["term"].start_mark.line + 1
-            entries.append(entry)
-        return tuple(entries)
+    def _one_role_each(self, role: str | None, fields: dict[str, Any], where: str) -> None:
+        if role is None or role not in SECTION.field("role").choices:
+            return
+        if role in self.roles:
+            self.error(fields["role"], f"{where}.role", f"a second {role!r} section")
+        self.roles.add(role)
 
-    def _timeline(self, top: dict[str, Any], section_ids: set[str]) -> tuple[TimelineEvent, ...]:
-        node = top.get("timeline")
-        if node is None:
-            return ()
-        events: list[TimelineEvent] = []
-        for index, item in enumerate(self.sequence(node, "timeline")):
-            where = f"timeline[{index}]"
-            fields = self.mapping(item, where, EVENT_KEYS)
-            date_text = self.text(fields, "date", where)
-            event_text = self.text(fields, "event", where)
-            refs = self.texts(fields, "sections", where)
-            if "sections" not in fields:
-                self.missing(fields, "sections", f"{where}.sections")
-            for ref in refs:
-                if ref not in section_ids:
-                    self.warning(
-                        fields["sections"],
-                        f"{where}.sections",
-                        f"no section {_quote(ref)} in this brief"
-                        + _did_you_mean(ref, tuple(sorted(section_ids))),
-                    )
-            origin = self.text(fields, "origin", where, required=False) or "editor"
-            if origin not in ORIGINS:
-                self.error(fields["origin"], f"{where}.origin", f"must be one of {ORIGINS}")
-            if not date_text:
-                continue
-            try:
-                date = parse_event_date(_short_date(date_text))
-            except ValueError as exc:
-                self.error(fields["date"], f"{where}.date", str(exc))
-                continue
-            events.append(TimelineEvent(date, event_text, refs, origin))
-        return tuple(events)
+    def _section_text(self, section: Section, fields: dict[str, Any], where: str) -> None:
+        if not section.all_paragraphs():
+            self.warning(fields["__node__"], where, "section has no text")
 
-    def _sources(self, top: dict[str, Any]) -> tuple[Source, ...]:
-        node = top.get("sources")
-        if node is None:
-            return ()
-        out = []
-        for index, item in enumerate(self.sequence(node, "sources")):
-            where = f"sources[{index}]"
-            fields = self.mapping(item, where, SOURCE_KEYS)
-            url = self.text(fields, "url", where, required=False) or None
-            out.append(Source(self.text(fields, "title", where), url))
-        return tuple(out)
+    def _term_once(self, entry: GlossaryEntry, fields: dict[str, Any], where: str) -> None:
+        for name in entry.names():
+            folded = name.casefold()
+            if folded in self.terms:
+                self.warning(
+                    fields["term"] if name == entry.term else fields["aliases"],
+                    f"{where}.term",
+                    f"duplicate glossary term {_quote(name)} (first on line {self.terms[folded]})",
+                )
+            elif "term" in fields:
+                self.terms[folded] = fields["term"].start_mark.line + 1
+
+    def _known_sections(self, refs: tuple[str, ...], fields: dict[str, Any], where: str) -> None:
+        for ref in refs:
+            if ref not in self.ids:
+                self.warning(
+                    fields["sections"],
+                    f"{where}.sections",
+                    f"no section {_quote(ref)} in this brief"
+                    + _did_you_mean(ref, tuple(sorted(self.ids))),
+                )
+
+    FIELD_CHECKS: ClassVar[dict[tuple[str, str], Callable[..., None]]] = {
+        ("section", "id"): _unique,
+        ("subsection", "id"): _unique,
+        ("section", "role"): _one_role_each,
+        ("event", "sections"): _known_sections,
+    }
+    RECORD_CHECKS: ClassVar[dict[str, Callable[..., None]]] = {
+        "section": _section_text,
+        "term": _term_once,
+    }
+
+
+def _join(key_path: str, key: str) -> str:
+    """The key path of ``key`` inside ``key_path`` (the top level has none)."""
+    return f"{key_path}.{key}" if key_path else key
 
 
 def _lone_surrogate(value: str) -> str | None:

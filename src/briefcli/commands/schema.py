@@ -19,6 +19,6 @@ def schema() -> None:
       brief schema > brief.schema.json
       brief schema | jq '.properties | keys'
     """
-    from briefcli.schema import schema_json
+    from briefcli.briefformat import schema_json
 
     output.emit(schema_json())

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from briefcli.briefformat import EVENT
 from briefcli.errors import BriefFileError
-from briefcli.loader import EVENT_KEYS
 from briefcli.model import parse_event_date
 from briefcli.sanitize import sanitize_line
 
 OVERLAY_KEYS = ("id", "source", "key_points", "timeline", "notes", "aliases")
+EVENT_KEYS = EVENT.allowed_keys()
 
 
 def load_overlay(path: str | os.PathLike[str]) -> dict[str, Any]:
