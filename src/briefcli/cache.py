@@ -25,7 +25,7 @@ from briefcli.model import Brief
 FORMAT = 1
 #: The modules that decide what a brief file means: when one changes (an upgrade, a checkout),
 #: every entry is a miss, even if the version number did not move.
-_CODE = ("loader.py", "yamlio.py", "model.py", "codec.py", "cache.py")
+_CODE = ("loader.py", "yamlio.py", "model.py", "briefformat.py", "codec.py", "cache.py")
 
 
 def load_brief(path: str | os.PathLike[str], parse: Callable[[str], Brief]) -> Brief:
