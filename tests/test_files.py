@@ -22,7 +22,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def test_writes_a_new_file_with_the_usual_permissions(tmp_path: Path) -> None:
-    path = tmp_path / "sub" / "out.txt"
+    path = tmp_path / "out.txt"
     umask = os.umask(0o022)
     try:
         atomic_write(path, b"hello")

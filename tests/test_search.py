@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefcli import paths, search
+from briefcli.index import Index, _marks, using_index
+from briefcli import paths, searchquery
 from briefcli.commands.progress import Progress
 from briefcli.errors import UsageError
 from conftest import REPO, Runner, golden
@@ -47,7 +48,7 @@ def report(folder: Path, brief_id: str, *paragraphs: str, title: str = "Report")
 
 
 def index_file() -> Path:
-    return paths.cache_dir() / search.INDEX_NAME
+    return paths.cache_dir() / paths.INDEX_NAME
 
 
 # -- the shipped brief --------------------------------------------------------------------------
@@ -289,14 +290,14 @@ def test_a_read_only_index_falls_back_to_memory(
     brief: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = brief("search", "Vladivostok").stdout
-    real = search.Index.open
+    real = Index.open
 
-    def read_only(location: str) -> search.Index:
+    def read_only(location: str) -> Index:
         if location != ":memory:":
             raise sqlite3.OperationalError("attempt to write a readonly database")
         return real(location)
 
-    monkeypatch.setattr(search.Index, "open", read_only)
+    monkeypatch.setattr(Index, "open", read_only)
     assert brief("search", "Vladivostok").stdout == expected
 
 
@@ -320,22 +321,22 @@ def test_progress_shows_only_after_a_second_and_clears() -> None:
 
 
 def test_fts_query_quotes_terms_and_widens_words() -> None:
-    assert search.fts_query('"special forces" deploy') == (
+    assert searchquery.fts_query('"special forces" deploy') == (
         '"special forces" AND ("deploy" OR "deploys" OR "deployed" OR "deploying" OR '
         '"deployment" OR "deployments")'
     )
-    assert search.fts_query("logis*") == '"logis" *'
-    assert search.fts_query('say "hi') == '"say" AND "hi"'
-    assert search.fts_query("4-2") == '"4-2"'
+    assert searchquery.fts_query("logis*") == '"logis" *'
+    assert searchquery.fts_query('say "hi') == '"say" AND "hi"'
+    assert searchquery.fts_query("4-2") == '"4-2"'
     with pytest.raises(UsageError):
-        search.fts_query("... !")
+        searchquery.fts_query("... !")
 
 
 def test_forms_that_stem_alike_are_searched_once() -> None:
-    index = search.Index.open(":memory:")
+    index = Index.open(":memory:")
     try:
         # Porter stems deploy/deploys/deployed/deploying to 'deploi', deployment(s) to 'deploy'.
-        assert search.fts_query("deploy", index._distinct_forms) == '("deploy" OR "deployment")'
+        assert searchquery.fts_query("deploy", index._distinct_forms) == '("deploy" OR "deployment")'
         assert index._distinct_forms(["sanctions", "sanction"]) == ["sanctions"]
     finally:
         index.close()
@@ -347,14 +348,14 @@ def test_searching_each_stem_once_finds_the_same_hits(
 ) -> None:
     # Order and snippets may differ a little: with every form, a term that four forms stem to
     # counted four times in the ranking and in choosing a snippet; now each term counts once.
-    def hits(index: search.Index) -> tuple[int, set[tuple[str, str]]]:
+    def hits(index: Index) -> tuple[int, set[tuple[str, str]]]:
         (record,) = index.sync([str(paths.default_brief_path())])
         found = index.search(word, [record.file_id], limit=50)
         return found.total, {(hit.kind, hit.ref) for hit in found.hits}
 
-    thinned = search.using_index(hits, ":memory:")
-    monkeypatch.setattr(search.Index, "_distinct_forms", lambda self, forms: forms)
-    every_form = search.using_index(hits, ":memory:")
+    thinned = using_index(hits, ":memory:")
+    monkeypatch.setattr(Index, "_distinct_forms", lambda self, forms: forms)
+    every_form = using_index(hits, ":memory:")
     assert thinned == every_form
     assert 0 < thinned[0] < 50
 
@@ -365,14 +366,14 @@ def test_any_query_is_valid_fts5_or_a_usage_error(query: str) -> None:
     db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='porter unicode61')")
     db.execute("INSERT INTO t VALUES ('some text about deployment and forces')")
     try:
-        expression = search.fts_query(query)
+        expression = searchquery.fts_query(query)
     except UsageError:
         return
     db.execute("SELECT * FROM t WHERE t MATCH ?", (expression,)).fetchall()
 
 
 def test_snippet_markers_become_spans() -> None:
-    text, marks = search._marks("a \x02b\x03 c \x02dd\x03")
+    text, marks = _marks("a \x02b\x03 c \x02dd\x03")
     assert text == "a b c dd"
     assert [text[s:e] for s, e in marks] == ["b", "dd"]
 
