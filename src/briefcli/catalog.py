@@ -173,7 +173,7 @@ def folders() -> tuple[Folder, ...]:
     return tuple(out)
 
 
-def brief_files(folder: str) -> list[str]:
+def brief_files(folder: str, origin: str = BRIEF_PATH) -> list[str]:
     """The brief files in ``folder``, by name: ``*.yaml`` and ``*.yml``, regular, not hidden.
 
     Hidden names include the temp files of a write that was killed (``.NAME.*.tmp``). A folder
@@ -193,7 +193,8 @@ def brief_files(folder: str) -> list[str]:
     except OSError as exc:
         raise UsageError(
             f"cannot read the library folder {sanitize_line(folder)}: {exc.strerror or exc}",
-            "fix its permissions, or take it out of BRIEF_PATH",
+            "fix its permissions"
+            + (", or take it out of BRIEF_PATH" if origin == BRIEF_PATH else ""),
         ) from None
     return [path for _, path in sorted(named)]
 
@@ -212,7 +213,7 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
     origin_of: dict[str, str] = {}
     files: list[str] = []
     for folder in found:
-        for path in brief_files(folder.path):
+        for path in brief_files(folder.path, folder.origin):
             origin_of[path] = folder.origin
             files.append(path)
     from briefcli.index import storable
