@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefcli import cache, loader
+from briefcli import cache, freshness, loader
 from briefcli.codec import brief_from_data, brief_to_data
 from briefcli.loader import default_brief_path, load_brief
 from briefcli.model import (
@@ -31,6 +33,39 @@ MINI = "id: mini\ntitle: Mini\nsections:\n  - id: '1'\n    title: One\n    parag
 def entries(tmp_path: Path) -> list[Path]:
     """The cache files the ``brief`` fixture's runs have written."""
     return sorted((tmp_path / "cache" / "briefcli" / "briefs").glob("*.json"))
+
+
+def read_entry(entry: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An entry's header line and its payload ({"brief": …})."""
+    head, _, payload = entry.read_bytes().partition(b"\n")
+    return json.loads(head), json.loads(payload)
+
+
+def write_entry(entry: Path, header: dict[str, Any], stored: dict[str, Any]) -> None:
+    """Write an entry as brief would, with a digest that matches the payload."""
+    payload = json.dumps(stored).encode("utf-8")
+    header = {**header, "digest": [len(payload), zlib.crc32(payload)]}
+    entry.write_bytes(json.dumps(header).encode("ascii") + b"\n" + payload)
+
+
+@pytest.fixture
+def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files a test just wrote count as settled (else a cache hit needs a 2 s wait)."""
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the loader parsed (each a cache miss), in order."""
+    seen: list[str] = []
+    real = loader.load_brief
+
+    def counting(path: str) -> Brief:
+        seen.append(path)
+        return real(path)
+
+    monkeypatch.setattr(loader, "load_brief", counting)
+    return seen
 
 
 def no_yaml(*_: object) -> Brief:
@@ -82,16 +117,83 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(
     entry.write_bytes(damage)
     result = brief("show", "4-2")
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
-    assert json.loads(entry.read_bytes())["brief"]["id"] == "nk-russia-troops-2025"
+    assert read_entry(entry)[1]["brief"]["id"] == "nk-russia-troops-2025"
 
 
 def test_an_entry_with_a_broken_brief_inside_is_ignored(brief: Runner, tmp_path: Path) -> None:
     expected = brief("timeline").stdout
     (entry,) = entries(tmp_path)
-    stored = json.loads(entry.read_bytes())
+    header, stored = read_entry(entry)
     stored["brief"]["timeline"][0]["date"] = "not a date"
-    entry.write_text(json.dumps(stored), encoding="utf-8")
+    write_entry(entry, header, stored)  # even with a digest that matches
     assert brief("timeline").stdout == expected
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [("sections", []), ("title", 12), ("id", None), ("glossary", "x"), ("notes", [1])],
+)
+def test_a_tampered_entry_is_a_miss_not_an_error(
+    brief: Runner, tmp_path: Path, parses: list[str], where: str, value: object
+) -> None:
+    # Defect 7: an edited entry ('sections: []', 'title: 12') made 'show' exit 70.
+    expected = brief("show", "4-2")
+    (entry,) = entries(tmp_path)
+    header, stored = read_entry(entry)
+    stored["brief"][where] = value
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + json.dumps(stored).encode())
+    parses.clear()
+    result = brief("show", "4-2")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, "")
+    assert len(parses) == 1  # a miss: the brief file was read again
+    assert read_entry(entry)[1]["brief"]["sections"]  # and the entry rewritten whole
+
+
+def test_an_entry_through_a_link_or_a_fifo_is_never_read(
+    brief: Runner, tmp_path: Path, parses: list[str]
+) -> None:
+    expected = brief("glossary", "Storm Corps").stdout
+    (entry,) = entries(tmp_path)
+    elsewhere = tmp_path / "elsewhere.json"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)
+    parses.clear()
+    result = brief("glossary", "Storm Corps")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    assert len(parses) == 1  # a link in the cache folder is a miss, never followed
+    assert not entry.is_symlink() and elsewhere.read_bytes() != entry.read_bytes()
+    entry.unlink()
+    os.mkfifo(entry)
+    result = brief("glossary", "Storm Corps")  # a FIFO: a miss that never blocks
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    assert entry.is_fifo()  # and never replaced: brief replaces only regular files
+
+
+def test_a_same_length_rewrite_with_the_old_mtime_is_seen(
+    brief: Runner, tmp_path: Path, parses: list[str], no_racy_window: None
+) -> None:
+    # Defect 8: the cache keyed on size, mtime and inode only, so this printed the old text.
+    path = write(tmp_path, "mini.yaml", MINI.format(text="Hello."))
+    assert brief("show", "1", "-b", str(path)).stdout == "1. One\n\nHello.\n"
+    assert brief("show", "1", "-b", str(path)).stdout == "1. One\n\nHello.\n"
+    assert len(parses) == 1  # the second run was a cache hit
+    info = path.stat()
+    while path.stat().st_ctime_ns == info.st_ctime_ns:  # until the file system's clock ticks
+        path.write_text(MINI.format(text="Howdy."), encoding="utf-8")
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    assert brief("show", "1", "-b", str(path)).stdout == "1. One\n\nHowdy.\n"
+    assert len(parses) == 2
+
+
+def test_a_file_changed_within_the_racy_window_is_read_again(
+    brief: Runner, tmp_path: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(freshness, "RACY_NS", 10**18)  # however slow the machine
+    path = write(tmp_path, "mini.yaml", MINI.format(text="Hello."))
+    for _ in range(2):
+        assert brief("show", "1", "-b", str(path)).stdout == "1. One\n\nHello.\n"
+    assert len(parses) == 2  # just written: its timestamps could hide a second change
 
 
 @pytest.mark.parametrize(
@@ -103,14 +205,24 @@ def test_an_entry_from_another_format_version_or_path_is_a_miss(
 ) -> None:
     brief("glossary")
     (entry,) = entries(tmp_path)
-    stored = json.loads(entry.read_bytes())
-    stored[field] = value
+    header, stored = read_entry(entry)
+    header[field] = value
     stored["brief"]["title"] = "Stale title"
-    entry.write_text(json.dumps(stored), encoding="utf-8")
+    write_entry(entry, header, stored)
     result = brief()
     assert result.exit_code == 0
     assert "Stale title" not in result.stdout
     assert result.stdout.startswith("North Korea's Troop Deployment")
+
+
+def test_an_entry_rewritten_whole_is_trusted(brief: Runner, tmp_path: Path) -> None:
+    # The control for the tests above: the same edit with the header intact is a hit.
+    brief("glossary")
+    (entry,) = entries(tmp_path)
+    header, stored = read_entry(entry)
+    stored["brief"]["title"] = "Edited title"
+    write_entry(entry, header, stored)
+    assert brief().stdout.startswith("Edited title")
 
 
 def test_an_unusable_cache_folder_is_no_error(brief: Runner, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefcli import catalog, completion, paths, search
+from briefcli import catalog, completion, freshness, paths
 from briefcli.cli import run
 from briefcli.loader import default_brief_path
 
@@ -102,7 +102,7 @@ def test_the_fast_path_imports_almost_nothing() -> None:
         "from briefcli.cli import run\n"
         "code = run()\n"
         "heavy = ['typer', 'click', 'rich', 'yaml', 'dataclasses', 'pathlib', 'briefcli.loader',"
-        " 'briefcli.catalog', 'briefcli.search']\n"
+        " 'briefcli.catalog', 'briefcli.index']\n"
         "print(code, [m for m in heavy if m in sys.modules])\n"
     )
     env = {**os.environ, "COMP_WORDS": "brief glossary Sto", "COMP_CWORD": "2"}
@@ -113,7 +113,7 @@ def test_the_fast_path_imports_almost_nothing() -> None:
     import time
 
     changed = os.stat(default_brief_path()).st_ctime_ns
-    time.sleep(max(0, changed + search.RACY_NS - time.time_ns()) / 1e9)
+    time.sleep(max(0, changed + freshness.RACY_NS - time.time_ns()) / 1e9)
     subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     warm = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert warm.stdout.splitlines() == ["'Storm Corps'", "0 []"]
@@ -280,8 +280,8 @@ def test_tables_agree_with_the_typer_app() -> None:
 def test_facts_copied_into_completion_agree_with_their_sources(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert completion.INDEX_NAME == search.INDEX_NAME
-    assert completion.RACY_NS == search.RACY_NS
+    assert completion.INDEX_NAME == paths.INDEX_NAME
+    assert completion.RACY_NS == freshness.RACY_NS
     assert completion.DEFAULT_FILE == catalog.DEFAULT_FILE
     assert completion.shipped_brief() == str(default_brief_path())
     assert completion._xdg("XDG_CACHE_HOME", ".cache") == str(paths.cache_dir())

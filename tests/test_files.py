@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefcli import files
-from briefcli.errors import WriteError
+from briefcli.errors import BriefFileError, UsageError, WriteError
 from briefcli.files import MAX_NAME_BYTES, atomic_write, child_path, safe_filename
 from briefcli.sanitize import has_unsafe
 
@@ -22,7 +22,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def test_writes_a_new_file_with_the_usual_permissions(tmp_path: Path) -> None:
-    path = tmp_path / "sub" / "out.txt"
+    path = tmp_path / "out.txt"
     umask = os.umask(0o022)
     try:
         atomic_write(path, b"hello")
@@ -98,9 +98,13 @@ def test_a_symlink_is_never_followed(tmp_path: Path) -> None:
     folder.mkdir()
     link = folder / "brief.yaml"
     link.symlink_to(target)
+    for force in (False, True):  # a path the user gave: refused, even with --force
+        with pytest.raises(WriteError, match=r"brief.yaml is a symbolic link; brief neither"):
+            atomic_write(link, b"evil", force=force)
+    # In brief's own folders: never written through; with force the link itself is replaced.
     with pytest.raises(WriteError, match=r"brief.yaml exists \(a symbolic link\)"):
-        atomic_write(link, b"evil")
-    atomic_write(link, b"mine", force=True)  # replaces the link, not what it points to
+        atomic_write(link, b"evil", own=True)
+    atomic_write(link, b"mine", force=True, own=True)
     assert target.read_text() == "precious"
     assert not link.is_symlink() and link.read_bytes() == b"mine"
 
@@ -197,3 +201,120 @@ def test_child_path_stays_in_its_folder_and_refuses_links(tmp_path: Path) -> Non
     (tmp_path / "y.yaml").symlink_to("/etc/passwd")
     with pytest.raises(WriteError, match="is a symbolic link"):
         child_path(tmp_path, "y", ".yaml")
+
+
+# -- special files, missing folders, stdout (defects 3 and 10) -------------------------------
+
+
+def _special(kind: str, path: Path) -> None:
+    """Make a FIFO, socket or character device (as /dev/null is) at ``path``."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        import socket
+
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(str(path))
+    else:
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a twin of /dev/null
+        except PermissionError:
+            pytest.skip("making a device node needs root")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "device"])
+@pytest.mark.parametrize("own", [False, True])
+def test_special_files_are_never_replaced_even_with_force(
+    tmp_path: Path, kind: str, own: bool
+) -> None:
+    # Defect 3: 'brief export -o /dev/null --force', as root, replaced /dev/null.
+    path = tmp_path / "node"
+    _special(kind, path)
+    before = os.lstat(path)
+    with pytest.raises(WriteError, match=r"node is a (FIFO|socket|device); brief replaces only"):
+        atomic_write(path, b"x", force=True, own=own)
+    after = os.lstat(path)
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_link_to_a_special_file_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    link = tmp_path / "stderr"  # as /dev/stderr links to /proc/self/fd/2
+    link.symlink_to(fifo)
+    with pytest.raises(WriteError, match="is a symbolic link"):
+        atomic_write(link, b"x", force=True)
+    assert link.is_symlink() and fifo.is_fifo()
+
+
+def test_a_missing_folder_is_refused_like_cp(tmp_path: Path) -> None:
+    # Defect 10: '-o outs/no/such/dir/x.txt' made three folders.
+    path = tmp_path / "outs" / "no" / "such" / "x.txt"
+    with pytest.raises(WriteError, match=r"the folder .*outs/no/such does not exist"):
+        atomic_write(path, b"x")
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "file").write_text("")
+    with pytest.raises(WriteError, match=r"the folder .*file is not a folder"):
+        atomic_write(tmp_path / "file" / "x.txt", b"x")
+    atomic_write(path, b"x", own=True)  # brief's own folders are made
+    assert path.read_bytes() == b"x"
+
+
+@pytest.mark.parametrize("name", ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_stdout_names_mean_the_stream(name: str) -> None:
+    assert files.output_target(name) is None
+
+
+def test_other_output_names_are_paths() -> None:
+    assert files.output_target("out.txt") == Path("out.txt")
+    assert files.output_target("/dev/stderr") == Path("/dev/stderr")  # refused when written
+    with pytest.raises(UsageError, match="--output needs a path"):
+        files.output_target(" ")
+
+
+# -- the safe reader ----------------------------------------------------------------------------
+
+
+def test_the_reader_names_the_kind_of_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(BriefFileError, match="is a FIFO, not a report"):
+        files.read_file(fifo, files.REPORT)
+    with pytest.raises(BriefFileError, match="is a directory, not an overlay file"):
+        files.read_file(tmp_path, files.OVERLAY)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 11)
+    with pytest.raises(BriefFileError, match="is 11 bytes; a report may be at most 10 bytes"):
+        files.read_file(big, files.REPORT, limit=10)
+    assert files.read_file(big, limit=11) == b"x" * 11
+
+
+def test_in_brief_own_folders_a_link_is_never_followed(tmp_path: Path) -> None:
+    target = tmp_path / "target"
+    target.write_bytes(b"data")
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    assert files.read_file(link) == b"data"  # a user's file may be a link
+    with pytest.raises(BriefFileError, match="is a symbolic link; brief does not follow"):
+        files.read_file(link, files.OWN, own=True)
+    assert files.read_file(target, files.OWN, own=True) == b"data"
+
+
+def test_a_file_that_grows_while_read_is_read_whole_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "f"
+    path.write_bytes(b"0123456789")
+    real_stat, real_fstat = os.stat, os.fstat
+
+    def smaller(info: os.stat_result) -> os.stat_result:
+        fields = list(info)
+        fields[stat.ST_SIZE] = 4  # as if the file had 4 bytes when checked, then grew
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(files.os, "stat", lambda path: smaller(real_stat(path)))
+    monkeypatch.setattr(files.os, "fstat", lambda fd: smaller(real_fstat(fd)))
+    assert files.read_file(path) == b"0123456789"
+    with pytest.raises(BriefFileError, match="grew past 8 bytes while being read"):
+        files.read_file(path, limit=8)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -323,3 +326,148 @@ def test_find_prefers_exact_id_over_prefix(tmp_path: Path) -> None:
     assert shelf.find("abc").id == "abc"
     with pytest.raises(catalog.UsageError, match="ambiguous"):
         shelf.find("a")
+
+
+# -- hostile library folders (defects 4, 5, 7 and 9) --------------------------------------------
+
+
+def _brief_command() -> list[str]:
+    script = Path(sys.executable).with_name("brief")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "briefcli"]
+
+
+def run_brief(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The installed script in a clean environment (a hang would fail at the safety timeout)."""
+    environment = {
+        **{k: v for k, v in os.environ.items() if k not in ("BRIEF", "BRIEF_PATH")},
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        **env,
+    }
+    return subprocess.run(
+        [*_brief_command(), *args],
+        env=environment,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",
+        timeout=120,
+        check=False,
+    )
+
+
+#: Every command that reads the library, and the two completions that list it.
+LIBRARY_COMMANDS = [
+    ["list"],
+    ["list", "--format", "json"],
+    ["search", "Hello", "--all"],
+    ["-b", "alpha-2023", "show", "1"],
+    ["use", "alpha-2023"],
+]
+COMPLETIONS = [
+    {"_BRIEF_COMPLETE": "complete_bash", "COMP_WORDS": "brief -b ", "COMP_CWORD": "2"},
+    {"_BRIEF_COMPLETE": "complete_bash", "COMP_WORDS": "brief use ", "COMP_CWORD": "2"},
+]
+
+
+def test_a_file_name_that_is_not_utf8_is_listed_escaped(tmp_path: Path) -> None:
+    # Defect 4: with x\xff.yaml in any library folder, every library command exited 70.
+    shelf = tmp_path / "shelf"
+    mini(shelf, "alpha-2023", text="Hello.")
+    bad = os.path.join(os.fsencode(shelf), b"x\xff.yaml")
+    with open(bad, "wb") as handle:
+        handle.write(b"id: x\ntitle: X\n")
+    for command in LIBRARY_COMMANDS:
+        done = run_brief(tmp_path, *command, BRIEF_PATH=str(shelf))
+        assert done.returncode == 0, (command, done.stderr)
+        assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    listed = run_brief(tmp_path, "list", BRIEF_PATH=str(shelf)).stdout
+    assert f"{shelf}/x\\xff.yaml  its file name is not valid UTF-8; rename the file" in listed
+    data = json.loads(run_brief(tmp_path, "list", "-f", "json", BRIEF_PATH=str(shelf)).stdout)
+    (broken,) = [b for b in data["briefs"] if b["status"] == "broken"]
+    assert os.fsencode(broken["path"]) == bad
+    for environ in COMPLETIONS:
+        done = run_brief(tmp_path, BRIEF_PATH=str(shelf), **environ)
+        assert (done.returncode, done.stderr) == (0, "")
+        assert "alpha-2023" in done.stdout.split()
+
+
+def test_fifos_in_a_library_folder_never_block(tmp_path: Path) -> None:
+    shelf = tmp_path / "shelf"
+    mini(shelf, "alpha-2023", text="Hello.")
+    os.mkfifo(shelf / "pipe.yaml")
+    (shelf / "link.yaml").symlink_to(shelf / "pipe.yaml")
+    for command in LIBRARY_COMMANDS:
+        done = run_brief(tmp_path, *command, BRIEF_PATH=str(shelf))
+        assert done.returncode == 0, (command, done.stderr)
+    for environ in COMPLETIONS:
+        done = run_brief(tmp_path, BRIEF_PATH=str(shelf), **environ)
+        assert done.stdout.split() == ["alpha-2023", SHIPPED_ID]
+    listed = run_brief(tmp_path, "list", BRIEF_PATH=str(shelf)).stdout
+    assert "pipe.yaml" not in listed and "link.yaml" not in listed
+
+
+def test_stale_temp_files_of_a_killed_write_are_not_briefs(brief: Runner, shelf: Path) -> None:
+    # Defect 9: a killed import left '.NAME.*.tmp' files (a whole brief) in the library.
+    (shelf / ".alpha-2023.yaml.k2j4f0a1.tmp").write_text("id: ghost\ntitle: Ghost\n")
+    (shelf / ".ghost.yaml").write_text("id: ghost\ntitle: Ghost\n")
+    listed = json.loads(brief("list", "--format", "json").stdout)
+    assert sorted(b["id"] for b in listed["briefs"]) == [
+        "alpha-2023",
+        "beta-2024",
+        "gamma",
+        SHIPPED_ID,
+    ]
+    assert all("ghost" not in b["path"] and ".tmp" not in b["path"] for b in listed["briefs"])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_a_folder_that_cannot_be_read_is_one_line(tmp_path: Path) -> None:
+    # Defect 7: a library folder with mode 000, for a user who is not root, gave exit 70.
+    shelf = tmp_path / "shelf"
+    mini(shelf, "alpha-2023")
+    shelf.chmod(0)
+    try:
+        for command in LIBRARY_COMMANDS:
+            done = run_brief(tmp_path, *command, BRIEF_PATH=str(shelf))
+            assert (done.returncode, done.stdout) == (2, ""), command
+            assert done.stderr == (
+                f"brief: error: cannot read the library folder {shelf}: Permission denied\n"
+                "brief: hint: fix its permissions, or take it out of BRIEF_PATH\n"
+            )
+        done = run_brief(tmp_path, BRIEF_PATH=str(shelf), **COMPLETIONS[0])
+        assert (done.returncode, done.stderr) == (0, "")  # completion offers nothing, quietly
+    finally:
+        shelf.chmod(0o755)
+
+
+def test_an_unreadable_folder_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same for root too: the scan itself refused (root would read a mode-000 folder).
+    def denied(path: str) -> None:
+        raise PermissionError(13, "Permission denied", path)
+
+    assert catalog.brief_files(str(tmp_path / "missing")) == []  # gone is only empty
+    monkeypatch.setattr(catalog.os, "scandir", denied)
+    with pytest.raises(catalog.UsageError, match=r"cannot read the library folder .*shelf"):
+        catalog.brief_files(str(tmp_path / "shelf"))
+
+
+def test_the_remembered_default_is_never_read_through_a_link(
+    brief: Runner, shelf: Path, tmp_path: Path
+) -> None:
+    assert brief("use", "beta").exit_code == 0
+    remembered = catalog.default_path()
+    elsewhere = tmp_path / "elsewhere"
+    remembered.rename(elsewhere)
+    remembered.symlink_to(elsewhere)
+    assert catalog.read_default() is None
+    remembered.unlink()
+    os.mkfifo(remembered)
+    assert catalog.read_default() is None  # a FIFO there never blocks
+    assert brief("use").stdout.endswith(
+        "the shipped report (no --brief, no BRIEF, no 'brief use' default)\n"
+    )

@@ -9,14 +9,17 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefcli import paths, search
+from briefcli import paths
 from briefcli.commands.progress import Progress
 from briefcli.errors import UsageError
+from briefcli.index import Index, _marks, using_index
+from briefcli.searchquery import fts_query
 from conftest import REPO, Runner, golden
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -47,7 +50,7 @@ def report(folder: Path, brief_id: str, *paragraphs: str, title: str = "Report")
 
 
 def index_file() -> Path:
-    return paths.cache_dir() / search.INDEX_NAME
+    return paths.cache_dir() / paths.INDEX_NAME
 
 
 # -- the shipped brief --------------------------------------------------------------------------
@@ -289,15 +292,171 @@ def test_a_read_only_index_falls_back_to_memory(
     brief: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = brief("search", "Vladivostok").stdout
-    real = search.Index.open
+    real = Index.open
 
-    def read_only(location: str) -> search.Index:
+    def read_only(location: str) -> Index:
         if location != ":memory:":
             raise sqlite3.OperationalError("attempt to write a readonly database")
         return real(location)
 
-    monkeypatch.setattr(search.Index, "open", read_only)
+    monkeypatch.setattr(Index, "open", read_only)
     assert brief("search", "Vladivostok").stdout == expected
+
+
+# -- the index file is brief's own: never through a link, never a special file (defect 2) -----
+
+
+def _other_apps_database(path: Path) -> bytes:
+    """A database of another program with tables named like the index's; its bytes."""
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT)")
+        db.execute("CREATE TABLE chunks (id INTEGER PRIMARY KEY, body TEXT)")
+        db.executemany("INSERT INTO files (path) VALUES (?)", [("a",), ("b",)])
+        db.execute("INSERT INTO chunks (body) VALUES ('precious')")
+    db.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("command", [["list"], ["search", "Vladivostok"], ["use", "nk-russia"]])
+def test_a_link_at_the_index_path_is_refused_and_its_target_untouched(
+    brief: Runner, tmp_path: Path, command: list[str]
+) -> None:
+    # Defect 2: with index.sqlite3 linked to another app's database, 'brief list' emptied
+    # that database's files and chunks tables and switched it to WAL.
+    other = tmp_path / "other-app.db"
+    before = _other_apps_database(other)
+    index_file().parent.mkdir(parents=True)
+    index_file().symlink_to(other)
+    result = brief(*command)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"brief: error: {index_file()} is a symbolic link; brief keeps its search index only "
+    )
+    assert result.stderr.count("brief: error:") == 1
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("other-app")) == [
+        "other-app.db"
+    ]  # no -wal or -shm beside it
+    with sqlite3.connect(other) as db:
+        assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 2
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    db.close()
+
+
+def test_a_link_to_an_empty_file_gets_nothing_written(brief: Runner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    index_file().parent.mkdir(parents=True)
+    index_file().symlink_to(empty)
+    assert brief("list").exit_code == 2
+    assert empty.read_bytes() == b""
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_a_link_beside_the_index_is_refused(brief: Runner, tmp_path: Path, suffix: str) -> None:
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"keep")
+    index_file().parent.mkdir(parents=True)
+    Path(f"{index_file()}{suffix}").symlink_to(victim)
+    result = brief("list")
+    assert result.exit_code == 2
+    assert f"{index_file()}{suffix} is a symbolic link" in result.stderr
+    assert victim.read_bytes() == b"keep"
+
+
+def test_a_fifo_at_the_index_path_never_blocks(brief: Runner) -> None:
+    index_file().parent.mkdir(parents=True)
+    os.mkfifo(index_file())
+    result = brief("search", "Vladivostok")
+    assert result.exit_code == 2
+    assert "is not a regular file; brief keeps its search index only" in result.stderr
+    assert index_file().is_fifo()
+
+
+def test_a_new_index_file_is_private(brief: Runner) -> None:
+    assert brief("list").exit_code == 0
+    assert index_file().stat().st_mode & 0o077 == 0
+
+
+def test_an_index_of_the_first_schema_is_rebuilt(brief: Runner) -> None:
+    expected = brief("search", "Vladivostok").stdout
+    with sqlite3.connect(index_file()) as db:
+        db.execute("PRAGMA user_version = 1")  # before the device column
+    db.close()
+    assert brief("search", "Vladivostok").stdout == expected
+    with sqlite3.connect(index_file()) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(files)")]
+    db.close()
+    assert "device" in columns
+
+
+# -- brief files are read only through the safe reader (defect 5) ------------------------------
+
+
+def _opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths os.open is asked to open from now on."""
+    seen: list[str] = []
+    real = os.open
+
+    def recording(path: Any, *args: Any, **kwargs: Any) -> int:
+        seen.append(os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", recording)
+    return seen
+
+
+def test_a_fifo_brief_never_blocks_search_or_use(brief: Runner, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    for command in (["search", "troops", "-b", str(fifo)], ["use", str(fifo)]):
+        result = brief(*command)
+        assert result.exit_code == 2
+        assert "is a FIFO, not a brief file (only regular files are read)" in result.stderr
+
+
+def test_use_dev_zero_reads_nothing(brief: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'brief use /dev/zero' read 8 MiB before it failed.
+    opened = _opened(monkeypatch)
+    result = brief("use", "/dev/zero")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "brief: error: /dev/zero: is a device, not a brief file (only regular files are read)\n"
+    )
+    assert "/dev/zero" not in opened
+
+
+def test_the_index_never_stores_special_files(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    index = Index.open(":memory:")
+    try:
+        assert index.sync([str(fifo), "/dev/zero", "/dev/null"]) == []
+        assert index.db.execute("SELECT count(*) FROM files").fetchone()[0] == 0
+    finally:
+        index.close()
+
+
+def test_a_file_swapped_for_a_fifo_is_broken_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    real_stat = os.stat
+
+    def looks_regular(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        # As if a brief file were replaced by a FIFO between the index's check and its read.
+        chosen = __file__ if os.fspath(path) == str(fifo) else path
+        return real_stat(chosen, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", looks_regular)
+    index = Index.open(":memory:")
+    try:
+        (record,) = index.sync([str(fifo)])
+    finally:
+        index.close()
+    assert record.error == "is a FIFO, not a brief file (only regular files are read)"
 
 
 # -- pieces --------------------------------------------------------------------------------------
@@ -320,22 +479,22 @@ def test_progress_shows_only_after_a_second_and_clears() -> None:
 
 
 def test_fts_query_quotes_terms_and_widens_words() -> None:
-    assert search.fts_query('"special forces" deploy') == (
+    assert fts_query('"special forces" deploy') == (
         '"special forces" AND ("deploy" OR "deploys" OR "deployed" OR "deploying" OR '
         '"deployment" OR "deployments")'
     )
-    assert search.fts_query("logis*") == '"logis" *'
-    assert search.fts_query('say "hi') == '"say" AND "hi"'
-    assert search.fts_query("4-2") == '"4-2"'
+    assert fts_query("logis*") == '"logis" *'
+    assert fts_query('say "hi') == '"say" AND "hi"'
+    assert fts_query("4-2") == '"4-2"'
     with pytest.raises(UsageError):
-        search.fts_query("... !")
+        fts_query("... !")
 
 
 def test_forms_that_stem_alike_are_searched_once() -> None:
-    index = search.Index.open(":memory:")
+    index = Index.open(":memory:")
     try:
         # Porter stems deploy/deploys/deployed/deploying to 'deploi', deployment(s) to 'deploy'.
-        assert search.fts_query("deploy", index._distinct_forms) == '("deploy" OR "deployment")'
+        assert fts_query("deploy", index._distinct_forms) == '("deploy" OR "deployment")'
         assert index._distinct_forms(["sanctions", "sanction"]) == ["sanctions"]
     finally:
         index.close()
@@ -347,14 +506,14 @@ def test_searching_each_stem_once_finds_the_same_hits(
 ) -> None:
     # Order and snippets may differ a little: with every form, a term that four forms stem to
     # counted four times in the ranking and in choosing a snippet; now each term counts once.
-    def hits(index: search.Index) -> tuple[int, set[tuple[str, str]]]:
+    def hits(index: Index) -> tuple[int, set[tuple[str, str]]]:
         (record,) = index.sync([str(paths.default_brief_path())])
         found = index.search(word, [record.file_id], limit=50)
         return found.total, {(hit.kind, hit.ref) for hit in found.hits}
 
-    thinned = search.using_index(hits, ":memory:")
-    monkeypatch.setattr(search.Index, "_distinct_forms", lambda self, forms: forms)
-    every_form = search.using_index(hits, ":memory:")
+    thinned = using_index(hits, ":memory:")
+    monkeypatch.setattr(Index, "_distinct_forms", lambda self, forms: forms)
+    every_form = using_index(hits, ":memory:")
     assert thinned == every_form
     assert 0 < thinned[0] < 50
 
@@ -365,14 +524,14 @@ def test_any_query_is_valid_fts5_or_a_usage_error(query: str) -> None:
     db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='porter unicode61')")
     db.execute("INSERT INTO t VALUES ('some text about deployment and forces')")
     try:
-        expression = search.fts_query(query)
+        expression = fts_query(query)
     except UsageError:
         return
     db.execute("SELECT * FROM t WHERE t MATCH ?", (expression,)).fetchall()
 
 
 def test_snippet_markers_become_spans() -> None:
-    text, marks = search._marks("a \x02b\x03 c \x02dd\x03")
+    text, marks = _marks("a \x02b\x03 c \x02dd\x03")
     assert text == "a b c dd"
     assert [text[s:e] for s, e in marks] == ["b", "dd"]
 

@@ -1,10 +1,12 @@
-"""A cache of validated briefs, so repeat runs skip YAML: stale, corrupt or unwritable is a miss.
+"""A cache of validated briefs, so repeat runs skip YAML: stale, damaged or unwritable is a miss.
 
-One JSON file per brief path in ``paths.cache_dir()/briefs``, holding the brief in file-format
-shape (``codec.brief_to_data``) with the size, mtime, inode and device of the file it was read
-from, and the version and code of brief that read it. A hit rebuilds the model with
+One file per brief path in ``paths.cache_dir()/briefs``: a header line (JSON) with the brief
+file's stat key and the time it was read (:mod:`briefcli.freshness`, the one freshness rule),
+the version and code of brief that read it, and a digest of the rest; then the brief in
+file-format shape (``codec.brief_to_data``) as JSON. A hit rebuilds the model with
 :func:`brief_from_data`, which trusts its input: the data was validated by the loader before it
-was written. Anything unexpected in an entry means a miss, and the cache never turns a readable
+was written, and the digest shows it is what was written. Anything unexpected in an entry (a
+damaged or edited payload, a link, a FIFO) is a miss, and the cache never turns a readable
 brief into an error.
 """
 
@@ -22,14 +24,18 @@ from briefcli.codec import brief_from_data
 from briefcli.model import Brief
 
 #: Bumped whenever the entry layout changes; entries of another format are misses.
-FORMAT = 1
+FORMAT = 2
 #: The modules that decide what a brief file means: when one changes (an upgrade, a checkout),
 #: every entry is a miss, even if the version number did not move.
 _CODE = ("loader.py", "yamlio.py", "model.py", "briefformat.py", "codec.py", "cache.py")
+#: Largest entry read: the JSON of the largest brief, with room for escapes.
+_MAX_ENTRY_BYTES = 4 * 8 * 1024 * 1024
 
 
 def load_brief(path: str | os.PathLike[str], parse: Callable[[str], Brief]) -> Brief:
     """The brief at ``path``: from the cache when it is fresh, else ``parse(path)``, remembered."""
+    import time
+
     name = os.fspath(path)
     try:
         info = os.stat(name)
@@ -37,15 +43,17 @@ def load_brief(path: str | os.PathLike[str], parse: Callable[[str], Brief]) -> B
         return parse(name)  # the loader words the error
     if not stat.S_ISREG(info.st_mode):
         return parse(name)
-    key = _key(os.path.abspath(name), info)
+    absolute = os.path.abspath(name)
     try:
-        entry = entry_path(key["path"])
-    except (RuntimeError, KeyError, OSError):  # no home folder to hold a cache
+        entry = entry_path(absolute)
+    except (RuntimeError, KeyError, OSError, UnicodeError):  # no home folder to hold a cache
         return parse(name)
-    brief = _read(entry, key)
+    same = _same(absolute)
+    brief = _read(entry, same, info)
     if brief is None:
+        checked = time.time_ns()  # before reading: a change from now on is newer than this
         brief = parse(name)
-        _write(entry, key, brief)
+        _write(entry, same, info, checked, brief)
     return brief
 
 
@@ -57,17 +65,9 @@ def entry_path(absolute: str) -> Path:
     return cache_dir() / "briefs" / f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.json"
 
 
-def _key(absolute: str, info: os.stat_result) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "version": __version__,
-        "code": _code_stamp(),
-        "path": absolute,
-        "size": info.st_size,
-        "mtime_ns": info.st_mtime_ns,
-        "inode": info.st_ino,
-        "device": info.st_dev,
-    }
+def _same(absolute: str) -> dict[str, Any]:
+    """What an entry's header must hold, besides a fresh stat key, to be used."""
+    return {"format": FORMAT, "version": __version__, "code": _code_stamp(), "path": absolute}
 
 
 def _code_stamp() -> list[int]:
@@ -83,21 +83,44 @@ def _code_stamp() -> list[int]:
     return stamp
 
 
-def _read(entry: Path, key: dict[str, Any]) -> Brief | None:
-    """The cached brief when the entry matches ``key``; None when missing, stale or corrupt."""
+def _digest(payload: bytes) -> list[int]:
+    """Length and CRC-32 of the payload: catches edits, truncation and bit rot, in 5 µs.
+
+    Not a defence against forgery: whoever can write the cache can write the brief files too.
+    """
+    return [len(payload), zlib.crc32(payload)]
+
+
+def _read(entry: Path, same: dict[str, Any], info: os.stat_result) -> Brief | None:
+    """The cached brief when the entry is fresh and whole; None when missing, stale or damaged."""
     import json
 
+    from briefcli.errors import BriefFileError
+    from briefcli.files import OWN, read_file
+    from briefcli.freshness import is_fresh
+
     try:
-        with open(entry, "rb") as handle:
-            stored = json.loads(handle.read())
-        if not isinstance(stored, dict) or any(stored.get(k) != v for k, v in key.items()):
+        data = read_file(entry, OWN, limit=_MAX_ENTRY_BYTES, own=True)
+        head, _, payload = data.partition(b"\n")
+        header = json.loads(head)
+        if not isinstance(header, dict) or any(header.get(k) != v for k, v in same.items()):
             return None
+        key, checked = header["key"], header["checked_ns"]
+        if not (isinstance(key, list) and isinstance(checked, int)):
+            return None
+        if not is_fresh(key, checked, info) or header["digest"] != _digest(payload):
+            return None
+        stored = json.loads(payload)
         return brief_from_data(stored["brief"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+    except (BriefFileError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+    except RecursionError:
         return None
 
 
-def _write(entry: Path, key: dict[str, Any], brief: Brief) -> None:
+def _write(
+    entry: Path, same: dict[str, Any], info: os.stat_result, checked: int, brief: Brief
+) -> None:
     """Remember ``brief``; a cache folder that is missing, read-only or full is no error."""
     import contextlib
     import json
@@ -105,7 +128,11 @@ def _write(entry: Path, key: dict[str, Any], brief: Brief) -> None:
     from briefcli.codec import brief_to_data
     from briefcli.errors import WriteError
     from briefcli.files import atomic_write
+    from briefcli.freshness import stat_key
 
-    data = json.dumps({**key, "brief": brief_to_data(brief)}, ensure_ascii=False)
-    with contextlib.suppress(WriteError, OSError, UnicodeError):
-        atomic_write(entry, data.encode("utf-8"), force=True, private=True)
+    with contextlib.suppress(WriteError, OSError, UnicodeError, ValueError):
+        payload = json.dumps({"brief": brief_to_data(brief)}, ensure_ascii=False).encode("utf-8")
+        header = {**same, "key": list(stat_key(info)), "checked_ns": checked}
+        header["digest"] = _digest(payload)
+        data = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n" + payload
+        atomic_write(entry, data, force=True, private=True, own=True)

@@ -2,10 +2,13 @@
 
 The library is a list of folders in a fixed order: the briefs shipped with brief, the user's
 library folder (where ``brief import`` writes), then each folder in ``BRIEF_PATH``
-(colon-separated). Each holds ``*.yaml`` / ``*.yml`` brief files (not its subfolders). When two
-files share an id the first in that order wins, and the duplicate is reported, never silently
-shadowed. Metadata comes from the index (:mod:`briefcli.search`), so listing a thousand briefs
-parses none of them unless they changed.
+(colon-separated). Each holds ``*.yaml`` / ``*.yml`` brief files (not its subfolders; not
+hidden files, so never the ``.NAME.*.tmp`` files of an interrupted write; not FIFOs or devices,
+which are never opened). When two files share an id the first in that order wins, and the
+duplicate is reported, never silently shadowed. A file whose name is not valid UTF-8 is listed
+as broken, its name escaped (the index cannot hold it); a folder that cannot be read is an
+error (exit 2) rather than a silently shorter library. Metadata comes from the index
+(:mod:`briefcli.index`), so listing a thousand briefs parses none of them unless they changed.
 
 Which brief a command reads ("current"): ``-b/--brief REF``, else ``$BRIEF``, else the default
 remembered by ``brief use``, else the shipped report. REF is a path, an id, a unique prefix of
@@ -23,7 +26,7 @@ from briefcli.record import Record
 from briefcli.sanitize import sanitize_line
 
 if TYPE_CHECKING:
-    from briefcli.search import FileRecord, Index, Progress
+    from briefcli.index import FileRecord, Index, Progress
 
 SHIPPED = "shipped"
 LIBRARY = "library"
@@ -170,8 +173,12 @@ def folders() -> tuple[Folder, ...]:
     return tuple(out)
 
 
-def brief_files(folder: str) -> list[str]:
-    """The brief files in ``folder``, by name: ``*.yaml`` and ``*.yml``, not hidden."""
+def brief_files(folder: str, origin: str = BRIEF_PATH) -> list[str]:
+    """The brief files in ``folder``, by name: ``*.yaml`` and ``*.yml``, regular, not hidden.
+
+    Hidden names include the temp files of a write that was killed (``.NAME.*.tmp``). A folder
+    that is gone is empty; one that cannot be read is a :class:`UsageError`.
+    """
     try:
         with os.scandir(folder) as found:
             named = [
@@ -179,11 +186,25 @@ def brief_files(folder: str) -> list[str]:
                 for entry in found
                 if entry.name.endswith(SUFFIXES)
                 and not entry.name.startswith(".")
-                and entry.is_file()
+                and _is_regular(entry)
             ]
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
+    except OSError as exc:
+        raise UsageError(
+            f"cannot read the library folder {sanitize_line(folder)}: {exc.strerror or exc}",
+            "fix its permissions"
+            + (", or take it out of BRIEF_PATH" if origin == BRIEF_PATH else ""),
+        ) from None
     return [path for _, path in sorted(named)]
+
+
+def _is_regular(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link to one (a FIFO or device is never read: it could block)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def scan(index: Index, progress: Progress | None = None) -> Library:
@@ -192,10 +213,16 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
     origin_of: dict[str, str] = {}
     files: list[str] = []
     for folder in found:
-        for path in brief_files(folder.path):
+        for path in brief_files(folder.path, folder.origin):
             origin_of[path] = folder.origin
             files.append(path)
+    from briefcli.index import storable
+
     records = index.sync(files, prune=[f.path for f in found], progress=progress)
+    unnamed = [path for path in files if not storable(path)]
+    if unnamed:  # rare: put them back in the library's order, after the index's records
+        rank = {path: n for n, path in enumerate(files)}
+        records = sorted([*records, *map(_unnamed_record, unnamed)], key=lambda r: rank[r.path])
     winners: dict[str, str] = {}
     entries = []
     for record in records:
@@ -206,6 +233,16 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
                 shadowed_by = None
         entries.append(_entry(record, origin_of[record.path], shadowed_by))
     return Library(found, tuple(entries))
+
+
+#: Why a file whose name is not valid UTF-8 is broken (the index keeps names as UTF-8 text).
+UNNAMED = "its file name is not valid UTF-8; rename the file to read it from the library"
+
+
+def _unnamed_record(path: str) -> FileRecord:
+    from briefcli.index import FileRecord
+
+    return FileRecord(0, path, "", "", "", "", UNNAMED)
 
 
 def _entry(record: FileRecord, origin: str, shadowed_by: str | None = None) -> Entry:
@@ -225,14 +262,32 @@ def _entry(record: FileRecord, origin: str, shadowed_by: str | None = None) -> E
 
 def load_library(progress: Progress | None = None) -> Library:
     """Scan the library through the index in the cache folder (or in memory)."""
-    from briefcli.search import using_index
+    from briefcli.index import using_index
 
     return using_index(lambda index: scan(index, progress))
 
 
 def describe(index: Index, path: str) -> Entry:
-    """The index's record of one brief file anywhere (it need not be in the library)."""
-    records = index.sync([os.path.realpath(path)])
+    """The index's record of one brief file anywhere (it need not be in the library).
+
+    A missing file, a FIFO or device, or a broken brief raises the loader's error.
+    """
+    import stat
+
+    from briefcli.index import storable
+
+    real = os.path.realpath(path)
+    try:
+        regular = stat.S_ISREG(os.stat(real).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        from briefcli.loader import load_brief
+
+        load_brief(path)  # says what it is (missing, a FIFO, a device), never reading it
+    if not storable(real):
+        raise BriefFileError(sanitize_line(path), UNNAMED)
+    records = index.sync([real])
     if not records:
         raise BriefFileError(sanitize_line(path), "no such file")
     record = records[0]
@@ -325,7 +380,7 @@ def resolve(ref: str, how: str, library: Library | None = None) -> Choice:
 
 def choose_brief_for_use(ref: str) -> tuple[str, str]:
     """The (id, path) that ``brief use REF`` remembers; the brief must be valid."""
-    from briefcli.search import using_index
+    from briefcli.index import using_index
 
     path = os.path.abspath(resolve(ref, "option").path)
     entry = using_index(lambda index: describe(index, path))
@@ -341,9 +396,12 @@ def default_path() -> Path:
 
 def read_default() -> tuple[str, str] | None:
     """The remembered default (id, path), or None when none is set (or it is unreadable)."""
+    from briefcli.files import OWN, read_file
+
     try:
-        text = default_path().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        # brief's own file: never through a link, never a FIFO (which would block).
+        text = read_file(default_path(), OWN, limit=64 * 1024, own=True).decode("utf-8")
+    except (BriefError, UnicodeDecodeError):
         return None
     lines = [line.strip() for line in text.splitlines()]
     if not lines or not lines[0]:
@@ -355,7 +413,8 @@ def write_default(entry_id: str, path: str) -> None:
     """Remember ``entry_id`` (found at ``path``) as the default brief: an atomic write."""
     from briefcli.files import atomic_write
 
-    atomic_write(default_path(), f"{entry_id}\n{path}\n".encode(), force=True)
+    data = f"{entry_id}\n{path}\n".encode("utf-8", "surrogateescape")
+    atomic_write(default_path(), data, force=True, own=True)
 
 
 def clear_default() -> bool:
@@ -367,5 +426,6 @@ def clear_default() -> bool:
     except OSError as exc:
         from briefcli.errors import WriteError
 
-        raise WriteError(f"cannot remove {default_path()}: {exc.strerror or exc}") from None
+        shown = sanitize_line(str(default_path()))
+        raise WriteError(f"cannot remove {shown}: {exc.strerror or exc}") from None
     return True

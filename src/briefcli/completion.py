@@ -243,7 +243,7 @@ def names(brief_ref: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...
     if found is not None:
         return found
     from briefcli.catalog import choose, describe
-    from briefcli.search import using_index
+    from briefcli.index import using_index
 
     chosen = choose(brief_ref).path
     return using_index(lambda index: index.names(describe(index, chosen).file_id))

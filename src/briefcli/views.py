@@ -9,9 +9,9 @@ from briefcli.record import Record
 if TYPE_CHECKING:
     # Annotations only: a view command imports just the modules it selects with.
     from briefcli.catalog import Entry, Library
+    from briefcli.index import Hit
     from briefcli.model import Brief, GlossaryEntry, TimelineEvent
     from briefcli.query import SectionMatch, TermMatch
-    from briefcli.search import Hit
 
 
 class OverviewView(Record):

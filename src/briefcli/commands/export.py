@@ -4,7 +4,6 @@
 # string annotations would make it compile and evaluate each one again.
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -67,7 +66,8 @@ def export(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE (atomically, plain, UTF-8) instead of stdout; '-' is stdout.",
+            help="Write to FILE (atomically, plain, UTF-8) instead of stdout; '-' or "
+            "/dev/stdout is stdout. Its folder must exist; only a regular file is replaced.",
             show_default=False,
         ),
     ] = None,
@@ -91,8 +91,13 @@ def export(
     """
     common = Common(brief, color, None, width, no_pager).merged(ctx)
     chosen = format.value if format else (common.format.value if common.format else None)
+    path = None
+    if output_path is not None:
+        from briefcli.files import output_target
+
+        path = output_target(output_path)
     view = ExportView(load(common))
-    if output_path is None or output_path == "-":
+    if path is None:  # no --output, '-' or /dev/stdout: the stream, never the node
         settings = output.decide(
             (common.color or Color.auto).value, common.width, pager=not common.no_pager
         )
@@ -100,7 +105,6 @@ def export(
         return
     from briefcli.files import atomic_write
 
-    path = Path(output_path)
     if chosen is None:
         chosen = SUFFIX_FORMATS.get(path.suffix.lower(), ExportFormat.text).value
     plain = output.OutputSettings(

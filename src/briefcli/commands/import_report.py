@@ -12,7 +12,6 @@ import typer
 
 from briefcli import output
 from briefcli.app import registry
-from briefcli.errors import UsageError
 
 
 class Form(StrEnum):
@@ -37,7 +36,8 @@ def import_command(
             "--output",
             "-o",
             metavar="PATH",
-            help="Write here instead of the library (a folder, a file, or '-' for stdout).",
+            help="Write here instead of the library: a folder, a file (its folder must "
+            "exist), or '-' (also /dev/stdout) for stdout.",
         ),
     ] = None,
     force: Annotated[
@@ -72,31 +72,33 @@ def import_command(
       brief show 4 --brief "$(brief import report.txt)"
     """
     from briefcli import paths
-    from briefcli.files import atomic_write, child_path
+    from briefcli.files import atomic_write, child_path, output_target
     from briefcli.importers import brief_yaml, import_report, read_report
     from briefcli.importers.naming import slug
+    from briefcli.sanitize import sanitize_line
 
+    chosen = output_target(output_path) if output_path is not None else None
     data, shown = read_report(file)
     source = "" if file == "-" else Path(file).name
     brief = import_report(data, shown, form.value, source=source, title=title)
     text = brief_yaml(brief, shown, overlay=overlay)
-    if output_path == "-":
+    if output_path is not None and chosen is None:  # '-' or /dev/stdout: the stream
         output.emit(text)
         return
-    if output_path is not None and not output_path.strip():
-        raise UsageError("--output needs a path, or '-' for stdout")
     from briefcli.loader import parse_brief
 
     brief_id = parse_brief(text, shown).meta.id
     stem = slug(brief_id)  # child_path applies the same byte limit
-    if output_path is None:
+    if chosen is None:
+        # The library folder is brief's own: it is made when missing.
         target = child_path(paths.library_dir(), stem, ".yaml")
+        atomic_write(target, text.encode("utf-8"), force=force, own=True)
     else:
-        target = Path(output_path).expanduser()
+        target = chosen.expanduser()
         if target.is_dir():
             target = child_path(target, stem, ".yaml")
-    atomic_write(target, text.encode("utf-8"), force=force)
-    output.emit(f"{target}\n")
+        atomic_write(target, text.encode("utf-8"), force=force)
+    output.emit(f"{sanitize_line(str(target))}\n")
     from briefcli.checks import in_library, library_twins, read_library
 
     library = read_library() if in_library(str(target)) else None

@@ -72,9 +72,10 @@ def search(
       brief search sanctions --all --format json | jq -r '.hits[].brief.id'
     """
     from briefcli.catalog import describe, scan
+    from briefcli.index import Index, using_index
     from briefcli.query import normalise_section_ref
     from briefcli.sanitize import sanitize_line
-    from briefcli.search import Index, fts_query, using_index
+    from briefcli.searchquery import fts_query
 
     common = Common(brief, color, format, width, no_pager).merged(ctx)
     text = " ".join(query)

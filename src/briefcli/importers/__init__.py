@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from briefcli.errors import BriefError
@@ -22,31 +20,25 @@ class NotAReport(BriefError):
 
 
 def read_report(path: str) -> tuple[bytes, str]:
-    """The bytes of the report at ``path`` ('-' is stdin) and the name to show for it."""
+    """The bytes of the report at ``path`` ('-' is stdin) and the name to show for it.
+
+    A file is read by the one safe reader (regular files only, non-blocking, at most
+    :data:`MAX_REPORT_BYTES`); stdin may be anything (a pipe is the point), read to the limit.
+    """
     import sys
 
+    from briefcli.files import REPORT, read_file
+
     if path == "-":
-        return sys.stdin.buffer.read(MAX_REPORT_BYTES + 1), "<stdin>"
-    shown = sanitize_line(path)
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise BriefError(f"{shown}: no such file") from None
-    except OSError as exc:
-        raise BriefError(f"{shown}: cannot read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise NotAReport(f"{shown}: is a directory, not a report")
-    if not stat.S_ISREG(info.st_mode):
-        raise NotAReport(f"{shown}: is not a regular file (a FIFO, socket or device)")
-    if info.st_size > MAX_REPORT_BYTES:
-        raise NotAReport(
-            f"{shown}: is {info.st_size:,} bytes; a report may be at most {MAX_REPORT_BYTES:,}"
-        )
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_REPORT_BYTES + 1), shown
-    except OSError as exc:
-        raise BriefError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise BriefError("cannot read the report from stdin: stdin is closed")
+        try:
+            return stream.read(MAX_REPORT_BYTES + 1), "<stdin>"
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or "stdin is closed"
+            raise BriefError(f"cannot read the report from stdin: {reason}") from None
+    return read_file(path, REPORT, limit=MAX_REPORT_BYTES), sanitize_line(path)
 
 
 def import_report(

@@ -6,8 +6,8 @@ import os
 from typing import Any
 
 from briefcli.catalog import LIBRARY, SHIPPED, Entry
+from briefcli.index import Hit
 from briefcli.render.document import Block, Document, Heading, Paragraph, Table
-from briefcli.search import Hit
 from briefcli.views import LibraryView, SearchView
 
 

@@ -1,13 +1,17 @@
 """The search index: per-file metadata and full text of briefs in SQLite FTS5, kept fresh.
 
 One SQLite file in the user cache folder holds, for every brief file brief has seen, the
-file's identity (size, mtime, ctime, inode, content digest), its metadata (id, title, date,
-or the error that makes it broken), the names ``show`` and ``glossary`` accept (for shell
-completion), and its text cut into chunks (sections, subsections, key points, glossary
-entries, timeline events) in an FTS5 table with the porter stemmer.
+file's stat key and when it was read (:mod:`briefcli.freshness`, the one freshness rule), a
+digest of its content, its metadata (id, title, date, or the error that makes it broken), the
+names ``show`` and ``glossary`` accept (for shell completion), and its text cut into chunks
+(:mod:`briefcli.chunking`) in an FTS5 table with the porter stemmer. Queries are written by
+:mod:`briefcli.searchquery`.
 
 Everything in it can be rebuilt from the brief files: a missing or read-only cache folder
-gives an in-memory index with the same answers, a corrupt file is deleted and rebuilt.
+gives an in-memory index with the same answers, a corrupt file is deleted and rebuilt. The
+index file is never opened through a symbolic link, nor when it is not a regular file: that
+is refused (:class:`UnsafeIndexError`), since SQLite would write to whatever it points to.
+Brief files are read only through the safe reader (:func:`briefcli.files.read_file`).
 """
 
 from __future__ import annotations
@@ -15,11 +19,16 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
+from briefcli.chunking import chunks
+from briefcli.errors import BriefError
+from briefcli.freshness import is_fresh, stat_key
 from briefcli.record import Record
+from briefcli.searchquery import fts_query
 
 if TYPE_CHECKING:
     import sqlite3
@@ -27,11 +36,7 @@ if TYPE_CHECKING:
     from briefcli.model import Brief
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
-SCHEMA = 1
-#: File name of the index inside the cache folder.
-INDEX_NAME = "index.sqlite3"
-#: A file whose status changed this close to the last check is re-read (timestamps are coarse).
-RACY_NS = 2_000_000_000
+SCHEMA = 2
 #: Chunks of one file live at rowids ``file_id << CHUNK_BITS | n``: deleting a file is a range.
 CHUNK_BITS = 32
 #: Parsed files per transaction during a (cold) refresh: an interrupted build keeps its work.
@@ -99,6 +104,7 @@ CREATE TABLE IF NOT EXISTS files (
     mtime_ns INTEGER NOT NULL,
     ctime_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL,
+    device INTEGER NOT NULL,
     digest TEXT,
     checked_ns INTEGER NOT NULL,
     brief_id TEXT NOT NULL DEFAULT '',
@@ -117,14 +123,20 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5(
 """
 
 #: A row of the files table as SQLite returns it, the columns of _FILE_COLUMNS in order.
+#: ``row[2:7]`` is the stat key (freshness.KEY_FIELDS), ``row[7]`` the digest, ``row[8]`` when
+#: it was read, ``row[9:]`` the record (literal indexes: mypy types each position).
 FileRow: TypeAlias = tuple[
-    int, str, int, int, int, int, "str | None", int, str, str, str, str, "str | None"
+    int, str, int, int, int, int, int, "str | None", int, str, str, str, str, "str | None"
 ]
 #: The columns of ``files`` read on every run (a row is a tuple in this order).
 _FILE_COLUMNS = (
-    "id, path, size, mtime_ns, ctime_ns, inode, digest, checked_ns, "
+    "id, path, size, mtime_ns, ctime_ns, inode, device, digest, checked_ns, "
     "brief_id, title, date, kind, error"
 )
+
+
+class UnsafeIndexError(BriefError):
+    """The index path (or a SQLite file beside it) is a link or not a regular file."""
 
 
 class Index:
@@ -142,9 +154,11 @@ class Index:
         """Open (creating if needed) the index at ``location`` (a file path or ':memory:')."""
         import sqlite3
 
-        if location != ":memory:":
+        if location == ":memory:":
+            db = sqlite3.connect(location, isolation_level=None)
+        else:
             os.makedirs(os.path.dirname(location), exist_ok=True)
-        db = sqlite3.connect(location, timeout=5.0, isolation_level=None)
+            db = _connect(location)
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA):
@@ -179,13 +193,13 @@ class Index:
     ) -> list[FileRecord]:
         """Bring the index up to date for ``paths`` and return their records, in order.
 
-        A file is re-read when its size, mtime, ctime or inode changed, or when it changed
-        so recently that a timestamp could hide a second change; it is re-parsed only when
-        its content digest differs. Rows for files that are gone, and for files in the
-        ``prune`` folders that are not in ``paths``, are deleted. Files that vanish while
-        this runs are left out of the answer.
+        A file is re-read unless :func:`briefcli.freshness.is_fresh` says the row still
+        holds; it is re-parsed only when its content digest differs. Rows for files that are
+        gone, and for files in the ``prune`` folders that are not in ``paths``, are deleted.
+        Files that vanish while this runs, that are not regular files, or whose names SQLite
+        cannot store (not valid UTF-8: see :func:`storable`) are left out of the answer.
         """
-        wanted = list(dict.fromkeys(paths))
+        wanted = [path for path in dict.fromkeys(paths) if storable(path)]
         folders = set(prune)
         rows = self._rows(wanted, every=bool(folders))
         stats: dict[str, os.stat_result] = {}
@@ -195,9 +209,11 @@ class Index:
                 info = os.stat(path)
             except OSError:
                 continue
+            if not stat.S_ISREG(info.st_mode):
+                continue  # a FIFO or device is never read; the loader says what it is
             stats[path] = info
             row = rows.get(path)
-            if row is None or not _fresh(row, info):
+            if row is None or not is_fresh(row[2:7], row[8], info):
                 stale.append(path)
         if folders:
             self._prune(set(wanted), rows, folders)
@@ -273,38 +289,44 @@ class Index:
         Runs inside a write transaction, and reads the file's row again there: another
         brief process may have indexed the same file since this one looked.
         """
+        from briefcli.errors import BriefFileError
+        from briefcli.files import read_file
+
         query = f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ?"
         old = self.db.execute(query, (path,)).fetchone()
         checked = time.time_ns()
+        data: bytes | None = None
         try:
-            data = _read(path, info)
-        except FileNotFoundError:
-            return None
+            data = read_file(path)
+        except BriefFileError as exc:
+            if not os.path.lexists(path):
+                return None  # it vanished
+            unreadable = exc.detail  # a FIFO swapped in, too large, no permission: broken
         digest = _digest(data) if data is not None else None
-        identity = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-        if old is not None and digest is not None and old[6] == digest:
+        identity = stat_key(info)
+        if old is not None and digest is not None and old[7] == digest:
             self.db.execute(
-                "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
+                "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, device = ?, "
                 "checked_ns = ? WHERE id = ?",
                 (*identity, checked, old[0]),
             )
-            return (old[0], path, *identity, digest, checked, *old[8:])
-        brief, error = _parse(path, data)
+            return (old[0], path, *identity, digest, checked, *old[9:])
+        brief, error = _parse(path, data) if data is not None else (None, unreadable)
         meta, names = _metadata(brief, error)
         if old is not None:
             file_id = old[0]
             self._delete_chunks(file_id)
             self.db.execute(
-                "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, digest = ?, "
-                "checked_ns = ?, brief_id = ?, title = ?, date = ?, kind = ?, error = ?, "
-                "sections = ?, terms = ? WHERE id = ?",
+                "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, device = ?, "
+                "digest = ?, checked_ns = ?, brief_id = ?, title = ?, date = ?, kind = ?, "
+                "error = ?, sections = ?, terms = ? WHERE id = ?",
                 (*identity, digest, checked, *meta, *names, file_id),
             )
         else:
             cursor = self.db.execute(
-                "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, digest, checked_ns, "
-                "brief_id, title, date, kind, error, sections, terms) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, device, digest, "
+                "checked_ns, brief_id, title, date, kind, error, sections, terms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (path, *identity, digest, checked, *meta, *names),
             )
             file_id = int(cursor.lastrowid or 0)
@@ -442,46 +464,22 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO about VALUES (?)", (__version__,))
 
 
-def _fresh(row: FileRow, info: os.stat_result) -> bool:
-    same = row[2:6] == (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-    # Like git's "racily clean" entries: a change within the timestamp granularity of the
-    # last check could hide another one, so such a file is read again (and digested).
-    return same and info.st_ctime_ns + RACY_NS < row[7]
-
-
-def _read(path: str, info: os.stat_result) -> bytes | None:
-    """The file's bytes, or None when it is too large to be a brief (the parser says why)."""
-    from briefcli.files import MAX_FILE_BYTES
-
-    if info.st_size > MAX_FILE_BYTES:
-        return None
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise
-    except OSError:
-        return None
-
-
 def _digest(data: bytes) -> str:
     import hashlib
 
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _parse(path: str, data: bytes | None) -> tuple[Brief | None, str | None]:
+def _parse(path: str, data: bytes) -> tuple[Brief | None, str | None]:
     """The brief in ``data``, or the loader's message (without the file name) saying why not."""
     from briefcli.errors import BriefFileError
-    from briefcli.files import decode_text, read_brief_text
+    from briefcli.files import decode_text
     from briefcli.loader import parse_brief
     from briefcli.sanitize import sanitize_line
 
     name = sanitize_line(path)
     try:
-        # Unreadable or too large: the loader reads it again to say why, in its own words.
-        text = read_brief_text(path) if data is None else decode_text(data, name)
-        return parse_brief(text, name), None
+        return parse_brief(decode_text(data, name), name), None
     except BriefFileError as exc:
         where = f"{exc.line}:{exc.column or 1}: " if exc.line is not None else ""
         return None, where + exc.detail
@@ -503,55 +501,7 @@ def _metadata(
 
 
 def _record(row: FileRow) -> FileRecord:
-    return FileRecord(row[0], row[1], *row[8:])
-
-
-def chunks(brief: Brief) -> list[tuple[str, str, str, str, str, str]]:
-    """The brief cut into searchable pieces: (title, body, kind, ref, scope, label).
-
-    ``scope`` is the space-padded list of section ids the piece belongs to (for --section);
-    ``label`` is what a hit shows as its title. All text is sanitised before it is stored.
-    """
-    from briefcli.sanitize import sanitize, sanitize_line
-
-    out: list[tuple[str, str, str, str, str, str]] = []
-
-    def add(title: str, body: tuple[str, ...], kind: str, ref: str, scope: str) -> None:
-        text = " ".join(sanitize(p).replace("\n", " ") for p in body)
-        label = sanitize_line(title)
-        padded = f" {sanitize_line(scope).casefold()} " if scope else ""
-        out.append((label, text, kind, sanitize_line(ref), padded, label))
-
-    for section in brief.sections:
-        # A section's role ('summary', 'conclusion') is a name --section accepts too.
-        own = f"{section.id} {section.role}" if section.role else section.id
-        if section.paragraphs or not section.subsections:
-            add(section.title, section.paragraphs, "section", section.id, own)
-        for sub in section.subsections:
-            add(sub.title, sub.paragraphs, "section", sub.id, sub.id)
-        if section.key_points:
-            add(section.title, section.key_points, "key_points", section.id, own)
-    for entry in brief.glossary:
-        title = "; ".join(entry.names())
-        out.append(
-            (
-                sanitize_line(title),
-                sanitize(entry.definition).replace("\n", " "),
-                "glossary",
-                sanitize_line(entry.term),
-                "",
-                sanitize_line(entry.term),
-            )
-        )
-    for event in brief.timeline:
-        add(
-            event.date.display(),
-            (event.event,),
-            "timeline",
-            event.date.text,
-            " ".join(event.sections),
-        )
-    return out
+    return FileRecord(row[0], row[1], *row[9:])
 
 
 def _marks(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -573,86 +523,92 @@ def _marks(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(text), tuple(marks)
 
 
-# -- queries ---------------------------------------------------------------------------------
-
-_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
-_WORD = re.compile(r"\w", re.UNICODE)
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
-#: Endings tried on a word so that porter's stems meet: 'deploy' → 'deploi', 'deployment' →
-#: 'deploy'; searching for either finds both.
-_ENDINGS = ("ments", "ment", "ings", "ing", "ed", "es", "s")
-_EXPANSIONS = ("", "s", "ed", "ing", "ment", "ments")
-
-
-def parse_query(query: str) -> list[tuple[str, bool]]:
-    """The query's terms: (text, is_phrase); "double quotes" make a phrase."""
-    terms: list[tuple[str, bool]] = []
-    # Control characters never reach the index (it holds sanitised text); NUL ends SQL strings.
-    query = _CONTROLS.sub(" ", query)
-    for match in _TOKEN.finditer(query):
-        phrase, word = match.group(1), match.group(2)
-        text = phrase if phrase is not None else word
-        if text and _WORD.search(text):
-            terms.append((text, phrase is not None))
-    return terms
-
-
-def fts_query(query: str, distinct: Callable[[list[str]], list[str]] | None = None) -> str:
-    """The FTS5 MATCH expression for a user's query: every term must match (any order).
-
-    Terms are quoted so FTS5 syntax in the query is taken literally; a single word is
-    widened to its common inflections ('deploy' also finds 'deployment'), which ``distinct``
-    (when given) may thin to those the index tells apart; a quoted phrase matches those words
-    in that order (each still stemmed). Raises UsageError when the query has no words.
-    """
-    from briefcli.errors import UsageError
-
-    terms = parse_query(query)
-    if not terms:
-        raise UsageError("the query has no words to search for")
-    parts = []
-    for text, phrase in terms:
-        if phrase or " " in text:
-            parts.append(_quote(text))
-            continue
-        prefix = text.endswith("*") and len(text) > 1
-        word = text.rstrip("*") if prefix else text
-        if prefix:
-            parts.append(_quote(word) + " *")
-            continue
-        forms = _forms(word)
-        if distinct is not None and len(forms) > 1:
-            forms = distinct(forms)
-        parts.append(
-            _quote(word) if len(forms) == 1 else "(" + " OR ".join(map(_quote, forms)) + ")"
-        )
-    return " AND ".join(parts)
-
-
-def _forms(word: str) -> list[str]:
-    if not word.isalpha() or len(word) < 4:
-        return [word]
-    lower = word.casefold()
-    base = lower
-    for ending in _ENDINGS:
-        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
-            base = lower[: -len(ending)]
-            break
-    return list(dict.fromkeys([lower, *(base + e for e in _EXPANSIONS)]))
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
 # -- the index in the cache folder, with its fallbacks ------------------------------------------
 
 
+def storable(path: str) -> bool:
+    """Whether the index can hold ``path``: SQLite text is UTF-8, and a file name that is not
+    valid UTF-8 (``x\\xff.yaml``) cannot be stored (see catalog, which lists such files)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def index_path() -> str:
-    """Where the index lives: ``<cache_dir>/index.sqlite3``."""
+    """Where the index lives: ``<cache_dir>/index.sqlite3`` (:func:`briefcli.paths.index_path`)."""
     from briefcli import paths
 
-    return os.path.join(paths.cache_dir(), INDEX_NAME)
+    return os.fspath(paths.index_path())
+
+
+#: The files SQLite keeps beside a database; each is opened (and written) as the database is.
+_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def _connect(location: str) -> sqlite3.Connection:
+    """Connect to the index file at ``location`` without following a link or opening anything
+    but a regular file (SQLite itself follows links, and would write through one).
+
+    The file is created (or opened) here first with ``O_NOFOLLOW`` and non-blocking, so a link
+    or FIFO put there is refused before SQLite sees it; after connecting, the path must still
+    name the very file that was checked.
+    """
+    import sqlite3
+
+    for suffix in _SIDE_FILES:
+        _refuse_unless_regular(location + suffix)
+    flags = (
+        os.O_RDONLY
+        | os.O_CREAT
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+    )
+    try:
+        descriptor = os.open(location, flags, 0o600)
+    except OSError as exc:
+        _refuse_unless_regular(location)  # ELOOP: a link swapped in since the check
+        raise exc from None
+    try:
+        checked = os.fstat(descriptor)
+        if not stat.S_ISREG(checked.st_mode):
+            raise _unsafe(location, checked)
+        db = sqlite3.connect(location, timeout=5.0, isolation_level=None)
+        now = os.lstat(location)
+        if (now.st_dev, now.st_ino) != (checked.st_dev, checked.st_ino):
+            db.close()
+            raise _unsafe(location, now)
+    finally:
+        # Closed before SQLite takes any lock: closing a file's descriptor drops the
+        # process's POSIX locks on it.
+        os.close(descriptor)
+    return db
+
+
+def _refuse_unless_regular(path: str) -> None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise _unsafe(path, info)
+
+
+def _unsafe(path: str, info: os.stat_result) -> UnsafeIndexError:
+    from briefcli.sanitize import sanitize_line
+
+    what = (
+        "a symbolic link" if stat.S_ISLNK(info.st_mode)
+        else "a directory" if stat.S_ISDIR(info.st_mode)
+        else "not a regular file"
+    )  # fmt: skip
+    return UnsafeIndexError(
+        f"{sanitize_line(path)} is {what}; brief keeps its search index only in a regular "
+        "file of its own, and does not open or write through anything else",
+        "remove it (brief builds the index again), or point XDG_CACHE_HOME elsewhere",
+    )
 
 
 def using_index(operation: Callable[[Index], T], location: str | None = None) -> T:
