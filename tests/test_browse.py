@@ -14,17 +14,17 @@ import pytest
 
 pytest.importorskip("textual")
 
-from textual.pilot import Pilot  # noqa: E402
-from textual.widgets import Input  # noqa: E402
+from textual.pilot import Pilot
+from textual.widgets import Input
 
-from briefcli import position  # noqa: E402
-from briefcli.loader import load_brief  # noqa: E402
-from briefcli.model import Brief  # noqa: E402
-from briefcli.paths import default_brief_path  # noqa: E402
-from briefcli.position import Position  # noqa: E402
-from briefcli.render.document import EDITOR_LABEL  # noqa: E402
-from briefcli.tui.reader import Reader  # noqa: E402
-from briefcli.tui.widgets import (  # noqa: E402
+from briefcli import position
+from briefcli.loader import load_brief
+from briefcli.model import Brief
+from briefcli.paths import default_brief_path
+from briefcli.position import Position
+from briefcli.render.document import EDITOR_LABEL
+from briefcli.tui.reader import Reader
+from briefcli.tui.widgets import (
     Contents,
     DefinitionPopup,
     GlossaryPopup,
@@ -32,8 +32,8 @@ from briefcli.tui.widgets import (  # noqa: E402
     TextPane,
     TimelinePopup,
 )
-from conftest import Runner  # noqa: E402
-from test_hostile import raw_characters  # noqa: E402
+from conftest import Runner
+from test_hostile import raw_characters
 
 SHIPPED = str(default_brief_path())
 HOSTILE = Path(__file__).parent / "hostile"

@@ -11,10 +11,10 @@ import pytest
 pytest.importorskip("textual")
 pytest.importorskip("pytest_textual_snapshot")
 
-from briefcli.loader import load_brief  # noqa: E402
-from briefcli.paths import default_brief_path  # noqa: E402
-from briefcli.position import Position  # noqa: E402
-from briefcli.tui.reader import Reader  # noqa: E402
+from briefcli.loader import load_brief
+from briefcli.paths import default_brief_path
+from briefcli.position import Position
+from briefcli.tui.reader import Reader
 
 SHIPPED = str(default_brief_path())
 SIZES = [(80, 24), (120, 40)]

@@ -19,7 +19,8 @@ BUDGETS = [Budget(BROWSE, BARE, 1.5)]
 #: Prints 'painted' when it saw the text; exits 1 when the program ended or 10 s passed first.
 LAUNCHER = """
 import fcntl, os, pty, select, signal, struct, sys, termios
-columns, lines, expect, argv = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3].encode(), sys.argv[4:]
+columns, lines = int(sys.argv[1]), int(sys.argv[2])
+expect, argv = sys.argv[3].encode(), sys.argv[4:]
 pid, fd = pty.fork()
 if pid == 0:
     fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))

@@ -334,8 +334,8 @@ class TimelinePopup(Popup):
     """`t`: events in order; Enter on one goes to its section."""
 
     DEFAULT_CSS = """
-    TimelinePopup > #box { max-width: 110; }
-    TimelinePopup #events { height: auto; max-height: 30; }
+    TimelinePopup > #box { max-width: 110; height: 90%; }
+    TimelinePopup #events { height: 1fr; }
     """
 
     def __init__(self, brief: Brief) -> None:
