@@ -50,6 +50,7 @@ COMMAND_MODULES = {
     "timeline": "briefcli.commands.timeline",
     "summary": "briefcli.commands.summary",
     "export": "briefcli.commands.export",
+    "browse": "briefcli.commands.browse",
     "search": "briefcli.commands.search",
     "list": "briefcli.commands.list_briefs",
     "use": "briefcli.commands.use",

@@ -1,0 +1,1 @@
+"""`brief browse`: the full-screen reader, built with Textual (the optional extra 'browse')."""
