@@ -114,7 +114,7 @@ def _brief_env() -> Path:
     bin_dir = _env(folder, ("pip",))
     print("installing this checkout into bench/.venv-brief", file=sys.stderr)
     _pip(folder, "--force-reinstall", "--no-deps", str(REPO))
-    _pip(folder, str(REPO))  # dependencies, when pyproject.toml changed
+    _pip(folder, str(REPO) + "[browse]")  # dependencies, when pyproject.toml changed
     return bin_dir
 
 

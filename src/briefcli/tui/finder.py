@@ -8,7 +8,7 @@ from briefcli.record import Record
 
 if TYPE_CHECKING:
     from briefcli.model import Brief
-    from briefcli.search import Hit
+    from briefcli.index import Hit
 
 #: Hits listed for one query: more than fit a screen, few enough to rank quickly.
 HIT_LIMIT = 50
@@ -21,7 +21,7 @@ def search_brief(path: str, text: str, limit: int = HIT_LIMIT) -> tuple[Hit, ...
     through this function.
     """
     from briefcli.catalog import describe
-    from briefcli.search import Index, using_index
+    from briefcli.index import Index, using_index
 
     def run(index: Index) -> tuple[Hit, ...]:
         entry = describe(index, path)
