@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from briefcli.record import Record
 
 if TYPE_CHECKING:
-    from briefcli.model import Brief
     from briefcli.index import Hit
+    from briefcli.model import Brief
 
 #: Hits listed for one query: more than fit a screen, few enough to rank quickly.
 HIT_LIMIT = 50

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.events import Resize
 
+    from briefcli.index import Hit
     from briefcli.model import Brief
-    from briefcli.search import Hit
 
 SECTION = Binding.Group("Section")
 

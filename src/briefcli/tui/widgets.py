@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.app import ComposeResult
 
+    from briefcli.index import Hit
     from briefcli.model import Brief, GlossaryEntry, TimelineEvent
-    from briefcli.search import Hit
 
 
 def line(text: str, role: str = "body") -> Text:
