@@ -71,7 +71,7 @@ def write_position(brief_id: str, path: str, position: Position) -> bool:
     kept = [*kept, entry][-LIMIT:]
     data = json.dumps({"version": VERSION, "positions": kept}, ensure_ascii=False, indent=1)
     try:
-        atomic_write(positions_path(), (data + "\n").encode("utf-8"), force=True)
+        atomic_write(positions_path(), (data + "\n").encode("utf-8"), force=True, own=True)
     except WriteError:
         return False
     return True
@@ -79,10 +79,12 @@ def write_position(brief_id: str, path: str, position: Position) -> bool:
 
 def _entries() -> list[dict[str, object]]:
     """The saved entries, oldest first; [] for a missing, damaged or foreign file."""
+    from briefcli.errors import BriefFileError
+    from briefcli.files import OWN, read_file
+
     try:
-        with open(positions_path(), "rb") as stream:
-            document = json.loads(stream.read(1 << 20).decode("utf-8"))
-    except (OSError, ValueError):
+        document = json.loads(read_file(positions_path(), OWN, limit=1 << 20, own=True))
+    except (BriefFileError, OSError, ValueError):
         return []
     if not isinstance(document, dict) or document.get("version") != VERSION:
         return []
