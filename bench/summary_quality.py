@@ -236,9 +236,7 @@ def document_cases() -> tuple[list[tuple[str, Sections, str, int | None, int | N
                     continue
                 kept = []
                 for paragraph in paragraphs:
-                    if document.paragraph is not None and paragraph.startswith(
-                        document.paragraph
-                    ):
+                    if document.paragraph is not None and paragraph.startswith(document.paragraph):
                         abstract.append(paragraph)
                     else:
                         kept.append(paragraph)
@@ -280,9 +278,8 @@ def rouge() -> None:
     first, second = shipped_cases()
     one = compare(first)
     one["mean of sections 2-6"] = {
-        system: _mean([one[case][system] for case in list(one)]) for system in next(
-            iter(one.values())
-        )
+        system: _mean([one[case][system] for case in list(one)])
+        for system in next(iter(one.values()))
     }
     two = compare(second)
     cases, missing = document_cases()
@@ -395,9 +392,7 @@ def _timed(work: Callable[[], object]) -> float:
 def _import_ms(name: str) -> float:
     import subprocess
 
-    module = {"brief": "briefcli.sentences", "pysbd 0.3.4": "pysbd"}.get(
-        name, "syntok.segmenter"
-    )
+    module = {"brief": "briefcli.sentences", "pysbd 0.3.4": "pysbd"}.get(name, "syntok.segmenter")
     runs = []
     for _ in range(3):
         out = subprocess.run(

@@ -21,29 +21,33 @@ __all__ = ["sentence_spans", "split_sentences"]
 #: capitalised word follows ("Gen. Kim", "No. 5", "Jan. 2025", "e.g. Russia"). Lower case,
 #: without the final full stop.
 _NEVER_FINAL = frozenset(
-    """
+    str.split(
+        """
     mr mrs ms mx dr prof gen col lt capt cpt sgt maj adm cmdr gov sen rep rev fr hon pres
     supt insp det cpl pvt brig st mt ft ave blvd
     jan feb mar apr jun jul aug sep sept oct nov dec
     no nos nr vol vols pp p para paras fig figs eq eqs art arts sec secs ch chap ed eds
     approx ca cf vs viz e.g i.e et al ibid op resp est dept univ assn bros
-    """.split()
+        """
+    )
 )
 
 #: Abbreviations that often end a sentence too ("… and Sons Ltd. The firm …"): they end one
 #: only when a common sentence opener follows.
-_MAYBE_FINAL = frozenset("inc ltd co corp jr sr plc llc a.m p.m esq".split())
+_MAYBE_FINAL = frozenset(str.split("inc ltd co corp jr sr plc llc a.m p.m esq"))
 
 #: Words that usually open a sentence; after an initialism ("U.S.") or an abbreviation that can
 #: end a sentence, a capitalised word from this list means a new sentence starts.
 _OPENERS = frozenset(
-    """
+    str.split(
+        """
     a an the this that these those it its in on at as but and or nor however he she they we i
     you there here such while when whereas if for with by from after before since although
     though despite moreover furthermore meanwhile yet so then thus other some many most each
     all both our their his her my your one two three several another any analysts experts
     officials what who why how where which
-    """.split()
+        """
+    )
 )
 
 _TERMINALS = ".!?…"
@@ -121,7 +125,7 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int, paren_inside: bool
     if not bare:
         return True
     # "1. Item" and "a. Item" at the start of a line: a list marker, not a sentence.
-    if (bare.isdecimal() and len(bare) <= 3 or len(bare) == 1) and _line_start(
+    if ((bare.isdecimal() and len(bare) <= 3) or len(bare) == 1) and _line_start(
         text, mark_start - len(token)
     ):
         return False

@@ -23,7 +23,8 @@ __all__ = ["Extract", "key_points", "summary"]
 
 #: Words that say nothing about what a sentence is about.
 _STOPWORDS = frozenset(
-    """
+    str.split(
+        """
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each either few for
     from further had has have having he her here hers herself him himself his how i if in into is
@@ -32,7 +33,8 @@ _STOPWORDS = frozenset(
     theirs them themselves then there these they this those through to too under until up upon
     very via was we were what when where which while who whom why will with within without would
     yet you your yours yourself yourselves
-    """.split()
+        """
+    )
 )
 
 #: Default number of sentences in a section's key points.
@@ -146,9 +148,7 @@ def _candidates(sections: Sequence[Sequence[str]]) -> list[_Candidate]:
                     counts[term] = counts.get(term, 0.0) + 1.0
                 if counts:
                     found.append(
-                        _Candidate(
-                            section_index, paragraph_index, start, end, text, prior, counts
-                        )
+                        _Candidate(section_index, paragraph_index, start, end, text, prior, counts)
                     )
     return found
 
@@ -242,7 +242,7 @@ def _choose(
     if not candidates:
         return []
     wanted = sentences if sentences is not None else (None if words is not None else KEY_POINTS)
-    if wanted is not None and wanted <= 0 or words is not None and words <= 0:
+    if (wanted is not None and wanted <= 0) or (words is not None and words <= 0):
         return []
     ranked = sorted(range(len(candidates)), key=lambda index: (-scores[index], index))
     pool_size = (wanted or max(1, (words or 0) // 15)) * _CANDIDATES_PER_PICK + 50
@@ -274,8 +274,13 @@ def _choose(
         used_words += length
         section = candidates[best].section
         sections_used[section] = sections_used.get(section, 0) + 1
-    chosen.sort(key=lambda index: (candidates[index].section, candidates[index].paragraph,
-                                   candidates[index].start))
+    chosen.sort(
+        key=lambda index: (
+            candidates[index].section,
+            candidates[index].paragraph,
+            candidates[index].start,
+        )
+    )
     return [
         Extract(
             candidates[index].text,
@@ -295,8 +300,9 @@ def _rank(
     candidates = _candidates(sections)
     _weigh(candidates, background)
     centrality = _lexrank(candidates)
-    scores = [value * candidate.prior for value, candidate in zip(centrality, candidates,
-                                                                  strict=True)]
+    scores = [
+        value * candidate.prior for value, candidate in zip(centrality, candidates, strict=True)
+    ]
     return candidates, scores
 
 

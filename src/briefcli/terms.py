@@ -25,19 +25,23 @@ NAME = "Name"
 
 #: Capitalised words that open sentences or join names, never a name on their own.
 _FUNCTION_WORDS = frozenset(
-    """
+    str.split(
+        """
     a an the this that these those it its in on at as but and or nor however he she they we i
     you there here such while when whereas if for with by from after before since although
     though despite moreover furthermore meanwhile yet so then thus other some many most each
     all both our their his her my your one what who why how where which to of is are was were
     be been has have had will would could should may might must can also not no any every
     recent further additionally central historically
-    """.split()
+        """
+    )
 )
 #: Lower-case words allowed inside a name: "Democratic People's Republic of Korea".
 _JOINERS = frozenset({"of", "and", "for", "the", "de", "on", "in", "&"})
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
+    str.split(
+        "january february march april may june july august september october november december"
+    )
 )
 
 
@@ -189,8 +193,7 @@ def _expansion(short: str, before: str) -> str | None:
     while s_index >= 0:
         char = letters[s_index]
         while l_index >= 0 and (
-            text[l_index] != char
-            or (s_index == 0 and l_index > 0 and text[l_index - 1].isalnum())
+            text[l_index] != char or (s_index == 0 and l_index > 0 and text[l_index - 1].isalnum())
         ):
             l_index -= 1
         if l_index < 0:
