@@ -167,9 +167,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?:known as|called|referred to as|dubbed|termed|nicknamed|so-called)\s+"
             rf"(?:the\s+)?['‘\"“]?({name})"
         ),
+        # "X refers to …" at the start of a sentence; X may go on in lower case.
         "refers_to": re.compile(
-            rf"^(?:The term\s+|The\s+)?['‘\"“]?({name})['’\"”]?\s+(?:refers to|is defined as|means|"
-            r"denotes|stands for)\b"
+            r"^(?:The term\s+|The\s+)?['‘\"“]?([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4}?)['’\"”]?,?\s+"
+            r"(?:refers to|is defined as|means|denotes|stands for)\b"
+        ),
+        # A coinage's quotes follow one of these words directly: "known as the 'Storm Corps'".
+        "coined": re.compile(
+            r"\b(?:known as|called|dubbed|termed|so-called|named|nicknamed|referred to as)"
+            r"\s+(?:the\s+|an?\s+)?$",
+            re.IGNORECASE,
         ),
         "appositive": re.compile(rf"(?<![\w.])({name}),\s+(?:a|an|the)\s+[a-z][^,;.]{{3,90}},"),
         "name": re.compile(name),
@@ -275,11 +282,8 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             if {opening, closing} not in ({"'"}, {'"'}, {"‘", "’"}, {"“", "”"}):
                 continue
             words = inner.split()
-            lead_in = sentence[max(0, match.start() - 25) : match.start()].casefold()
-            coined = any(
-                cue in lead_in
-                for cue in ("known as", "called", "dubbed", "termed", "so-called", "named")
-            )
+            lead_in = sentence[max(0, match.start() - 30) : match.start()]
+            coined = patterns["coined"].search(lead_in) is not None
             capitalised = all(word[0].isupper() for word in words if word not in _JOINERS)
             if 1 <= len(words) <= 5 and (capitalised or coined):
                 found.append(_Found(inner, [], TERM, sentence, location, 1))
