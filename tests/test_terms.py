@@ -39,7 +39,7 @@ def test_an_acronym_after_its_expansion_is_found_with_its_definition() -> None:
     assert nato.aliases == ("North Atlantic Treaty Organization",)
     assert nato.definition == REPORT[0][0]
     assert nato.sections == (0, 1)
-    assert nato.count == 3
+    assert nato.occurrences == 3
 
 
 def test_an_acronym_before_its_expansion_is_found_too() -> None:
@@ -70,7 +70,7 @@ def test_quoted_coinages_are_terms_in_curly_and_straight_quotes() -> None:
     storm = _by_term(glossary(REPORT))["Storm Corps"]
     assert storm.category == TERM
     assert storm.definition == "The unit, known as the ‘Storm Corps’, arrived in October."
-    assert storm.count == 2  # the coinage and the possessive "Storm Corps'"
+    assert storm.occurrences == 2  # the coinage and the possessive "Storm Corps'"
 
 
 def test_quotations_of_speech_are_not_terms() -> None:

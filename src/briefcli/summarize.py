@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from briefcli.sentences import sentence_spans
 
@@ -57,8 +57,7 @@ _MIN_WORDS = 6
 _CANDIDATES_PER_PICK = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Extract:
+class Extract(NamedTuple):
     """One sentence chosen by brief: its exact text and where it stands in the source."""
 
     #: The sentence exactly as in the source: ``paragraphs[paragraph][start:end]``.
@@ -78,15 +77,23 @@ class Extract:
         return len(self.text.split())
 
 
-@dataclass(slots=True)
 class _Candidate:
-    section: int
-    paragraph: int
-    start: int
-    end: int
-    text: str
-    prior: float
-    vector: dict[str, float]
+    """A prose sentence under consideration, with its position prior and TF-IDF vector."""
+
+    __slots__ = ("end", "paragraph", "prior", "section", "start", "text", "vector")
+
+    def __init__(
+        self,
+        section: int,
+        paragraph: int,
+        start: int,
+        end: int,
+        text: str,
+        prior: float,
+        vector: dict[str, float],
+    ) -> None:
+        self.section, self.paragraph, self.start, self.end = section, paragraph, start, end
+        self.text, self.prior, self.vector = text, prior, vector
 
 
 @cache

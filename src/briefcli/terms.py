@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from briefcli.sentences import sentence_spans
 
@@ -45,8 +45,7 @@ _MONTHS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """A sentence's place: section index, paragraph index, and its span in the paragraph."""
 
     section: int
@@ -55,8 +54,7 @@ class Location:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A glossary term found in the text, marked as extracted by brief."""
 
     term: str
@@ -71,7 +69,7 @@ class Candidate:
     #: Indices of the sections that use the term under any of its names.
     sections: tuple[int, ...]
     #: How many times the term is used in all.
-    count: int
+    occurrences: int
 
     def names(self) -> tuple[str, ...]:
         """The term followed by its aliases."""
@@ -247,14 +245,22 @@ def _clean_name(name: str) -> str:
     return cleaned.rstrip(".,’'")
 
 
-@dataclass(slots=True)
 class _Found:
-    term: str
-    aliases: list[str]
-    category: str
-    definition: str
-    location: Location
-    rank: int  # lower ranks win when two finds name the same term
+    """One find before merging; lower ranks win when two finds name the same term."""
+
+    __slots__ = ("aliases", "category", "definition", "location", "rank", "term")
+
+    def __init__(
+        self,
+        term: str,
+        aliases: list[str],
+        category: str,
+        definition: str,
+        location: Location,
+        rank: int,
+    ) -> None:
+        self.term, self.aliases, self.category = term, aliases, category
+        self.definition, self.location, self.rank = definition, location, rank
 
 
 def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
@@ -346,7 +352,7 @@ def glossary(sections: Sequence[Sequence[str]], *, limit: int | None = None) -> 
     items = list(merged.values())
     matcher = TermMatcher([(item.term, *item.aliases) for item in items])
     sections_of: list[set[int]] = [set() for _ in items]
-    counts = [0] * len(items)
+    counts = [0] * len(items)  # occurrences of each item
     for section_index, paragraphs in enumerate(sections):
         for paragraph in paragraphs:
             for index, _, _ in matcher.find(paragraph):
@@ -368,7 +374,7 @@ def glossary(sections: Sequence[Sequence[str]], *, limit: int | None = None) -> 
     candidates.sort(
         key=lambda candidate: (
             order[candidate.category],
-            -candidate.count if candidate.category == NAME else 0,
+            -candidate.occurrences if candidate.category == NAME else 0,
             candidate.defined_at.section,
             candidate.defined_at.paragraph,
             candidate.defined_at.start,
