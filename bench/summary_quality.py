@@ -375,33 +375,18 @@ def splitters() -> None:
             recall = tp / (tp + fn) if tp + fn else 1.0
             f1 = 2 * precision * recall / (precision + recall)
             print(f"| {name} | {group} | {tp + fn} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
-    print("\n| splitter | time for the sample (ms, best of 5) | import (ms) |")
-    print("|---|---:|---:|")
+    print("\n| splitter | time for the sample (ms, best of 5) |")
+    print("|---|---:|")
     for name, split in systems.items():
         best = min(_timed(lambda split=split: [split(r["text"]) for r in records])
                    for _ in range(5))  # fmt: skip
-        print(f"| {name} | {best * 1000:.1f} | {_import_ms(name):.0f} |")
+        print(f"| {name} | {best * 1000:.1f} |")
 
 
 def _timed(work: Callable[[], object]) -> float:
     started = time.perf_counter()
     work()
     return time.perf_counter() - started
-
-
-def _import_ms(name: str) -> float:
-    import subprocess
-
-    module = {"brief": "briefcli.sentences", "pysbd 0.3.4": "pysbd"}.get(name, "syntok.segmenter")
-    runs = []
-    for _ in range(3):
-        out = subprocess.run(
-            [sys.executable, "-X", "importtime", "-c", f"import {module}"],
-            capture_output=True, text=True, check=True, env={"PYTHONPATH": str(REPO / "src")},
-        )  # fmt: skip
-        last = [line for line in out.stderr.splitlines() if line.endswith(f" {module}")]
-        runs.append(int(last[-1].split("|")[1]) / 1000 if last else 0.0)
-    return min(runs)
 
 
 # -- timing --------------------------------------------------------------------------------------
