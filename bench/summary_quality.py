@@ -1,0 +1,439 @@
+"""Quality of brief's extracted key points and summaries, and of its sentence splitter.
+
+    python bench/summary_quality.py [rouge|splitters|timing|all]
+
+rouge      ROUGE-1/2/L recall and F1 (the ``rouge-score`` package, Porter stemming) of extraction
+           against lead-k and random sentences (mean of 20 seeds), at the same length, on:
+           (1) the shipped report's sections 2-6 against the editor's key points;
+           (2) the shipped report's sections 2-7 against its own Summary section;
+           (3) documents on this machine that carry their own abstract, summary or tl;dr.
+splitters  precision and recall of sentence boundaries of brief's splitter, pysbd and syntok on
+           tests/data/sentences/labelled.json, and their speed.
+timing     time to rank a 100 KB and a 1 MB section.
+
+Needs the ``bench`` extra (``pip install -e '.[bench]'``). Results: docs/summaries.md.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from briefcli.sentences import sentence_spans  # noqa: E402
+from briefcli.summarize import _is_prose, key_points, summary  # noqa: E402
+
+SHIPPED = REPO / "briefs" / "nk-russia-troops-2025.yaml"
+LABELLED = REPO / "tests" / "data" / "sentences" / "labelled.json"
+SEEDS = 20
+METRICS = ("rouge1", "rouge2", "rougeL")
+
+Sections = list[list[str]]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document with its own abstract: where it is and how to tell the abstract apart."""
+
+    name: str
+    path: str
+    #: Title of the section that is the abstract, or None when a paragraph is.
+    section: str | None = None
+    #: The start of the paragraph that is the abstract (used when ``section`` is None).
+    paragraph: str | None = None
+    #: An abstract kept apart from the document (a package's one-line summary).
+    given: str | None = None
+    #: Leave out these opening sections (a title, a status line) from the body.
+    skip: tuple[str, ...] = ()
+
+
+#: Documents on this machine that carry an abstract of their own (none is copied into the
+#: repository; a missing one is skipped and said so).
+DOCUMENTS = (
+    Document("dpkg spec: protected-field", "/usr/share/doc/dpkg/spec/protected-field.txt",
+             section="Summary"),
+    Document("dpkg spec: triggers", "/usr/share/doc/dpkg/spec/triggers.txt",
+             section="Introduction"),
+    Document("gyp: LanguageSpecification",
+             "/usr/lib/node_modules/npm/node_modules/node-gyp/gyp/docs/LanguageSpecification.md",
+             section="Objective"),
+    Document("Node.js: commit-queue", "/usr/share/doc/nodejs/contributing/commit-queue.md",
+             paragraph="tl;dr"),
+    Document("Node.js: async_hooks", "/usr/share/doc/nodejs/api/async_hooks.md",
+             section="Async hooks"),
+    Document("Node.js: diagnostics_channel", "/usr/share/doc/nodejs/api/diagnostics_channel.md",
+             section="Diagnostics Channel"),
+    Document("Node.js: webstreams", "/usr/share/doc/nodejs/api/webstreams.md",
+             section="Overview"),
+    Document("Rich README (PyPI summary)", str(REPO / "tests" / "data" / "rich-README.md"),
+             given="Render rich text, tables, progress bars, syntax highlighting, markdown and "
+             "more to the terminal"),
+    Document("Typer README (PyPI summary)", str(REPO / "tests" / "data" / "typer-README.md"),
+             given="Typer, build great CLIs. Easy to code. Based on Python type hints.",
+             paragraph="Typer, build great CLIs."),
+)  # fmt: skip
+
+
+# -- systems -------------------------------------------------------------------------------------
+
+
+def _prose(sections: Sections) -> list[list[str]]:
+    """Each section's prose sentences in reading order (what the baselines choose from)."""
+    out: list[list[str]] = []
+    for paragraphs in sections:
+        found = []
+        for paragraph in paragraphs:
+            for start, end in sentence_spans(paragraph):
+                if _is_prose(paragraph[start:end]):
+                    found.append(paragraph[start:end])
+        out.append(found)
+    return out
+
+
+def _fill(order: Sequence[str], sentences: int | None, words: int | None) -> list[str]:
+    """Take sentences in ``order`` until the sentence count or word budget is spent."""
+    taken: list[str] = []
+    used = 0
+    for sentence in order:
+        if sentences is not None and len(taken) >= sentences:
+            break
+        length = len(sentence.split())
+        if words is not None and used + length > words:
+            continue
+        taken.append(sentence)
+        used += length
+    return taken
+
+
+def lead(sections: Sections, sentences: int | None, words: int | None) -> list[str]:
+    """Lead-k: the first sentence of each section, then the second of each, and so on."""
+    prose = _prose(sections)
+    order = [
+        found[rank] for rank in range(max(map(len, prose), default=0)) for found in prose
+        if rank < len(found)
+    ]  # fmt: skip
+    return _fill(order, sentences, words)
+
+
+def randomly(sections: Sections, sentences: int | None, words: int | None, seed: int) -> list[str]:
+    """Random prose sentences, in a shuffled order fixed by ``seed``."""
+    order = [sentence for found in _prose(sections) for sentence in found]
+    random.Random(seed).shuffle(order)
+    return _fill(order, sentences, words)
+
+
+def extract(sections: Sections, sentences: int | None, words: int | None) -> list[str]:
+    """brief: key points for one section, a covering summary for several."""
+    if len(sections) == 1:
+        chosen = key_points(sections[0], sentences=sentences, words=words)
+    else:
+        chosen = summary(sections, sentences=sentences, words=words)
+    return [item.text for item in chosen]
+
+
+# -- scoring -------------------------------------------------------------------------------------
+
+
+def _scorer() -> Callable[[str, str], dict[str, tuple[float, float]]]:
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+
+    def score(reference: str, candidate: str) -> dict[str, tuple[float, float]]:
+        result = scorer.score(reference, candidate)
+        return {name: (result[name].recall, result[name].fmeasure) for name in METRICS}
+
+    return score
+
+
+Scores = dict[str, tuple[float, float]]
+
+
+def _mean(rows: Sequence[Scores]) -> Scores:
+    return {
+        name: (
+            statistics.fmean(row[name][0] for row in rows),
+            statistics.fmean(row[name][1] for row in rows),
+        )
+        for name in METRICS
+    }
+
+
+def compare(
+    cases: Sequence[tuple[str, Sections, str, int | None, int | None]],
+) -> dict[str, dict[str, Scores]]:
+    """Score the three systems on each case: (name, sections, reference, sentences, words)."""
+    score = _scorer()
+    table: dict[str, dict[str, Scores]] = {}
+    for name, sections, reference, sentences, words in cases:
+        brief_text = " ".join(extract(sections, sentences, words))
+        lead_text = " ".join(lead(sections, sentences, words))
+        random_rows = [
+            score(reference, " ".join(randomly(sections, sentences, words, seed)))
+            for seed in range(SEEDS)
+        ]
+        table[name] = {
+            "brief": score(reference, brief_text),
+            "lead-k": score(reference, lead_text),
+            "random": _mean(random_rows),
+        }
+    return table
+
+
+def shipped_cases() -> tuple[list[tuple[str, Sections, str, int | None, int | None]], ...]:
+    """Comparisons 1 and 2 on the shipped report."""
+    from briefcli.loader import load_brief
+
+    brief = load_brief(SHIPPED)
+    first = []
+    for section in brief.sections:
+        if section.id in ("2", "3", "4", "5", "6"):
+            reference = " ".join(section.key_points)
+            first.append(
+                (f"section {section.id}", [list(section.all_paragraphs())], reference,
+                 len(section.key_points), None)
+            )  # fmt: skip
+    own = next(section for section in brief.sections if section.role == "summary")
+    reference = " ".join(own.all_paragraphs())
+    body = [
+        list(section.all_paragraphs())
+        for section in brief.sections
+        if section.id in ("2", "3", "4", "5", "6", "7")
+    ]
+    second = [("sections 2-7", body, reference, None, len(reference.split()))]
+    return first, second
+
+
+def document_cases() -> tuple[list[tuple[str, Sections, str, int | None, int | None]], list[str]]:
+    """Comparison 3: documents with their own abstract; the names of those not found."""
+    from briefcli.importers import import_report
+
+    cases: list[tuple[str, Sections, str, int | None, int | None]] = []
+    missing = []
+    for document in DOCUMENTS:
+        path = Path(document.path)
+        if not path.is_file():
+            missing.append(document.name)
+            continue
+        brief = import_report(path.read_bytes(), path.name, "markdown")
+        abstract: list[str] = []
+        body: Sections = []
+        for section in brief.sections:
+            parts = [(section.title, list(section.paragraphs))] + [
+                (sub.title, list(sub.paragraphs)) for sub in section.subsections
+            ]
+            for title, paragraphs in parts:
+                if document.section is not None and title.strip() == document.section:
+                    abstract.extend(paragraphs)
+                    continue
+                kept = []
+                for paragraph in paragraphs:
+                    if document.paragraph is not None and paragraph.startswith(document.paragraph):
+                        abstract.append(paragraph)
+                    else:
+                        kept.append(paragraph)
+                if kept:
+                    body.append(kept)
+        reference = document.given or " ".join(abstract)
+        if not reference or not body:
+            raise SystemExit(f"{document.name}: no abstract or no body found")
+        cases.append((document.name, body, reference, None, len(reference.split())))
+    return cases, missing
+
+
+def _table(title: str, table: dict[str, dict[str, Scores]]) -> str:
+    lines = [
+        f"#### {title}",
+        "",
+        "| case | system | R-1 recall | R-1 F1 | R-2 recall | R-2 F1 | R-L recall | R-L F1 |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for case, systems in table.items():
+        for system, scores in systems.items():
+            cells = " | ".join(f"{scores[m][0]:.3f} | {scores[m][1]:.3f}" for m in METRICS)
+            lines.append(f"| {case} | {system} | {cells} |")
+    return "\n".join(lines)
+
+
+def _wins(table: dict[str, dict[str, Scores]]) -> list[str]:
+    """The cases where brief's ROUGE-2 F1 beats both baselines."""
+    return [
+        case
+        for case, systems in table.items()
+        if systems["brief"]["rouge2"][1]
+        > max(systems["lead-k"]["rouge2"][1], systems["random"]["rouge2"][1])
+    ]
+
+
+def rouge() -> None:
+    """Print the three comparisons as Markdown tables."""
+    first, second = shipped_cases()
+    one = compare(first)
+    one["mean of sections 2-6"] = {
+        system: _mean([one[case][system] for case in list(one)])
+        for system in next(iter(one.values()))
+    }
+    two = compare(second)
+    cases, missing = document_cases()
+    three = compare(cases)
+    three["mean of documents"] = {
+        system: _mean([three[case][system] for case in list(three)])
+        for system in next(iter(three.values()))
+    }
+    print(_table("(1) Shipped report: key points of sections 2-6 against the editor's", one))
+    print(f"\nbrief beats both baselines on ROUGE-2 F1 in: {', '.join(_wins(one)) or 'none'}\n")
+    print(_table("(2) Shipped report: summary of sections 2-7 against its Summary", two))
+    print(f"\nbrief beats both baselines on ROUGE-2 F1 in: {', '.join(_wins(two)) or 'none'}\n")
+    print(_table("(3) Documents with their own abstract", three))
+    won = [case for case in _wins(three) if case != "mean of documents"]
+    print(f"\nbrief beats both baselines on ROUGE-2 F1 in {len(won)} of {len(cases)} documents:"
+          f" {', '.join(won)}")  # fmt: skip
+    if missing:
+        print(f"not on this machine, skipped: {', '.join(missing)}")
+
+
+# -- sentence splitters --------------------------------------------------------------------------
+
+
+def _boundaries_brief(text: str) -> set[int]:
+    return {end for _, end in sentence_spans(text)[:-1]}
+
+
+def _boundaries_pysbd() -> Callable[[str], set[int]]:
+    import pysbd
+
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+    def split(text: str) -> set[int]:
+        ends = set()
+        for span in segmenter.segment(text):
+            end = span.end
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            ends.add(end)
+        return ends - {max(ends, default=0)}
+
+    return split
+
+
+def _boundaries_syntok() -> Callable[[str], set[int]]:
+    import syntok.segmenter as segmenter
+
+    def split(text: str) -> set[int]:
+        ends = {
+            sentence[-1].offset + len(sentence[-1].value)
+            for paragraph in segmenter.analyze(text)
+            for sentence in paragraph
+        }
+        return ends - {max(ends, default=0)}
+
+    return split
+
+
+def splitters() -> None:
+    """Precision, recall and speed of each splitter on the hand-labelled sample."""
+    records = json.loads(LABELLED.read_text(encoding="utf-8"))["records"]
+    gold = []
+    for record in records:
+        text, position, ends = record["text"], 0, []
+        for sentence in record["sentences"]:
+            position = text.index(sentence, position) + len(sentence)
+            ends.append(position)
+        gold.append(set(ends[:-1]))
+    groups = {
+        "all": lambda source: True,
+        "shipped report": lambda source: source.startswith("briefs/"),
+        "Node.js docs": lambda source: source.startswith("Node.js"),
+        "READMEs": lambda source: source.startswith("tests/data"),
+        "written for tests": lambda source: source.startswith("written"),
+    }
+    systems = {
+        "brief": _boundaries_brief,
+        "pysbd 0.3.4": _boundaries_pysbd(),
+        "syntok 1.4.4": _boundaries_syntok(),
+    }
+    print("| splitter | sample | boundaries | precision | recall | F1 |")
+    print("|---|---|---:|---:|---:|---:|")
+    for name, split in systems.items():
+        found = [split(record["text"]) for record in records]
+        for group, keep in groups.items():
+            tp = fp = fn = 0
+            for record, expected, got in zip(records, gold, found, strict=True):
+                if keep(record["source"]):
+                    tp += len(expected & got)
+                    fp += len(got - expected)
+                    fn += len(expected - got)
+            precision = tp / (tp + fp) if tp + fp else 1.0
+            recall = tp / (tp + fn) if tp + fn else 1.0
+            f1 = 2 * precision * recall / (precision + recall)
+            print(f"| {name} | {group} | {tp + fn} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
+    print("\n| splitter | time for the sample (ms, best of 5) |")
+    print("|---|---:|")
+    for name, split in systems.items():
+        best = min(_timed(lambda split=split: [split(r["text"]) for r in records])
+                   for _ in range(5))  # fmt: skip
+        print(f"| {name} | {best * 1000:.1f} |")
+
+
+def _timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+# -- timing --------------------------------------------------------------------------------------
+
+
+def timing() -> None:
+    """Seconds to rank a section of about 100 KB and 1 MB built from real prose."""
+    from briefcli.loader import load_brief
+
+    brief = load_brief(SHIPPED)
+    paragraphs = [p for section in brief.sections for p in section.all_paragraphs()]
+    documents = [Path(d.path) for d in DOCUMENTS if Path(d.path).is_file()]
+    for path in documents:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        paragraphs.extend(block.replace("\n", " ") for block in text.split("\n\n") if block)
+    print("| section size | sentences | key_points (s) | summary of 10 sections (s) |")
+    print("|---:|---:|---:|---:|")
+    for target in (100_000, 1_000_000):
+        section: list[str] = []
+        size = 0
+        while size < target:
+            paragraph = paragraphs[len(section) % len(paragraphs)]
+            section.append(paragraph)
+            size += len(paragraph) + 1
+        count = sum(len(sentence_spans(p)) for p in section)
+        started = time.perf_counter()
+        key_points(section, sentences=5)
+        middle = time.perf_counter()
+        tenth = len(section) // 10
+        summary([section[i * tenth : (i + 1) * tenth] for i in range(10)], sentences=10)
+        ended = time.perf_counter()
+        print(f"| {size / 1000:,.0f} KB | {count:,} | {middle - started:.2f} | "
+              f"{ended - middle:.2f} |")  # fmt: skip
+
+
+def main(argv: Sequence[str]) -> None:
+    """Run the parts named on the command line (all by default)."""
+    parts = set(argv) or {"all"}
+    if parts & {"rouge", "all"}:
+        rouge()
+    if parts & {"splitters", "all"}:
+        print()
+        splitters()
+    if parts & {"timing", "all"}:
+        print()
+        timing()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

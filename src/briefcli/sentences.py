@@ -1,0 +1,204 @@
+"""Sentence splitting for reports: spans into the original text, so a sentence is quoted exactly.
+
+A report's prose is full of full stops that end nothing: "U.S.", "Gen. Kim", "No. 5", "e.g.",
+"3.5", "J. R. R. Tolkien", "(approx. 10 km)". The splitter looks at each ``.``, ``!``, ``?``
+or ``…`` that is followed by white space (so it never cuts inside a word or a number) and
+decides from the word before it and the word after it. Blank lines, list items, Markdown
+headings and underlined headings always end a sentence; a single line break inside a
+paragraph does not, because hard-wrapped text breaks lines mid-sentence.
+
+Pure Python, linear in the length of the text, compiled patterns built on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+__all__ = ["sentence_spans", "split_sentences"]
+
+#: Abbreviations after which a full stop does not end a sentence when a name, a number or a
+#: capitalised word follows ("Gen. Kim", "No. 5", "Jan. 2025", "e.g. Russia"). Lower case,
+#: without the final full stop.
+_NEVER_FINAL = frozenset(
+    str.split(
+        """
+    mr mrs ms mx dr prof gen col lt capt cpt sgt maj adm cmdr gov sen rep rev fr hon pres
+    supt insp det cpl pvt brig st mt ft ave blvd
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    no nos nr vol vols pp p para paras fig figs eq eqs art arts sec secs ch chap ed eds
+    approx ca cf vs viz e.g i.e et al ibid op resp est dept univ assn bros
+        """
+    )
+)
+
+#: Abbreviations that often end a sentence too ("… and Sons Ltd. The firm …"): they end one
+#: only when a common sentence opener follows.
+_MAYBE_FINAL = frozenset(str.split("inc ltd co corp jr sr plc llc a.m p.m esq"))
+
+#: Words that usually open a sentence; after an initialism ("U.S.") or an abbreviation that can
+#: end a sentence, a capitalised word from this list means a new sentence starts.
+_OPENERS = frozenset(
+    str.split(
+        """
+    a an the this that these those it its in on at as but and or nor however he she they we i
+    you there here such while when whereas if for with by from after before since although
+    though despite moreover furthermore meanwhile yet so then thus other some many most each
+    all both our their his her my your one two three several another any analysts experts
+    officials what who why how where which
+        """
+    )
+)
+
+_TERMINALS = ".!?…"
+#: Closing quotes and brackets that stay with the sentence they end.
+_CLOSERS = "\"'’”»)]}"
+#: Opening quotes and brackets skipped to find the first letter of the next sentence.
+_OPENERS_PUNCT = "\"'‘“«([{¿¡*_"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    # A terminal run with its closers, followed by white space or the end.
+    terminal = re.compile(r"[.!?…]+[\"'’”»)\]}]*(?=\s|\Z)")
+    # Breaks before a line: a blank line; a list item, a Markdown heading, a setext underline
+    # or a table row on the next line.
+    before = re.compile(
+        r"\n[ \t]*\n\s*"
+        r"|\n(?=[ \t]*(?:[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+\S)"
+        r"|\n(?=[ \t]*(?:#{1,6}[ \t]|\||(?:={3,}|-{3,})[ \t]*(?:\n|\Z)))"
+    )
+    # Lines that end a sentence where they end: headings and setext underlines.
+    after = re.compile(r"^[ \t]*(?:#{1,6}[ \t][^\n]*|={3,}[ \t]*|-{3,}[ \t]*)$", re.MULTILINE)
+    return terminal, before, after
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters ending at ``end`` (the mark excluded)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
+def _next_word(text: str, position: int) -> str:
+    """The next word after ``position``, skipping white space and opening quotes or brackets."""
+    length = len(text)
+    while position < length and (text[position].isspace() or text[position] in _OPENERS_PUNCT):
+        position += 1
+    end = position
+    while end < length and not text[end].isspace():
+        end += 1
+    return text[position:end].strip(_CLOSERS + ",;:.!?…")
+
+
+def _is_initialism(word: str) -> bool:
+    """'U.S', 'U.K', 'a.m', 'J': letters, each (but the last) followed by a full stop."""
+    parts = word.split(".")
+    return all(len(part) == 1 and part.isalpha() for part in parts)
+
+
+def _line_start(text: str, start: int) -> bool:
+    """Whether only white space lies between the line's start and ``start``."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip()
+
+
+def _ends_sentence(text: str, mark_start: int, mark_end: int, paren_inside: bool) -> bool:
+    """Decide whether the terminal run ``text[mark_start:mark_end]`` ends a sentence."""
+    run = text[mark_start:mark_end].rstrip(_CLOSERS)
+    following = _next_word(text, mark_end)
+    if not following:
+        return True
+    first = following[0]
+    # "… approx. five", "Yahoo! is", "(why? because …": a lower-case word continues.
+    if first.islower():
+        return False
+    if paren_inside:
+        return False
+    if run != ".":
+        # "?!", "!", "..." and "…": end unless a lower-case word follows (handled above).
+        return True
+    token = _word_before(text, mark_start)
+    bare = token.lstrip(_OPENERS_PUNCT)
+    lowered = bare.casefold()
+    if not bare:
+        return True
+    # "1. Item" and "a. Item" at the start of a line: a list marker, not a sentence.
+    if ((bare.isdecimal() and len(bare) <= 3) or len(bare) == 1) and _line_start(
+        text, mark_start - len(token)
+    ):
+        return False
+    opener = following.casefold() in _OPENERS and first.isupper()
+    if lowered in _NEVER_FINAL:
+        return False
+    if lowered in _MAYBE_FINAL:
+        return opener
+    if _is_initialism(bare):
+        # "U.S. interests", "J. R. R. Tolkien", "the U.S. The next …": only an opener ends it.
+        return opener
+    return True
+
+
+def _balanced_parentheses(text: str) -> list[tuple[int, int]]:
+    """Short balanced (…) spans within a paragraph: a full stop inside one ends nothing."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for index, char in enumerate(text):
+        if char == "(":
+            stack.append(index)
+        elif char == ")" and stack:
+            start = stack.pop()
+            if index - start < 400 and "\n\n" not in text[start:index]:
+                spans.append((start, index))
+        elif char == "\n" and text.startswith("\n\n", index):
+            stack.clear()
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as (start, end) offsets, in order; ``text[start:end]`` is one.
+
+    Spans never overlap, hold no leading or trailing white space, and only white space lies
+    between two of them, so together they cover every non-space character of the text.
+    """
+    terminal, before, after = _patterns()
+    cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the search for the next)
+    parentheses = _balanced_parentheses(text) if "(" in text else []
+    paren_index = 0
+    for match in terminal.finditer(text):
+        start, end = match.span()
+        # Inside a short parenthesis that closes after this mark ("(approx. 5 km. more)")?
+        while paren_index < len(parentheses) and parentheses[paren_index][1] < start:
+            paren_index += 1
+        inside = any(
+            open_at < start and close_at >= end
+            for open_at, close_at in parentheses[paren_index : paren_index + 8]
+        )
+        if _ends_sentence(text, start, end, inside):
+            cuts.append((end, end))
+    cuts.extend(match.span() for match in before.finditer(text))
+    cuts.extend((match.end(), match.end()) for match in after.finditer(text))
+    cuts.sort()
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for cut_end, resume in cuts:
+        _add(text, position, cut_end, spans)
+        position = max(position, resume, cut_end)
+    _add(text, position, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append the trimmed span ``text[start:end]`` unless it is only white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, each exactly as written (see :func:`sentence_spans`)."""
+    return [text[start:end] for start, end in sentence_spans(text)]

@@ -1,0 +1,158 @@
+"""The sentence splitter: report abbreviations, quotes, lists and headings, and exact spans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from briefcli.sentences import sentence_spans, split_sentences
+
+LABELLED = Path(__file__).parent / "data" / "sentences" / "labelled.json"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gen. Kim Yong-bok led the delegation to Moscow on Jan. 14. The talks lasted days.",
+            [
+                "Gen. Kim Yong-bok led the delegation to Moscow on Jan. 14.",
+                "The talks lasted days.",
+            ],
+        ),
+        (
+            "The U.S. State Department spoke. It condemned the transfer.",
+            ["The U.S. State Department spoke.", "It condemned the transfer."],
+        ),
+        (
+            "Tensions with the U.S. rose. The U.S. The end.",
+            ["Tensions with the U.S. rose.", "The U.S.", "The end."],
+        ),
+        ("Resolution No. 5 applies. It is new.", ["Resolution No. 5 applies.", "It is new."]),
+        (
+            "Numbers rose 3.5 per cent, e.g. in Q3. Then fell.",
+            ["Numbers rose 3.5 per cent, e.g. in Q3.", "Then fell."],
+        ),
+        (
+            "Costs, i.e. fuel and food, rose. Pay fell.",
+            ["Costs, i.e. fuel and food, rose.", "Pay fell."],
+        ),
+        ("Mr. Kim met Dr. Lee. They spoke.", ["Mr. Kim met Dr. Lee.", "They spoke."]),
+        (
+            "J. R. R. Tolkien wrote it. Others read it.",
+            ["J. R. R. Tolkien wrote it.", "Others read it."],
+        ),
+        (
+            "Dr. Lee called it “deeply concerning.” Officials declined to comment.",
+            ["Dr. Lee called it “deeply concerning.”", "Officials declined to comment."],
+        ),
+        ("He asked, 'Who pays?' Nobody answered.", ["He asked, 'Who pays?'", "Nobody answered."]),
+        (
+            "The brigade (approx. 2,000 troops, per the U.K.) moved. Its chief was not named.",
+            ["The brigade (approx. 2,000 troops, per the U.K.) moved.", "Its chief was not named."],
+        ),
+        ("It is unclear... Some say May.", ["It is unclear...", "Some say May."]),
+        ("It is unclear… some say May.", ["It is unclear… some say May."]),
+        (
+            "Oil, grain, etc. Payments are in roubles.",
+            ["Oil, grain, etc.", "Payments are in roubles."],
+        ),
+        (
+            "Supplies came at 6 a.m. on Tuesday. By noon, gone.",
+            ["Supplies came at 6 a.m. on Tuesday.", "By noon, gone."],
+        ),
+        (
+            "Key findings:\n- Troops arrived.\n- Training lasted weeks.",
+            ["Key findings:", "- Troops arrived.", "- Training lasted weeks."],
+        ),
+        ("1. Open talks.\n2. Share intelligence.", ["1. Open talks.", "2. Share intelligence."]),
+        (
+            "## Background\nThe alliance dates from 1961. It lapsed.",
+            ["## Background", "The alliance dates from 1961.", "It lapsed."],
+        ),
+        (
+            "Title\n=====\nText wraps\nacross lines. Second one.",
+            ["Title", "=====", "Text wraps\nacross lines.", "Second one."],
+        ),
+        ("One paragraph\n\nand another", ["One paragraph", "and another"]),
+        ("(See setuid(2).) The id is a number.", ["(See setuid(2).)", "The id is a number."]),
+        ("Why now? Manpower is short!", ["Why now?", "Manpower is short!"]),
+        ("", []),
+        ("   \n  ", []),
+    ],
+)
+def test_report_sentences_split_where_a_reader_would(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_the_hand_labelled_sample_is_split_almost_as_labelled() -> None:
+    """The sample of 261 boundaries (docs/summaries.md): no false cut, at most 3 missed."""
+    records = json.loads(LABELLED.read_text(encoding="utf-8"))["records"]
+    missed = wrong = 0
+    for record in records:
+        got = split_sentences(record["text"])
+        expected = record["sentences"]
+        got_ends = _ends(record["text"], got)
+        expected_ends = _ends(record["text"], expected)
+        missed += len(expected_ends - got_ends)
+        wrong += len(got_ends - expected_ends)
+    assert wrong == 0
+    assert missed <= 3
+
+
+def _ends(text: str, sentences: list[str]) -> set[int]:
+    position, ends = 0, set()
+    for sentence in sentences:
+        position = text.index(sentence, position) + len(sentence)
+        ends.add(position)
+    return ends
+
+
+def test_shipped_report_keeps_us_and_storm_corps_inside_sentences(
+    shipped_paragraphs: list[str],
+) -> None:
+    sentences = [s for paragraph in shipped_paragraphs for s in split_sentences(paragraph)]
+    assert not any(s.endswith("U.S.") for s in sentences)
+    assert any("'Storm Corps,'" in s for s in sentences)
+
+
+@pytest.fixture
+def shipped_paragraphs() -> list[str]:
+    from briefcli.loader import load_brief
+
+    brief = load_brief(Path(__file__).parent.parent / "briefs" / "nk-russia-troops-2025.yaml")
+    return [p for section in brief.sections for p in section.all_paragraphs()]
+
+
+_WORDS = st.sampled_from(
+    ["U.S.", "Gen.", "No.", "5", "3.5", "e.g.", "i.e.", "Mr.", "J.", "etc.", "word", "Word",
+     "the", "end.", "Why?", "Yes!", "'quote.'", "“curly.”", "(aside.)", "...", "…", "-", "1.",
+     "#", "\n", "\n\n", "Korea's", "x", "A.", "a.m.", "(", ")", "Ünïcode.", "'"]
+)  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_WORDS, st.sampled_from([" ", "  ", "\n", "", "\t"])), max_size=40))
+@example([("end.", ""), ("'", " "), ("x", "")])
+@example([("\n\n", ""), ("word", " ")])
+@example([("1.", " "), ("word", "\n"), ("-", " "), ("x", "")])
+def test_spans_cover_the_text_in_order_and_never_cut_a_word(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + space for word, space in pieces)
+    spans = sentence_spans(text)
+    position = 0
+    for start, end in spans:
+        assert position <= start < end <= len(text)
+        # Only white space between two sentences, none at either end of one.
+        assert not text[position:start].strip()
+        assert text[start:end] == text[start:end].strip()
+        # A cut falls on white space: never inside a word or a number.
+        assert end == len(text) or text[end].isspace()
+        position = end
+    assert not text[position:].strip()
+    assert [text[start:end] for start, end in spans] == split_sentences(text)

@@ -1,0 +1,126 @@
+"""Key points and summaries: exact quotes, limits honoured, deterministic, covering sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from briefcli.loader import load_brief
+from briefcli.model import Brief
+from briefcli.summarize import KEY_POINTS, key_points, summary
+
+SHIPPED = Path(__file__).parent.parent / "briefs" / "nk-russia-troops-2025.yaml"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Brief:
+    return load_brief(SHIPPED)
+
+
+def test_every_section_of_the_shipped_report_gets_key_points_quoted_exactly(
+    shipped: Brief,
+) -> None:
+    for section in shipped.sections:
+        paragraphs = section.all_paragraphs()
+        points = key_points(paragraphs)
+        assert len(points) == KEY_POINTS, section.id
+        for point in points:
+            assert paragraphs[point.paragraph][point.start : point.end] == point.text
+            assert point.section == 0
+
+
+def test_key_points_come_in_reading_order(shipped: Brief) -> None:
+    points = key_points(shipped.sections[1].all_paragraphs(), sentences=5)
+    places = [(point.paragraph, point.start) for point in points]
+    assert places == sorted(places)
+
+
+def test_the_same_input_gives_the_same_points(shipped: Brief) -> None:
+    paragraphs = shipped.sections[3].all_paragraphs()
+    assert key_points(paragraphs, sentences=4) == key_points(list(paragraphs), sentences=4)
+    sections = [s.all_paragraphs() for s in shipped.sections]
+    assert summary(sections, words=200) == summary(sections, words=200)
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5])
+def test_sentence_count_is_honoured(shipped: Brief, count: int) -> None:
+    assert len(key_points(shipped.sections[2].all_paragraphs(), sentences=count)) == count
+
+
+@pytest.mark.parametrize("words", [0, 10, 40, 100, 250])
+def test_word_limit_is_never_exceeded(shipped: Brief, words: int) -> None:
+    points = key_points(shipped.sections[4].all_paragraphs(), words=words)
+    assert sum(point.words for point in points) <= words
+    if words >= 100:
+        assert points
+
+
+def test_points_do_not_repeat_each_other(shipped: Brief) -> None:
+    points = key_points(shipped.sections[1].all_paragraphs(), sentences=6)
+    assert len({point.text for point in points}) == len(points)
+
+
+def test_summary_covers_the_sections_and_quotes_them(shipped: Brief) -> None:
+    sections = [s.all_paragraphs() for s in shipped.sections[1:7]]
+    chosen = summary(sections)
+    assert {point.section for point in chosen} == set(range(len(sections)))
+    for point in chosen:
+        assert sections[point.section][point.paragraph][point.start : point.end] == point.text
+
+
+def test_summary_length_follows_the_limits(shipped: Brief) -> None:
+    sections = [s.all_paragraphs() for s in shipped.sections]
+    assert len(summary(sections, sentences=4)) == 4
+    assert sum(point.words for point in summary(sections, words=120)) <= 120
+
+
+def test_sections_without_prose_give_no_points() -> None:
+    assert key_points([]) == []
+    assert key_points(["Title", "```python\nprint(1)\n```", "| a | b |"]) == []
+    assert summary([[], ["Short."]]) == []
+
+
+def test_a_lone_sentence_is_its_own_key_point() -> None:
+    text = "The only sentence of this section says something worth knowing."
+    (point,) = key_points([text])
+    assert (point.text, point.paragraph, point.start, point.end) == (text, 0, 0, len(text))
+
+
+def test_a_section_of_unrelated_sentences_still_gets_points() -> None:
+    """No sentence shares a word with another: the walk has only dangling nodes."""
+    paragraphs = [
+        "Alpha bravo charlie delta echo foxtrot golf.",
+        "Hotel india juliet kilo lima mike november.",
+        "Oscar papa quebec romeo sierra tango uniform.",
+    ]
+    points = key_points(paragraphs, sentences=2)
+    assert [point.paragraph for point in points] == [0, 1]
+
+
+_SENTENCE = st.lists(
+    st.sampled_from(
+        ["troops", "Russia", "North", "Korea", "the", "U.S.", "deployment", "3.5", "talks",
+         "said", "“quoted”", "(aside)", "alliance", "Pyongyang", "NATO's", "e.g.", "etc."]
+    ),
+    min_size=3,
+    max_size=14,
+).map(lambda words: " ".join(words) + ".")  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(_SENTENCE, min_size=1, max_size=4).map(" ".join), max_size=6),
+    st.integers(min_value=0, max_value=6),
+)
+@example(["troops troops troops troops troops troops."] * 3, 2)
+def test_every_extract_occurs_word_for_word_in_its_paragraph(
+    paragraphs: list[str], count: int
+) -> None:
+    points = key_points(paragraphs, sentences=count)
+    assert len(points) <= count
+    for point in points:
+        assert paragraphs[point.paragraph][point.start : point.end] == point.text
+        assert point.text in paragraphs[point.paragraph]
