@@ -48,6 +48,13 @@ def test_contents_show_subsections_words_and_reading_time(brief: Runner) -> None
     assert "2-3" not in shallow and "2  734 words  3 min  The Strategic" in shallow
 
 
+def test_narrow_contents_stack_the_title_under_its_counts(brief: Runner) -> None:
+    lines = brief("-w", "40").stdout.splitlines()
+    assert max(len(line) for line in lines) <= 40
+    at = lines.index("2-1  255 words  1 min")
+    assert lines[at + 1] == "    Understanding the military"
+
+
 def test_contents_depth_is_one_or_two(brief: Runner) -> None:
     result = brief("--depth", "3")
     assert result.exit_code == 2

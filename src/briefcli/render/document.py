@@ -195,6 +195,7 @@ def _contents_table(brief: Brief, depth: int) -> Table:
         rows,
         fits=("keep", "keep", "keep", "wrap"),
         aligns=("left", "right", "right", "left"),
+        stack_below=STACK_BELOW,
     )
 
 

@@ -125,11 +125,13 @@ class _Stacking:
                     head.append("  " if head.plain else "")
                     head.append(sanitize(cell), style=style(self.table.roles[index]))
             yield head
-            last = _text(row[-1], self.table.roles[-1])
+            cell = row[-1]
+            indent = 2 + len(cell) - len(cell.lstrip(" "))
+            last = _text(cell.lstrip(" "), self.table.roles[-1])
             if self.table.fit(len(row) - 1) == "truncate":
                 last.overflow, last.no_wrap = "ellipsis", True
-                last.truncate(max(options.max_width - 2, 1), overflow="ellipsis")
-            yield _Hanging(Text("  "), last)
+                last.truncate(max(options.max_width - indent, 1), overflow="ellipsis")
+            yield _Hanging(Text(" " * indent), last)
 
 
 def _block(block: object, pattern: re.Pattern[str] | None, mark: str = "") -> RenderableType:

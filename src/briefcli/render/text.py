@@ -102,10 +102,12 @@ def _stacked(table: Table, width: int) -> str:
     entries = []
     for row in table.rows:
         head = "  ".join(cell for cell in row[:-1] if cell)
+        cell = row[-1]
+        indent = " " * (2 + len(cell) - len(cell.lstrip(" ")))
         if table.fit(len(row) - 1) == "truncate":
-            last = "  " + _truncate(row[-1], width - 2)
+            last = indent + _truncate(cell.lstrip(" "), width - len(indent))
         else:
-            last = _wrap(row[-1], width, "  ", "  ")
+            last = _wrap(cell.lstrip(" "), width, indent, indent)
         entries.append(_wrap(head, width) + "\n" + last)
     return "\n".join(entries)
 
