@@ -130,7 +130,7 @@ def hyperlinks(stream: TextIO | None = None) -> bool:
     """True when links may be OSC 8 hyperlinks: on a terminal only, never in a pipe.
 
     Terminals that do not know OSC 8 ignore it; the Linux console and ``TERM=dumb`` do not,
-    so they get none. ``FORCE_HYPERLINK=0`` turns them off (``1`` keeps them on a terminal).
+    so they get none. ``FORCE_HYPERLINK=0`` turns them off.
     """
     if os.environ.get("FORCE_HYPERLINK", "") == "0":
         return False
