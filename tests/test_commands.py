@@ -16,8 +16,10 @@ def test_overview_shows_title_metadata_and_contents(brief: Runner) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("North Korea's Troop Deployment to Russia")
     assert "General Report · 2025-02-28 · goover" in result.stdout
-    assert "4  Current Developments in the Ukraine Conflict" in result.stdout
-    assert "7  Conclusion" in result.stdout
+    assert "4    709 words  3 min  Current Developments in the Ukraine Conflict" in result.stdout
+    assert "4-2  212 words  1 min    Timeline of troop movements" in result.stdout
+    assert "7    202 words  1 min  Conclusion" in result.stdout
+    assert "3,889 words in all: about 17 min at 230 words a minute." in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -115,7 +117,11 @@ def test_timeline_is_chronological(brief: Runner) -> None:
     assert korean_war < crimea < october
     assert out.index("1991") < crimea
     assert out.index("2024 Q4") > october
-    assert "Entries marked [editor]" in out
+    # The legend is for a person at a terminal: a pipe gets one line per event.
+    assert "Entries marked [editor]" not in out
+    assert len(out.splitlines()) == 11
+    typeset = brief("timeline", "--color", "always").stdout
+    assert "Entries marked [editor]" in typeset
 
 
 def test_timeline_since_until(brief: Runner) -> None:
@@ -166,8 +172,8 @@ def test_export_holds_everything(brief: Runner) -> None:
 
 def test_json_format_is_versioned(brief: Runner) -> None:
     data = json.loads(brief("show", "4-2", "--format", "json").stdout)
-    assert data["schema_version"] == 1
-    assert data["kind"] == "section"
+    assert data["schema_version"] == 2
+    assert data["view"] == "section"
     assert data["section"]["id"] == "4-2"
 
 

@@ -80,27 +80,30 @@ def key_paths(value: Any, prefix: str = "") -> set[str]:
 BRIEF_REF = {"brief", "brief.id", "brief.title"}
 PINNED: dict[tuple[str, ...], set[str]] = {
     ("show", "4"): BRIEF_REF
-    | {"schema_version", "kind", "section"}
+    | {"schema_version", "view", "section"}
     | {f"section.{k}" for k in ("id", "title", "part_of", "role", "paragraphs", "key_points")}
     | {"section.subsections"}
     | {f"section.subsections[].{k}" for k in ("id", "title", "paragraphs")},
     ("show", "4-2"): BRIEF_REF
-    | {"schema_version", "kind", "section"}
+    | {"schema_version", "view", "section"}
     | {f"section.{k}" for k in ("id", "title", "part_of", "role", "paragraphs", "key_points")}
     | {"section.subsections"},
     ("glossary",): BRIEF_REF
-    | {"schema_version", "kind", "terms"}
+    | {"schema_version", "view", "terms"}
     | {f"terms[].{k}" for k in ("term", "category", "definition", "aliases")},
     ("glossary", "storm corps"): BRIEF_REF
-    | {"schema_version", "kind", "query", "corrected", "term"}
+    | {"schema_version", "view", "query", "corrected", "term"}
     | {f"term.{k}" for k in ("term", "category", "definition", "aliases", "used_in")},
     ("timeline",): BRIEF_REF
-    | {"schema_version", "kind", "since", "until", "events"}
+    | {"schema_version", "view", "since", "until", "events"}
     | {f"events[].{k}" for k in ("date", "display", "precision", "event", "sections", "origin")},
-    ("summary",): BRIEF_REF | {"schema_version", "kind", "section", "paragraphs"},
+    ("summary",): BRIEF_REF | {"schema_version", "view", "section", "paragraphs"},
     ("summary", "--section", "4"): BRIEF_REF
-    | {"schema_version", "kind", "section", "origin", "key_points"},
-    (): {"schema_version", "kind", "brief", "contents", "contents[].id", "contents[].title"}
+    | {"schema_version", "view", "section", "origin", "key_points"},
+    (): {"schema_version", "view", "brief", "depth", "reading", "contents"}
+    | {f"reading.{k}" for k in ("words", "minutes", "words_per_minute")}
+    | {f"contents[].{k}" for k in ("id", "title", "words", "minutes", "subsections")}
+    | {f"contents[].subsections[].{k}" for k in ("id", "title", "words", "minutes")}
     | {f"brief.{k}" for k in ("id", "title", "kind", "date", "publisher", "source", "path")},
 }
 
@@ -109,8 +112,9 @@ PINNED: dict[tuple[str, ...], set[str]] = {
 def test_json_keys_are_pinned(brief: Runner, args: tuple[str, ...]) -> None:
     """Scripts rely on these keys: a change here needs a schema_version bump and a note."""
     data = json.loads(brief(*args, "--format", "json").stdout)
-    assert list(data)[:2] == ["schema_version", "kind"]
-    assert data["schema_version"] == 1
+    assert list(data)[:2] == ["schema_version", "view"]
+    assert data["schema_version"] == 2
+    assert "kind" not in data  # version 2: 'kind' is only ever the report's kind
     assert key_paths(data) == PINNED[args]
 
 
@@ -187,18 +191,21 @@ def test_any_text_round_trips_through_yaml(title: str, paragraphs: list[str], te
 # -- Markdown ------------------------------------------------------------------------------
 
 
-def test_markdown_headings_by_level_with_ids(brief: Runner) -> None:
+def test_markdown_headings_by_level_with_ids_and_no_anchors(brief: Runner) -> None:
     out = brief("export", "--format", "markdown").stdout
     headings = [line for line in out.splitlines() if line.startswith("#")]
     assert headings[0].startswith("# North Korea's Troop Deployment")
-    assert '## <a id="section-4"></a>4. Current Developments' in out
-    assert '### <a id="section-4-2"></a>4-2. Timeline of troop movements' in out
+    assert "\n## 4. Current Developments" in out
+    assert "\n### 4-2. Timeline of troop movements" in out
     for level in ("## ", "### "):
         assert any(h.startswith(level) for h in headings)
     assert "#### " not in out
+    # Nothing links to anchors in Markdown, and viewers without HTML would show them.
+    assert "<a id=" not in out
     # A section on its own starts at the top level.
     shown = brief("show", "4", "--format", "markdown").stdout
-    assert shown.startswith('# <a id="section-4"></a>4. Current Developments')
+    assert shown.startswith("# 4. Current Developments")
+    assert "←" not in shown and "→" not in shown  # the footer is for terminals
 
 
 def test_markdown_glossary_is_a_definition_list_and_timeline_a_table(brief: Runner) -> None:
@@ -460,8 +467,7 @@ def test_markdown_parses_as_commonmark_with_the_intended_structure(brief: Runner
     assert [t.type for t in tokens if t.type == "table_open"] == ["table_open"]
     assert not [t for t in tokens if t.type == "html_block"]
     inline = [c for t in tokens if t.type == "inline" for c in t.children or []]
-    html = {c.content for c in inline if c.type == "html_inline"}
-    assert all(re.fullmatch(r'<a id="[\w-]+">|</a>', h) for h in html), html
+    assert not [c for c in inline if c.type == "html_inline"]
     rendered = parser.render(brief("export", "-b", str(SAMPLE), "-f", "markdown").stdout)
     assert "<em>stars</em>" not in rendered and "<code>" not in rendered
     assert "<script>" not in rendered and "&lt;script&gt;" in rendered

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,12 @@ from briefcli.loader import default_brief_path
 from conftest import Runner
 
 SHIPPED_ID = "nk-russia-troops-2025"
+
+
+def on_screen(brief: Runner, *args: str, env: dict[str, str] | None = None) -> str:
+    """What a terminal shows (hints and footers too; pipes get the data only), unwrapped."""
+    out = brief("--color", "always", "--width", "500", *args, env=env).stdout
+    return re.sub(r"\x1b\[[0-9;]*m", "", out)
 
 
 def mini(
@@ -76,7 +83,8 @@ def test_list_shows_id_date_where_and_title(brief: Runner, shelf: Path) -> None:
     assert any(line.startswith("gamma ") and " - " in line for line in lines)
     shipped = next(line for line in lines if line.startswith(SHIPPED_ID))
     assert "shipped" in shipped and "2025-02-28" in shipped
-    assert "4 briefs in 2 folders." in result.stdout
+    assert "4 briefs in 2 folders." not in result.stdout  # a footer: not in a pipe
+    assert "4 briefs in 2 folders." in on_screen(brief, "list")
 
 
 def test_list_sorts_by_id_or_newest_date(brief: Runner, shelf: Path) -> None:
@@ -101,8 +109,8 @@ def test_list_includes_the_library_folder_and_brief_path_in_order(
 
 def test_list_json_keys_are_pinned(brief: Runner, shelf: Path) -> None:
     data = json.loads(brief("list", "--format", "json").stdout)
-    assert list(data) == ["schema_version", "kind", "sort", "folders", "briefs", "duplicates"]
-    assert data["schema_version"] == 1 and data["kind"] == "library"
+    assert list(data) == ["schema_version", "view", "sort", "folders", "briefs", "duplicates"]
+    assert data["schema_version"] == 2 and data["view"] == "library"
     assert list(data["briefs"][0]) == [
         "id", "title", "date", "kind", "path", "origin", "status", "shadowed_by", "error",
     ]  # fmt: skip
@@ -252,16 +260,15 @@ def test_broken_brief_by_name_says_what_is_wrong(brief: Runner, shelf: Path) -> 
 def test_brief_environment_variable_takes_an_id(brief: Runner, shelf: Path) -> None:
     result = brief("show", "1", env={"BRIEF": "alpha"})
     assert result.stdout == "1. One\n\nHello.\n"
-    overview = brief(env={"BRIEF": "alpha"})
-    assert "Current brief: alpha-2023, chosen by the BRIEF environment variable." in (
-        overview.stdout
-    )
+    overview = on_screen(brief, env={"BRIEF": "alpha"})
+    assert "Current brief: alpha-2023, chosen by the BRIEF environment variable." in overview
     # --brief wins over BRIEF.
     assert brief("-b", "gamma", env={"BRIEF": "alpha"}).stdout.startswith("Gamma Notes")
 
 
 def test_overview_says_which_brief_is_current_and_why(brief: Runner) -> None:
-    out = brief().stdout
+    out = on_screen(brief)
+    assert "Current brief" not in brief().stdout  # a footer: not in a pipe
     assert out.rstrip().endswith(
         "Current brief: nk-russia-troops-2025, the shipped report (no --brief, no BRIEF, "
         "no 'brief use' default). Others: brief list · another: brief -b ID, BRIEF=ID or "
@@ -276,7 +283,7 @@ def test_use_remembers_a_default(brief: Runner, shelf: Path) -> None:
     saved = (paths.config_dir() / "default-brief").read_text(encoding="utf-8")
     assert saved == f"beta-2024\n{shelf / 'beta-2024.yaml'}\n"
     assert brief().stdout.startswith("Beta Report on Ports")
-    assert "the default set with 'brief use'" in brief().stdout
+    assert "the default set with 'brief use'" in on_screen(brief)
     assert brief("use").stdout == f"{shelf / 'beta-2024.yaml'}\nthe default set with 'brief use'\n"
     # BRIEF and --brief still win over the default.
     assert brief(env={"BRIEF": "gamma"}).stdout.startswith("Gamma Notes")

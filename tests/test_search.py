@@ -135,7 +135,7 @@ def test_query_syntax_is_taken_literally(brief: Runner, query: str) -> None:
 def test_search_json_keys_are_pinned(brief: Runner) -> None:
     data = json.loads(brief("search", "Vladivostok", "--format", "json").stdout)
     assert list(data) == [
-        "schema_version", "kind", "query", "scope", "section", "briefs_searched", "total", "hits",
+        "schema_version", "view", "query", "scope", "section", "briefs_searched", "total", "hits",
     ]  # fmt: skip
     hit = data["hits"][0]
     assert list(hit) == [
@@ -143,7 +143,7 @@ def test_search_json_keys_are_pinned(brief: Runner) -> None:
     ]  # fmt: skip
     start, end = hit["highlights"][0]
     assert hit["snippet"][start:end] == "Vladivostok"
-    assert (data["kind"], data["scope"], data["total"]) == ("search", "nk-russia-troops-2025", 3)
+    assert (data["view"], data["scope"], data["total"]) == ("search", "nk-russia-troops-2025", 3)
 
 
 def test_match_is_highlighted_on_a_terminal(brief: Runner) -> None:

@@ -147,8 +147,8 @@ def test_json_for_editors_and_ci(brief: Runner, tmp_path: Path) -> None:
     result = brief("validate", "--format", "json", str(good), str(odd))
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert list(data) == ["schema_version", "kind", "valid", "files"]
-    assert (data["schema_version"], data["kind"], data["valid"]) == (1, "validation", False)
+    assert list(data) == ["schema_version", "view", "valid", "files"]
+    assert (data["schema_version"], data["view"], data["valid"]) == (2, "validation", False)
     assert [list(f) for f in data["files"]] == [
         ["path", "valid", "errors", "warnings", "problems"]
     ] * 2

@@ -46,11 +46,13 @@ class Format(StrEnum):
 #: module registers its commands on :data:`registry`.
 COMMAND_MODULES = {
     "show": "briefcli.commands.show",
+    "read": "briefcli.commands.read_on",
     "glossary": "briefcli.commands.glossary",
     "timeline": "briefcli.commands.timeline",
     "summary": "briefcli.commands.summary",
     "export": "briefcli.commands.export",
     "browse": "briefcli.commands.browse",
+    "cite": "briefcli.commands.cite",
     "search": "briefcli.commands.search",
     "list": "briefcli.commands.list_briefs",
     "use": "briefcli.commands.use",

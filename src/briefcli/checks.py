@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from briefcli.errors import BriefError, BriefFileError
 from briefcli.files import read_brief_text
+from briefcli.formats import OUTPUT_SCHEMA_VERSION
 from briefcli.loader import Problem, check_brief
-from briefcli.model import SCHEMA_VERSION, Brief
+from briefcli.model import Brief
 from briefcli.sanitize import json_escape_unsafe, sanitize_line
 
 if TYPE_CHECKING:
@@ -242,10 +243,10 @@ def _verdict(report: FileReport) -> str:
 
 
 def to_data(reports: list[FileReport]) -> dict[str, Any]:
-    """The reports as versioned data: ``schema_version``, ``kind``, ``valid``, ``files``."""
+    """The reports as versioned data: ``schema_version``, ``view``, ``valid``, ``files``."""
     return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": "validation",
+        "schema_version": OUTPUT_SCHEMA_VERSION,
+        "view": "validation",
         "valid": all(r.errors == 0 for r in reports),
         "files": [
             {

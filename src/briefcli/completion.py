@@ -27,16 +27,17 @@ if TYPE_CHECKING:
 #: Options that take a value (so the next word is that value, not a command or argument).
 VALUE_OPTIONS = frozenset(
     ("--brief", "-b", "--color", "--format", "-f", "--width", "-w", "--since", "--until",
-     "--section", "-s", "--sort", "--limit", "-n")
+     "--section", "-s", "--sort", "--limit", "-n", "--depth")
 )  # fmt: skip
 #: Options that take no value.
-FLAGS = frozenset(("--no-pager", "--all", "--clear", "--help", "-h"))
+FLAGS = frozenset(("--no-pager", "--all", "--clear", "--help", "-h", "--quote"))
 #: Choices of the options that have a fixed set (checked against the Typer app by a test).
 CHOICES: dict[str, tuple[str, ...]] = {
     "--format": ("text", "markdown", "json", "yaml"),
     "-f": ("text", "markdown", "json", "yaml"),
     "--color": ("auto", "always", "never"),
     "--sort": ("id", "date"),
+    "--depth": ("1", "2"),
 }
 #: Where one command's option has choices of its own: ``brief export`` adds html, ``brief
 #: validate`` has only text and json.
@@ -45,6 +46,8 @@ COMMAND_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("export", "-f"): ("text", "markdown", "json", "yaml", "html"),
     ("validate", "--format"): ("text", "json"),
     ("validate", "-f"): ("text", "json"),
+    ("cite", "--format"): ("text", "bibtex", "csl-json"),
+    ("cite", "-f"): ("text", "bibtex", "csl-json"),
 }
 
 
@@ -56,6 +59,8 @@ def choices_for(command: str | None, option: str) -> tuple[str, ...] | None:
 #: What the positional words of each command are (None: nothing to complete).
 ARGUMENTS: dict[str, str | None] = {
     "show": "section",
+    "read": "section",
+    "cite": "section",
     "glossary": "term",
     "use": "brief",
     "timeline": None,

@@ -11,6 +11,12 @@ EXPORT_FORMATS = (*VIEW_FORMATS, "html")
 CHECK_FORMATS = ("text", "json")
 #: When to colour output.
 COLOR_CHOICES = ("auto", "always", "never")
+#: Formats of ``brief cite``: a line of text, a BibTeX entry, or CSL-JSON for Zotero and pandoc.
+CITE_FORMATS = ("text", "bibtex", "csl-json")
+#: Version of the JSON and YAML that the view commands and ``validate`` print (``export``
+#: prints the brief file format, whose version is ``model.SCHEMA_VERSION``). Version 2
+#: names the kind of document ``view`` (it was ``kind``, which export uses for the report's).
+OUTPUT_SCHEMA_VERSION = 2
 #: The format an output file's suffix asks for (``export -o``).
 SUFFIX_FORMATS = {
     ".txt": "text",

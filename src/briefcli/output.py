@@ -15,8 +15,8 @@ from briefcli.sanitize import sanitize_line
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-#: Widest measure used on a terminal: long lines are hard to read on very wide screens.
-READABLE_WIDTH = 100
+#: Widest measure used on a terminal: prose is hardest to read in lines much past 80 columns.
+READABLE_WIDTH = 80
 #: Narrowest measure typeset with Rich; narrower terminals get plain text wrapped to fit.
 MIN_TYPESET_WIDTH = 20
 #: Width assumed when a terminal does not say.
@@ -33,6 +33,8 @@ _ASCII_FALLBACK = str.maketrans(
 
 
 _TRAILING_BLANKS = r"(?m) +((?:\x1b\[[0-9;]*m)*)$"
+# An OSC 8 hyperlink's opening or closing sequence, as Rich writes them.
+_HYPERLINK = r"\x1b\]8;[^\x1b]*\x1b\\"
 
 
 class OutputSettings(Record):
@@ -120,7 +122,21 @@ def to_ansi(renderable: RenderableType, settings: OutputSettings) -> str:
     )
     console.print(renderable)
     # Rich pads wrapped lines to the measure; trailing blanks only get in a reader's way.
-    return re.sub(_TRAILING_BLANKS, r"\1", buffer.getvalue())
+    out = re.sub(_TRAILING_BLANKS, r"\1", buffer.getvalue())
+    return out if hyperlinks() else re.sub(_HYPERLINK, "", out)
+
+
+def hyperlinks(stream: TextIO | None = None) -> bool:
+    """True when links may be OSC 8 hyperlinks: on a terminal only, never in a pipe.
+
+    Terminals that do not know OSC 8 ignore it; the Linux console and ``TERM=dumb`` do not,
+    so they get none. ``FORCE_HYPERLINK=0`` turns them off.
+    """
+    if os.environ.get("FORCE_HYPERLINK", "") == "0":
+        return False
+    if os.environ.get("TERM") in ("dumb", "linux"):
+        return False
+    return _is_tty(stream or sys.stdout)
 
 
 def emit(text: str, settings: OutputSettings | None = None, stream: TextIO | None = None) -> None:
@@ -129,6 +145,18 @@ def emit(text: str, settings: OutputSettings | None = None, stream: TextIO | Non
     long_on_terminal = settings is not None and settings.pager and _too_long(text, settings)
     if not (long_on_terminal and _page(text)):
         _write(stream, text)
+
+
+def emit_searchable(text: str, settings: OutputSettings, pattern: str) -> None:
+    """Like :func:`emit`; a ``less`` pager starts at the first match of ``pattern`` and keeps
+    it as its search, so that ``n`` and ``N`` move from one match to the next."""
+    if settings.pager and _too_long(text, settings) and (command := pager_command()):
+        if os.path.basename(command[0]) == "less":
+            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+            command = [*command, f"-p{encodable(pattern, encoding)}"]
+        if _page(text, command):
+            return
+    _write(sys.stdout, text)
 
 
 def _too_long(text: str, settings: OutputSettings) -> bool:
@@ -234,11 +262,11 @@ def _ignore_interrupts() -> signal.Handlers | None:
         return None
 
 
-def _page(text: str) -> bool:
-    """Send ``text`` through the pager; False when there is no usable pager."""
+def _page(text: str, command: list[str] | None = None) -> bool:
+    """Send ``text`` through the pager (or ``command``); False when there is no usable pager."""
     import subprocess
 
-    command = pager_command()
+    command = command or pager_command()
     if command is None:
         return False
     env = dict(os.environ)

@@ -29,6 +29,11 @@ def cache_dir() -> Path:
     return _base("XDG_CACHE_HOME", ".cache") / "briefcli"
 
 
+def state_dir() -> Path:
+    """State worth keeping but not backing up, such as reading positions: ``$XDG_STATE_HOME/…``."""
+    return _base("XDG_STATE_HOME", ".local/state") / "briefcli"
+
+
 def config_dir() -> Path:
     """Settings such as the default brief: ``$XDG_CONFIG_HOME/briefcli`` (``~/.config/…``)."""
     return _base("XDG_CONFIG_HOME", ".config") / "briefcli"

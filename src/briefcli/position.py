@@ -3,8 +3,9 @@
 One small JSON file, ``$XDG_STATE_HOME/briefcli/positions.json`` (default
 ``~/.local/state/briefcli``), holds a position per brief, keyed by the brief's id and the real
 path of its file, so a brief moved or replaced by another with the same id starts afresh.
-``brief browse`` writes it when it quits; ``brief read`` may share it. Losing it costs only
-the place, so a missing or damaged file means "no position", and a failed write is ignored.
+``brief browse`` writes it when it quits, ``brief read`` when it starts; each opens there.
+Losing it costs only the place, so a missing or damaged file means "no position", and a
+failed write is ignored.
 """
 
 from __future__ import annotations
@@ -30,17 +31,10 @@ class Position(Record):
     paragraph: int = 0
 
 
-def state_dir() -> Path:
-    """State worth keeping but not worth backing up: ``$XDG_STATE_HOME/briefcli``."""
-    # paths._base is the one XDG rule (an absolute value, else the fallback under home);
-    # this belongs in paths.py beside cache_dir(), which another change is reworking.
-    from briefcli.paths import _base
-
-    return _base("XDG_STATE_HOME", ".local/state") / "briefcli"
-
-
 def positions_path() -> Path:
     """The file that holds every brief's position."""
+    from briefcli.paths import state_dir
+
     return state_dir() / FILE_NAME
 
 

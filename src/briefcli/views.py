@@ -21,6 +21,8 @@ class OverviewView(Record):
     source_path: str
     #: How this brief came to be the current one, in words ('' when not known).
     chosen_by: str = ""
+    #: How deep the contents go: 1 for sections, 2 for their subsections too.
+    depth: int = 2
 
 
 class SectionView(Record):
@@ -28,6 +30,24 @@ class SectionView(Record):
 
     brief: Brief
     match: SectionMatch
+
+
+class ReadView(Record):
+    """`brief read`: the report from one section (or subsection) to the end, for a pager."""
+
+    brief: Brief
+    start: SectionMatch
+    #: True when the start is where the reader left off, not a section they named.
+    resumed: bool = False
+
+
+class CiteView(Record):
+    """`brief cite`: a reference to the brief, or to one passage of it."""
+
+    brief: Brief
+    match: SectionMatch | None = None
+    #: The passage itself follows the reference.
+    quote: bool = False
 
 
 class GlossaryView(Record):
@@ -87,5 +107,5 @@ class SearchView(Record):
 
 View = (
     OverviewView | SectionView | GlossaryView | TermView | TimelineView | SummaryView | ExportView
-    | LibraryView | SearchView
+    | LibraryView | SearchView | ReadView
 )  # fmt: skip

@@ -4,6 +4,7 @@
 # No ``from __future__ import annotations``: Typer reads these signatures on every run, and
 # string annotations would make it compile and evaluate each one again.
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -20,6 +21,14 @@ from briefcli.app import (
     present,
 )
 
+
+class Depth(StrEnum):
+    """How deep the contents go."""
+
+    sections = "1"
+    subsections = "2"
+
+
 # Selection and views are imported inside each command: shell completion and --help build
 # every command but run none, and should not pay for them.
 
@@ -32,6 +41,13 @@ def overview(
     format: FormatOption = None,
     width: WidthOption = None,
     no_pager: PagerOption = False,
+    depth: Annotated[
+        Depth,
+        typer.Option(
+            "--depth",
+            help="Contents: 1 lists the sections, 2 their subsections too.",
+        ),
+    ] = Depth.subsections,
     # cli.run takes --debug out of the arguments before parsing (so it works anywhere on
     # the line, even when parsing fails); declared here so --help lists it.
     debug: Annotated[
@@ -44,11 +60,13 @@ def overview(
 ) -> None:
     """Read, query and pipe long structured reports.
 
-    With no command: the report's title, kind, date, publisher and table of contents.
+    With no command: the report's title, kind, date and publisher, and its contents with
+    each part's word count and reading time (at 230 words a minute).
 
     \b
     Examples:
       brief                          # title and contents
+      brief --depth 1                # sections only, without subsections
       brief show section 4           # one section, typeset
       brief glossary "Storm Corps"   # one term
       brief timeline --since 2014    # dated events in order
@@ -60,4 +78,5 @@ def overview(
         from briefcli.views import OverviewView
 
         choice, loaded = load_chosen(common)
-        present(OverviewView(loaded, choice.path, choice.sentence(loaded.meta.id)), common)
+        sentence = choice.sentence(loaded.meta.id)
+        present(OverviewView(loaded, choice.path, sentence, int(depth.value)), common)

@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 from briefcli.codec import brief_to_data, event_to_data
-from briefcli.model import SCHEMA_VERSION, Brief, GlossaryEntry, TimelineEvent
+from briefcli.formats import OUTPUT_SCHEMA_VERSION
+from briefcli.model import Brief, GlossaryEntry, TimelineEvent
+from briefcli.render import contents
 from briefcli.sanitize import json_escape_unsafe
 from briefcli.views import (
     ExportView,
@@ -55,6 +57,20 @@ def _section(view: SectionView) -> dict[str, Any]:
     }
 
 
+def _contents(brief: Brief, depth: int) -> list[dict[str, Any]]:
+    """The contents tree: sections, each with its subsections ([] at depth 1)."""
+    out: list[dict[str, Any]] = []
+    for entry in contents.tree(brief, depth):
+        item: dict[str, Any] = {
+            "id": entry.id, "title": entry.title, "words": entry.words, "minutes": entry.minutes,
+        }  # fmt: skip
+        if entry.level == 1:
+            out.append({**item, "subsections": []})
+        else:
+            out[-1]["subsections"].append(item)
+    return out
+
+
 def _term(entry: GlossaryEntry) -> dict[str, Any]:
     return {
         "term": entry.term,
@@ -65,7 +81,7 @@ def _term(entry: GlossaryEntry) -> dict[str, Any]:
 
 
 def to_data(view: View) -> dict[str, Any]:
-    """The view as data: ``schema_version`` and ``kind`` first; export is the brief file itself."""
+    """The view as data: ``schema_version`` and ``view`` first; export is the brief file itself."""
     if isinstance(view, ExportView):
         # The brief file format already has a top-level "kind" (the report's kind): the
         # export is that format as it stands, so that it loads back as a brief.
@@ -73,23 +89,29 @@ def to_data(view: View) -> dict[str, Any]:
     if isinstance(view, LibraryView | SearchView):
         from briefcli.render import listing
 
-        return {"schema_version": SCHEMA_VERSION, **listing.data(view)}
+        return {"schema_version": OUTPUT_SCHEMA_VERSION, **listing.data(view)}
     body: dict[str, Any]
     if isinstance(view, OverviewView):
         meta = view.brief.meta
+        total = contents.total_words(view.brief)
         body = {
-            "kind": "overview",
+            "view": "overview",
             "brief": {
                 "id": meta.id, "title": meta.title, "kind": meta.kind, "date": meta.date,
                 "publisher": meta.publisher, "source": meta.source, "path": view.source_path,
             },
-            "contents": [{"id": s.id, "title": s.title} for s in view.brief.sections],
+            "depth": view.depth,
+            "reading": {
+                "words": total, "minutes": contents.minutes(total),
+                "words_per_minute": contents.WORDS_PER_MINUTE,
+            },
+            "contents": _contents(view.brief, view.depth),
         }  # fmt: skip
     elif isinstance(view, SectionView):
-        body = {"kind": "section", "brief": _brief_ref(view.brief), "section": _section(view)}
+        body = {"view": "section", "brief": _brief_ref(view.brief), "section": _section(view)}
     elif isinstance(view, GlossaryView):
         body = {
-            "kind": "glossary",
+            "view": "glossary",
             "brief": _brief_ref(view.brief),
             "terms": [_term(e) for e in view.entries],
         }
@@ -97,7 +119,7 @@ def to_data(view: View) -> dict[str, Any]:
         term = _term(view.match.entry)
         term["used_in"] = list(view.match.used_in)
         body = {
-            "kind": "term",
+            "view": "term",
             "brief": _brief_ref(view.brief),
             "query": view.match.corrected_from,
             "corrected": view.match.corrected_from is not None,
@@ -105,7 +127,7 @@ def to_data(view: View) -> dict[str, Any]:
         }
     elif isinstance(view, TimelineView):
         body = {
-            "kind": "timeline",
+            "view": "timeline",
             "brief": _brief_ref(view.brief),
             "since": view.since,
             "until": view.until,
@@ -115,14 +137,14 @@ def to_data(view: View) -> dict[str, Any]:
         if view.match is None:
             summary = view.brief.section_by_role("summary") or view.brief.sections[0]
             body = {
-                "kind": "summary",
+                "view": "summary",
                 "brief": _brief_ref(view.brief),
                 "section": summary.id,
                 "paragraphs": list(summary.all_paragraphs()),
             }
         else:
             body = {
-                "kind": "key_points",
+                "view": "key_points",
                 "brief": _brief_ref(view.brief),
                 "section": view.match.section.id,
                 "origin": "editor",
@@ -130,7 +152,7 @@ def to_data(view: View) -> dict[str, Any]:
             }
     else:
         raise TypeError(f"no data for {type(view).__name__}")
-    return {"schema_version": SCHEMA_VERSION, **body}
+    return {"schema_version": OUTPUT_SCHEMA_VERSION, **body}
 
 
 def to_json(view: View) -> str:

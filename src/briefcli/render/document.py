@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from briefcli.model import Brief, GlossaryEntry, Section, Subsection, TimelineEvent
-from briefcli.query import term_sections
+from briefcli.query import SectionMatch, term_sections
 from briefcli.record import Record
+from briefcli.render import contents
 from briefcli.views import (
     ExportView,
     GlossaryView,
     LibraryView,
     OverviewView,
+    ReadView,
     SearchView,
     SectionView,
     SummaryView,
@@ -20,6 +22,10 @@ from briefcli.views import (
 
 #: Said wherever text written by the brief's editor stands next to the report's own words.
 EDITOR_LABEL = "written by the brief's editor, not the report's words"
+#: Starts every section heading of `brief read`, so that a pager's search finds the headings.
+SECTION_MARK = "§"
+#: Below this many columns the timeline puts each date on a line of its own, above the event.
+STACK_BELOW = 60
 
 
 class Heading(Record):
@@ -33,6 +39,10 @@ class Heading(Record):
 
 class Paragraph(Record):
     """A paragraph of prose; role 'body' for the report's words, 'note' or 'muted' otherwise.
+
+    Two roles are about the output rather than part of it: 'legend' explains the data (what
+    a mark means), 'hint' says how to go on (commands to try, the sections either side).
+    Plain text leaves both out, so that a pipe gets the data only; Markdown keeps legends.
 
     ``marks`` are (start, end) spans of ``text`` to show as matches: role 'match' on a
     terminal, «between guillemets» in plain text.
@@ -60,32 +70,58 @@ class Definition(Record):
 
 
 class Table(Record):
-    """Rows of cells; each column has a role that the theme maps to a style."""
+    """Rows of cells; each column has a role that the theme maps to a style.
+
+    ``fits`` says per column what happens when a cell is too wide: 'wrap' (the default),
+    'keep' (never broken: ids and dates) or 'truncate' (one line, cut short with '…').
+    ``aligns`` is 'left' (the default) or 'right' per column. Below ``stack_below`` columns
+    each row stacks: the other cells on one line, the last cell indented beneath them.
+    """
 
     columns: tuple[str, ...]
     roles: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    fits: tuple[str, ...] = ()
+    aligns: tuple[str, ...] = ()
+    stack_below: int = 0
+
+    def fit(self, index: int) -> str:
+        """How column ``index`` fits: 'wrap', 'keep' or 'truncate'."""
+        return self.fits[index] if index < len(self.fits) else "wrap"
+
+    def align(self, index: int) -> str:
+        """How column ``index`` is aligned: 'left' or 'right'."""
+        return self.aligns[index] if index < len(self.aligns) else "left"
 
 
 Block = Heading | Paragraph | Bullets | Definition | Table
 
 
 class Document(Record):
-    """What a command shows, in order; ``terms`` are highlighted where a renderer can."""
+    """What a command shows, in order; ``terms`` are highlighted where a renderer can.
+
+    ``heading_mark``, when set, starts every section and subsection heading in text and on a
+    terminal (``§ 4-2. Title``): a pattern a pager can search for to move by section.
+    """
 
     blocks: tuple[Block, ...]
     terms: tuple[str, ...] = ()
+    heading_mark: str = ""
 
 
 def build(view: View, detail: bool = False) -> Document:
     """The document for any view; ``detail`` gives the glossary list its definitions."""
     if isinstance(view, OverviewView):
-        chosen = [Paragraph(view.chosen_by, "muted")] if view.chosen_by else []
-        return Document((*_overview(view.brief), *chosen))
+        chosen = [Paragraph(view.chosen_by, "hint")] if view.chosen_by else []
+        return Document((*_overview(view.brief, view.depth), *chosen))
     if isinstance(view, SectionView):
         section, sub = view.match.section, view.match.subsection
         blocks = _subsection(sub, level=1) if sub else _section(section)
+        if footer := _neighbours(view.brief, view.match):
+            blocks.append(Paragraph(footer, "hint"))
         return Document(tuple(blocks), _terms(view.brief))
+    if isinstance(view, ReadView):
+        return Document(_read_on(view), _terms(view.brief), f"{SECTION_MARK} ")
     if isinstance(view, GlossaryView) and detail:
         return Document(_definitions(view.brief, view.entries))
     if isinstance(view, GlossaryView):
@@ -115,19 +151,115 @@ def _meta_line(brief: Brief) -> str:
     return " · ".join(part for part in (meta.kind, meta.date, meta.publisher) if part)
 
 
-def _overview(brief: Brief) -> list[Block]:
-    rows = tuple((s.id, s.title) for s in brief.sections)
+def _overview(brief: Brief, depth: int = 2) -> list[Block]:
     blocks: list[Block] = [Heading(0, brief.meta.title)]
     if line := _meta_line(brief):
         blocks.append(Paragraph(line, "muted"))
     blocks.append(Heading(1, "Contents"))
-    blocks.append(Table(("Section", "Title"), ("number", "body"), rows))
-    counts = (
-        f"{len(brief.glossary)} glossary terms, {len(brief.timeline)} timeline events. "
-        "Try: brief show 4 · brief glossary · brief timeline · brief summary"
+    blocks.append(_contents_table(brief, depth))
+    total = contents.total_words(brief)
+    blocks.append(
+        Paragraph(
+            f"{_count(total, 'word')} in all: about {_duration(contents.minutes(total))} "
+            f"at {contents.WORDS_PER_MINUTE} words a minute. "
+            f"{_count(len(brief.glossary), 'glossary term')}, "
+            f"{_count(len(brief.timeline), 'timeline event')}.",
+            "muted",
+        )
     )
-    blocks.append(Paragraph(counts, "muted"))
+    # A section the brief has: its second (the first is often the summary), else its first.
+    example = brief.sections[min(1, len(brief.sections) - 1)].id
+    blocks.append(
+        Paragraph(
+            f"Try: brief show {example} · brief read · brief glossary · brief timeline · "
+            "brief summary",
+            "hint",
+        )
+    )
     return blocks
+
+
+def _contents_table(brief: Brief, depth: int) -> Table:
+    rows = tuple(
+        (
+            entry.id,
+            f"{entry.words:,} words",
+            _duration(entry.minutes),
+            entry.title if entry.level == 1 else f"  {entry.title}",
+        )
+        for entry in contents.tree(brief, depth)
+    )
+    return Table(
+        ("Section", "Words", "Time", "Title"),
+        ("number", "muted", "muted", "body"),
+        rows,
+        fits=("keep", "keep", "keep", "wrap"),
+        aligns=("left", "right", "right", "left"),
+        stack_below=STACK_BELOW,
+    )
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number:,} {thing}" + ("" if number == 1 else "s")
+
+
+def _duration(minutes: int) -> str:
+    return f"{minutes} min" if minutes else "-"
+
+
+def _neighbours(brief: Brief, match: SectionMatch) -> str:
+    """'← 3 Title · 5 Title →': the parts either side of the one shown, at its level."""
+    if match.subsection is None:
+        parts = [(s.id, s.title) for s in brief.sections]
+    else:
+        parts = [(u.id, u.title) for u in match.section.subsections]
+    ids = [part_id for part_id, _ in parts]
+    index = ids.index(match.id)
+    before = parts[index - 1] if index > 0 else None
+    after = parts[index + 1] if index + 1 < len(parts) else None
+    if match.subsection is not None:
+        # From the first or last subsection, step out to the sections either side.
+        sections = [(s.id, s.title) for s in brief.sections]
+        at = [s.id for s in brief.sections].index(match.section.id)
+        if before is None:
+            before = sections[at]
+        if after is None and at + 1 < len(sections):
+            after = sections[at + 1]
+    links = []
+    if before is not None:
+        links.append(f"← {_label(*before)}")
+    if after is not None:
+        links.append(f"{_label(*after)} →")
+    return " · ".join(links)
+
+
+def _label(part_id: str, title: str) -> str:
+    return f"{part_id} {title}" if _number(part_id) else title
+
+
+def _read_on(view: ReadView) -> tuple[Block, ...]:
+    """Every section from the one asked for to the end; a subsection starts mid-section."""
+    blocks: list[Block] = []
+    start = view.start
+    started = False
+    for section in view.brief.sections:
+        if section.id == start.section.id and start.subsection is not None:
+            started = True
+            at = section.subsections.index(start.subsection)
+            for sub in section.subsections[at:]:
+                blocks.extend(_subsection(sub, level=2))
+            continue
+        started = started or section.id == start.section.id
+        if started:
+            blocks.extend(_section(section))
+    if view.resumed:
+        note = Paragraph(
+            f"Resumed at section {start.id}, where you last started reading; "
+            f"brief read {view.brief.sections[0].id} starts from the beginning.",
+            "hint",
+        )
+        blocks.insert(1, note)
+    return tuple(blocks)
 
 
 def _section(section: Section) -> list[Block]:
@@ -175,7 +307,8 @@ def _definitions(brief: Brief, entries: tuple[GlossaryEntry, ...]) -> tuple[Bloc
     return tuple(blocks)
 
 
-def _timeline(events: tuple[TimelineEvent, ...]) -> tuple[Block, ...]:
+def _timeline(events: tuple[TimelineEvent, ...], legend: str = "legend") -> tuple[Block, ...]:
+    """The events as a table; ``legend`` is the role of the line that explains '[editor]'."""
     rows = tuple(
         (
             e.date.display(),
@@ -184,9 +317,17 @@ def _timeline(events: tuple[TimelineEvent, ...]) -> tuple[Block, ...]:
         )
         for e in events
     )
-    blocks: list[Block] = [Table(("Date", "Section", "Event"), ("date", "number", "body"), rows)]
+    blocks: list[Block] = [
+        Table(
+            ("Date", "Section", "Event"),
+            ("date", "number", "body"),
+            rows,
+            fits=("keep", "keep", "wrap"),
+            stack_below=STACK_BELOW,
+        )
+    ]
     if any(e.origin == "editor" for e in events):
-        blocks.append(Paragraph(f"Entries marked [editor] are {EDITOR_LABEL}.", "muted"))
+        blocks.append(Paragraph(f"Entries marked [editor] are {EDITOR_LABEL}.", legend))
     return tuple(blocks)
 
 
@@ -220,7 +361,8 @@ def _export(brief: Brief) -> list[Block]:
     if brief.timeline:
         blocks.append(Heading(1, "Timeline", None, "timeline"))
         ordered = tuple(sorted(brief.timeline, key=lambda e: e.date.sort_key))
-        blocks.extend(_timeline(ordered))
+        # In a whole document the explanation is part of the text, in a file as on a screen.
+        blocks.extend(_timeline(ordered, legend="muted"))
     if brief.sources:
         blocks.append(Heading(1, "Sources", None, "sources"))
         blocks.append(

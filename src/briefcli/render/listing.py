@@ -7,7 +7,7 @@ from typing import Any
 
 from briefcli.catalog import LIBRARY, SHIPPED, Entry
 from briefcli.index import Hit
-from briefcli.render.document import Block, Document, Heading, Paragraph, Table
+from briefcli.render.document import STACK_BELOW, Block, Document, Heading, Paragraph, Table
 from briefcli.views import LibraryView, SearchView
 
 
@@ -23,7 +23,7 @@ def data(view: LibraryView | SearchView) -> dict[str, Any]:
     if isinstance(view, LibraryView):
         duplicates = view.library.duplicates()
         return {
-            "kind": "library",
+            "view": "library",
             "sort": view.sort,
             "folders": [{"path": f.path, "origin": f.origin} for f in view.library.folders],
             "briefs": [_entry_data(e) for e in view.entries],
@@ -32,7 +32,7 @@ def data(view: LibraryView | SearchView) -> dict[str, Any]:
             ],
         }
     return {
-        "kind": "search",
+        "view": "search",
         "query": view.query,
         "scope": view.scope,
         "section": view.section,
@@ -85,7 +85,14 @@ def _library(view: LibraryView) -> list[Block]:
             for e in good
         )
         blocks.append(
-            Table(("Id", "Date", "Where", "Title"), ("term", "date", "muted", "body"), rows)
+            Table(
+                ("Id", "Date", "Where", "Title"),
+                ("term", "date", "muted", "body"),
+                rows,
+                # Ids are never broken (they are typed); titles are cut short instead.
+                fits=("keep", "keep", "wrap", "truncate"),
+                stack_below=STACK_BELOW,
+            )
         )
     else:
         blocks.append(Paragraph("No briefs in the library.", "muted"))
@@ -119,7 +126,7 @@ def _library(view: LibraryView) -> list[Block]:
         Paragraph(
             ", ".join(summary) + f" in {_count(len(view.library.folders), 'folder')}. "
             "Read one with: brief -b ID · make it the default: brief use ID",
-            "muted",
+            "hint",
         )
     )
     return blocks

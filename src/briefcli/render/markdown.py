@@ -1,8 +1,13 @@
-"""CommonMark (with GitHub/pandoc pipe tables): for documents, wikis and pull requests."""
+"""CommonMark (with GitHub/pandoc pipe tables): for documents, wikis and pull requests.
+
+Headings carry no HTML anchors: nothing in a Markdown document links to them, and viewers
+that do not render HTML (rich-cli, tldr, terminals) would show them literally. GitHub and
+pandoc make their own ids from a heading's text. Hints (commands to try, the sections either
+side) are left out: they are about the terminal, not the document.
+"""
 
 from __future__ import annotations
 
-import html
 import re
 
 from briefcli.render.document import (
@@ -28,6 +33,8 @@ def render(document: Document) -> str:
     parts: list[str] = []
     definitions: list[str] = []
     for block in document.blocks:
+        if isinstance(block, Paragraph) and block.role == "hint":
+            continue
         if isinstance(block, Definition):
             # Consecutive entries form one tight list, as in a glossary.
             definitions.append(_definition(block))
@@ -56,6 +63,10 @@ def _emphasis(text: str, role: str) -> str:
     return f"*{text}*" if role != "body" and text else text
 
 
+def _align(block: Table, index: int) -> str:
+    return "---:" if block.align(index) == "right" else "---"
+
+
 def _block(block: Block, top: int) -> str:
     if isinstance(block, Heading):
         return _heading(block, top)
@@ -70,9 +81,8 @@ def _block(block: Block, top: int) -> str:
 
 def _heading(block: Heading, top: int) -> str:
     marks = "#" * min(6, max(1, block.level - top + 1))
-    anchor = f'<a id="{html.escape(block.anchor)}"></a>' if block.anchor else ""
     number = f"{inline(block.number)}. " if block.number else ""
-    return f"{marks} {anchor}{number}{inline(block.title)}"
+    return f"{marks} {number}{inline(block.title)}"
 
 
 def _definition(block: Definition) -> str:
@@ -85,6 +95,6 @@ def _definition(block: Definition) -> str:
 
 def _table(block: Table) -> str:
     header = "| " + " | ".join(inline(c) for c in block.columns) + " |"
-    rule = "|" + "|".join("---" for _ in block.columns) + "|"
+    rule = "|" + "|".join(_align(block, i) for i in range(len(block.columns))) + "|"
     rows = ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in block.rows]
     return "\n".join([header, rule, *rows])

@@ -1,11 +1,19 @@
-"""Rich typesetting for a person at a terminal; returns a renderable, never prints."""
+"""Rich typesetting for a person at a terminal; returns a renderable, never prints.
+
+Headings stand out without colour too: the title and section headings are underlined with a
+rule of box-drawing characters, subsections carry their numbers; bullets and stacked table
+rows hang, so wrapped lines start under the text and not under the mark. URLs in the text
+carry OSC 8 hyperlinks (``output.to_ansi`` keeps them only where a terminal can use them).
+"""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.style import Style
 from rich.text import Text
 
 from briefcli.render.document import Bullets, Definition, Document, Heading, Paragraph, Table
@@ -13,13 +21,23 @@ from briefcli.render.text import heading_text
 from briefcli.sanitize import sanitize
 from briefcli.theme import style
 
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.measure import Measurement
+
+# A web address in running text: the characters a URI may hold (printable ASCII, so a link
+# target never carries anything a terminal could act on), without a sentence's last stop.
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]*[A-Za-z0-9\-_~/#@$&*+=%]")
+#: Rules under headings, by level: the title, then sections.
+_RULES = {0: "═", 1: "─"}
+
 
 def render(document: Document) -> RenderableType:
     """The document as one Rich renderable: headings, paragraphs, highlighted terms."""
     pattern = _term_pattern(document.terms)
     items: list[RenderableType] = []
     for block in document.blocks:
-        items.append(_block(block, pattern))
+        items.append(_block(block, pattern, document.heading_mark))
     return Group(*_spaced(items))
 
 
@@ -44,12 +62,81 @@ def _text(value: str, role: str, pattern: re.Pattern[str] | None = None) -> Text
     text = Text(sanitize(value), style=style(role), overflow="fold")
     if pattern is not None:
         text.highlight_regex(pattern, style=style("highlight"))
+    _link(text)
     return text
 
 
-def _block(block: object, pattern: re.Pattern[str] | None) -> RenderableType:
+def _link(text: Text) -> None:
+    """Make every web address in ``text`` a hyperlink to itself."""
+    if "://" not in text.plain:
+        return
+    for found in _URL.finditer(text.plain):
+        text.stylize(Style(link=found.group()), found.start(), found.end())
+
+
+class _Ruled:
+    """A heading over a rule as long as its longest line: distinct with or without colour."""
+
+    def __init__(self, text: Text, rule: str) -> None:
+        self.text = text
+        self.rule = rule
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = self.text.wrap(console, options.max_width)
+        yield from lines
+        longest = max((line.cell_len for line in lines), default=0)
+        yield Text(self.rule * min(longest, options.max_width), style=style("rule"))
+
+
+class _Hanging:
+    """``mark`` then ``body`` wrapped beside it: wrapped lines start under the body's text."""
+
+    def __init__(self, mark: Text, body: Text) -> None:
+        self.mark = mark
+        self.body = body
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        body = Measurement.get(console, options, self.body)
+        return Measurement(body.minimum + self.mark.cell_len, body.maximum + self.mark.cell_len)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.mark.cell_len
+        lines = self.body.wrap(console, max(options.max_width - indent, 1))
+        for index, line in enumerate(lines):
+            yield (self.mark if index == 0 else Text(" " * indent)) + line
+
+
+class _Stacking:
+    """A table that stacks its rows on a measure narrower than ``table.stack_below``."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= self.table.stack_below:
+            yield _table(self.table)
+            return
+        for row in self.table.rows:
+            head = Text(overflow="fold")
+            for index, cell in enumerate(row[:-1]):
+                if cell:
+                    head.append("  " if head.plain else "")
+                    head.append(sanitize(cell), style=style(self.table.roles[index]))
+            yield head
+            cell = row[-1]
+            indent = 2 + len(cell) - len(cell.lstrip(" "))
+            last = _text(cell.lstrip(" "), self.table.roles[-1])
+            if self.table.fit(len(row) - 1) == "truncate":
+                last.overflow, last.no_wrap = "ellipsis", True
+                last.truncate(max(options.max_width - indent, 1), overflow="ellipsis")
+            yield _Hanging(Text(" " * indent), last)
+
+
+def _block(block: object, pattern: re.Pattern[str] | None, mark: str = "") -> RenderableType:
     if isinstance(block, Heading):
-        return _heading(block)
+        return _heading(block, mark)
     if isinstance(block, Paragraph):
         text = _text(block.text, block.role, pattern if block.role == "body" else None)
         if sanitize(block.text) == block.text:  # spans index the text as given
@@ -57,26 +144,28 @@ def _block(block: object, pattern: re.Pattern[str] | None) -> RenderableType:
                 text.stylize(style("match"), start, end)
         return text
     if isinstance(block, Bullets):
-        lines = [Text("• ", style=style("muted")) + _text(item, block.role) for item in block.items]
-        return Group(*(Padding(line, (0, 0, 0, 2), expand=False) for line in lines))
+        bullet = Text("  • ", style=style("muted"))
+        return Group(*(_Hanging(bullet, _text(item, block.role)) for item in block.items))
     if isinstance(block, Definition):
         return _definition(block)
     if isinstance(block, Table):
-        return _table(block)
+        return _Stacking(block) if block.stack_below else _table(block)
     raise TypeError(f"cannot render {type(block).__name__} for a terminal")
 
 
-def _heading(block: Heading) -> RenderableType:
+def _heading(block: Heading, mark: str = "") -> RenderableType:
     if block.level == 0:
-        return _text(block.title, "title")
+        return _Ruled(_text(block.title, "title"), _RULES[0])
     role = "heading" if block.level == 1 else "subheading"
     text = Text(overflow="fold")
+    if mark:
+        text.append(mark, style=style("number"))
     if block.number:
         text.append(sanitize(block.number) + ". ", style=style("number"))
         text.append(sanitize(block.title), style=style(role))
     else:
         text.append(sanitize(heading_text(block)), style=style(role))
-    return text
+    return _Ruled(text, _RULES[block.level]) if block.level in _RULES else text
 
 
 def _definition(block: Definition) -> RenderableType:
@@ -101,9 +190,27 @@ def _table(block: Table) -> RenderableType:
     table = RichTable(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
     for index, role in enumerate(block.roles):
         last = index == len(block.roles) - 1
+        fit = block.fit(index)
+        widest = max((len(row[index]) for row in block.rows), default=0)
         table.add_column(
-            style=style(role), overflow="fold", no_wrap=False, ratio=1 if last else None
+            style=style(role),
+            justify="right" if block.align(index) == "right" else "left",
+            overflow="ellipsis" if fit == "truncate" else "fold",
+            # A truncated column may still shrink; its cells stay on one line (see below).
+            no_wrap=fit == "keep",
+            # A column kept whole claims its widest cell, so that Rich shrinks the others.
+            min_width=widest if fit == "keep" else None,
+            ratio=1 if last else None,
         )
     for row in block.rows:
-        table.add_row(*(Text(sanitize(cell), overflow="fold") for cell in row))
+        cells: list[RenderableType] = []
+        for index, cell in enumerate(row):
+            text = Text(sanitize(cell.lstrip(" ")), overflow="fold")
+            if block.fit(index) == "truncate":
+                text.overflow, text.no_wrap = "ellipsis", True
+            _link(text)
+            indent = len(cell) - len(cell.lstrip(" "))
+            # A cell indented (a subsection in the contents) stays indented when it wraps.
+            cells.append(_Hanging(Text(" " * indent), text) if indent else text)
+        table.add_row(*cells)
     return table

@@ -1,4 +1,8 @@
-"""Plain text: one paragraph per line, blank lines between blocks, no escape codes."""
+"""Plain text: one paragraph per line, blank lines between blocks, no escape codes.
+
+Plain text is what pipes and files get, so it holds the data only: legends and hints
+(paragraphs with role 'legend' or 'hint') are left out; a terminal shows them.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,19 @@ import textwrap
 from briefcli.render.document import Bullets, Definition, Document, Heading, Paragraph, Table
 from briefcli.sanitize import has_unsafe, sanitize
 
+#: Paragraph roles about the output rather than part of it: only a terminal shows them.
+OFF_THE_RECORD = ("legend", "hint")
+#: Marks where a cell was cut short to fit.
+ELLIPSIS = "…"
+
 
 def render(document: Document, width: int | None = None) -> str:
     """The document as plain text; lines are wrapped only when ``width`` is given."""
-    parts = [_block(block, width) for block in document.blocks]
+    parts = [
+        _block(block, width, document.heading_mark)
+        for block in document.blocks
+        if not (isinstance(block, Paragraph) and block.role in OFF_THE_RECORD)
+    ]
     # Every piece is sanitised before layout (so escapes count in widths); this is the net.
     return sanitize("\n\n".join(part for part in parts if part) + "\n")
 
@@ -41,9 +54,9 @@ def marked(text: str, marks: tuple[tuple[int, int], ...]) -> str:
     return text
 
 
-def _block(block: object, width: int | None) -> str:
+def _block(block: object, width: int | None, mark: str = "") -> str:
     if isinstance(block, Heading):
-        return _wrap(heading_text(block), width)
+        return _wrap((mark if block.level >= 1 else "") + heading_text(block), width)
     if isinstance(block, Paragraph):
         return _wrap(marked(block.text, block.marks), width)
     if isinstance(block, Bullets):
@@ -63,10 +76,44 @@ def _table(table: Table, width: int | None) -> str:
     # One check of all the cells (a library lists thousands), not one call for each.
     if has_unsafe("".join(cell for row in table.rows for cell in row)):
         rows = tuple(tuple(map(sanitize, row)) for row in table.rows)
-        table = Table(table.columns, table.roles, rows)
-    widths = [max(len(row[i]) for row in table.rows) for i in range(len(table.columns) - 1)]
+        table = table._replace(rows=rows)
+    if width and width < table.stack_below:
+        return _stacked(table, width)
+    last = len(table.columns) - 1
+    widths = [max(len(row[i]) for row in table.rows) for i in range(last)]
     lines = []
     for row in table.rows:
-        lead = "".join(cell.ljust(w) + "  " for cell, w in zip(row, widths, strict=False))
-        lines.append(_wrap(row[-1], width, lead, " " * len(lead)))
+        lead = "".join(
+            (cell.rjust(w) if table.align(i) == "right" else cell.ljust(w)) + "  "
+            for i, (cell, w) in enumerate(zip(row, widths, strict=False))
+        )
+        if width and table.fit(last) == "truncate":
+            lines.append(lead + _truncate(row[last], width - len(lead)))
+        else:
+            # A cell indented (a subsection in the contents) stays indented when it wraps.
+            cell = row[last]
+            indent = " " * (len(cell) - len(cell.lstrip(" ")))
+            lines.append(_wrap(cell.lstrip(" "), width, lead + indent, " " * len(lead + indent)))
     return "\n".join(lines)
+
+
+def _stacked(table: Table, width: int) -> str:
+    """Each row as the leading cells on one line and the last cell indented beneath."""
+    entries = []
+    for row in table.rows:
+        head = "  ".join(cell for cell in row[:-1] if cell)
+        cell = row[-1]
+        indent = " " * (2 + len(cell) - len(cell.lstrip(" ")))
+        if table.fit(len(row) - 1) == "truncate":
+            last = indent + _truncate(cell.lstrip(" "), width - len(indent))
+        else:
+            last = _wrap(cell.lstrip(" "), width, indent, indent)
+        entries.append(_wrap(head, width) + "\n" + last)
+    return "\n".join(entries)
+
+
+def _truncate(text: str, room: int) -> str:
+    """``text`` cut to ``room`` characters, the last one '…', when it does not fit."""
+    if len(text) <= room:
+        return text
+    return text[: max(room - 1, 0)].rstrip() + ELLIPSIS if room > 1 else ELLIPSIS

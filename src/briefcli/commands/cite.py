@@ -1,0 +1,73 @@
+"""`brief cite`: a reference to a passage (or the whole brief) to paste into a document."""
+
+
+# No ``from __future__ import annotations``: Typer reads these signatures on every run, and
+# string annotations would make it compile and evaluate each one again.
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from briefcli.app import BriefOption, Common, PagerOption, WidthOption, load, registry
+from briefcli.completion import complete_sections
+
+# Selection and views are imported inside the command: shell completion and --help build
+# every command but run none, and should not pay for them.
+
+
+class CiteFormat(StrEnum):
+    """Formats of a reference (formats.CITE_FORMATS)."""
+
+    text = "text"
+    bibtex = "bibtex"
+    csl_json = "csl-json"
+
+
+@registry.command()
+def cite(
+    ctx: typer.Context,
+    section: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[SECTION]",
+            help="The passage: 4, 4-2, 'section 4', summary or conclusion (default: the brief).",
+            show_default=False,
+            autocompletion=complete_sections,
+        ),
+    ] = None,
+    quote: Annotated[
+        bool, typer.Option("--quote", help="Add the passage itself, word for word.")
+    ] = False,
+    format: Annotated[
+        CiteFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (one paragraph), bibtex (an @misc entry) or csl-json (Zotero, pandoc).",
+        ),
+    ] = CiteFormat.text,
+    brief: BriefOption = None,
+    width: WidthOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """Print a reference to a passage: publisher, kind, date, section and the brief's source.
+
+    \b
+    Examples:
+      brief cite 4-2
+      brief cite 4-2 --quote
+      brief cite 3 --format bibtex >> refs.bib
+      brief cite summary --format csl-json > summary.json
+    """
+    from briefcli import output, query
+    from briefcli.render import citation
+    from briefcli.views import CiteView
+
+    common = Common(brief, None, None, width, no_pager).merged(ctx)
+    loaded = load(common)
+    match = query.find_section(loaded, section) if section else None
+    settings = output.decide("never", common.width, pager=not common.no_pager)
+    # Only text is wrapped: BibTeX and CSL-JSON are data for other programs.
+    wrap = settings.width if format is CiteFormat.text else None
+    output.emit(citation.render(CiteView(loaded, match, quote), format.value, wrap), settings)

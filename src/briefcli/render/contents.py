@@ -1,0 +1,51 @@
+"""The contents tree: sections and subsections with word counts and reading times."""
+
+from __future__ import annotations
+
+from briefcli.model import Brief
+from briefcli.record import Record
+
+#: The reading speed behind every estimate: a common figure for adults reading prose silently.
+WORDS_PER_MINUTE = 230
+#: Depths of the contents: 1 lists the sections, 2 their subsections too.
+DEPTHS = (1, 2)
+
+
+class Entry(Record):
+    """One line of the contents: a section (level 1) or a subsection (level 2)."""
+
+    id: str
+    title: str
+    level: int
+    words: int
+    minutes: int
+
+
+def words(paragraphs: tuple[str, ...]) -> int:
+    """How many words ``paragraphs`` hold: runs of characters between spaces."""
+    return sum(len(text.split()) for text in paragraphs)
+
+
+def minutes(count: int) -> int:
+    """Minutes to read ``count`` words at :data:`WORDS_PER_MINUTE`, rounded; at least 1."""
+    if count <= 0:
+        return 0
+    return max(1, (count + WORDS_PER_MINUTE // 2) // WORDS_PER_MINUTE)
+
+
+def tree(brief: Brief, depth: int = 2) -> tuple[Entry, ...]:
+    """The contents in reading order; a section counts its own words and its subsections'."""
+    entries: list[Entry] = []
+    for section in brief.sections:
+        count = words(section.all_paragraphs())
+        entries.append(Entry(section.id, section.title, 1, count, minutes(count)))
+        if depth >= 2:
+            for sub in section.subsections:
+                sub_count = words(sub.paragraphs)
+                entries.append(Entry(sub.id, sub.title, 2, sub_count, minutes(sub_count)))
+    return tuple(entries)
+
+
+def total_words(brief: Brief) -> int:
+    """Every word of the report's sections (not the glossary, timeline or editor's notes)."""
+    return sum(words(section.all_paragraphs()) for section in brief.sections)
