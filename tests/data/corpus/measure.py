@@ -57,8 +57,13 @@ def visible_text(path: Path, data: str) -> str:
 
 
 def brief_text(brief: Brief) -> str:
+    """What a reader of the brief sees: its text, and its contents (the overview lists every
+    section's id and title, as a report's own table of contents does)."""
     meta = brief.meta
     parts = [meta.title, meta.kind, meta.date, meta.publisher]
+    for section in brief.sections:
+        parts += [section.id, section.title]
+        parts += [f"{sub.id} {sub.title}" for sub in section.subsections]
     for section in brief.sections:
         parts += [section.id, section.title, *section.paragraphs]
         for sub in section.subsections:
@@ -111,6 +116,12 @@ def lcs(a: list[str], b: list[str]) -> int:
     return previous[-1]
 
 
+def in_heading(event: str, heading: str) -> bool:
+    """Whether an event is a heading's words (less its date)."""
+    mine = words(event)
+    return bool(mine) and not mine - words(heading)
+
+
 def garbage(brief: Brief) -> list[str]:
     """Events whose date a reader would not accept: from a URL, inline code, a code block or
     a version number, or an event that is no sentence."""
@@ -124,7 +135,7 @@ def garbage(brief: Brief) -> list[str]:
             continue
         heading = next((titles[ref] for ref in event.sections if ref in titles), "")
         candidates = [text]
-        if heading and norm(text) in norm(heading):
+        if heading and in_heading(text, heading):
             candidates.append(heading)  # a dated heading: the date is in the heading
         clean = [_VERSION.sub(" ", _CODE.sub(" ", _URL.sub(" ", c))) for c in candidates]
         found = {d for c in clean for d in find_dates(c)}
@@ -140,7 +151,7 @@ def dated_heading_events(brief: Brief) -> int:
     count = 0
     for event in brief.timeline:
         title = next((titles[ref] for ref in event.sections if ref in titles), None)
-        if title and norm(event.event) and norm(event.event) in norm(title):
+        if title and in_heading(event.event, title):
             count += 1
     return count
 
