@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.importers import NotAReport, import_report
-from briefcli.importers import plain_text
+from briefcli.importers import NotAReport, import_report, plain_text
 from briefcli.importers.text import clean
 from briefcli.model import Brief
 from conftest import REPO, Runner

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.importers import NotAReport, brief_yaml, import_report
-from briefcli.importers import markdown_source
+from briefcli.importers import NotAReport, brief_yaml, import_report, markdown_source
 from briefcli.model import Brief
 from conftest import REPO, Runner
 

@@ -101,6 +101,18 @@ def outline(data: bytes, name: str, form: str = "auto") -> list[OutlineEntry]:
     return entries
 
 
+def outline_text(data: bytes, name: str, form: str = "auto") -> str:
+    """The outline as ``brief import --outline`` prints it: line, id and title of each
+    heading, subsections indented; '-' for the text before the first heading."""
+    rows = [("line", "id", "heading")]
+    for entry in outline(data, name, form):
+        line = str(entry.line) if entry.line else "-"
+        rows.append((line, entry.id, "  " * (entry.depth - 1) + sanitize_line(entry.title)))
+    width = max(len(row[1]) for row in rows)
+    lines = [f"{line:>6}  {id_:<{width}}  {title}" for line, id_, title in rows]
+    return "\n".join(lines) + "\n"
+
+
 def _parse(
     data: bytes, name: str, form: str, *, source: str = "", title: str | None = None
 ) -> tuple[Brief, list[Draft]]:

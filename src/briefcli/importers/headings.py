@@ -35,6 +35,7 @@ _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{3})\. (?=\S)")
 _UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
 _OUTLINE = re.compile(r"^(\*{1,4}|#{1,6}) (\S.*)$")
 _CONTENTS = ("table of contents", "contents")
+_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")
 #: Longest heading title; a longer line is text.
 MAX_TITLE = 200
 #: Most words in a heading that ends in '.' (a longer one is a sentence: a list item, text).
@@ -43,7 +44,7 @@ MAX_DOTTED_WORDS = 20
 MAX_RUN_IN_WORDS = 8
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the report: its tidied text without a bullet, whether it had one, its
     indent and raw form (for underlines and outline stars), and its 1-based number."""
@@ -129,6 +130,11 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
     """The table of contents: line index → entry title, for the first run of at least three
     numbered lines (blank lines between them allowed, nothing else) whose first entry comes
     again below as a heading. Entries without numbers after a 'Contents' line count too."""
+    last_seen: dict[str, int] = {}  # a short line's title → the last line it stands on
+    for index, line in enumerate(lines):
+        if line is not None and len(line.text) <= MAX_TITLE:
+            found = _numbered_match(line)
+            last_seen[norm(tidy_title(found[1] if found else line.text))] = index
     run: list[tuple[int, str]] = []
     after_label = False
     for index, line in enumerate(lines):
@@ -145,23 +151,11 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
         ):
             run.append((index, title))
             continue
-        if len(run) >= 3 and _repeated(lines, run, index):
+        if len(run) >= 3 and last_seen.get(norm(tidy_title(run[0][1])), -1) >= index:
             return dict(run)
         run = []
         after_label = line.text.casefold().rstrip(":") in _CONTENTS
     return {}
-
-
-def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> bool:
-    first = norm(run[0][1].rstrip("."))
-    for line in lines[end:]:
-        if line is None:
-            continue
-        found = _numbered_match(line)
-        title = found[1] if found else line.text
-        if norm(title) == first or norm(tidy_title(title)) == first:
-            return True
-    return False
 
 
 def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
@@ -213,9 +207,13 @@ def _in_run(lines: list[Line | None], index: int, parts: list[int]) -> bool:
     for neighbour, step in ((index - 1, -1), (index + 1, 1)):
         if 0 <= neighbour < len(lines) and (line := lines[neighbour]) is not None:
             found = _numbered_match(line)
-            if found and len(found[0]) == len(parts):
-                if found[0][:-1] == parts[:-1] and found[0][-1] == parts[-1] + step:
-                    return True
+            if (
+                found
+                and len(found[0]) == len(parts)
+                and found[0][:-1] == parts[:-1]
+                and found[0][-1] == parts[-1] + step
+            ):
+                return True
     return False
 
 
@@ -263,12 +261,13 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
 
 
 def _capitalised_line(line: Line) -> bool:
+    """A line in capitals ('SEE ALSO', 'EXIT STATUS'): at least two letters, none lower-case."""
     text = line.text
     return (
         not line.bulleted
         and len(text) <= 100
-        and sum(1 for ch in text if ch.isalpha()) >= 2
         and text == text.upper()
+        and _LETTERS.search(text) is not None
         and not text.endswith((".", ",", ";", ":"))
     )
 
@@ -294,29 +293,27 @@ def _outline(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -
 
 def _capitalised(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
     scheme = Scheme("capitalised")
+    following: Line | None = None  # the next line with text, filled in from the end
+    nexts: list[Line | None] = [None] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        nexts[index] = following
+        following = lines[index] or following
     for index, line in enumerate(lines):
-        if line is None or index in contents or index == 0:
-            continue
-        following = next((ln for ln in lines[index + 1 :] if ln is not None), None)
-        if following is None:
+        after = nexts[index]
+        if line is None or after is None or index in contents or index == 0:
             continue
         opens = _opens(lines, index, True, scheme.headings)
-        if (
-            line.indent == 0
-            and _capitalised_line(line)
-            and len(line.text.split()) <= 6
-            and opens
-        ):
+        if not opens or line.bulleted or len(line.text) > 100:
+            continue
+        if line.indent == 0 and len(line.text.split()) <= 6 and _capitalised_line(line):
             scheme.headings[index] = Heading(1, line.text, "", line.number)
         elif (
             scheme.headings
             and 1 <= line.indent <= 4
-            and opens
             and line.text[:1].isupper()
             and len(line.text.split()) <= 8
             and not line.text.endswith((".", ",", ";", ":"))
-            and following.indent > line.indent
-            and not line.bulleted
+            and after.indent > line.indent
         ):
             scheme.headings[index] = Heading(2, line.text, "", line.number)
     if sum(1 for h in scheme.headings.values() if h.level == 1) < 3:

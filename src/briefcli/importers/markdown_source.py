@@ -50,14 +50,128 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", r
 #: HTML elements: a tag naming one is markup a reader never sees. Any other '<…>' that
 #: CommonMark reads as a tag ('<Ctrl-Z Return>') is kept as the text it is.
 _HTML_ELEMENTS = frozenset(
-    """a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
-    caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt
-    em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head
-    header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu
-    meta meter nav noframes noscript object ol optgroup option output p param picture pre
-    progress q rp rt ruby s samp script section select small source span strike strong style
-    sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt
-    u ul var video wbr""".split()
+    [
+        "a",
+        "abbr",
+        "address",
+        "area",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "base",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "canvas",
+        "caption",
+        "center",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "data",
+        "datalist",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "font",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "map",
+        "mark",
+        "menu",
+        "meta",
+        "meter",
+        "nav",
+        "noframes",
+        "noscript",
+        "object",
+        "ol",
+        "optgroup",
+        "option",
+        "output",
+        "p",
+        "param",
+        "picture",
+        "pre",
+        "progress",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "script",
+        "section",
+        "select",
+        "small",
+        "source",
+        "span",
+        "strike",
+        "strong",
+        "style",
+        "sub",
+        "summary",
+        "sup",
+        "svg",
+        "table",
+        "tbody",
+        "td",
+        "template",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "title",
+        "tr",
+        "track",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
+    ]
 )
 #: Category given to a glossary entry written without a [Category].
 DEFAULT_CATEGORY = "General"
@@ -95,8 +209,7 @@ def parse(
     the outline, with line numbers). ``title`` is applied by the caller."""
     text = text.replace("\x00", "\ufffd")
     meta, body = _front_matter(text, name)
-    tokens = _parser().parse(body)
-    items = _Reader(body.split("\n")).run(tokens)
+    items = _read(body)
     if not any(isinstance(item, Heading) for item in items):
         raise NotAReport(
             f"{name}: no headings ('# Title', '## Section'): this does not look like a report"
@@ -177,11 +290,73 @@ def _plain(node: Any) -> object:
     return None
 
 
+#: Bytes of Markdown parsed at a time: markdown-it's tokens take many times the text's size,
+#: so a long document is read a part at a time (split before a heading, where no block of
+#: CommonMark can be open).
+CHUNK_CHARS = 256 * 1024
+_ATX_START = re.compile(r"^#{1,6}(?:[ \t]|$)")
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_REFERENCE = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*<?([^\s<>]+)>?")
+
+
+def _read(body: str) -> list[Item]:
+    """The document's items, parsed a part at a time; link reference definitions are
+    gathered first, so that a link may use one defined in another part."""
+    from markdown_it.common.normalize_url import normalizeLink
+    from markdown_it.common.utils import normalizeReference
+
+    lines = body.split("\n")
+    parser = _parser()
+    if len(body) <= CHUNK_CHARS:
+        return _Reader(lines).run(parser.parse(body))
+    references: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        if "]:" in line and (match := _REFERENCE.match(line)):
+            label = normalizeReference(match.group(1))
+            if label and label not in references:
+                references[label] = {"title": "", "href": normalizeLink(match.group(2))}
+    items: list[Item] = []
+    for first, last in _parts(lines):
+        env: dict[str, Any] = {"references": dict(references)}
+        part = "\n".join(lines[first:last])
+        tokens = parser.parse(part, env)
+        reader = _Reader(lines[first:last], offset=first)
+        items.extend(reader.run(tokens))
+    return items
+
+
+def _parts(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) line ranges of about :data:`CHUNK_CHARS`, each starting at an ATX
+    heading at the margin outside fenced code and HTML comments (or at the document's start)."""
+    parts: list[tuple[int, int]] = []
+    start = size = 0
+    fence = ""
+    comment = False
+    for index, line in enumerate(lines):
+        if fence:
+            if line.lstrip(" ").startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+        elif comment:
+            comment = "-->" not in line
+        elif match := _FENCE_LINE.match(line):
+            fence = match.group(1)
+        elif "<!--" in line and "-->" not in line.split("<!--", 1)[1]:
+            comment = True
+        elif size >= CHUNK_CHARS and _ATX_START.match(line) and index > start:
+            parts.append((start, index))
+            start, size = index, 0
+        size += len(line) + 1
+    parts.append((start, len(lines)))
+    return parts
+
+
 class _Reader:
     """markdown-it's token stream → a flat run of headings and paragraph strings."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], offset: int = 0) -> None:
         self.lines = lines
+        #: Where ``lines`` start in the document (a part of it is read at a time).
+        self.offset = offset
         self.items: list[Item] = []
         # One entry per open list: [ordered, next number, items seen in the current item].
         self.lists: list[list[Any]] = []
@@ -196,7 +371,8 @@ class _Reader:
     def run(self, tokens: list[Token]) -> list[Item]:
         index = 0
         while index < len(tokens):
-            self.at = tokens[index].map[0] if tokens[index].map else self.at
+            where = tokens[index].map
+            self.at = where[0] if where else self.at
             index = self.token(tokens, index)
         self.keep_the_rest(tokens)
         return [item for item in self.items if not isinstance(item, str) or item.strip()]
@@ -232,7 +408,7 @@ class _Reader:
         if kind == "heading_open":
             inline = tokens[index + 1]
             text = _inline(inline.children or [], heading=True).strip()
-            line = token.map[0] + 1 if token.map else 0
+            line = token.map[0] + 1 + self.offset if token.map else 0
             if self.lists or self.quote or self.in_footnote:
                 self.add(text)  # a heading inside a list or quote: part of that text
             elif text:
@@ -311,7 +487,11 @@ def _heading(level: int, text: str, line: int) -> Heading:
         own = own_number(match.group(1))
         single = "." not in match.group(1).rstrip(".") and "-" not in match.group(1)
         rest = match.group(3)
-        if own and (match.group(2) == "." or not single) and (rest[:1].isupper() or rest[:1] in "\"'“‘(`["):
+        if (
+            own
+            and (match.group(2) == "." or not single)
+            and (rest[:1].isupper() or rest[:1] in "\"'“‘(`[")
+        ):
             return Heading(level, tidy_title(rest, numbered=True), own, line, written=title)
     return Heading(level, title, "", line)
 

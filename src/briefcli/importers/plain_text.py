@@ -107,8 +107,10 @@ def _lines(text: str) -> list[Line | None]:
     """Tidied lines; None for a blank line (and for a banner, which counts as one)."""
     out: list[Line | None] = []
     for number_, raw in enumerate(text.split("\n"), start=1):
-        expanded = raw.expandtabs(8).rstrip()
-        line = tidy_line(raw)
+        # The same string objects where nothing changes: a report's lines are most of the
+        # memory an import takes.
+        expanded = (raw.expandtabs(8) if "\t" in raw else raw).rstrip()
+        line = tidy_line(expanded)
         if not line or is_banner(line):
             out.append(None)
             continue
@@ -269,7 +271,9 @@ class _Body:
         """A goover part line ('Glossary', 'Source Documents', 'Conclusion', 'Contents'),
         alone after a blank line: True when it was one."""
         previous = self.lines[index - 1] if index > self.start else None
-        if line.bulleted or (previous is not None and self.blanks and index - 1 not in self.headings):
+        if line.bulleted or (
+            previous is not None and self.blanks and index - 1 not in self.headings
+        ):
             return False
         folded = line.text.casefold().rstrip(":")
         if folded in _CONTENTS:

@@ -200,6 +200,8 @@ def find_dates(sentence: str) -> list[str]:
 
 def _dates_at(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, date) for each date in ``sentence``, in order of appearance."""
+    if not _DIGIT.search(sentence):
+        return []
     masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), sentence)
     taken = bytearray(len(masked))  # 1 where a date was found: later rules may not overlap
     found: list[tuple[int, int, str]] = []
@@ -258,6 +260,7 @@ MAX_EVENT_CHARS = 300
 #: 10,000 items in one list.
 MAX_EVENTS = 2000
 _FENCE = re.compile(r"^(?:```|~~~)")
+_DIGIT = re.compile(r"\d")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$", re.MULTILINE)
 #: A date as a heading gives it: a day or a month ('## 1.2.0 (2024-03-01)', 'man-db 2.11.2
 #: (8 January 2023)', '[23.2.0](…) - 2023-12-31').
@@ -273,16 +276,17 @@ def is_block(paragraph: str) -> bool:
 
 
 def heading_event(title: str) -> tuple[str, str] | None:
-    """('1.2.0', '2024-03-01') for the heading '1.2.0 (2024-03-01)': the heading's date and
-    its words without the date; None for a heading without a day or month."""
+    """('1.2.0', '2024-03-01') for the heading '1.2.0 (2024-03-01)': the event's text and the
+    heading's date; None for a heading without a day or month."""
     masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), title)
     for pattern, convert in _HEADING_RULES:
         match = pattern.search(masked)
         if match and (date := convert(match)) is not None:
-            before = _HEADING_DATE_AROUND.sub("", title[: match.start()])
-            after = title[match.end() :].lstrip(")]").strip(" ,–—-")
-            text = " ".join(f"{before} {after}".split()) or title
-            return text, date
+            # The heading's words before the date, when the date ends it; else the whole
+            # heading, so that the event is always the report's own words, in order.
+            before = _HEADING_DATE_AROUND.sub("", title[: match.start()]).strip()
+            after = title[match.end() :].strip(" )]")
+            return (before if before and not after else title), date
     return None
 
 
@@ -306,27 +310,30 @@ def _event_text(sentence: str, start: int, end: int) -> str:
 
 
 def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
-    """Dated headings, then one event per date per sentence of prose, in date order, each with
-    its section's id; code blocks and tables give none."""
-    events: list[TimelineEvent] = []
+    """Dated headings, then one event per date per sentence of prose (the first
+    :data:`MAX_EVENTS` in all), in date order, each with its section's id; code blocks and
+    tables give none."""
+    parts: list[tuple[str, str, tuple[str, ...]]] = []
     for section in brief.sections:
-        parts = [(section.id, section.title, section.paragraphs)]
+        parts.append((section.id, section.title, section.paragraphs))
         parts += [(sub.id, sub.title, sub.paragraphs) for sub in section.subsections]
-        for section_id, title, paragraphs in parts:
-            if dated := heading_event(title):
-                text, date = dated
-                events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
-            for paragraph in paragraphs:
-                if is_block(paragraph):
-                    continue
-                for sentence in sentences(paragraph):
-                    seen: set[str] = set()
-                    for start, end, date in _dates_at(sentence):
-                        if date in seen:
-                            continue
+    events: list[TimelineEvent] = []
+    for section_id, title, _ in parts:
+        if dated := heading_event(title):
+            text, date = dated
+            events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
+    for section_id, _, paragraphs in parts:
+        for paragraph in paragraphs:
+            if len(events) >= MAX_EVENTS:
+                break
+            if is_block(paragraph) or not _DIGIT.search(paragraph):
+                continue
+            for sentence in sentences(paragraph):
+                seen: set[str] = set()
+                for start, end, date in _dates_at(sentence):
+                    if date not in seen:
                         seen.add(date)
                         text = _event_text(sentence, start, end)
-                        events.append(
-                            TimelineEvent(parse_event_date(date), text, (section_id,), "report")
-                        )
+                        event = TimelineEvent(parse_event_date(date), text, (section_id,), "report")
+                        events.append(event)
     return tuple(sorted(events[:MAX_EVENTS], key=lambda e: e.date.sort_key))
