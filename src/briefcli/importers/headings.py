@@ -126,24 +126,24 @@ def _numbered_match(line: Line) -> tuple[list[int], str, str, bool] | None:
     return parts, title, rest, bool(match["word"])
 
 
+#: A table of contents starts within this many lines of the top.
+CONTENTS_WITHIN = 1000
+
+
 def _contents(lines: list[Line | None]) -> dict[int, str]:
-    """The table of contents: line index → entry title, for the first run of at least three
-    numbered lines (blank lines between them allowed, nothing else) whose first entry comes
-    again below as a heading. Entries without numbers after a 'Contents' line count too."""
-    last_seen: dict[str, int] = {}  # a short line's title → the last line it stands on
-    for index, line in enumerate(lines):
-        if line is not None and len(line.text) <= MAX_TITLE:
-            found = _numbered_match(line)
-            last_seen[norm(tidy_title(found[1] if found else line.text))] = index
+    """The table of contents: line index → entry title, for a run of at least three numbered
+    lines near the top, before any other numbered line (blank lines between them allowed,
+    nothing else), whose entries come again below, in order (four in five of them at least).
+    Entries without numbers after a 'Contents' line count too."""
     run: list[tuple[int, str]] = []
     after_label = False
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines[:CONTENTS_WITHIN]):
         if line is None:
             continue
         found = _numbered_match(line)
         title = found[1] if found else line.text
         if run and norm(tidy_title(title)) == norm(tidy_title(run[0][1])):
-            if len(run) >= 3:
+            if len(run) >= 3 and _repeated(lines, run, index):
                 return dict(run)  # the first entry again: the body starts here
             run = []
         if (found is not None and not line.bulleted) or (
@@ -151,20 +151,41 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
         ):
             run.append((index, title))
             continue
-        if len(run) >= 3 and last_seen.get(norm(tidy_title(run[0][1])), -1) >= index:
+        if len(run) >= 3 and _repeated(lines, run, index):
             return dict(run)
+        if run and not after_label:
+            return {}  # numbered lines that are no contents come first: there is none
         run = []
         after_label = line.text.casefold().rstrip(":") in _CONTENTS
     return {}
 
 
+def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> bool:
+    """Whether most entries of ``run`` come again, in order, from line ``end`` on."""
+    wanted = [norm(tidy_title(title)) for _, title in run]
+    matched = 0
+    for line in lines[end:]:
+        if line is None or len(line.text) > MAX_TITLE:
+            continue
+        found = _numbered_match(line)
+        title = norm(tidy_title(found[1] if found else line.text))
+        if matched < len(wanted) and title == wanted[matched]:
+            matched += 1
+            if matched == len(wanted):
+                break
+    return matched * 5 >= len(wanted) * 4
+
+
 def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
     scheme = Scheme("numbered")
     path: list[int] = []
-    # The numbered lines that were not headings since the last heading, by depth: the next
-    # number after one of them, in the same shape (indent, bullet, 'Chapter'), continues
-    # that list.
-    rejected: dict[int, tuple[int, tuple[int, bool, bool]]] = {}
+    # The numbered lines that were not headings since the last heading, by depth: the last
+    # one's number and shape (indent, bullet, 'Chapter'), how many in a row, whether they
+    # stood on adjacent lines, and where the last one is. The next number after two or
+    # more of them, in the same shape, continues that list, unless the list was tight and a
+    # blank line ends it. After a single '1.' the next number is the next heading (a list of
+    # one item is rare; a list of several is not).
+    rejected: dict[int, tuple[int, tuple[int, bool, bool], int, bool, int]] = {}
     for index, line in enumerate(lines):
         if line is None or index in contents:
             continue
@@ -175,7 +196,12 @@ def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
         depth = len(parts)
         shape = (line.indent, line.bulleted, word)
         fits = _fits(path, parts)
-        listed = rejected.get(depth) == (parts[-1] - 1, shape) or _in_run(lines, index, parts)
+        last = rejected.get(depth)
+        continues = last is not None and last[:2] == (parts[-1] - 1, shape)
+        adjacent = last is not None and last[4] == index - 1
+        listed = (
+            continues and last is not None and last[2] >= 2 and (adjacent or not last[3])
+        ) or _in_run(lines, index, parts)
         if fits and not listed and _opens(lines, index, blanks, scheme.headings):
             number = own_number(".".join(map(str, parts)))
             written = tidy_title(line.text if not rest else line.text[: -len(rest)])
@@ -185,8 +211,10 @@ def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
             scheme.headings[index] = heading
             path = parts
             rejected = {}
+        elif continues and last is not None:
+            rejected[depth] = (parts[-1], shape, last[2] + 1, last[3] and adjacent, index)
         else:
-            rejected[depth] = (parts[-1], shape)
+            rejected[depth] = (parts[-1], shape, 1, True, index)
     return scheme
 
 

@@ -49,130 +49,20 @@ _ALT = re.compile(r"\balt\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 #: HTML elements: a tag naming one is markup a reader never sees. Any other '<…>' that
 #: CommonMark reads as a tag ('<Ctrl-Z Return>') is kept as the text it is.
-_HTML_ELEMENTS = frozenset(
-    [
-        "a",
-        "abbr",
-        "address",
-        "area",
-        "article",
-        "aside",
-        "audio",
-        "b",
-        "base",
-        "bdi",
-        "bdo",
-        "blockquote",
-        "body",
-        "br",
-        "button",
-        "canvas",
-        "caption",
-        "center",
-        "cite",
-        "code",
-        "col",
-        "colgroup",
-        "data",
-        "datalist",
-        "dd",
-        "del",
-        "details",
-        "dfn",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "embed",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "font",
-        "footer",
-        "form",
-        "frame",
-        "frameset",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "i",
-        "iframe",
-        "img",
-        "input",
-        "ins",
-        "kbd",
-        "label",
-        "legend",
-        "li",
-        "link",
-        "main",
-        "map",
-        "mark",
-        "menu",
-        "meta",
-        "meter",
-        "nav",
-        "noframes",
-        "noscript",
-        "object",
-        "ol",
-        "optgroup",
-        "option",
-        "output",
-        "p",
-        "param",
-        "picture",
-        "pre",
-        "progress",
-        "q",
-        "rp",
-        "rt",
-        "ruby",
-        "s",
-        "samp",
-        "script",
-        "section",
-        "select",
-        "small",
-        "source",
-        "span",
-        "strike",
-        "strong",
-        "style",
-        "sub",
-        "summary",
-        "sup",
-        "svg",
-        "table",
-        "tbody",
-        "td",
-        "template",
-        "textarea",
-        "tfoot",
-        "th",
-        "thead",
-        "time",
-        "title",
-        "tr",
-        "track",
-        "tt",
-        "u",
-        "ul",
-        "var",
-        "video",
-        "wbr",
-    ]
-)
+_HTML_ELEMENTS = frozenset((
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
+    "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code",
+    "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "dir",
+    "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer",
+    "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+    "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend",
+    "li", "link", "main", "map", "mark", "menu", "meta", "meter", "nav", "noframes",
+    "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture",
+    "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section", "select",
+    "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg",
+    "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title",
+    "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
+))  # fmt: skip
 #: Category given to a glossary entry written without a [Category].
 DEFAULT_CATEGORY = "General"
 #: Deepest nesting of lists and quotes read as structure; text deeper still is kept as written.
@@ -237,8 +127,8 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, str], str]:
     """YAML front matter between '---' lines at the very top → metadata, and the rest (the
     front matter's lines left blank, so that line numbers stay the document's).
 
-    Read with the strict YAML reader that reads briefs: no aliases, no tags, bounded size.
-    Front matter that is not a plain mapping is kept as text rather than lost.
+    Read with the strict YAML reader that reads briefs: no aliases, no tags, bounded size (a
+    :class:`NotAReport` otherwise). Front matter that is not a mapping is kept as text.
     """
     if not text.startswith("---\n"):
         return {}, text
@@ -251,8 +141,10 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, str], str]:
 
     try:
         root = compose("\n".join(lines[1:end]) + "\n", name)
-    except BriefError:
-        return {}, text
+    except BriefError as exc:
+        # The same strict reading as a brief's: an alias, a tag or a second document is an
+        # error that names the file and the line, never a silent expansion.
+        raise NotAReport(f"{name}: front matter: {exc.message}") from None
     data = _plain(root)
     if not isinstance(data, dict):
         return {}, text

@@ -217,7 +217,7 @@ def _dates_at(sentence: str) -> list[tuple[int, int, str]]:
                 take(start, end, date)
     for match in _LONE_YEAR.finditer(masked):
         start, end = match.span()
-        if 1 not in taken[start:end] and _cued(masked, start):
+        if 1 not in taken[start:end] and _cued(sentence, start):
             take(start, end, match.group(1))
     return sorted(found)
 
@@ -311,8 +311,8 @@ def _event_text(sentence: str, start: int, end: int) -> str:
 
 def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
     """Dated headings, then one event per date per sentence of prose (the first
-    :data:`MAX_EVENTS` in all), in date order, each with its section's id; code blocks and
-    tables give none."""
+    :data:`MAX_EVENTS` in all, holding at most a quarter of the prose's characters), in date
+    order, each with its section's id; code blocks and tables give none."""
     parts: list[tuple[str, str, tuple[str, ...]]] = []
     for section in brief.sections:
         parts.append((section.id, section.title, section.paragraphs))
@@ -322,18 +322,24 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
         if dated := heading_event(title):
             text, date = dated
             events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
+    # The prose's events together hold at most a quarter of its text (or 100,000
+    # characters): however dense with dates a report is, its brief stays near its size.
+    budget = max(sum(len(p) for _, _, paragraphs in parts for p in paragraphs) // 4, 100_000)
     for section_id, _, paragraphs in parts:
         for paragraph in paragraphs:
-            if len(events) >= MAX_EVENTS:
+            if len(events) >= MAX_EVENTS or budget <= 0:
                 break
             if is_block(paragraph) or not _DIGIT.search(paragraph):
                 continue
             for sentence in sentences(paragraph):
                 seen: set[str] = set()
                 for start, end, date in _dates_at(sentence):
+                    if budget <= 0:
+                        break
                     if date not in seen:
                         seen.add(date)
                         text = _event_text(sentence, start, end)
                         event = TimelineEvent(parse_event_date(date), text, (section_id,), "report")
                         events.append(event)
+                        budget -= len(text)
     return tuple(sorted(events[:MAX_EVENTS], key=lambda e: e.date.sort_key))
