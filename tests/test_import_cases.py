@@ -213,7 +213,7 @@ def test_dated_headings_are_events_and_blocks_are_not() -> None:
 
 
 def test_an_event_is_a_sentence_capped_and_the_brief_stays_readable() -> None:
-    paragraph = " ".join(f"on June {n % 28 + 1}, {1990 + n % 30} a ship came" for n in range(2000))
+    paragraph = " ".join(f"on June {n % 28 + 1}, {1990 + n % 30} a ship came" for n in range(2800))
     text = f"# Log\n\n## Days\n\n{paragraph}\n"
     brief = import_report(text.encode(), "log.md")
     assert brief.timeline and all(len(e.event) <= 300 for e in brief.timeline)
