@@ -203,11 +203,17 @@ def test_usage_errors(
 
 
 def test_from_forces_the_parser(brief: Runner, tmp_path: Path) -> None:
-    source = write(tmp_path, "notes.txt", "# Title\n\n## One\n\nText.\n")
-    assert brief("import", str(source), "-o", "-").exit_code == 0  # auto: Markdown
-    forced = brief("import", str(source), "--from", "goover", "-o", "-")
-    assert forced.exit_code == 2
-    assert "no numbered sections" in forced.stderr
+    source = write(tmp_path, "notes.txt", "# Title\n\n## One\n\nPress <b> *now*.\n")
+    as_text = brief("import", str(source), "-o", "-")  # a .txt file is text, '#' lines and all
+    assert as_text.exit_code == 0, as_text.stderr
+    assert "Press <b> *now*." in as_text.stdout
+    forced = brief("import", str(source), "--from", "markdown", "-o", "-")
+    assert forced.exit_code == 0
+    assert "- Press now." in forced.stdout
+    markdown = write(tmp_path, "notes.md", "Just text, no heading.\n")
+    refused = brief("import", str(markdown), "--from", "goover", "-o", "-")
+    assert refused.exit_code == 2
+    assert "no report structure found" in refused.stderr
 
 
 @pytest.mark.parametrize(

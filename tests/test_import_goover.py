@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.importers import NotAReport, import_report
-from briefcli.importers.goover import parse
+from briefcli.importers import NotAReport, import_report, plain_text
 from briefcli.importers.text import clean
 from briefcli.model import Brief
 from conftest import REPO, Runner
@@ -52,6 +51,11 @@ def squash(text: str) -> str:
 
 def brief_paragraphs(brief: Brief) -> list[str]:
     return [p for section in brief.sections for p in section.all_paragraphs()]
+
+
+def parse(text: str) -> Brief:
+    """The plain-text importer alone (no timeline)."""
+    return plain_text.parse(text)[0]
 
 
 # -- the variants --------------------------------------------------------------------------
@@ -316,9 +320,11 @@ def test_text_before_the_first_section_is_kept() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("Title only\n", "no numbered sections"),
+        ("Title only\n", "no report structure found"),
         ("• 1. Summary\n• text\n", "no title"),
-        ("Title\n1. Summary\n2. Findings\n", "the sections hold no text"),
+        ("Title\n\n1. Summary\n\n2. Findings\n", "the sections hold no text"),
+        # Two numbered lines in a row are a list, not sections.
+        ("Title\n1. Summary\n2. Findings\n", "no report structure found"),
     ],
 )
 def test_what_is_not_a_goover_report(text: str, message: str) -> None:

@@ -179,10 +179,11 @@ def _squash(text: str) -> str:
 
 
 def _paragraphs(brief: Brief) -> dict[str, tuple[str, ...]]:
+    # A heading's words count: an import makes a dated heading ('1.2.0 (2024-03-01)') an event.
     out: dict[str, tuple[str, ...]] = {}
     for section in brief.sections:
-        out[section.id] = section.paragraphs
-        out.update({sub.id: sub.paragraphs for sub in section.subsections})
+        out[section.id] = (section.title, *section.paragraphs)
+        out.update({sub.id: (sub.title, *sub.paragraphs) for sub in section.subsections})
     return out
 
 

@@ -58,6 +58,13 @@ def import_command(
         str | None,
         typer.Option(metavar="TEXT", help="Use this title instead of the one in the report."),
     ] = None,
+    outline: Annotated[
+        bool,
+        typer.Option(
+            "--outline",
+            help="Print the headings found (line, id, title) and write nothing.",
+        ),
+    ] = False,
 ) -> None:
     """Turn a report (goover text or Markdown) into a brief, and say where it went.
 
@@ -70,15 +77,19 @@ def import_command(
       brief import README.md -o readme.yaml
       brief import report.txt -o - | less          # the brief itself on stdout
       brief show 4 --brief "$(brief import report.txt)"
+      brief import spec.txt --outline              # check the structure first
     """
     from briefcli import paths
     from briefcli.files import atomic_write, child_path, output_target
-    from briefcli.importers import brief_yaml, import_report, read_report
+    from briefcli.importers import brief_yaml, import_report, outline_text, read_report
     from briefcli.importers.naming import slug
     from briefcli.sanitize import sanitize_line
 
     chosen = output_target(output_path) if output_path is not None else None
     data, shown = read_report(file)
+    if outline:
+        output.emit(outline_text(data, shown, form.value))
+        return
     source = "" if file == "-" else Path(file).name
     brief = import_report(data, shown, form.value, source=source, title=title)
     text = brief_yaml(brief, shown, overlay=overlay)

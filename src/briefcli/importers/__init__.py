@@ -1,18 +1,27 @@
-"""Importers: turn a report in another form (goover text, Markdown) into a brief."""
+"""Importers: turn a report in another form (plain text such as goover's, Markdown) into a
+brief."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefcli.errors import BriefError
 from briefcli.model import Brief
 from briefcli.sanitize import sanitize_line
 
-#: The forms ``brief import --from`` accepts; ``auto`` picks one from the name and the text.
-FORMATS = ("auto", "goover", "markdown")
+if TYPE_CHECKING:
+    from briefcli.importers.draft import Draft
+
 #: Largest report read (the same bound as a brief file: the shared report is 32 KB).
 MAX_REPORT_BYTES = 8 * 1024 * 1024
+#: Largest report imported: its brief holds every word of it, plus a timeline and the YAML
+#: around the text, and must stay within the 8 MiB that brief reads. A larger report is
+#: refused before any work is done.
+MAX_IMPORT_BYTES = 6 * 1024 * 1024
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+#: Text that is never Markdown, whatever it holds.
+_TEXT_SUFFIXES = (".txt", ".text", ".news", ".rst", ".1", ".man")
 
 
 class NotAReport(BriefError):
@@ -41,6 +50,15 @@ def read_report(path: str) -> tuple[bytes, str]:
     return read_file(path, REPORT, limit=MAX_REPORT_BYTES), sanitize_line(path)
 
 
+class OutlineEntry(NamedTuple):
+    """One heading found in a report: its line, the id it gets, its title, and its depth."""
+
+    line: int
+    id: str
+    title: str
+    depth: int
+
+
 def import_report(
     data: bytes,
     name: str,
@@ -51,41 +69,81 @@ def import_report(
 ) -> Brief:
     """Parse report bytes into a brief, with the dated statements found in its prose.
 
-    ``form`` is one of :data:`FORMATS`; ``source`` becomes the brief's ``source`` field and
-    ``title`` replaces the title found in the text. Raises :class:`NotAReport` (a clean,
-    one-line error) for anything that is not a report.
+    ``form`` is 'auto', 'goover' (any plain text) or 'markdown'; ``source`` becomes the
+    brief's ``source`` field and ``title`` replaces the title found in the text. Raises
+    :class:`NotAReport` (a clean, one-line error) for anything that is not a report.
     """
-    from briefcli.importers import commonmark, goover, naming, text, timeline
+    from briefcli.importers import naming, timeline
 
-    if len(data) > MAX_REPORT_BYTES:
-        raise NotAReport(f"{name}: more than {MAX_REPORT_BYTES:,} bytes; too large for a report")
-    decoded = text.decode_report(data, name)
-    if title is not None and not title.strip():
-        raise BriefError("--title needs some text")
-    chosen = form if form != "auto" else detect(decoded, name)
-    parser = goover.parse if chosen == "goover" else commonmark.parse
-    brief = parser(decoded, name=name, source=source, title=title)
+    brief, _ = _parse(data, name, form, source=source, title=title)
     if title is not None:
         meta = brief.meta._replace(title=" ".join(title.split()), id=naming.slug(title))
         brief = brief._replace(meta=meta)
     return brief._replace(timeline=timeline.extract(brief))
 
 
-def detect(decoded: str, name: str) -> str:
-    """'goover' or 'markdown': from the file name's suffix, else from what the text holds."""
-    from briefcli.importers import commonmark, goover
+def outline(data: bytes, name: str, form: str = "auto") -> list[OutlineEntry]:
+    """The headings a report's import finds, with the line each stands on (0: none, for the
+    text before the first heading), the id it gets and its depth (1 section, 2 subsection)."""
+    _, drafts = _parse(data, name, form, title="outline")
+    entries = []
+    for draft in drafts:
+        entries.append(OutlineEntry(draft.line, draft.id, draft.title, 1))
+        entries += [OutlineEntry(sub.line, sub.id, sub.title, 2) for sub in draft.subs]
+    return entries
 
-    if Path(name).suffix.casefold() in _MARKDOWN_SUFFIXES:
+
+def outline_text(data: bytes, name: str, form: str = "auto") -> str:
+    """The outline as ``brief import --outline`` prints it: line, id and title of each
+    heading, subsections indented; '-' for the text before the first heading."""
+    rows = [("line", "id", "heading")]
+    for entry in outline(data, name, form):
+        line = str(entry.line) if entry.line else "-"
+        rows.append((line, entry.id, "  " * (entry.depth - 1) + sanitize_line(entry.title)))
+    width = max(len(row[1]) for row in rows)
+    lines = [f"{line:>6}  {id_:<{width}}  {title}" for line, id_, title in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _parse(
+    data: bytes, name: str, form: str, *, source: str = "", title: str | None = None
+) -> tuple[Brief, list[Draft]]:
+    from briefcli.importers import markdown_source, plain_text, text
+
+    if len(data) > MAX_IMPORT_BYTES:
+        raise NotAReport(
+            f"{name}: {len(data):,} bytes; brief imports reports of at most "
+            f"{MAX_IMPORT_BYTES:,} bytes ({MAX_IMPORT_BYTES // 2**20} MiB), so that the "
+            "brief stays readable"
+        )
+    decoded = text.decode_report(data, name)
+    if title is not None and not title.strip():
+        raise BriefError("--title needs some text")
+    chosen = form if form != "auto" else detect(decoded, name)
+    if chosen == "markdown":
+        return markdown_source.parse(decoded, name=name, source=source, title=title)
+    return plain_text.parse(decoded, name=name, source=source, title=title)
+
+
+def detect(decoded: str, name: str) -> str:
+    """'goover' (plain text) or 'markdown': from the file name's suffix, else from the text.
+
+    A '.txt' file is never read as Markdown: '<Ctrl-Z Return>' stays text.
+    """
+    from briefcli.importers import markdown_source, plain_text
+
+    suffix = Path(name).suffix.casefold()
+    if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
-    if goover.looks_like(decoded, strong=True):
+    if suffix in _TEXT_SUFFIXES or plain_text.looks_like(decoded, strong=True):
         return "goover"
-    if commonmark.looks_like(decoded):
+    if markdown_source.looks_like(decoded):
         return "markdown"
-    if goover.looks_like(decoded, strong=False):
+    if plain_text.looks_like(decoded, strong=False):
         return "goover"
     raise NotAReport(
-        f"{name}: no report structure found: expected numbered sections "
-        "('1. Summary', as in a goover report) or Markdown headings ('# Title')"
+        f"{name}: no report structure found: expected numbered sections ('1. Summary', "
+        "'2.1 Scope'), underlined or capitalised headings, or Markdown headings ('# Title')"
     )
 
 
@@ -97,6 +155,7 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     problem if the result would not load (for example a paragraph over the length limit).
     """
     from briefcli.codec import brief_to_data
+    from briefcli.files import MAX_FILE_BYTES
     from briefcli.importers.overlay import apply_overlay, load_overlay
     from briefcli.loader import check_brief
     from briefcli.yamlio import dump
@@ -106,6 +165,12 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
         data = apply_overlay(data, load_overlay(overlay), sanitize_line(overlay))
     # Text with control, bidi or invisible characters is written escaped: see yamlio.dump.
     text = dump(data)
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise NotAReport(
+            f"{name}: the brief would be {size:,} bytes; brief reads briefs of at most "
+            f"{MAX_FILE_BYTES:,} bytes"
+        )
     checked, problems = check_brief(text, name)
     if checked is None:
         first = next(p for p in problems if p.severity == "error")

@@ -21,6 +21,7 @@ BANNERS = frozenset(
 # Space-like characters that tools put in place of plain spaces (no-break, figure, thin,
 # narrow no-break, ideographic): all become a plain space.
 _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f\u3000\t\f\v", " "))
+_ODD_SPACE = re.compile("[\u00a0\u2007\u2009\u202f\u3000\t\f\v]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:, \d{3})+(?!\d)")
 _QUOTE_COMMA = re.compile(r"(?<=\w), (['’\"”])(?=\s|$)")
@@ -63,7 +64,9 @@ def decode_report(data: bytes, name: str) -> str:
 
 def tidy_line(line: str) -> str:
     """One line with space-like characters made plain spaces, and no space at either end."""
-    return line.translate(_SPACES).strip()
+    if _ODD_SPACE.search(line):
+        line = line.translate(_SPACES)
+    return line.strip()
 
 
 def squeeze(text: str) -> str:

@@ -169,6 +169,12 @@ _RULES: list[_Rule] = [
     ),
     (re.compile(rf"\b{_QUALIFIER}(\d{{3}}0)s\b", re.IGNORECASE), lambda m: f"{m[1]}s"),
 ]
+#: Text that is not prose, so holds no date a reader means: URLs (and other addresses), inline
+#: code, and version numbers ('7.3.0', 'v2.14', '3.12.1-rc1').
+_NOT_PROSE = re.compile(
+    r"(?:https?|ftp|file)://\S+|\bwww\.\S+|\S+@\S+\.\w+|\S*#\S+"
+    r"|(`+)[^`]*?\1|\b[vV]?\d+(?:\.\d+){1,3}(?:[-+.]?[A-Za-z]+\d*)*\b"
+)
 _LONE_YEAR = re.compile(rf"(?<![\d,.$€£#/])\b{_Y}\b(?![\d%]|,\d|\.\d)")
 
 
@@ -185,32 +191,42 @@ def written_date(text: str) -> str | None:
 
 
 def find_dates(sentence: str) -> list[str]:
-    """The dates a sentence gives, in the brief's form, in order of appearance, no repeats."""
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, str]] = []
+    """The dates a sentence gives, in the brief's form, in order of appearance, no repeats.
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+    Never from a URL, inline code or a version number ('PyPy 7.3.0 (1502)' gives none).
+    """
+    return list(dict.fromkeys(date for _, _, date in _dates_at(sentence)))
+
+
+def _dates_at(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, date) for each date in ``sentence``, in order of appearance."""
+    if not _DIGIT.search(sentence):
+        return []
+    masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), sentence)
+    taken = bytearray(len(masked))  # 1 where a date was found: later rules may not overlap
+    found: list[tuple[int, int, str]] = []
+
+    def take(start: int, end: int, date: str) -> None:
+        taken[start:end] = b"\x01" * (end - start)
+        found.append((start, end, date))
 
     for pattern, convert in _RULES:
-        for match in pattern.finditer(sentence):
-            if free(*match.span()) and (date := convert(match)) is not None:
-                taken.append(match.span())
-                found.append((match.start(), date))
-    for match in _LONE_YEAR.finditer(sentence):
-        if free(*match.span()) and _cued(sentence, match.start()):
-            taken.append(match.span())
-            found.append((match.start(), match.group(1)))
-    dates: list[str] = []
-    for _, date in sorted(found):
-        if date not in dates:
-            dates.append(date)
-    return dates
+        for match in pattern.finditer(masked):
+            start, end = match.span()
+            if 1 not in taken[start:end] and (date := convert(match)) is not None:
+                take(start, end, date)
+    for match in _LONE_YEAR.finditer(masked):
+        start, end = match.span()
+        if 1 not in taken[start:end] and _cued(sentence, start):
+            take(start, end, match.group(1))
+    return sorted(found)
 
 
 def _cued(sentence: str, start: int) -> bool:
     before = sentence[max(0, start - 60) : start]
-    if before.endswith("(") or re.search(r"\b(?:mid|early|late)-$", before, re.IGNORECASE):
+    if before.endswith("(") and not re.search(r"\d\S*\s*\($", before):
+        return True  # '(2019)', but not 'PyPy 7.3.0 (1502)' nor 'issue #12 (1502)'
+    if re.search(r"\b(?:mid|early|late)-$", before, re.IGNORECASE):
         return True
     words = re.findall(r"[\w.]+", before.casefold())
     if not words:
@@ -237,17 +253,93 @@ def sentences(paragraph: str) -> Iterator[str]:
         yield rest
 
 
+#: Longest event text, in characters: a long sentence is cut around its date at word
+#: boundaries, with no mark added, so that the event stays the report's own words.
+MAX_EVENT_CHARS = 300
+#: Most events taken from one report: the timeline is for reading, and a brief holds at most
+#: 10,000 items in one list.
+MAX_EVENTS = 2000
+_FENCE = re.compile(r"^(?:```|~~~)")
+_DIGIT = re.compile(r"\d")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$", re.MULTILINE)
+#: A date as a heading gives it: a day or a month ('## 1.2.0 (2024-03-01)', 'man-db 2.11.2
+#: (8 January 2023)', '[23.2.0](…) - 2023-12-31').
+_HEADING_RULES = (_ISO_DAY, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _MONTH_YEAR)
+_HEADING_DATE_AROUND = re.compile(r"[\s(\[–—,-]*$")
+
+
+def is_block(paragraph: str) -> bool:
+    """True for a paragraph that is a code block or a table, not prose."""
+    return bool(_FENCE.match(paragraph)) or (
+        "\n" in paragraph and "|" in paragraph and bool(_TABLE_RULE.search(paragraph))
+    )
+
+
+def heading_event(title: str) -> tuple[str, str] | None:
+    """('1.2.0', '2024-03-01') for the heading '1.2.0 (2024-03-01)': the event's text and the
+    heading's date; None for a heading without a day or month."""
+    masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), title)
+    for pattern, convert in _HEADING_RULES:
+        match = pattern.search(masked)
+        if match and (date := convert(match)) is not None:
+            # The heading's words before the date, when the date ends it; else the whole
+            # heading, so that the event is always the report's own words, in order.
+            before = _HEADING_DATE_AROUND.sub("", title[: match.start()]).strip()
+            after = title[match.end() :].strip(" )]")
+            return (before if before and not after else title), date
+    return None
+
+
+def _event_text(sentence: str, start: int, end: int) -> str:
+    """The sentence, or when it is longer than :data:`MAX_EVENT_CHARS` the words around the
+    date at ``start:end``."""
+    sentence = sentence.replace("\n", " ")
+    if len(sentence) <= MAX_EVENT_CHARS:
+        return sentence
+    half = (MAX_EVENT_CHARS - (end - start)) // 2
+    left = max(0, start - half)
+    right = min(len(sentence), left + MAX_EVENT_CHARS)
+    left = max(0, right - MAX_EVENT_CHARS)
+    if left > 0:
+        space = sentence.find(" ", left)
+        left = space + 1 if 0 <= space < start else left
+    if right < len(sentence):
+        space = sentence.rfind(" ", end, right)
+        right = space if space > end else right
+    return sentence[left:right].strip()
+
+
 def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
-    """One event per date per sentence, in date order, each with its section's id."""
-    events: list[TimelineEvent] = []
+    """Dated headings, then one event per date per sentence of prose (the first
+    :data:`MAX_EVENTS` in all, holding at most a quarter of the prose's characters), in date
+    order, each with its section's id; code blocks and tables give none."""
+    parts: list[tuple[str, str, tuple[str, ...]]] = []
     for section in brief.sections:
-        parts = [(section.id, section.paragraphs)]
-        parts += [(sub.id, sub.paragraphs) for sub in section.subsections]
-        for section_id, paragraphs in parts:
-            for paragraph in paragraphs:
-                for sentence in sentences(paragraph):
-                    for date in find_dates(sentence):
-                        events.append(
-                            TimelineEvent(parse_event_date(date), sentence, (section_id,), "report")
-                        )
-    return tuple(sorted(events, key=lambda e: e.date.sort_key))
+        parts.append((section.id, section.title, section.paragraphs))
+        parts += [(sub.id, sub.title, sub.paragraphs) for sub in section.subsections]
+    events: list[TimelineEvent] = []
+    for section_id, title, _ in parts:
+        if dated := heading_event(title):
+            text, date = dated
+            events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
+    # The prose's events together hold at most a quarter of its text (or 100,000
+    # characters): however dense with dates a report is, its brief stays near its size.
+    budget = max(sum(len(p) for _, _, paragraphs in parts for p in paragraphs) // 4, 100_000)
+    for section_id, _, paragraphs in parts:
+        for paragraph in paragraphs:
+            if len(events) >= MAX_EVENTS or budget <= 0:
+                break
+            if is_block(paragraph) or not _DIGIT.search(paragraph):
+                continue
+            for sentence in sentences(paragraph):
+                seen: set[str] = set()
+                for start, end, date in _dates_at(sentence):
+                    if budget <= 0:
+                        break
+                    if date not in seen:
+                        seen.add(date)
+                        text = _event_text(sentence, start, end)
+                        event = TimelineEvent(parse_event_date(date), text, (section_id,), "report")
+                        events.append(event)
+                        budget -= len(text)
+    return tuple(sorted(events[:MAX_EVENTS], key=lambda e: e.date.sort_key))

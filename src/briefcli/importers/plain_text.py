@@ -1,36 +1,37 @@
-"""Goover-style "General Report" text → a brief: title, numbered sections, glossary, sources.
+"""Plain-text reports → a brief: goover's 'General Report', RFC-like specs, licences, man pages,
+changelogs and release notes.
 
 The text may have passed through other tools: CRLF line ends, a byte order mark, no-break
 spaces, tabs, any common bullet glyph, no banner, no table of contents, no blank lines between
-paragraphs and trailing white space are all read the same way.
+paragraphs and trailing white space are all read the same way. Where the headings are is a
+scored choice between heading schemes (:mod:`briefcli.importers.headings`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from briefcli.importers import NotAReport
+from briefcli.importers.draft import Draft, Heading, Item, assemble, give_roles, number
+from briefcli.importers.headings import Line, choose, norm
 from briefcli.importers.naming import slug
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line
 from briefcli.importers.timeline import written_date
-from briefcli.model import Brief, GlossaryEntry, Metadata, Section, Source, Subsection
+from briefcli.model import Brief, GlossaryEntry, Metadata, Source
 
 _BULLET = re.compile(r"^(?:[•·◦▪▫‣⁃●○■□►▸➤➢✓✔]\s*|[-*+–—]\s+)")
-_SECTION = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
-_SUBSECTION = re.compile(r"^(\d{1,3})[-.](\d{1,3})\.?\s+(\S.*)$")
 _REPORT_LINE = re.compile(r"^(?P<kind>(?:[A-Z][\w-]*\s+){0,4}Report)\s+(?P<date>\S.*)$")
 _TERM = re.compile(
     r"^(?P<term>[^\[\]:]{1,120}?)\s*\[(?P<category>[^\[\]]{1,60})\]\s*:\s*(?P<definition>\S.*)$"
 )
 _PLAIN_TERM = re.compile(r"^(?P<term>[^:.;!?]{1,60}?)\s*:\s+(?P<definition>\S.*)$")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
 _CONTENTS = ("table of contents", "contents")
 _CONCLUSION = ("conclusion", "conclusions")
 _GLOSSARY = ("glossary",)
-_SOURCES = ("source documents", "sources", "references")
-_SUMMARY = ("summary", "executive summary")
-#: Longest line read as a heading; anything longer is a paragraph.
+_SOURCES = ("source documents", "sources", "references", "bibliography")
+#: Longest line read as a title; anything longer is a paragraph.
 MAX_TITLE = 200
 #: Lines at most this long (nine in ten of them) read as hard-wrapped text.
 WRAP_WIDTH = 120
@@ -38,93 +39,87 @@ WRAP_WIDTH = 120
 DEFAULT_CATEGORY = "General"
 
 
-@dataclass
-class _Draft:
-    """A section or subsection while its paragraphs are collected."""
-
-    id: str
-    title: str
-    role: str | None = None
-    paras: list[str] = field(default_factory=list)
-    subs: list[_Draft] = field(default_factory=list)
-
-    def empty(self) -> bool:
-        return not self.paras and all(not sub.paras for sub in self.subs)
-
-    def section(self) -> Section:
-        subs = tuple(Subsection(d.id, d.title, tuple(d.paras)) for d in self.subs)
-        return Section(self.id, self.title, tuple(self.paras), subs, self.role)
-
-
-@dataclass
-class _Line:
-    """One tidied line of the report: its text without a bullet, and whether it had one."""
-
-    text: str
-    bulleted: bool
-
-
 def looks_like(text: str, *, strong: bool) -> bool:
-    """Whether ``text`` reads as a goover report.
+    """Whether ``text`` reads as a plain-text report.
 
-    ``strong``: a 'General Report <date>' line or a table-of-contents heading. Otherwise: at
-    least two numbered, unbulleted section headings.
+    ``strong``: a goover 'General Report <date>' line or a table-of-contents heading near the
+    top. Otherwise: a heading scheme finds at least two headings.
     """
-    lines = [tidy_line(line) for line in text.split("\n", 2000)[:2000]]
+    head = text.split("\n", 60)[:60]
     if strong:
         return any(
-            line.casefold() in _CONTENTS or _report_line(line) is not None for line in lines[:40]
+            (line := tidy_line(raw)).casefold() in _CONTENTS or _report_line(line) is not None
+            for raw in head
         )
-    headings = [m for line in lines if (m := _SECTION.match(line)) and _title_like(m.group(2))]
-    return len(headings) >= 2
+    return choose(_lines(text)).name != ""
 
 
 def parse(
     text: str, *, name: str = "<report>", source: str = "", title: str | None = None
-) -> Brief:
-    """Parse goover report text into a brief (the timeline is added by the caller).
+) -> tuple[Brief, list[Draft]]:
+    """Parse plain text into a brief (the timeline is added by the caller) and its drafts.
 
     With ``title`` a report whose first line is not a title still parses.
     """
     lines = _lines(text)
-    if not lines:
+    if not any(lines):
         raise NotAReport(f"{name}: the file holds no text")
-    found, kind, date, publisher, start = _header(lines, name, title is not None)
-    title = title or found
-    parser = _Body(lines[start:])
-    sections = parser.run()
-    if all(draft is parser.prelude for draft in sections):
+    scheme = choose(lines)
+    if not scheme.name:
         raise NotAReport(
-            f"{name}: no numbered sections ('1. Summary') found: this does not look like a report"
+            f"{name}: no report structure found: expected numbered sections ('1. Summary', "
+            "'2.1 Scope'), underlined or capitalised headings, or Markdown headings in a .md file"
         )
-    if all(draft.empty() for draft in sections) and not parser.glossary:
+    first = next(index for index, line in enumerate(lines) if line is not None)
+    # A document that starts with a heading: unless it is numbered ('1. Summary', which is no
+    # title), the first heading is the title, as in Markdown ('Overview of changes in …').
+    headed = first in scheme.headings and scheme.name != "numbered"
+    kind = date = publisher = ""
+    found_title = ""
+    start = 0
+    if not headed:
+        found_title, kind, date, publisher, start = _header(
+            lines, name, title is not None, first in scheme.headings
+        )
+    body = _Body(lines, scheme.headings, scheme.skip, start)
+    items = body.run()
+    drafts = assemble(items, prelude_title="Introduction", title_heading=headed)
+    if headed:
+        found_title = next(i.title for i in items if isinstance(i, Heading))
+    if not any(not d.prelude for d in drafts) and not body.glossary:
+        raise NotAReport(f"{name}: no sections found: this does not look like a report")
+    if all(draft.empty() for draft in drafts) and not body.glossary:
         raise NotAReport(f"{name}: the sections hold no text")
-    for draft in sections:
-        if draft.title.casefold() in _SUMMARY:
-            draft.role = "summary"
-            break
+    number(drafts)
+    give_roles(drafts)
+    title = title or found_title or "Untitled report"
     meta = Metadata(slug(title), title, kind, date, publisher, source)
-    return Brief(
+    brief = Brief(
         meta,
-        tuple(d.section() for d in sections),
-        tuple(parser.glossary),
-        sources=tuple(parser.sources),
+        tuple(d.section() for d in drafts),
+        tuple(body.glossary),
+        sources=tuple(body.sources),
     )
+    return brief, drafts
 
 
-def _lines(text: str) -> list[_Line | None]:
+def _lines(text: str) -> list[Line | None]:
     """Tidied lines; None for a blank line (and for a banner, which counts as one)."""
-    out: list[_Line | None] = []
-    for raw in text.split("\n"):
-        line = tidy_line(raw)
+    out: list[Line | None] = []
+    for number_, raw in enumerate(text.split("\n"), start=1):
+        # The same string objects where nothing changes: a report's lines are most of the
+        # memory an import takes.
+        expanded = (raw.expandtabs(8) if "\t" in raw else raw).rstrip()
+        line = tidy_line(expanded)
         if not line or is_banner(line):
             out.append(None)
             continue
+        indent = len(expanded) - len(expanded.lstrip())
         if bullet := _BULLET.match(line):
             body = line[bullet.end() :].strip()
-            out.append(_Line(body, True) if body else None)
+            out.append(Line(body, True, indent, expanded, number_) if body else None)
         else:
-            out.append(_Line(line, False))
+            out.append(Line(line, False, indent, expanded, number_))
     while out and out[-1] is None:
         out.pop()
     return out
@@ -139,14 +134,13 @@ def _report_line(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _title_like(text: str) -> bool:
-    return len(text) <= MAX_TITLE and not text.endswith((".", ",", ";", ":"))
-
-
-def _header(lines: list[_Line | None], name: str, titled: bool) -> tuple[str, str, str, str, int]:
+def _header(
+    lines: list[Line | None], name: str, titled: bool, heading_first: bool
+) -> tuple[str, str, str, str, int]:
     """Title, kind, date and publisher, and the index where the body (or contents) starts.
 
     ``titled``: a title was given, so a first line that is no title is no error.
+    ``heading_first``: the first line is a numbered heading, so no title.
     """
     index = 0
     while index < len(lines) and lines[index] is None:
@@ -154,8 +148,8 @@ def _header(lines: list[_Line | None], name: str, titled: bool) -> tuple[str, st
     first = lines[index]
     assert first is not None
     if (
-        first.bulleted
-        or _SECTION.match(first.text)
+        heading_first
+        or first.bulleted
         or _report_line(first.text)
         or first.text.casefold() in _CONTENTS
         or len(first.text) > MAX_TITLE
@@ -169,6 +163,8 @@ def _header(lines: list[_Line | None], name: str, titled: bool) -> tuple[str, st
     title = clean(squeeze(first.text))
     kind = date = publisher = ""
     index += 1
+    if index < len(lines) and (under := lines[index]) and _UNDERLINE.match(under.raw.strip()):
+        index += 1  # the title's underline
 
     def next_line() -> int:
         at = index
@@ -190,7 +186,7 @@ def _header(lines: list[_Line | None], name: str, titled: bool) -> tuple[str, st
                 candidate is not None
                 and not candidate.bulleted
                 and len(candidate.text) <= 80
-                and not _SECTION.match(candidate.text)
+                and not re.match(r"^\d", candidate.text)
                 and candidate.text.casefold() not in _CONTENTS
             ):
                 publisher = clean(squeeze(candidate.text))
@@ -199,19 +195,27 @@ def _header(lines: list[_Line | None], name: str, titled: bool) -> tuple[str, st
 
 
 class _Body:
-    """Reads the body line by line: sections, subsections, paragraphs, glossary, sources."""
+    """Reads the body line by line: headings (as chosen), paragraphs, glossary, sources."""
 
-    def __init__(self, lines: list[_Line | None]) -> None:
+    def __init__(
+        self,
+        lines: list[Line | None],
+        headings: dict[int, Heading],
+        skip: set[int],
+        start: int,
+    ) -> None:
         self.lines = lines
-        self.sections: list[_Draft] = []
+        self.headings = headings
+        self.skip = skip
+        self.start = start
+        self.items: list[Item] = []
         self.glossary: list[GlossaryEntry] = []
         self.sources: list[Source] = []
         self.leftover_glossary: list[str] = []
         self.part = "sections"
-        self.last_number = 0
-        self.prelude = _Draft("0", "Introduction")
         self.pending: list[str] = []
-        content = [line for line in lines if line is not None]
+        self.conclusion = False
+        content = [line for line in lines[start:] if line is not None]
         bulleted = sum(1 for line in content if line.bulleted)
         # Paragraphs that start with a bullet: a line without one continues the paragraph.
         # Without bullets, hard-wrapped text (short lines, blank lines between paragraphs) is
@@ -219,13 +223,22 @@ class _Body:
         self.bulleted = bulleted * 2 >= len(content) and bulleted > 0
         lengths = sorted(len(line.text) for line in content)
         short = bool(lengths) and lengths[(len(lengths) * 9) // 10] <= WRAP_WIDTH
-        self.wrapped = short and None in lines
+        blank = len(lines) - start - len(content)
+        # Blank lines that separate paragraphs (not one that sets off a header): then a part
+        # line ('Glossary') stands after one, and a hard-wrapped paragraph ends at one.
+        self.blanks = blank * 10 >= len(content)
+        self.wrapped = short and blank > 0
 
-    def run(self) -> list[_Draft]:
-        for line in self.lines:
+    def run(self) -> list[Item]:
+        for index in range(self.start, len(self.lines)):
+            line = self.lines[index]
+            if index in self.skip:
+                continue
             if line is None:
                 self.flush()
-            elif not self.heading(line):
+            elif heading := self.headings.get(index):
+                self.heading(heading, line)
+            elif not self.special(line, index):
                 # ``pending`` holds the paragraph the previous line belongs to, if any.
                 continues = self.pending and not line.bulleted
                 if not (continues and (self.bulleted or self.wrapped)):
@@ -233,70 +246,50 @@ class _Body:
                 self.pending.append(line.text)
         self.flush()
         if self.leftover_glossary:
-            number = self.last_number + 1
-            self.sections.append(_Draft(str(number), "Glossary", paras=self.leftover_glossary))
-        if self.prelude.paras:
-            self.sections.insert(0, self.prelude)
-        return self.sections
+            self.items.append(Heading(1, "Glossary"))
+            self.items.extend(self.leftover_glossary)
+        return self.items
 
-    # -- headings --------------------------------------------------------------------------
-
-    def heading(self, line: _Line) -> bool:
-        """Start a section, subsection or part if ``line`` is a heading; True if it was."""
-        text = line.text
-        folded = text.casefold().rstrip(":")
-        if self.part == "sources" and not (not line.bulleted and folded in _GLOSSARY + _CONCLUSION):
-            return False
-        if not line.bulleted:
-            if folded in _CONTENTS:
-                self.flush()
-                return True
-            if folded in _CONCLUSION:
-                self.flush()
-                role = None if any(d.role == "conclusion" for d in self.sections) else "conclusion"
-                self.start_section(self.last_number + 1, text, role)
-                return True
-            if folded in _GLOSSARY + _SOURCES:
-                self.flush()
-                self.part = "glossary" if folded in _GLOSSARY else "sources"
-                return True
-        if (match := _SECTION.match(text)) and _title_like(match.group(2).strip()):
-            number = int(match.group(1))
-            restart = self.sections and all(d.empty() for d in self.sections)
-            allowed = number == self.last_number + 1 or (
-                not line.bulleted and (number > self.last_number or (restart and number == 1))
-            )
-            if allowed:
-                self.flush()
-                if restart and number <= self.last_number:
-                    # What came before was the table of contents: the body starts again at 1.
-                    self.sections.clear()
-                title = clean(squeeze(match.group(2).strip()))
-                role = "conclusion" if title.casefold() in _CONCLUSION else None
-                if role and any(d.role == "conclusion" for d in self.sections):
-                    role = None
-                self.start_section(number, title, role)
-                return True
-        if (
-            self.part == "sections"
-            and self.sections
-            and (sub := _SUBSECTION.match(text))
-            and sub.group(1) == self.sections[-1].id
-            and _title_like(sub.group(3).strip())
-        ):
-            sub_id = f"{sub.group(1)}-{int(sub.group(2))}"
-            if all(d.id != sub_id for d in self.sections[-1].subs):
-                self.flush()
-                self.sections[-1].subs.append(_Draft(sub_id, clean(squeeze(sub.group(3).strip()))))
-                return True
-        return False
-
-    def start_section(self, number: int, title: str, role: str | None) -> None:
-        self.sections.append(_Draft(str(number), title, role))
-        self.last_number = number
+    def heading(self, heading: Heading, line: Line) -> None:
+        self.flush()
+        part = norm(heading.title)
+        if not heading.number and heading.level == self.top_level() and part in _GLOSSARY:
+            self.part = "glossary"
+            return
+        if not heading.number and heading.level == self.top_level() and part in _SOURCES:
+            self.part = "sources"
+            return
         self.part = "sections"
+        self.items.append(heading)
+        if heading.rest:
+            self.pending.append(heading.rest)
 
-    # -- paragraphs --------------------------------------------------------------------------
+    def top_level(self) -> int:
+        return min((h.level for h in self.headings.values()), default=1)
+
+    def special(self, line: Line, index: int) -> bool:
+        """A goover part line ('Glossary', 'Source Documents', 'Conclusion', 'Contents'),
+        alone after a blank line: True when it was one."""
+        previous = self.lines[index - 1] if index > self.start else None
+        if line.bulleted or (
+            previous is not None and self.blanks and index - 1 not in self.headings
+        ):
+            return False
+        folded = line.text.casefold().rstrip(":")
+        if folded in _CONTENTS:
+            self.flush()
+            return True
+        if folded in _GLOSSARY + _SOURCES:
+            self.flush()
+            self.part = "glossary" if folded in _GLOSSARY else "sources"
+            return True
+        if folded in _CONCLUSION and not self.conclusion and self.items:
+            self.flush()
+            self.conclusion = True
+            self.part = "sections"
+            self.items.append(Heading(self.top_level(), line.text, "", line.number))
+            return True
+        return False
 
     def flush(self) -> None:
         """End the paragraph being collected and file it where it belongs."""
@@ -308,12 +301,8 @@ class _Body:
             self.add_term(paragraph)
         elif self.part == "sources":
             self.sources.append(_source(paragraph))
-        elif not self.sections:
-            self.prelude.paras.append(paragraph)
-        elif self.sections[-1].subs:
-            self.sections[-1].subs[-1].paras.append(paragraph)
         else:
-            self.sections[-1].paras.append(paragraph)
+            self.items.append(paragraph)
 
     def add_term(self, paragraph: str) -> None:
         known = {name.casefold() for e in self.glossary for name in e.names()}

@@ -1,0 +1,134 @@
+"""`brief import` at 1 MB and 8 MB: time per MB must not grow (issue 12: linear time).
+
+Inputs are generated: Markdown dense with dates, links, inline code, code blocks and tables
+(the shape that made the old importer quadratic), and hard-wrapped plain text with numbered
+sections. A report over 6 MiB is refused by `brief import` (its brief would pass the 8 MiB a
+brief may have), so the 8 MB rows run the importer itself in a small driver, with that limit
+lifted: parse, timeline and the brief's YAML, as the command does before it writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness import Budget, Case, Context
+
+MB = 1_000_000
+#: The importer's work on a file, without the up-front size refusal; prints the brief's size.
+_DRIVER = """
+import sys
+import briefcli.importers as importers
+from briefcli.codec import brief_to_data
+from briefcli.yamlio import dump
+importers.MAX_IMPORT_BYTES = 1 << 30
+path = sys.argv[1]
+brief = importers.import_report(open(path, "rb").read(), path)
+print("brief bytes:", len(dump(brief_to_data(brief))))
+"""
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def markdown(size: int) -> str:
+    """A changelog-like Markdown document of about ``size`` bytes: dated headings, prose with
+    dates, URLs and inline code holding dates, a code block and a table per release."""
+    parts = ["# Field notes\n"]
+    total = 0
+    release = 0
+    while total < size:
+        release += 1
+        chunk = [f"\n## {release}.0.0 ({2000 + release % 25}-0{release % 9 + 1}-1{release % 9})\n"]
+        for k in range(6):
+            chunk.append(
+                f"\nOn {_MONTHS[(release + k) % 12]} {k + 1}, {1990 + (release + k) % 35} the "
+                f"team shipped release {release}.{k} with [notes](https://e.org/{release}/"
+                f"2020-01-0{k + 1}) and `tool:2020-02-14`. In {2000 + k} the harbour froze; by "
+                f"the late {1950 + 10 * (k % 5)}s it thawed. Traffic rose by {k * 1000 + 37} "
+                "tonnes.\n"
+            )
+        chunk.append(
+            "\n```\nmake 2020-01-01\n```\n\n| date | what |\n|---|---|\n| 2021-03-04 | x |\n"
+        )
+        text = "".join(chunk)
+        parts.append(text)
+        total += len(text)
+    return "".join(parts)
+
+
+def plain_text(size: int) -> str:
+    """A hard-wrapped plain-text report of about ``size`` bytes with 'N.' / 'N.M.' headings."""
+    parts = ["Harbour Report\nGeneral Report March 3, 2024\n\n"]
+    paragraph = (
+        "In June 2023 the port closed for a week, and traffic fell by 3,000\n"
+        "tonnes compared with the same month in 2022; since 2014 the\n"
+        "harbour authority has kept records of every closure.\n\n"
+    )
+    total = 0
+    section = 0
+    while total < size:
+        section += 1
+        chunk = [f"\n{section}. Findings of part {section}\n\n"]
+        for sub in range(1, 4):
+            chunk.append(f"{section}.{sub}. Detail {sub}\n\n" + paragraph * 4)
+        text = "".join(chunk)
+        parts.append(text)
+        total += len(text)
+    return "".join(parts)
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _name(kind: str, size: int) -> str:
+    return f"import {size // MB} MB {kind} (importer)"
+
+
+#: Time per MB may grow at most 1.3× from 1 MB to 8 MB (the ratio includes start-up, which
+#: only makes it easier to hold).
+BUDGETS = [
+    Budget(_name(kind, 8 * MB), _name(kind, MB), 8 * 1.3) for kind in ("markdown", "plain text")
+]
+
+
+def cases(ctx: Context) -> list[Case]:
+    """The importer on generated inputs at 1 MB and 8 MB, and the command at 1 MB."""
+    folder = ctx.work / "import-scaling"
+    out: list[Case] = []
+    for kind, make, suffix in (("markdown", markdown, ".md"), ("plain text", plain_text, ".txt")):
+        for size in (MB, 8 * MB):
+            path = _write(folder, f"{size // MB}mb{suffix}", make(size))
+            out.append(
+                Case(
+                    _name(kind, size),
+                    (ctx.brief_python, "-c", _DRIVER, str(path)),
+                    env=ctx.brief_env(),
+                    expect="brief bytes:",
+                )
+            )
+        one = folder / f"1mb{suffix}"
+        out.append(
+            Case(
+                f"brief import 1 MB {kind} -o -",
+                ctx.brief("import", str(one), "-o", "-"),
+                env=ctx.brief_env(),
+                expect="sections:",
+            )
+        )
+    return out

@@ -1,0 +1,181 @@
+"""The one draft record every importer fills: sections while their text is collected, then ids.
+
+An importer turns its input into a flat run of headings (with a level, the document's own
+number if it has one, and the line they stand on) and paragraphs; :func:`assemble` makes
+sections and subsections of them by one rule for every kind of input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefcli.model import Section, Subsection
+
+_SUMMARY = ("summary", "executive summary", "abstract", "tl;dr", "tldr")
+_CONCLUSION = ("conclusion", "conclusions", "concluding remarks")
+#: A heading's own number: '2', '2.1', '2-1', '1.1.1' (as written in the document).
+_OWN_NUMBER = re.compile(r"^\d{1,4}(?:[.-]\d{1,4}){0,5}$")
+
+
+@dataclass
+class Draft:
+    """A section or subsection while its paragraphs are collected."""
+
+    title: str
+    #: The document's own number for it ('0', '2-1', '1-1-1'), or '' to be numbered in turn.
+    number: str = ""
+    #: 1-based line of the heading in the input (0: no heading, such as the text before it).
+    line: int = 0
+    level: int = 1
+    role: str | None = None
+    id: str = ""
+    paras: list[str] = field(default_factory=list)
+    subs: list[Draft] = field(default_factory=list)
+    #: The text before the first heading.
+    prelude: bool = False
+    #: The heading as written, number and all: the title when its number is not the id.
+    written: str = ""
+
+    def empty(self) -> bool:
+        """True when neither it nor any of its subsections holds text."""
+        return not self.paras and all(not sub.paras for sub in self.subs)
+
+    def section(self) -> Section:
+        """The finished section (ids given by :func:`number`)."""
+        subs = tuple(Subsection(d.id, d.title, tuple(d.paras)) for d in self.subs)
+        return Section(self.id, self.title, tuple(self.paras), subs, self.role)
+
+
+@dataclass
+class Heading:
+    """A heading as an importer found it: level 1 is the highest."""
+
+    level: int
+    title: str
+    number: str = ""
+    line: int = 0
+    #: Text after a run-in heading ('2. Grant of License. Subject to …'): its first paragraph.
+    rest: str = ""
+    #: The heading as written, number and all ('' when it has no number).
+    written: str = ""
+
+
+Item = Heading | str
+
+
+def own_number(text: str) -> str:
+    """'2.1.' → '2-1', '0' → '0'; '' when ``text`` is no section number."""
+    text = text.rstrip(".")
+    if not _OWN_NUMBER.match(text):
+        return ""
+    return "-".join(str(int(part)) for part in re.split(r"[.-]", text))
+
+
+def assemble(items: list[Item], *, prelude_title: str, title_heading: bool) -> list[Draft]:
+    """Sections from a run of headings and paragraphs, in reading order.
+
+    ``title_heading``: the first heading is the document's title when it is the only one at
+    the highest level (a Markdown '# Title'); the text under it is the prelude. The highest
+    remaining level gives the sections; every deeper heading is a subsection of the section
+    above it (a brief has two levels; a deeper heading keeps its own number as its id).
+    Headings at a deeper level before the first section are sections of their own.
+    """
+    headings = [item for item in items if isinstance(item, Heading)]
+    title: Heading | None = None
+    if title_heading and headings:
+        top = min(h.level for h in headings)
+        if [h.level for h in headings].count(top) == 1 and headings[0].level == top:
+            title = headings[0]
+            prelude_title = title.title
+    section_level = min((h.level for h in headings if h is not title), default=1)
+    prelude = Draft(prelude_title, prelude=True, line=title.line if title else 0)
+    drafts: list[Draft] = []
+    # Deeper headings before the first section-level one belong to no section: each is a
+    # section of its own.
+    orphans = True
+    for item in items:
+        current = drafts[-1] if drafts else prelude
+        if isinstance(item, str):
+            (current.subs[-1] if current.subs else current).paras.append(item)
+        elif item is title:
+            continue
+        else:
+            draft = Draft(item.title, item.number, item.line, item.level, written=item.written)
+            if item.level <= section_level or orphans:
+                drafts.append(draft)
+                orphans = orphans and item.level > section_level
+            else:
+                current.subs.append(draft)
+    if prelude.paras or (title is not None and not drafts):
+        drafts.insert(0, prelude)
+    return drafts
+
+
+def number(drafts: list[Draft]) -> None:
+    """Give every draft its id: the document's own number where it has one that fits (in
+    order, not taken), else the next number; subsections '4-1', '4-2' … likewise."""
+    taken: set[str] = set()
+    own = {d.number for d in drafts if d.number and "-" not in d.number}
+    last = -1
+    for draft in drafts:
+        if draft.prelude:
+            continue
+        wanted = draft.number if draft.number and "-" not in draft.number else ""
+        if wanted and int(wanted) > last and wanted not in taken:
+            value = int(wanted)
+        else:
+            _unnumbered(draft)
+            value = last + 1 if last >= 0 or "0" in own else 1
+            while str(value) in taken or str(value) in own:
+                value += 1
+        draft.id = str(value)
+        taken.add(draft.id)
+        last = value
+    for draft in drafts:
+        if draft.prelude:
+            draft.id = "0" if "0" not in taken else "intro"
+            taken.add(draft.id)
+    for draft in drafts:
+        _number_subsections(draft, taken)
+
+
+def _number_subsections(draft: Draft, taken: set[str]) -> None:
+    count = 0
+    for sub in draft.subs:
+        count += 1
+        wanted = sub.number
+        if wanted and wanted.split("-")[0] == draft.id and "-" in wanted and wanted not in taken:
+            sub.id = wanted
+        else:
+            _unnumbered(sub)
+            while f"{draft.id}-{count}" in taken:
+                count += 1
+            sub.id = f"{draft.id}-{count}"
+        taken.add(sub.id)
+
+
+def _unnumbered(draft: Draft) -> None:
+    """A draft whose own number is not its id keeps the number in its title ('2.0.1 - …')."""
+    if draft.written:
+        draft.title = draft.written
+
+
+def give_roles(drafts: list[Draft]) -> None:
+    """'Summary' (and the like) → role summary; 'Conclusion(s)' → role conclusion; once each."""
+    for role, names in (("summary", _SUMMARY), ("conclusion", _CONCLUSION)):
+        if any(d.role == role for d in drafts):
+            continue
+        for draft in drafts:
+            if draft.role is None and draft.title.casefold().rstrip(":.") in names:
+                draft.role = role
+                break
+
+
+def tidy_title(title: str, *, numbered: bool = False) -> str:
+    """A heading's title as shown: spaces squeezed; after a number, a final '.' dropped where
+    it only ends the heading ('0. Definitions.' → 'Definitions'; 'U.S.', 'etc.' stay)."""
+    title = " ".join(title.split())
+    if numbered and re.search(r"[^\W\d_]{4}\.$", title) and not title.endswith(".."):
+        title = title[:-1]
+    return title

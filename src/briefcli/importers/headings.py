@@ -1,0 +1,349 @@
+"""Where a plain-text report's headings are: a scored choice between heading schemes.
+
+Candidates, each read in one pass over the lines:
+
+- **numbered**: goover's ``1.`` / ``2-1.``, RFC-style ``1.`` / ``1.1.`` / ``2.1.1.``, ``Chapter
+  3.``; numbers must run in sequence (1, 2, 3 and 2.1, 2.2, never 1 then 300), and a run-in
+  heading (``2. Grant of License. Subject to …``) gives its title and the start of its text;
+- **underlined**: a line underlined with ``===`` or ``---`` (capitalised lines below them as a
+  further level);
+- **outline**: Emacs outline ``*`` / ``**`` lines, as in GNU NEWS files, or ``#`` / ``##``
+  lines in a text file (read as text: nothing in it is Markdown syntax);
+- **capitalised**: ``NAME`` / ``DESCRIPTION`` lines with indented bodies, as in a man page.
+
+A heading stands after a blank line (in a text that has blank lines), never in a list (a run
+of numbered lines) or inside a wrapped paragraph. A table of contents (a run of headings that
+comes again below) is no heading: it is skipped, and headings that agree with it count
+double, so the choice agrees with the contents where there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefcli.importers.draft import Heading, own_number, tidy_title
+
+_NUMBERED = re.compile(
+    r"^(?:(?P<word>chapter|section|part|article|§)\s*)?"
+    r"(?P<num>\d{1,3}(?:[.-]\d{1,3}){0,5})(?P<dot>[.)]?)\s+(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+#: The end of a sentence inside a line: '. ' after a word of three or more letters (not after
+#: 'U.S.' or 'Dr.').
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{3})\. (?=\S)")
+_UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
+_OUTLINE = re.compile(r"^(\*{1,4}|#{1,6}) (\S.*)$")
+_CONTENTS = ("table of contents", "contents")
+_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")
+#: Longest heading title; a longer line is text.
+MAX_TITLE = 200
+#: Most words in a heading that ends in '.' (a longer one is a sentence: a list item, text).
+MAX_DOTTED_WORDS = 20
+#: Most words in a run-in heading's title ('Grant of Patent License.').
+MAX_RUN_IN_WORDS = 8
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the report: its tidied text without a bullet, whether it had one, its
+    indent and raw form (for underlines and outline stars), and its 1-based number."""
+
+    text: str
+    bulleted: bool
+    indent: int
+    raw: str
+    number: int
+
+
+@dataclass
+class Scheme:
+    """The chosen headings (by line index), and lines to skip (underlines, the contents)."""
+
+    name: str = ""
+    headings: dict[int, Heading] = field(default_factory=dict)
+    skip: set[int] = field(default_factory=set)
+    score: float = 0.0
+
+
+def norm(title: str) -> str:
+    """A title compared loosely: case, spaces and final punctuation ignored."""
+    return " ".join(title.casefold().split()).rstrip(".:")
+
+
+def choose(lines: list[Line | None]) -> Scheme:
+    """The heading scheme that explains the text best; an empty Scheme when none does."""
+    # A text 'has blank lines' when they separate its paragraphs (one in ten lines or more),
+    # not when one blank line sets off a header.
+    blank = sum(1 for line in lines if line is None)
+    blanks = blank * 10 >= len(lines) - blank
+    contents = _contents(lines)
+    best = Scheme()
+    for finder in (_numbered, _underlined, _outline, _capitalised):
+        scheme = finder(lines, blanks, contents)
+        if len(scheme.headings) < (1 if scheme.name == "numbered" else 2):
+            continue
+        titles = {norm(t) for t in contents.values()}
+        agree = sum(1 for h in scheme.headings.values() if norm(h.title) in titles)
+        scheme.score = len(scheme.headings) + 2 * agree
+        scheme.skip |= set(contents)
+        if scheme.score > best.score:
+            best = scheme
+    return best
+
+
+def _opens(lines: list[Line | None], index: int, blanks: bool, taken: dict[int, Heading]) -> bool:
+    """Whether a heading may stand at ``index``: after a blank line, the start of the text or
+    another heading (in a text without blank lines, anywhere)."""
+    if not blanks or index == 0:
+        return True
+    return lines[index - 1] is None or (index - 1) in taken
+
+
+def _numbered_match(line: Line) -> tuple[list[int], str, str, bool] | None:
+    """(number parts, title, run-in text, has a word such as 'Chapter') of a numbered line."""
+    match = _NUMBERED.match(line.text)
+    if match is None:
+        return None
+    num, dot, title = match["num"], match["dot"], match["title"].strip()
+    single = not re.search(r"[.-]", num)
+    if dot == ")" or (single and dot != "." and not match["word"]):
+        return None
+    rest = ""
+    if stop := _SENTENCE_STOP.search(title):
+        head, tail = title[: stop.start()], title[stop.end() :]
+        if len(head.split()) <= MAX_RUN_IN_WORDS and head[:1].isupper() and tail[:1].isupper():
+            title, rest = head + ".", tail
+        else:
+            return None
+    if len(title) > MAX_TITLE or title.endswith((",", ";")):
+        return None
+    if not (title[:1].isupper() or title[:1] in "\"'“‘(.[`"):
+        return None
+    if title.endswith(".") and len(title.split()) > MAX_DOTTED_WORDS:
+        return None
+    parts = [int(p) for p in re.split(r"[.-]", num)]
+    return parts, title, rest, bool(match["word"])
+
+
+#: A table of contents starts within this many lines of the top.
+CONTENTS_WITHIN = 1000
+
+
+def _contents(lines: list[Line | None]) -> dict[int, str]:
+    """The table of contents: line index → entry title, for a run of at least three numbered
+    lines near the top, before any other numbered line (blank lines between them allowed,
+    nothing else), whose entries come again below, in order (four in five of them at least).
+    Entries without numbers after a 'Contents' line count too."""
+    run: list[tuple[int, str]] = []
+    after_label = False
+    for index, line in enumerate(lines[:CONTENTS_WITHIN]):
+        if line is None:
+            continue
+        found = _numbered_match(line)
+        title = found[1] if found else line.text
+        if run and norm(tidy_title(title)) == norm(tidy_title(run[0][1])):
+            if len(run) >= 3 and _repeated(lines, run, index):
+                return dict(run)  # the first entry again: the body starts here
+            run = []
+        if (found is not None and not line.bulleted) or (
+            after_label and len(line.text) <= 100 and not line.bulleted
+        ):
+            run.append((index, title))
+            continue
+        if len(run) >= 3 and _repeated(lines, run, index):
+            return dict(run)
+        if run and not after_label:
+            return {}  # numbered lines that are no contents come first: there is none
+        run = []
+        after_label = line.text.casefold().rstrip(":") in _CONTENTS
+    return {}
+
+
+def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> bool:
+    """Whether most entries of ``run`` come again, in order, from line ``end`` on."""
+    wanted = [norm(tidy_title(title)) for _, title in run]
+    matched = 0
+    for line in lines[end:]:
+        if line is None or len(line.text) > MAX_TITLE:
+            continue
+        found = _numbered_match(line)
+        title = norm(tidy_title(found[1] if found else line.text))
+        if matched < len(wanted) and title == wanted[matched]:
+            matched += 1
+            if matched == len(wanted):
+                break
+    return matched * 5 >= len(wanted) * 4
+
+
+def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    scheme = Scheme("numbered")
+    path: list[int] = []
+    # The numbered lines that were not headings since the last heading, by depth: the last
+    # one's number and shape (indent, bullet, 'Chapter'), how many in a row, whether they
+    # stood on adjacent lines, and where the last one is. The next number after two or
+    # more of them, in the same shape, continues that list, unless the list was tight and a
+    # blank line ends it. After a single '1.' the next number is the next heading (a list of
+    # one item is rare; a list of several is not).
+    rejected: dict[int, tuple[int, tuple[int, bool, bool], int, bool, int]] = {}
+    for index, line in enumerate(lines):
+        if line is None or index in contents:
+            continue
+        found = _numbered_match(line)
+        if found is None:
+            continue
+        parts, title, rest, word = found
+        depth = len(parts)
+        shape = (line.indent, line.bulleted, word)
+        fits = _fits(path, parts)
+        last = rejected.get(depth)
+        continues = last is not None and last[:2] == (parts[-1] - 1, shape)
+        adjacent = last is not None and last[4] == index - 1
+        listed = (
+            continues and last is not None and last[2] >= 2 and (adjacent or not last[3])
+        ) or _in_run(lines, index, parts)
+        if fits and not listed and _opens(lines, index, blanks, scheme.headings):
+            number = own_number(".".join(map(str, parts)))
+            written = tidy_title(line.text if not rest else line.text[: -len(rest)])
+            heading = Heading(
+                depth, tidy_title(title, numbered=True), number, line.number, rest, written
+            )
+            scheme.headings[index] = heading
+            path = parts
+            rejected = {}
+        elif continues and last is not None:
+            rejected[depth] = (parts[-1], shape, last[2] + 1, last[3] and adjacent, index)
+        else:
+            rejected[depth] = (parts[-1], shape, 1, True, index)
+    return scheme
+
+
+def _fits(path: list[int], parts: list[int]) -> bool:
+    """Whether ``parts`` is the next number after ``path``: 3 after 2.4, 2.5 after 2.4, 2.4.1
+    after 2.4; the first section is 0 or 1, a first subsection 0 or 1."""
+    depth = len(parts)
+    if not path:
+        return depth == 1 and parts[0] in (0, 1)
+    if depth <= len(path):
+        return parts[:-1] == path[: depth - 1] and parts[-1] == path[depth - 1] + 1
+    return depth == len(path) + 1 and parts[:-1] == path and parts[-1] in (0, 1)
+
+
+def _in_run(lines: list[Line | None], index: int, parts: list[int]) -> bool:
+    """Whether the line next to this one (no blank between) is numbered one before or one
+    after it, at the same depth: a list, not a heading."""
+    for neighbour, step in ((index - 1, -1), (index + 1, 1)):
+        if 0 <= neighbour < len(lines) and (line := lines[neighbour]) is not None:
+            found = _numbered_match(line)
+            if (
+                found
+                and len(found[0]) == len(parts)
+                and found[0][:-1] == parts[:-1]
+                and found[0][-1] == parts[-1] + step
+            ):
+                return True
+    return False
+
+
+def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    scheme = Scheme("underlined")
+    levels: list[str] = []
+    for index in range(len(lines) - 1):
+        line, under = lines[index], lines[index + 1]
+        if line is None or under is None or line.bulleted or index in contents:
+            continue
+        match = _UNDERLINE.match(under.raw.strip())
+        if match is None or _UNDERLINE.match(line.raw.strip()) or len(line.text) > 120:
+            continue
+        if not len(line.text) / 2 <= len(under.raw.strip()) <= 2 * len(line.text) + 4:
+            continue
+        # After text with no blank line between, only an underline as long as its line (give or
+        # take a few characters) makes a heading: a writer's underline, not a separator.
+        close = abs(len(under.raw.strip()) - len(line.text)) <= 3
+        if not (close or _opens(lines, index, blanks, scheme.headings)):
+            continue
+        char = match.group(1)
+        if char not in levels:
+            levels.append(char)
+        level = levels.index(char) + 1
+        scheme.headings[index] = Heading(level, tidy_title(line.text), "", line.number)
+        scheme.skip.add(index + 1)
+    if scheme.headings:
+        deeper = len(levels) + 1
+        first = min(scheme.headings)
+        capitals = {
+            index: Heading(deeper, line.text, "", line.number)
+            for index, line in enumerate(lines)
+            if index > first
+            and line is not None
+            and index not in scheme.headings
+            and index not in scheme.skip
+            and _capitalised_line(line)
+            and _opens(lines, index, True, {})
+            and (index + 1 >= len(lines) or lines[index + 1] is None)
+        }
+        if len(capitals) >= 2:
+            scheme.headings.update(capitals)
+            scheme.headings = dict(sorted(scheme.headings.items()))
+    return scheme
+
+
+def _capitalised_line(line: Line) -> bool:
+    """A line in capitals ('SEE ALSO', 'EXIT STATUS'): at least two letters, none lower-case."""
+    text = line.text
+    return (
+        not line.bulleted
+        and len(text) <= 100
+        and text == text.upper()
+        and _LETTERS.search(text) is not None
+        and not text.endswith((".", ",", ";", ":"))
+    )
+
+
+def _outline(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    scheme = Scheme("outline")
+    marked = any(line and "-*- outline -*-" in line.raw for line in lines[:5])
+    marks = ""  # '*' or '#': the first one used; the other is text
+    for index, line in enumerate(lines):
+        if line is None or index in contents:
+            continue
+        match = _OUTLINE.match(line.raw)
+        if match and len(match.group(2)) <= MAX_TITLE and _opens(lines, index, blanks, {}):
+            marks = marks or match.group(1)[0]
+            if match.group(1)[0] != marks:
+                continue
+            heading = Heading(len(match.group(1)), tidy_title(match.group(2)), "", line.number)
+            scheme.headings[index] = heading
+    if marks == "*" and not marked and not any(h.level > 1 for h in scheme.headings.values()):
+        return Scheme()
+    return scheme
+
+
+def _capitalised(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    scheme = Scheme("capitalised")
+    following: Line | None = None  # the next line with text, filled in from the end
+    nexts: list[Line | None] = [None] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        nexts[index] = following
+        following = lines[index] or following
+    for index, line in enumerate(lines):
+        after = nexts[index]
+        if line is None or after is None or index in contents or index == 0:
+            continue
+        opens = _opens(lines, index, True, scheme.headings)
+        if not opens or line.bulleted or len(line.text) > 100:
+            continue
+        if line.indent == 0 and len(line.text.split()) <= 6 and _capitalised_line(line):
+            scheme.headings[index] = Heading(1, line.text, "", line.number)
+        elif (
+            scheme.headings
+            and 1 <= line.indent <= 4
+            and line.text[:1].isupper()
+            and len(line.text.split()) <= 8
+            and not line.text.endswith((".", ",", ";", ":"))
+            and after.indent > line.indent
+        ):
+            scheme.headings[index] = Heading(2, line.text, "", line.number)
+    if sum(1 for h in scheme.headings.values() if h.level == 1) < 3:
+        return Scheme()
+    return scheme
