@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefcli.errors import BriefError, BriefFileError, UsageError
+from briefcli.paths import DEFAULT_FILE as DEFAULT_FILE  # defined with the other places
 from briefcli.record import Record
 from briefcli.sanitize import sanitize_line
 
@@ -30,8 +31,6 @@ LIBRARY = "library"
 BRIEF_PATH = "BRIEF_PATH"
 #: File endings of brief files in a library folder.
 SUFFIXES = (".yaml", ".yml")
-#: The file in the config folder that remembers ``brief use``: the id, then the path.
-DEFAULT_FILE = "default-brief"
 #: How a brief was chosen, as the overview and ``brief use`` say it.
 CHOSEN_BY = {
     "option": "chosen with --brief",

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from briefcli import output
-from briefcli.app import registry
+from briefcli.app import Common, registry, shared_options
 from briefcli.errors import UsageError
 
 
@@ -24,7 +24,9 @@ class Form(StrEnum):
 
 
 @registry.command("import")
+@shared_options("import")
 def import_command(
+    common: Common,
     file: Annotated[
         str,
         typer.Argument(
@@ -45,7 +47,11 @@ def import_command(
     ] = False,
     form: Annotated[
         Form,
-        typer.Option("--from", help="The kind of report (auto: from the file name and the text)."),
+        typer.Option(
+            "--from",
+            metavar="auto|goover|markdown",
+            help="The kind of report (auto: from the file name and the text).",
+        ),
     ] = Form.auto,
     overlay: Annotated[
         str | None,

@@ -8,16 +8,14 @@ from typing import Annotated
 
 import typer
 
+from briefcli import options
 from briefcli.app import (
-    BriefOption,
-    ColorOption,
     Common,
-    FormatOption,
-    PagerOption,
-    WidthOption,
     app,
     load_chosen,
+    option,
     present,
+    shared_options,
 )
 
 # Selection and views are imported inside each command: shell completion and --help build
@@ -25,22 +23,13 @@ from briefcli.app import (
 
 
 @app.callback()
+@shared_options("")
 def overview(
     ctx: typer.Context,
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
+    common: Common,
     # cli.run takes --debug out of the arguments before parsing (so it works anywhere on
     # the line, even when parsing fails); declared here so --help lists it.
-    debug: Annotated[
-        bool,
-        typer.Option(
-            "--debug",
-            help="On an error, show the full traceback (for bug reports); same as BRIEF_DEBUG=1.",
-        ),
-    ] = False,
+    debug: Annotated[bool, option(options.DEBUG)] = False,
 ) -> None:
     """Read, query and pipe long structured reports.
 
@@ -54,8 +43,6 @@ def overview(
       brief timeline --since 2014    # dated events in order
       brief summary | mail -s "NK/RU brief" team@example.org
     """
-    common = Common(brief, color, format, width, no_pager)
-    ctx.obj = common
     if ctx.invoked_subcommand is None:
         from briefcli.views import OverviewView
 
