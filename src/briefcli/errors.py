@@ -56,7 +56,7 @@ class WriteError(BriefError):
 #: How much of a user's text an error message quotes back (the rest is cut, marked '…').
 QUOTE_CHARS = 60
 #: How many names an error message lists before it says how many more there are.
-LIST_ITEMS = 20
+LIST_ITEMS = 30
 
 
 def quoted(text: str, limit: int = QUOTE_CHARS) -> str:

@@ -4,6 +4,7 @@
 # No ``from __future__ import annotations``: Typer reads these signatures on every run, and
 # string annotations would make it compile and evaluate each one again.
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -82,6 +83,8 @@ def import_command(
     from briefcli.importers import brief_yaml, import_report, read_report
     from briefcli.importers.naming import slug
 
+    if file == "-" and sys.stdin is None:
+        raise UsageError("cannot read the report from stdin: stdin is closed")
     data, shown = read_report(file)
     source = "" if file == "-" else Path(file).name
     brief = import_report(data, shown, form.value, source=source, title=title)

@@ -18,7 +18,7 @@ from briefcli.app import (
     shared_options,
 )
 from briefcli.commands.progress import Progress
-from briefcli.errors import NotFoundError
+from briefcli.errors import NotFoundError, listing, quoted
 from briefcli.views import SearchView
 
 
@@ -59,7 +59,6 @@ def search(
     """
     from briefcli.catalog import describe, scan
     from briefcli.query import normalise_section_ref
-    from briefcli.sanitize import sanitize_line
     from briefcli.search import Index, fts_query, using_index
 
     text = " ".join(query)
@@ -79,7 +78,7 @@ def search(
             sections = index.names(entries[0].file_id)[0]
             if wanted is not None and not _has_section(sections, wanted):
                 raise NotFoundError(
-                    f"no section {sanitize_line(wanted)!r} in {scope}; valid: {', '.join(sections)}"
+                    f"no section {quoted(wanted)} in {scope}; valid: {listing(sections)}"
                 )
         results = index.search(text, [e.file_id for e in entries], section=wanted, limit=limit)
         return SearchView(text, scope, len(entries), results.hits, results.total, wanted)
@@ -93,7 +92,7 @@ def search(
         if view.section is not None:
             where += f", section {view.section}"
         raise NotFoundError(
-            f"nothing matches {sanitize_line(text)!r} in {where}",
+            f"nothing matches {quoted(text)} in {where}",
             None if all_briefs else "search every brief with --all",
         )
     present(view, common)
