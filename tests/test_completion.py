@@ -349,3 +349,42 @@ def test_split_words_keeps_an_unfinished_quote() -> None:
         ("brief", "brief"), ("glossary", "glossary"), ("Storm C", '"Storm C'),
     ]  # fmt: skip
     assert completion.split_words("a\\ b 'c d'") == [("a b", "a\\ b"), ("c d", "'c d'")]
+
+
+# -- hostile values: the same inert answer from the fast path and from Typer's -------------------
+
+HOSTILE = ["Grain \\$(touch x)", "Tail \\", 'It\'s "q"', "Colon: yes", "Star *", "Two  spaces"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
+def test_typer_answers_hostile_values_as_the_fast_path_does(
+    shell: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = mini(tmp_path / "shelf", "mini", *HOSTILE)
+    monkeypatch.setenv("BRIEF", str(path))
+    line = "brief glossary "
+    environ = {
+        "_BRIEF_COMPLETE": f"complete_{shell}",
+        "_TYPER_COMPLETE_ARGS": line,
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        "COMP_WORDS": line,
+        "COMP_CWORD": "2",
+    }
+    fast = answer(environ)
+    assert len(fast) >= len(HOSTILE) or shell == "zsh"
+    assert typer_answer(environ, monkeypatch).splitlines() == fast
+
+
+def test_zsh_answers_escape_everything_but_letters_and_digits() -> None:
+    text, code = completion.answer_text("zsh", [("a\\$(x): 'b'", None)], "", {})
+    assert code == 0
+    assert text == r"""_arguments '*: :((a\\\\\$\(x\)\\\\:" "\'\''b\'\''))'"""
+    assert "  " not in text  # no two blanks in a row: $(…)'s split and join change nothing
+
+
+def test_powershell_values_are_single_quoted_literals() -> None:
+    assert completion.powershell_quote("4-2") == "4-2"
+    assert completion.powershell_quote("Storm Corps") == "'Storm Corps'"
+    assert completion.powershell_quote("$(calc) it's ‘x’") == "'$(calc) it''s ‘‘x’’'"
+    text, _ = completion.answer_text("powershell", [("a:::b", None), ("ok", None)], "", {})
+    assert text == "ok::: "  # a value the script's ':::' split would cut is left out

@@ -99,35 +99,36 @@ TAKES: dict[str, tuple[str, ...]] = {
     "use": ("no_pager",),
     "import": ("no_pager",),
 }
-#: The formats of the commands that do not write the view formats, and what --format says there.
-FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
-    "": (
-        EXPORT_FORMATS,
-        "Output format: text, markdown, json or yaml (default: typeset on a terminal, text "
-        "when piped); html is for 'brief export' only.",
-    ),
-    "export": (
-        EXPORT_FORMATS,
-        "Output format: text, markdown, json, yaml (a brief file that loads back) or html (one "
-        "self-contained page). Default: from the --output name, else typeset on a terminal "
-        "and text when piped.",
-    ),
-    "validate": (CHECK_FORMATS, "Output format: text (one line per problem) or json (for CI)."),
-    "schema": (("json",), "Output format: json (the schema is JSON; the only format)."),
+#: The formats of the commands that do not write the view formats ("" is ``brief`` itself,
+#: before a command name: any command's format, checked once the command is known).
+COMMAND_FORMATS: dict[str, tuple[str, ...]] = {
+    "": EXPORT_FORMATS,
+    "export": EXPORT_FORMATS,
+    "validate": CHECK_FORMATS,
+    "schema": ("json",),
+}
+#: What --format says where the view formats' help does not fit.
+FORMAT_HELP = {
+    "export": "Output format: text, markdown, json, yaml (a brief file that loads back) or html "
+    "(one self-contained page). Default: from the --output name, else typeset on a terminal "
+    "and text when piped.",
+    "validate": "Output format: text (one line per problem) or json (for editors and CI).",
+    "schema": "Output format: json (the schema is JSON; the only format).",
 }
 
 
 def formats(command: str) -> tuple[str, ...]:
     """The formats ``command`` writes ("" for ``brief`` itself: any command's)."""
-    return FORMATS[command][0] if command in FORMATS else VIEW_FORMATS
+    return COMMAND_FORMATS.get(command, VIEW_FORMATS)
 
 
 def format_help(command: str) -> str:
     """What --format says in ``brief COMMAND --help``."""
-    if command in FORMATS:
-        return FORMATS[command][1]
+    if command in FORMAT_HELP:
+        return FORMAT_HELP[command]
     *first, last = VIEW_FORMATS
-    return f"Output format: {', '.join(first)} or {last} ({FORMAT.help})."
+    listed = f"Output format: {', '.join(first)} or {last} ({FORMAT.help})"
+    return listed + ("; html is for 'brief export' only." if command == "" else ".")
 
 
 # -- options of one command that completion must know (the rest stay in their command) ----------
