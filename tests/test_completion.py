@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefcli import catalog, completion, freshness, paths
+from briefcli import catalog, completion, freshness, options, paths
 from briefcli.cli import run
-from briefcli.loader import default_brief_path
+from briefcli.paths import default_brief_path
 
 BRIEF_SCRIPT = Path(sys.executable).with_name("brief")
 
@@ -101,8 +102,8 @@ def test_the_fast_path_imports_almost_nothing() -> None:
         "import os, sys\n"
         "from briefcli.cli import run\n"
         "code = run()\n"
-        "heavy = ['typer', 'click', 'rich', 'yaml', 'dataclasses', 'pathlib', 'briefcli.loader',"
-        " 'briefcli.catalog', 'briefcli.index']\n"
+        "heavy = ['typer', 'click', 'rich', 'yaml', 'dataclasses', 'pathlib', 'typing', 're',"
+        " 'briefcli.loader', 'briefcli.catalog', 'briefcli.index', 'briefcli.app']\n"
         "print(code, [m for m in heavy if m in sys.modules])\n"
     )
     env = {**os.environ, "COMP_WORDS": "brief glossary Sto", "COMP_CWORD": "2"}
@@ -181,7 +182,7 @@ def test_format_color_and_sort_names() -> None:
 
 def test_other_shells_get_their_own_form() -> None:
     zsh = answer({"_BRIEF_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "brief glossary Sto"})
-    assert zsh == ["_arguments '*: :((\"Storm Corps\"))'"]
+    assert zsh == ["_arguments '*: :((Storm\" \"Corps))'"]
     none = answer({"_BRIEF_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "brief show 99"})
     assert none == ["_files"]
     fish = {"_BRIEF_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "brief show 4-"}
@@ -244,51 +245,40 @@ def test_typer_completes_command_names(monkeypatch: pytest.MonkeyPatch) -> None:
     assert typer_answer(environ, monkeypatch).split() == ["search"]
 
 
-def test_tables_agree_with_the_typer_app() -> None:
+def test_every_option_of_the_app_with_a_value_or_choices_comes_from_the_table() -> None:
+    """The walker knows an option's value from the table the commands are declared from."""
     import typer.main
 
-    import briefcli.commands.export
-    import briefcli.commands.glossary
-    import briefcli.commands.import_report
-    import briefcli.commands.list_briefs
-    import briefcli.commands.overview
-    import briefcli.commands.search
-    import briefcli.commands.show
-    import briefcli.commands.summary
-    import briefcli.commands.timeline
-    import briefcli.commands.use
-    import briefcli.commands.validate  # noqa: F401
-    from briefcli.app import app
+    from briefcli.app import COMMAND_MODULES, app
 
     group: Any = typer.main.get_command(app)
-    commands: dict[str, Any] = {"": group, **group.commands}
-    assert set(completion.ARGUMENTS) <= set(group.commands)
+    commands: dict[str, Any] = {
+        "": group,
+        **{name: group.commands[name] for name in COMMAND_MODULES},
+    }
     for name, command in commands.items():
         for param in command.params:
-            if param.param_type_name != "option":
+            if param.param_type_name == "argument":
+                kind = completion.ARGUMENTS.get(name)
+                callback = getattr(param, "_custom_shell_complete", None)
+                if kind is not None:
+                    assert callback is not None, (name, param.name)
                 continue
-            takes_value = not (param.is_flag or param.count)
-            for opt in param.opts + param.secondary_opts:
-                if opt in completion.VALUE_OPTIONS or opt in completion.FLAGS:
-                    assert (opt in completion.VALUE_OPTIONS) == takes_value, (name, opt)
+            for flag in param.opts:
+                spec = options.BY_FLAG.get(flag)
+                if spec is None:
+                    continue  # the walker leaves a line with an option it does not know to Typer
+                assert spec.takes_value == (not param.is_flag), (name, flag)
                 choices = getattr(param.type, "choices", None)
-                listed = completion.choices_for(name, opt)
-                if listed is not None and choices is not None:
-                    assert list(listed) == [str(c) for c in choices], (name, opt)
+                if choices is not None:
+                    assert completion.choices_for(name, spec) == tuple(choices), (name, flag)
 
 
-def test_facts_copied_into_completion_agree_with_their_sources(
+def test_the_quick_choice_agrees_with_the_catalog(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert completion.INDEX_NAME == paths.INDEX_NAME
-    assert completion.RACY_NS == freshness.RACY_NS
-    assert completion.DEFAULT_FILE == catalog.DEFAULT_FILE
-    assert completion.shipped_brief() == str(default_brief_path())
-    assert completion._xdg("XDG_CACHE_HOME", ".cache") == str(paths.cache_dir())
-    assert completion._xdg("XDG_CONFIG_HOME", ".config") == str(paths.config_dir())
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
-    assert completion._xdg("XDG_CACHE_HOME", ".cache") == str(paths.cache_dir())
-    # The quick choice of the current brief is catalog.choose's, where it answers at all.
+    """Completion finds the current brief without the library where it can: the same one."""
+    assert paths.shipped_brief() == str(default_brief_path())
     path = mini(tmp_path / "shelf", "mini")
     assert completion._quick_choice(None) == catalog.choose(None).path
     assert completion._quick_choice(str(path)) == catalog.choose(str(path)).path
@@ -318,12 +308,40 @@ def test_split_words_reads_what_shlex_quotes(words: list[str]) -> None:
     assert [value for value, _ in completion.split_words(line)] == words
 
 
-@given(st.text(alphabet=st.characters(exclude_characters="\x00"), min_size=1))
-def test_bash_quote_gives_back_one_word(value: str) -> None:
-    assert shlex.split(completion.bash_quote(value), posix=True) == [value]
-    # shlex keeps the backslash of \$ and \` inside double quotes; bash does not.
-    if "$" not in value and "`" not in value:
-        assert shlex.split(completion.bash_quote(value, '"'), posix=True) == [value]
+#: How Typer's bash script reads an answer back (each line a word, pathname-expanded, with
+#: the strictest glob options), then how bash reads that word on the command line.
+BASH_READ_BACK = (
+    "shopt -s extglob failglob; IFS=$'\\n'; words=( $(cat) ); "
+    'for word in "${words[@]}"; do eval "set -- $word"; printf "%s\\0" "$#" "$@"; done'
+)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"]), min_size=1
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["", '"']),
+)
+@example(["*", "?", "[a]", "+(x)", "!h", "a b", "it's", 'say "x"', "\\", "$(x)", "`x`"], "")
+@example(["*", "!h", "a\\", "$HOME", "`x`", "it's"], '"')
+def test_bash_reads_every_answer_back_as_the_value(values: list[str], raw: str) -> None:
+    answer = "\n".join(completion.bash_quote(value, raw) for value in values) + "\n"
+    done = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", BASH_READ_BACK],
+        input=answer.encode(),
+        capture_output=True,
+        check=False,
+        cwd=os.path.dirname(__file__),  # files around, for any pattern to match
+    )
+    assert done.returncode == 0, done.stderr
+    read = done.stdout.decode().split("\0")[:-1]
+    assert read == [item for value in values for item in ("1", value)]
 
 
 def test_split_words_keeps_an_unfinished_quote() -> None:
@@ -331,3 +349,42 @@ def test_split_words_keeps_an_unfinished_quote() -> None:
         ("brief", "brief"), ("glossary", "glossary"), ("Storm C", '"Storm C'),
     ]  # fmt: skip
     assert completion.split_words("a\\ b 'c d'") == [("a b", "a\\ b"), ("c d", "'c d'")]
+
+
+# -- hostile values: the same inert answer from the fast path and from Typer's -------------------
+
+HOSTILE = ["Grain \\$(touch x)", "Tail \\", 'It\'s "q"', "Colon: yes", "Star *", "Two  spaces"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
+def test_typer_answers_hostile_values_as_the_fast_path_does(
+    shell: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = mini(tmp_path / "shelf", "mini", *HOSTILE)
+    monkeypatch.setenv("BRIEF", str(path))
+    line = "brief glossary "
+    environ = {
+        "_BRIEF_COMPLETE": f"complete_{shell}",
+        "_TYPER_COMPLETE_ARGS": line,
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        "COMP_WORDS": line,
+        "COMP_CWORD": "2",
+    }
+    fast = answer(environ)
+    assert len(fast) >= len(HOSTILE) or shell == "zsh"
+    assert typer_answer(environ, monkeypatch).splitlines() == fast
+
+
+def test_zsh_answers_escape_everything_but_letters_and_digits() -> None:
+    text, code = completion.answer_text("zsh", [("a\\$(x): 'b'", None)], "", {})
+    assert code == 0
+    assert text == r"""_arguments '*: :((a\\\\\$\(x\)\\\\:" "\'\''b\'\''))'"""
+    assert "  " not in text  # no two blanks in a row: $(…)'s split and join change nothing
+
+
+def test_powershell_values_are_single_quoted_literals() -> None:
+    assert completion.powershell_quote("4-2") == "4-2"
+    assert completion.powershell_quote("Storm Corps") == "'Storm Corps'"
+    assert completion.powershell_quote("$(calc) it's ‘x’") == "'$(calc) it''s ‘‘x’’'"
+    text, _ = completion.answer_text("powershell", [("a:::b", None), ("ok", None)], "", {})
+    assert text == "ok::: "  # a value the script's ':::' split would cut is left out

@@ -454,7 +454,7 @@ def test_new_commands_have_help_with_examples(brief: Runner, command: str) -> No
 def test_every_view_offers_every_format(brief: Runner) -> None:
     for command in ("show", "glossary", "timeline", "summary"):
         assert "text, markdown, json or yaml" in brief(command, "--help").stdout
-    assert "<text|markdown|json|yaml|html>" in brief("export", "--help").stdout
+    assert "text|markdown|json|yaml|html" in brief("export", "--help").stdout
 
 
 def test_markdown_parses_as_commonmark_with_the_intended_structure(brief: Runner) -> None:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefcli.app import Format
+from briefcli.formats import VIEW_FORMATS
 from briefcli.loader import load_brief
 from briefcli.sanitize import sanitize_line
 from conftest import Runner
@@ -201,7 +201,7 @@ def _commands(path: Path) -> list[list[str]]:
 def _format_options() -> list[list[str]]:
     """Typeset with colour, plain text, and every --format the app offers (text, json, …)."""
     return [["--color", "always"], ["--color", "never"]] + [
-        ["--format", fmt.value] for fmt in Format
+        ["--format", fmt] for fmt in VIEW_FORMATS
     ]
 
 
@@ -426,7 +426,7 @@ def test_markup_emoji_codes_and_osc52_print_literally(tmp_path: Path, mode: str)
 
 
 @needs_script
-@pytest.mark.parametrize("fmt", [f.value for f in Format])
+@pytest.mark.parametrize("fmt", VIEW_FORMATS)
 @pytest.mark.parametrize("command", [["show", "1"], ["glossary", "Clipboard"], ["timeline"]])
 def test_installed_script_formats_on_a_pipe(tmp_path: Path, command: list[str], fmt: str) -> None:
     path = HOSTILE / "ok-escapes.yaml"

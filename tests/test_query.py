@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefcli.query import _fold, _mentions
+from briefcli.errors import NotFoundError, UsageError
+from briefcli.loader import parse_brief
+from briefcli.model import Brief
+from briefcli.query import _fold, _mentions, events_between, find_section, find_term
 
 # Letters, digits, the underscore, spaces, punctuation and a letter outside ASCII: every kind of
 # character the word-boundary rules treat differently.
@@ -37,3 +41,42 @@ def test_plural_endings_count_and_parts_of_words_do_not() -> None:
 @given(st.text())
 def test_folding_drops_case_punctuation_and_spacing(text: str) -> None:
     assert _fold(text) == " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+# -- bounded work and bounded messages for any input -------------------------------------------
+
+
+def numbered(*ids: str) -> Brief:
+    sections = "".join(f"  - id: '{i}'\n    title: S{i}\n    paragraphs: [P.]\n" for i in ids)
+    glossary = "glossary:\n  - term: Storm Corps\n    category: Unit\n    definition: D.\n"
+    return parse_brief(f"id: b\ntitle: T\nsections:\n{sections}{glossary}")
+
+
+def test_a_number_of_any_length_finds_the_nearest_section_without_converting_it() -> None:
+    huge = "1" * 4301
+    with pytest.raises(
+        NotFoundError, match=r"^no section '1{59}…'; nearest is '3'; valid: 1, 2, 3$"
+    ):
+        find_section(numbered("1", "2", "3"), [huge])
+    brief = numbered("1", huge, "7")
+    assert find_section(brief, [huge]).id == huge
+    with pytest.raises(NotFoundError, match="nearest is '7'"):
+        find_section(brief, ["9"])
+    with pytest.raises(NotFoundError, match="nearest is '1'"):
+        find_section(brief, ["0000000000000000000000002"])
+
+
+def test_a_missing_section_lists_thirty_ids_and_counts_the_rest() -> None:
+    brief = numbered(*(str(n) for n in range(1, 101)))
+    with pytest.raises(NotFoundError) as found:
+        find_section(brief, ["nope"])
+    assert str(found.value).endswith("28, 29, 30, … and 70 more")
+
+
+def test_a_huge_term_or_date_is_quoted_short() -> None:
+    with pytest.raises(NotFoundError) as found:
+        find_term(numbered("1"), "x" * 100_000)
+    assert len(str(found.value)) < 150
+    with pytest.raises(UsageError) as bad:
+        events_between(numbered("1"), since="9" * 100_000)
+    assert len(str(bad.value)) < 150

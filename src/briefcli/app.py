@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, MutableMapping
-from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+import inspect
+import os
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 import typer.main
 from typer.core import TyperGroup
 
-from briefcli.completion import complete_brief_refs
+from briefcli import options
+from briefcli.errors import UsageError, quoted
+from briefcli.formats import VIEW_FORMATS
 from briefcli.record import Record
 
 if TYPE_CHECKING:
@@ -23,23 +26,7 @@ if TYPE_CHECKING:
     from briefcli.model import Brief
     from briefcli.views import View
 
-
-class Color(StrEnum):
-    """When to use colour."""
-
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class Format(StrEnum):
-    """Output formats of the view commands (``brief export`` adds html)."""
-
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    yaml = "yaml"
-
+R = TypeVar("R")
 
 #: The module that defines each command, in the order ``brief --help`` lists them (reading
 #: first, then the library, then making briefs). Importing a
@@ -75,6 +62,19 @@ class LazyGroup(TyperGroup):
         super().__init__(**settings)
         self.commands = LazyCommands()
 
+    def _main_shell_completion(
+        self, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """Answer a completion request as :mod:`briefcli.completion` writes answers."""
+        if complete_var is None or os.environ.get(complete_var):
+            from typer._click.shell_completion import add_completion_class
+
+            from briefcli.completion import typer_classes
+
+            for shell, complete in typer_classes().items():
+                add_completion_class(complete, shell)
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
 
 class LazyCommands(MutableMapping[str, "Command"]):
     """The group's commands by name: every name is known, each command is built on first use."""
@@ -107,11 +107,15 @@ def _build_command(name: str) -> Command:
     for info in registry.registered_commands:
         assert info.callback is not None
         if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
-            return typer.main.get_command_from_info(
+            command = typer.main.get_command_from_info(
                 info,
                 pretty_exceptions_short=app.pretty_exceptions_short,
                 rich_markup_mode=app.rich_markup_mode,
             )
+            if command.help and not command.short_help:
+                # The whole first paragraph: Click would cut it at 45 characters ("...").
+                command.short_help = " ".join(command.help.split("\n\n")[0].split())
+            return command
     raise LookupError(f"{COMMAND_MODULES[name]} registers no command {name!r}")
 
 
@@ -135,63 +139,156 @@ app = typer.Typer(
 #: group builds each one when it is used (see :class:`LazyGroup`).
 registry = typer.Typer()
 
-BriefOption = Annotated[
-    str | None,
-    typer.Option(
-        "--brief",
-        "-b",
-        metavar="ID|PATH",
-        help=(
-            "Brief to read: an id, a unique id prefix or title fragment, or a file "
-            "(default: $BRIEF, else 'brief use', else the shipped report)."
-        ),
-        autocompletion=complete_brief_refs,
-    ),
-]
-ColorOption = Annotated[
-    Color | None,
-    typer.Option(
-        "--color", help="Colour: auto (terminal only), always or never.", show_default=False
-    ),
-]
-FormatOption = Annotated[
-    Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format: text, markdown, json or yaml (default: typeset on a terminal, "
-        "text when piped).",
-        show_default=False,
-    ),
-]
-WidthOption = Annotated[
-    int | None,
-    typer.Option("--width", "-w", min=0, help="Wrap lines at N columns (0: never wrap)."),
-]
-PagerOption = Annotated[
-    bool, typer.Option("--no-pager", help="Never send long output through a pager.")
-]
-
 
 class Common(Record):
-    """The options every view command shares; group-level values fill in what is unset."""
+    """The shared options as one command sees them: its own, else those given before its name."""
 
     brief: str | None = None
-    color: Color | None = None
-    format: Format | None = None
+    color: str | None = None
+    format: str | None = None
     width: int | None = None
     no_pager: bool = False
 
-    def merged(self, ctx: typer.Context) -> Common:
-        """These options, with those given before the command name as fallbacks."""
-        parent = ctx.find_root().obj if isinstance(ctx.find_root().obj, Common) else Common()
-        return self._replace(
-            brief=self.brief or parent.brief,
-            color=self.color or parent.color,
-            format=self.format or parent.format,
-            width=self.width if self.width is not None else parent.width,
-            no_pager=self.no_pager or parent.no_pager,
+
+def option(spec: options.Option, help: str | None = None, **settings: Any) -> Any:
+    """The Typer option for ``spec`` (see :mod:`briefcli.options`), for use in ``Annotated``.
+
+    ``help`` replaces the table's where one command says more; ``settings`` go to Typer
+    (``choices`` narrows the table's choices).
+    """
+    choices = settings.pop("choices", spec.choices)
+    if choices is not None:
+        from typer._types import TyperChoice  # Typer's own choice type, as for an Enum
+
+        settings["click_type"] = TyperChoice(choices)
+        settings["metavar"] = "|".join(choices)
+    elif spec.metavar is not None:
+        settings["metavar"] = spec.metavar
+    if spec.bounds is not None:
+        settings["parser"] = _whole_number(*spec.bounds)
+    if spec.completes is not None:
+        from briefcli import completion
+
+        settings["autocompletion"] = completion.COMPLETERS[spec.completes]
+    return typer.Option(*spec.flags, help=help or spec.help, show_default=False, **settings)
+
+
+def _whole_number(low: int, high: int) -> Callable[[str | int], int]:
+    """A parser of whole numbers from ``low`` to ``high`` that never converts unbounded text."""
+
+    def parse(text: str | int) -> int:
+        digits = str(text).strip()
+        if not (digits.isascii() and digits.isdigit()):
+            raise typer.BadParameter(f"{quoted(digits, 40)} is not a whole number")
+        significant = digits.lstrip("0") or "0"
+        if len(significant) > len(str(high)) or int(significant) > high:
+            raise typer.BadParameter(f"{quoted(digits, 40)} is too large: at most {high:,}")
+        if int(significant) < low:
+            raise typer.BadParameter(f"{quoted(digits, 40)} is too small: at least {low:,}")
+        return int(significant)
+
+    return parse
+
+
+#: The Python type of each shared option's value (what Typer converts it to).
+_SHARED_TYPES: dict[str, Any] = {
+    "brief": str | None,
+    "color": str | None,
+    "format": str | None,
+    "width": int | None,
+    "no_pager": bool,
+}
+
+
+def _shared_parameters(command: str) -> list[inspect.Parameter]:
+    """The shared options ``command`` takes, as keyword parameters Typer reads."""
+    parameters = []
+    for spec in options.SHARED:
+        if spec.name not in options.TAKES[command]:
+            continue
+        if spec is options.FORMAT:
+            declared = option(spec, options.format_help(command), choices=options.formats(command))
+        else:
+            declared = option(spec)
+        kind = _SHARED_TYPES[spec.name]
+        parameters.append(
+            inspect.Parameter(
+                spec.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=False if kind is bool else None,
+                annotation=Annotated[kind, declared],
+            )
         )
+    return parameters
+
+
+def shared_options(command: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """Give a command the shared options it takes (:data:`briefcli.options.TAKES`), once.
+
+    The decorated function declares a ``common: Common`` parameter instead of the options;
+    it receives them merged with those given before the command name, and a shared option
+    given there that this command cannot use is refused (exit 2) rather than ignored.
+    """
+
+    def decorate(function: Callable[..., R]) -> Callable[..., R]:
+        signature = inspect.signature(function)
+        own = [p for p in signature.parameters.values() if p.name != "common"]
+        wants_context = any(p.name == "ctx" for p in own)
+        context = inspect.Parameter(
+            "ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context
+        )
+        shared = _shared_parameters(command)
+        names = [p.name for p in shared]
+
+        def with_common(**values: Any) -> R:
+            ctx = values["ctx"] if wants_context else values.pop("ctx")
+            given = Common(**{name: values.pop(name) for name in names})
+            return function(**values, common=_merge(ctx, command, given))
+
+        parameters = ([] if wants_context else [context]) + own + shared
+        with_common.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        with_common.__annotations__ = {p.name: p.annotation for p in parameters}
+        for attribute in ("__name__", "__qualname__", "__doc__", "__module__"):
+            setattr(with_common, attribute, getattr(function, attribute))
+        return with_common
+
+    return decorate
+
+
+def _merge(ctx: typer.Context, command: str, given: Common) -> Common:
+    """``given``, with the values given before the command name where it has none; checked."""
+    root = ctx.find_root()
+    if ctx is root:
+        root.obj = given
+        if ctx.invoked_subcommand is not None:
+            return given
+        command, merged = "", given
+        allowed: tuple[str, ...] = VIEW_FORMATS  # html is for 'brief export' only
+    else:
+        parent = root.obj if isinstance(root.obj, Common) else Common()
+        takes = options.TAKES[command]
+        for spec in options.SHARED:
+            value = getattr(parent, spec.name)
+            if spec.name not in takes and value not in (None, False):
+                raise UsageError(
+                    f"'brief {command}' does not take {spec.flags[0]}",
+                    f"run 'brief {command} --help' for its options",
+                )
+        merged = given._replace(
+            brief=given.brief or parent.brief,
+            color=given.color or parent.color,
+            format=given.format or parent.format,
+            width=given.width if given.width is not None else parent.width,
+            no_pager=given.no_pager or parent.no_pager,
+        )
+        allowed = options.formats(command)
+    if merged.format is not None and merged.format not in allowed:
+        name = f"'brief {command}'" if command else "'brief' with no command"
+        raise UsageError(
+            f"{name} cannot write {merged.format}: its formats are {', '.join(allowed)}",
+            "only 'brief export' writes html" if merged.format == "html" else None,
+        )
+    return merged
 
 
 def choose(common: Common) -> Choice:
@@ -233,17 +330,16 @@ def present(view: View, common: Common) -> None:
     """Render ``view`` in the format asked for and write it: the last step of every command."""
     from briefcli import output
 
-    settings = output.decide(
-        (common.color or Color.auto).value, common.width, pager=not common.no_pager
-    )
+    settings = output.decide(common.color or "auto", common.width, pager=not common.no_pager)
     output.emit(render(view, common.format, settings), settings)
 
 
 def render(view: View, fmt: str | None, settings: output.OutputSettings) -> str:
     """The finished text of ``view``: in ``fmt``, else typeset when styled, else plain text.
 
-    ``fmt`` is a :class:`Format` value or ``"html"`` (export only). Markdown, JSON, YAML and
-    HTML are never wrapped or coloured; explicit ``text`` is plain even on a terminal.
+    ``fmt`` is one of :data:`briefcli.formats.EXPORT_FORMATS` (html: export only). Markdown,
+    JSON, YAML and HTML are never wrapped or coloured; explicit ``text`` is plain even on a
+    terminal.
     """
     if fmt in ("json", "yaml"):
         from briefcli.render import data

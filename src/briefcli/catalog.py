@@ -21,7 +21,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefcli.errors import BriefError, BriefFileError, UsageError
+from briefcli.errors import BriefError, BriefFileError, UsageError, quoted
+from briefcli.paths import DEFAULT_FILE as DEFAULT_FILE  # defined with the other places
 from briefcli.record import Record
 from briefcli.sanitize import sanitize_line
 
@@ -33,8 +34,6 @@ LIBRARY = "library"
 BRIEF_PATH = "BRIEF_PATH"
 #: File endings of brief files in a library folder.
 SUFFIXES = (".yaml", ".yml")
-#: The file in the config folder that remembers ``brief use``: the id, then the path.
-DEFAULT_FILE = "default-brief"
 #: How a brief was chosen, as the overview and ``brief use`` say it.
 CHOSEN_BY = {
     "option": "chosen with --brief",
@@ -133,12 +132,11 @@ class Library(Record):
                 names = ", ".join(sorted(e.id for e in found)[:5])
                 more = f" and {len(found) - 5} more" if len(found) > 5 else ""
                 raise UsageError(
-                    f"{sanitize_line(ref)!r} is ambiguous: {len(found)} briefs' {rule} it "
-                    f"({names}{more})",
+                    f"{quoted(ref)} is ambiguous: {len(found)} briefs' {rule} it ({names}{more})",
                     "give more of the id, or see 'brief list'",
                 )
         raise UsageError(
-            f"no brief {sanitize_line(ref)!r}: not a file, and no brief in the library has "
+            f"no brief {quoted(ref)}: not a file, and no brief in the library has "
             "that id or a title containing it",
             "'brief list' shows the library; give a path to read a file elsewhere",
         )
@@ -353,7 +351,7 @@ def choose(option: str | None, library: Library | None = None) -> Choice:
             return resolve(brief_id, "default", library)
         except BriefError:
             raise UsageError(
-                f"the default brief {sanitize_line(brief_id)!r} (set with 'brief use') is gone",
+                f"the default brief {quoted(brief_id)} (set with 'brief use') is gone",
                 "choose another with 'brief use ID', or forget it with 'brief use --clear'",
             ) from None
     from briefcli.paths import default_brief_path
@@ -372,7 +370,7 @@ def resolve(ref: str, how: str, library: Library | None = None) -> Choice:
     others = library.duplicates().get(entry.id, ())
     if len(others) > 1:
         warning = (
-            f"{len(others)} briefs have the id {entry.id!r}; using {entry.path} "
+            f"{len(others)} briefs have the id {quoted(entry.id)}; using {entry.path} "
             f"(first in the library's order); 'brief list' shows the others"
         )
     return Choice(entry.path, how, ref, warning)

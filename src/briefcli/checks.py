@@ -143,6 +143,14 @@ def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
                 where,
                 f"marked origin: report, but these words are not in section {refs}",
             )
+    for key_path, section_id in _id_paths(brief):
+        if len(section_id) > MAX_ID_CHARS:
+            warn(
+                _at(root, *key_path),
+                _where(key_path),
+                f"is {len(section_id):,} characters long; an id to type on a command line "
+                f"should be at most {MAX_ID_CHARS}",
+            )
     seen: dict[str, int] = {}
     for key_path, paragraph in _paragraph_paths(brief):
         node = _at(root, *key_path)
@@ -184,6 +192,19 @@ def _paragraphs(brief: Brief) -> dict[str, tuple[str, ...]]:
     for section in brief.sections:
         out[section.id] = (section.title, *section.paragraphs)
         out.update({sub.id: (sub.title, *sub.paragraphs) for sub in section.subsections})
+    return out
+
+
+#: Longer section ids are flagged: an id is typed (``brief show ID``) and listed in messages.
+MAX_ID_CHARS = 64
+
+
+def _id_paths(brief: Brief) -> list[tuple[tuple[str | int, ...], str]]:
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    for s_index, section in enumerate(brief.sections):
+        out.append((("sections", s_index, "id"), section.id))
+        for u_index, sub in enumerate(section.subsections):
+            out.append((("sections", s_index, "subsections", u_index, "id"), sub.id))
     return out
 
 

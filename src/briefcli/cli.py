@@ -27,12 +27,29 @@ def main(argv: list[str] | None = None) -> int:
     end everything is frozen, so shutdown skips the passes. Reference counting still frees all
     that is freed, and finalizers run. Tests call :func:`run`, which leaves the collector alone.
     """
+    _hold_standard_streams()
     gc.disable()
     try:
         code = run(argv, on_loaded=_collect_from_here)
     finally:
         gc.freeze()
     raise SystemExit(code)
+
+
+def _hold_standard_streams() -> None:
+    """Keep fds 0-2 taken when the shell closed them (``>&-``), by /dev/null.
+
+    Python then has no sys.stdout (so output says that stdout is closed, exit 2), and no file
+    brief opens can become fd 1 and receive what was meant for stdout.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                os.open(os.devnull, os.O_RDWR)  # the lowest free descriptor: this one
+            except OSError:
+                return
 
 
 def _collect_from_here() -> None:

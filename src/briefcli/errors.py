@@ -51,3 +51,28 @@ class BriefFileError(BriefError):
 
 class WriteError(BriefError):
     """A file could not be written, or would have been overwritten without --force."""
+
+
+#: How much of a user's text an error message quotes back (the rest is cut, marked '…').
+QUOTE_CHARS = 60
+#: How many names an error message lists before it says how many more there are.
+LIST_ITEMS = 30
+
+
+def quoted(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``text`` for an error message: sanitised once, cut to ``limit`` characters, in quotes.
+
+    Only the sanitiser escapes: no ``repr`` on top, which would double every backslash.
+    """
+    from briefcli.sanitize import shorten
+
+    return f"'{shorten(text, limit)}'"
+
+
+def listing(names: list[str] | tuple[str, ...], limit: int = LIST_ITEMS) -> str:
+    """``a, b, c`` for an error message; past ``limit`` names, '… and 9,990 more'."""
+    from briefcli.sanitize import shorten
+
+    shown = ", ".join(shorten(name) for name in names[:limit])
+    rest = len(names) - limit
+    return f"{shown}, … and {rest:,} more" if rest > 0 else shown

@@ -8,7 +8,7 @@ import signal
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from briefcli.errors import EXIT_BROKEN_PIPE
+from briefcli.errors import EXIT_BROKEN_PIPE, WriteError
 from briefcli.record import Record
 from briefcli.sanitize import sanitize_line
 
@@ -21,7 +21,6 @@ READABLE_WIDTH = 80
 MIN_TYPESET_WIDTH = 20
 #: Width assumed when a terminal does not say.
 FALLBACK_WIDTH = 80
-COLOR_CHOICES = ("auto", "always", "never")
 
 # Stand-ins for common typographic characters when stdout cannot encode them.
 _ASCII_FALLBACK = str.maketrans(
@@ -64,12 +63,14 @@ def terminal_size(stream: TextIO | None = None) -> tuple[int, int]:
         columns, lines = size.columns, size.lines
     except (AttributeError, ValueError, OSError):
         pass
-    env_columns, env_lines = os.environ.get("COLUMNS", ""), os.environ.get("LINES", "")
-    if env_columns.isdigit() and int(env_columns) > 0:
-        columns = int(env_columns)
-    if env_lines.isdigit() and int(env_lines) > 0:
-        lines = int(env_lines)
-    return (columns or FALLBACK_WIDTH, lines or 24)
+    return (_env_size("COLUMNS") or columns or FALLBACK_WIDTH, _env_size("LINES") or lines or 24)
+
+
+def _env_size(name: str) -> int:
+    """A positive size from the environment, else 0 (what no terminal has is ignored)."""
+    value = os.environ.get(name, "").strip()
+    # Bounded before converting: a 5,000-digit COLUMNS is a mistake, not a terminal.
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 5 else 0
 
 
 def decide(
@@ -141,7 +142,7 @@ def hyperlinks(stream: TextIO | None = None) -> bool:
 
 def emit(text: str, settings: OutputSettings | None = None, stream: TextIO | None = None) -> None:
     """Write finished output to stdout (through the pager when it is long on a terminal)."""
-    stream = stream or sys.stdout
+    stream = stream if stream is not None else sys.stdout
     long_on_terminal = settings is not None and settings.pager and _too_long(text, settings)
     if not (long_on_terminal and _page(text)):
         _write(stream, text)
@@ -172,15 +173,30 @@ def _too_long(text: str, settings: OutputSettings) -> bool:
 
 def error(message: str, hint: str | None = None) -> None:
     """One line on stderr: ``brief: error: message`` (and a hint line when there is one)."""
-    line = f"brief: error: {sanitize_line(message)}\n"
+    line = f"brief: error: {_message_line(message)}\n"
     if hint:
-        line += f"brief: hint: {sanitize_line(hint)}\n"
-    _write(sys.stderr, line)
+        line += f"brief: hint: {_message_line(hint)}\n"
+    _write_stderr(line)
 
 
 def warning(message: str) -> None:
     """One line on stderr: ``brief: warning: message``; the command goes on."""
-    _write(sys.stderr, f"brief: warning: {sanitize_line(message)}\n")
+    _write_stderr(f"brief: warning: {_message_line(message)}\n")
+
+
+#: The longest message line written: messages quote and list with limits of their own
+#: (errors.quoted, errors.listing); this catches whatever else would echo a whole argument.
+MAX_MESSAGE_CHARS = 1_000
+
+
+def _message_line(message: str) -> str:
+    """``message`` sanitised (the one place messages are), on one line of bounded length."""
+    line = sanitize_line(message)
+    if len(line) <= MAX_MESSAGE_CHARS:
+        return line
+    head, tail = MAX_MESSAGE_CHARS * 3 // 4, MAX_MESSAGE_CHARS // 5
+    left_out = len(line) - head - tail
+    return f"{line[:head]}…[{left_out:,} characters left out]…{line[-tail:]}"
 
 
 def status(text: str | None) -> None:
@@ -188,7 +204,7 @@ def status(text: str | None) -> None:
     if not _is_tty(sys.stderr):
         return
     line = "\r\x1b[K" + (sanitize_line(text) if text else "")
-    _write(sys.stderr, line)
+    _write_stderr(line)
 
 
 def encodable(text: str, encoding: str) -> str:
@@ -202,21 +218,42 @@ def encodable(text: str, encoding: str) -> str:
     return text
 
 
-def _write(stream: TextIO, text: str) -> None:
+def _write(stream: TextIO | None, text: str) -> None:
+    """Write and flush output; a stdout that cannot take it is one error (exit 2)."""
+    if stream is None:  # Python found fd 1 closed when it started
+        raise WriteError("cannot write the output: stdout is closed")
     text = encodable(text, getattr(stream, "encoding", None) or "utf-8")
     try:
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
         broken_pipe()
+    except (OSError, ValueError) as exc:  # ValueError: a closed file object
+        _silence_stdout()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise WriteError(f"cannot write the output: {reason}") from None
+
+
+def _write_stderr(text: str) -> None:
+    """Write to stderr; when even that fails (closed, full) there is nowhere left to say so."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(encodable(text, getattr(stream, "encoding", None) or "utf-8"))
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so that flushing what is still buffered cannot fail or block."""
+    if sys.stdout is None:
+        return  # closed from the start: fd 1 may now be a file brief opened, leave it alone
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
 
 

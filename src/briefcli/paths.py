@@ -1,57 +1,114 @@
-"""Where brief keeps user files: the XDG data, cache and config folders (read on demand)."""
+"""Where brief keeps user files: the XDG data, cache and config folders (read on demand).
 
-from __future__ import annotations
+Each place has a string form (``*_folder``/``*_file``: ``os.path`` only) and, for the rest of
+brief, a :class:`~pathlib.Path` form. Shell completion asks the string forms on every Tab,
+before anything heavier than ``os`` is loaded, so this module imports nothing else at the top.
+"""
 
+# No ``from __future__ import annotations``: it would be one more import on completion's path.
 import os
-from pathlib import Path
+
+TYPE_CHECKING = False  # not typing's: completion reads this module before typing is loaded
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: Our folder's name inside each XDG base folder.
+APP_FOLDER = "briefcli"
+#: File name of the library's search index in the cache folder.
+INDEX_NAME = "index.sqlite3"
+#: File name, in the config folder, of what ``brief use`` remembers: the id, then the path.
+DEFAULT_FILE = "default-brief"
+#: The shipped report's file name, inside the package's (or the checkout's) ``briefs`` folder.
+SHIPPED_BRIEF = "nk-russia-troops-2025.yaml"
 
 
-def _base(variable: str, fallback: str) -> Path:
+def _base(variable: str, fallback: str) -> str:
     value = os.environ.get(variable, "")
     # XDG says relative paths are invalid and must be ignored.
     if value and os.path.isabs(value):
-        return Path(value)
-    return Path.home() / fallback
+        return os.path.join(value, APP_FOLDER)
+    return os.path.join(os.path.expanduser("~"), fallback, APP_FOLDER)
 
 
-def data_dir() -> Path:
+def data_folder() -> str:
     """The user's brief library: ``$XDG_DATA_HOME/briefcli`` (``~/.local/share/briefcli``)."""
-    return _base("XDG_DATA_HOME", ".local/share") / "briefcli"
+    return _base("XDG_DATA_HOME", os.path.join(".local", "share"))
 
 
-def library_dir() -> Path:
+def cache_folder() -> str:
+    """Caches that can always be rebuilt: ``$XDG_CACHE_HOME/briefcli`` (``~/.cache/briefcli``)."""
+    return _base("XDG_CACHE_HOME", ".cache")
+
+
+def config_folder() -> str:
+    """Settings such as the default brief: ``$XDG_CONFIG_HOME/briefcli`` (``~/.config/…``)."""
+    return _base("XDG_CONFIG_HOME", ".config")
+
+
+def index_file() -> str:
+    """The search index of the library: ``<cache folder>/index.sqlite3``."""
+    return os.path.join(cache_folder(), INDEX_NAME)
+
+
+def default_file() -> str:
+    """The file that remembers ``brief use``'s default: ``<config folder>/default-brief``."""
+    return os.path.join(config_folder(), DEFAULT_FILE)
+
+
+def shipped_brief() -> str:
+    """The brief shipped inside the package (falls back to the checkout's briefs/ folder)."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    shipped = os.path.join(here, "briefs", SHIPPED_BRIEF)
+    if os.path.isfile(shipped):
+        return shipped
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "briefs", SHIPPED_BRIEF)
+
+
+# -- the same places as Path objects, for everything but completion ----------------------------
+
+
+def data_dir() -> "Path":
+    """:func:`data_folder` as a Path."""
+    from pathlib import Path
+
+    return Path(data_folder())
+
+
+def library_dir() -> "Path":
     """Where ``brief import`` writes by default: ``<data_dir>/briefs``."""
     return data_dir() / "briefs"
 
 
-def cache_dir() -> Path:
-    """Caches that can always be rebuilt: ``$XDG_CACHE_HOME/briefcli`` (``~/.cache/briefcli``)."""
-    return _base("XDG_CACHE_HOME", ".cache") / "briefcli"
+def cache_dir() -> "Path":
+    """:func:`cache_folder` as a Path."""
+    from pathlib import Path
+
+    return Path(cache_folder())
 
 
-def state_dir() -> Path:
+def state_dir() -> "Path":
     """State worth keeping but not backing up, such as reading positions: ``$XDG_STATE_HOME/…``."""
-    return _base("XDG_STATE_HOME", ".local/state") / "briefcli"
+    from pathlib import Path
+
+    return Path(_base("XDG_STATE_HOME", os.path.join(".local", "state")))
 
 
-def config_dir() -> Path:
-    """Settings such as the default brief: ``$XDG_CONFIG_HOME/briefcli`` (``~/.config/…``)."""
-    return _base("XDG_CONFIG_HOME", ".config") / "briefcli"
+def config_dir() -> "Path":
+    """:func:`config_folder` as a Path."""
+    from pathlib import Path
+
+    return Path(config_folder())
 
 
-def index_path() -> Path:
-    """The search index of the library: ``<cache_dir>/index.sqlite3``."""
-    return cache_dir() / INDEX_NAME
+def index_path() -> "Path":
+    """:func:`index_file` as a Path."""
+    from pathlib import Path
+
+    return Path(index_file())
 
 
-#: File name of the library's search index in the cache folder.
-INDEX_NAME = "index.sqlite3"
+def default_brief_path() -> "Path":
+    """:func:`shipped_brief` as a Path."""
+    from pathlib import Path
 
-
-def default_brief_path() -> Path:
-    """The brief shipped inside the package (falls back to the checkout's briefs/ folder)."""
-    here = Path(__file__).resolve().parent
-    shipped = here / "briefs" / "nk-russia-troops-2025.yaml"
-    if shipped.is_file():
-        return shipped
-    return here.parent.parent / "briefs" / "nk-russia-troops-2025.yaml"
+    return Path(shipped_brief())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from briefcli.errors import NotFoundError, UsageError
+from briefcli.errors import NotFoundError, UsageError, listing, quoted
 from briefcli.model import (
     Brief,
     DatePoint,
@@ -16,7 +16,6 @@ from briefcli.model import (
     parse_date_point,
 )
 from briefcli.record import Record
-from briefcli.sanitize import sanitize_line
 
 
 class SectionMatch(Record):
@@ -73,23 +72,39 @@ def find_section(brief: Brief, words: list[str] | tuple[str, ...]) -> SectionMat
             return SectionMatch(section)
     valid = section_ids(brief)
     nearest = _nearest_id(ref, valid)
-    hint = f"; nearest is {nearest!r}" if nearest else ""
-    raise NotFoundError(f"no section {sanitize_line(ref)!r}{hint}; valid: {', '.join(valid)}")
+    hint = f"; nearest is {quoted(nearest)}" if nearest else ""
+    raise NotFoundError(f"no section {quoted(ref)}{hint}; valid: {listing(valid)}")
+
+
+#: Section numbers are compared as numbers up to this many digits; longer ones are all "far".
+_NUMBER_DIGITS = 9
+
+
+def _number(digits: str) -> int:
+    """A section number for comparing distances, never converting unbounded text."""
+    significant = digits.lstrip("0") or "0"
+    return int(significant) if len(significant) <= _NUMBER_DIGITS else 10**_NUMBER_DIGITS
 
 
 def _nearest_id(ref: str, valid: list[str]) -> str | None:
     # '9' is nearest to the last numbered section; '4-7' to the last subsection of 4.
-    numeric = [v for v in valid if re.fullmatch(r"\d+(-\d+)?", v)]
-    if re.fullmatch(r"\d+(-\d+)?", ref) and numeric:
+    numeric = [v for v in valid if re.fullmatch(r"\d+(-\d+)?", v, flags=re.ASCII)]
+    if re.fullmatch(r"\d+(-\d+)?", ref, flags=re.ASCII) and numeric:
 
         def distance(candidate: str) -> tuple[int, ...]:
-            want = [int(p) for p in ref.split("-")] + [0]
-            have = [int(p) for p in candidate.split("-")] + [0]
+            want = [_number(p) for p in ref.split("-")] + [0]
+            have = [_number(p) for p in candidate.split("-")] + [0]
             return (abs(want[0] - have[0]), abs(want[1] - have[1]))
 
         return min(numeric, key=distance)
+    if len(ref) > _CLOSE_MATCH_CHARS:
+        return None  # nothing that long is close to an id, and comparing it would be slow
     close = difflib.get_close_matches(ref, valid, n=1, cutoff=0.3)
     return close[0] if close else None
+
+
+#: Longer references are not compared for a fuzzy suggestion (difflib is quadratic).
+_CLOSE_MATCH_CHARS = 200
 
 
 def term_sections(brief: Brief, entry: GlossaryEntry) -> tuple[str, ...]:
@@ -141,7 +156,7 @@ def find_term(brief: Brief, query: str) -> TermMatch:
         prefixed = {e.term: e for name, e in by_name.items() if name.startswith(wanted)}
         if wanted and len(prefixed) == 1:
             entry = next(iter(prefixed.values()))
-        else:
+        elif len(wanted) <= _CLOSE_MATCH_CHARS:
             close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.8)
             if close:
                 entry = by_name[close[0]]
@@ -159,12 +174,12 @@ def _fold(text: str) -> str:
 def _no_term_message(brief: Brief, query: str, names: list[str]) -> str:
     if not brief.glossary:
         return "this brief has no glossary"
-    wanted = _fold(query)
+    wanted = _fold(query)[:_CLOSE_MATCH_CHARS]
     # Rank every name, however far: the reader always gets the three nearest to try.
     ranked = sorted(names, key=lambda name: -difflib.SequenceMatcher(None, wanted, name).ratio())
     terms = {_fold(name): e.term for e in brief.glossary for name in e.names()}
     closest = list(dict.fromkeys(terms[name] for name in ranked))[:3]
-    return f"no glossary term {sanitize_line(query)!r}; closest: " + ", ".join(closest)
+    return f"no glossary term {quoted(query)}; closest: {listing(closest)}"
 
 
 def events_between(
@@ -186,6 +201,5 @@ def _bound(text: str, option: str) -> DatePoint:
         return parse_date_point(text.strip())
     except ValueError:
         raise UsageError(
-            f"{option} {sanitize_line(text)!r} is not a date: "
-            "use YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD"
+            f"{option} {quoted(text)} is not a date: use YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD"
         ) from None

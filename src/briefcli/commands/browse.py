@@ -8,13 +8,14 @@ from typing import Annotated
 
 import typer
 
-from briefcli.app import BriefOption, Common, load_chosen, registry
+from briefcli.app import Common, load_chosen, registry, shared_options
 from briefcli.completion import complete_sections
 
 
 @registry.command()
+@shared_options("browse")
 def browse(
-    ctx: typer.Context,
+    common: Common,
     section: Annotated[
         list[str] | None,
         typer.Argument(
@@ -24,7 +25,6 @@ def browse(
             autocompletion=complete_sections,
         ),
     ] = None,
-    brief: BriefOption = None,
 ) -> None:
     """Read the brief full-screen: contents, text, glossary terms, timeline and search.
 
@@ -56,7 +56,6 @@ def browse(
         raise UsageError("brief browse needs Textual: pip install 'briefcli[browse]'") from None
     from briefcli.position import Position, read_position
 
-    common = Common(brief).merged(ctx)
     choice, loaded = load_chosen(common)
     start = None
     if section:

@@ -4,29 +4,22 @@
 # No ``from __future__ import annotations``: Typer reads these signatures on every run, and
 # string annotations would make it compile and evaluate each one again.
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from briefcli.app import BriefOption, Common, PagerOption, WidthOption, load, registry
+from briefcli import options
+from briefcli.app import Common, load, option, registry, shared_options
 from briefcli.completion import complete_sections
 
 # Selection and views are imported inside the command: shell completion and --help build
 # every command but run none, and should not pay for them.
 
 
-class CiteFormat(StrEnum):
-    """Formats of a reference (formats.CITE_FORMATS)."""
-
-    text = "text"
-    bibtex = "bibtex"
-    csl_json = "csl-json"
-
-
 @registry.command()
+@shared_options("cite")
 def cite(
-    ctx: typer.Context,
+    common: Common,
     section: Annotated[
         list[str] | None,
         typer.Argument(
@@ -36,20 +29,7 @@ def cite(
             autocompletion=complete_sections,
         ),
     ] = None,
-    quote: Annotated[
-        bool, typer.Option("--quote", help="Add the passage itself, word for word.")
-    ] = False,
-    format: Annotated[
-        CiteFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (one paragraph), bibtex (an @misc entry) or csl-json (Zotero, pandoc).",
-        ),
-    ] = CiteFormat.text,
-    brief: BriefOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
+    quote: Annotated[bool, option(options.QUOTE)] = False,
 ) -> None:
     """Print a reference to a passage: publisher, kind, date, section and the brief's source.
 
@@ -64,10 +44,10 @@ def cite(
     from briefcli.render import citation
     from briefcli.views import CiteView
 
-    common = Common(brief, None, None, width, no_pager).merged(ctx)
+    chosen = common.format or "text"
     loaded = load(common)
     match = query.find_section(loaded, section) if section else None
     settings = output.decide("never", common.width, pager=not common.no_pager)
     # Only text is wrapped: BibTeX and CSL-JSON are data for other programs.
-    wrap = settings.width if format is CiteFormat.text else None
-    output.emit(citation.render(CiteView(loaded, match, quote), format.value, wrap), settings)
+    wrap = settings.width if chosen == "text" else None
+    output.emit(citation.render(CiteView(loaded, match, quote), chosen, wrap), settings)

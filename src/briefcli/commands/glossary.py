@@ -9,15 +9,11 @@ from typing import Annotated
 import typer
 
 from briefcli.app import (
-    BriefOption,
-    ColorOption,
     Common,
-    FormatOption,
-    PagerOption,
-    WidthOption,
     load,
     present,
     registry,
+    shared_options,
 )
 from briefcli.completion import complete_terms
 
@@ -26,8 +22,9 @@ from briefcli.completion import complete_terms
 
 
 @registry.command()
+@shared_options("glossary")
 def glossary(
-    ctx: typer.Context,
+    common: Common,
     term: Annotated[
         str | None,
         typer.Argument(
@@ -36,11 +33,6 @@ def glossary(
             autocompletion=complete_terms,
         ),
     ] = None,
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
 ) -> None:
     """List every glossary term, or show one: category, definition, where it is used.
 
@@ -53,7 +45,6 @@ def glossary(
     from briefcli import query
     from briefcli.views import GlossaryView, TermView
 
-    common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     if term is None:
         present(GlossaryView(loaded, loaded.glossary), common)

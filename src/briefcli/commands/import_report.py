@@ -4,6 +4,7 @@
 # No ``from __future__ import annotations``: Typer reads these signatures on every run, and
 # string annotations would make it compile and evaluate each one again.
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +12,8 @@ from typing import Annotated
 import typer
 
 from briefcli import output
-from briefcli.app import registry
+from briefcli.app import Common, registry, shared_options
+from briefcli.errors import UsageError
 
 
 class Form(StrEnum):
@@ -23,7 +25,9 @@ class Form(StrEnum):
 
 
 @registry.command("import")
+@shared_options("import")
 def import_command(
+    common: Common,
     file: Annotated[
         str,
         typer.Argument(
@@ -45,7 +49,11 @@ def import_command(
     ] = False,
     form: Annotated[
         Form,
-        typer.Option("--from", help="The kind of report (auto: from the file name and the text)."),
+        typer.Option(
+            "--from",
+            metavar="auto|goover|markdown",
+            help="The kind of report (auto: from the file name and the text).",
+        ),
     ] = Form.auto,
     overlay: Annotated[
         str | None,
@@ -86,6 +94,8 @@ def import_command(
     from briefcli.sanitize import sanitize_line
 
     chosen = output_target(output_path) if output_path is not None else None
+    if file == "-" and sys.stdin is None:
+        raise UsageError("cannot read the report from stdin: stdin is closed")
     data, shown = read_report(file)
     if outline:
         output.emit(outline_text(data, shown, form.value))

@@ -4,41 +4,25 @@
 # No ``from __future__ import annotations``: Typer reads these signatures on every run, and
 # string annotations would make it compile and evaluate each one again.
 
-from enum import StrEnum
 from typing import Annotated
 
-import typer
-
+from briefcli import options
 from briefcli.app import (
-    ColorOption,
     Common,
-    FormatOption,
-    PagerOption,
-    WidthOption,
+    option,
     present,
     registry,
+    shared_options,
 )
 from briefcli.commands.progress import Progress
 from briefcli.views import LibraryView
 
 
-class Sort(StrEnum):
-    """Orders of `brief list`."""
-
-    id = "id"
-    date = "date"
-
-
 @registry.command("list")
+@shared_options("list")
 def list_briefs(
-    ctx: typer.Context,
-    sort: Annotated[
-        Sort, typer.Option("--sort", help="Order: id (A to Z) or date (newest first).")
-    ] = Sort.id,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
+    common: Common,
+    sort: Annotated[str, option(options.SORT)] = "id",
 ) -> None:
     """Every brief in the library: id, date, where it lives, title; broken files and duplicate
     ids are listed too.
@@ -55,14 +39,13 @@ def list_briefs(
     from briefcli.catalog import load_library
     from briefcli.model import parse_date_point
 
-    common = Common(None, color, format, width, no_pager).merged(ctx)
     progress = Progress()
     try:
         library = load_library(progress)
     finally:
         progress.finish()
     entries = list(library.entries)
-    if sort is Sort.date:
+    if sort == "date":
 
         def newest(entry_date: str) -> tuple[int, int, int]:
             try:
@@ -74,4 +57,4 @@ def list_briefs(
         entries.sort(key=lambda e: newest(e.date), reverse=True)
     else:
         entries.sort(key=lambda e: e.name.casefold())
-    present(LibraryView(library, tuple(entries), sort.value), common)
+    present(LibraryView(library, tuple(entries), sort), common)

@@ -4,59 +4,33 @@
 # No ``from __future__ import annotations``: Typer reads these signatures on every run, and
 # string annotations would make it compile and evaluate each one again.
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
+from briefcli import options
 from briefcli.app import (
-    BriefOption,
-    ColorOption,
     Common,
-    FormatOption,
-    PagerOption,
-    WidthOption,
     app,
     load_chosen,
+    option,
     present,
+    shared_options,
 )
-
-
-class Depth(StrEnum):
-    """How deep the contents go."""
-
-    sections = "1"
-    subsections = "2"
-
 
 # Selection and views are imported inside each command: shell completion and --help build
 # every command but run none, and should not pay for them.
 
 
 @app.callback()
+@shared_options("")
 def overview(
     ctx: typer.Context,
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
-    depth: Annotated[
-        Depth,
-        typer.Option(
-            "--depth",
-            help="Contents: 1 lists the sections, 2 their subsections too.",
-        ),
-    ] = Depth.subsections,
+    common: Common,
+    depth: Annotated[str | None, option(options.DEPTH)] = None,
     # cli.run takes --debug out of the arguments before parsing (so it works anywhere on
     # the line, even when parsing fails); declared here so --help lists it.
-    debug: Annotated[
-        bool,
-        typer.Option(
-            "--debug",
-            help="On an error, show the full traceback (for bug reports); same as BRIEF_DEBUG=1.",
-        ),
-    ] = False,
+    debug: Annotated[bool, option(options.DEBUG)] = False,
 ) -> None:
     """Read, query and pipe long structured reports.
 
@@ -72,11 +46,16 @@ def overview(
       brief timeline --since 2014    # dated events in order
       brief summary | mail -s "NK/RU brief" team@example.org
     """
-    common = Common(brief, color, format, width, no_pager)
-    ctx.obj = common
+    if ctx.invoked_subcommand is not None and depth is not None:
+        from briefcli.errors import UsageError
+
+        raise UsageError(
+            f"--depth is for the contents ('brief --depth {depth}'), not for "
+            f"'brief {ctx.invoked_subcommand}'"
+        )
     if ctx.invoked_subcommand is None:
         from briefcli.views import OverviewView
 
         choice, loaded = load_chosen(common)
         sentence = choice.sentence(loaded.meta.id)
-        present(OverviewView(loaded, choice.path, sentence, int(depth.value)), common)
+        present(OverviewView(loaded, choice.path, sentence, int(depth or 2)), common)

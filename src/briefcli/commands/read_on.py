@@ -8,16 +8,7 @@ from typing import Annotated
 
 import typer
 
-from briefcli.app import (
-    BriefOption,
-    Color,
-    ColorOption,
-    Common,
-    PagerOption,
-    WidthOption,
-    load_chosen,
-    registry,
-)
+from briefcli.app import Common, load_chosen, registry, shared_options
 from briefcli.completion import complete_sections
 
 # Selection and views are imported inside each command: shell completion and --help build
@@ -25,8 +16,9 @@ from briefcli.completion import complete_sections
 
 
 @registry.command("read")
+@shared_options("read")
 def read_on(
-    ctx: typer.Context,
+    common: Common,
     section: Annotated[
         list[str] | None,
         typer.Argument(
@@ -37,10 +29,6 @@ def read_on(
             autocompletion=complete_sections,
         ),
     ] = None,
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
 ) -> None:
     """Read the report from a section to the end, in the pager.
 
@@ -61,7 +49,6 @@ def read_on(
     from briefcli.render.document import SECTION_MARK
     from briefcli.views import ReadView
 
-    common = Common(brief, color, None, width, no_pager).merged(ctx)
     choice, loaded = load_chosen(common)
     resumed = False
     if section:
@@ -77,8 +64,6 @@ def read_on(
                 pass  # the brief changed since: start from the beginning
     if not write_position(loaded.meta.id, choice.path, Position(match.id)):
         output.warning("cannot remember where you are reading: the state folder is not writable")
-    settings = output.decide(
-        (common.color or Color.auto).value, common.width, pager=not common.no_pager
-    )
+    settings = output.decide(common.color or "auto", common.width, pager=not common.no_pager)
     text = render(ReadView(loaded, match, resumed), None, settings)
     output.emit_searchable(text, settings, f"^{SECTION_MARK} ")

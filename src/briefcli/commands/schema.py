@@ -4,11 +4,12 @@
 # string annotations would make it compile and evaluate each one again.
 
 from briefcli import output
-from briefcli.app import registry
+from briefcli.app import Common, registry, shared_options
 
 
 @registry.command()
-def schema() -> None:
+@shared_options("schema")
+def schema(common: Common) -> None:
     """Print the JSON Schema of the brief file format, for editors' YAML support.
 
     Point an editor at it to check and complete brief files as you write them; see

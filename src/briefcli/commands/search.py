@@ -8,26 +8,24 @@ from typing import Annotated
 
 import typer
 
+from briefcli import options
 from briefcli.app import (
-    BriefOption,
-    ColorOption,
     Common,
-    FormatOption,
-    PagerOption,
-    WidthOption,
     choose,
+    option,
     present,
     registry,
+    shared_options,
 )
 from briefcli.commands.progress import Progress
-from briefcli.completion import complete_sections
-from briefcli.errors import NotFoundError
+from briefcli.errors import NotFoundError, listing, quoted
 from briefcli.views import SearchView
 
 
 @registry.command()
+@shared_options("search")
 def search(
-    ctx: typer.Context,
+    common: Common,
     query: Annotated[
         list[str],
         typer.Argument(
@@ -36,26 +34,14 @@ def search(
             show_default=False,
         ),
     ],
-    all_briefs: Annotated[
-        bool, typer.Option("--all", help="Search every brief in the library.")
-    ] = False,
+    all_briefs: Annotated[bool, option(options.ALL_BRIEFS)] = False,
     section: Annotated[
         str | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Only this section and its subsections (and events that cite them).",
-            autocompletion=complete_sections,
+        option(
+            options.SECTION, "Only this section and its subsections (and events that cite them)."
         ),
     ] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="Show at most N hits, best first.")
-    ] = 10,
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
+    limit: Annotated[int, option(options.LIMIT)] = 10,
 ) -> None:
     """Find words in the current brief (or all briefs): sections, glossary, timeline.
 
@@ -74,10 +60,8 @@ def search(
     from briefcli.catalog import describe, scan
     from briefcli.index import Index, using_index
     from briefcli.query import normalise_section_ref
-    from briefcli.sanitize import sanitize_line
     from briefcli.searchquery import fts_query
 
-    common = Common(brief, color, format, width, no_pager).merged(ctx)
     text = " ".join(query)
     fts_query(text)  # a query with no words is a usage error before any work
     wanted = normalise_section_ref([section]) if section is not None else None
@@ -95,7 +79,7 @@ def search(
             sections = index.names(entries[0].file_id)[0]
             if wanted is not None and not _has_section(sections, wanted):
                 raise NotFoundError(
-                    f"no section {sanitize_line(wanted)!r} in {scope}; valid: {', '.join(sections)}"
+                    f"no section {quoted(wanted)} in {scope}; valid: {listing(sections)}"
                 )
         results = index.search(text, [e.file_id for e in entries], section=wanted, limit=limit)
         return SearchView(text, scope, len(entries), results.hits, results.total, wanted)
@@ -109,7 +93,7 @@ def search(
         if view.section is not None:
             where += f", section {view.section}"
         raise NotFoundError(
-            f"nothing matches {sanitize_line(text)!r} in {where}",
+            f"nothing matches {quoted(text)} in {where}",
             None if all_briefs else "search every brief with --all",
         )
     present(view, common)

@@ -9,15 +9,11 @@ from typing import Annotated
 import typer
 
 from briefcli.app import (
-    BriefOption,
-    ColorOption,
     Common,
-    FormatOption,
-    PagerOption,
-    WidthOption,
     load,
     present,
     registry,
+    shared_options,
 )
 from briefcli.completion import complete_sections
 
@@ -26,8 +22,9 @@ from briefcli.completion import complete_sections
 
 
 @registry.command()
+@shared_options("show")
 def show(
-    ctx: typer.Context,
+    common: Common,
     section: Annotated[
         list[str],
         typer.Argument(
@@ -37,11 +34,6 @@ def show(
             autocompletion=complete_sections,
         ),
     ],
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
 ) -> None:
     """Show one section with its subsections, or one subsection.
 
@@ -54,6 +46,5 @@ def show(
     from briefcli import query
     from briefcli.views import SectionView
 
-    common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     present(SectionView(loaded, query.find_section(loaded, section)), common)

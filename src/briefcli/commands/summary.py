@@ -6,42 +6,28 @@
 
 from typing import Annotated
 
-import typer
-
+from briefcli import options
 from briefcli.app import (
-    BriefOption,
-    ColorOption,
     Common,
-    FormatOption,
-    PagerOption,
-    WidthOption,
     load,
+    option,
     present,
     registry,
+    shared_options,
 )
-from briefcli.completion import complete_sections
 
 # Selection and views are imported inside each command: shell completion and --help build
 # every command but run none, and should not pay for them.
 
 
 @registry.command()
+@shared_options("summary")
 def summary(
-    ctx: typer.Context,
+    common: Common,
     section: Annotated[
         str | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Instead: that section's key points (written by the editor).",
-            autocompletion=complete_sections,
-        ),
+        option(options.SECTION, "Instead: that section's key points (written by the editor)."),
     ] = None,
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
 ) -> None:
     """The executive summary, made for piping; or one section's key points.
 
@@ -53,7 +39,6 @@ def summary(
     from briefcli import query
     from briefcli.views import SummaryView
 
-    common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     match = query.find_section(loaded, [section]) if section is not None else None
     present(SummaryView(loaded, match), common)

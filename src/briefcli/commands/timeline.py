@@ -6,18 +6,14 @@
 
 from typing import Annotated
 
-import typer
-
+from briefcli import options
 from briefcli.app import (
-    BriefOption,
-    ColorOption,
     Common,
-    FormatOption,
-    PagerOption,
-    WidthOption,
     load,
+    option,
     present,
     registry,
+    shared_options,
 )
 
 # Selection and views are imported inside each command: shell completion and --help build
@@ -25,21 +21,11 @@ from briefcli.app import (
 
 
 @registry.command()
+@shared_options("timeline")
 def timeline(
-    ctx: typer.Context,
-    since: Annotated[
-        str | None,
-        typer.Option(help="Only events on or after this date: YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD."),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(help="Only events on or before this date (same forms as --since)."),
-    ] = None,
-    brief: BriefOption = None,
-    color: ColorOption = None,
-    format: FormatOption = None,
-    width: WidthOption = None,
-    no_pager: PagerOption = False,
+    common: Common,
+    since: Annotated[str | None, option(options.SINCE)] = None,
+    until: Annotated[str | None, option(options.UNTIL)] = None,
 ) -> None:
     """Every dated event in chronological order, with its section.
 
@@ -51,7 +37,6 @@ def timeline(
     from briefcli import query
     from briefcli.views import TimelineView
 
-    common = Common(brief, color, format, width, no_pager).merged(ctx)
     loaded = load(common)
     events = tuple(query.events_between(loaded, since, until))
     present(TimelineView(loaded, events, since, until), common)

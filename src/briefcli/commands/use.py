@@ -9,16 +9,15 @@ from typing import Annotated
 import typer
 
 from briefcli import output
-from briefcli.app import (
-    Common,
-    choose,
-    registry,
-)
+from briefcli.app import Common, choose, option, registry, shared_options
 from briefcli.completion import complete_brief_refs
+from briefcli.options import CLEAR
 
 
 @registry.command()
+@shared_options("use")
 def use(
+    common: Common,
     ref: Annotated[
         str | None,
         typer.Argument(
@@ -28,9 +27,7 @@ def use(
             show_default=False,
         ),
     ] = None,
-    clear: Annotated[
-        bool, typer.Option("--clear", help="Forget the default: back to the shipped report.")
-    ] = False,
+    clear: Annotated[bool, option(CLEAR)] = False,
 ) -> None:
     """Remember a default brief for every command; with no ID, say which brief is current.
 

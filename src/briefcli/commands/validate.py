@@ -4,33 +4,23 @@
 # No ``from __future__ import annotations``: Typer reads these signatures on every run, and
 # string annotations would make it compile and evaluate each one again.
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from briefcli import output
-from briefcli.app import registry
+from briefcli.app import Common, registry, shared_options
 from briefcli.errors import EXIT_NOT_FOUND, EXIT_OK
 
 
-class CheckFormat(StrEnum):
-    """Output formats of `brief validate`."""
-
-    text = "text"
-    json = "json"
-
-
 @registry.command()
+@shared_options("validate")
 def validate(
+    common: Common,
     files: Annotated[
         list[str],
         typer.Argument(metavar="FILE...", help="Brief files to check.", show_default=False),
     ],
-    format: Annotated[
-        CheckFormat,
-        typer.Option("--format", "-f", help="text: one line per problem; json: for editors/CI."),
-    ] = CheckFormat.text,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
     ] = False,
@@ -49,7 +39,7 @@ def validate(
 
     library = checks.read_library()
     reports = [checks.check_file(path, library) for path in files]
-    if format is CheckFormat.json:
+    if common.format == "json":
         output.emit(checks.to_json(reports))
     else:
         output.emit(checks.to_text(reports))
