@@ -17,6 +17,7 @@ from briefcli.files import read_brief_text
 from briefcli.loader import Problem, check_brief
 from briefcli.model import SCHEMA_VERSION, Brief
 from briefcli.sanitize import json_escape_unsafe, sanitize_line
+from briefcli.yamlio import compose
 
 if TYPE_CHECKING:
     from yaml import Node
@@ -70,9 +71,11 @@ def check_text(
     except BriefFileError as exc:
         return FileReport(name, (_problem(name, exc),), None)
     if brief is not None:
-        problems = problems + _suspicious(text, brief, name)
+        # The text loaded, so it composes: the same strict reader gives the nodes' lines.
+        root = compose(text, name)
+        problems = problems + _suspicious(root, brief, name)
         if path is not None and library is not None:
-            problems += _twins(text, brief, name, path, library)
+            problems += _twins(root, brief, name, path, library)
     ordered = sorted(problems, key=lambda p: (p.line, p.column))
     return FileReport(name, tuple(ordered), brief)
 
@@ -114,14 +117,8 @@ def _problem(name: str, exc: BriefFileError) -> Problem:
 # -- warnings beyond the loader ----------------------------------------------------------------
 
 
-def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
-    import yaml
-
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    root = yaml.compose(text, Loader=loader)
+def _suspicious(root: Node, brief: Brief, name: str) -> list[Problem]:
     found: list[Problem] = []
-    if root is None:  # pragma: no cover - a brief that loaded is never empty
-        return found
 
     def warn(node: Node | None, where: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 1
@@ -154,11 +151,8 @@ def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
     return found
 
 
-def _twins(text: str, brief: Brief, name: str, path: str, library: Library) -> list[Problem]:
-    import yaml
-
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    node = _at(yaml.compose(text, Loader=loader), "id")
+def _twins(root: Node, brief: Brief, name: str, path: str, library: Library) -> list[Problem]:
+    node = _at(root, "id")
     line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
     return [
         Problem(

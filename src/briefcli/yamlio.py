@@ -299,11 +299,8 @@ class _Composer:
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
-                        article = "an" if self.kind[:1] in "aeiou" else "a"
-                        self.fail(
-                            event,
-                            f"a second YAML document ('---'); {article} {self.kind} is one document",
-                        )
+                        one = f"{'an' if self.kind[:1] in 'aeiou' else 'a'} {self.kind}"
+                        self.fail(event, f"a second YAML document ('---'); {one} is one document")
                 elif kind is yaml.StreamEndEvent:
                     return root
         finally:

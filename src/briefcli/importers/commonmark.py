@@ -573,7 +573,7 @@ def parse(
     ``title`` is accepted for symmetry with the goover parser; the caller applies it.
     """
     text = text.replace("\x00", "\ufffd")
-    meta, body = _front_matter(text)
+    meta, body = _front_matter(text, name)
     lines = [line.expandtabs(4).rstrip("\n") for line in body.split("\n")]
     definitions: dict[str, str] = {}
     blocks = _BlockParser(definitions).parse(lines)
@@ -603,21 +603,28 @@ def parse(
     return Brief(metadata, sections, tuple(glossary))
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    """YAML front matter between '---' lines at the very top → metadata, and the rest."""
+def _front_matter(text: str, name: str) -> tuple[dict[str, str], str]:
+    """YAML front matter between '---' lines at the very top → metadata, and the rest.
+
+    Read as strictly as a brief (no anchors, aliases or tags; bounded size): an error names
+    the Markdown file and the line in it. Front matter that is not a mapping is not front
+    matter, and stays in the text.
+    """
     if not text.startswith("---\n"):
         return {}, text
     lines = text.split("\n")
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _FRONT_MATTER_END), None)
     if end is None:
         return {}, text
-    import yaml
+    from briefcli.errors import BriefFileError
+    from briefcli.yamlio import compose_document, to_plain
 
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    # The opening '---' becomes an empty line, so that lines in errors are the file's lines.
+    block = "\n" + "\n".join(lines[1:end])
     try:
-        data = yaml.load("\n".join(lines[1:end]), Loader=loader)
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return {}, text
+        data = to_plain(compose_document(block, name, "front-matter block"), name)
+    except BriefFileError as exc:
+        raise BriefFileError(name, f"front matter: {exc.detail}", exc.line, exc.column) from None
     if not isinstance(data, dict):
         return {}, text
 
