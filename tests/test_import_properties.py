@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefcli.errors import BriefError
@@ -180,22 +182,54 @@ def test_a_file_name_with_control_characters_is_escaped_in_the_brief(tmp_path: P
     assert load_brief(out).meta.source == "evil\x1b]0;x\x07.txt"
 
 
+def _as_the_importer_sees_it(lines: list[str]) -> str:
+    """The lines joined, with line ends as decode_report leaves them (CR, NEL, LS, PS → LF)."""
+    text = "\n".join(lines)
+    for end in ("\r\n", "\r", "\x85", "\u2028", "\u2029"):
+        text = text.replace(end, "\n")
+    return text
+
+
+_ATX_WITH_PIPE = re.compile(r"^ {0,3}#{1,6}(?:[ \t].*)?\|")
+_DELIMITER_ROW = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-*:?\s*)*\|?\s*$")
+
+
+def _heading_over_a_delimiter_row(lines: list[str]) -> bool:
+    """An ATX heading holding a '|' right above a delimiter row ('# a|b' then '---').
+
+    markdown-it reads the pair as a table (its table rule runs before its heading rule);
+    cmark-gfm and our parser read a heading and a thematic break. The one known
+    disagreement, kept out of the generated documents and pinned by an xfail example.
+    """
+    rows = _as_the_importer_sees_it(lines).split("\n")
+    return any(
+        _ATX_WITH_PIPE.match(row) and _DELIMITER_ROW.match(below)
+        for row, below in itertools.pairwise(rows)
+    )
+
+
 @settings(SETTINGS, derandomize=True)
-@given(st.lists(MARKDOWN_LINES, min_size=1, max_size=30))
+@given(
+    st.lists(MARKDOWN_LINES, min_size=1, max_size=30).filter(
+        lambda lines: not _heading_over_a_delimiter_row(lines)
+    )
+)
+@example(lines=["# |", "---"]).xfail(
+    reason="markdown-it reads '# |' over '---' as a table; ours reads a heading",
+    raises=AssertionError,
+)
 def test_headings_agree_with_a_reference_commonmark_parser(lines: list[str]) -> None:
     """Our block parser finds the same headings, at the same levels, as markdown-it-py.
 
     Derandomized: the two parsers still differ on a few contrived inputs (about 1 in 1,000
     generated documents: lazy continuation lines inside nested block quotes and list items),
-    and CI must not fail at random on one of them.
+    and CI must not fail at random on one of them. An ATX heading over a delimiter row is
+    left out of the generated documents (see :func:`_heading_over_a_delimiter_row`).
     """
     markdown_it = pytest.importorskip("markdown_it")
     from briefcli.importers.commonmark import _BlockParser, _Heading
 
-    text = "\n".join(lines)
-    # Line ends as the importer leaves them (decode_report turns CR, NEL, LS and PS into LF).
-    for end in ("\r\n", "\r", "\x85", "\u2028", "\u2029"):
-        text = text.replace(end, "\n")
+    text = _as_the_importer_sees_it(lines)
     tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(text)
     expected = [
         int(token.tag[1])
