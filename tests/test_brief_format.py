@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefcli.errors import BriefFileError
-from briefcli.loader import check_brief, default_brief_path, load_brief, parse_brief
+from briefcli.loader import check_brief, load_brief, parse_brief
+from briefcli.paths import default_brief_path
 
 GOOD = """\
 id: mini

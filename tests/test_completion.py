@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from briefcli import catalog, completion, paths, search
 from briefcli.cli import run
-from briefcli.loader import default_brief_path
+from briefcli.paths import default_brief_path
 
 BRIEF_SCRIPT = Path(sys.executable).with_name("brief")
 

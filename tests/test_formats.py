@@ -21,10 +21,10 @@ from briefcli.loader import (
     SUBSECTION_KEYS,
     TERM_KEYS,
     TOP_KEYS,
-    default_brief_path,
     load_brief,
     parse_brief,
 )
+from briefcli.paths import default_brief_path
 from briefcli.schema import brief_schema, schema_json
 from briefcli.yamlio import dump as yaml_text
 from conftest import HERE, REPO, Runner, golden

@@ -157,15 +157,14 @@ def test_hostile_markdown_finishes(text: str) -> None:
 @SETTINGS
 @given(st.text())
 def test_any_title_gives_a_safe_file_name(title: str) -> None:
-    import re
-
-    from briefcli.importers.naming import MAX_STEM, file_name, slug
+    from briefcli.files import RESERVED_NAMES, safe_filename
+    from briefcli.importers.naming import MAX_STEM, slug
 
     stem = slug(title)
     assert re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", stem)
     assert len(stem) <= MAX_STEM
-    assert stem.casefold() not in ("con", "prn", "aux", "nul", "com1", "lpt1")
-    name = file_name(title)
+    assert stem.casefold() not in RESERVED_NAMES
+    name = safe_filename(stem, ".yaml")
     assert len(name.encode("utf-8")) <= 120
     assert stem.startswith(name.removesuffix(".yaml"))
 

@@ -21,7 +21,6 @@ READABLE_WIDTH = 100
 MIN_TYPESET_WIDTH = 20
 #: Width assumed when a terminal does not say.
 FALLBACK_WIDTH = 80
-COLOR_CHOICES = ("auto", "always", "never")
 
 # Stand-ins for common typographic characters when stdout cannot encode them.
 _ASCII_FALLBACK = str.maketrans(

@@ -10,8 +10,6 @@ from briefcli.errors import BriefError
 from briefcli.model import Brief
 from briefcli.sanitize import sanitize_line
 
-#: The forms ``brief import --from`` accepts; ``auto`` picks one from the name and the text.
-FORMATS = ("auto", "goover", "markdown")
 #: Largest report read (the same bound as a brief file: the shared report is 32 KB).
 MAX_REPORT_BYTES = 8 * 1024 * 1024
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
@@ -59,8 +57,9 @@ def import_report(
 ) -> Brief:
     """Parse report bytes into a brief, with the dated statements found in its prose.
 
-    ``form`` is one of :data:`FORMATS`; ``source`` becomes the brief's ``source`` field and
-    ``title`` replaces the title found in the text. Raises :class:`NotAReport` (a clean,
+    ``form`` is ``auto`` (see :func:`detect`), ``goover`` or ``markdown``; ``source``
+    becomes the brief's ``source`` field and ``title`` replaces the title found in the text.
+    Raises :class:`NotAReport` (a clean,
     one-line error) for anything that is not a report.
     """
     from briefcli.importers import commonmark, goover, naming, text, timeline

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefcli.importers import NotAReport
+from briefcli.importers.draft import Draft
 from briefcli.importers.naming import slug
 from briefcli.importers.timeline import written_date
-from briefcli.model import Brief, GlossaryEntry, Metadata, Section, Subsection
+from briefcli.model import Brief, GlossaryEntry, Metadata
 
 # -- block structure ---------------------------------------------------------------------------
 
@@ -711,22 +712,6 @@ class _Flattener:
         return out
 
 
-@dataclass
-class _Draft:
-    """A section or subsection while its paragraphs are collected."""
-
-    title: str
-    id: str = ""
-    number: int | None = None
-    role: str | None = None
-    paras: list[str] = field(default_factory=list)
-    subs: list[_Draft] = field(default_factory=list)
-
-    def section(self) -> Section:
-        subs = tuple(Subsection(d.id, d.title, tuple(d.paras)) for d in self.subs)
-        return Section(self.id, self.title, tuple(self.paras), subs, self.role)
-
-
 def _title_heading(headings: list[_Heading]) -> _Heading | None:
     """The first heading when it is the only one at the top level (a document's '# Title')."""
     if not headings:
@@ -738,13 +723,13 @@ def _title_heading(headings: list[_Heading]) -> _Heading | None:
 
 def _sections(
     items: list[_Item], headings: list[_Heading], title_heading: _Heading | None
-) -> list[_Draft]:
+) -> list[Draft]:
     rest = [h.level for h in headings if h is not title_heading]
     section_level = min(rest, default=7)
     deeper = [level for level in rest if level > section_level]
     sub_level = min(deeper, default=7)
-    prelude = _Draft(title_heading.text if title_heading else "Introduction")
-    drafts: list[_Draft] = []
+    prelude = Draft(title_heading.text if title_heading else "Introduction")
+    drafts: list[Draft] = []
     # Subsection-level headings before the first section heading belong to no section: each
     # of them is a section of its own.
     orphans = True
@@ -756,12 +741,12 @@ def _sections(
         elif item is title_heading:
             continue
         elif item.level == section_level:
-            drafts.append(_Draft(item.text))
+            drafts.append(Draft(item.text))
             orphans = False
         elif item.level == sub_level and orphans:
-            drafts.append(_Draft(item.text))
+            drafts.append(Draft(item.text))
         elif item.level == sub_level:
-            current.subs.append(_Draft(item.text))
+            current.subs.append(Draft(item.text))
         else:
             target = current.subs[-1] if current.subs else current
             target.paras.append(item.text)
@@ -771,7 +756,7 @@ def _sections(
     return drafts
 
 
-def _glossary(drafts: list[_Draft]) -> tuple[list[_Draft], list[GlossaryEntry]]:
+def _glossary(drafts: list[Draft]) -> tuple[list[Draft], list[GlossaryEntry]]:
     """Take 'Term: definition' items out of the first section titled 'Glossary'."""
     found = next((d for d in drafts if _GLOSSARY.match(d.title.casefold())), None)
     if found is None:
@@ -808,7 +793,7 @@ def _glossary(drafts: list[_Draft]) -> tuple[list[_Draft], list[GlossaryEntry]]:
     return drafts, entries
 
 
-def _number(drafts: list[_Draft]) -> None:
+def _number(drafts: list[Draft]) -> None:
     """Ids: the headings' own numbers when every section is numbered '1.', '2.' …; else 1, 2 …"""
     body = [d for d in drafts if d.number != 0]
     matches = [_NUMBERED.match(d.title) for d in body]
@@ -827,7 +812,7 @@ def _number(drafts: list[_Draft]) -> None:
         _number_subsections(draft)
 
 
-def _number_subsections(draft: _Draft) -> None:
+def _number_subsections(draft: Draft) -> None:
     matches = [
         m if (m := _SUB_NUMBERED.match(sub.title)) and m.group(1) == draft.id else None
         for sub in draft.subs
@@ -842,7 +827,7 @@ def _number_subsections(draft: _Draft) -> None:
             sub.id = f"{draft.id}-{index}"
 
 
-def _roles(drafts: list[_Draft]) -> None:
+def _roles(drafts: list[Draft]) -> None:
     for role, names in (("summary", _SUMMARY), ("conclusion", _CONCLUSION)):
         for draft in drafts:
             if draft.title.casefold().rstrip(":") in names:

@@ -8,13 +8,14 @@ paragraphs and trailing white space are all read the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from briefcli.importers import NotAReport
+from briefcli.importers.draft import Draft
 from briefcli.importers.naming import slug
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line
 from briefcli.importers.timeline import written_date
-from briefcli.model import Brief, GlossaryEntry, Metadata, Section, Source, Subsection
+from briefcli.model import Brief, GlossaryEntry, Metadata, Source
 
 _BULLET = re.compile(r"^(?:[•·◦▪▫‣⁃●○■□►▸➤➢✓✔]\s*|[-*+–—]\s+)")
 _SECTION = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
@@ -36,24 +37,6 @@ MAX_TITLE = 200
 WRAP_WIDTH = 120
 #: Category given to a glossary entry written 'Term: definition', without a [Category].
 DEFAULT_CATEGORY = "General"
-
-
-@dataclass
-class _Draft:
-    """A section or subsection while its paragraphs are collected."""
-
-    id: str
-    title: str
-    role: str | None = None
-    paras: list[str] = field(default_factory=list)
-    subs: list[_Draft] = field(default_factory=list)
-
-    def empty(self) -> bool:
-        return not self.paras and all(not sub.paras for sub in self.subs)
-
-    def section(self) -> Section:
-        subs = tuple(Subsection(d.id, d.title, tuple(d.paras)) for d in self.subs)
-        return Section(self.id, self.title, tuple(self.paras), subs, self.role)
 
 
 @dataclass
@@ -203,13 +186,13 @@ class _Body:
 
     def __init__(self, lines: list[_Line | None]) -> None:
         self.lines = lines
-        self.sections: list[_Draft] = []
+        self.sections: list[Draft] = []
         self.glossary: list[GlossaryEntry] = []
         self.sources: list[Source] = []
         self.leftover_glossary: list[str] = []
         self.part = "sections"
         self.last_number = 0
-        self.prelude = _Draft("0", "Introduction")
+        self.prelude = Draft("Introduction", id="0")
         self.pending: list[str] = []
         content = [line for line in lines if line is not None]
         bulleted = sum(1 for line in content if line.bulleted)
@@ -221,7 +204,7 @@ class _Body:
         short = bool(lengths) and lengths[(len(lengths) * 9) // 10] <= WRAP_WIDTH
         self.wrapped = short and None in lines
 
-    def run(self) -> list[_Draft]:
+    def run(self) -> list[Draft]:
         for line in self.lines:
             if line is None:
                 self.flush()
@@ -234,7 +217,7 @@ class _Body:
         self.flush()
         if self.leftover_glossary:
             number = self.last_number + 1
-            self.sections.append(_Draft(str(number), "Glossary", paras=self.leftover_glossary))
+            self.sections.append(Draft("Glossary", id=str(number), paras=self.leftover_glossary))
         if self.prelude.paras:
             self.sections.insert(0, self.prelude)
         return self.sections
@@ -287,12 +270,14 @@ class _Body:
             sub_id = f"{sub.group(1)}-{int(sub.group(2))}"
             if all(d.id != sub_id for d in self.sections[-1].subs):
                 self.flush()
-                self.sections[-1].subs.append(_Draft(sub_id, clean(squeeze(sub.group(3).strip()))))
+                self.sections[-1].subs.append(
+                    Draft(clean(squeeze(sub.group(3).strip())), id=sub_id)
+                )
                 return True
         return False
 
     def start_section(self, number: int, title: str, role: str | None) -> None:
-        self.sections.append(_Draft(str(number), title, role))
+        self.sections.append(Draft(title, id=str(number), role=role))
         self.last_number = number
         self.part = "sections"
 
