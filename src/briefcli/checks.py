@@ -2,7 +2,8 @@
 
 Errors and warnings come from the loader (a brief with an error does not load); on top of
 those, warnings for things that load but look wrong: a report sentence that is not in the
-report, a paragraph given twice.
+report, a paragraph given twice, an id that mixes Latin, Cyrillic or Greek letters, an id
+that another brief in the library has (or a look-alike of it).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefcli.confusables import mixed_scripts
 from briefcli.errors import BriefError, BriefFileError
 from briefcli.files import read_brief_text
 from briefcli.loader import Problem, check_brief
@@ -22,7 +24,7 @@ from briefcli.yamlio import compose
 if TYPE_CHECKING:
     from yaml import Node
 
-    from briefcli.catalog import Library
+    from briefcli.catalog import Entry, Library
 
 
 @dataclass(frozen=True)
@@ -94,11 +96,20 @@ def read_library() -> Library | None:
 
 
 def library_twins(brief_id: str, path: str, library: Library) -> list[str]:
-    """The other brief files in the library with this id, in the library's order (the first
-    is the one ``brief -b ID`` reads unless ``path`` comes before it)."""
+    """The other brief files in the library with this id or a look-alike of it, in the
+    library's order (the first is the one ``brief -b ID`` reads unless ``path`` comes first)."""
+    return [entry.path for entry in _twin_entries(brief_id, path, library)]
+
+
+def _twin_entries(brief_id: str, path: str, library: Library) -> list[Entry]:
+    from briefcli.confusables import skeleton
+
     real = os.path.realpath(path)
+    wanted = skeleton(brief_id)
     return [
-        e.path for e in library.readable() if e.id == brief_id and os.path.realpath(e.path) != real
+        e
+        for e in library.readable()
+        if skeleton(e.id) == wanted and os.path.realpath(e.path) != real
     ]
 
 
@@ -139,6 +150,13 @@ def _suspicious(root: Node, brief: Brief, name: str) -> list[Problem]:
                 where,
                 f"marked origin: report, but these words are not in section {refs}",
             )
+    for key_path, value in _id_paths(brief):
+        if reason := mixed_scripts(value):
+            warn(
+                _at(root, *key_path),
+                _where(key_path),
+                f"{reason}: a look-alike of a plain id? (write it in one script)",
+            )
     seen: dict[str, int] = {}
     for key_path, paragraph in _paragraph_paths(brief):
         node = _at(root, *key_path)
@@ -160,10 +178,12 @@ def _twins(root: Node, brief: Brief, name: str, path: str, library: Library) -> 
             name,
             line,
             column,
-            f"id: {brief.meta.id!r} is also the id of {sanitize_line(twin)} in the library "
+            f"id: {brief.meta.id!r} "
+            + ("is also the id" if twin.id == brief.meta.id else f"looks like {twin.id!r}, the id")
+            + f" of {sanitize_line(twin.path)} in the library "
             "('brief list' shows which one 'brief -b ID' reads)",
         )
-        for twin in library_twins(brief.meta.id, path, library)[:3]
+        for twin in _twin_entries(brief.meta.id, path, library)[:3]
     ]
 
 
@@ -176,6 +196,15 @@ def _paragraphs(brief: Brief) -> dict[str, tuple[str, ...]]:
     for section in brief.sections:
         out[section.id] = section.paragraphs
         out.update({sub.id: sub.paragraphs for sub in section.subsections})
+    return out
+
+
+def _id_paths(brief: Brief) -> list[tuple[tuple[str | int, ...], str]]:
+    out: list[tuple[tuple[str | int, ...], str]] = [(("id",), brief.meta.id)]
+    for s_index, section in enumerate(brief.sections):
+        out.append((("sections", s_index, "id"), section.id))
+        for u_index, sub in enumerate(section.subsections):
+            out.append((("sections", s_index, "subsections", u_index, "id"), sub.id))
     return out
 
 
