@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefcli.confusables import mixed_scripts
+from briefcli.confusables import mixed_scripts, skeleton
 from briefcli.errors import BriefError, BriefFileError
 from briefcli.files import read_brief_text
 from briefcli.loader import Problem, check_brief
@@ -102,8 +102,6 @@ def library_twins(brief_id: str, path: str, library: Library) -> list[str]:
 
 
 def _twin_entries(brief_id: str, path: str, library: Library) -> list[Entry]:
-    from briefcli.confusables import skeleton
-
     real = os.path.realpath(path)
     wanted = skeleton(brief_id)
     return [
