@@ -8,9 +8,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from briefcli.cli import run
+
+# Property tests: "ci" runs the same examples on every run (derandomized, no example
+# database), so CI never fails at random; "dev" (the default) draws new examples each run,
+# `--hypothesis-seed=N` replays one run and `--hypothesis-profile=ci` forces the CI profile.
+# Every failing example found is kept as an @example on its test.
+# Neither has a deadline: a time limit per example is a timed assert, and fails at random on a
+# busy machine.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 HERE = Path(__file__).parent
 #: The raw report, as kept in the repository (a byte-for-byte copy of shared/sources/).

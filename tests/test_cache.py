@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from briefcli import cache, freshness, loader
 from briefcli.codec import brief_from_data, brief_to_data
-from briefcli.loader import default_brief_path, load_brief
+from briefcli.loader import load_brief
 from briefcli.model import (
     Brief,
     GlossaryEntry,
@@ -25,6 +25,7 @@ from briefcli.model import (
     TimelineEvent,
     parse_event_date,
 )
+from briefcli.paths import default_brief_path
 from conftest import Runner, write
 
 MINI = "id: mini\ntitle: Mini\nsections:\n  - id: '1'\n    title: One\n    paragraphs: [{text}]\n"

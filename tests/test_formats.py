@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from briefcli.briefformat import BRIEF, brief_schema
 from briefcli.errors import BriefFileError
-from briefcli.loader import default_brief_path, load_brief, parse_brief
+from briefcli.loader import load_brief, parse_brief
+from briefcli.paths import default_brief_path
 from briefcli.yamlio import dump as yaml_text
 from conftest import HERE, Runner, golden
 

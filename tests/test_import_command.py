@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.importers.naming import MAX_STEM, file_name, slug
+from briefcli.files import safe_filename
+from briefcli.importers.naming import MAX_STEM, slug
 from briefcli.loader import load_brief, parse_brief
 from conftest import REPO, Runner, write
 
@@ -54,7 +55,7 @@ def test_into_the_library_by_default(brief: Runner, tmp_path: Path) -> None:
 
 
 def test_an_id_already_in_the_library_is_a_warning(brief: Runner, tmp_path: Path) -> None:
-    from briefcli.loader import default_brief_path
+    from briefcli.paths import default_brief_path
 
     result = brief("import", str(SOURCE), "--overlay", str(OVERLAY))
     target = library(tmp_path) / "nk-russia-troops-2025.yaml"
@@ -130,7 +131,7 @@ def test_never_overwrites_in_the_library_either(brief: Runner, tmp_path: Path) -
 def test_titles_give_safe_names_inside_the_library(
     brief: Runner, tmp_path: Path, title: str, name: str
 ) -> None:
-    assert file_name(title) == name
+    assert safe_filename(slug(title), ".yaml") == name
     source = write(tmp_path, "small.txt", SMALL)
     result = brief("import", str(source), "--title", title)
     assert result.exit_code == 0, result.stderr

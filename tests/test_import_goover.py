@@ -162,7 +162,8 @@ def test_every_variant_imports_validates_and_shows_section_4(
 
 
 def test_every_paragraph_of_the_report_is_in_the_shipped_brief(report: str) -> None:
-    from briefcli.loader import default_brief_path, load_brief
+    from briefcli.loader import load_brief
+    from briefcli.paths import default_brief_path
 
     shipped = load_brief(default_brief_path())
     have = [squash(p) for p in brief_paragraphs(shipped)]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefcli import catalog, paths
-from briefcli.loader import default_brief_path
+from briefcli.paths import default_brief_path
 from conftest import Runner
 
 SHIPPED_ID = "nk-russia-troops-2025"

@@ -1,4 +1,5 @@
-"""Selection helpers written with string methods agree with the patterns they replace."""
+"""query.py's public functions, directly: find_section, find_term, events_between; and its
+helpers written with string methods agree with the patterns they replace."""
 
 from __future__ import annotations
 
@@ -10,8 +11,23 @@ from hypothesis import strategies as st
 
 from briefcli.errors import NotFoundError, UsageError
 from briefcli.loader import parse_brief
-from briefcli.model import Brief
-from briefcli.query import _fold, _mentions, events_between, find_section, find_term
+from briefcli.model import (
+    Brief,
+    GlossaryEntry,
+    Metadata,
+    Section,
+    Subsection,
+    TimelineEvent,
+    parse_event_date,
+)
+from briefcli.query import (
+    _fold,
+    _mentions,
+    events_between,
+    find_section,
+    find_term,
+    normalise_section_ref,
+)
 
 # Letters, digits, the underscore, spaces, punctuation and a letter outside ASCII: every kind of
 # character the word-boundary rules treat differently.
@@ -80,3 +96,193 @@ def test_a_huge_term_or_date_is_quoted_short() -> None:
     with pytest.raises(UsageError) as bad:
         events_between(numbered("1"), since="9" * 100_000)
     assert len(str(bad.value)) < 150
+
+
+# -- the public functions, directly ---------------------------------------------------------------
+
+BRIEF = Brief(
+    Metadata("q", "Query Test", "", "", "", ""),
+    (
+        Section("1", "Summary", ("The Storm Corps moved.",), role="summary"),
+        Section("2", "Background", ("Six-party talks ended.",)),
+        Section(
+            "4",
+            "Findings",
+            ("Intro.",),
+            (
+                Subsection("4-1", "Troops", ("Storm Corps units and the KPA.",)),
+                Subsection("4-2", "Supplies", ("Shells.",)),
+            ),
+        ),
+        Section("5", "Conclusion", ("Done.",), role="conclusion"),
+    ),
+    (
+        GlossaryEntry("Storm Corps", "Unit", "A special unit.", ("Storm Corp",)),
+        GlossaryEntry("Six-Party Talks", "Diplomacy", "Talks on the peninsula."),
+        GlossaryEntry("KPA", "Unit", "The army.", ("Korean People's Army",)),
+    ),
+    (
+        TimelineEvent(parse_event_date("2023"), "A", ("1",)),
+        TimelineEvent(parse_event_date("2024-03-15"), "B", ("1",)),
+        TimelineEvent(parse_event_date("2024-Q4"), "C", ("1",)),
+        TimelineEvent(parse_event_date("2024-06/2025-02"), "D", ("1",)),
+        TimelineEvent(parse_event_date("2025-01"), "E", ("1",)),
+    ),
+)
+VALID_IDS = "1, 2, 4, 4-1, 4-2, 5, summary, conclusion"
+
+
+@pytest.mark.parametrize(
+    ("words", "section", "subsection"),
+    [
+        (["4"], "4", None),
+        (["4-2"], "4", "4-2"),
+        (["4.2"], "4", "4-2"),
+        (["4", ".", "2"], "4", "4-2"),
+        (["4/1"], "4", "4-1"),
+        (["section", "4"], "4", None),
+        (["Section 4.2"], "4", "4-2"),
+        (["sec.", "4"], "4", None),
+        (["§4"], "4", None),
+        (["4."], "4", None),
+        (["summary"], "1", None),
+        (["SUMMARY"], "1", None),
+        (["conclusion"], "5", None),
+        (["findings"], "4", None),  # a section's title, any case
+    ],
+)
+def test_find_section(words: list[str], section: str, subsection: str | None) -> None:
+    match = find_section(BRIEF, words)
+    assert match.section.id == section
+    assert (match.subsection.id if match.subsection else None) == subsection
+    assert match.id == (subsection or section)
+
+
+@pytest.mark.parametrize(
+    ("words", "nearest"),
+    [
+        (["9"], "5"),  # past the end: the last section
+        (["3"], "2"),  # a gap: the nearest number (the first of equals)
+        (["4-7"], "4-2"),  # the last subsection of 4
+        (["sumary"], "summary"),  # a misspelt role
+        (["conclusoin"], "conclusion"),
+    ],
+)
+def test_an_unknown_section_suggests_the_nearest(words: list[str], nearest: str) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        find_section(BRIEF, words)
+    ref = normalise_section_ref(words)
+    assert caught.value.message == (
+        f"no section {ref!r}; nearest is {nearest!r}; valid: {VALID_IDS}"
+    )
+    assert caught.value.exit_code == 1
+
+
+def test_an_unknown_section_without_anything_near() -> None:
+    with pytest.raises(NotFoundError) as caught:
+        find_section(BRIEF, ["xyzzy"])
+    assert caught.value.message == f"no section 'xyzzy'; valid: {VALID_IDS}"
+
+
+@pytest.mark.parametrize("words", [[], [""], ["section"], ["  "]])
+def test_no_section_named_is_a_usage_error(words: list[str]) -> None:
+    with pytest.raises(UsageError, match="say which section"):
+        find_section(BRIEF, words)
+
+
+@pytest.mark.parametrize(
+    ("query", "term", "corrected"),
+    [
+        ("Storm Corps", "Storm Corps", False),
+        ("storm CORPS", "Storm Corps", False),  # case
+        ("six party  talks", "Six-Party Talks", False),  # punctuation and spacing
+        ("Six-Party Talks!", "Six-Party Talks", False),
+        ("storm corp", "Storm Corps", False),  # an alias
+        ("korean peoples army", "KPA", True),  # an alias, one letter off
+        ("Korean People's Army", "KPA", False),
+        ("six", "Six-Party Talks", True),  # a unique prefix
+        ("kp", "KPA", True),
+        ("strom corps", "Storm Corps", True),  # a typo
+        ("six-party talk", "Six-Party Talks", True),
+    ],
+)
+def test_find_term(query: str, term: str, corrected: bool) -> None:
+    match = find_term(BRIEF, query)
+    assert match.entry.term == term
+    assert match.corrected_from == (query if corrected else None)
+
+
+def test_a_term_says_which_sections_use_it() -> None:
+    assert find_term(BRIEF, "storm corps").used_in == ("1", "4-1")
+    assert find_term(BRIEF, "kpa").used_in == ("4-1",)
+    assert find_term(BRIEF, "six-party talks").used_in == ("2",)
+
+
+@pytest.mark.parametrize(
+    ("query", "closest"),
+    [
+        ("banana", "closest: "),
+        ("s", "closest: "),  # a prefix of two terms is not a unique prefix
+        ("", "closest: "),
+    ],
+)
+def test_an_unknown_term_lists_the_three_closest(query: str, closest: str) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        find_term(BRIEF, query)
+    message = caught.value.message
+    assert message.startswith(f"no glossary term {query!r}; {closest}")
+    named = message.split("closest: ")[1].split(", ")
+    assert len(named) == 3 and set(named) == {"Storm Corps", "Six-Party Talks", "KPA"}
+
+
+def test_an_unknown_term_in_a_brief_without_a_glossary() -> None:
+    with pytest.raises(NotFoundError, match=r"^this brief has no glossary$"):
+        find_term(BRIEF._replace(glossary=()), "anything")
+
+
+def events(since: str | None = None, until: str | None = None) -> list[str]:
+    return [e.event for e in events_between(BRIEF, since, until)]
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "expected"),
+    [
+        (None, None, ["A", "B", "D", "C", "E"]),  # all, in date order
+        ("2024", None, ["B", "D", "C", "E"]),
+        (None, "2024", ["A", "B", "D", "C"]),
+        ("2024", "2024", ["B", "D", "C"]),
+        ("2024-Q4", "2024-12-31", ["D", "C"]),  # a range that overlaps counts
+        ("2025-02-28", None, ["D"]),  # the range's last day is enough
+        ("2025-03", None, []),
+        (None, "2024-03-14", ["A"]),
+        ("2024-03-15", "2024-03-15", ["B"]),
+        ("2024-03", "2024-05", ["B"]),
+        (" 2024-06 ", None, ["D", "C", "E"]),  # spaces around a date
+        ("2020s", None, ["A", "B", "D", "C", "E"]),  # a decade
+    ],
+)
+def test_events_between(since: str | None, until: str | None, expected: list[str]) -> None:
+    assert events(since, until) == expected
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "message"),
+    [
+        ("March 2024", None, "--since 'March 2024' is not a date"),
+        (None, "2024-13", "--until '2024-13' is not a date"),
+        ("24", None, "--since '24' is not a date"),
+        ("2025", "2024", "--since '2025' is after --until '2024': give the earlier date first"),
+        ("2024-03-16", "2024-03-15", "--since '2024-03-16' is after --until '2024-03-15'"),
+        ("", None, None),  # empty: no bound at all
+    ],
+)
+def test_events_between_refuses_what_is_not_a_date(
+    since: str | None, until: str | None, message: str | None
+) -> None:
+    if message is None:
+        assert events(since, until) == events()
+        return
+    with pytest.raises(UsageError) as caught:
+        events_between(BRIEF, since, until)
+    assert caught.value.message.startswith(message)
+    assert caught.value.exit_code == 2

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from briefcli import query
-from briefcli.loader import default_brief_path, load_brief
+from briefcli.loader import load_brief
 from briefcli.output import OutputSettings, to_ansi
+from briefcli.paths import default_brief_path
 from briefcli.render import citation, document, terminal, text
 from briefcli.views import (
     CiteView,

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.loader import default_brief_path, load_brief
+from briefcli.loader import load_brief
 from briefcli.model import Brief
+from briefcli.paths import default_brief_path
 from conftest import SOURCE
 
 BRIEF = load_brief(default_brief_path())

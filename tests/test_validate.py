@@ -36,7 +36,7 @@ def test_a_valid_brief(brief: Runner, tmp_path: Path) -> None:
 
 
 def test_the_shipped_brief_is_valid_without_warnings(brief: Runner) -> None:
-    from briefcli.loader import default_brief_path
+    from briefcli.paths import default_brief_path
 
     shipped = default_brief_path()  # the copy the library holds (installed or in the checkout)
     result = brief("validate", "--strict", str(shipped))
@@ -44,7 +44,7 @@ def test_the_shipped_brief_is_valid_without_warnings(brief: Runner) -> None:
 
 
 def test_an_id_another_brief_in_the_library_has(brief: Runner, tmp_path: Path) -> None:
-    from briefcli.loader import default_brief_path
+    from briefcli.paths import default_brief_path
 
     path = write(tmp_path, "twin.yaml", GOOD.replace("id: mini", "id: nk-russia-troops-2025"))
     result = brief("validate", str(path))

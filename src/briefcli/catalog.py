@@ -102,20 +102,30 @@ class Library(Record):
         return tuple(e for e in self.entries if e.broken)
 
     def duplicates(self) -> dict[str, tuple[Entry, ...]]:
-        """Each id held by more than one file → those files, the one that wins first."""
+        """Each id held by more than one file → those files, the one that wins first.
+
+        Look-alike ids (the same TR39 skeleton: a Cyrillic 'ѕ' for an 's') are one id.
+        """
+        from briefcli.confusables import skeleton
+
         by_id: dict[str, list[Entry]] = {}
         for entry in self.entries:
             if not entry.broken:
-                by_id.setdefault(entry.id, []).append(entry)
-        return {key: tuple(found) for key, found in by_id.items() if len(found) > 1}
+                by_id.setdefault(skeleton(entry.id), []).append(entry)
+        return {found[0].id: tuple(found) for found in by_id.values() if len(found) > 1}
 
     def find(self, ref: str) -> Entry:
-        """The brief ``ref`` names: exact id, then a broken file of that name, then a unique
-        id prefix, then a unique title fragment (any case). UsageError when none or several."""
+        """The brief ``ref`` names: exact id (or any case, or a look-alike), then a broken file
+        of that name, then a unique id prefix, then a unique title fragment (any case).
+        UsageError when none or several."""
+        from briefcli.confusables import skeleton
+
         usable = self.usable()
-        exact = [e for e in usable if e.id == ref] or [
-            e for e in usable if e.id.casefold() == ref.casefold()
-        ]
+        exact = (
+            [e for e in usable if e.id == ref]
+            or [e for e in usable if e.id.casefold() == ref.casefold()]
+            or [e for e in usable if skeleton(e.id) == skeleton(ref)]
+        )
         if len(exact) == 1:
             return exact[0]
         wanted = ref.casefold()
@@ -221,12 +231,14 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
     if unnamed:  # rare: put them back in the library's order, after the index's records
         rank = {path: n for n, path in enumerate(files)}
         records = sorted([*records, *map(_unnamed_record, unnamed)], key=lambda r: rank[r.path])
-    winners: dict[str, str] = {}
+    from briefcli.confusables import skeleton
+
+    winners: dict[str, str] = {}  # by skeleton: a look-alike id is the same id
     entries = []
     for record in records:
         shadowed_by = None
         if record.error is None:
-            shadowed_by = winners.setdefault(record.brief_id, record.path)
+            shadowed_by = winners.setdefault(skeleton(record.brief_id), record.path)
             if shadowed_by == record.path:
                 shadowed_by = None
         entries.append(_entry(record, origin_of[record.path], shadowed_by))

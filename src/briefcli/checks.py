@@ -2,7 +2,8 @@
 
 Errors and warnings come from the loader (a brief with an error does not load); on top of
 those, warnings for things that load but look wrong: a report sentence that is not in the
-report, a paragraph given twice.
+report, a paragraph given twice, an id that mixes Latin, Cyrillic or Greek letters, an id
+that another brief in the library has (or a look-alike of it).
 """
 
 from __future__ import annotations
@@ -12,17 +13,19 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefcli.confusables import mixed_scripts, skeleton
 from briefcli.errors import BriefError, BriefFileError
 from briefcli.files import read_brief_text
 from briefcli.formats import OUTPUT_SCHEMA_VERSION
 from briefcli.loader import Problem, check_brief
 from briefcli.model import Brief
 from briefcli.sanitize import json_escape_unsafe, sanitize_line
+from briefcli.yamlio import compose
 
 if TYPE_CHECKING:
     from yaml import Node
 
-    from briefcli.catalog import Library
+    from briefcli.catalog import Entry, Library
 
 
 @dataclass(frozen=True)
@@ -71,9 +74,11 @@ def check_text(
     except BriefFileError as exc:
         return FileReport(name, (_problem(name, exc),), None)
     if brief is not None:
-        problems = problems + _suspicious(text, brief, name)
+        # The text loaded, so it composes: the same strict reader gives the nodes' lines.
+        root = compose(text, name)
+        problems = problems + _suspicious(root, brief, name)
         if path is not None and library is not None:
-            problems += _twins(text, brief, name, path, library)
+            problems += _twins(root, brief, name, path, library)
     ordered = sorted(problems, key=lambda p: (p.line, p.column))
     return FileReport(name, tuple(ordered), brief)
 
@@ -92,11 +97,18 @@ def read_library() -> Library | None:
 
 
 def library_twins(brief_id: str, path: str, library: Library) -> list[str]:
-    """The other brief files in the library with this id, in the library's order (the first
-    is the one ``brief -b ID`` reads unless ``path`` comes before it)."""
+    """The other brief files in the library with this id or a look-alike of it, in the
+    library's order (the first is the one ``brief -b ID`` reads unless ``path`` comes first)."""
+    return [entry.path for entry in _twin_entries(brief_id, path, library)]
+
+
+def _twin_entries(brief_id: str, path: str, library: Library) -> list[Entry]:
     real = os.path.realpath(path)
+    wanted = skeleton(brief_id)
     return [
-        e.path for e in library.readable() if e.id == brief_id and os.path.realpath(e.path) != real
+        e
+        for e in library.readable()
+        if skeleton(e.id) == wanted and os.path.realpath(e.path) != real
     ]
 
 
@@ -115,14 +127,8 @@ def _problem(name: str, exc: BriefFileError) -> Problem:
 # -- warnings beyond the loader ----------------------------------------------------------------
 
 
-def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
-    import yaml
-
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    root = yaml.compose(text, Loader=loader)
+def _suspicious(root: Node, brief: Brief, name: str) -> list[Problem]:
     found: list[Problem] = []
-    if root is None:  # pragma: no cover - a brief that loaded is never empty
-        return found
 
     def warn(node: Node | None, where: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 1
@@ -143,13 +149,19 @@ def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
                 where,
                 f"marked origin: report, but these words are not in section {refs}",
             )
-    for key_path, section_id in _id_paths(brief):
-        if len(section_id) > MAX_ID_CHARS:
+    for key_path, value in _id_paths(brief):
+        if len(value) > MAX_ID_CHARS:
             warn(
                 _at(root, *key_path),
                 _where(key_path),
-                f"is {len(section_id):,} characters long; an id to type on a command line "
+                f"is {len(value):,} characters long; an id to type on a command line "
                 f"should be at most {MAX_ID_CHARS}",
+            )
+        if reason := mixed_scripts(value):
+            warn(
+                _at(root, *key_path),
+                _where(key_path),
+                f"{reason}: a look-alike of a plain id? (write it in one script)",
             )
     seen: dict[str, int] = {}
     for key_path, paragraph in _paragraph_paths(brief):
@@ -163,11 +175,8 @@ def _suspicious(text: str, brief: Brief, name: str) -> list[Problem]:
     return found
 
 
-def _twins(text: str, brief: Brief, name: str, path: str, library: Library) -> list[Problem]:
-    import yaml
-
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    node = _at(yaml.compose(text, Loader=loader), "id")
+def _twins(root: Node, brief: Brief, name: str, path: str, library: Library) -> list[Problem]:
+    node = _at(root, "id")
     line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
     return [
         Problem(
@@ -175,10 +184,12 @@ def _twins(text: str, brief: Brief, name: str, path: str, library: Library) -> l
             name,
             line,
             column,
-            f"id: {brief.meta.id!r} is also the id of {sanitize_line(twin)} in the library "
+            f"id: {brief.meta.id!r} "
+            + ("is also the id" if twin.id == brief.meta.id else f"looks like {twin.id!r}, the id")
+            + f" of {sanitize_line(twin.path)} in the library "
             "('brief list' shows which one 'brief -b ID' reads)",
         )
-        for twin in library_twins(brief.meta.id, path, library)[:3]
+        for twin in _twin_entries(brief.meta.id, path, library)[:3]
     ]
 
 
@@ -200,7 +211,7 @@ MAX_ID_CHARS = 64
 
 
 def _id_paths(brief: Brief) -> list[tuple[tuple[str | int, ...], str]]:
-    out: list[tuple[tuple[str | int, ...], str]] = []
+    out: list[tuple[tuple[str | int, ...], str]] = [(("id",), brief.meta.id)]
     for s_index, section in enumerate(brief.sections):
         out.append((("sections", s_index, "id"), section.id))
         for u_index, sub in enumerate(section.subsections):

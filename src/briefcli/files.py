@@ -22,8 +22,11 @@ from briefcli.sanitize import sanitize_line
 #: Longest file name made from data, in UTF-8 bytes (most file systems allow 255).
 MAX_NAME_BYTES = 120
 
-# Names Windows reserves in every folder, whatever the extension (also refused on a share).
-_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+#: Names Windows reserves for devices in every folder, whatever the extension (also refused
+#: on a share); NFKC makes 'COM¹' 'com1'. The one table: brief ids avoid these names too.
+RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+)
 _NOT_NAME = re.compile(r"[^\w.\-]+")
 
 #: Largest brief file read, checked before reading (8 MiB: the shipped brief is 36 KB).
@@ -65,7 +68,7 @@ def safe_filename(text: str, suffix: str = "", fallback: str = "brief") -> str:
     while len(name.encode("utf-8")) > budget:
         name = name[:-1]
     name = name.rstrip(".-")
-    if not name or name.split(".")[0].casefold() in _RESERVED:
+    if not name or name.split(".")[0].casefold() in RESERVED_NAMES:
         name = f"{fallback}-{name}" if name else fallback
     return name + suffix
 

@@ -36,7 +36,6 @@ from briefcli.model import (
     parse_date_point,
     parse_event_date,
 )
-from briefcli.paths import default_brief_path as default_brief_path  # re-exported: its old home
 from briefcli.sanitize import has_unsafe, sanitize_line, shorten
 from briefcli.yamlio import compose
 

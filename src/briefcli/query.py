@@ -188,6 +188,12 @@ def events_between(
     """Timeline events in chronological order, overlapping the span [since, until]."""
     low = _bound(since, "--since").first if since else None
     high = _bound(until, "--until").last if until else None
+    if low is not None and high is not None and low > high:
+        # An upside-down span would still "overlap" an event that spans both ends.
+        raise UsageError(
+            f"--since {quoted(since or '')} is after --until "
+            f"{quoted(until or '')}: give the earlier date first"
+        )
     events = sorted(brief.timeline, key=lambda e: e.date.sort_key)
     return [
         e

@@ -9,6 +9,7 @@ The choice between libyaml and the pure-Python parser is made here, once.
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from briefcli.errors import BriefFileError
@@ -59,19 +60,34 @@ def _pure_loader() -> Any:
 
 
 def compose(text: str, name: str) -> Node:
-    """Parse YAML into a node tree without resolving or constructing anything."""
+    """Parse a brief's YAML into a node tree without resolving or constructing anything."""
+    node = compose_document(text, name, "brief")
+    if node is None:
+        raise BriefFileError(name, "is empty: a brief needs at least id, title and sections", 1, 1)
+    return node
+
+
+def compose_document(text: str, name: str, kind: str) -> Node | None:
+    """Parse one YAML document (a brief, an overlay, front matter) into nodes; None when empty.
+
+    ``kind`` names the document in errors ("more than 100,000 values in one overlay").
+    """
     import yaml
 
     try:
         try:
-            node = _Composer(name).compose(text, _yaml_loader())
-        except (yaml.YAMLError, BriefFileError):
+            node = _Composer(name, kind).compose(text, _yaml_loader())
+            if _empty(node) and _yaml_loader() is not _pure_loader():
+                # libyaml takes a few texts the pure parser refuses; when what it read is
+                # empty (an error for a brief) the pure parser decides, as for any error.
+                raise _Undecided
+        except (yaml.YAMLError, BriefFileError, _Undecided):
             if _yaml_loader() is _pure_loader():
                 raise
             # libyaml words its errors differently and rejects a few inputs the pure parser
             # takes: the pure parser decides and words the error, exactly as without libyaml.
             # (libyaml is also laxer in a few corners of YAML syntax: tests/test_libyaml.py.)
-            node = _Composer(name).compose(text, _pure_loader())
+            node = _Composer(name, kind).compose(text, _pure_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
@@ -102,9 +118,59 @@ def compose(text: str, name: str) -> Node:
     except UnicodeError:
         # Only text handed in through the API can hold lone surrogates; files are decoded.
         raise BriefFileError(name, "holds characters that are not valid Unicode", 1, 1) from None
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style):
-        raise BriefFileError(name, "is empty: a brief needs at least id, title and sections", 1, 1)
-    return node
+    return None if _empty(node) else node
+
+
+class _Undecided(Exception):
+    """libyaml's reading is not the last word: let the pure parser read the text."""
+
+
+def _empty(node: Node | None) -> bool:
+    """No document, or one that is a bare empty value (``---`` alone, a lone ``!``)."""
+    import yaml
+
+    return node is None or (
+        isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style
+    )
+
+
+def to_plain(node: Node | None, name: str) -> Any:
+    """Nodes → plain data: every value is text (as the brief loader reads scalars), a list
+    or a dict; None for an empty document.
+
+    For documents read without the brief loader's checker (overlays, front matter): a key
+    that is not text, a duplicate key, or an escape that names no character is an error
+    naming the file, line and column.
+    """
+    import yaml
+
+    def convert(node: Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            value: str = node.value
+            if (surrogate := _SURROGATE.search(value)) is not None:
+                code = ord(surrogate.group())
+                fail(node, f"holds the escape \\u{code:04x}, which is not a character")
+            return value
+        if isinstance(node, yaml.SequenceNode):
+            return [convert(item) for item in node.value]
+        out: dict[str, Any] = {}
+        for key, value_node in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                fail(key, "keys must be text, not a list or mapping")
+            if key.value in out:
+                fail(key, f"the key '{shorten(key.value, 40)}' is given twice")
+            out[convert(key)] = convert(value_node)
+        return out
+
+    def fail(node: Node, message: str) -> NoReturn:
+        mark = node.start_mark
+        raise BriefFileError(name, message, mark.line + 1, mark.column + 1)
+
+    # Recursion is bounded: compose refuses anything nested deeper than MAX_DEPTH.
+    return None if node is None else convert(node)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -136,8 +202,9 @@ class _Composer:
     :data:`MAX_ITEMS` or value past :data:`MAX_NODES`, naming the line and key path.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, kind: str) -> None:
         self.name = name
+        self.kind = kind
         # Open collections: the node and the (flat, for mappings) list of its children.
         self.stack: list[tuple[Node, list[Node], int]] = []
 
@@ -195,7 +262,7 @@ class _Composer:
                         self.fail(event, f"YAML tags such as {shorten(shown, 60)} are not allowed")
                     nodes += 1
                     if nodes > MAX_NODES:
-                        self.fail(event, f"more than {MAX_NODES:,} values in one brief")
+                        self.fail(event, f"more than {MAX_NODES:,} values in one {self.kind}")
                     start: Any = event.start_mark  # libyaml's marks: same line and column
                     node: Node
                     if kind is scalar_event:
@@ -232,7 +299,8 @@ class _Composer:
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
-                        self.fail(event, "a second YAML document ('---'); a brief is one document")
+                        one = f"{'an' if self.kind[:1] in 'aeiou' else 'a'} {self.kind}"
+                        self.fail(event, f"a second YAML document ('---'); {one} is one document")
                 elif kind is yaml.StreamEndEvent:
                     return root
         finally:

@@ -137,15 +137,16 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, str], str]:
     if end is None:
         return {}, text
     from briefcli.errors import BriefError
-    from briefcli.yamlio import compose
+    from briefcli.yamlio import compose_document, to_plain
 
     try:
-        root = compose("\n".join(lines[1:end]) + "\n", name)
+        # The opening '---' as a blank line: errors give the Markdown file's own line numbers.
+        block = "\n" + "\n".join(lines[1:end]) + "\n"
+        data = to_plain(compose_document(block, name, "front-matter block"), name)
     except BriefError as exc:
         # The same strict reading as a brief's: an alias, a tag or a second document is an
         # error that names the file and the line, never a silent expansion.
-        raise NotAReport(f"{name}: front matter: {exc.message}") from None
-    data = _plain(root)
+        raise NotAReport(f"front matter: {exc.message}") from None
     if not isinstance(data, dict):
         return {}, text
 
@@ -167,19 +168,6 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, str], str]:
         "date": written_date(value("date")) or "",
     }
     return {k: v for k, v in meta.items() if v}, "\n" * end + "\n" + "\n".join(lines[end + 1 :])
-
-
-def _plain(node: Any) -> object:
-    """A composed YAML node as plain data: text, lists and mappings (keys as text)."""
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode):
-        return str(node.value)
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item) for item in node.value]
-    if isinstance(node, yaml.MappingNode):
-        return {str(_plain(key)): _plain(item) for key, item in node.value}
-    return None
 
 
 #: Bytes of Markdown parsed at a time: markdown-it's tokens take many times the text's size,

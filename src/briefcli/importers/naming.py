@@ -1,18 +1,14 @@
-"""Names derived from a report's title: the brief id and a safe file name in the library."""
+"""The brief id derived from a report's title (the library file name is made from the id)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from briefcli.files import RESERVED_NAMES
+
 #: Longest id and file-name stem, in characters (a file name stays far below 255 bytes).
 MAX_STEM = 60
-# Names Windows reserves for devices, with or without an extension.
-_DEVICES = frozenset(
-    ["con", "prn", "aux", "nul", "clock$"]
-    + [f"com{n}" for n in range(10)]
-    + [f"lpt{n}" for n in range(10)]
-)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -34,14 +30,6 @@ def slug(title: str) -> str:
         stem = candidate
     if not stem:
         return "brief"
-    if stem in _DEVICES:
+    if stem in RESERVED_NAMES:
         stem = f"brief-{stem}"
     return stem
-
-
-def file_name(title: str) -> str:
-    """The library file name for a brief with this title: ``slug(title) + '.yaml'``, cut to
-    the byte limit of :func:`briefcli.files.safe_filename` (long titles in other scripts)."""
-    from briefcli.files import safe_filename
-
-    return safe_filename(slug(title), ".yaml")

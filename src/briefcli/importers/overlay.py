@@ -20,23 +20,17 @@ EVENT_KEYS = EVENT.allowed_keys()
 
 
 def load_overlay(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """Read and check an overlay file: text values only, known keys, the right shapes."""
-    import yaml
+    """Read and check an overlay file: text values only, known keys, the right shapes.
 
+    It is read as strictly as a brief (no anchors, aliases or tags; bounded depth and size),
+    and every error names the overlay file.
+    """
     from briefcli.files import read_brief_text
+    from briefcli.yamlio import compose_document, to_plain
 
     name = sanitize_line(os.fspath(path))
     text = read_brief_text(path)
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    try:
-        data = yaml.load(text, Loader=loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        raise BriefFileError(name, f"not valid YAML: {exc.problem}", line, column) from None
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise BriefFileError(name, f"not valid YAML: {sanitize_line(str(exc))}") from None
+    data = to_plain(compose_document(text, name, "overlay"), name)
     if not isinstance(data, dict):
         raise BriefFileError(name, "an overlay is a mapping of keys such as key_points, timeline")
     _check(data, name)
