@@ -22,11 +22,11 @@ from briefcli.loader import (
     InvalidBrief,
     Problem,
     check_brief,
-    default_brief_path,
     load_brief,
     parse_brief,
 )
 from briefcli.model import Brief
+from briefcli.paths import default_brief_path
 from briefcli.yamlio import MAX_DEPTH
 from briefcli.yamlio import dump as to_yaml
 
