@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from briefcli import files
@@ -186,6 +186,7 @@ def test_file_names_from_data_are_one_harmless_component(text: str, name: str) -
 
 
 @given(st.text(), st.sampled_from(["", ".yaml", ".json"]))
+@example("\u115f", "")  # a Hangul filler: a letter to \w, invisible to a reader
 def test_any_text_makes_a_safe_file_name(text: str, suffix: str) -> None:
     name = safe_filename(text, suffix)
     assert name and name not in (".", "..")

@@ -63,7 +63,12 @@ def safe_filename(text: str, suffix: str = "", fallback: str = "brief") -> str:
     """
     import unicodedata
 
-    name = _NOT_NAME.sub("-", unicodedata.normalize("NFKC", text)).strip(".-")
+    from briefcli.sanitize import has_unsafe
+
+    name = _NOT_NAME.sub("-", unicodedata.normalize("NFKC", text))
+    if has_unsafe(name):  # invisible "letters" such as the Hangul fillers are not \w-safe
+        name = "".join("-" if has_unsafe(ch) else ch for ch in name)
+    name = name.strip(".-")
     budget = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
     while len(name.encode("utf-8")) > budget:
         name = name[:-1]
