@@ -136,17 +136,19 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, str], str]:
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _FRONT_MATTER_END), None)
     if end is None:
         return {}, text
-    from briefcli.errors import BriefError
+    from briefcli.errors import BriefFileError
     from briefcli.yamlio import compose_document, to_plain
 
     try:
         # The opening '---' as a blank line: errors give the Markdown file's own line numbers.
-        block = "\n" + "\n".join(lines[1:end]) + "\n"
+        block = "\n" + "\n".join(lines[1:end])
         data = to_plain(compose_document(block, name, "front-matter block"), name)
-    except BriefError as exc:
+    except BriefFileError as exc:
         # The same strict reading as a brief's: an alias, a tag or a second document is an
         # error that names the file and the line, never a silent expansion.
-        raise NotAReport(f"front matter: {exc.message}") from None
+        raise BriefFileError(
+            exc.path, f"front matter: {exc.detail}", exc.line, exc.column
+        ) from None
     if not isinstance(data, dict):
         return {}, text
 
