@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
@@ -11,6 +9,7 @@ from rich.text import Text
 from briefcli.render.document import Bullets, Definition, Document, Heading, Paragraph, Table
 from briefcli.render.text import heading_text
 from briefcli.sanitize import sanitize
+from briefcli.termmatch import Matcher
 from briefcli.theme import style
 
 
@@ -32,22 +31,21 @@ def _spaced(items: list[RenderableType]) -> list[RenderableType]:
     return out
 
 
-def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not terms:
-        return None
-    names = sorted({sanitize(t) for t in terms if t.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I)
+def _term_pattern(terms: tuple[str, ...]) -> Matcher | None:
+    # One matcher per document, one pass per paragraph (termmatch.py): linear in both.
+    return Matcher(sanitize(t) for t in terms if t.strip()) if terms else None
 
 
-def _text(value: str, role: str, pattern: re.Pattern[str] | None = None) -> Text:
+def _text(value: str, role: str, pattern: Matcher | None = None) -> Text:
     # Text objects, never markup strings: brackets and :emoji: codes stay literal.
     text = Text(sanitize(value), style=style(role), overflow="fold")
     if pattern is not None:
-        text.highlight_regex(pattern, style=style("highlight"))
+        for start, end in pattern.spans(text.plain):
+            text.stylize(style("highlight"), start, end)
     return text
 
 
-def _block(block: object, pattern: re.Pattern[str] | None) -> RenderableType:
+def _block(block: object, pattern: Matcher | None) -> RenderableType:
     if isinstance(block, Heading):
         return _heading(block)
     if isinstance(block, Paragraph):
