@@ -29,6 +29,7 @@ from briefcli.errors import BriefError
 from briefcli.freshness import is_fresh, stat_key
 from briefcli.record import Record
 from briefcli.searchquery import fts_query
+from briefcli.snippets import snippet
 
 if TYPE_CHECKING:
     import sqlite3
@@ -386,7 +387,7 @@ class Index:
             row[0]: row[1:]
             for row in self.db.execute(
                 "SELECT chunks.rowid, f.brief_id, f.title, f.path, chunks.kind, chunks.ref, "
-                f"chunks.label, chunks.scope, snippet(chunks, 1, '{_OPEN}', '{_CLOSE}', '…', 24) "
+                f"chunks.label, chunks.scope, highlight(chunks, 1, '{_OPEN}', '{_CLOSE}') "
                 f"FROM chunks JOIN files f ON f.id = (chunks.rowid >> {CHUNK_BITS}) "
                 f"WHERE chunks MATCH ? AND chunks.rowid IN ({marks})",
                 [params[0], *(rowid for rowid, _ in best)],
@@ -394,8 +395,10 @@ class Index:
         }
         hits = []
         for rowid, score in best:
-            brief_id, title, path, kind, ref, label, scope, snippet = details[rowid]
-            text, spans = _marks(str(snippet).replace("\n", " "))
+            brief_id, title, path, kind, ref, label, scope, marked = details[rowid]
+            # highlight() marks every match (linearly); the window is chosen here (snippets.py):
+            # FTS5's snippet() compares every match with every other one.
+            text, spans = snippet(*_marks(str(marked).replace("\n", " ")))
             sections = tuple(scope.split())
             hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, spans, score))
         return Results(tuple(hits), count)
