@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefcli.index import _marks
-from briefcli.snippets import ELLIPSIS, snippet
+from briefcli.snippets import ELLIPSIS, find_matches, snippet
 
 #: Words that stem to themselves and to no other word of the list, and separators that do and
 #: do not end a sentence.
@@ -18,7 +18,7 @@ QUERIES = st.sampled_from(["alpha", "bravo", "alpha bravo", '"alpha bravo"', "ec
 
 
 def fts(text: str, query: str) -> tuple[tuple[str, tuple[tuple[int, int], ...]], str]:
-    """FTS5's own snippet (as text and spans), and the highlighted whole text."""
+    """FTS5's own snippet (as text and spans) and highlight (as text with markers)."""
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='porter unicode61')")
     db.execute("INSERT INTO t VALUES (?)", (text,))
@@ -45,7 +45,11 @@ def test_the_window_is_fts5s(pieces: list[tuple[str, str]], query: str) -> None:
     expected, highlighted = fts(text, query)
     if not highlighted:
         return
-    assert snippet(*_marks(highlighted)) == expected
+    db = sqlite3.connect(":memory:")
+    (found,) = find_matches(db, query, [text])
+    db.close()
+    assert found == _marks(highlighted)[1]  # the same words as FTS5's highlight()
+    assert snippet(text, found) == expected
 
 
 def test_short_texts_are_whole_and_long_ones_cut() -> None:

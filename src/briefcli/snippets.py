@@ -11,14 +11,20 @@ with two sliding windows over the matches in order, so the work grows with the t
 - the text runs from the window's first word to its last (from the start of the text when the
   window starts there, to its end when it ends there), with ``…`` where it was cut.
 
-The matches come from FTS5's ``highlight()`` (linear), so stemming and phrases are the
-index's own; words are cut as the index's tokenizer (unicode61) cuts them: letters and digits.
+The matches come from :func:`find_matches`, which asks SQLite which words match (so stemming,
+case and diacritics are the index's own); words are cut as the index's tokenizer (unicode61)
+cuts them: letters and digits.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
 
 #: Words in a snippet (FTS5's snippet() was asked for 24).
 TOKENS = 24
@@ -26,7 +32,8 @@ ELLIPSIS = "…"
 
 #: A word as unicode61 cuts it: letters and digits (not the underscore, which \w includes).
 _TOKEN = re.compile(r"[^\W_]+")
-_BLANKS = " \t\n\r"
+#: Where a sentence ends and the next word begins (FTS5 looks back over blanks for . or :).
+_SENTENCE = re.compile(r"[.:][ \t\n\r]+(?=[^\W_])")
 
 Span = tuple[int, int]
 
@@ -54,7 +61,7 @@ def snippet(text: str, marks: tuple[Span, ...], tokens: int = TOKENS) -> tuple[s
         first.append(index)
         size.append(bisect_left(starts, end) - index)
         phrase.append(ids.setdefault(text[start:end].casefold(), len(ids)))
-    best = _best_start(first, size, phrase, len(ids), _sentences(text, words), len(words), tokens)
+    best = _best_start(first, size, phrase, len(ids), _sentences(text, starts), len(words), tokens)
     last = min(best + tokens, len(words)) - 1
     begin = words[best][0] if best > 0 else 0
     finish = len(text) if last >= len(words) - 1 else ends[last]
@@ -69,17 +76,13 @@ def snippet(text: str, marks: tuple[Span, ...], tokens: int = TOKENS) -> tuple[s
     return head + text[begin:finish] + tail, clipped
 
 
-def _sentences(text: str, words: list[Span]) -> list[int]:
+def _sentences(text: str, starts: list[int]) -> list[int]:
     """Indexes of the words that begin a sentence: the first, and any after '.' or ':' and a
     blank (FTS5's rule)."""
     out = [0]
-    for index in range(1, len(words)):
-        at = words[index][0] - 1
-        if at < 0 or text[at] not in _BLANKS:
-            continue
-        while at >= 0 and text[at] in _BLANKS:
-            at -= 1
-        if at >= 0 and text[at] in ".:":
+    for found in _SENTENCE.finditer(text):
+        index = bisect_left(starts, found.end())
+        if 0 < index < len(starts) and starts[index] == found.end():
             out.append(index)
     return out
 
@@ -146,3 +149,72 @@ class _Window:
         last = self.high - 1
         score = 1000 * self.distinct + (held - self.distinct)
         return score, first[self.low], first[last] + self.size[last]
+
+
+def find_matches(db: sqlite3.Connection, query: str, texts: Sequence[str]) -> list[tuple[Span, ...]]:
+    """Where ``query`` matches in each of ``texts``: character spans of the matched words.
+
+    The index's tokenizer decides which words match (stemming, case, diacritics): each distinct
+    word of the texts is put once into a temporary FTS5 table with the same tokenizer and each
+    query word looked up there; phrases are then found in the word sequence. Linear in the
+    texts (FTS5's ``highlight()`` copies its output again at every match).
+    """
+    from briefcli.searchquery import TOKENIZE, parse_query, word_forms
+
+    cut = [[(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)] for text in texts]
+    distinct = list(dict.fromkeys(word for words in cut for word, _, _ in words))
+    db.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_words USING fts5(word, tokenize='{TOKENIZE}')"
+    )
+    db.execute("DELETE FROM temp.snippet_words")
+    db.executemany("INSERT INTO temp.snippet_words (rowid, word) VALUES (?, ?)", enumerate(distinct))
+    found: dict[str, frozenset[str]] = {}
+
+    def words_matching(expression: str) -> frozenset[str]:
+        if expression not in found:
+            rows = db.execute(
+                "SELECT rowid FROM temp.snippet_words WHERE snippet_words MATCH ?", (expression,)
+            )
+            found[expression] = frozenset(distinct[row[0]] for row in rows)
+        return found[expression]
+
+    # Each query term: the sets of words its successive words may be (one set for a word).
+    patterns: list[list[frozenset[str]]] = []
+    for text, phrase in parse_query(query):
+        prefix = not phrase and text.endswith("*") and len(text) > 1
+        parts = _TOKEN.findall(text.rstrip("*") if prefix else text)
+        if not parts:
+            continue
+        if len(parts) == 1 and not phrase and not prefix:
+            forms = word_forms(parts[0])
+            patterns.append([words_matching(" OR ".join(_quote(f) for f in forms))])
+            continue
+        sets = [words_matching(_quote(part)) for part in parts]
+        if prefix:
+            sets[-1] = words_matching(_quote(parts[-1]) + " *")
+        patterns.append(sets)
+    out: list[tuple[Span, ...]] = []
+    for words in cut:
+        spans: list[Span] = []
+        for sets in patterns:
+            width = len(sets)
+            for index in range(len(words) - width + 1):
+                if all(words[index + k][0] in sets[k] for k in range(width)):
+                    spans.append((words[index][1], words[index + width - 1][2]))
+        out.append(_coalesce(spans))
+    return out
+
+
+def _coalesce(spans: list[Span]) -> tuple[Span, ...]:
+    """Spans in order, overlapping ones joined (as FTS5 joins overlapping matches)."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
