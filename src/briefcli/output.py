@@ -155,6 +155,11 @@ def warning(message: str) -> None:
     _write(sys.stderr, f"brief: warning: {sanitize_line(message)}\n")
 
 
+def note(message: str) -> None:
+    """One line on stderr: ``brief: message`` (what a long task is doing); no label."""
+    _write(sys.stderr, f"brief: {sanitize_line(message)}\n")
+
+
 def status(text: str | None) -> None:
     """A transient status line on a terminal's stderr (progress); None clears it."""
     if not _is_tty(sys.stderr):
