@@ -22,9 +22,11 @@ def fts(text: str, query: str) -> tuple[tuple[str, tuple[tuple[int, int], ...]],
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='porter unicode61')")
     db.execute("INSERT INTO t VALUES (?)", (text,))
-    expression = " AND ".join(
-        f'"{word}"' for word in query.replace('"', "").split()
-    ) if not query.startswith('"') else query
+    expression = (
+        " AND ".join(f'"{word}"' for word in query.replace('"', "").split())
+        if not query.startswith('"')
+        else query
+    )
     row = db.execute(
         "SELECT snippet(t, 0, '\x02', '\x03', '…', 24), highlight(t, 0, '\x02', '\x03') "
         "FROM t WHERE t MATCH ?",

@@ -401,9 +401,9 @@ class Index:
         hits = []
         for (rowid, score), body, spans in zip(best, bodies, found, strict=True):
             brief_id, title, path, kind, ref, label, scope, _ = details[rowid]
-            text, marks = snippet(body, spans)
+            text, shown = snippet(body, spans)
             sections = tuple(scope.split())
-            hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, marks, score))
+            hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, shown, score))
         return Results(tuple(hits), count)
 
     def _distinct_forms(self, forms: list[str]) -> list[str]:

@@ -38,7 +38,9 @@ _SENTENCE = re.compile(r"[.:][ \t\n\r]+(?=[^\W_])")
 Span = tuple[int, int]
 
 
-def snippet(text: str, marks: tuple[Span, ...], tokens: int = TOKENS) -> tuple[str, tuple[Span, ...]]:
+def snippet(
+    text: str, marks: tuple[Span, ...], tokens: int = TOKENS
+) -> tuple[str, tuple[Span, ...]]:
     """The best window of ``text`` for the matched spans ``marks`` (character offsets).
 
     Returns the snippet and the spans of the matches in it (clipped to it).
@@ -151,7 +153,9 @@ class _Window:
         return score, first[self.low], first[last] + self.size[last]
 
 
-def find_matches(db: sqlite3.Connection, query: str, texts: Sequence[str]) -> list[tuple[Span, ...]]:
+def find_matches(
+    db: sqlite3.Connection, query: str, texts: Sequence[str]
+) -> list[tuple[Span, ...]]:
     """Where ``query`` matches in each of ``texts``: character spans of the matched words.
 
     The index's tokenizer decides which words match (stemming, case, diacritics): each distinct
@@ -164,10 +168,13 @@ def find_matches(db: sqlite3.Connection, query: str, texts: Sequence[str]) -> li
     cut = [[(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)] for text in texts]
     distinct = list(dict.fromkeys(word for words in cut for word, _, _ in words))
     db.execute(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_words USING fts5(word, tokenize='{TOKENIZE}')"
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_words "
+        f"USING fts5(word, tokenize='{TOKENIZE}')"
     )
     db.execute("DELETE FROM temp.snippet_words")
-    db.executemany("INSERT INTO temp.snippet_words (rowid, word) VALUES (?, ?)", enumerate(distinct))
+    db.executemany(
+        "INSERT INTO temp.snippet_words (rowid, word) VALUES (?, ?)", enumerate(distinct)
+    )
     found: dict[str, frozenset[str]] = {}
 
     def words_matching(expression: str) -> frozenset[str]:
