@@ -239,7 +239,7 @@ def big_glossary_text(
     lines.append("glossary:")
     for t, group in enumerate(names):
         lines += [
-            f"- term: {q(_VOCABULARY[t].title())}",
+            f"- term: {q(_VOCABULARY[t].title() + ' Group')}",
             "  category: Concept",
             f"  definition: {q(_sentence(rng, ['Arlenbury']))}",
             "  aliases:",
