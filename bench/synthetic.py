@@ -25,6 +25,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 #: The token that exists in exactly one brief of the library.
 NEEDLE = "quillfeatherstone"
+#: A word in most briefs, and one word in ten of big_section_text's section.
+COMMON = "deployment"
 #: Which brief holds it (for the default count; generate() scales it down for smaller ones).
 NEEDLE_INDEX = 617
 #: File-name and id prefix of every synthetic brief.
@@ -175,6 +177,73 @@ def brief_text(index: int, seed: int = 0, needle: bool = False) -> str:
             f"- date: {q(_date(rng))}",
             f"  event: {q(_sentence(rng, places))}",
             f"  sections: [{', '.join(q(s) for s in cited)}]",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _filler(rng: random.Random, chars: int, extra: tuple[str, ...] = (), rate: float = 0.02) -> str:
+    """About ``chars`` characters of common words; one word in 1/``rate`` is an ``extra``."""
+    words: list[str] = []
+    length = 0
+    while length < chars:
+        word = rng.choice(extra) if extra and rng.random() < rate else rng.choice(_VOCABULARY)
+        words.append(word)
+        length += len(word) + 1
+    text = " ".join(words)[: chars - 1].rstrip()
+    return text[0].upper() + text[1:] + "."
+
+
+def big_section_text(section_chars: int, seed: int = 0) -> str:
+    """A brief whose section 1 holds ``section_chars`` characters of common words (one in ten
+    ``COMMON``), in paragraphs of 100,000 (the most a paragraph may hold): the input on which
+    FTS5's snippet() was quadratic in the matches."""
+    rng = random.Random(seed)
+    q = json.dumps
+    lines = [
+        "schema_version: 1",
+        f"id: big-section-{section_chars}",
+        f"title: {q(f'One section of {section_chars:,} characters')}",
+        "sections:",
+        '- id: "1"',
+        "  title: Everything",
+        "  paragraphs:",
+    ]
+    left = section_chars
+    while left > 0:
+        size = min(left, 100_000)
+        lines.append(f"  - {q(_filler(rng, size, (COMMON,), 0.1))}")
+        left -= size
+    return "\n".join(lines) + "\n"
+
+
+def big_glossary_text(
+    aliases: int, paragraph_chars: int, paragraphs: int = 20, terms: int = 9, seed: int = 0
+) -> str:
+    """A brief with ``terms`` glossary terms of ``aliases`` aliases each and ``paragraphs``
+    paragraphs of ``paragraph_chars`` characters in section 1: the input on which highlighting
+    terms and finding their uses were quadratic (names × paragraphs)."""
+    rng = random.Random(seed)
+    q = json.dumps
+    names = [[f"{_VOCABULARY[t].title()} Group {n}" for n in range(aliases)] for t in range(terms)]
+    lines = [
+        "schema_version: 1",
+        f"id: big-glossary-{aliases}-{paragraph_chars}",
+        f"title: {q(f'{terms} terms of {aliases:,} aliases')}",
+        "sections:",
+        '- id: "1"',
+        "  title: Everything",
+        "  paragraphs:",
+    ]
+    # No name is used: the old matcher then tried every name on every paragraph to the end.
+    lines += [f"  - {q(_filler(rng, paragraph_chars))}" for _ in range(paragraphs)]
+    lines.append("glossary:")
+    for t, group in enumerate(names):
+        lines += [
+            f"- term: {q(_VOCABULARY[t].title() + ' Group')}",
+            "  category: Concept",
+            f"  definition: {q(_sentence(rng, ['Arlenbury']))}",
+            "  aliases:",
+            *(f"  - {q(name)}" for name in group),
         ]
     return "\n".join(lines) + "\n"
 

@@ -473,9 +473,18 @@ def test_progress_shows_only_after_a_second_and_clears() -> None:
     assert shown == ["brief: indexing briefs: 600/1,000"]
     progress(1000, 1000)
     assert shown[-1] is None
-    quiet = Progress(enabled=False, clock=lambda: 99.0, show=shown.append)
-    quiet(5, 10)
-    assert len(shown) == 2
+    said: list[str] = []
+    piped = Progress(enabled=False, clock=lambda: now[0], show=shown.append, say=said.append)
+    piped(4, 10)
+    assert said == []  # quiet for the first second
+    now[0] = 3.0
+    piped(5, 10)
+    piped(6, 10)
+    assert len(shown) == 2  # never the bar when stderr is not a terminal
+    assert said == [
+        "building the search index: 10 briefs to read (5 done; an interrupted build goes on "
+        "where it stopped)"
+    ]
 
 
 def test_fts_query_quotes_terms_and_widens_words() -> None:

@@ -28,7 +28,8 @@ from briefcli.chunking import chunks
 from briefcli.errors import BriefError
 from briefcli.freshness import is_fresh, stat_key
 from briefcli.record import Record
-from briefcli.searchquery import fts_query
+from briefcli.searchquery import TOKENIZE, fts_query
+from briefcli.snippets import find_matches, snippet
 
 if TYPE_CHECKING:
     import sqlite3
@@ -94,7 +95,7 @@ class Results(Record):
 
 
 #: How the index cuts text into terms (also used to find which forms of a word stem alike).
-_TOKENIZE = "porter unicode61 remove_diacritics 2"
+_TOKENIZE = TOKENIZE
 
 _TABLES = f"""
 CREATE TABLE IF NOT EXISTS files (
@@ -386,18 +387,23 @@ class Index:
             row[0]: row[1:]
             for row in self.db.execute(
                 "SELECT chunks.rowid, f.brief_id, f.title, f.path, chunks.kind, chunks.ref, "
-                f"chunks.label, chunks.scope, snippet(chunks, 1, '{_OPEN}', '{_CLOSE}', '…', 24) "
+                "chunks.label, chunks.scope, chunks.body "
                 f"FROM chunks JOIN files f ON f.id = (chunks.rowid >> {CHUNK_BITS}) "
-                f"WHERE chunks MATCH ? AND chunks.rowid IN ({marks})",
-                [params[0], *(rowid for rowid, _ in best)],
+                f"WHERE chunks.rowid IN ({marks})",
+                [rowid for rowid, _ in best],
             )
         }
+        # The matches in each hit's text, found in one pass, and the window that shows them
+        # best (snippets.py): FTS5's snippet() and highlight() both take time that grows with
+        # the square of a long section's matches.
+        bodies = [str(details[rowid][-1]).replace("\n", " ") for rowid, _ in best]
+        found = find_matches(self.db, query, bodies)
         hits = []
-        for rowid, score in best:
-            brief_id, title, path, kind, ref, label, scope, snippet = details[rowid]
-            text, spans = _marks(str(snippet).replace("\n", " "))
+        for (rowid, score), body, spans in zip(best, bodies, found, strict=True):
+            brief_id, title, path, kind, ref, label, scope, _ = details[rowid]
+            text, shown = snippet(body, spans)
             sections = tuple(scope.split())
-            hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, spans, score))
+            hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, shown, score))
         return Results(tuple(hits), count)
 
     def _distinct_forms(self, forms: list[str]) -> list[str]:

@@ -199,6 +199,11 @@ def _message_line(message: str) -> str:
     return f"{line[:head]}…[{left_out:,} characters left out]…{line[-tail:]}"
 
 
+def note(message: str) -> None:
+    """One line on stderr: ``brief: message`` (what a long task is doing); no label."""
+    _write(sys.stderr, f"brief: {sanitize_line(message)}\n")
+
+
 def status(text: str | None) -> None:
     """A transient status line on a terminal's stderr (progress); None clears it."""
     if not _is_tty(sys.stderr):

@@ -109,41 +109,19 @@ _CLOSE_MATCH_CHARS = 200
 
 def term_sections(brief: Brief, entry: GlossaryEntry) -> tuple[str, ...]:
     """Ids of the sections and subsections whose text uses the term or one of its aliases."""
-    names = [name.lower() for name in entry.names()]
-    used: list[str] = []
+    from briefcli.termmatch import term_uses  # one pass over the text (termmatch.py)
 
-    def uses(paragraphs: tuple[str, ...]) -> bool:
-        return any(_mentions(text.lower(), name) for text in paragraphs for name in names)
-
-    for section in brief.sections:
-        if uses(section.paragraphs):
-            used.append(section.id)
-        used.extend(sub.id for sub in section.subsections if uses(sub.paragraphs))
-    return tuple(used)
+    return term_uses(brief, (entry,))[0]
 
 
 def _mentions(text: str, name: str) -> bool:
     r"""True when ``name`` stands in ``text`` as whole words; a plural ending still counts.
 
-    The same test as the pattern ``(?<!\w)NAME(?:s|es)?(?!\w)``, written with ``str.find``:
-    a lookup would otherwise compile a pattern for every name of the term it shows.
+    The test of the pattern ``(?<!\w)NAME(?:s|es)?(?!\w)`` (any case), as term_sections applies it.
     """
-    start = text.find(name)
-    while start != -1:
-        end = start + len(name)
-        if start == 0 or not _is_word(text[start - 1]):
-            for ending in ("", "s", "es"):
-                if text.startswith(ending, end):
-                    after = end + len(ending)
-                    if after == len(text) or not _is_word(text[after]):
-                        return True
-        start = text.find(name, start + 1)
-    return False
+    from briefcli.termmatch import Matcher
 
-
-def _is_word(char: str) -> bool:
-    # What \w matches in a str pattern: letters and digits of any script, and the underscore.
-    return char.isalnum() or char == "_"
+    return bool(Matcher((name,)).used(text))
 
 
 def find_term(brief: Brief, query: str) -> TermMatch:

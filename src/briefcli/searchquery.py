@@ -14,6 +14,8 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: Endings tried on a word so that porter's stems meet: 'deploy' → 'deploi', 'deployment' →
 #: 'deploy'; searching for either finds both.
+#: How the index cuts text into terms (also used to find which forms of a word stem alike).
+TOKENIZE = "porter unicode61 remove_diacritics 2"
 _ENDINGS = ("ments", "ment", "ings", "ing", "ed", "es", "s")
 _EXPANSIONS = ("", "s", "ed", "ing", "ment", "ments")
 
@@ -61,6 +63,11 @@ def fts_query(query: str, distinct: Callable[[list[str]], list[str]] | None = No
             _quote(word) if len(forms) == 1 else "(" + " OR ".join(map(_quote, forms)) + ")"
         )
     return " AND ".join(parts)
+
+
+def word_forms(word: str) -> list[str]:
+    """The forms a single query word is searched in: itself and its common inflections."""
+    return _forms(word)
 
 
 def _forms(word: str) -> list[str]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from briefcli.model import Brief, GlossaryEntry, Section, Subsection, TimelineEvent
-from briefcli.query import SectionMatch, term_sections
+from briefcli.query import SectionMatch
 from briefcli.record import Record
 from briefcli.render import contents
+from briefcli.termmatch import term_uses
 from briefcli.views import (
     ExportView,
     GlossaryView,
@@ -300,8 +301,7 @@ def _term(view: TermView) -> tuple[Block, ...]:
 
 def _definitions(brief: Brief, entries: tuple[GlossaryEntry, ...]) -> tuple[Block, ...]:
     blocks: list[Block] = []
-    for entry in entries:
-        used = term_sections(brief, entry)
+    for entry, used in zip(entries, term_uses(brief, entries), strict=True):  # one pass
         extras = (("Used in", ", ".join(used) if used else "no section"),)
         blocks.append(Definition(entry.term, entry.category, entry.definition, extras))
     return tuple(blocks)

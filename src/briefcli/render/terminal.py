@@ -19,6 +19,7 @@ from rich.text import Text
 from briefcli.render.document import Bullets, Definition, Document, Heading, Paragraph, Table
 from briefcli.render.text import heading_text
 from briefcli.sanitize import sanitize
+from briefcli.termmatch import Matcher
 from briefcli.theme import style
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ _RULES = {0: "═", 1: "─"}
 
 def render(document: Document) -> RenderableType:
     """The document as one Rich renderable: headings, paragraphs, highlighted terms."""
-    pattern = _term_pattern(document.terms)
+    pattern = term_matcher(document.terms)
     items: list[RenderableType] = []
     for block in document.blocks:
         items.append(_block(block, pattern, document.heading_mark))
@@ -50,18 +51,18 @@ def _spaced(items: list[RenderableType]) -> list[RenderableType]:
     return out
 
 
-def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not terms:
-        return None
-    names = sorted({sanitize(t) for t in terms if t.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I)
+def term_matcher(terms: tuple[str, ...]) -> Matcher | None:
+    """The matcher of the glossary names this renderer highlights (None without terms)."""
+    # One matcher per document, one pass per paragraph (termmatch.py): linear in both.
+    return Matcher(sanitize(t) for t in terms if t.strip()) if terms else None
 
 
-def _text(value: str, role: str, pattern: re.Pattern[str] | None = None) -> Text:
+def _text(value: str, role: str, pattern: Matcher | None = None) -> Text:
     # Text objects, never markup strings: brackets and :emoji: codes stay literal.
     text = Text(sanitize(value), style=style(role), overflow="fold")
     if pattern is not None:
-        text.highlight_regex(pattern, style=style("highlight"))
+        for start, end in pattern.spans(text.plain):
+            text.stylize(style("highlight"), start, end)
     _link(text)
     return text
 
@@ -134,7 +135,7 @@ class _Stacking:
             yield _Hanging(Text(" " * indent), last)
 
 
-def _block(block: object, pattern: re.Pattern[str] | None, mark: str = "") -> RenderableType:
+def _block(block: object, pattern: Matcher | None, mark: str = "") -> RenderableType:
     if isinstance(block, Heading):
         return _heading(block, mark)
     if isinstance(block, Paragraph):

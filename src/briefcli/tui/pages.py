@@ -6,7 +6,6 @@ No Textual here: the reader's widgets show what this module typesets, with the d
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from briefcli.record import Record
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
 
     from briefcli.model import Brief, Section
     from briefcli.render.document import Block
+    from briefcli.termmatch import Matcher
 
 
 class Stop(Record):
@@ -115,19 +115,20 @@ def term_spans(
     pattern = _pattern(terms)
     if pattern is None or piece.paragraph is None or not isinstance(piece.block, Paragraph):
         return ()
+    shown = sanitize(piece.block.text)
     spans = []
-    for match in pattern.finditer(sanitize(piece.block.text)):
-        entry = names.get(match.group().casefold())
+    for start, end in pattern.spans(shown):
+        entry = names.get(shown[start:end].casefold())
         if entry is not None:
-            spans.append((match.start(), match.end(), entry))
+            spans.append((start, end, entry))
     return tuple(spans)
 
 
-def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    # The renderer's pattern, so that what is clickable is exactly what is highlighted.
-    from briefcli.render.terminal import _term_pattern
+def _pattern(terms: tuple[str, ...]) -> Matcher | None:
+    # The renderer's matcher, so that what is clickable is exactly what is highlighted.
+    from briefcli.render.terminal import term_matcher
 
-    return _term_pattern(terms)
+    return term_matcher(terms)
 
 
 def word_marks(text: str, words: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
