@@ -1,6 +1,6 @@
 """Quality of brief's extracted key points and summaries, and of its sentence splitter.
 
-    python bench/summary_quality.py [rouge|splitters|timing|all]
+    python bench/summary_quality.py [rouge|splitters|timing|cost|all]
 
 rouge      ROUGE-1/2/L recall and F1 (the ``rouge-score`` package, Porter stemming) of extraction
            against lead-k and random sentences (mean of 20 seeds), at the same length, on:
@@ -10,6 +10,8 @@ rouge      ROUGE-1/2/L recall and F1 (the ``rouge-score`` package, Porter stemmi
 splitters  precision and recall of sentence boundaries of brief's splitter, pysbd and syntok on
            tests/data/sentences/labelled.json, and their speed.
 timing     time to rank a 100 KB and a 1 MB section.
+cost       time that extraction would add to an import, against reading it at read time
+           (uncached, and from the extracts cache).
 
 Needs the ``bench`` extra (``pip install -e '.[bench]'``). Results: docs/summaries.md.
 """
@@ -17,6 +19,7 @@ Needs the ``bench`` extra (``pip install -e '.[bench]'``). Results: docs/summari
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import sys
@@ -422,6 +425,56 @@ def timing() -> None:
               f"{ended - middle:.2f} |")  # fmt: skip
 
 
+# -- import time or read time ---------------------------------------------------------------------
+
+
+def _best(work: Callable[[], object], rounds: int = 5) -> float:
+    return min(_timed(work) for _ in range(rounds))
+
+
+def _cost_row(path: Path, form: str) -> str:
+    """One row of :func:`cost`: times for one report, in milliseconds."""
+    from briefcli import extracts
+    from briefcli.importers import import_report
+
+    data = path.read_bytes()
+    brief = import_report(data, path.name, form)
+    largest = max(brief.sections, key=lambda s: len(" ".join(s.all_paragraphs()))).id
+    imported = _best(lambda: import_report(data, path.name, form))
+    points = _best(lambda: extracts.points(brief))
+    whole = _best(lambda: extracts.summary(brief))
+    terms = _best(lambda: extracts.glossary(brief))
+    one = _best(lambda: extracts.key_points(brief, largest))
+    filled = extracts.digest(brief)
+    filled.summary(), filled.glossary(), filled.key_points(largest)
+
+    def read() -> None:
+        again = extracts.digest(brief)
+        again.summary(), again.key_points(largest)
+
+    reading = _best(read)
+    share = (points + whole + terms) / imported * 100
+    return (f"| {path.name} | {len(data) / 1000:.0f} | {imported * 1000:.1f} | "
+            f"{points * 1000:.1f} | {whole * 1000:.1f} | {terms * 1000:.1f} | {share:.0f}% | "
+            f"{one * 1000:.1f} | {reading * 1000:.2f} |")  # fmt: skip
+
+
+def cost() -> None:
+    """What extraction would add to `brief import`, and what reading it costs, cached or not."""
+    import tempfile
+
+    reports = [(REPO / "briefs" / "sources" / "nk-russia-troops-2025.txt", "auto")]
+    reports += [(Path(d.path), "markdown") for d in DOCUMENTS if Path(d.path).is_file()]
+    print("| report | size (KB) | import (ms) | key points, all parts (ms) | summary (ms) |"
+          " glossary (ms) | all extracts (% of import) | one section's points (ms) |"
+          " cached read (ms) |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_CACHE_HOME"] = folder
+        for path, form in reports:
+            print(_cost_row(path, form))
+
+
 def main(argv: Sequence[str]) -> None:
     """Run the parts named on the command line (all by default)."""
     parts = set(argv) or {"all"}
@@ -433,6 +486,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"timing", "all"}:
         print()
         timing()
+    if parts & {"cost", "all"}:
+        print()
+        cost()
 
 
 if __name__ == "__main__":

@@ -86,8 +86,10 @@ def _lead_sentences(
             text = paragraph[start:end]
             code = text.startswith(("```", "~~~", "    ", "|", "<"))
             if code:
-                text = text.splitlines()[0]
-                if not text.strip("`~ |<>-=") or len(text) < 3:
+                # The first line that says something: not a fence or a table rule.
+                lines = [line.strip() for line in text.splitlines()]
+                text = next((line for line in lines if line.strip("`~|<>-=: ")), "")
+                if not text:
                     continue
             (other if code else plain).append(text)
     return _fill(plain + other, sentences, words)
