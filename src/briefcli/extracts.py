@@ -16,11 +16,13 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefcli.model import Brief, GlossaryEntry, Section, Subsection
 from briefcli.record import Record
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "Digest",
