@@ -155,7 +155,11 @@ def _sample(kind: Kind, counter: list[int]) -> dict[str, Any]:
 
 def _full() -> dict[str, Any]:
     data = _sample(BRIEF, [0])
-    data["sections"][0]["id"] = "section-1"
+    section = data["sections"][0]
+    section["id"] = "section-1"
+    # Extracted points quote their text word for word (the loader checks it).
+    for part in (section, section["subsections"][0]):
+        part["extracted_points"] = [part["paragraphs"][0]]
     return data
 
 
@@ -209,6 +213,8 @@ def test_the_schema_accepts_a_brief_with_every_field() -> None:
 def test_each_field_is_checked_as_the_table_says(kind: str, key: str, path: str) -> None:
     def drop(mapping: dict[str, Any], field: Field) -> None:
         del mapping[field.key]
+        if field.key == "paragraphs":
+            mapping.pop("extracted_points", None)  # they quote the paragraphs
 
     dropped = _changed(path, drop)
     brief, problems = check_brief(dump(dropped), "f.yaml")
@@ -225,7 +231,8 @@ def test_each_field_is_checked_as_the_table_says(kind: str, key: str, path: str)
         absent = absent_value(next(k for k in KINDS if k.name == kind), field)
         if field.type == VERSION:
             absent = SCHEMA_VERSION  # always written
-        expected = _changed(path, lambda m, f: m.update({key: absent}) if absent else drop(m, f))
+        written = absent and not field.omit_default
+        expected = _changed(path, lambda m, f: m.update({key: absent}) if written else drop(m, f))
         assert brief_to_data(brief) == expected
 
 
@@ -363,3 +370,61 @@ def test_the_table_module_imports_nothing_heavy() -> None:
     code = f"import sys, briefcli.codec; print([m for m in sys.modules if m in {heavy}])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# -- origins: extracted points and glossary entries -------------------------------------------
+
+
+def _with_extracts(points: list[str], origin: str | None) -> dict[str, Any]:
+    data = _full()
+    data["sections"][0]["paragraphs"] = ["First sentence here. Second sentence there."]
+    data["sections"][0]["extracted_points"] = points
+    if origin is None:
+        data["glossary"][0].pop("origin")
+    else:
+        data["glossary"][0]["origin"] = origin
+    return data
+
+
+def test_extracted_points_must_quote_their_text_word_for_word() -> None:
+    good = _with_extracts(["Second sentence there."], "extracted")
+    brief, problems = check_brief(dump(good), "f.yaml")
+    assert problems == [] and brief is not None
+    assert brief.sections[0].extracted_points == ("Second sentence there.",)
+    bad = _with_extracts(["Second sentence there.", "A sentence the report never wrote."], None)
+    brief, problems = check_brief(dump(bad), "f.yaml")
+    assert brief is None
+    assert [p.message for p in problems] == [
+        "sections[0].extracted_points[1]: is not in the text word for word: "
+        "extracted points quote the report"
+    ]
+
+
+def test_glossary_origin_is_written_only_when_not_the_reports() -> None:
+    extracted = parse_brief(dump(_with_extracts([], "extracted")), "f.yaml")
+    assert extracted.glossary[0].origin == "extracted"
+    assert brief_to_data(extracted)["glossary"][0]["origin"] == "extracted"
+    plain = parse_brief(dump(_with_extracts([], None)), "f.yaml")
+    assert plain.glossary[0].origin == "report"
+    # The report's own glossary stays as it was written before the field existed.
+    assert "origin" not in brief_to_data(plain)["glossary"][0]
+    assert brief_from_data(brief_to_data(plain)) == plain
+    _, problems = check_brief(dump(_with_extracts([], "brief")), "f.yaml")
+    assert [p.message for p in problems] == [
+        "glossary[0].origin: must be one of ('report', 'editor', 'extracted')"
+    ]
+
+
+def test_origins_in_the_schema_and_the_docs() -> None:
+    defs = brief_schema()["$defs"]
+    assert defs["term"]["properties"]["origin"]["enum"] == ["report", "editor", "extracted"]
+    assert defs["term"]["properties"]["origin"]["default"] == "report"
+    assert defs["event"]["properties"]["origin"]["enum"] == ["report", "editor"]
+    assert "extracted_points" in defs["section"]["properties"]
+    assert "extracted_points" in defs["subsection"]["properties"]
+    table = markdown_table()
+    assert (
+        "| `glossary[].origin` | `report` or `editor` or `extracted` | no (default `report`) |"
+        in (table)
+    )
+    assert "| `sections[].subsections[].extracted_points` | list of text | no |" in table

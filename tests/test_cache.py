@@ -297,7 +297,7 @@ IDS = st.from_regex(r"[0-9a-z][0-9a-z-]{0,5}", fullmatch=True)
 TEXTS = st.lists(WORDS, max_size=3).map(tuple)
 DATES = st.sampled_from(["2025-02-28", "2024-10", "2024-Q4", "2014", "1950s", "1950/1953"])
 
-SUBSECTIONS = st.builds(Subsection, id=IDS, title=WORDS, paragraphs=TEXTS)
+SUBSECTIONS = st.builds(Subsection, id=IDS, title=WORDS, paragraphs=TEXTS, extracted_points=TEXTS)
 SECTIONS = st.builds(
     Section,
     id=IDS,
@@ -306,6 +306,7 @@ SECTIONS = st.builds(
     subsections=st.lists(SUBSECTIONS, max_size=2).map(tuple),
     role=st.sampled_from([None, "summary", "conclusion"]),
     key_points=TEXTS,
+    extracted_points=TEXTS,
 )
 BRIEFS = st.builds(
     Brief,
@@ -319,7 +320,17 @@ BRIEFS = st.builds(
         source=st.just("") | WORDS,
     ),
     sections=st.lists(SECTIONS, min_size=1, max_size=3).map(tuple),
-    glossary=st.lists(st.builds(GlossaryEntry, WORDS, WORDS, WORDS, TEXTS), max_size=3).map(tuple),
+    glossary=st.lists(
+        st.builds(
+            GlossaryEntry,
+            WORDS,
+            WORDS,
+            WORDS,
+            TEXTS,
+            st.sampled_from(["report", "editor", "extracted"]),
+        ),
+        max_size=3,
+    ).map(tuple),
     timeline=st.lists(
         st.builds(
             TimelineEvent,

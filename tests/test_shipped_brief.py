@@ -114,3 +114,15 @@ def test_the_repository_copy_of_the_source_is_the_shared_one() -> None:
     if not shared.is_file():
         pytest.skip("no shared/ folder beside this checkout")
     assert SOURCE.read_bytes() == shared.read_bytes()
+
+
+def test_editor_notes_flag_the_reports_dates_and_the_secretary_general() -> None:
+    notes = BRIEF.notes
+    assert len(notes) == 2
+    assert "Putin visit" in notes[0] and "June 2024" in notes[0]
+    # The note on NATO's Secretary General points at words the report really has, where it says.
+    assert "Jens Stoltenberg" in notes[1] and "Mark Rutte" in notes[1]
+    assert "1 October 2024" in notes[1]
+    where = {sub.id: " ".join(sub.paragraphs) for s in BRIEF.sections for sub in s.subsections}
+    assert "NATO Secretary General, Jens Stoltenberg" in where["5-2"]
+    assert "Reports from October 2024" in where["4-2"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefcli.model import (
+    EVENT_ORIGINS,
     ORIGINS,
     SCHEMA_VERSION,
     Brief,
@@ -73,6 +74,9 @@ class Field(Record):
     kind: Kind | None = None
     #: RECORDS: the fewest items a valid list holds.
     min_items: int = 0
+    #: ENUM: left out of a written brief when it holds the model's default, so that a field
+    #: added later changes no file written before it.
+    omit_default: bool = False
 
 
 class Kind(Record):
@@ -104,6 +108,10 @@ class Kind(Record):
 
 # -- the table --------------------------------------------------------------------------------
 
+_EXTRACTED_POINTS = (
+    "Key points chosen by brief (origin extracted): sentences of the text above, word for word."
+)
+
 SUBSECTION = Kind(
     name="subsection",
     record=Subsection,
@@ -112,6 +120,7 @@ SUBSECTION = Kind(
         Field("id", ID, "Unique across sections and subsections.", required=True),
         Field("title", TEXT, "The subsection's title, without its number.", required=True),
         Field("paragraphs", TEXTS, "The report's words, one item per paragraph."),
+        Field("extracted_points", TEXTS, _EXTRACTED_POINTS),
     ),
 )
 
@@ -131,6 +140,7 @@ SECTION = Kind(
         Field("paragraphs", TEXTS, "The report's words, one item per paragraph."),
         Field("subsections", RECORDS, "The section's numbered parts.", kind=SUBSECTION),
         Field("key_points", TEXTS, "Key points, written by the brief's editor."),
+        Field("extracted_points", TEXTS, _EXTRACTED_POINTS),
     ),
 )
 
@@ -143,6 +153,14 @@ TERM = Kind(
         Field("category", TEXT, "Such as Concept, Event, Document.", required=True),
         Field("definition", TEXT, "The report's definition.", required=True),
         Field("aliases", TEXTS, "Other names that count as uses of the term."),
+        Field(
+            "origin",
+            ENUM,
+            "report: the report's glossary; editor: written by the brief's editor; extracted: "
+            "found in the text by brief, the definition being the report's sentence.",
+            choices=ORIGINS,
+            omit_default=True,
+        ),
     ),
 )
 
@@ -158,7 +176,7 @@ EVENT = Kind(
             "origin",
             ENUM,
             "report: the report's own sentence; editor: written by the brief's editor.",
-            choices=ORIGINS,
+            choices=EVENT_ORIGINS,
         ),
     ),
 )

@@ -117,6 +117,15 @@ def _writer(kind: Kind, field: Field) -> Callable[[Record, dict[str, Any]], None
         item = _encoder(field.kind)
         convert = lambda items: [item(one) for one in items]  # noqa: E731
     required = field.required
+    if field.omit_default:
+        default = absent_value(kind, field)
+
+        def write_unless_default(record: Record, data: dict[str, Any]) -> None:
+            value = get(record)
+            if value and value != default:
+                data[key] = value
+
+        return write_unless_default
 
     def write(record: Record, data: dict[str, Any]) -> None:
         value = get(record)

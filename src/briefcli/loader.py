@@ -33,6 +33,7 @@ from briefcli.model import (
     Brief,
     GlossaryEntry,
     Section,
+    Subsection,
     parse_date_point,
     parse_event_date,
 )
@@ -397,6 +398,29 @@ class _Checker:
     def _section_text(self, section: Section, fields: dict[str, Any], where: str) -> None:
         if not section.all_paragraphs():
             self.warning(fields["__node__"], where, "section has no text")
+        self._quoted_points(section.all_paragraphs(), fields, where)
+
+    def _subsection_points(self, sub: Subsection, fields: dict[str, Any], where: str) -> None:
+        self._quoted_points(sub.paragraphs, fields, where)
+
+    def _quoted_points(
+        self, paragraphs: tuple[str, ...], fields: dict[str, Any], where: str
+    ) -> None:
+        # Extracted points are shown as the report's own words: a point that is not in the
+        # text (edited, or left behind when the text changed) would put words in its mouth.
+        import yaml
+
+        node = fields.get("extracted_points")
+        if not isinstance(node, yaml.SequenceNode):
+            return  # absent, or already reported as the wrong type
+        for index, item in enumerate(node.value):
+            point = item.value if isinstance(item, yaml.ScalarNode) else ""
+            if point.strip() and not any(point in p for p in paragraphs):
+                self.error(
+                    item,
+                    f"{where}.extracted_points[{index}]",
+                    "is not in the text word for word: extracted points quote the report",
+                )
 
     def _term_once(self, entry: GlossaryEntry, fields: dict[str, Any], where: str) -> None:
         for name in entry.names():
@@ -428,6 +452,7 @@ class _Checker:
     }
     RECORD_CHECKS: ClassVar[dict[str, Callable[..., None]]] = {
         "section": _section_text,
+        "subsection": _subsection_points,
         "term": _term_once,
     }
 

@@ -14,8 +14,11 @@ SCHEMA_VERSION = 1
 #: How a timeline date was given: the precision a reader can rely on.
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "range")
 
-#: Who wrote a piece of text: the report itself, or the editor of the brief.
-ORIGINS = ("report", "editor")
+#: Where a piece of text comes from: the report's authors wrote it, the brief's editor wrote
+#: it, or brief chose it from the report (its sentences, quoted word for word).
+ORIGINS = ("report", "editor", "extracted")
+#: The origins a timeline event can have: brief chooses no events of its own.
+EVENT_ORIGINS = ORIGINS[:2]
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -124,6 +127,8 @@ class Subsection(Record):
     id: str
     title: str
     paragraphs: tuple[str, ...]
+    #: Chosen by brief: sentences of the paragraphs, word for word (origin 'extracted').
+    extracted_points: tuple[str, ...] = ()
 
 
 class Section(Record):
@@ -137,6 +142,8 @@ class Section(Record):
     role: str | None = None
     #: Written by the editor of the brief, never the report's words.
     key_points: tuple[str, ...] = ()
+    #: Chosen by brief: sentences of the section, word for word (origin 'extracted').
+    extracted_points: tuple[str, ...] = ()
 
     def all_paragraphs(self) -> tuple[str, ...]:
         """The section's own paragraphs, then each subsection's, in reading order."""
@@ -153,6 +160,9 @@ class GlossaryEntry(Record):
     category: str
     definition: str
     aliases: tuple[str, ...] = ()
+    #: 'report' (the report's glossary), 'editor', or 'extracted' (found by brief; the
+    #: definition is then the report's defining sentence, word for word).
+    origin: str = "report"
 
     def names(self) -> tuple[str, ...]:
         """The term followed by its aliases."""
