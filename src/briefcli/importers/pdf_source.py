@@ -59,6 +59,7 @@ _NUMBERED = re.compile(r"^\d{1,3}(?:[.-]\d{1,3}){0,4}\.?\s+\S")
 _SENTENCE_END = (".", ",", ";")
 #: A hyphen at a line's end, as PDFium marks it (the lines are then given as one).
 _LINE_HYPHEN = "\ufffe"
+_MARKS = ("\ufffe", "\x02")
 
 
 class Line(NamedTuple):
@@ -238,7 +239,7 @@ class Layout:
                 return f"{before}-{after}"
             return before + after
 
-        text = re.sub(rf"(\w+){_LINE_HYPHEN}(\w+)", join, text)
+        text = re.sub(rf"(\w+){_LINE_HYPHEN}\s*(\w+)", join, text)
         return text.replace(_LINE_HYPHEN, "")
 
     # headings
@@ -255,7 +256,7 @@ class Layout:
 
     def is_heading(self, line: Line) -> bool:
         text = line.text.strip()
-        if not text or len(text) > 160 or line.mono or not re.search(r"[^\W\d_]", text):
+        if not text or len(text) > 160 or line.mono or len(re.findall(r"[^\W_]", text)) < 2:
             return False
         if line.size < self.body * 1.15 and not line.bold:
             return False
@@ -270,13 +271,19 @@ class Layout:
         if line.mono != last.mono:
             return True
         gap = last.bottom - line.top
-        if gap > self.gap + line.size * 0.35 or gap < -line.size * 3:  # a gap, or a column
+        edge = self.edges.get(id(last), last.x1)
+        if gap < -line.size * 3:
+            # The next column or page: the paragraph goes on unless its last line ended
+            # short of the column's edge.
+            if _MARKER.match(line.text) and not line.mono:
+                return True
+            return last.x1 < edge - max(edge - last.x0, 1) * 0.15
+        if gap > self.gap + line.size * 0.35:
             return True
         if line.mono:
             return False
         if _MARKER.match(line.text):
             return True
-        edge = self.edges.get(id(last), last.x1)
         short = last.x1 < edge - max(edge - last.x0, 1) * 0.3
         if short and (last.text.rstrip().endswith((".", "!", "?", ":", '"', "”")) or (
             line.text[:1].isupper()
@@ -299,6 +306,8 @@ class Layout:
             part = line.text.strip()
             if not text:
                 text = part
+            elif text.endswith(_LINE_HYPHEN):
+                text = f"{text}{part}"
             elif text.endswith("-") and re.search(r"[^\W\d_]-$", text) and part[:1].islower():
                 text = self.join_hyphenated(text, part)
             else:
@@ -402,8 +411,13 @@ def _reading_order(lines: list[Line], width: float) -> tuple[list[Line], dict[in
     out: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []
+    right_side = [line for line in lines if line.x0 >= gutter]
     for line in lines:
-        if line.x0 < gutter < line.x1:
+        if line.x0 < gutter < line.x1 and any(
+            other.bottom < line.top and line.bottom < other.top for other in right_side
+        ):
+            left.append(line)  # runs past the gutter beside the right column: the left's
+        elif line.x0 < gutter < line.x1:
             out += left + right
             left, right = [], []
             out.append(line)
@@ -539,10 +553,21 @@ def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
                 mono = bool(flags.value & 1) or any(w in font for w in ("mono", "courier", "code"))
                 style = (round(size, 2), bold, mono)
             x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+            if char in _MARKS:  # a hyphen PDFium found at a line's end: its box is no guide
+                if current is not None:
+                    current[5].append(_LINE_HYPHEN)
+                continue
+            if ord(char) < 32 or char in "\ufeff\uffff":
+                continue  # no character (a glyph without a Unicode value) or a control
+            middle = (y0 + y1) / 2
             if current is not None and (
-                x0 - last_right > max(style[0], 4) * 2.5 or x0 < current[0] - style[0] * 4
+                x0 - last_right > max(style[0], 4) * 2.5
+                or x0 < current[0] - style[0] * 4
+                or not current[3] - style[0] * 0.3 <= middle <= current[1] + style[0] * 0.3
             ):
-                lines.append(current)  # a wide gap: another column or a table cell
+                # A wide gap (another column, a table cell) or another line (PDFium gives
+                # a line hyphenated at its end and the next as one).
+                lines.append(current)
                 current = None
             if current is not None and style[0] < max(current[4], key=current[4].get)[0] * 0.8:
                 base = max(current[4], key=current[4].get)

@@ -542,6 +542,10 @@ class PdfWriter:
                     continue
             if line:
                 lines.append(line)
+            while not fits(word) and len(word) > 1:  # a URL longer than the line: cut it
+                cut = next(k for k in range(len(word) - 1, 0, -1) if fits(word[:k]) or k == 1)
+                lines.append(word[:cut])
+                word = word[cut:]
             line = word
         if line:
             lines.append(line)
