@@ -68,6 +68,8 @@ _PERMALINKS = frozenset(("¶", "#", "§", "🔗", "link", "permalink"))
 _SHOWN_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _WORD = re.compile(r"[^\W_]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+#: A line break (``<br>``) while text is gathered: the page's own newlines are spaces.
+_BREAK = "\u2028"
 #: Deepest nesting read as structure; deeper elements give their text as one paragraph.
 MAX_DEPTH = 200
 #: Formatting characters that a reader never sees: a soft hyphen, a zero-width space.
@@ -138,13 +140,14 @@ def parse(
     from briefcli.importers import rendered
 
     parser_class = _parser_class()
-    page = parser_class(decode(data, name, charset))
+    decoded = decode(data, name, charset)
+    page = parser_class(decoded)
     root = _article(page)
     walker = _Walker(base_url, _words(root.text(separator=" ")) if root is not None else 0)
     if root is not None:
         walker.block(root, 0)
         walker.flush()
-    _lines(walker.items, page.html or "")
+    _lines(walker.items, decoded)
     meta = _meta(page)
     brief, drafts = rendered.build(
         walker.items, name=name, source=source, title=title, meta=meta
@@ -234,6 +237,11 @@ def _classes(node: Any) -> tuple[set[str], set[str]]:
     return words, whole
 
 
+def _spaces(text: str) -> str:
+    """Text as a browser shows it outside ``pre``: newlines and tabs are spaces."""
+    return text.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace(_BREAK, " ")
+
+
 def _has_blocks(node: Any, depth: int) -> bool:
     """Whether an element holds block elements (an inline element's own tag aside)."""
     if depth > 40:
@@ -300,7 +308,7 @@ class _Walker:
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                self.inline.append(child.text_content or "")
+                self.inline.append(_spaces(child.text_content or ""))
                 continue
             if tag == "-comment" or self.dropped(child, tag):
                 continue
@@ -308,7 +316,7 @@ class _Walker:
                 self.flush()
                 self.heading(child, _HEADINGS[tag])
             elif tag == "br":
-                self.inline.append("\n")
+                self.inline.append(_BREAK)
             elif tag in ("ul", "ol", "menu"):
                 self.flush()
                 self.list(child, tag == "ol", depth)
@@ -336,7 +344,9 @@ class _Walker:
             elif _has_blocks(child, 0):
                 self.block(child, depth + 1)  # an inline element around blocks (a card link)
             else:
-                self.inline.append(self.text(child))
+                out: list[str] = []
+                self.inline_node(child, out, False, depth)
+                self.inline.append("".join(out))
 
     def flush(self) -> None:
         """The inline content gathered so far becomes a paragraph."""
@@ -350,7 +360,7 @@ class _Walker:
         """File one block's text, with its list marker or quote marks."""
         text = text.translate(_INVISIBLE)
         if not verbatim:
-            lines = (" ".join(part.split()) for part in text.split("\n"))
+            lines = (" ".join(part.split()) for part in text.split(_BREAK))
             text = "\n".join(line for line in lines if line)
         if not text.strip():
             return
@@ -374,6 +384,7 @@ class _Walker:
             return
         if self.lists or self.quote:
             self.add(text)  # a heading inside a list or a quote: part of its text
+            return
         else:
             self.items.append(_heading(level, text, 0))
 
@@ -469,35 +480,40 @@ class _Walker:
         return "".join(out)
 
     def inline_into(self, node: Any, out: list[str], heading: bool, depth: int) -> None:
+        """An element's children as a reader sees them, into ``out``."""
         for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                out.append(child.text_content or "")
-            elif tag == "-comment" or tag in _SKIP or _hidden(child):
-                continue
-            elif tag == "br":
-                out.append("\n")
-            elif tag == "img":
-                out.append(child.attributes.get("alt") or "")
-            elif depth > MAX_DEPTH:
-                out.append(child.text(separator=" "))
-            elif tag == "a":
-                self.link(child, out, heading, depth)
-            elif tag in ("code", "kbd", "samp", "tt") and not heading:
-                code = child.text()
-                out.append(f"`{code}`" if code.strip() and "`" not in code else code)
-            elif tag == "time":
-                shown = child.text()
-                when = child.attributes.get("datetime")
-                if when and shown.strip():
-                    self.times.append(TimeMark(" ".join(shown.split()), when.strip()))
-                out.append(shown)
-            elif tag in _BLOCKS:
-                out.append(" ")
-                self.inline_into(child, out, heading, depth + 1)
-                out.append(" ")
-            else:
-                self.inline_into(child, out, heading, depth + 1)
+            self.inline_node(child, out, heading, depth)
+
+    def inline_node(self, child: Any, out: list[str], heading: bool, depth: int) -> None:
+        """One inline node as a reader sees it, into ``out``."""
+        tag = child.tag
+        if tag == "-text":
+            out.append(_spaces(child.text_content or ""))
+        elif tag == "-comment" or tag in _SKIP or _hidden(child):
+            return
+        elif tag == "br":
+            out.append(_BREAK)
+        elif tag == "img":
+            out.append(child.attributes.get("alt") or "")
+        elif depth > MAX_DEPTH:
+            out.append(_spaces(child.text(separator=" ")))
+        elif tag == "a":
+            self.link(child, out, heading, depth)
+        elif tag in ("code", "kbd", "samp", "tt") and not heading:
+            code = _spaces(child.text())
+            out.append(f"`{code}`" if code.strip() and "`" not in code else code)
+        elif tag == "time":
+            shown = _spaces(child.text())
+            when = child.attributes.get("datetime")
+            if when and shown.strip():
+                self.times.append(TimeMark(" ".join(shown.split()), when.strip()))
+            out.append(shown)
+        elif tag in _BLOCKS:
+            out.append(" ")
+            self.inline_into(child, out, heading, depth + 1)
+            out.append(" ")
+        else:
+            self.inline_into(child, out, heading, depth + 1)
 
     def link(self, node: Any, out: list[str], heading: bool, depth: int) -> None:
         start = len(out)
