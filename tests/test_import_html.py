@@ -18,7 +18,7 @@ pytest.importorskip("selectolax")
 sys.path.insert(0, str(REPO / "tests" / "data" / "web"))
 sys.path.insert(0, str(REPO / "tests" / "data" / "corpus"))
 
-import make_pages  # noqa: E402
+import make_pages
 
 #: Words only the page templates have: none may reach the brief.
 BOILERPLATE = (

@@ -135,7 +135,7 @@ def fetch(url: str, *, limit: int) -> Fetched:
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise BriefError(f"{shown}: timed out after {TIMEOUT:g} s") from None
         raise BriefError(f"{shown}: cannot fetch: {sanitize_line(str(reason))}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise BriefError(f"{shown}: timed out after {TIMEOUT:g} s") from None
     except (OSError, http.client.HTTPException, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

@@ -149,9 +149,7 @@ def parse(
         walker.flush()
     _lines(walker.items, decoded)
     meta = _meta(page)
-    brief, drafts = rendered.build(
-        walker.items, name=name, source=source, title=title, meta=meta
-    )
+    brief, drafts = rendered.build(walker.items, name=name, source=source, title=title, meta=meta)
     return brief, drafts, walker.times
 
 
@@ -283,7 +281,7 @@ class _Walker:
         if words & _KEEP_WORDS and not words & {"sidebar", "nav", "cookie", "footer"}:
             return False
         if tag in _LANDMARKS or (node.attributes.get("role") or "").casefold() in _ROLES:
-            return not (tag == "aside" and "note" == node.attributes.get("role"))
+            return not (tag == "aside" and node.attributes.get("role") == "note")
         if tag not in _BLOCKS or tag in ("p", "li", "td", "th", "dt", "dd", "tr", "pre"):
             return False
         if tag == "header" or words & _HEADER_WORDS:
@@ -319,7 +317,7 @@ class _Walker:
                 self.inline.append(_BREAK)
             elif tag in ("ul", "ol", "menu"):
                 self.flush()
-                self.list(child, tag == "ol", depth)
+                self.read_list(child, tag == "ol", depth)
             elif tag == "pre":
                 self.flush()
                 self.add(_code(child), verbatim=True)
@@ -388,7 +386,7 @@ class _Walker:
         else:
             self.items.append(_heading(level, text, 0))
 
-    def list(self, node: Any, ordered: bool, depth: int) -> None:
+    def read_list(self, node: Any, ordered: bool, depth: int) -> None:
         start = node.attributes.get("start") if ordered else None
         number = int(start) if start and start.isdigit() else 1
         self.lists.append([ordered, number, 0])
@@ -467,9 +465,9 @@ class _Walker:
                 span.decompose()
                 break
         text = " ".join(self.text(node, heading=True).split())
-        if not category and (match := _BRACKETED.match(text)):
-            return text
-        return f"{text} [{category}]" if category and text else text
+        if category and text and not _BRACKETED.match(text):
+            return f"{text} [{category}]"
+        return text  # 'Term [Category]' as written, or a term without one
 
     # -- inline
 

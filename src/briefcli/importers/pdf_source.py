@@ -23,6 +23,8 @@ Two steps, two processes:
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import re
 import sys
@@ -118,7 +120,7 @@ def extract(data: bytes, name: str) -> tuple[list[Page], str]:
             input=data,
             capture_output=True,
             timeout=MAX_SECONDS * 1.5,
-            preexec_fn=_limits if sys.platform != "win32" else None,  # noqa: PLW1509
+            preexec_fn=_limits if sys.platform != "win32" else None,
             check=False,
         )
     except subprocess.TimeoutExpired:
@@ -140,9 +142,7 @@ def extract(data: bytes, name: str) -> tuple[list[Page], str]:
         raise NotAReport(f"{name}: the PDF reader gave no answer") from None
     if error := result.get("error"):
         raise NotAReport(f"{name}: {error}")
-    pages = [
-        Page(p["w"], p["h"], [Line(*line) for line in p["lines"]]) for p in result["pages"]
-    ]
+    pages = [Page(p["w"], p["h"], [Line(*line) for line in p["lines"]]) for p in result["pages"]]
     return pages, str(result.get("title") or "")
 
 
@@ -223,7 +223,12 @@ class Layout:
                 item.written = re.sub(r"\[\^\d+\]", "", item.written)
                 item.title = re.sub(r"\[\^\d+\]", "", item.title)
         if self.notes:
-            items.append(Heading(min(levels.values(), default=1) if levels else 1, "Notes"))
+            # At the sections' level: below the title when one heading stands above all.
+            found = [item.level for item in items if isinstance(item, Heading)]
+            level = min(found, default=1)
+            if found.count(level) == 1 and found[0] == level and len(found) > 1:
+                level = min(found[1:])
+            items.append(Heading(level, "Notes"))
             items += self.notes
         return items
 
@@ -246,11 +251,7 @@ class Layout:
 
     def heading_levels(self, lines: list[Line]) -> dict[tuple[float, bool], int]:
         """Heading styles (size, bold) → level 1, 2 …: larger first, bold after plain."""
-        styles = {
-            _style(line)
-            for line in lines
-            if self.is_heading(line)
-        }
+        styles = {_style(line) for line in lines if self.is_heading(line)}
         ranked = sorted(styles, key=lambda s: (-s[0], not s[1]))
         return {style: level for level, style in enumerate(ranked, start=1)}
 
@@ -285,9 +286,9 @@ class Layout:
         if _MARKER.match(line.text):
             return True
         short = last.x1 < edge - max(edge - last.x0, 1) * 0.3
-        if short and (last.text.rstrip().endswith((".", "!", "?", ":", '"', "”")) or (
-            line.text[:1].isupper()
-        )):
+        if short and (
+            last.text.rstrip().endswith((".", "!", "?", ":", '"', "”")) or (line.text[:1].isupper())
+        ):
             return True
         return line.x0 > last.x0 + line.size * 0.8 and last.x0 <= line.x0  # first-line indent
 
@@ -321,9 +322,9 @@ class Layout:
         head = text[:-1]
         before = re.search(r"(\w+)$", head)
         after = re.match(r"(\w+)", part)
-        if text.endswith("-") and before and after:
-            if f"{before.group(1)}-{after.group(1)}".casefold() in self.vocabulary:
-                return f"{text}{part}"
+        written = f"{before.group(1)}-{after.group(1)}" if before and after else ""
+        if text.endswith("-") and written.casefold() in self.vocabulary:
+            return f"{text}{part}"
         return f"{head}{part}"
 
     # footnotes
@@ -443,7 +444,7 @@ def _typical_gap(lines: list[Line], body: float) -> float:
     """The usual space between two lines of a paragraph: the most common gap between
     consecutive body lines (a paragraph's lines are most lines)."""
     gaps: Counter[float] = Counter()
-    for last, line in zip(lines, lines[1:], strict=False):
+    for last, line in itertools.pairwise(lines):
         gap = last.bottom - line.top
         if abs(line.size - body) < 0.6 and abs(last.size - body) < 0.6 and 0 <= gap < body * 2:
             gaps[round(gap * 2) / 2] += 1
@@ -488,8 +489,8 @@ class _Refused(Exception):
 def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
     import ctypes
 
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
+    import pypdfium2.raw as raw  # type: ignore[import-untyped, unused-ignore]
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -509,10 +510,8 @@ def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
     if count > MAX_PAGES:
         raise _Refused(f"the PDF has {count:,} pages; brief reads at most {MAX_PAGES:,}")
     title = ""
-    try:
+    with contextlib.suppress(pdfium.PdfiumError):
         title = " ".join(str(pdf.get_metadata_dict().get("Title") or "").split())
-    except pdfium.PdfiumError:
-        pass
     pages: list[dict[str, Any]] = []
     total = 0
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))

@@ -89,8 +89,6 @@ def _report_line(items: list[Item], meta: PageMeta) -> tuple[str, str, str, list
     """Kind, date and publisher: from a 'General Report February 28, 2025' paragraph under
     the title (and a short publisher line after it), which then leave the text; else from
     the document's metadata."""
-    from briefcli.importers.plain_text import _report_line as report_line
-
     kind, date, publisher = meta.kind, meta.date, meta.publisher
     first = next((i for i, item in enumerate(items) if isinstance(item, Heading)), 0)
     for index in range(first + 1, min(first + 3, len(items))):
@@ -101,7 +99,7 @@ def _report_line(items: list[Item], meta: PageMeta) -> tuple[str, str, str, list
         # The report line, and a publisher after it on the same line when a PDF's lines
         # were read as one paragraph ('General Report February 28, 2025 goover').
         for end in range(len(words), max(len(words) - 4, 1), -1):
-            if found := report_line(" ".join(words[:end])):
+            if found := _kind_and_date(" ".join(words[:end])):
                 break
         else:
             continue
@@ -126,6 +124,22 @@ def _report_line(items: list[Item], meta: PageMeta) -> tuple[str, str, str, list
         items = [item for i, item in enumerate(items) if i not in drop]
         break
     return kind, date, publisher, items
+
+
+def _kind_and_date(line: str) -> tuple[str, str] | None:
+    """('General Report', '2025-02-28') for 'General Report February 28, 2025'; likewise
+    'Working Paper March 1, 2024' (one to four capitalised words, then a day or a month)."""
+    from briefcli.importers.timeline import written_date
+
+    words = line.split()
+    for count in range(1, min(4, len(words) - 1) + 1):
+        kind = words[:count]
+        if not all(word[:1].isupper() for word in kind):
+            break
+        date = written_date(" ".join(words[count:]))
+        if date is not None and len(date) >= 7:
+            return " ".join(kind), date
+    return None
 
 
 def _sources(drafts: list[Draft]) -> tuple[list[Draft], list[Source]]:
