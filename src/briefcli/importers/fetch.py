@@ -63,22 +63,27 @@ class _Redirects:
     @staticmethod
     def handler() -> urllib.request.HTTPRedirectHandler:
         import urllib.request
-        from urllib.parse import urlsplit
+        from urllib.parse import urljoin, urlsplit
 
         class Handler(urllib.request.HTTPRedirectHandler):
             max_redirections = MAX_REDIRECTS
             max_repeats = 2
 
-            def redirect_request(
-                self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
-            ) -> Any:
-                scheme = urlsplit(newurl).scheme.casefold()
+            def http_error_302(self, req: Any, fp: Any, code: int, msg: str, headers: Any) -> Any:
+                # Checked here, before urllib's own check (which names no reason a user
+                # would follow) and before the redirect is made.
+                location = headers.get("location") or headers.get("uri") or ""
+                target = urljoin(req.full_url, location)
+                scheme = urlsplit(target).scheme.casefold()
                 if scheme not in _SCHEMES:
                     raise BriefError(
                         f"{_shown(req.full_url)}: redirected to a {scheme or 'relative'}: URL "
-                        f"({_shown(newurl)}); brief follows only http and https redirects"
+                        f"({_shown(target)}); brief follows only http and https redirects"
                     )
-                return super().redirect_request(req, fp, code, msg, headers, newurl)
+                return super().http_error_302(req, fp, code, msg, headers)
+
+            http_error_301 = http_error_303 = http_error_307 = http_error_302
+            http_error_308 = http_error_302
 
         return Handler()
 
