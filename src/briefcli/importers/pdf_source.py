@@ -164,7 +164,7 @@ class Layout:
                 sizes[round(line.size * 2) / 2] += len(line.text)
         #: The body text's size: the size most characters have.
         self.body = sizes.most_common(1)[0][0] if sizes else 10.0
-        self.furniture = _furniture(pages)
+        self.furniture = _furniture(pages, self.body)
         self.vocabulary: set[str] = set()
         self.notes: list[str] = []
         #: Each line's column's right edge (by id), and the usual gap between a
@@ -376,17 +376,21 @@ def _is_page_number(line: Line, page: Page) -> bool:
 
 
 def _furniture_key(line: Line, page: Page) -> tuple[str, int]:
-    """A line as running heads are compared: digits aside, and its band (top or bottom)."""
+    """A line as running heads are compared: digits aside (page numbers in it), its size
+    (a heading that happens to stand at the top is no running head) and its band (top or
+    bottom; 0 elsewhere)."""
     band = 1 if line.top > page.height * 0.88 else -1 if line.bottom < page.height * 0.12 else 0
-    return re.sub(r"\d+", "#", " ".join(line.text.split()).casefold()), band
+    text = re.sub(r"\d+", "#", " ".join(line.text.split()).casefold())
+    return f"{round(line.size)} {text}", band
 
 
-def _furniture(pages: list[Page]) -> set[tuple[int, tuple[str, int]]]:
-    """(page, line) of running headers and footers: a line in the top or bottom band whose
-    text (digits aside) stands there on at least a third of the pages (and two of them)."""
+def _furniture(pages: list[Page], body: float) -> set[tuple[int, tuple[str, int]]]:
+    """(page, line) of running headers and footers: a line in the top or bottom band, no
+    larger than the body text, whose text (digits aside) stands there on at least a third of
+    the pages (and two of them)."""
     seen: Counter[tuple[str, int]] = Counter()
     for page in pages:
-        keys = {_furniture_key(line, page) for line in page.lines}
+        keys = {_furniture_key(line, page) for line in page.lines if line.size <= body * 1.05}
         seen.update(key for key in keys if key[1] != 0)
     repeated = {key for key, count in seen.items() if count >= max(2, len(pages) / 3)}
     return {

@@ -90,7 +90,7 @@ def timed(data: bytes, name: str) -> tuple[Brief, float, float]:
 def gone(template_words: Counter[str], document: Counter[str], brief: Brief) -> float:
     """The share of the template's words (those the document does not use) not in the brief."""
     own = {w for w in template_words if w not in document and len(w) > 2}
-    have = words(brief_text(brief))
+    have = words(re.sub(r"\(?https?://\S+", " ", brief_text(brief)))  # links' targets aside
     return sum(1 for w in own if w not in have) / len(own) if own else 1.0
 
 
