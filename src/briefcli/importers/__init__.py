@@ -25,8 +25,6 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 _TEXT_SUFFIXES = (".txt", ".text", ".news", ".rst", ".1", ".man")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _PDF_SUFFIXES = (".pdf",)
-#: The forms ``--from`` names: 'auto' decides from the name and the content.
-FORMS = ("auto", "goover", "markdown", "html", "pdf")
 
 
 class NotAReport(BriefError):
