@@ -187,7 +187,7 @@ def test_utf16_with_a_byte_order_mark_is_read(brief: Runner, tmp_path: Path) -> 
         (["."], "is a directory, not a report"),
         (["SMALL", "-o", ""], "--output needs a path"),
         (["SMALL", "--title", "  "], "--title needs some text"),
-        (["SMALL", "--from", "pdf"], "Invalid value for '--from'"),
+        (["SMALL", "--from", "docx"], "Invalid value for '--from'"),
         (["SMALL", "--overlay", "missing.yaml"], "missing.yaml: no such file"),
     ],
 )

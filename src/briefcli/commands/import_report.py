@@ -1,4 +1,4 @@
-"""`brief import`: a report (goover text or Markdown) becomes a brief file."""
+"""`brief import`: a report (goover text, Markdown, a web page or a PDF) becomes a brief file."""
 
 
 # No ``from __future__ import annotations``: Typer reads these signatures on every run, and
@@ -6,7 +6,6 @@
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -22,6 +21,8 @@ class Form(StrEnum):
     auto = "auto"
     goover = "goover"
     markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
 
 
 @registry.command("import")
@@ -31,7 +32,9 @@ def import_command(
     file: Annotated[
         str,
         typer.Argument(
-            metavar="FILE", help="The report: goover-style text or Markdown; '-' reads stdin."
+            metavar="FILE",
+            help="The report: goover-style text, Markdown, a web page or a PDF; an http(s) "
+            "URL; '-' reads stdin.",
         ),
     ],
     output_path: Annotated[
@@ -51,8 +54,8 @@ def import_command(
         Form,
         typer.Option(
             "--from",
-            metavar="auto|goover|markdown",
-            help="The kind of report (auto: from the file name and the text).",
+            metavar="auto|goover|markdown|html|pdf",
+            help="The kind of report (auto: from the name, the server and the content).",
         ),
     ] = Form.auto,
     overlay: Annotated[
@@ -74,7 +77,7 @@ def import_command(
         ),
     ] = False,
 ) -> None:
-    """Turn a report (goover text or Markdown) into a brief, and say where it went.
+    """Turn a report (goover text, Markdown, a web page or a PDF) into a brief.
 
     By default the brief goes into your library, named after its title; the path written is
     printed on stdout. An existing file is never replaced without --force.
@@ -83,6 +86,8 @@ def import_command(
     Examples:
       brief import report.txt                      # into the library; prints the path
       brief import README.md -o readme.yaml
+      brief import report.pdf                      # needs: pip install 'briefcli[pdf]'
+      brief import https://example.org/report.html # needs: pip install 'briefcli[web]'
       brief import report.txt -o - | less          # the brief itself on stdout
       brief show 4 --brief "$(brief import report.txt)"
       brief import spec.txt --outline              # check the structure first
@@ -96,12 +101,12 @@ def import_command(
     chosen = output_target(output_path) if output_path is not None else None
     if file == "-" and sys.stdin is None:
         raise UsageError("cannot read the report from stdin: stdin is closed")
-    data, shown = read_report(file)
+    data, shown, found_form, source = read_report(file)
+    kind = form.value if form != Form.auto else found_form
     if outline:
-        output.emit(outline_text(data, shown, form.value))
+        output.emit(outline_text(data, shown, kind))
         return
-    source = "" if file == "-" else Path(file).name
-    brief = import_report(data, shown, form.value, source=source, title=title)
+    brief = import_report(data, shown, kind, source=source, title=title)
     text = brief_yaml(brief, shown, overlay=overlay)
     if output_path is not None and chosen is None:  # '-' or /dev/stdout: the stream
         output.emit(text)

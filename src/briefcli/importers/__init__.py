@@ -1,5 +1,5 @@
-"""Importers: turn a report in another form (plain text such as goover's, Markdown) into a
-brief."""
+"""Importers: turn a report in another form (plain text such as goover's, Markdown, a web
+page, a PDF; from a file, stdin or a URL) into a brief."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from briefcli.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from briefcli.importers.draft import Draft
+    from briefcli.model import TimelineEvent
 
 #: Largest report read (the same bound as a brief file: the shared report is 32 KB).
 MAX_REPORT_BYTES = 8 * 1024 * 1024
@@ -22,17 +23,31 @@ MAX_IMPORT_BYTES = 6 * 1024 * 1024
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 #: Text that is never Markdown, whatever it holds.
 _TEXT_SUFFIXES = (".txt", ".text", ".news", ".rst", ".1", ".man")
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_PDF_SUFFIXES = (".pdf",)
 
 
 class NotAReport(BriefError):
     """The input is not a report: binary, empty, or without a structure an importer knows."""
 
 
-def read_report(path: str) -> tuple[bytes, str]:
-    """The bytes of the report at ``path`` ('-' is stdin) and the name to show for it.
+class Report(NamedTuple):
+    """A report as read: its bytes, the name to show for it, the form its origin says it is
+    ('auto' unless a server said), and the brief's ``source`` text."""
+
+    data: bytes
+    name: str
+    form: str = "auto"
+    source: str = ""
+
+
+def read_report(path: str) -> Report:
+    """The report at ``path``: a file, '-' (stdin) or an http(s) URL.
 
     A file is read by the one safe reader (regular files only, non-blocking, at most
-    :data:`MAX_REPORT_BYTES`); stdin may be anything (a pipe is the point), read to the limit.
+    :data:`MAX_REPORT_BYTES`); stdin may be anything (a pipe is the point), read to the limit;
+    a URL is fetched by :mod:`briefcli.importers.fetch` (timeouts, a size cap, http(s) only),
+    and the brief's source is the URL and the day it was retrieved.
     """
     import sys
 
@@ -43,11 +58,17 @@ def read_report(path: str) -> tuple[bytes, str]:
         if stream is None:
             raise BriefError("cannot read the report from stdin: stdin is closed")
         try:
-            return stream.read(MAX_REPORT_BYTES + 1), "<stdin>"
+            return Report(stream.read(MAX_REPORT_BYTES + 1), "<stdin>")
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or "stdin is closed"
             raise BriefError(f"cannot read the report from stdin: {reason}") from None
-    return read_file(path, REPORT, limit=MAX_REPORT_BYTES), sanitize_line(path)
+    if path[:8].casefold().startswith(("http://", "https://")):
+        from briefcli.importers import fetch
+
+        page = fetch.fetch(path, limit=MAX_REPORT_BYTES)
+        return Report(page.data, sanitize_line(page.url), page.form, page.source)
+    data = read_file(path, REPORT, limit=MAX_REPORT_BYTES)
+    return Report(data, sanitize_line(path), "auto", Path(path).name)
 
 
 class OutlineEntry(NamedTuple):
@@ -75,17 +96,23 @@ def import_report(
     """
     from briefcli.importers import naming, timeline
 
-    brief, _ = _parse(data, name, form, source=source, title=title)
+    brief, _, own = _parse(data, name, form, source=source, title=title)
     if title is not None:
         meta = brief.meta._replace(title=" ".join(title.split()), id=naming.slug(title))
         brief = brief._replace(meta=meta)
-    return brief._replace(timeline=timeline.extract(brief))
+    events = list(timeline.extract(brief))
+    # Dates a page marks up (<time datetime>) that the prose's own dates do not already give.
+    seen = {(e.date.text, e.event) for e in events}
+    events += [e for e in own if (e.date.text, e.event) not in seen]
+    if own:
+        events.sort(key=lambda e: e.date.sort_key)
+    return brief._replace(timeline=tuple(events[: timeline.MAX_EVENTS]))
 
 
 def outline(data: bytes, name: str, form: str = "auto") -> list[OutlineEntry]:
     """The headings a report's import finds, with the line each stands on (0: none, for the
     text before the first heading), the id it gets and its depth (1 section, 2 subsection)."""
-    _, drafts = _parse(data, name, form, title="outline")
+    _, drafts, _ = _parse(data, name, form, title="outline")
     entries = []
     for draft in drafts:
         entries.append(OutlineEntry(draft.line, draft.id, draft.title, 1))
@@ -107,7 +134,7 @@ def outline_text(data: bytes, name: str, form: str = "auto") -> str:
 
 def _parse(
     data: bytes, name: str, form: str, *, source: str = "", title: str | None = None
-) -> tuple[Brief, list[Draft]]:
+) -> tuple[Brief, list[Draft], list[TimelineEvent]]:
     from briefcli.importers import markdown_source, plain_text, text
 
     if len(data) > MAX_IMPORT_BYTES:
@@ -116,23 +143,63 @@ def _parse(
             f"{MAX_IMPORT_BYTES:,} bytes ({MAX_IMPORT_BYTES // 2**20} MiB), so that the "
             "brief stays readable"
         )
-    decoded = text.decode_report(data, name)
     if title is not None and not title.strip():
         raise BriefError("--title needs some text")
-    chosen = form if form != "auto" else detect(decoded, name)
+    chosen = form if form != "auto" else sniff(data, name)
+    if chosen == "pdf":
+        from briefcli.importers import pdf_source
+
+        brief, drafts = pdf_source.parse(data, name=name, source=source, title=title)
+        return brief, drafts, []
+    if chosen == "html":
+        from briefcli.importers import html_source
+
+        base = name if "://" in name else ""  # a URL's relative links are made absolute
+        brief, drafts, marks = html_source.parse(
+            data, name=name, source=source, title=title, base_url=base
+        )
+        return brief, drafts, html_source.time_events(brief, marks)
+    decoded = text.decode_report(data, name)
+    chosen = chosen if chosen != "auto" else detect(decoded, name)
     if chosen == "markdown":
-        return markdown_source.parse(decoded, name=name, source=source, title=title)
-    return plain_text.parse(decoded, name=name, source=source, title=title)
+        return (*markdown_source.parse(decoded, name=name, source=source, title=title), [])
+    return (*plain_text.parse(decoded, name=name, source=source, title=title), [])
+
+
+def sniff(data: bytes, name: str) -> str:
+    """'pdf' or 'html' from the name's suffix or the first bytes ('%PDF-', '<!DOCTYPE html>',
+    '<html>'); 'auto' for text, which :func:`detect` reads further. A '.txt' or Markdown file
+    is text whatever it holds."""
+    from briefcli.importers import html_source
+
+    suffix = _suffix(name)
+    if suffix in _PDF_SUFFIXES or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _TEXT_SUFFIXES or suffix in _MARKDOWN_SUFFIXES:
+        return "auto"
+    return "html" if html_source.looks_like(data) else "auto"
+
+
+def _suffix(name: str) -> str:
+    """A file name's suffix, or a URL path's (without its query)."""
+    if "://" in name:
+        from urllib.parse import urlsplit
+
+        name = urlsplit(name).path
+    return Path(name).suffix.casefold()
 
 
 def detect(decoded: str, name: str) -> str:
     """'goover' (plain text) or 'markdown': from the file name's suffix, else from the text.
 
-    A '.txt' file is never read as Markdown: '<Ctrl-Z Return>' stays text.
+    A '.txt' file is never read as Markdown: '<Ctrl-Z Return>' stays text. (Web pages and
+    PDFs are told by :func:`sniff`, before the bytes are decoded.)
     """
     from briefcli.importers import markdown_source, plain_text
 
-    suffix = Path(name).suffix.casefold()
+    suffix = _suffix(name)
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in _TEXT_SUFFIXES or plain_text.looks_like(decoded, strong=True):

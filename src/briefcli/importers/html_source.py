@@ -1,0 +1,585 @@
+"""Web pages → a brief: the article a reader came for, without the page around it.
+
+Parsed with selectolax's lexbor engine (the HTML5 parsing algorithm browsers use; the ``web``
+extra). The article is the page's ``main`` (or ``role="main"``, or its largest ``article``),
+else the whole body; inside it, navigation, sidebars, cookie banners, footers, share and
+comment blocks are dropped by what they are (``nav``, ``aside``, ``footer``, ARIA roles) and
+by what their class or id says they are (``sidebar``, ``cookie-consent``, ``breadcrumb`` …),
+and so are scripts, styles, forms' controls and hidden elements. An element holding most of
+the page's words is never dropped by its name alone.
+
+What is kept, as the Markdown reader keeps it: headings h1-h6 (sections and subsections by the
+same two-level rule), paragraphs, lists (``- item``, ``1. item``), tables (pipe rows), code
+(fenced, verbatim), block quotes, definition lists (in a 'Glossary' section or a
+``dl.glossary`` they become the glossary, with the category a ``span.category`` or a
+'[Category]' gives), links as 'text (url)' for absolute ``http(s)``/``mailto`` targets only
+(``javascript:``, ``data:`` and in-page links keep their text alone), images' alt text, and
+``<time datetime>`` dates, which become timeline events.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from briefcli.importers import NotAReport
+from briefcli.importers.draft import Heading, Item
+from briefcli.importers.rendered import PageMeta
+
+if TYPE_CHECKING:
+    from briefcli.importers.draft import Draft
+    from briefcli.model import Brief, TimelineEvent
+
+#: Elements whose content a reader never sees as text.
+_SKIP = frozenset((
+    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+    "embed", "button", "input", "select", "textarea", "option", "datalist", "head", "link",
+    "meta", "map", "audio", "video", "source", "track", "dialog", "title", "base",
+))  # fmt: skip
+#: Elements that are landmarks of the page around the article.
+_LANDMARKS = frozenset(("nav", "aside", "footer"))
+_ROLES = frozenset((
+    "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+    "menu", "menubar", "toolbar",
+))  # fmt: skip
+#: Words in a class or id that name the page around the article.
+_BOILERPLATE = frozenset((
+    "nav", "navbar", "navigation", "navheader", "navfooter", "menu", "menubar", "sidebar",
+    "sidebarwrapper", "sphinxsidebar", "sphinxsidebarwrapper", "breadcrumb", "breadcrumbs",
+    "cookie", "cookies", "consent", "gdpr", "footer", "share", "sharing", "social", "related",
+    "newsletter", "subscribe", "advert", "advertisement", "ads", "ad", "sponsor", "sponsored",
+    "promo", "comments", "skip", "toc", "widget", "pagination", "pager", "popup", "modal",
+    "masthead", "banner", "sitemap", "tags", "header", "topbar", "leftcol", "rightcol",
+))  # fmt: skip
+_BOILERPLATE_NAMES = frozenset(("table-of-contents", "on-this-page", "post-tags"))
+#: Words of a class or id naming a page header: kept when it holds a heading (the title).
+_HEADER_WORDS = frozenset(("header", "masthead", "banner", "topbar"))
+_KEEP_WORDS = frozenset(("footnote", "footnotes", "footnote-list", "content", "article"))
+_BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul",
+))  # fmt: skip
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+#: Permalink marks sites put in or after headings.
+_PERMALINKS = frozenset(("¶", "#", "§", "🔗", "link", "permalink"))
+_SHOWN_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
+_WORD = re.compile(r"[^\W_]+")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+#: A line break (``<br>``) while text is gathered: the page's own newlines are spaces.
+_BREAK = "\u2028"
+#: Deepest nesting read as structure; deeper elements give their text as one paragraph.
+MAX_DEPTH = 200
+#: Formatting characters that a reader never sees: a soft hyphen, a zero-width space.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b")
+_SNIFF = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|title|meta)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+_CATEGORY_CLASSES = frozenset(("category", "tag", "type", "kind", "label"))
+_BRACKETED = re.compile(r"^(?P<term>.+?)\s*\[(?P<category>[^\[\]]{1,60})\]$")
+
+
+class TimeMark(NamedTuple):
+    """A ``<time>`` element's text and the date its ``datetime`` gives."""
+
+    text: str
+    date: str
+
+
+def looks_like(data: bytes) -> bool:
+    """Whether ``data`` starts as an HTML document does (a doctype, ``<html>``, ``<head>`` …)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "replace").encode("utf-8")
+    return bool(_SNIFF.match(head))
+
+
+def decode(data: bytes, name: str, charset: str | None = None) -> str:
+    """A page's text: from a byte order mark, else the server's charset, else a ``<meta>``
+    charset, else UTF-8; bytes that are not valid in it become U+FFFD, as in a browser."""
+    import codecs
+
+    from briefcli.importers import text
+
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return text.decode_report(data, name)
+    chosen = charset
+    if not chosen and (match := _CHARSET.search(data[:4096])):
+        chosen = match.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(chosen or "utf-8").name
+    except LookupError:
+        codec = "utf-8"
+    if codec in ("ascii", "latin-1", "iso8859-1"):
+        codec = "cp1252"  # as browsers read them
+    if b"\x00" in data and not codec.startswith("utf-16"):
+        raise NotAReport(f"{name}: binary data (it holds NUL bytes), not a web page")
+    result = data.decode(codec, errors="replace")
+    if not result.strip():
+        raise NotAReport(f"{name}: the file is empty")
+    return result
+
+
+def parse(
+    data: bytes,
+    *,
+    name: str = "<page>",
+    source: str = "",
+    title: str | None = None,
+    charset: str | None = None,
+    base_url: str = "",
+) -> tuple[Brief, list[Draft], list[TimeMark]]:
+    """A web page → its brief (timeline added by the caller), drafts and ``<time>`` dates.
+
+    ``base_url``: where the page came from; relative links are made absolute against it
+    (without one they keep their text only).
+    """
+    from briefcli.importers import rendered
+
+    parser_class = _parser_class()
+    decoded = decode(data, name, charset)
+    page = parser_class(decoded)
+    root = _article(page)
+    walker = _Walker(base_url, _words(root.text(separator=" ")) if root is not None else 0)
+    if root is not None:
+        walker.block(root, 0)
+        walker.flush()
+    _lines(walker.items, decoded)
+    meta = _meta(page)
+    brief, drafts = rendered.build(walker.items, name=name, source=source, title=title, meta=meta)
+    return brief, drafts, walker.times
+
+
+def _parser_class() -> Any:
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:
+        from briefcli.errors import UsageError
+
+        raise UsageError(
+            "reading web pages needs the 'web' extra: pip install 'briefcli[web]'"
+        ) from None
+    return LexborHTMLParser
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _article(page: Any) -> Any:
+    """The element that holds the article: ``main``, ``[role=main]``, the largest ``article``,
+    an element with the id 'content' or 'main' — when it holds a fair share of the body's
+    words — else the body."""
+    body = page.body
+    if body is None:
+        return page.root
+    total = _words(body.text(separator=" "))
+    for selector in ("main", "[role=main]", "article", "#content, #main, #main-content"):
+        found = page.css(selector)
+        if not found:
+            continue
+        best = max(found, key=lambda node: _words(node.text(separator=" ")))
+        if _words(best.text(separator=" ")) >= 0.25 * total:
+            return best
+    return body
+
+
+def _meta(page: Any) -> PageMeta:
+    def content(selector: str) -> str:
+        node = page.css_first(selector)
+        value = node.attributes.get("content") if node is not None else None
+        return " ".join(value.split()) if value else ""
+
+    title = content('meta[property="og:title"]')
+    if not title and (node := page.css_first("title")) is not None:
+        title = " ".join(node.text().split())
+    publisher = (
+        content('meta[property="og:site_name"]')
+        or content('meta[name="author"]')
+        or content('meta[name="publisher"]')
+    )
+    from briefcli.importers.timeline import written_date
+
+    raw = content('meta[property="article:published_time"]') or content('meta[name="date"]')
+    date = (written_date(raw[:10]) or "") if raw else ""
+    return PageMeta(title, date, publisher)
+
+
+def _lines(items: list[Item], source: str) -> None:
+    """Each heading's line in the page's markup, found in order (for ``--outline``)."""
+    position = 0
+    for item in items:
+        if not isinstance(item, Heading):
+            continue
+        word = next(iter(_WORD.findall(item.title)), "")
+        pattern = re.compile(rf"<h{item.level}\b", re.IGNORECASE)
+        at = position
+        while (match := pattern.search(source, at)) is not None:
+            if word in source[match.start() : match.start() + 2000]:
+                position = match.end()
+                item.line = source.count("\n", 0, match.start()) + 1
+                break
+            at = match.end()
+
+
+def _classes(node: Any) -> tuple[set[str], set[str]]:
+    """The words of an element's class and id ('sidebar-left' → sidebar, left) and the
+    whole names ('table-of-contents')."""
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".casefold()
+    whole = {name.replace("_", "-") for name in names.split()}
+    words = {word for name in whole for word in name.split("-") if word}
+    return words, whole
+
+
+def _spaces(text: str) -> str:
+    """Text as a browser shows it outside ``pre``: newlines and tabs are spaces."""
+    return text.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace(_BREAK, " ")
+
+
+def _has_blocks(node: Any, depth: int) -> bool:
+    """Whether an element holds block elements (an inline element's own tag aside)."""
+    if depth > 40:
+        return False
+    for child in node.iter(include_text=False):
+        if child.tag in _BLOCKS or _has_blocks(child, depth + 1):
+            return True
+    return False
+
+
+def _hidden(node: Any) -> bool:
+    attributes = node.attributes
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = (attributes.get("style") or "").replace(" ", "").casefold()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+class _Walker:
+    """The article's elements → a flat run of headings and paragraph strings."""
+
+    def __init__(self, base_url: str, total_words: int) -> None:
+        self.base_url = base_url
+        self.total_words = total_words
+        self.items: list[Item] = []
+        self.times: list[TimeMark] = []
+        self.inline: list[str] = []
+        # One entry per open list: [ordered, next number, blocks seen in the current item].
+        self.lists: list[list[Any]] = []
+        self.quote = 0
+
+    # -- what is dropped
+
+    def dropped(self, node: Any, tag: str) -> bool:
+        """Whether an element is part of the page around the article (or never seen)."""
+        if tag in _SKIP or _hidden(node):
+            return True
+        words, whole = _classes(node)
+        if words & _KEEP_WORDS and not words & {"sidebar", "nav", "cookie", "footer"}:
+            return False
+        if tag in _LANDMARKS or (node.attributes.get("role") or "").casefold() in _ROLES:
+            return not (tag == "aside" and node.attributes.get("role") == "note")
+        if tag not in _BLOCKS or tag in ("p", "li", "td", "th", "dt", "dd", "tr", "pre"):
+            return False
+        if tag == "header" or words & _HEADER_WORDS:
+            if node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+                return False
+            if tag == "header":
+                return True
+        if not (words & _BOILERPLATE or whole & _BOILERPLATE_NAMES):
+            return False
+        # Never drop by name an element that holds most of the article.
+        share = _words(node.text(separator=" ")) / max(self.total_words, 1)
+        return share < 0.4
+
+    # -- blocks
+
+    def block(self, node: Any, depth: int) -> None:
+        """Read a container's children: inline content gathers into a paragraph, which each
+        block element ends."""
+        if depth > MAX_DEPTH:
+            self.inline.append(node.text(separator=" "))
+            return
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self.inline.append(_spaces(child.text_content or ""))
+                continue
+            if tag == "-comment" or self.dropped(child, tag):
+                continue
+            if tag in _HEADINGS:
+                self.flush()
+                self.heading(child, _HEADINGS[tag])
+            elif tag == "br":
+                self.inline.append(_BREAK)
+            elif tag in ("ul", "ol", "menu"):
+                self.flush()
+                self.read_list(child, tag == "ol", depth)
+            elif tag == "pre":
+                self.flush()
+                self.add(_code(child), verbatim=True)
+            elif tag == "table":
+                self.flush()
+                self.table(child, depth)
+            elif tag == "dl":
+                self.flush()
+                self.definitions(child, depth)
+            elif tag == "blockquote":
+                self.flush()
+                self.quote += 1
+                self.block(child, depth + 1)
+                self.flush()
+                self.quote -= 1
+            elif tag == "hr":
+                self.flush()
+            elif tag in _BLOCKS:
+                self.flush()
+                self.block(child, depth + 1)
+                self.flush()
+            elif _has_blocks(child, 0):
+                self.block(child, depth + 1)  # an inline element around blocks (a card link)
+            else:
+                out: list[str] = []
+                self.inline_node(child, out, False, depth)
+                self.inline.append("".join(out))
+
+    def flush(self) -> None:
+        """The inline content gathered so far becomes a paragraph."""
+        if not self.inline:
+            return
+        text = "".join(self.inline)
+        self.inline = []
+        self.add(text)
+
+    def add(self, text: str, *, verbatim: bool = False) -> None:
+        """File one block's text, with its list marker or quote marks."""
+        text = text.translate(_INVISIBLE)
+        if not verbatim:
+            lines = (" ".join(part.split()) for part in text.split(_BREAK))
+            text = "\n".join(line for line in lines if line)
+        if not text.strip():
+            return
+        if self.lists:
+            ordered, count, seen = self.lists[-1]
+            marker = f"{count}. " if ordered else "- "
+            depth = sum(len(f"{n}. ") if o else 2 for o, n, _ in self.lists[:-1])
+            lead = " " * depth + (marker if seen == 0 else " " * len(marker))
+            self.lists[-1][2] = seen + 1
+            text = lead + text.replace("\n", "\n" + " " * len(lead))
+        if self.quote:
+            marks = "> " * self.quote
+            text = "\n".join(f"{marks}{line}".rstrip() for line in text.split("\n"))
+        self.items.append(text)
+
+    def heading(self, node: Any, level: int) -> None:
+        from briefcli.importers.markdown_source import _heading
+
+        text = " ".join(self.text(node, heading=True).split())
+        if not text:
+            return
+        if self.lists or self.quote:
+            self.add(text)  # a heading inside a list or a quote: part of its text
+            return
+        else:
+            self.items.append(_heading(level, text, 0))
+
+    def read_list(self, node: Any, ordered: bool, depth: int) -> None:
+        start = node.attributes.get("start") if ordered else None
+        number = int(start) if start and start.isdigit() else 1
+        self.lists.append([ordered, number, 0])
+        for child in node.iter(include_text=False):
+            if child.tag != "li":
+                if not self.dropped(child, child.tag):
+                    self.block(child, depth + 1)
+                continue
+            if self.dropped(child, "li"):
+                continue
+            self.lists[-1][2] = 0
+            self.block(child, depth + 1)
+            self.flush()
+            self.lists[-1][1] += 1
+        self.lists.pop()
+
+    def table(self, node: Any, depth: int) -> None:
+        """A data table as pipe rows; a table used for layout (blocks in its cells) as the
+        blocks of its cells."""
+        if node.css_first("td p, td div, td table, td ul, td h1, td h2, td h3, td pre") is not None:
+            self.block(node, depth + 1)
+            return
+        rows: list[list[str]] = []
+        for row in node.css("tr"):
+            cells = [
+                " ".join(self.text(cell).split()).replace("|", "\\|")
+                for cell in row.iter(include_text=False)
+                if cell.tag in ("td", "th")
+            ]
+            if any(cells):
+                rows.append(cells)
+        if not rows:
+            return
+        if caption := node.css_first("caption"):
+            self.add(self.text(caption))
+        width = max(len(row) for row in rows)
+        lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
+        lines.insert(1, "|" + " --- |" * width)
+        self.add("\n".join(lines), verbatim=True)
+
+    def definitions(self, node: Any, depth: int) -> None:
+        """'term: definition' (with '[Category]' when the page gives one) for each term whose
+        definition is a line of text; a definition with blocks follows its term as blocks."""
+        term = ""
+        for child in node.iter(include_text=False):
+            if child.tag == "div":  # HTML allows dt/dd grouped in divs
+                self.definitions(child, depth + 1)
+                continue
+            if child.tag == "dt":
+                if term:
+                    self.add(term)
+                term = self.term(child)
+            elif child.tag == "dd":
+                if not _has_blocks(child, 0):
+                    definition = " ".join(self.text(child).split())
+                    if term and definition:
+                        self.add(f"{term}: {definition}")
+                    elif term or definition:
+                        self.add(term or definition)
+                else:
+                    if term:
+                        self.add(term)
+                    self.block(child, depth + 1)
+                    self.flush()
+                term = ""
+        if term:
+            self.add(term)
+
+    def term(self, node: Any) -> str:
+        """A ``dt``'s term, with the category a ``span.category`` (or '[Category]') gives."""
+        category = ""
+        for span in node.css("span, small, em, i"):
+            words, _ = _classes(span)
+            if words & _CATEGORY_CLASSES:
+                category = " ".join(span.text().split())
+                span.decompose()
+                break
+        text = " ".join(self.text(node, heading=True).split())
+        if category and text and not _BRACKETED.match(text):
+            return f"{text} [{category}]"
+        return text  # 'Term [Category]' as written, or a term without one
+
+    # -- inline
+
+    def text(self, node: Any, *, heading: bool = False) -> str:
+        """An element's inline content as a reader sees it."""
+        out: list[str] = []
+        self.inline_into(node, out, heading, 0)
+        return "".join(out)
+
+    def inline_into(self, node: Any, out: list[str], heading: bool, depth: int) -> None:
+        """An element's children as a reader sees them, into ``out``."""
+        for child in node.iter(include_text=True):
+            self.inline_node(child, out, heading, depth)
+
+    def inline_node(self, child: Any, out: list[str], heading: bool, depth: int) -> None:
+        """One inline node as a reader sees it, into ``out``."""
+        tag = child.tag
+        if tag == "-text":
+            out.append(_spaces(child.text_content or ""))
+        elif tag == "-comment" or tag in _SKIP or _hidden(child):
+            return
+        elif tag == "br":
+            out.append(_BREAK)
+        elif tag == "img":
+            out.append(child.attributes.get("alt") or "")
+        elif depth > MAX_DEPTH:
+            out.append(_spaces(child.text(separator=" ")))
+        elif tag == "a":
+            self.link(child, out, heading, depth)
+        elif tag in ("code", "kbd", "samp", "tt") and not heading:
+            code = _spaces(child.text())
+            out.append(f"`{code}`" if code.strip() and "`" not in code else code)
+        elif tag == "time":
+            shown = _spaces(child.text())
+            when = child.attributes.get("datetime")
+            if when and shown.strip():
+                self.times.append(TimeMark(" ".join(shown.split()), when.strip()))
+            out.append(shown)
+        elif tag in _BLOCKS:
+            out.append(" ")
+            self.inline_into(child, out, heading, depth + 1)
+            out.append(" ")
+        else:
+            self.inline_into(child, out, heading, depth + 1)
+
+    def link(self, node: Any, out: list[str], heading: bool, depth: int) -> None:
+        start = len(out)
+        self.inline_into(node, out, heading, depth + 1)
+        shown = "".join(out[start:])
+        if shown.strip() in _PERMALINKS or "headerlink" in (node.attributes.get("class") or ""):
+            del out[start:]
+            return
+        if heading:
+            return
+        url = self.url(node.attributes.get("href") or "")
+        if url and url != shown.strip() and url.removeprefix("mailto:") != shown.strip():
+            out.append(f" ({url})" if shown.strip() else url)
+
+    def url(self, href: str) -> str:
+        """A link's target as the brief shows it: absolute http(s), ftp or mailto only."""
+        href = href.strip()
+        if href.casefold().startswith(_SHOWN_SCHEMES):
+            return href
+        if not self.base_url or href.startswith("#") or ":" in href.split("/", 1)[0]:
+            return ""  # javascript:, data:, in-page and (without a base) relative links
+        from urllib.parse import urljoin
+
+        return urljoin(self.base_url, href)
+
+
+def _code(node: Any) -> str:
+    """A ``pre`` block fenced, verbatim, with the language its class names."""
+    body = node.text(deep=True).strip("\n").translate(_INVISIBLE)
+    language = ""
+    for element in (node, node.css_first("code")):
+        if element is None:
+            continue
+        for name in (element.attributes.get("class") or "").split():
+            if match := re.match(r"^(?:language|lang|highlight)-([\w+#.-]+)$", name):
+                language = match.group(1)
+    fence = "~~~" if "```" in body else "```"
+    return f"{fence}{language}\n{body}\n{fence}"
+
+
+def time_events(brief: Brief, marks: list[TimeMark]) -> list[TimelineEvent]:
+    """A timeline event for each ``<time datetime>`` in the text: its sentence, on the date
+    the ``datetime`` gives (a day, a month or a year), in the section that holds it."""
+    from briefcli.importers.timeline import MAX_EVENT_CHARS, sentences
+    from briefcli.model import TimelineEvent, parse_event_date
+
+    events: list[TimelineEvent] = []
+    parts = [(s.id, s.paragraphs) for s in brief.sections]
+    parts += [(u.id, u.paragraphs) for s in brief.sections for u in s.subsections]
+    for mark in marks:
+        match = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:$|[T\s])", mark.date)
+        if not match:
+            continue
+        date = "-".join(part for part in match.groups() if part)
+        try:
+            when = parse_event_date(date)
+        except ValueError:
+            continue
+        found = next(
+            ((sid, p) for sid, paragraphs in parts for p in paragraphs if mark.text in p), None
+        )
+        if found is None:
+            continue
+        section_id, paragraph = found
+        sentence = next((s for s in sentences(paragraph) if mark.text in s), paragraph)
+        sentence = " ".join(sentence.split())
+        if len(sentence) > MAX_EVENT_CHARS:
+            at = max(0, sentence.find(mark.text) - MAX_EVENT_CHARS // 2)
+            sentence = sentence[at : at + MAX_EVENT_CHARS].strip()
+        events.append(TimelineEvent(when, sentence, (section_id,), "report"))
+    return events

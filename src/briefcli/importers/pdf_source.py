@@ -1,0 +1,610 @@
+"""PDF reports → a brief: the text in reading order, headings from the type, no page furniture.
+
+Two steps, two processes:
+
+1. **Extraction, in a child process with hard limits.** pypdfium2 (PDFium, the PDF engine of
+   Chrome; the ``pdf`` extra) reads every character with its box, font size and weight. It runs
+   in a separate Python process under ``RLIMIT_AS`` (:data:`MAX_MEMORY`) and ``RLIMIT_CPU``
+   (:data:`MAX_SECONDS`), with a wall-clock timeout, so a decompression bomb, a deeply nested
+   object graph or a crash in the C++ engine ends that process, never brief: the import
+   fails with one line and exit 2. The child prints each page's text lines as JSON.
+2. **Layout, here.** Per page, lines are put in reading order: a page whose lines leave a
+   vertical gutter free is read column by column (a line across the gutter, such as a title,
+   is read where it stands). Running headers and footers (a line at the top or bottom that
+   repeats, digits aside, on many pages) and page numbers are dropped. Lines become
+   paragraphs at a vertical gap, an indent or a list marker; a word hyphenated at a line's end
+   is joined (the hyphen kept only where the document writes the word with one elsewhere).
+   Headings are lines in a larger size than the body or in bold, short, and not ending a
+   sentence; their sizes rank their levels, and the two-level rule of every importer makes
+   sections and subsections of them. Footnotes (small type at the foot of a page, starting
+   with their number) are kept apart from the body: a final 'Notes' section holds them as
+   ``[^N]: text``, and their marks in the body (raised small digits) become ``[^N]``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import re
+import sys
+from collections import Counter
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from briefcli.errors import UsageError
+from briefcli.importers import NotAReport
+from briefcli.importers.draft import Heading, Item
+from briefcli.importers.rendered import PageMeta
+
+if TYPE_CHECKING:
+    from briefcli.importers.draft import Draft
+    from briefcli.model import Brief
+
+#: Address space of the extracting process (PDFium, Python and the document's objects).
+MAX_MEMORY = 1024 * 1024 * 1024
+#: CPU seconds the extracting process may use; the wall-clock timeout is a little longer.
+MAX_SECONDS = 60
+#: Pages read; a report is rarely a tenth of this.
+MAX_PAGES = 5000
+#: Characters read in all: the brief holds them all and must stay under 8 MiB.
+MAX_CHARS = 6 * 1024 * 1024
+#: Fewer visible characters per page than this, on average: no text layer (a scan).
+MIN_CHARS_PER_PAGE = 16
+_INSTALL = "reading PDF files needs the 'pdf' extra: pip install 'briefcli[pdf]'"
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|seite|página)\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,8})\s*[-–—)\]]?"
+    r"(?:\s*(?:of|/|von|de)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(r"^(?:[•·◦▪‣●■►▸–—*-]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
+_NUMBERED = re.compile(r"^\d{1,3}(?:[.-]\d{1,3}){0,4}\.?\s+\S")
+_SENTENCE_END = (".", ",", ";")
+#: A hyphen at a line's end, as PDFium marks it (the lines are then given as one).
+_LINE_HYPHEN = "\ufffe"
+_MARKS = ("\ufffe", "\x02")
+
+
+class Line(NamedTuple):
+    """A run of text on one line of a page (points, y up from the page's bottom)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    mono: bool
+    text: str
+
+
+class Page(NamedTuple):
+    """A page's size and its lines, as the child read them."""
+
+    width: float
+    height: float
+    lines: list[Line]
+
+
+# -- the parent: run the child, then lay out ---------------------------------------------------
+
+
+def parse(
+    data: bytes, *, name: str = "<pdf>", source: str = "", title: str | None = None
+) -> tuple[Brief, list[Draft]]:
+    """A PDF → its brief (timeline added by the caller) and drafts. Raises
+    :class:`NotAReport` (one line, exit 2) for an encrypted, damaged, image-only PDF, or one
+    past the limits."""
+    from briefcli.importers import rendered
+
+    pages, meta_title = extract(data, name)
+    items = Layout(pages).items()
+    meta = PageMeta(title=meta_title)
+    return rendered.build(items, name=name, source=source, title=title, meta=meta)
+
+
+def extract(data: bytes, name: str) -> tuple[list[Page], str]:
+    """The pages' lines and the document's own title, read in a child process with limits."""
+    import importlib.util
+    import subprocess
+
+    if importlib.util.find_spec("pypdfium2") is None:
+        raise UsageError(_INSTALL)
+    code = (
+        "import sys, json; sys.path[:0] = json.loads(sys.argv[1]); "
+        "from briefcli.importers.pdf_source import child; child()"
+    )
+    argv = [sys.executable, "-I", "-c", code, json.dumps(sys.path)]
+    try:
+        done = subprocess.run(
+            argv,
+            input=data,
+            capture_output=True,
+            timeout=MAX_SECONDS * 1.5,
+            preexec_fn=_limits if sys.platform != "win32" else None,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise NotAReport(
+            f"{name}: reading the PDF took over {MAX_SECONDS * 1.5:g} s: it is too complex "
+            "(or built to be)"
+        ) from None
+    except OSError as exc:
+        raise NotAReport(f"{name}: cannot start the PDF reader: {exc.strerror}") from None
+    if done.returncode != 0:
+        raise NotAReport(
+            f"{name}: the PDF could not be read within brief's limits "
+            f"({MAX_MEMORY // 2**20} MiB of memory, {MAX_SECONDS} s): it is damaged, or "
+            "too complex (a compression bomb or deeply nested objects)"
+        )
+    try:
+        result = json.loads(done.stdout)
+    except ValueError:
+        raise NotAReport(f"{name}: the PDF reader gave no answer") from None
+    if error := result.get("error"):
+        raise NotAReport(f"{name}: {error}")
+    pages = [Page(p["w"], p["h"], [Line(*line) for line in p["lines"]]) for p in result["pages"]]
+    return pages, str(result.get("title") or "")
+
+
+def _limits() -> None:  # pragma: no cover - runs in the child, before Python starts
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MAX_MEMORY, MAX_MEMORY))
+    resource.setrlimit(resource.RLIMIT_CPU, (MAX_SECONDS, MAX_SECONDS + 5))
+
+
+class Layout:
+    """Pages of lines → headings and paragraphs in reading order."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        self.pages = pages
+        sizes: Counter[float] = Counter()
+        for page in pages:
+            for line in page.lines:
+                sizes[round(line.size * 2) / 2] += len(line.text)
+        #: The body text's size: the size most characters have.
+        self.body = sizes.most_common(1)[0][0] if sizes else 10.0
+        self.furniture = _furniture(pages, self.body)
+        self.vocabulary: set[str] = set()
+        self.notes: list[str] = []
+        #: Each line's column's right edge (by id), and the usual gap between a
+        #: paragraph's lines.
+        self.edges: dict[int, float] = {}
+        self.gap = self.body * 0.4
+
+    def items(self) -> list[Item]:
+        """The document's headings and paragraphs, then its footnotes as a 'Notes' section."""
+        ordered: list[Line] = []
+        for number, page in enumerate(self.pages):
+            body, notes = self.split_notes(number, page)
+            lines, edges = _reading_order(body, page.width)
+            ordered += lines
+            self.edges.update(edges)
+            self.notes += notes
+        for line in ordered:
+            self.vocabulary.update(w.casefold() for w in re.findall(r"\w+(?:-\w+)+", line.text))
+        self.gap = _typical_gap(ordered, self.body)
+        levels = self.heading_levels(ordered)
+        items: list[Item] = []
+        paragraph: list[Line] = []
+        previous: Line | None = None
+        from briefcli.importers.markdown_source import _heading
+
+        for row, line in enumerate(ordered, start=1):
+            level = levels.get(_style(line))
+            if level is not None and self.is_heading(line):
+                if paragraph:
+                    items += self.paragraphs(paragraph)
+                    paragraph = []
+                last = items[-1] if items else None
+                text = self.dehyphenate(" ".join(line.text.split()))
+                if (
+                    isinstance(last, Heading)
+                    and last.level == level
+                    and previous is not None
+                    and _style(previous) == _style(line)
+                    and previous.bottom - line.top < line.size
+                    and not _NUMBERED.match(text)
+                ):
+                    # A heading on two lines.
+                    items[-1] = _heading(level, f"{last.written or last.title} {text}", last.line)
+                else:
+                    items.append(_heading(level, text, row))
+            else:
+                if paragraph and self.breaks(paragraph[-1], line):
+                    items += self.paragraphs(paragraph)
+                    paragraph = []
+                paragraph.append(line)
+            previous = line
+        if paragraph:
+            items += self.paragraphs(paragraph)
+        for item in items:
+            if isinstance(item, Heading):
+                item.written = re.sub(r"\[\^\d+\]", "", item.written)
+                item.title = re.sub(r"\[\^\d+\]", "", item.title)
+        if self.notes:
+            # At the sections' level: below the title when one heading stands above all.
+            found = [item.level for item in items if isinstance(item, Heading)]
+            level = min(found, default=1)
+            if found.count(level) == 1 and found[0] == level and len(found) > 1:
+                level = min(found[1:])
+            items.append(Heading(level, "Notes"))
+            items += self.notes
+        return items
+
+    def dehyphenate(self, text: str) -> str:
+        """Words PDFium found hyphenated at a line's end joined: 'collabor-ation' →
+        'collaboration', but 'front-line' where the document writes it so elsewhere."""
+        if _LINE_HYPHEN not in text:
+            return text
+
+        def join(match: re.Match[str]) -> str:
+            before, after = match.group(1), match.group(2)
+            if f"{before}-{after}".casefold() in self.vocabulary:
+                return f"{before}-{after}"
+            return before + after
+
+        text = re.sub(rf"(\w+){_LINE_HYPHEN}\s*(\w+)", join, text)
+        return text.replace(_LINE_HYPHEN, "")
+
+    # headings
+
+    def heading_levels(self, lines: list[Line]) -> dict[tuple[float, bool], int]:
+        """Heading styles (size, bold) → level 1, 2 …: larger first, bold after plain."""
+        styles = {_style(line) for line in lines if self.is_heading(line)}
+        ranked = sorted(styles, key=lambda s: (-s[0], not s[1]))
+        return {style: level for level, style in enumerate(ranked, start=1)}
+
+    def is_heading(self, line: Line) -> bool:
+        text = line.text.strip()
+        if not text or len(text) > 160 or line.mono or len(re.findall(r"[^\W_]", text)) < 2:
+            return False
+        if line.size < self.body * 1.15 and not line.bold:
+            return False
+        if line.size < self.body * 0.95:
+            return False
+        return not text.endswith(_SENTENCE_END) or bool(_NUMBERED.match(text))
+
+    # paragraphs
+
+    def breaks(self, last: Line, line: Line) -> bool:
+        """Whether ``line`` starts a new paragraph after ``last``."""
+        if line.mono != last.mono:
+            return True
+        gap = last.bottom - line.top
+        edge = self.edges.get(id(last), last.x1)
+        if gap < -line.size * 3:
+            # The next column or page: the paragraph goes on unless its last line ended
+            # short of the column's edge.
+            if _MARKER.match(line.text) and not line.mono:
+                return True
+            return last.x1 < edge - max(edge - last.x0, 1) * 0.15
+        if gap > self.gap + line.size * 0.35:
+            return True
+        if line.mono:
+            return False
+        if _MARKER.match(line.text):
+            return True
+        short = last.x1 < edge - max(edge - last.x0, 1) * 0.3
+        if short and (
+            last.text.rstrip().endswith((".", "!", "?", ":", '"', "”")) or (line.text[:1].isupper())
+        ):
+            return True
+        return line.x0 > last.x0 + line.size * 0.8 and last.x0 <= line.x0  # first-line indent
+
+    def paragraphs(self, lines: list[Line]) -> list[Item]:
+        """Lines joined into a paragraph (code lines kept verbatim, fenced)."""
+        if lines[0].mono:
+            left = min(line.x0 for line in lines)
+            width = max(lines[0].size * 0.6, 1.0)
+            body = "\n".join(
+                " " * round((line.x0 - left) / width) + line.text.rstrip() for line in lines
+            )
+            fence = "~~~" if "```" in body else "```"
+            return [f"{fence}\n{body}\n{fence}"]
+        text = ""
+        for line in lines:
+            part = line.text.strip()
+            if not text:
+                text = part
+            elif text.endswith(_LINE_HYPHEN):
+                text = f"{text}{part}"
+            elif text.endswith("-") and re.search(r"[^\W\d_]-$", text) and part[:1].islower():
+                text = self.join_hyphenated(text, part)
+            else:
+                text = f"{text} {part}"
+        text = self.dehyphenate(text)
+        return [" ".join(text.split())] if text.strip() else []
+
+    def join_hyphenated(self, text: str, part: str) -> str:
+        """'collabor-' + 'ation' → 'collaboration'; 'front-' + 'line' stays 'front-line'
+        where the document writes it so elsewhere."""
+        head = text[:-1]
+        before = re.search(r"(\w+)$", head)
+        after = re.match(r"(\w+)", part)
+        written = f"{before.group(1)}-{after.group(1)}" if before and after else ""
+        if text.endswith("-") and written.casefold() in self.vocabulary:
+            return f"{text}{part}"
+        return f"{head}{part}"
+
+    # footnotes
+
+    def split_notes(self, number: int, page: Page) -> tuple[list[Line], list[str]]:
+        """A page's body lines, and its footnotes (as '[^N]: text'): small lines below the
+        body text, the first starting with its number."""
+        lines = [
+            line
+            for line in page.lines
+            if (number, _furniture_key(line, page)) not in self.furniture
+            and not _is_page_number(line, page)
+        ]
+        body_lines = [line for line in lines if line.size >= self.body * 0.9]
+        if not body_lines:
+            return lines, []
+        lowest = min(line.bottom for line in body_lines)
+        small = [
+            line
+            for line in lines
+            if line.top <= lowest and line.size < self.body * 0.9 and not line.mono
+        ]
+        if not small or not re.match(r"^\d{1,3}\s", max(small, key=lambda ln: ln.top).text):
+            return lines, []
+        small.sort(key=lambda ln: -ln.top)
+        notes: list[str] = []
+        for line in small:
+            match = re.match(r"^(\d{1,3})\s+(.*)$", line.text.strip())
+            if match:
+                notes.append(f"[^{match.group(1)}]: {self.dehyphenate(match.group(2))}")
+            elif notes:
+                notes[-1] = self.paragraphs_text(notes[-1], line.text.strip())
+        kept = [line for line in lines if line not in small]
+        return kept, notes
+
+    def paragraphs_text(self, text: str, part: str) -> str:
+        if text.endswith("-") and part[:1].islower():
+            return self.join_hyphenated(text, part)
+        return self.dehyphenate(f"{text} {part}")
+
+
+def _style(line: Line) -> tuple[float, bool]:
+    return (round(line.size * 2) / 2, line.bold)
+
+
+def _is_page_number(line: Line, page: Page) -> bool:
+    in_margin = line.top > page.height * 0.9 or line.bottom < page.height * 0.1
+    return in_margin and bool(_PAGE_NUMBER.match(line.text.strip()))
+
+
+def _furniture_key(line: Line, page: Page) -> tuple[str, int]:
+    """A line as running heads are compared: digits aside (page numbers in it), its size
+    (a heading that happens to stand at the top is no running head) and its band (top or
+    bottom; 0 elsewhere)."""
+    band = 1 if line.top > page.height * 0.88 else -1 if line.bottom < page.height * 0.12 else 0
+    text = re.sub(r"\d+", "#", " ".join(line.text.split()).casefold())
+    return f"{round(line.size)} {text}", band
+
+
+def _furniture(pages: list[Page], body: float) -> set[tuple[int, tuple[str, int]]]:
+    """(page, line) of running headers and footers: a line in the top or bottom band, no
+    larger than the body text, whose text (digits aside) stands there on at least a third of
+    the pages (and two of them)."""
+    seen: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        keys = {_furniture_key(line, page) for line in page.lines if line.size <= body * 1.05}
+        seen.update(key for key in keys if key[1] != 0)
+    repeated = {key for key, count in seen.items() if count >= max(2, len(pages) / 3)}
+    return {
+        (number, key)
+        for number, page in enumerate(pages)
+        for line in page.lines
+        if (key := _furniture_key(line, page)) in repeated
+    }
+
+
+def _reading_order(lines: list[Line], width: float) -> tuple[list[Line], dict[int, float]]:
+    """A page's lines in reading order: top to bottom; where the page has two columns (a
+    gutter no line crosses, with text on both sides), the left column's lines of each band
+    before the right's. A line across the gutter ends a band. Also each line's column's
+    right edge (by the line's id)."""
+    if not lines:
+        return [], {}
+    gutter = _gutter(lines, width)
+    lines = sorted(lines, key=lambda ln: (-ln.top, ln.x0))
+    if gutter is None:
+        edge = max(line.x1 for line in lines)
+        return lines, {id(line): edge for line in lines}
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    right_side = [line for line in lines if line.x0 >= gutter]
+    for line in lines:
+        if line.x0 < gutter < line.x1 and any(
+            other.bottom < line.top and line.bottom < other.top for other in right_side
+        ):
+            left.append(line)  # runs past the gutter beside the right column: the left's
+        elif line.x0 < gutter < line.x1:
+            out += left + right
+            left, right = [], []
+            out.append(line)
+        elif line.x1 <= gutter:
+            left.append(line)
+        else:
+            right.append(line)
+    out += left + right
+    edges: dict[int, float] = {}
+    right_edge = max((line.x1 for line in out if line.x0 >= gutter), default=width)
+    left_edge = max((line.x1 for line in out if line.x1 <= gutter), default=gutter)
+    for line in out:
+        if line.x0 >= gutter:
+            edges[id(line)] = right_edge
+        elif line.x1 <= gutter:
+            edges[id(line)] = left_edge
+        else:
+            edges[id(line)] = max(line.x1, right_edge)
+    return out, edges
+
+
+def _typical_gap(lines: list[Line], body: float) -> float:
+    """The usual space between two lines of a paragraph: the most common gap between
+    consecutive body lines (a paragraph's lines are most lines)."""
+    gaps: Counter[float] = Counter()
+    for last, line in itertools.pairwise(lines):
+        gap = last.bottom - line.top
+        if abs(line.size - body) < 0.6 and abs(last.size - body) < 0.6 and 0 <= gap < body * 2:
+            gaps[round(gap * 2) / 2] += 1
+    return gaps.most_common(1)[0][0] if gaps else body * 0.4
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    """The x of a column gutter in the middle of the page, or None for one column."""
+    best: tuple[int, float] | None = None
+    for step in range(30, 71):
+        x = width * step / 100
+        crossing = sum(1 for line in lines if line.x0 < x < line.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    if best is None:
+        return None
+    crossing, x = best
+    left = sum(1 for line in lines if line.x1 <= x)
+    right = sum(1 for line in lines if line.x0 >= x)
+    if crossing <= max(2, len(lines) * 0.08) and min(left, right) >= max(3, len(lines) * 0.2):
+        return x
+    return None
+
+
+# -- the child: PDFium reads the characters ----------------------------------------------------
+
+
+def child() -> None:  # pragma: no cover - run in a subprocess; its output is tested
+    """Read a PDF on stdin; print its lines (or an error) as JSON on stdout."""
+    data = sys.stdin.buffer.read()
+    try:
+        result = _read(data)
+    except _Refused as exc:
+        result = {"error": str(exc)}
+    sys.stdout.write(json.dumps(result))
+
+
+class _Refused(Exception):
+    """A PDF brief cannot read, with the reason to print."""
+
+
+def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
+    import ctypes
+
+    import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
+    import pypdfium2.raw as raw  # type: ignore[import-untyped, unused-ignore]
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = raw.FPDF_GetLastError()
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise _Refused(
+                "the PDF is encrypted (it needs a password): save or print an unencrypted "
+                "copy first"
+            ) from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise _Refused("the PDF uses an encryption brief cannot read") from None
+        raise _Refused(f"not a readable PDF: it is damaged ({exc})") from None
+    count = len(pdf)
+    if count == 0:
+        raise _Refused("the PDF has no pages")
+    if count > MAX_PAGES:
+        raise _Refused(f"the PDF has {count:,} pages; brief reads at most {MAX_PAGES:,}")
+    title = ""
+    with contextlib.suppress(pdfium.PdfiumError):
+        title = " ".join(str(pdf.get_metadata_dict().get("Title") or "").split())
+    pages: list[dict[str, Any]] = []
+    total = 0
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    for index in range(count):
+        page = pdf[index]
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        chars = textpage.count_chars()
+        text = textpage.get_text_range(0, chars) if chars else ""
+        lines: list[list[Any]] = []
+        current: list[Any] | None = None  # [x0, top, x1, bottom, {style: n}, text parts]
+        last_object = None
+        style: tuple[float, bool, bool] = (0.0, False, False)
+        last_right = 0.0
+        for i in range(chars):
+            char = text[i] if len(text) == chars else chr(raw.FPDFText_GetUnicode(textpage, i))
+            if char in "\r\n":
+                if current is not None:
+                    lines.append(current)
+                current = None
+                continue
+            raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
+            if char == " " or (left.value == right.value == 0 and char.isspace()):
+                if current is not None:
+                    current[5].append(" ")
+                continue
+            obj = raw.FPDFText_GetTextObject(textpage, i)
+            key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+            if key != last_object or key is None:
+                last_object = key
+                size = raw.FPDFText_GetFontSize(textpage, i)
+                weight = raw.FPDFText_GetFontWeight(textpage, i)
+                raw.FPDFText_GetFontInfo(textpage, i, name, 256, flags)
+                font = name.value.decode("latin-1", "replace").casefold()
+                bold = weight >= 600 or any(w in font for w in ("bold", "black", "heavy"))
+                mono = bool(flags.value & 1) or any(w in font for w in ("mono", "courier", "code"))
+                style = (round(size, 2), bold, mono)
+            x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+            if char in _MARKS:  # a hyphen PDFium found at a line's end: its box is no guide
+                if current is not None:
+                    current[5].append(_LINE_HYPHEN)
+                continue
+            if ord(char) < 32 or char in "\ufeff\uffff":
+                continue  # no character (a glyph without a Unicode value) or a control
+            middle = (y0 + y1) / 2
+            if current is not None and (
+                x0 - last_right > max(style[0], 4) * 2.5
+                or x0 < current[0] - style[0] * 4
+                or not current[3] - style[0] * 0.3 <= middle <= current[1] + style[0] * 0.3
+            ):
+                # A wide gap (another column, a table cell) or another line (PDFium gives
+                # a line hyphenated at its end and the next as one).
+                lines.append(current)
+                current = None
+            if current is not None and style[0] < max(current[4], key=current[4].get)[0] * 0.8:
+                base = max(current[4], key=current[4].get)
+                if y0 > current[3] + base[0] * 0.25 and char.isdigit():  # raised small digits
+                    parts = current[5]
+                    if parts and parts[-1].startswith("[^") and parts[-1].endswith("]"):
+                        parts[-1] = parts[-1][:-1] + char + "]"
+                    else:
+                        parts.append(f"[^{char}]")
+                    last_right = x1
+                    continue
+            if current is None:
+                current = [x0, y1, x1, y0, {}, []]
+            current[0], current[2] = min(current[0], x0), max(current[2], x1)
+            current[1], current[3] = max(current[1], y1), min(current[3], y0)
+            current[4][style] = current[4].get(style, 0) + 1
+            current[5].append(char)
+            last_right = x1
+            total += 1
+        if current is not None:
+            lines.append(current)
+        out = []
+        for x0, y1, x1, y0, styles, parts in lines:
+            text_line = "".join(parts).strip()
+            if not text_line:
+                continue
+            (size, bold, mono) = max(styles, key=styles.get)
+            out.append([x0, y1, x1, y0, size, bold, mono, text_line])
+        pages.append({"w": width, "h": height, "lines": out})
+        if total > MAX_CHARS:
+            raise _Refused(f"the PDF holds over {MAX_CHARS:,} characters of text")
+    if total < MIN_CHARS_PER_PAGE * count:
+        raise _Refused(
+            "the PDF has no text layer (a scan?): make it searchable with OCR first, "
+            "e.g. ocrmypdf in.pdf out.pdf"
+        )
+    return {"title": title, "pages": pages}

@@ -1,0 +1,233 @@
+"""`brief import` of web pages: the article whole, the page around it gone, the same brief as
+from the report's text."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefcli.importers import brief_yaml, import_report, sniff
+from briefcli.model import Brief
+from conftest import REPO, SOURCE, Runner, write
+
+pytest.importorskip("selectolax")
+sys.path.insert(0, str(REPO / "tests" / "data" / "web"))
+sys.path.insert(0, str(REPO / "tests" / "data" / "corpus"))
+
+import make_pages
+
+#: Words only the page templates have: none may reach the brief.
+BOILERPLATE = (
+    "cookies", "Accept all", "Manage preferences", "Sign in", "Search reports", "Related reports",
+    "newsletter", "Subscribe", "Breadcrumb", "Share this page", "Tweet", "rights reserved",
+    "Terms of service", "Careers", "Made with care", "Got it", "Log in", "Popular",
+    "Advertisement", "Leave a comment", "Powered by WordPress", "RSS feed", "Tags:",
+    "Skip to main content", "does not support JavaScript", "gtag", "_paq", "On this page",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def reference() -> Brief:
+    """The shipped report imported from its text."""
+    return import_report(SOURCE.read_bytes(), SOURCE.name)
+
+
+@pytest.fixture(scope="module")
+def report_doc() -> make_pages.Document:
+    return make_pages.shipped_report()
+
+
+def paragraphs(brief: Brief) -> list[str]:
+    out: list[str] = []
+    for section in brief.sections:
+        out += section.paragraphs
+        for sub in section.subsections:
+            out += sub.paragraphs
+    return out
+
+
+def outline(brief: Brief) -> list[tuple[str, str]]:
+    out = []
+    for section in brief.sections:
+        out.append((section.id, section.title))
+        out += [(sub.id, sub.title) for sub in section.subsections]
+    return out
+
+
+@pytest.mark.parametrize("template", ["semantic", "divs"])
+def test_the_shipped_report_from_its_web_page_is_the_brief_from_its_text(
+    reference: Brief, report_doc: make_pages.Document, template: str
+) -> None:
+    page = make_pages.page_html(report_doc, template).encode()
+    brief = import_report(page, "report.html")
+    assert outline(brief) == outline(reference)
+    assert brief.glossary == reference.glossary  # terms, categories, definitions
+    assert paragraphs(brief) == paragraphs(reference)
+    meta, ref = brief.meta, reference.meta
+    assert (meta.title, meta.kind, meta.date, meta.publisher) == (
+        ref.title,
+        ref.kind,
+        ref.date,
+        ref.publisher,
+    )
+    text = brief_yaml(brief, "report.html")
+    for phrase in BOILERPLATE:
+        assert phrase.casefold() not in text.casefold(), phrase
+
+
+def test_javascript_and_data_links_keep_their_text_only() -> None:
+    page = b"""<!doctype html><title>T</title><main><h1>T</h1><h2>Links</h2>
+    <p>Press <a href="javascript:alert(document.cookie)">this button</a> or
+    <a href="data:text/html;base64,PHNjcmlwdD4=">that link</a> or
+    <a href=" JavaScript:evil()">another</a>; read <a href="https://e.org/x">the spec</a>,
+    <a href="#top">the top</a> and <a href="other.html">a neighbour</a>.</p></main>"""
+    text = brief_yaml(import_report(page, "p.html"), "p.html")
+    assert "this button" in text and "that link" in text and "another" in text
+    assert "javascript" not in text.casefold() and "data:" not in text
+    assert "the spec (https://e.org/x)" in text
+    assert "#top" not in text and "other.html" not in text
+
+
+def test_blocks_are_kept_as_the_markdown_reader_keeps_them() -> None:
+    page = b"""<!doctype html><html><head><title>Site | Field notes</title>
+    <meta property="og:title" content="Field notes"></head><body><article>
+    <h2>Lists</h2><ul><li>one</li><li>two<ol start="3"><li>three</li></ol></li></ul>
+    <h2>Tables</h2><table><tr><th>when</th><th>what</th></tr><tr><td>2021</td><td>a | b</td></tr>
+    </table><h2>Code</h2><pre class="language-sh"><code>make  -C deps
+  clean</code></pre><blockquote><p>Quoted words.</p></blockquote>
+    <h2>Options</h2><dl><dt><code>--fast</code></dt><dd>Go fast.</dd></dl>
+    <h2>Glossary</h2><dl class="glossary"><dt>Storm Corps [Concept]</dt><dd>A unit.</dd>
+    <dt>Cold War <span class="category">Event</span></dt><dd>A period.</dd>
+    <dt>Detente</dt><dd>An easing.</dd></dl></article></body></html>"""
+    brief = import_report(page, "notes.html")
+    assert brief.meta.title == "Field notes"  # og:title, as no h1 is the title
+    found = {s.title: s.paragraphs for s in brief.sections}
+    assert found["Lists"] == ("- one", "- two", "  3. three")
+    assert found["Tables"] == ("| when | what |\n| --- | --- |\n| 2021 | a \\| b |",)
+    assert found["Code"] == ("```sh\nmake  -C deps\n  clean\n```", "> Quoted words.")
+    assert found["Options"] == ("--fast: Go fast.",)  # a term as its heading would be
+    assert [(e.term, e.category) for e in brief.glossary] == [
+        ("Storm Corps", "Concept"),
+        ("Cold War", "Event"),
+        ("Detente", "General"),
+    ]
+
+
+def test_time_elements_give_timeline_events() -> None:
+    page = b"""<!doctype html><title>T</title><body><h1>Harbour</h1><h2>Events</h2>
+    <p>The port closed on <time datetime="2024-10-03T08:00Z">the third of that month</time>
+    after the storm. It reopened later.</p></body>"""
+    brief = import_report(page, "h.html")
+    events = [(e.date.text, e.event, e.sections) for e in brief.timeline]
+    assert (
+        "2024-10-03",
+        "The port closed on the third of that month after the storm.",
+        ("1",),
+    ) in events
+
+
+def test_the_title_comes_from_h1_og_title_or_title() -> None:
+    one_h1 = b"<!doctype html><title>Site - Page</title><h1>Real Title</h1><h2>A</h2><p>x</p>"
+    assert import_report(one_h1, "a.html").meta.title == "Real Title"
+    no_h1 = b"<!doctype html><title>Only The Title</title><h2>A</h2><p>x</p><h2>B</h2><p>y</p>"
+    assert import_report(no_h1, "b.html").meta.title == "Only The Title"
+
+
+def test_content_decides_when_the_name_does_not() -> None:
+    page = b"<!DOCTYPE html>\n<html><title>T</title><h1>T</h1><h2>S</h2><p>Text.</p></html>"
+    assert sniff(page, "download") == "html"
+    assert sniff(page, "notes.txt") == "auto"  # a .txt is text, whatever it holds
+    assert sniff(b"%PDF-1.7\n", "download") == "pdf"
+    assert import_report(page, "download").sections[0].title == "S"
+
+
+def test_control_characters_are_shown_escaped(brief: Runner, tmp_path: Path) -> None:
+    page = "<!doctype html><title>T</title><h1>T</h1><h2>S</h2><p>red &#27;[31m text &#x202e;x</p>"
+    path = write(tmp_path, "c.html", page)
+    made = brief("import", str(path), "-o", str(tmp_path / "c.yaml"))
+    assert made.exit_code == 0, made.stderr
+    shown = brief("show", "1", "-b", str(tmp_path / "c.yaml"))
+    assert shown.exit_code == 0
+    assert "\x1b" not in shown.stdout and "\u202e" not in shown.stdout
+    assert "\\x1b[31m" in shown.stdout
+
+
+def test_deep_nesting_keeps_the_text() -> None:
+    page = "<!doctype html><title>T</title><h1>T</h1><h2>Deep</h2>" + "<div>" * 3000
+    page += "bottom words" + "</div>" * 3000
+    brief = import_report(page.encode(), "deep.html")
+    assert "bottom words" in " ".join(paragraphs(brief))
+
+
+def test_the_outline_gives_each_headings_line(brief: Runner, tmp_path: Path) -> None:
+    page = "<!doctype html>\n<title>T</title>\n<h1>T</h1>\n<h2>First</h2>\n<p>a</p>\n<h3>Sub</h3>\n"
+    result = brief("import", str(write(tmp_path, "o.html", page)), "--outline")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == ["     4  1    First", "     6  1-1    Sub"]
+
+
+def test_a_page_without_headings_is_refused(brief: Runner, tmp_path: Path) -> None:
+    path = write(tmp_path, "flat.html", "<!doctype html><title>T</title><p>Only text.</p>")
+    result = brief("import", str(path), "-o", str(tmp_path / "out.yaml"))
+    assert result.exit_code == 2
+    assert "no headings" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_without_the_web_extra_one_line_names_it(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)
+    path = write(tmp_path, "p.html", "<!doctype html><title>T</title><h1>T</h1><h2>S</h2><p>x</p>")
+    result = brief("import", str(path), "-o", "-")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "brief: error: reading web pages needs the 'web' extra: pip install 'briefcli[web]'\n"
+    )
+
+
+REAL_PAGES = [
+    ("/usr/share/doc/nodejs/api/path.html", "#apicontent", "#column2, #toc"),
+    ("/usr/share/doc/fish/tutorial.html", "div.body", "div.sphinxsidebar, div.related"),
+    (
+        "/usr/lib/node_modules/npm/docs/output/commands/npm-install.html",
+        "#content",
+        "#table_of_contents, header.title, footer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "article", "around"), REAL_PAGES)
+def test_installed_documentation_loses_its_sidebar_and_keeps_its_article(
+    name: str, article: str, around: str
+) -> None:
+    path = Path(name)
+    if not path.exists():
+        pytest.skip(f"{name} is not installed here")
+    from measure import brief_text, kept, words
+    from measure_web import article_truth
+
+    truth, boiler, _ = article_truth(path, article, around)
+    text = brief_text(import_report(path.read_bytes(), path.name))
+    have = words(re.sub(r"\(?https?://\S+", " ", text))  # the links' targets aside
+    assert kept(truth, have) >= 0.99
+    sidebar_only = {w for w in boiler if w not in truth and len(w) > 2}
+    assert not sidebar_only & set(have)
+    if "npm" not in name:  # npm's table of contents and footer use the article's words only
+        assert sidebar_only
+
+
+def test_reading_commands_import_none_of_it() -> None:
+    code = (
+        "import sys; from briefcli.cli import run; run(['show', '1']);"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('selectolax', 'pypdfium2', 'http', 'ssl') or m.startswith('briefcli.importers')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
