@@ -47,13 +47,13 @@ def main() -> int:
         ctx = Context(
             brief_bin, peers_bin, typer_bins, compare_bins, Path(work), Path(work) / "cache"
         )
-        all_cases, budgets = _collect(ctx)
+        all_cases, budgets = _collect(ctx, [m for m in args.only.split(",") if m.strip()])
         print(f"{len(all_cases)} cases, {args.rounds} rounds", file=sys.stderr)
         results = measure(all_cases, rounds=args.rounds, warmup=args.warmup)
     table = _report(results, budgets, ctx, args.rounds)
     print(table)
     if not args.no_write:
-        _write_doc(table)
+        _write_doc(table, args.only)
         print(f"wrote {DOC.relative_to(REPO)}", file=sys.stderr)
     return 0
 
@@ -82,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
         "bench/.venv-brief from this checkout)",
     )
     parser.add_argument("--no-write", action="store_true", help="do not rewrite the docs page")
+    parser.add_argument(
+        "--only",
+        metavar="MODULES",
+        default="",
+        help="only these modules of bench/cases/, comma-separated (core, the floors every "
+        "budget is measured against, always runs), e.g. --only scaling,import_scaling",
+    )
     return parser
 
 
@@ -141,9 +148,15 @@ def _revision_env(revision: str) -> Path:
         return _env(folder, (tree,), label=f"brief at {commit}")
 
 
-def _collect(ctx: Context) -> tuple[list[Case], list[Budget]]:
-    """Every case and budget from every module in bench/cases/, in name order (core first)."""
+def _collect(ctx: Context, only: list[str]) -> tuple[list[Case], list[Budget]]:
+    """Every case and budget from the modules in bench/cases/ (all, or core and ``only``),
+    in name order (core first)."""
     names = sorted(m.name for m in pkgutil.iter_modules(case_modules.__path__))
+    if only:
+        unknown = set(only) - set(names)
+        if unknown:
+            raise SystemExit(f"bench: no module {', '.join(sorted(unknown))} in bench/cases/")
+        names = [name for name in names if name == "core" or name in only]
     names.sort(key=lambda name: name != "core")
     all_cases: list[Case] = []
     budgets: list[Budget] = []
@@ -255,14 +268,25 @@ def _report(results: list[Result], budgets: list[Budget], ctx: Context, rounds: 
     return "\n".join(lines) + "\n"
 
 
-def _write_doc(table: str) -> None:
-    """Replace the text between the bench markers in docs/performance.md (or start the page)."""
-    block = f"{START}\n{table}{END}"
+def _write_doc(table: str, only: str = "") -> None:
+    """Replace the text between the bench markers in docs/performance.md (or start the page).
+
+    A run of some modules (``--only``) has markers of its own, added at the end of the page
+    the first time: the full table stays as the last full run left it.
+    """
+    start, end = (
+        (START, END) if not only else (f"<!-- bench:{only}:start -->", f"<!-- bench:{only}:end -->")
+    )
+    block = f"{start}\n{table}{end}"
+    if DOC.is_file() and only and start not in DOC.read_text(encoding="utf-8"):
+        text = DOC.read_text(encoding="utf-8").rstrip("\n")
+        DOC.write_text(f"{text}\n\n### Run of {only}\n\n{block}\n", encoding="utf-8")
+        return
     if DOC.is_file():
         text = DOC.read_text(encoding="utf-8")
-        if START in text and END in text:
-            head, rest = text.split(START, 1)
-            tail = rest.split(END, 1)[1]
+        if start in text and end in text:
+            head, rest = text.split(start, 1)
+            tail = rest.split(end, 1)[1]
             DOC.write_text(head + block + tail, encoding="utf-8")
             return
     DOC.write_text(f"# Performance\n\n{block}\n", encoding="utf-8")
