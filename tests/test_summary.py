@@ -7,6 +7,7 @@ brief quotes sentences it chose (origin 'extracted') and says so in every format
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +205,47 @@ def test_an_empty_filtered_list_says_so(brief: Runner) -> None:
 
 def test_the_origin_choices_are_the_models() -> None:
     assert options.ORIGIN.choices == ORIGINS
+
+
+# -- a brief that stores extracted points and terms ------------------------------------------
+
+
+STORED = """\
+schema_version: 1
+id: stored
+title: Stored Extracts
+kind: Test Brief
+date: "2025"
+publisher: brief tests
+source: written for the tests
+sections:
+  - id: "1"
+    title: Only
+    paragraphs: ["The first sentence is here. The second one follows it."]
+    extracted_points: ["The second one follows it."]
+glossary:
+  - term: Second
+    category: Term
+    definition: The second one follows it.
+    origin: extracted
+"""
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_export_labels_stored_extracts_in_every_format(
+    brief: Runner, tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / "stored.yaml"
+    path.write_text(STORED, encoding="utf-8")
+    out = brief("export", "-b", str(path), "-f", fmt).stdout
+    assert "Key points (chosen by brief from the report" in out
+    assert "found by brief in the text" in out
+
+
+def test_stored_extracted_points_are_shown_as_extracted(brief: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "stored.yaml"
+    path.write_text(STORED, encoding="utf-8")
+    data = json.loads(brief("summary", "-s", "1", "-b", str(path), "-f", "json").stdout)
+    assert (data["origin"], data["key_points"]) == ("extracted", ["The second one follows it."])
+    listed = brief("glossary", "-b", str(path)).stdout
+    assert "Second [extracted]" in listed
