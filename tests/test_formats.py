@@ -91,14 +91,14 @@ PINNED: dict[tuple[str, ...], set[str]] = {
     | {"section.subsections"},
     ("glossary",): BRIEF_REF
     | {"schema_version", "view", "terms"}
-    | {f"terms[].{k}" for k in ("term", "category", "definition", "aliases")},
+    | {f"terms[].{k}" for k in ("term", "category", "definition", "aliases", "origin")},
     ("glossary", "storm corps"): BRIEF_REF
     | {"schema_version", "view", "query", "corrected", "term"}
-    | {f"term.{k}" for k in ("term", "category", "definition", "aliases", "used_in")},
+    | {f"term.{k}" for k in ("term", "category", "definition", "aliases", "origin", "used_in")},
     ("timeline",): BRIEF_REF
     | {"schema_version", "view", "since", "until", "events"}
     | {f"events[].{k}" for k in ("date", "display", "precision", "event", "sections", "origin")},
-    ("summary",): BRIEF_REF | {"schema_version", "view", "section", "paragraphs"},
+    ("summary",): BRIEF_REF | {"schema_version", "view", "section", "origin", "paragraphs"},
     ("summary", "--section", "4"): BRIEF_REF
     | {"schema_version", "view", "section", "origin", "key_points"},
     (): {"schema_version", "view", "brief", "depth", "reading", "contents"}

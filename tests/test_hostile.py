@@ -477,8 +477,10 @@ def _views(text: st.SearchStrategy[str]) -> st.SearchStrategy[list[object]]:
             GlossaryView(brief, brief.glossary),
             TermView(brief, query.TermMatch(entry, next(t), ("1",))),
             TimelineView(brief, brief.timeline, None, None),
-            SummaryView(brief),
-            SummaryView(brief, query.SectionMatch(section)),
+            SummaryView(brief, section.paragraphs, "report", source=section.id),
+            SummaryView(brief, section.paragraphs, "extracted"),
+            SummaryView(brief, section.key_points, "editor", query.SectionMatch(section)),
+            SummaryView(brief, section.paragraphs, "extracted", query.SectionMatch(section, sub)),
             ExportView(brief),
         ]
 

@@ -160,3 +160,33 @@ def test_the_console_script_collects_garbage_during_the_command_not_at_load_or_e
     )
     assert "Storm Corps [Concept]" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "GC 0 [True] True True"
+
+
+#: The modules that compute extracts (issue 14): a lookup the brief itself answers needs none.
+EXTRACTING = {"briefcli.summarize", "briefcli.terms", "briefcli.sentences"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["glossary", "Storm Corps"], ["glossary"], ["glossary", "--origin", "report"]],
+    ids=" ".join,
+)
+def test_a_term_in_the_reports_glossary_computes_no_extracts(
+    args: list[str], tmp_path: Path
+) -> None:
+    loaded = modules_after(args, tmp_path)
+    assert not loaded & (EXTRACTING | {"briefcli.extracts"})
+
+
+@pytest.mark.parametrize(
+    "args", [["summary"], ["summary", "--section", "4"], ["show", "summary"]], ids=" ".join
+)
+def test_the_reports_summary_and_the_editors_points_compute_no_extracts(
+    args: list[str], tmp_path: Path
+) -> None:
+    assert not modules_after(args, tmp_path) & EXTRACTING
+
+
+def test_extracted_key_points_come_from_the_cache_once_computed(tmp_path: Path) -> None:
+    assert "briefcli.summarize" in modules_after(["summary", "--section", "7"], tmp_path)
+    assert not modules_after(["summary", "--section", "7"], tmp_path) & EXTRACTING

@@ -31,7 +31,9 @@ VIEWS: dict[str, View] = {
     "glossary": GlossaryView(BRIEF, BRIEF.glossary),
     "term-storm-corps": TermView(BRIEF, query.find_term(BRIEF, "Strom Corps")),
     "timeline": TimelineView(BRIEF, tuple(query.events_between(BRIEF))),
-    "key-points-4": SummaryView(BRIEF, query.find_section(BRIEF, ["4"])),
+    "key-points-4": SummaryView(
+        BRIEF, BRIEF.sections[3].key_points, "editor", query.find_section(BRIEF, ["4"])
+    ),
     "overview-depth-1": OverviewView(BRIEF, "nk-russia-troops-2025.yaml", depth=1),
     "read-6-3": ReadView(BRIEF, query.find_section(BRIEF, ["6-3"])),
     "read-resumed-7": ReadView(BRIEF, query.find_section(BRIEF, ["7"]), resumed=True),

@@ -190,6 +190,30 @@ DEPTH = Option(
     choices=("1", "2"),
     help="Contents: 1 lists the sections, 2 their subsections too (default 2).",
 )
+#: More sentences or words than any summary holds; a bigger number is a mistake.
+MAX_LENGTH = 1_000_000
+SENTENCES = Option(
+    "sentences",
+    "--sentences",
+    metavar="N",
+    bounds=(1, MAX_LENGTH),
+    help="At most N sentences (not with --words).",
+)
+WORDS = Option(
+    "words",
+    "--words",
+    metavar="N",
+    bounds=(1, MAX_LENGTH),
+    help="At most N words, whole sentences only (not with --sentences).",
+)
+#: The origins of a glossary entry (as :data:`briefcli.model.ORIGINS`; this module imports
+#: nothing of the model, so that completion stays light; a test keeps the two equal).
+ORIGIN = Option(
+    "origin",
+    "--origin",
+    choices=("report", "editor", "extracted"),
+    help="Only terms from the report's glossary, the editor's, or found by brief in the text.",
+)
 QUOTE = Option("quote", "--quote", help="Add the passage itself, word for word.")
 HELP = Option("help", "--help", "-h", help="Show this message and exit.")
 DEBUG = Option(
@@ -211,6 +235,9 @@ BY_FLAG = {
         ALL_BRIEFS,
         CLEAR,
         DEPTH,
+        SENTENCES,
+        WORDS,
+        ORIGIN,
         QUOTE,
         HELP,
         DEBUG,

@@ -51,10 +51,14 @@ class CiteView(Record):
 
 
 class GlossaryView(Record):
-    """`brief glossary`: every term with its category."""
+    """`brief glossary`: every term with its category (each entry carries its origin)."""
 
     brief: Brief
     entries: tuple[GlossaryEntry, ...]
+    #: The origin asked for with --origin (None: all the brief shows by default).
+    origin: str | None = None
+    #: True when the text may hold terms brief could find that this list leaves out.
+    more_extracted: bool = False
 
 
 class TermView(Record):
@@ -74,10 +78,18 @@ class TimelineView(Record):
 
 
 class SummaryView(Record):
-    """`brief summary`: the executive summary, or one section's editor-written key points."""
+    """`brief summary`: the executive summary, or one part's key points, with their origin.
+
+    ``texts`` are the Summary section's paragraphs or the chosen sentences (origin 'report' or
+    'extracted'), or the key points of ``match`` (origin 'editor' or 'extracted').
+    """
 
     brief: Brief
+    texts: tuple[str, ...]
+    origin: str
     match: SectionMatch | None = None
+    #: The id of the report's Summary section the texts come from (None when extracted).
+    source: str | None = None
 
 
 class ExportView(Record):

@@ -37,6 +37,9 @@ def show(
 ) -> None:
     """Show one section with its subsections, or one subsection.
 
+    'summary' is the report's Summary section; in a report without one, sentences brief
+    chooses from it, labelled as such (as 'brief summary' prints them).
+
     \b
     Examples:
       brief show section 4
@@ -44,7 +47,17 @@ def show(
       brief show conclusion --width 72
     """
     from briefcli import query
+    from briefcli.errors import NotFoundError
     from briefcli.views import SectionView
 
     loaded = load(common)
-    present(SectionView(loaded, query.find_section(loaded, section)), common)
+    try:
+        match = query.find_section(loaded, section)
+    except NotFoundError:
+        if query.normalise_section_ref(section) != "summary":
+            raise
+        from briefcli.commands.summary import whole_summary
+
+        present(whole_summary(loaded, None, None), common)
+        return
+    present(SectionView(loaded, match), common)

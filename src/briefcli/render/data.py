@@ -77,6 +77,7 @@ def _term(entry: GlossaryEntry) -> dict[str, Any]:
         "category": entry.category,
         "definition": entry.definition,
         "aliases": list(entry.aliases),
+        "origin": entry.origin,
     }
 
 
@@ -135,20 +136,20 @@ def to_data(view: View) -> dict[str, Any]:
         }
     elif isinstance(view, SummaryView):
         if view.match is None:
-            summary = view.brief.section_by_role("summary") or view.brief.sections[0]
             body = {
                 "view": "summary",
                 "brief": _brief_ref(view.brief),
-                "section": summary.id,
-                "paragraphs": list(summary.all_paragraphs()),
+                "section": view.source,
+                "origin": view.origin,
+                "paragraphs": list(view.texts),
             }
         else:
             body = {
                 "view": "key_points",
                 "brief": _brief_ref(view.brief),
-                "section": view.match.section.id,
-                "origin": "editor",
-                "key_points": list(view.match.section.key_points),
+                "section": view.match.id,
+                "origin": view.origin,
+                "key_points": list(view.texts),
             }
     else:
         raise TypeError(f"no data for {type(view).__name__}")

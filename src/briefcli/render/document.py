@@ -23,6 +23,20 @@ from briefcli.views import (
 
 #: Said wherever text written by the brief's editor stands next to the report's own words.
 EDITOR_LABEL = "written by the brief's editor, not the report's words"
+#: Said wherever brief quotes sentences it chose from the report (origin 'extracted').
+EXTRACTED_LABEL = (
+    "chosen by brief from the report's sentences, word for word: not written by its authors "
+    "or the editor"
+)
+#: How a glossary entry or event not from the report is marked in a list: '[editor]'.
+ORIGIN_MARK = {"editor": " [editor]", "extracted": " [extracted]"}
+#: What each origin means, as a glossary entry's 'Origin' line says it.
+ORIGIN_TEXT = {
+    "report": "the report's glossary",
+    "editor": EDITOR_LABEL,
+    "extracted": "found by brief in the text; the definition is the report's sentence, "
+    "word for word",
+}
 #: Starts every section heading of `brief read`, so that a pager's search finds the headings.
 SECTION_MARK = "§"
 #: Below this many columns the timeline puts each date on a line of its own, above the event.
@@ -123,11 +137,8 @@ def build(view: View, detail: bool = False) -> Document:
         return Document(tuple(blocks), _terms(view.brief))
     if isinstance(view, ReadView):
         return Document(_read_on(view), _terms(view.brief), f"{SECTION_MARK} ")
-    if isinstance(view, GlossaryView) and detail:
-        return Document(_definitions(view.brief, view.entries))
     if isinstance(view, GlossaryView):
-        rows = tuple((e.term, e.category) for e in view.entries)
-        return Document((Table(("Term", "Category"), ("term", "muted"), rows),))
+        return Document(_glossary(view, detail))
     if isinstance(view, TermView):
         return Document(_term(view))
     if isinstance(view, TimelineView):
@@ -287,6 +298,7 @@ def _term(view: TermView) -> tuple[Block, ...]:
     extras: list[tuple[str, str]] = []
     if match.entry.aliases:
         extras.append(("Also", ", ".join(match.entry.aliases)))
+    extras.extend(_origin_extra(match.entry))
     extras.append(("Used in", ", ".join(match.used_in) if match.used_in else "no section"))
     blocks: list[Block] = []
     if match.corrected_from is not None:
@@ -299,10 +311,57 @@ def _term(view: TermView) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _glossary(view: GlossaryView, detail: bool) -> tuple[Block, ...]:
+    """The glossary list: a table of terms, or (``detail``) their definitions; origins marked."""
+    blocks: list[Block]
+    if detail:
+        blocks = list(_definitions(view.brief, view.entries))
+    else:
+        rows = tuple((e.term + ORIGIN_MARK.get(e.origin, ""), e.category) for e in view.entries)
+        blocks = [Table(("Term", "Category"), ("term", "muted"), rows)]
+        marked = [o for o in ("editor", "extracted") if any(e.origin == o for e in view.entries)]
+        for origin in marked:
+            # Muted, not a legend: a pipe gets the explanation of the mark with the list.
+            blocks.append(
+                Paragraph(f"Terms marked [{origin}] are {_origin_words(origin)}.", "muted")
+            )
+    if not view.entries:
+        blocks = [Paragraph(_no_terms(view.origin), "muted")]
+    if view.more_extracted:
+        blocks.append(
+            Paragraph("Terms brief finds in the text: brief glossary --origin extracted", "hint")
+        )
+    return tuple(blocks)
+
+
+def _origin_words(origin: str) -> str:
+    if origin == "extracted":
+        return "found by brief in the text, defined by the report's own sentence"
+    return EDITOR_LABEL
+
+
+def _no_terms(origin: str | None) -> str:
+    if origin == "extracted":
+        return "brief found no terms in this brief's text."
+    if origin is not None:
+        return f"This brief has no glossary terms of origin {origin}."
+    return "This brief has no glossary, and brief found no terms in its text."
+
+
+def _origin_extra(entry: GlossaryEntry) -> tuple[tuple[str, str], ...]:
+    """The 'Origin' line of an entry not from the report's own glossary (none for those)."""
+    if entry.origin == "report":
+        return ()
+    return (("Origin", f"{entry.origin} ({ORIGIN_TEXT.get(entry.origin, entry.origin)})"),)
+
+
 def _definitions(brief: Brief, entries: tuple[GlossaryEntry, ...]) -> tuple[Block, ...]:
     blocks: list[Block] = []
     for entry, used in zip(entries, term_uses(brief, entries), strict=True):  # one pass
-        extras = (("Used in", ", ".join(used) if used else "no section"),)
+        extras = (
+            *_origin_extra(entry),
+            ("Used in", ", ".join(used) if used else "no section"),
+        )
         blocks.append(Definition(entry.term, entry.category, entry.definition, extras))
     return tuple(blocks)
 
@@ -332,17 +391,35 @@ def _timeline(events: tuple[TimelineEvent, ...], legend: str = "legend") -> tupl
 
 
 def _summary(view: SummaryView) -> list[Block]:
+    """The summary or key points, with a line saying who chose them unless the report did."""
     if view.match is None:
-        summary = view.brief.section_by_role("summary") or view.brief.sections[0]
-        return [Paragraph(text) for text in summary.all_paragraphs()]
-    section = view.match.section
-    title = f"Key points: {section.id}. {section.title}"
-    if not section.key_points:
-        return [Heading(1, title), Paragraph("This section has no key points.", "muted")]
+        blocks: list[Block] = []
+        if view.origin == "extracted":
+            blocks.append(
+                Paragraph(
+                    f"No Summary section in this report: these sentences are {EXTRACTED_LABEL}.",
+                    "muted",
+                )
+            )
+        blocks.extend(Paragraph(text) for text in view.texts)
+        return blocks
+    part = view.match.subsection or view.match.section
+    title = f"Key points: {part.id}. {part.title}"
+    if not view.texts:
+        return [
+            Heading(1, title),
+            Paragraph("This section has no text to draw points from.", "muted"),
+        ]
+    if view.origin == "editor":
+        return [
+            Heading(1, title),
+            Paragraph(f"These points are {EDITOR_LABEL}.", "muted"),
+            Bullets(view.texts, "note"),
+        ]
     return [
         Heading(1, title),
-        Paragraph(f"These points are {EDITOR_LABEL}.", "muted"),
-        Bullets(section.key_points, "note"),
+        Paragraph(f"The editor wrote no key points here: these are {EXTRACTED_LABEL}.", "muted"),
+        Bullets(view.texts),
     ]
 
 
@@ -355,6 +432,9 @@ def _export(brief: Brief) -> list[Block]:
         if section.key_points:
             blocks.append(Paragraph(f"Key points ({EDITOR_LABEL}):", "muted"))
             blocks.append(Bullets(section.key_points, "note"))
+        elif section.extracted_points:
+            blocks.append(Paragraph(f"Key points ({EXTRACTED_LABEL}):", "muted"))
+            blocks.append(Bullets(section.extracted_points))
     if brief.glossary:
         blocks.append(Heading(1, "Glossary", None, "glossary"))
         blocks.extend(_definitions(brief, brief.glossary))

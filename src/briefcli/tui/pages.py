@@ -85,7 +85,9 @@ def page(brief: Brief, section: Section, key_points: bool = False) -> Page:
             pieces.append(Piece(anchor, block))
     if key_points and section.key_points:
         # The summary view's own blocks: a heading, the editor label, then the points.
-        points = build(SummaryView(brief, SectionMatch(section))).blocks
+        points = build(
+            SummaryView(brief, section.key_points, "editor", SectionMatch(section))
+        ).blocks
         pieces.extend(Piece(section.id, block, origin="editor") for block in points)
     return Page(section.id, tuple(pieces), document.terms)
 
