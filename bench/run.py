@@ -121,7 +121,7 @@ def _brief_env() -> Path:
     bin_dir = _env(folder, ("pip",))
     print("installing this checkout into bench/.venv-brief", file=sys.stderr)
     _pip(folder, "--force-reinstall", "--no-deps", str(REPO))
-    _pip(folder, str(REPO) + "[browse]")  # dependencies, when pyproject.toml changed
+    _pip(folder, str(REPO) + "[bench]")  # dependencies (the bench extra: browse, web, pdf and more)
     return bin_dir
 
 
