@@ -287,6 +287,13 @@ class _Checker:
         import yaml
 
         keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if "table" not in keys and "code" not in keys:
+            self.error(
+                node,
+                where,
+                "expected text, found a mapping (a block is {code: TEXT} or {table: {header: …}})",
+            )
+            return None
         if "table" in keys:
             fields = self.mapping(node, where, ("table",))
             table = self.mapping(fields["table"], f"{where}.table", ("header", "rows"))
@@ -330,6 +337,7 @@ class _Checker:
             item_path = f"{where}[{index}]"
             if not isinstance(item, yaml.ScalarNode):
                 self.error(item, item_path, f"expected text, found {_kind(item)}")
+                out.append("")  # still a cell: the row's length is not wrong as well
                 continue
             value: str = item.value
             if len(value) > MAX_TEXT_CHARS:
