@@ -26,6 +26,7 @@ from briefcli.briefformat import (
     KINDS,
     MAX_TEXT_CHARS,
     METADATA,
+    PARAGRAPHS,
     RECORDS,
     SECTION,
     TABLE_END,
@@ -137,6 +138,14 @@ def _sample(kind: Kind, counter: list[int]) -> dict[str, Any]:
         value: Any = {
             TEXT: f"text {n}",
             TEXTS: [f"text {n}"],
+            # Every shape a paragraph may take: text, a code block, a table.
+            PARAGRAPHS: [
+                f"text {n}",
+                {"code": f"echo {n}\n  indented", "language": "bash"},
+                {"code": f"plain {n}"},
+                {"table": {"header": ["a", f"b {n}"], "rows": [["1", ""], ["x|y", "2"]]}},
+                {"table": {"header": ["only"]}},
+            ],
             ID: f"{kind.name}-{n}",
             IDS: ["section-1"],
             DATE: "2025-02-28",

@@ -364,6 +364,8 @@ def validate(data: Any, schema: dict[str, Any], root: dict[str, Any] | None = No
         errors += validate(data, root["$defs"][name], root)
     if "anyOf" in schema and all(validate(data, s, root) for s in schema["anyOf"]):
         errors.append(f"{data!r} matches none of anyOf")
+    if "oneOf" in schema and sum(not validate(data, s, root) for s in schema["oneOf"]) != 1:
+        errors.append(f"{data!r} matches not exactly one of oneOf")
     if "enum" in schema and data not in schema["enum"]:
         errors.append(f"{data!r} not in {schema['enum']}")
     if "type" in schema:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from briefcli.errors import BriefFileError
 from briefcli.importers import NotAReport, brief_yaml, import_report, outline
 from briefcli.importers.timeline import extract, find_dates
-from briefcli.model import Brief
+from briefcli.model import Brief, CodeBlock, TableBlock
 from conftest import Runner, write
 
 
@@ -26,10 +26,10 @@ def ids(brief: Brief) -> list[str]:
 # -- Markdown ----------------------------------------------------------------------------------
 
 
-def test_a_gfm_table_is_kept_as_written() -> None:
+def test_a_gfm_table_is_a_table_block() -> None:
     text = "# T\n\n## Data\n\n| Name | Value |\n| --- | --- |\n| ice | 3 |\n| snow | 4 |\n"
     brief = import_report(text.encode(), "t.md")
-    assert paragraphs(brief) == ["| Name | Value |\n| --- | --- |\n| ice | 3 |\n| snow | 4 |"]
+    assert paragraphs(brief) == [TableBlock(("Name", "Value"), (("ice", "3"), ("snow", "4")))]
 
 
 @pytest.mark.parametrize(
@@ -74,10 +74,10 @@ def test_a_version_in_a_heading_stays_in_its_title() -> None:
     assert brief.sections[0].title == "2.0.1 - 2022-04-01"
 
 
-def test_a_code_block_is_one_paragraph_kept_verbatim() -> None:
+def test_a_code_block_is_a_code_block_kept_verbatim() -> None:
     code = "```bash\n# on Linux\nmake -C deps clean\n```"
     brief = import_report(f"# T\n\n## Build\n\n{code}\n".encode(), "t.md")
-    assert paragraphs(brief) == [code]
+    assert paragraphs(brief) == [CodeBlock("# on Linux\nmake -C deps clean", "bash")]
 
 
 def test_front_matter_goes_through_the_strict_reader() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefcli.importers import NotAReport, brief_yaml, import_report, markdown_source
-from briefcli.model import Brief
+from briefcli.model import Brief, CodeBlock, TableBlock
 from conftest import REPO, Runner
 
 DATA = Path(__file__).parent / "data"
@@ -24,12 +24,17 @@ def parse(text: str) -> Brief:
 def brief_text(brief: Brief) -> str:
     parts = [brief.meta.title]
     for section in brief.sections:
-        parts += [section.title, *section.paragraphs]
+        parts += [section.title, *map(_words_of, section.paragraphs)]
         for sub in section.subsections:
-            parts += [sub.title, *sub.paragraphs]
+            parts += [sub.title, *map(_words_of, sub.paragraphs)]
     for entry in brief.glossary:
         parts += [entry.term, entry.category, entry.definition]
     return "\n".join(parts)
+
+
+def _words_of(paragraph: str) -> str:
+    """A paragraph's words; a code block's include the language it names."""
+    return f"{paragraph.language}\n{paragraph}" if isinstance(paragraph, CodeBlock) else paragraph
 
 
 def words(text: str) -> Counter[str]:
@@ -41,6 +46,8 @@ def visible_words(markdown: str) -> Counter[str]:
     the insides of HTML tags (tag names and attributes such as class="termy"), and the second
     copy of a URL that is its own link text, '[https://x](https://x)'."""
     text = re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL)
+    # A fence's info string past its language (hl_lines="3 6") is for the renderer only.
+    text = re.sub(r"(?m)^( {0,3}(?:```|~~~)[`~]*\s*\S*)[ \t].*$", r"\1", text)
     text = re.sub(r"<[A-Za-z/][^<>]*>", " ", text)
     text = re.sub(r"\[([^\[\]]+)\]\(\1\)", r"\1", text)
     return words(text)
@@ -226,12 +233,12 @@ def test_every_kind_of_block_is_kept_as_text() -> None:
     assert result.sections[2].paragraphs == (
         "> Quoted text over two lines.",
         "> - a list in a quote",
-        "| Name | Value |\n|------|------:|\n| a \\| b | 1 |",  # a table: verbatim
+        TableBlock(("Name", "Value"), (("a | b", "1"),)),  # a table block, cells as read
     )
     assert result.sections[2].subsections[0].paragraphs == (
-        '```python\nprint("# not a heading")\n```',
-        "```\nindented code\n```",
-        "~~~\ntilde fence\n~~~",  # its own fence, as written
+        CodeBlock('print("# not a heading")', "python"),
+        CodeBlock("indented code"),
+        CodeBlock("tilde fence"),
         "HTML block text",
     )
     assert result.sections[3].paragraphs == ("Under the setext heading.",)
@@ -336,4 +343,5 @@ def test_import_a_readme_from_the_command_line(brief: Runner, tmp_path: Path) ->
     titles = [line.split(" min  ", 1)[1] for line in lines[4:6]]
     assert (lines[4][:1], lines[5][:1], titles) == ("0", "1", ["Introduction", "FastAPI of CLIs"])
     shown = brief("show", "3-1", "--brief", str(out))
-    assert '```Python\ndef main(name: str):\n    print(f"Hello {name}")\n```' in shown.stdout
+    # A code block: its lines as written, indented, never run together.
+    assert '\n    def main(name: str):\n        print(f"Hello {name}")\n' in shown.stdout

@@ -38,6 +38,11 @@ from briefcli.record import Record
 TEXT = "text"
 #: A list of non-empty texts.
 TEXTS = "texts"
+#: The report's words: a list whose items are each a text (a paragraph of prose), a code
+#: block ``{code: TEXT, language: NAME}`` (language optional) or a table
+#: ``{table: {header: [TEXT, ...], rows: [[TEXT, ...], ...]}}`` (a ``model.CodeBlock`` or
+#: ``model.TableBlock`` in the model, both texts to a reader of the words).
+PARAGRAPHS = "paragraphs"
 #: One word naming a thing (a brief, a section): no spaces, slashes or control characters.
 ID = "id"
 #: A list of ids referring to sections.
@@ -55,7 +60,7 @@ INLINE = "inline"
 #: The format's version number: checked, written, never kept in the model.
 VERSION = "version"
 
-TYPES = (TEXT, TEXTS, ID, IDS, DATE, EVENT_DATE, ENUM, RECORDS, INLINE, VERSION)
+TYPES = (TEXT, TEXTS, PARAGRAPHS, ID, IDS, DATE, EVENT_DATE, ENUM, RECORDS, INLINE, VERSION)
 
 #: Longest single text value (one paragraph, one definition).
 MAX_TEXT_CHARS = 100_000
@@ -112,6 +117,11 @@ _EXTRACTED_POINTS = (
     "Key points chosen by brief (origin extracted): sentences of the text above, word for word."
 )
 
+_PARAGRAPHS = (
+    "The report's words, one item per paragraph: a text, a code block "
+    "`{code: TEXT, language: NAME}` or a table `{table: {header: [...], rows: [[...], ...]}}`."
+)
+
 SUBSECTION = Kind(
     name="subsection",
     record=Subsection,
@@ -119,7 +129,7 @@ SUBSECTION = Kind(
     fields=(
         Field("id", ID, "Unique across sections and subsections.", required=True),
         Field("title", TEXT, "The subsection's title, without its number.", required=True),
-        Field("paragraphs", TEXTS, "The report's words, one item per paragraph."),
+        Field("paragraphs", PARAGRAPHS, _PARAGRAPHS),
         Field("extracted_points", TEXTS, _EXTRACTED_POINTS),
     ),
 )
@@ -137,7 +147,7 @@ SECTION = Kind(
             "The part this section plays (at most one of each).",
             choices=("summary", "conclusion"),
         ),
-        Field("paragraphs", TEXTS, "The report's words, one item per paragraph."),
+        Field("paragraphs", PARAGRAPHS, _PARAGRAPHS),
         Field("subsections", RECORDS, "The section's numbered parts.", kind=SUBSECTION),
         Field("key_points", TEXTS, "Key points, written by the brief's editor."),
         Field("extracted_points", TEXTS, _EXTRACTED_POINTS),
@@ -240,7 +250,13 @@ def absent_value(kind: Kind, field: Field) -> Any:
     defaults = kind.record._defaults
     if field.key in defaults:
         return defaults[field.key]
-    return () if field.type in (TEXTS, IDS, RECORDS) else None if field.type == EVENT_DATE else ""
+    return (
+        ()
+        if field.type in (TEXTS, PARAGRAPHS, IDS, RECORDS)
+        else None
+        if field.type == EVENT_DATE
+        else ""
+    )
 
 
 # -- the JSON Schema ----------------------------------------------------------------------------
@@ -252,8 +268,10 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # number and `2014` as a year number: the schema accepts those wherever the loader does.
 _POINT = r"\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}-Q[1-4]|\d{4}|\d{3}0s"
 _YEAR_NUMBER = {"type": "integer", "minimum": 1000, "maximum": 9999}
-#: The type of each item of a list of scalars.
-_ITEM_TYPES = {TEXTS: TEXT, IDS: ID}
+#: The type of each item of a list.
+_ITEM_TYPES = {TEXTS: TEXT, IDS: ID, PARAGRAPHS: "paragraph"}
+#: A table cell: any text, empty included (a table may leave a cell blank).
+_CELL = {"type": ["string", "number", "boolean"], "maxLength": MAX_TEXT_CHARS}
 
 
 def brief_schema() -> dict[str, Any]:
@@ -269,6 +287,41 @@ def brief_schema() -> dict[str, Any]:
             "description": "Text, kept exactly as written.",
         },
         "id": {"type": ["string", "integer"], "minLength": 1, "pattern": r"^\S+$"},
+        "code": {
+            "type": "object",
+            "description": "A code block, kept verbatim, with the language it is written in.",
+            "required": ["code"],
+            "additionalProperties": False,
+            "properties": {
+                "code": {"$ref": "#/$defs/text"},
+                "language": {"type": "string", "pattern": r"^\S*$"},
+            },
+        },
+        "table": {
+            "type": "object",
+            "description": "A table: a header row and rows of cells, each cell text.",
+            "required": ["table"],
+            "additionalProperties": False,
+            "properties": {
+                "table": {
+                    "type": "object",
+                    "required": ["header"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "header": {"type": "array", "minItems": 1, "items": _CELL},
+                        "rows": {"type": "array", "items": {"type": "array", "items": _CELL}},
+                    },
+                }
+            },
+        },
+        "paragraph": {
+            "oneOf": [
+                {"$ref": "#/$defs/text"},
+                {"$ref": "#/$defs/code"},
+                {"$ref": "#/$defs/table"},
+            ],
+            "description": "A paragraph of text, a code block or a table.",
+        },
         "date": {
             "anyOf": [{"type": "string", "pattern": f"^(?:{_POINT})$"}, _YEAR_NUMBER],
             "description": "YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY or YYY0s.",
@@ -286,8 +339,9 @@ def brief_schema() -> dict[str, Any]:
         refs = {TEXT: "text", ID: "id", DATE: "date", EVENT_DATE: "event_date"}
         if field.type in refs:
             out: dict[str, Any] = {"$ref": f"#/$defs/{refs[field.type]}"}
-        elif field.type in (TEXTS, IDS, RECORDS):
-            item = field.kind.name if field.kind is not None else refs[_ITEM_TYPES[field.type]]
+        elif field.type in (TEXTS, PARAGRAPHS, IDS, RECORDS):
+            item = field.kind.name if field.kind is not None else _ITEM_TYPES[field.type]
+            item = refs.get(item, item)
             out = {"type": "array", "items": {"$ref": f"#/$defs/{item}"}}
             if field.min_items:
                 out["minItems"] = field.min_items
@@ -363,6 +417,7 @@ def _type_words(field: Field) -> str:
     words = {
         TEXT: "text",
         TEXTS: "list of text",
+        PARAGRAPHS: "list of text, code or table",
         ID: "one word",
         IDS: "list of section ids",
         DATE: "date",

@@ -18,6 +18,7 @@ from briefcli.briefformat import (
     EVENT_DATE,
     IDS,
     INLINE,
+    PARAGRAPHS,
     RECORDS,
     SECTION,
     TERM,
@@ -30,8 +31,10 @@ from briefcli.briefformat import (
 from briefcli.model import (
     SCHEMA_VERSION,
     Brief,
+    CodeBlock,
     GlossaryEntry,
     Section,
+    TableBlock,
     TimelineEvent,
     parse_event_date,
 )
@@ -110,6 +113,8 @@ def _writer(kind: Kind, field: Field) -> Callable[[Record, dict[str, Any]], None
     convert: Callable[[Any], Any] | None = None
     if field.type in (TEXTS, IDS):
         convert = list
+    elif field.type == PARAGRAPHS:
+        convert = lambda items: [paragraph_to_data(one) for one in items]  # noqa: E731
     elif field.type == EVENT_DATE:
         convert = _date_text
     elif field.type == RECORDS:
@@ -133,6 +138,38 @@ def _writer(kind: Kind, field: Field) -> Callable[[Record, dict[str, Any]], None
             data[key] = value if convert is None else convert(value)
 
     return write
+
+
+def paragraph_to_data(paragraph: str) -> Any:
+    """A paragraph in file-format shape: its text, or a code block's or a table's mapping."""
+    if isinstance(paragraph, CodeBlock):
+        data = {"code": str(paragraph)}
+        if paragraph.language:
+            data["language"] = paragraph.language
+        return data
+    if isinstance(paragraph, TableBlock):
+        table: dict[str, Any] = {"header": list(paragraph.header)}
+        if paragraph.rows:
+            table["rows"] = [list(row) for row in paragraph.rows]
+        return {"table": table}
+    return paragraph
+
+
+def paragraph_from_data(data: Any) -> str:
+    """A paragraph from :func:`paragraph_to_data` output: a text, code block or table."""
+    if type(data) is str:
+        return data
+    if "code" in data:
+        return CodeBlock(data["code"], data.get("language", ""))
+    table = data["table"]
+    return TableBlock(tuple(table["header"]), tuple(map(tuple, table.get("rows", ()))))
+
+
+def _paragraphs_from_data(items: list[Any]) -> tuple[str, ...]:
+    # Most briefs are prose only: one check of the types, then the list as it is.
+    if all(type(item) is str for item in items):
+        return tuple(items)
+    return tuple(map(paragraph_from_data, items))
 
 
 def _date_text(date: Any) -> str:
@@ -170,6 +207,10 @@ def _reader(kind: Kind, field: Field) -> _Decoder:
         if field.required:
             return lambda data: tuple(map(item, data[key]))
         return lambda data: tuple(map(item, data.get(key, ())))
+    if kind_type == PARAGRAPHS:
+        if field.required:
+            return lambda data: _paragraphs_from_data(data[key])
+        return lambda data: _paragraphs_from_data(data.get(key, ()))
     if kind_type in (TEXTS, IDS):
         if field.required:
             return lambda data: tuple(data[key])

@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from briefcli.model import Brief, GlossaryEntry, Section, Subsection
+from briefcli.model import Brief, GlossaryEntry, Section, Subsection, is_block
 from briefcli.record import Record
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def _lead_sentences(
     for paragraph in paragraphs:
         for start, end in sentence_spans(paragraph):
             text = paragraph[start:end]
-            code = text.startswith(("```", "~~~", "    ", "|", "<"))
+            code = is_block(paragraph) or text.startswith(("```", "~~~", "    ", "|", "<"))
             if code:
                 # The first line that says something: not a fence or a table rule.
                 lines = [line.strip() for line in text.splitlines()]

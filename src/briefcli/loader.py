@@ -17,6 +17,7 @@ from briefcli.briefformat import (
     IDS,
     INLINE,
     MAX_TEXT_CHARS,
+    PARAGRAPHS,
     RECORDS,
     SECTION,
     TEXT,
@@ -31,9 +32,11 @@ from briefcli.files import read_brief_text
 from briefcli.model import (
     SCHEMA_VERSION,
     Brief,
+    CodeBlock,
     GlossaryEntry,
     Section,
     Subsection,
+    TableBlock,
     parse_date_point,
     parse_event_date,
 )
@@ -231,26 +234,119 @@ class _Checker:
 
     def texts(self, fields: dict[str, Any], key: str, key_path: str) -> tuple[str, ...]:
         """A list of text values (may be absent)."""
-        import yaml
-
         node = fields.get(key)
         where = _join(key_path, key)
         if node is None:
             return ()
         out = []
         for index, item in enumerate(self.sequence(node, where)):
+            value = self.text_item(item, f"{where}[{index}]")
+            if value is not None:
+                out.append(value)
+        return tuple(out)
+
+    def text_item(self, item: Node, item_path: str) -> str | None:
+        """One item of a list of texts; None (with the error) when it is not one."""
+        import yaml
+
+        if not isinstance(item, yaml.ScalarNode):
+            self.error(item, item_path, f"expected text, found {_kind(item)}")
+        elif len(item.value) > MAX_TEXT_CHARS:
+            self.error(item, item_path, f"longer than {MAX_TEXT_CHARS:,} characters")
+        elif surrogate := _lone_surrogate(item.value):
+            self.error(item, item_path, surrogate)
+        elif not item.value.strip():
+            self.error(item, item_path, "is empty")
+        else:
+            self._unsafe(item, item_path, item.value)
+            value: str = item.value
+            return value
+        return None
+
+    def paragraphs(self, fields: dict[str, Any], key: str, key_path: str) -> tuple[str, ...]:
+        """A list of paragraphs: texts, code blocks and tables (may be absent)."""
+        import yaml
+
+        node = fields.get(key)
+        where = _join(key_path, key)
+        if node is None:
+            return ()
+        out: list[str] = []
+        for index, item in enumerate(self.sequence(node, where)):
+            item_path = f"{where}[{index}]"
+            if isinstance(item, yaml.MappingNode):
+                block = self.block(item, item_path)
+                if block is not None:
+                    out.append(block)
+            elif (value := self.text_item(item, item_path)) is not None:
+                out.append(value)
+        return tuple(out)
+
+    def block(self, node: Node, where: str) -> str | None:
+        """A code block or a table from its mapping; None (with the error) when malformed."""
+        import yaml
+
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if "table" not in keys and "code" not in keys:
+            self.error(
+                node,
+                where,
+                "expected text, found a mapping (a block is {code: TEXT} or {table: {header: …}})",
+            )
+            return None
+        if "table" in keys:
+            fields = self.mapping(node, where, ("table",))
+            table = self.mapping(fields["table"], f"{where}.table", ("header", "rows"))
+            header = self.cells(table, "header", f"{where}.table")
+            if "header" not in table:
+                self.missing(table, "header", f"{where}.table.header")
+            elif not header:
+                self.error(table["header"], f"{where}.table.header", "needs at least one cell")
+            rows: list[tuple[str, ...]] = []
+            rows_node = table.get("rows")
+            rows_path = f"{where}.table.rows"
+            for index, row in enumerate(self.sequence(rows_node, rows_path) if rows_node else []):
+                cells = self.cells({"row": row}, "row", rows_path, f"{rows_path}[{index}]")
+                if header and len(cells) != len(header):
+                    self.error(
+                        row,
+                        f"{rows_path}[{index}]",
+                        f"has {len(cells)} cells; the header has {len(header)}",
+                    )
+                rows.append(cells)
+            return TableBlock(header, tuple(rows)) if header else None
+        fields = self.mapping(node, where, ("code", "language"))
+        code = self.text(fields, "code", where)
+        language = self.text(fields, "language", where, required=False)
+        if language and any(ch.isspace() for ch in language):
+            self.error(fields["language"], f"{where}.language", "must be one word, such as bash")
+        return CodeBlock(code, language) if code.strip() else None
+
+    def cells(
+        self, fields: dict[str, Any], key: str, key_path: str, where: str = ""
+    ) -> tuple[str, ...]:
+        """A row of table cells: texts, each of which may be empty."""
+        import yaml
+
+        node = fields.get(key)
+        where = where or _join(key_path, key)
+        if node is None:
+            return ()
+        out: list[str] = []
+        for index, item in enumerate(self.sequence(node, where)):
             item_path = f"{where}[{index}]"
             if not isinstance(item, yaml.ScalarNode):
                 self.error(item, item_path, f"expected text, found {_kind(item)}")
-            elif len(item.value) > MAX_TEXT_CHARS:
+                out.append("")  # still a cell: the row's length is not wrong as well
+                continue
+            value: str = item.value
+            if len(value) > MAX_TEXT_CHARS:
                 self.error(item, item_path, f"longer than {MAX_TEXT_CHARS:,} characters")
-            elif surrogate := _lone_surrogate(item.value):
+            elif surrogate := _lone_surrogate(value):
                 self.error(item, item_path, surrogate)
-            elif not item.value.strip():
-                self.error(item, item_path, "is empty")
             else:
-                self._unsafe(item, item_path, item.value)
-                out.append(item.value)
+                self._unsafe(item, item_path, value)
+            out.append(value)
         return tuple(out)
 
     # -- records, derived from the field table ---------------------------------------------
@@ -287,6 +383,12 @@ class _Checker:
 
     def _texts(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> Any:
         values = self.texts(fields, field.key, where)
+        if field.key not in fields:
+            self.missing(fields, field.key, _join(where, field.key), field.required)
+        return values
+
+    def _paragraphs(self, kind: Kind, field: Field, fields: dict[str, Any], where: str) -> Any:
+        values = self.paragraphs(fields, field.key, where)
         if field.key not in fields:
             self.missing(fields, field.key, _join(where, field.key), field.required)
         return values
@@ -364,6 +466,7 @@ class _Checker:
     READERS: ClassVar[dict[str, Callable[..., Any]]] = {
         TEXT: _text,
         TEXTS: _texts,
+        PARAGRAPHS: _paragraphs,
         ID: _id,
         IDS: _texts,
         DATE: _date,

@@ -7,6 +7,8 @@ run, and both would cost milliseconds at import.
 
 from __future__ import annotations
 
+from typing import Any
+
 from briefcli.record import Record
 
 SCHEMA_VERSION = 1
@@ -119,6 +121,83 @@ def parse_event_date(text: str) -> EventDate:
         return EventDate(text, start, end)
     point = parse_date_point(text)
     return EventDate(text, point, point)
+
+
+class CodeBlock(str):
+    """A paragraph that is a block of code: its text verbatim, with the language if named.
+
+    A ``str`` whose value is the code itself, so that everything reading paragraphs as text
+    (search, word counts, glossary uses) reads it unchanged; renderers and the codec tell it
+    apart with ``isinstance``. It equals only a code block with the same text and language.
+    """
+
+    language: str
+
+    def __new__(cls, code: str, language: str = "") -> CodeBlock:
+        """A code block of ``code``, in ``language`` ('' when not named)."""
+        made = super().__new__(cls, code)
+        made.language = language
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is CodeBlock and str.__eq__(self, other) and self.language == other.language
+        )
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((str(self), self.language, "code"))
+
+    def __repr__(self) -> str:
+        return f"CodeBlock({str.__repr__(self)}, {self.language!r})"
+
+    def __reduce__(self) -> tuple[type[CodeBlock], tuple[str, str]]:
+        return (CodeBlock, (str(self), self.language))
+
+
+class TableBlock(str):
+    """A paragraph that is a table: a header row and rows of cells, each cell text.
+
+    As a ``str`` it is its cells, a row to a line and cells apart by ' | ' (what search and
+    word counts read); renderers lay out ``header`` and ``rows``.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    def __new__(cls, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...] = ()) -> TableBlock:
+        """A table of ``header`` and ``rows`` (each a tuple of cell texts)."""
+        made = super().__new__(cls, "\n".join(" | ".join(row) for row in (header, *rows)))
+        made.header = tuple(header)
+        made.rows = tuple(tuple(row) for row in rows)
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is TableBlock and self.header == other.header and self.rows == other.rows
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((self.header, self.rows, "table"))
+
+    def __repr__(self) -> str:
+        return f"TableBlock({self.header!r}, {self.rows!r})"
+
+    def __reduce__(self) -> tuple[type[TableBlock], tuple[Any, ...]]:
+        return (TableBlock, (self.header, self.rows))
+
+
+def is_block(paragraph: str) -> bool:
+    """True when ``paragraph`` is a code block or a table rather than prose."""
+    return isinstance(paragraph, CodeBlock | TableBlock)
+
+
+def prose(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """The paragraphs that are prose: summaries and the timeline read no code and no tables."""
+    return tuple(p for p in paragraphs if not isinstance(p, CodeBlock | TableBlock))
 
 
 class Subsection(Record):

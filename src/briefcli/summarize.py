@@ -24,6 +24,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from briefcli.model import is_block
 from briefcli.sentences import sentence_spans
 
 __all__ = ["Extract", "key_points", "summary"]
@@ -154,6 +155,8 @@ def _candidates(sections: Sequence[Sequence[str]]) -> list[_Candidate]:
     for section_index, paragraphs in enumerate(sections):
         rank = 0  # among the section's prose sentences
         for paragraph_index, paragraph in enumerate(paragraphs):
+            if is_block(paragraph):
+                continue  # a code block or a table: no sentence of it is a summary's
             for start, end in sentence_spans(paragraph):
                 text = paragraph[start:end]
                 if not _is_prose(text):

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from briefcli.model import is_block
 from briefcli.sentences import sentence_spans
 
 __all__ = ["Candidate", "Location", "TermMatcher", "glossary", "uses"]
@@ -224,6 +225,8 @@ def _expansion(short: str, before: str) -> str | None:
 def _sentences(sections: Sequence[Sequence[str]]) -> Iterable[tuple[Location, str]]:
     for section_index, paragraphs in enumerate(sections):
         for paragraph_index, paragraph in enumerate(paragraphs):
+            if is_block(paragraph):
+                continue  # a definition is a sentence of prose, never code or a table row
             for start, end in sentence_spans(paragraph):
                 yield (
                     Location(section_index, paragraph_index, start, end),

@@ -28,3 +28,8 @@ STYLES: dict[str, str] = {
 def style(role: str) -> str:
     """The style for ``role`` (no style for unknown roles)."""
     return STYLES.get(role, "")
+
+
+#: Syntax highlighting of the report's code blocks: Rich's theme of the terminal's own ANSI
+#: colours (readable on light and dark backgrounds), drawn with no background of its own.
+SYNTAX_THEME = "ansi_dark"

@@ -2,8 +2,9 @@
 a brief, read with markdown-it-py: the parser Rich already installs.
 
 Headings become sections and subsections; every other block is kept as text, one paragraph
-each. Code blocks and tables are kept verbatim (fences, pipes and all) as one paragraph, so a
-reader of the brief sees exactly what the author wrote. Only what a reader of the rendered
+each. A code block (fenced or indented) becomes a code block of the brief, verbatim, with the
+language its info string names; a GFM table becomes a table block, header and rows, each cell
+the text a reader sees. Only what a reader of the rendered
 document never sees is left out: Markdown syntax, HTML tags and comments, thematic breaks,
 link reference definitions. A 'Glossary' section of 'Term: definition' items becomes the
 glossary.
@@ -28,7 +29,7 @@ from briefcli.importers.draft import (
 )
 from briefcli.importers.naming import slug
 from briefcli.importers.timeline import written_date
-from briefcli.model import Brief, GlossaryEntry, Metadata
+from briefcli.model import Brief, CodeBlock, GlossaryEntry, Metadata, TableBlock
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -314,12 +315,12 @@ class _Reader:
         elif kind == "blockquote_close":
             self.quote -= 1
         elif kind in ("fence", "code_block"):
-            self.add(_code(token), verbatim=True)
+            self.block(_code(token))
         elif kind == "table_open":
             end = index
             while tokens[end].type != "table_close":
                 end += 1
-            self.add(self.source(token), verbatim=True)
+            self.block(_table(tokens[index:end]))
             return end + 1
         elif kind == "html_block":
             self.add(_html_text(token.content))
@@ -331,21 +332,17 @@ class _Reader:
             self.in_footnote = False
         return index + 1
 
-    def source(self, token: Token) -> str:
-        """The lines a block came from, as written (less the indent they share)."""
-        first, last = token.map or (0, 0)
-        lines = self.lines[first:last]
-        for _ in range(self.quote):
-            lines = [re.sub(r"^ {0,3}> ?", "", line) for line in lines]
-        indent = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
-        return "\n".join(line[indent:].rstrip() for line in lines).strip("\n")
+    def block(self, block: CodeBlock | TableBlock) -> None:
+        """File a code block or a table as it is: inside a list or a quote too, unmarked."""
+        if block.strip():
+            self.items.append(block)
+            self.starts.append(self.at)
 
-    def add(self, text: str, *, verbatim: bool = False) -> None:
+    def add(self, text: str) -> None:
         """File one block's text, with its list marker or quote marks."""
         if not text.strip():
             return
-        if not verbatim:
-            text = "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
+        text = "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
         if self.in_footnote and self.footnote:
             text, self.footnote = self.footnote + text, ""
         if self.lists:
@@ -378,14 +375,24 @@ def _heading(level: int, text: str, line: int) -> Heading:
     return Heading(level, title, "", line)
 
 
-def _code(token: Token) -> str:
-    """A code block as written: a fence with its info string, or indented code fenced."""
-    body = token.content.rstrip("\n")
-    if token.type == "fence":
-        fence = token.markup
-        return f"{fence}{token.info}\n{body}\n{fence}"
-    fence = "~~~" if "```" in body else "```"
-    return f"{fence}\n{body}\n{fence}"
+def _code(token: Token) -> CodeBlock:
+    """A code block's lines as written, with the language its info string names first."""
+    language = token.info.split()[0] if token.type == "fence" and token.info.strip() else ""
+    return CodeBlock(token.content.rstrip("\n"), language)
+
+
+def _table(tokens: list[Token]) -> TableBlock:
+    """A GFM table's header and rows, each cell the text a reader sees."""
+    rows: list[tuple[str, ...]] = []
+    cells: list[str] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            cells = []
+        elif token.type == "inline":
+            cells.append(" ".join(_inline(token.children or []).split()))
+        elif token.type == "tr_close":
+            rows.append(tuple(cells))
+    return TableBlock(rows[0] if rows else (), tuple(rows[1:]))
 
 
 def _inline(children: list[Token], *, heading: bool = False) -> str:

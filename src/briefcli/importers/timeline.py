@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from briefcli.model import Brief, TimelineEvent, parse_date_point, parse_event_date
+from briefcli.model import is_block as model_is_block
 
 _MONTH_NUMBERS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -270,8 +271,10 @@ _HEADING_DATE_AROUND = re.compile(r"[\s(\[–—,-]*$")
 
 def is_block(paragraph: str) -> bool:
     """True for a paragraph that is a code block or a table, not prose."""
-    return bool(_FENCE.match(paragraph)) or (
-        "\n" in paragraph and "|" in paragraph and bool(_TABLE_RULE.search(paragraph))
+    return (
+        model_is_block(paragraph)
+        or bool(_FENCE.match(paragraph))
+        or ("\n" in paragraph and "|" in paragraph and bool(_TABLE_RULE.search(paragraph)))
     )
 
 

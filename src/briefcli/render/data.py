@@ -7,7 +7,7 @@ from typing import Any
 
 from briefcli.codec import brief_to_data, event_to_data
 from briefcli.formats import OUTPUT_SCHEMA_VERSION
-from briefcli.model import Brief, GlossaryEntry, TimelineEvent
+from briefcli.model import Brief, CodeBlock, GlossaryEntry, TableBlock, TimelineEvent
 from briefcli.render import contents
 from briefcli.sanitize import json_escape_unsafe
 from briefcli.views import (
@@ -35,22 +35,33 @@ def _event(event: TimelineEvent) -> dict[str, Any]:
     return data
 
 
+def paragraphs_data(paragraphs: tuple[str, ...]) -> list[Any]:
+    """Paragraphs for JSON: prose as a string, a code block or a table as a typed object."""
+    return [_paragraph(p) if isinstance(p, CodeBlock | TableBlock) else p for p in paragraphs]
+
+
+def _paragraph(block: CodeBlock | TableBlock) -> dict[str, Any]:
+    if isinstance(block, CodeBlock):
+        return {"type": "code", "language": block.language or None, "code": str(block)}
+    return {"type": "table", "header": list(block.header), "rows": [list(r) for r in block.rows]}
+
+
 def _section(view: SectionView) -> dict[str, Any]:
     # Every key always present (empty when unused), so that scripts need no guards.
     section, sub = view.match.section, view.match.subsection
     if sub is not None:
         return {
             "id": sub.id, "title": sub.title, "part_of": section.id, "role": None,
-            "paragraphs": list(sub.paragraphs), "subsections": [], "key_points": [],
+            "paragraphs": paragraphs_data(sub.paragraphs), "subsections": [], "key_points": [],
         }  # fmt: skip
     return {
         "id": section.id,
         "title": section.title,
         "part_of": None,
         "role": section.role,
-        "paragraphs": list(section.paragraphs),
+        "paragraphs": paragraphs_data(section.paragraphs),
         "subsections": [
-            {"id": u.id, "title": u.title, "paragraphs": list(u.paragraphs)}
+            {"id": u.id, "title": u.title, "paragraphs": paragraphs_data(u.paragraphs)}
             for u in section.subsections
         ],
         "key_points": list(section.key_points),
@@ -141,7 +152,7 @@ def to_data(view: View) -> dict[str, Any]:
                 "brief": _brief_ref(view.brief),
                 "section": view.source,
                 "origin": view.origin,
-                "paragraphs": list(view.texts),
+                "paragraphs": paragraphs_data(view.texts),
             }
         else:
             body = {

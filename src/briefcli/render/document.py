@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from briefcli.model import Brief, GlossaryEntry, Section, Subsection, TimelineEvent
+from briefcli.model import (
+    Brief,
+    CodeBlock,
+    GlossaryEntry,
+    Section,
+    Subsection,
+    TableBlock,
+    TimelineEvent,
+)
 from briefcli.query import SectionMatch
 from briefcli.record import Record
 from briefcli.render import contents
@@ -109,7 +117,30 @@ class Table(Record):
         return self.aligns[index] if index < len(self.aligns) else "left"
 
 
-Block = Heading | Paragraph | Bullets | Definition | Table
+class Code(Record):
+    """A code block of the report: shown verbatim, line for line, never wrapped or reflowed."""
+
+    text: str
+    language: str = ""
+
+
+class ReportTable(Record):
+    """A table of the report: a header row and rows of cells, each cell the report's text."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = Heading | Paragraph | Bullets | Definition | Table | Code | ReportTable
+
+
+def paragraph(text: str) -> Block:
+    """The block for one paragraph of the report: prose, a code block or a table."""
+    if isinstance(text, CodeBlock):
+        return Code(str(text), text.language)
+    if isinstance(text, TableBlock):
+        return ReportTable(text.header, text.rows)
+    return Paragraph(text)
 
 
 class Document(Record):
@@ -276,7 +307,7 @@ def _read_on(view: ReadView) -> tuple[Block, ...]:
 
 def _section(section: Section) -> list[Block]:
     blocks: list[Block] = [Heading(1, section.title, _number(section.id), f"section-{section.id}")]
-    blocks.extend(Paragraph(text) for text in section.paragraphs)
+    blocks.extend(paragraph(text) for text in section.paragraphs)
     for sub in section.subsections:
         blocks.extend(_subsection(sub, level=2))
     return blocks
@@ -289,7 +320,7 @@ def _number(section_id: str) -> str | None:
 
 def _subsection(sub: Subsection, level: int) -> list[Block]:
     blocks: list[Block] = [Heading(level, sub.title, sub.id, f"section-{sub.id}")]
-    blocks.extend(Paragraph(text) for text in sub.paragraphs)
+    blocks.extend(paragraph(text) for text in sub.paragraphs)
     return blocks
 
 
@@ -401,7 +432,7 @@ def _summary(view: SummaryView) -> list[Block]:
                     "muted",
                 )
             )
-        blocks.extend(Paragraph(text) for text in view.texts)
+        blocks.extend(paragraph(text) for text in view.texts)
         return blocks
     part = view.match.subsection or view.match.section
     title = f"Key points: {part.id}. {part.title}"

@@ -9,9 +9,11 @@ from briefcli.render import document
 from briefcli.render.document import (
     Block,
     Bullets,
+    Code,
     Definition,
     Heading,
     Paragraph,
+    ReportTable,
     Table,
 )
 from briefcli.render.text import heading_text
@@ -176,7 +178,28 @@ def _block(block: Block) -> str:
         return f"<ul{_class(block.role)}>\n{items}\n</ul>"
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Code):
+        return _code(block)
+    if isinstance(block, ReportTable):
+        return _report_table(block)
     raise TypeError(f"cannot render {type(block).__name__} as HTML")
+
+
+def _code(block: Code) -> str:
+    """The code verbatim in ``pre``; its language (letters, digits, ``+-_.#``) as a class."""
+    language = "".join(
+        ch for ch in block.language if ch.isascii() and (ch.isalnum() or ch in "+-_.#")
+    )
+    kind = f' class="language-{_e(language)}"' if language else ""
+    return f"<pre><code{kind}>{_e(block.text.strip(chr(10)))}</code></pre>"
+
+
+def _report_table(block: ReportTable) -> str:
+    head = "".join(f"<th>{_e(cell)}</th>" for cell in block.header)
+    rows = "\n".join(
+        "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
+    )
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
 
 
 def _definition(block: Definition) -> str:

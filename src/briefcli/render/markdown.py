@@ -13,10 +13,12 @@ import re
 from briefcli.render.document import (
     Block,
     Bullets,
+    Code,
     Definition,
     Document,
     Heading,
     Paragraph,
+    ReportTable,
     Table,
 )
 from briefcli.sanitize import sanitize
@@ -76,7 +78,33 @@ def _block(block: Block, top: int) -> str:
         return "\n".join(f"- {_emphasis(_leading(item), block.role)}" for item in block.items)
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Code):
+        return _code(block)
+    if isinstance(block, ReportTable):
+        return _report_table(block)
     raise TypeError(f"cannot render {type(block).__name__} as Markdown")
+
+
+def _code(block: Code) -> str:
+    """A fenced code block, its fence longer than any run of backticks in the code."""
+    code = sanitize(block.text).strip("\n")
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    # An info string may not hold a backtick; a language is one word.
+    language = "".join(block.language.split()).replace("`", "")
+    return f"{fence}{language}\n{code}\n{fence}"
+
+
+def _report_table(block: ReportTable) -> str:
+    """A pipe table: each cell on one line, its markup and pipes escaped."""
+    count = max(len(row) for row in (block.header, *block.rows))
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [inline(cell) for cell in row] + [""] * (count - len(row))
+        return "| " + " | ".join(cells) + " |"
+
+    rule = "|" + "|".join("---" for _ in range(count)) + "|"
+    return "\n".join([line(block.header), rule, *(line(row) for row in block.rows)])
 
 
 def _heading(block: Heading, top: int) -> str:

@@ -16,11 +16,20 @@ from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 
-from briefcli.render.document import Bullets, Definition, Document, Heading, Paragraph, Table
+from briefcli.render.document import (
+    Bullets,
+    Code,
+    Definition,
+    Document,
+    Heading,
+    Paragraph,
+    ReportTable,
+    Table,
+)
 from briefcli.render.text import heading_text
 from briefcli.sanitize import sanitize
 from briefcli.termmatch import Matcher
-from briefcli.theme import style
+from briefcli.theme import SYNTAX_THEME, style
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -151,7 +160,46 @@ def _block(block: object, pattern: Matcher | None, mark: str = "") -> Renderable
         return _definition(block)
     if isinstance(block, Table):
         return _Stacking(block) if block.stack_below else _table(block)
+    if isinstance(block, Code):
+        return _code(block)
+    if isinstance(block, ReportTable):
+        return _report_table(block)
     raise TypeError(f"cannot render {type(block).__name__} for a terminal")
+
+
+def _code(block: Code) -> RenderableType:
+    """The code highlighted in its language (plain when unknown), indented, lines kept."""
+    # rich.syntax loads Pygments (tens of milliseconds): only when a code block shows.
+    from rich.syntax import Syntax
+
+    code = sanitize(block.text).strip("\n")
+    syntax = Syntax(
+        code,
+        block.language.strip() or "text",
+        theme=SYNTAX_THEME,
+        background_color="default",
+        word_wrap=True,
+        tab_size=4,
+    )
+    return Padding(syntax, (0, 0, 0, 4), expand=False)
+
+
+def _report_table(block: ReportTable) -> RenderableType:
+    """The report's table with its header; cells wrap within their column, none is cut."""
+    from rich import box
+    from rich.table import Table as RichTable
+
+    table = RichTable(
+        box=box.SIMPLE_HEAD, header_style=style("label"), pad_edge=False, show_edge=False
+    )
+    count = max(len(row) for row in (block.header, *block.rows))
+    header = [*block.header, *[""] * (count - len(block.header))]
+    for cell in header:
+        table.add_column(Text(sanitize(cell)), overflow="fold")
+    for row in block.rows:
+        cells = [Text(sanitize(cell), overflow="fold") for cell in row]
+        table.add_row(*cells, *[Text("")] * (count - len(row)))
+    return table
 
 
 def _heading(block: Heading, mark: str = "") -> RenderableType:

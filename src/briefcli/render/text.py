@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import textwrap
 
-from briefcli.render.document import Bullets, Definition, Document, Heading, Paragraph, Table
+from briefcli.render.document import (
+    Bullets,
+    Code,
+    Definition,
+    Document,
+    Heading,
+    Paragraph,
+    ReportTable,
+    Table,
+)
 from briefcli.sanitize import has_unsafe, sanitize
 
 #: Paragraph roles about the output rather than part of it: only a terminal shows them.
@@ -67,7 +76,43 @@ def _block(block: object, width: int | None, mark: str = "") -> str:
         return "\n".join(lines)
     if isinstance(block, Table):
         return _table(block, width)
+    if isinstance(block, Code):
+        return code_text(block)
+    if isinstance(block, ReportTable):
+        return report_table_text(block)
     raise TypeError(f"cannot render {type(block).__name__} as text")
+
+
+#: Indent of a code block in plain text: apart from the prose, and Markdown's indented code.
+CODE_INDENT = "    "
+
+
+def code_text(block: Code) -> str:
+    """A code block line for line, indented: never wrapped, whatever the width."""
+    lines = sanitize(block.text).strip("\n").split("\n")
+    return "\n".join((CODE_INDENT + line).rstrip() for line in lines)
+
+
+def cell_text(cell: str) -> str:
+    """A table cell on one line: sanitised, its line breaks made spaces."""
+    return " ".join(sanitize(cell).split("\n"))
+
+
+def report_table_text(block: ReportTable) -> str:
+    """A table as aligned columns under its header and a rule: never wrapped."""
+    from rich.cells import cell_len
+
+    rows = [[cell_text(cell) for cell in row] for row in (block.header, *block.rows)]
+    count = max(len(row) for row in rows)
+    rows = [row + [""] * (count - len(row)) for row in rows]
+    widths = [max(max(cell_len(row[i]) for row in rows), 1) for i in range(count)]
+
+    def line(row: list[str]) -> str:
+        cells = (cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True))
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(rows[0]), rule, *(line(row) for row in rows[1:])])
 
 
 def _table(table: Table, width: int | None) -> str:
