@@ -4,8 +4,9 @@
 
 Runs ``brief ARGS`` a number of times, each in a fresh interpreter with a warm brief cache, and
 prints the median of: importing typer (and rich.console for ``--color always``: the floors the
-budgets compare with), creating brief's record classes (named tuples) while its modules load, typer building the
-command tree, and everything else in the run (other imports, loading, rendering, writing).
+budgets compare with), creating brief's record classes (named tuples) while its modules load,
+typer building the command tree, and everything else in the run (other imports, loading,
+rendering, writing).
 """
 
 from __future__ import annotations
