@@ -6,7 +6,7 @@ import importlib
 import inspect
 import os
 from collections.abc import Callable, Iterator, MutableMapping
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
 import typer.main
@@ -15,7 +15,6 @@ from typer.core import TyperGroup
 from briefcli import options
 from briefcli.errors import UsageError, quoted
 from briefcli.formats import VIEW_FORMATS
-from briefcli.record import Record
 
 if TYPE_CHECKING:
     # Typer vendors Click and does not export the Command class.
@@ -140,7 +139,7 @@ app = typer.Typer(
 registry = typer.Typer()
 
 
-class Common(Record):
+class Common(NamedTuple):
     """The shared options as one command sees them: its own, else those given before its name."""
 
     brief: str | None = None

@@ -16,7 +16,7 @@ Brief imports this module on every run that reads a brief: keep it free of heavy
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefcli.model import (
     EVENT_ORIGINS,
@@ -30,7 +30,6 @@ from briefcli.model import (
     Subsection,
     TimelineEvent,
 )
-from briefcli.record import Record
 
 # -- field types ------------------------------------------------------------------------------
 
@@ -66,7 +65,7 @@ TYPES = (TEXT, TEXTS, PARAGRAPHS, ID, IDS, DATE, EVENT_DATE, ENUM, RECORDS, INLI
 MAX_TEXT_CHARS = 100_000
 
 
-class Field(Record):
+class Field(NamedTuple):
     """One key of a record kind: how it is written, whether it must be, and what it means."""
 
     key: str
@@ -84,11 +83,11 @@ class Field(Record):
     omit_default: bool = False
 
 
-class Kind(Record):
+class Kind(NamedTuple):
     """A kind of record in a brief file: its name, its model record and its fields in file order."""
 
     name: str
-    record: type[Record]
+    record: type[Any]
     help: str
     fields: tuple[Field, ...]
 
@@ -247,7 +246,7 @@ KINDS = (BRIEF, METADATA, SECTION, SUBSECTION, TERM, EVENT, SOURCE)
 
 def absent_value(kind: Kind, field: Field) -> Any:
     """The model value of a field left out of a file: the record's default, else empty."""
-    defaults = kind.record._defaults
+    defaults = kind.record._field_defaults
     if field.key in defaults:
         return defaults[field.key]
     return (
@@ -348,7 +347,7 @@ def brief_schema() -> dict[str, Any]:
             out["maxItems"] = MAX_ITEMS
         elif field.type == ENUM:
             out = {"enum": list(field.choices)}
-            default = kind.record._defaults.get(field.key)
+            default = kind.record._field_defaults.get(field.key)
             if default in field.choices:
                 out["default"] = default
         else:  # VERSION; the editor reads `1` as a number
@@ -429,7 +428,7 @@ def _type_words(field: Field) -> str:
 def _need_words(kind: Kind, field: Field) -> str:
     if field.required:
         return f"yes, at least {field.min_items}" if field.min_items else "yes"
-    default = kind.record._defaults.get(field.key)
+    default = kind.record._field_defaults.get(field.key)
     return f"no (default `{default}`)" if isinstance(default, str) and default else "no"
 
 

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefcli.errors import BriefError, BriefFileError, UsageError, quoted
 from briefcli.paths import DEFAULT_FILE as DEFAULT_FILE  # defined with the other places
-from briefcli.record import Record
 from briefcli.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -43,14 +42,14 @@ CHOSEN_BY = {
 }
 
 
-class Folder(Record):
+class Folder(NamedTuple):
     """A folder of the library and where it comes from (shipped, library or BRIEF_PATH)."""
 
     path: str
     origin: str
 
 
-class Entry(Record):
+class Entry(NamedTuple):
     """One brief file in the library; ``error`` says why it cannot be read when it is broken."""
 
     path: str
@@ -83,7 +82,7 @@ class Entry(Record):
         return "duplicate" if self.shadowed_by else "ok"
 
 
-class Library(Record):
+class Library(NamedTuple):
     """Every brief file in the library folders, in search order."""
 
     folders: tuple[Folder, ...]
@@ -312,7 +311,7 @@ def describe(index: Index, path: str) -> Entry:
 # -- which brief is current ---------------------------------------------------------------------
 
 
-class Choice(Record):
+class Choice(NamedTuple):
     """The brief a command reads, how it was chosen, and anything the user should be told."""
 
     path: str

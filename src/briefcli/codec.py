@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeAlias
 
 from briefcli.briefformat import (
     BRIEF,
@@ -38,7 +38,9 @@ from briefcli.model import (
     TimelineEvent,
     parse_event_date,
 )
-from briefcli.record import Record
+
+#: Any record of the model: a named tuple.
+Record: TypeAlias = tuple[Any, ...]
 
 _Encoder = Callable[[Any], dict[str, Any]]
 _Decoder = Callable[[dict[str, Any]], Any]

@@ -16,10 +16,9 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.model import Brief, GlossaryEntry, Section, Subsection, is_block
-from briefcli.record import Record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,7 +44,7 @@ _CODE = ("extracts.py", "summarize.py", "sentences.py", "terms.py")
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
 
 
-class ExtractedTerm(Record):
+class ExtractedTerm(NamedTuple):
     """A glossary entry found by brief (origin 'extracted') and the sections that use it."""
 
     entry: GlossaryEntry

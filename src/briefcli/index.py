@@ -22,12 +22,11 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
 from briefcli.chunking import chunks
 from briefcli.errors import BriefError
 from briefcli.freshness import is_fresh, stat_key
-from briefcli.record import Record
 from briefcli.searchquery import TOKENIZE, fts_query
 from briefcli.snippets import find_matches, snippet
 
@@ -60,7 +59,7 @@ Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
 
-class FileRecord(Record):
+class FileRecord(NamedTuple):
     """What the index knows about one brief file; ``error`` is set when the file is broken."""
 
     file_id: int
@@ -72,7 +71,7 @@ class FileRecord(Record):
     error: str | None
 
 
-class Hit(Record):
+class Hit(NamedTuple):
     """One search hit: where it is and a snippet with the matched words' spans."""
 
     brief_id: str
@@ -87,7 +86,7 @@ class Hit(Record):
     score: float
 
 
-class Results(Record):
+class Results(NamedTuple):
     """The best hits, in rank order, and how many there are in all."""
 
     hits: tuple[Hit, ...]

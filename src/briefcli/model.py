@@ -7,9 +7,7 @@ run, and both would cost milliseconds at import.
 
 from __future__ import annotations
 
-from typing import Any
-
-from briefcli.record import Record
+from typing import Any, NamedTuple
 
 SCHEMA_VERSION = 1
 
@@ -25,7 +23,7 @@ EVENT_ORIGINS = ORIGINS[:2]
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-class DatePoint(Record):
+class DatePoint(NamedTuple):
     """One end of a date: the first and last day it may mean, as (year, month, day) tuples."""
 
     first: tuple[int, int, int]
@@ -69,7 +67,7 @@ def parse_date_point(text: str) -> DatePoint:
     )
 
 
-class EventDate(Record):
+class EventDate(NamedTuple):
     """A timeline date as written in a brief: one point, or a range 'FROM/TO'."""
 
     text: str
@@ -200,7 +198,7 @@ def prose(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in paragraphs if not isinstance(p, CodeBlock | TableBlock))
 
 
-class Subsection(Record):
+class Subsection(NamedTuple):
     """A numbered part of a section, such as '4-2'."""
 
     id: str
@@ -210,7 +208,7 @@ class Subsection(Record):
     extracted_points: tuple[str, ...] = ()
 
 
-class Section(Record):
+class Section(NamedTuple):
     """A numbered section as in the report's table of contents."""
 
     id: str
@@ -232,7 +230,7 @@ class Section(Record):
         return tuple(out)
 
 
-class GlossaryEntry(Record):
+class GlossaryEntry(NamedTuple):
     """One glossary term with its category and definition."""
 
     term: str
@@ -248,7 +246,7 @@ class GlossaryEntry(Record):
         return (self.term, *self.aliases)
 
 
-class TimelineEvent(Record):
+class TimelineEvent(NamedTuple):
     """A dated event and the sections it comes from."""
 
     date: EventDate
@@ -258,14 +256,14 @@ class TimelineEvent(Record):
     origin: str = "editor"
 
 
-class Source(Record):
+class Source(NamedTuple):
     """A source document the report cites."""
 
     title: str
     url: str | None = None
 
 
-class Metadata(Record):
+class Metadata(NamedTuple):
     """What the report is and where it comes from."""
 
     id: str
@@ -276,7 +274,7 @@ class Metadata(Record):
     source: str
 
 
-class Brief(Record):
+class Brief(NamedTuple):
     """A whole report: metadata, sections, glossary, timeline and sources."""
 
     meta: Metadata

@@ -6,10 +6,9 @@ import os
 import re
 import signal
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from briefcli.errors import EXIT_BROKEN_PIPE, WriteError
-from briefcli.record import Record
 from briefcli.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -36,7 +35,7 @@ _TRAILING_BLANKS = r"(?m) +((?:\x1b\[[0-9;]*m)*)$"
 _HYPERLINK = r"\x1b\]8;[^\x1b]*\x1b\\"
 
 
-class OutputSettings(Record):
+class OutputSettings(NamedTuple):
     """How to write: decided once per command from the options and the environment."""
 
     styled: bool  # Rich layout (a terminal, or --color always)

@@ -13,9 +13,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TypeGuard
-
-from briefcli.record import Record
+from typing import NamedTuple, TypeGuard
 
 #: Version of the file's layout; a file of another version reads as holding no positions.
 VERSION = 1
@@ -24,7 +22,7 @@ LIMIT = 200
 FILE_NAME = "positions.json"
 
 
-class Position(Record):
+class Position(NamedTuple):
     """A place in a brief: a section or subsection id, and a paragraph within it (0 = its top)."""
 
     section: str

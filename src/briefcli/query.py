@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import NamedTuple
 
 from briefcli.errors import NotFoundError, UsageError, listing, quoted
 from briefcli.model import (
@@ -15,10 +16,9 @@ from briefcli.model import (
     TimelineEvent,
     parse_date_point,
 )
-from briefcli.record import Record
 
 
-class SectionMatch(Record):
+class SectionMatch(NamedTuple):
     """A section, or one subsection of it, as asked for by the user."""
 
     section: Section
@@ -30,7 +30,7 @@ class SectionMatch(Record):
         return self.subsection.id if self.subsection else self.section.id
 
 
-class TermMatch(Record):
+class TermMatch(NamedTuple):
     """A glossary entry, with the query as typed when it had to be corrected."""
 
     entry: GlossaryEntry

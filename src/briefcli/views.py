@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from briefcli.record import Record
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     # Annotations only: a view command imports just the modules it selects with.
@@ -14,7 +12,7 @@ if TYPE_CHECKING:
     from briefcli.query import SectionMatch, TermMatch
 
 
-class OverviewView(Record):
+class OverviewView(NamedTuple):
     """`brief` with no arguments: metadata and table of contents."""
 
     brief: Brief
@@ -25,14 +23,14 @@ class OverviewView(Record):
     depth: int = 2
 
 
-class SectionView(Record):
+class SectionView(NamedTuple):
     """`brief show`: one section or subsection."""
 
     brief: Brief
     match: SectionMatch
 
 
-class ReadView(Record):
+class ReadView(NamedTuple):
     """`brief read`: the report from one section (or subsection) to the end, for a pager."""
 
     brief: Brief
@@ -41,7 +39,7 @@ class ReadView(Record):
     resumed: bool = False
 
 
-class CiteView(Record):
+class CiteView(NamedTuple):
     """`brief cite`: a reference to the brief, or to one passage of it."""
 
     brief: Brief
@@ -50,7 +48,7 @@ class CiteView(Record):
     quote: bool = False
 
 
-class GlossaryView(Record):
+class GlossaryView(NamedTuple):
     """`brief glossary`: every term with its category (each entry carries its origin)."""
 
     brief: Brief
@@ -61,14 +59,14 @@ class GlossaryView(Record):
     more_extracted: bool = False
 
 
-class TermView(Record):
+class TermView(NamedTuple):
     """`brief glossary TERM`: one term in full."""
 
     brief: Brief
     match: TermMatch
 
 
-class TimelineView(Record):
+class TimelineView(NamedTuple):
     """`brief timeline`: events in order, maybe filtered."""
 
     brief: Brief
@@ -77,7 +75,7 @@ class TimelineView(Record):
     until: str | None = None
 
 
-class SummaryView(Record):
+class SummaryView(NamedTuple):
     """`brief summary`: the executive summary, or one part's key points, with their origin.
 
     ``texts`` are the Summary section's paragraphs or the chosen sentences (origin 'report' or
@@ -92,13 +90,13 @@ class SummaryView(Record):
     source: str | None = None
 
 
-class ExportView(Record):
+class ExportView(NamedTuple):
     """`brief export`: the whole brief."""
 
     brief: Brief
 
 
-class LibraryView(Record):
+class LibraryView(NamedTuple):
     """`brief list`: every brief in the library, in the order asked for."""
 
     library: Library
@@ -106,7 +104,7 @@ class LibraryView(Record):
     sort: str
 
 
-class SearchView(Record):
+class SearchView(NamedTuple):
     """`brief search`: the best hits for a query in one brief or the whole library."""
 
     query: str

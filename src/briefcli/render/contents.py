@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from briefcli.model import Brief
-from briefcli.record import Record
 
 #: The reading speed behind every estimate: a common figure for adults reading prose silently.
 WORDS_PER_MINUTE = 230
@@ -11,7 +12,7 @@ WORDS_PER_MINUTE = 230
 DEPTHS = (1, 2)
 
 
-class Entry(Record):
+class Entry(NamedTuple):
     """One line of the contents: a section (level 1) or a subsection (level 2)."""
 
     id: str

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from briefcli.model import (
     Brief,
     CodeBlock,
@@ -12,7 +14,6 @@ from briefcli.model import (
     TimelineEvent,
 )
 from briefcli.query import SectionMatch
-from briefcli.record import Record
 from briefcli.render import contents
 from briefcli.termmatch import term_uses
 from briefcli.views import (
@@ -51,7 +52,7 @@ SECTION_MARK = "§"
 STACK_BELOW = 60
 
 
-class Heading(Record):
+class Heading(NamedTuple):
     """A heading: level 0 is the document title, 1 a section, 2 a subsection."""
 
     level: int
@@ -60,7 +61,7 @@ class Heading(Record):
     anchor: str | None = None
 
 
-class Paragraph(Record):
+class Paragraph(NamedTuple):
     """A paragraph of prose; role 'body' for the report's words, 'note' or 'muted' otherwise.
 
     Two roles are about the output rather than part of it: 'legend' explains the data (what
@@ -76,14 +77,14 @@ class Paragraph(Record):
     marks: tuple[tuple[int, int], ...] = ()
 
 
-class Bullets(Record):
+class Bullets(NamedTuple):
     """A list of short items (key points); role as for :class:`Paragraph`."""
 
     items: tuple[str, ...]
     role: str = "body"
 
 
-class Definition(Record):
+class Definition(NamedTuple):
     """A glossary entry: term, category, definition and labelled extras such as 'Used in'."""
 
     term: str
@@ -92,7 +93,7 @@ class Definition(Record):
     extras: tuple[tuple[str, str], ...] = ()
 
 
-class Table(Record):
+class Table(NamedTuple):
     """Rows of cells; each column has a role that the theme maps to a style.
 
     ``fits`` says per column what happens when a cell is too wide: 'wrap' (the default),
@@ -117,14 +118,14 @@ class Table(Record):
         return self.aligns[index] if index < len(self.aligns) else "left"
 
 
-class Code(Record):
+class Code(NamedTuple):
     """A code block of the report: shown verbatim, line for line, never wrapped or reflowed."""
 
     text: str
     language: str = ""
 
 
-class ReportTable(Record):
+class ReportTable(NamedTuple):
     """A table of the report: a header row and rows of cells, each cell the report's text."""
 
     header: tuple[str, ...]
@@ -143,7 +144,7 @@ def paragraph(text: str) -> Block:
     return Paragraph(text)
 
 
-class Document(Record):
+class Document(NamedTuple):
     """What a command shows, in order; ``terms`` are highlighted where a renderer can.
 
     ``heading_mark``, when set, starts every section and subsection heading in text and on a

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from briefcli.record import Record
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from briefcli.index import Hit
@@ -30,7 +28,7 @@ def search_brief(path: str, text: str, limit: int = HIT_LIMIT) -> tuple[Hit, ...
     return using_index(run)
 
 
-class Landing(Record):
+class Landing(NamedTuple):
     """Where a hit takes the reader: a section, a paragraph there, the words to mark.
 
     ``kind`` is the hit's: 'section' (``paragraph`` indexes the paragraphs of ``anchor``,

@@ -6,9 +6,7 @@ No Textual here: the reader's widgets show what this module typesets, with the d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from briefcli.record import Record
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
     from briefcli.termmatch import Matcher
 
 
-class Stop(Record):
+class Stop(NamedTuple):
     """A heading in reading order: where ] and [ go, and a line of the contents tree."""
 
     section: str  # the top-level section it belongs to
@@ -27,7 +25,7 @@ class Stop(Record):
     level: int  # 1 for a section, 2 for a subsection
 
 
-class Piece(Record):
+class Piece(NamedTuple):
     """One block of a page, with the section or subsection it belongs to.
 
     ``paragraph`` counts the report's paragraphs of ``anchor`` (0 for the first); it is None
@@ -40,7 +38,7 @@ class Piece(Record):
     origin: str = "report"
 
 
-class Page(Record):
+class Page(NamedTuple):
     """One top-level section, as pieces in reading order, and the glossary names to highlight."""
 
     section: str
