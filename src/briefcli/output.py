@@ -15,8 +15,6 @@ from briefcli.sanitize import sanitize_line
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-#: Widest measure used on a terminal: prose is hardest to read in lines much past 80 columns.
-READABLE_WIDTH = 80
 #: Narrowest measure typeset with Rich; narrower terminals get plain text wrapped to fit.
 MIN_TYPESET_WIDTH = 20
 #: Width assumed when a terminal does not say.
@@ -74,9 +72,21 @@ def _env_size(name: str) -> int:
 
 
 def decide(
-    color: str = "auto", width: int | None = None, pager: bool = True, stream: TextIO | None = None
+    color: str | None = None,
+    width: int | None = None,
+    pager: bool = True,
+    stream: TextIO | None = None,
 ) -> OutputSettings:
-    """Settings from --color, --width and --no-pager, the environment and the stream."""
+    """Settings from --color, --width and --no-pager, else the environment and the config file
+    (:mod:`briefcli.config`), and the stream.
+
+    ``width`` (the flag) wraps any stream at that many columns, 0 at none. Without it a pipe
+    is not wrapped, and a terminal gets the measure ($BRIEF_WIDTH, the config file's width,
+    else 80; 0: the terminal's width), never wider than the terminal.
+    """
+    from briefcli import config
+
+    color = str(config.color(color).value)
     stream = stream or sys.stdout
     tty = _is_tty(stream)
     env = os.environ
@@ -90,12 +100,12 @@ def decide(
         styled = tty or forced
         colored = styled and not no_color
     columns, lines = terminal_size(stream)
-    if width is not None and width > 0:
-        wrap: int | None = width
+    wrap: int | None = None
+    if width is not None:
+        wrap = width or (columns if styled else None)
     elif styled:
-        wrap = min(columns, READABLE_WIDTH)
-    else:
-        wrap = None
+        measure = int(config.width().value or 0)
+        wrap = min(columns, measure) if measure else columns
     # As git does: page only on a terminal, and not on one that cannot run a pager.
     paged = pager and tty and styled and env.get("TERM") != "dumb"
     return OutputSettings(styled, colored, wrap, paged, lines, columns)
@@ -184,6 +194,12 @@ def warning(message: str) -> None:
     _write_stderr(f"brief: warning: {_message_line(message)}\n")
 
 
+def note(message: str) -> None:
+    """One line on stderr: ``brief: message`` (what brief did for you, such as a correction),
+    kept off stdout so that a script's output does not depend on it."""
+    _write_stderr(f"brief: {_message_line(message)}\n")
+
+
 #: The longest message line written: messages quote and list with limits of their own
 #: (errors.quoted, errors.listing); this catches whatever else would echo a whole argument.
 MAX_MESSAGE_CHARS = 1_000
@@ -269,7 +285,8 @@ def interrupted() -> None:
 
 
 def pager_command() -> list[str] | None:
-    """The pager to run: $BRIEF_PAGER, $PAGER, $MANPAGER, else ``less -FRX``; None for none.
+    """The pager to run (:func:`briefcli.config.pager`: $BRIEF_PAGER, the config file, $PAGER,
+    $MANPAGER, else ``less -FRX``); None for none.
 
     An empty value or ``cat`` means no pager. $PAGER comes before $MANPAGER because
     MANPAGER is often set to a filter made for man pages only. A value with shell syntax
@@ -278,18 +295,18 @@ def pager_command() -> list[str] | None:
     import shlex
     import shutil
 
-    for name in ("BRIEF_PAGER", "PAGER", "MANPAGER"):
-        value = os.environ.get(name)
-        if value is None:
-            continue
-        value = value.strip()
-        if not value or value == "cat":
-            return None
-        if any(ch in value for ch in "|&;<>()$`\\\"'*?[]#~=%"):
-            return ["/bin/sh", "-c", value]
-        return shlex.split(value)
-    less = shutil.which("less")
-    return [less, "-FRX"] if less else None
+    from briefcli import config
+
+    chosen = config.pager()
+    value = str(chosen.value)
+    if not value or value == "cat":
+        return None
+    if chosen.origin == config.DEFAULT:
+        less = shutil.which("less")
+        return [less, *shlex.split(value)[1:]] if less else None
+    if any(ch in value for ch in "|&;<>()$`\\\"'*?[]#~=%"):
+        return ["/bin/sh", "-c", value]
+    return shlex.split(value)
 
 
 def _ignore_interrupts() -> signal.Handlers | None:

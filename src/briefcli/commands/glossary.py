@@ -28,7 +28,9 @@ def glossary(
     term: Annotated[
         str | None,
         typer.Argument(
-            help="Term to look up; any case, small typos are corrected.",
+            metavar="[TERM]",
+            help="Term to look up: any case, any one of its words ('corps'), or with a small "
+            "typo (corrected, and said on stderr).",
             show_default=False,
             autocompletion=complete_terms,
         ),
@@ -36,17 +38,35 @@ def glossary(
 ) -> None:
     """List every glossary term, or show one: category, definition, where it is used.
 
+    A term is found by its name in any case, by the start of its name, by any of its words,
+    or despite a small typo; a correction is said on stderr, so the output stays the same.
+    Exit code 1 when no term (or more than one) fits, or the brief has no glossary.
+
     \b
     Examples:
       brief glossary
       brief glossary "Storm Corps"
-      brief glossary "strom corps"     # corrected, and says so
+      brief glossary corps             # one of its words
+      brief glossary "strom corps"     # corrected, and says so on stderr
     """
-    from briefcli import query
+    from briefcli import output, query
+    from briefcli.errors import QUOTE_CHARS, NotFoundError, quoted
     from briefcli.views import GlossaryView, TermView
 
     loaded = load(common)
+    if not loaded.glossary:
+        raise NotFoundError(f"{loaded.meta.id} has no glossary")
     if term is None:
         present(GlossaryView(loaded, loaded.glossary), common)
-    else:
-        present(TermView(loaded, query.find_term(loaded, term)), common)
+        return
+    try:
+        match = query.find_term(loaded, term)
+    except NotFoundError as exc:
+        if exc.hint is None and len(term) <= QUOTE_CHARS:  # a command to paste, not a quote
+            from briefcli.render.document import command_line
+
+            exc.hint = f"to find it in the text: {command_line('search', term, brief=common.brief)}"
+        raise
+    if match.corrected_from is not None:
+        output.note(f"showing {quoted(match.entry.term)} for {quoted(match.corrected_from)}")
+    present(TermView(loaded, match), common)

@@ -96,6 +96,8 @@ def import_command(
     chosen = output_target(output_path) if output_path is not None else None
     if file == "-" and sys.stdin is None:
         raise UsageError("cannot read the report from stdin: stdin is closed")
+    if file == "-" and sys.stdin.isatty():  # else it would wait, silent, for typing
+        output.note("reading the report from stdin; end it with Ctrl-D")
     data, shown = read_report(file)
     if outline:
         output.emit(outline_text(data, shown, form.value))
