@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import signal
@@ -100,11 +101,12 @@ def decide(
         styled = tty or forced
         colored = styled and not no_color
     columns, lines = terminal_size(stream)
+    # Asked for even when a pipe does not use it: a bad $BRIEF_WIDTH is an error everywhere.
+    measure = int(config.width(width).value or 0)
     wrap: int | None = None
     if width is not None:
         wrap = width or (columns if styled else None)
     elif styled:
-        measure = int(config.width().value or 0)
         wrap = min(columns, measure) if measure else columns
     # As git does: page only on a terminal, and not on one that cannot run a pager.
     paged = pager and tty and styled and env.get("TERM") != "dumb"
@@ -238,16 +240,39 @@ def _write(stream: TextIO | None, text: str) -> None:
     """Write and flush output; a stdout that cannot take it is one error (exit 2)."""
     if stream is None:  # Python found fd 1 closed when it started
         raise WriteError("cannot write the output: stdout is closed")
-    text = encodable(text, getattr(stream, "encoding", None) or "utf-8")
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    text = encodable(text, encoding)
     try:
-        stream.write(text)
-        stream.flush()
+        raw = getattr(stream, "buffer", None)
+        if isinstance(raw, io.RawIOBase) and os.linesep == "\n":
+            _write_all(stream, raw, text.encode(encoding, getattr(stream, "errors", "strict")))
+        else:
+            stream.write(text)
+            stream.flush()
     except BrokenPipeError:
         broken_pipe()
     except (OSError, ValueError) as exc:  # ValueError: a closed file object
         _silence_stdout()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise WriteError(f"cannot write the output: {reason}") from None
+
+
+def _write_all(stream: TextIO, raw: io.RawIOBase, data: bytes) -> None:
+    """Write every byte to an unbuffered stdout (``python -u``, ``PYTHONUNBUFFERED``).
+
+    There the text layer writes once and drops what a short write left over: a reader that
+    goes away mid-write would cost the rest silently, with exit 0, instead of exit 141.
+    """
+    stream.flush()
+    view = memoryview(data)
+    while view:
+        written = raw.write(view)
+        if written is None:  # a non-blocking stdout that is full: wait for it
+            import select
+
+            select.select([], [raw], [])
+            continue
+        view = view[written:]
 
 
 def _write_stderr(text: str) -> None:

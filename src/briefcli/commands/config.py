@@ -17,9 +17,9 @@ def config_command(common: Common) -> None:
     (~/.config/briefcli/config.toml), for example:
 
     \b
-      width = 72        # the measure on a terminal: 20 to 10,000; 0: the terminal's width
-      color = "auto"    # auto, always or never
-      pager = "less -R" # "" or "cat": none
+      width = 72          # on a terminal: 20 to 10,000; 0: as wide as it
+      color = "auto"      # auto, always or never
+      pager = "less -R"   # "" or "cat": none
 
     A flag given with this command shows the setting it makes. BRIEF_WIDTH sets the width
     as the config file does; only --width wraps text sent to a pipe.

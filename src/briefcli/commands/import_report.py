@@ -58,7 +58,7 @@ def import_command(
     overlay: Annotated[
         str | None,
         typer.Option(
-            metavar="PATH",
+            metavar="FILE",
             help="Merge an editor's overlay (key points, curated timeline, notes) into the brief.",
         ),
     ] = None,
