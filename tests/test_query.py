@@ -80,3 +80,51 @@ def test_a_huge_term_or_date_is_quoted_short() -> None:
     with pytest.raises(UsageError) as bad:
         events_between(numbered("1"), since="9" * 100_000)
     assert len(str(bad.value)) < 150
+
+
+# -- glossary words and date ranges (issue 15) -------------------------------------------------
+
+
+def glossary_of(*terms: str) -> Brief:
+    entries = "".join(f"  - {{term: '{t}', category: C, definition: D.}}\n" for t in terms)
+    return parse_brief(
+        f"id: b\ntitle: T\nsections:\n  - id: '1'\n    title: S\n    paragraphs: [P.]\n"
+        f"glossary:\n{entries}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [("corps", "Storm Corps"), ("Corps.", "Storm Corps"), ("party talks", "Six-Party Talks"),
+     ("six", "Six-Party Talks"), ("stor", "Storm Corps"), ("cold", "Cold War")],
+)  # fmt: skip
+def test_a_term_is_found_by_a_start_or_by_whole_words(query: str, term: str) -> None:
+    match = find_term(glossary_of("Storm Corps", "Six-Party Talks", "Cold War"), query)
+    assert match.entry.term == term and match.corrected_from == query
+
+
+@pytest.mark.parametrize("query", ["orps", "talks party", "war cold"])
+def test_parts_of_words_and_words_out_of_order_are_not_matches(query: str) -> None:
+    with pytest.raises(NotFoundError, match="^no glossary term"):
+        find_term(glossary_of("Storm Corps", "Six-Party Talks", "Cold War"), query)
+
+
+def test_a_word_in_several_terms_names_them_all() -> None:
+    brief = glossary_of("Cold War", "Korean War", "War crimes", "Warsaw Pact")
+    with pytest.raises(NotFoundError) as found:
+        find_term(brief, "war")
+    assert str(found.value) == (
+        "'war' is in 4 glossary terms: Cold War, Korean War, War crimes, Warsaw Pact"
+    )
+    assert found.value.hint == "say which, in full"
+    assert find_term(brief, "cold war").corrected_from is None  # exact: nothing to say
+
+
+def test_the_since_until_range_must_not_end_before_it_starts() -> None:
+    brief = numbered("1")
+    with pytest.raises(UsageError, match="^--since '2024' is after --until '2014'"):
+        events_between(brief, since="2024", until="2014")
+    with pytest.raises(UsageError, match="is after"):
+        events_between(brief, since="2024-07", until="2024-06-30")
+    assert events_between(brief, since="2024-06", until="2024") == []
+    assert events_between(brief, since="1950s", until="1950") == []
