@@ -606,3 +606,37 @@ def test_the_readme_says_what_the_code_does_at_a_closed_pipe() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| 141 |"))
     assert "still writing" in row
+
+
+def readme_examples() -> dict[str, str]:
+    """Each `$ command` in the README's console blocks, and what the README says it prints."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    examples: dict[str, str] = {}
+    for block in re.findall(r"```console\n(.*?)```", readme, re.DOTALL):
+        command = None
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                command = line[2:]
+                examples[command] = ""
+            elif command is not None:
+                examples[command] += line + "\n"
+    return examples
+
+
+@needs_script
+@pytest.mark.parametrize(
+    "command",
+    [
+        'brief glossary "Strom Corps"',
+        "brief glossary corps | head -1",
+        "brief glossary Vladivostok",
+        "brief timeline --since 2030",
+        "brief timeline --since 2024 --until 2014",
+        "brief export -o report.pdf",
+        "brief --depth 1",
+    ],
+)
+def test_the_readme_shows_these_commands_as_they_print(tmp_path: Path, command: str) -> None:
+    said = readme_examples()[command]
+    done = run_script(f"({command}) 2>&1", tmp_path)
+    assert done.stdout == said

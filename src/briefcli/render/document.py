@@ -378,6 +378,8 @@ def _config(view: ConfigView) -> tuple[Block, ...]:
     for setting in view.settings:
         value = "none" if setting.value in ("", None) else str(setting.value)
         source = place(setting.source) if os.sep in setting.source else setting.source
+        if setting.name == "brief" and setting.origin == "default":
+            source = "(the shipped report)"  # its path is in the JSON; here it is just long
         rows.append((setting.name, value, f"{setting.origin} {source}".rstrip()))
     table = Table(
         ("Setting", "Value", "From"),
