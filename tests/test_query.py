@@ -105,7 +105,7 @@ def test_a_term_is_found_by_a_start_or_by_whole_words(query: str, term: str) -> 
 
 @pytest.mark.parametrize("query", ["orps", "talks party", "war cold"])
 def test_parts_of_words_and_words_out_of_order_are_not_matches(query: str) -> None:
-    with pytest.raises(NotFoundError, match="^no glossary term"):
+    with pytest.raises(NotFoundError, match=r"^no glossary term"):
         find_term(glossary_of("Storm Corps", "Six-Party Talks", "Cold War"), query)
 
 
@@ -122,7 +122,7 @@ def test_a_word_in_several_terms_names_them_all() -> None:
 
 def test_the_since_until_range_must_not_end_before_it_starts() -> None:
     brief = numbered("1")
-    with pytest.raises(UsageError, match="^--since '2024' is after --until '2014'"):
+    with pytest.raises(UsageError, match=r"^--since '2024' is after --until '2014'"):
         events_between(brief, since="2024", until="2014")
     with pytest.raises(UsageError, match="is after"):
         events_between(brief, since="2024-07", until="2024-06-30")
