@@ -127,7 +127,9 @@ def _parameters(command: Any, context: typer.Context) -> list[str]:
             # Short spellings first, as --help lists them.
             flags = sorted(param.opts, key=lambda flag: len(flag) - len(flag.lstrip("-")))
             spellings = ", ".join(f"\\fB{_roff(flag)}\\fR" for flag in flags)
-            value = "" if param.is_flag else f" \\fI{_roff(param.metavar or 'VALUE')}\\fR"
+            # A break point after each '|', so a long list of choices fits a narrow terminal.
+            metavar = _roff(param.metavar or "VALUE").replace("|", "|\\:")
+            value = "" if param.is_flag else f" \\fI{metavar}\\fR"
             tag = spellings + value
         lines += [".TP", tag, _roff(" ".join(help_text.split()))]
     return lines
@@ -163,10 +165,11 @@ def _text(help_text: str) -> list[str]:
 
 
 def _roff(text: str, verbatim: bool = False) -> str:
-    """``text`` safe in roff: backslashes and minus signs escaped, no line read as a request."""
+    """``text`` safe in roff: backslashes and minus signs escaped, no line read as a request,
+    and break points after slashes, so that paths fit a narrow terminal."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
-    if verbatim:
-        text = text.replace("'", "\\(aq")  # a straight quote to paste, not a typographic one
+    # Verbatim: straight quotes to paste, not typographic ones; prose: a path may break at '/'.
+    text = text.replace("'", "\\(aq") if verbatim else text.replace("/", "/\\:")
     return "\\&" + text if text.startswith((".", "'")) else text
 
 
