@@ -62,7 +62,7 @@ def export(
         path = output_target(output_path)
     if path is not None and chosen is None:
         chosen = SUFFIX_FORMATS.get(path.suffix.lower())
-        if chosen is None:
+        if chosen is None and _file_or_nothing(str(path)):
             from briefcli.errors import quoted
 
             raise UsageError(
@@ -77,7 +77,16 @@ def export(
         return
     from briefcli.files import atomic_write
 
+    # A FIFO, device, folder or link named by -o is refused by atomic_write, by what it is.
+    chosen = chosen or "text"
     plain = output.OutputSettings(
         styled=False, color=False, width=common.width or None, pager=False
     )
     atomic_write(path, render(view, chosen, plain).encode("utf-8"), force=force)
+
+
+def _file_or_nothing(path: str) -> bool:
+    """True when ``path`` is a regular file or nothing yet: what a name's suffix is about."""
+    import os
+
+    return not os.path.lexists(path) or (os.path.isfile(path) and not os.path.islink(path))
