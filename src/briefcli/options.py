@@ -107,8 +107,8 @@ WIDTH = Option(
     metavar="N",
     bounds=(MIN_WIDTH, MAX_WIDTH),
     zero="never wrap",
-    help=f"Wrap lines at N columns, {MIN_WIDTH} to {MAX_WIDTH:,}; 0 never wraps "
-    "(default: $BRIEF_WIDTH, else the config file, else 80 on a terminal; pipes unwrapped).",
+    help=f"Wrap lines at N columns: {MIN_WIDTH} to {MAX_WIDTH:,}, or 0 never to wrap. Default: "
+    "no wraps in a pipe; on a terminal $BRIEF_WIDTH, else the config file's width, else 80.",
 )
 NO_PAGER = Option("no_pager", "--no-pager", help="Never send long output through a pager.")
 
