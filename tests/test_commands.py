@@ -83,16 +83,19 @@ def test_glossary_term_any_case(brief: Runner, query: str) -> None:
 def test_glossary_typo_is_corrected_and_said(brief: Runner) -> None:
     result = brief("glossary", "Strom Corps")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Showing 'Storm Corps' for 'Strom Corps'.\n")
-    assert "Storm Corps [Concept]" in result.stdout
+    # Said on stderr: a script's first line is the term whether or not it was corrected.
+    assert result.stderr == "brief: showing 'Storm Corps' for 'Strom Corps'\n"
+    assert result.stdout.startswith("Storm Corps [Concept]\n")
+    assert result.stdout == brief("glossary", "Storm Corps").stdout
 
 
 def test_glossary_unknown_term_lists_closest(brief: Runner) -> None:
     result = brief("glossary", "nonsense")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith("brief: error: no glossary term 'nonsense'")
+    error, hint = result.stderr.splitlines()
+    assert error.startswith("brief: error: no glossary term 'nonsense'")
+    assert hint == "brief: hint: to find it in the text: brief search nonsense"
     near = brief("glossary", "Cold Wars II")
     assert near.exit_code in (0, 1)
     far = brief("glossary", "regional instability of everything")
@@ -239,7 +242,8 @@ def test_glossary_forgives_punctuation_prefixes_and_typos(
 ) -> None:
     result = brief("glossary", query)
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"Showing {term!r} for {query!r}.\n")
+    assert result.stderr == f"brief: showing {term!r} for {query!r}\n"
+    assert result.stdout.startswith(f"{term} [")
 
 
 def test_glossary_no_match_always_offers_three_terms(brief: Runner) -> None:

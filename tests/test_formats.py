@@ -91,7 +91,7 @@ PINNED: dict[tuple[str, ...], set[str]] = {
     | {"section.subsections"},
     ("glossary",): BRIEF_REF
     | {"schema_version", "view", "terms"}
-    | {f"terms[].{k}" for k in ("term", "category", "definition", "aliases", "origin")},
+    | {f"terms[].{k}" for k in ("term", "category", "definition", "aliases", "origin", "used_in")},
     ("glossary", "storm corps"): BRIEF_REF
     | {"schema_version", "view", "query", "corrected", "term"}
     | {f"term.{k}" for k in ("term", "category", "definition", "aliases", "origin", "used_in")},
@@ -106,6 +106,14 @@ PINNED: dict[tuple[str, ...], set[str]] = {
     | {f"contents[].{k}" for k in ("id", "title", "words", "minutes", "subsections")}
     | {f"contents[].subsections[].{k}" for k in ("id", "title", "words", "minutes")}
     | {f"brief.{k}" for k in ("id", "title", "kind", "date", "publisher", "source", "path")},
+    ("config",): {"schema_version", "view", "config_file", "settings"}
+    | {"config_file.path", "config_file.exists"}
+    | {"settings." + name for name in ("width", "color", "pager", "brief")}
+    | {
+        f"settings.{name}.{k}"
+        for name in ("width", "color", "pager", "brief")
+        for k in ("value", "from", "source")
+    },
 }
 
 
@@ -320,7 +328,7 @@ def test_export_to_a_file_never_clobbers_without_force(brief: Runner, tmp_path: 
 @pytest.mark.parametrize(
     ("name", "start"),
     [("b.md", "# "), ("b.json", "{"), ("b.yml", "schema_version: 1"), ("b.txt", "North"),
-     ("b.out", "North")],
+     ("b.HTML", "<!DOCTYPE")],
 )  # fmt: skip
 def test_export_format_follows_the_file_name(
     brief: Runner, tmp_path: Path, name: str, start: str

@@ -222,7 +222,6 @@ def test_a_term_says_which_sections_use_it() -> None:
     ("query", "closest"),
     [
         ("banana", "closest: "),
-        ("s", "closest: "),  # a prefix of two terms is not a unique prefix
         ("", "closest: "),
     ],
 )
@@ -271,7 +270,7 @@ def test_events_between(since: str | None, until: str | None, expected: list[str
         ("March 2024", None, "--since 'March 2024' is not a date"),
         (None, "2024-13", "--until '2024-13' is not a date"),
         ("24", None, "--since '24' is not a date"),
-        ("2025", "2024", "--since '2025' is after --until '2024': give the earlier date first"),
+        ("2025", "2024", "--since '2025' is after --until '2024': nothing can be in that range"),
         ("2024-03-16", "2024-03-15", "--since '2024-03-16' is after --until '2024-03-15'"),
         ("", None, None),  # empty: no bound at all
     ],
@@ -286,3 +285,51 @@ def test_events_between_refuses_what_is_not_a_date(
         events_between(BRIEF, since, until)
     assert caught.value.message.startswith(message)
     assert caught.value.exit_code == 2
+
+
+# -- glossary words and date ranges (issue 15) -------------------------------------------------
+
+
+def glossary_of(*terms: str) -> Brief:
+    entries = "".join(f"  - {{term: '{t}', category: C, definition: D.}}\n" for t in terms)
+    return parse_brief(
+        f"id: b\ntitle: T\nsections:\n  - id: '1'\n    title: S\n    paragraphs: [P.]\n"
+        f"glossary:\n{entries}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [("corps", "Storm Corps"), ("Corps.", "Storm Corps"), ("party talks", "Six-Party Talks"),
+     ("six", "Six-Party Talks"), ("stor", "Storm Corps"), ("cold", "Cold War")],
+)  # fmt: skip
+def test_a_term_is_found_by_a_start_or_by_whole_words(query: str, term: str) -> None:
+    match = find_term(glossary_of("Storm Corps", "Six-Party Talks", "Cold War"), query)
+    assert match.entry.term == term and match.corrected_from == query
+
+
+@pytest.mark.parametrize("query", ["orps", "talks party", "war cold"])
+def test_parts_of_words_and_words_out_of_order_are_not_matches(query: str) -> None:
+    with pytest.raises(NotFoundError, match=r"^no glossary term"):
+        find_term(glossary_of("Storm Corps", "Six-Party Talks", "Cold War"), query)
+
+
+def test_a_word_in_several_terms_names_them_all() -> None:
+    brief = glossary_of("Cold War", "Korean War", "War crimes", "Warsaw Pact")
+    with pytest.raises(NotFoundError) as found:
+        find_term(brief, "war")
+    assert str(found.value) == (
+        "'war' is in 4 glossary terms: Cold War, Korean War, War crimes, Warsaw Pact"
+    )
+    assert found.value.hint == "say which, in full"
+    assert find_term(brief, "cold war").corrected_from is None  # exact: nothing to say
+
+
+def test_the_since_until_range_must_not_end_before_it_starts() -> None:
+    brief = numbered("1")
+    with pytest.raises(UsageError, match=r"^--since '2024' is after --until '2014'"):
+        events_between(brief, since="2024", until="2014")
+    with pytest.raises(UsageError, match="is after"):
+        events_between(brief, since="2024-07", until="2024-06-30")
+    assert events_between(brief, since="2024-06", until="2024") == []
+    assert events_between(brief, since="1950s", until="1950") == []

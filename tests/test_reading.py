@@ -75,7 +75,9 @@ def test_contents_json_carries_the_same_tree(brief: Runner) -> None:
 def test_hints_fit_the_brief_being_read(brief: Runner) -> None:
     # The sample has sections 1 to 3: no suggestion of a section it lacks.
     out = on_screen(brief, "-b", str(SAMPLE))
-    assert "Try: brief show 2 · brief read" in out
+    # The brief was chosen with -b: every suggestion carries it, or it would read another.
+    sample = str(SAMPLE)
+    assert f"Try: brief show 2 -b {sample} · brief read -b {sample}" in " ".join(out.split())
 
 
 # -- brief read --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from briefcli import options
-from briefcli.errors import UsageError, quoted
+from briefcli.errors import UsageError
 from briefcli.formats import VIEW_FORMATS
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ COMMAND_MODULES = {
     "import": "briefcli.commands.import_report",
     "validate": "briefcli.commands.validate",
     "schema": "briefcli.commands.schema",
+    "config": "briefcli.commands.config",
 }
 
 
@@ -114,8 +115,21 @@ def _build_command(name: str) -> Command:
             if command.help and not command.short_help:
                 # The whole first paragraph: Click would cut it at 45 characters ("...").
                 command.short_help = " ".join(command.help.split("\n\n")[0].split())
+            _plain_usage(command)
             return command
     raise LookupError(f"{COMMAND_MODULES[name]} registers no command {name!r}")
+
+
+def _plain_usage(command: Command) -> None:
+    """Name a required argument in the usage line as its help does: ``SECTION``, not Typer's
+    ``{SECTION}`` (a brace is set notation, or a shell's brace expansion, to a reader)."""
+    for param in command.params:
+        if param.param_type_name == "argument" and param.required and param.metavar:
+            setattr(param, "make_metavar", _always(param.metavar))  # noqa: B010
+
+
+def _always(metavar: str) -> Callable[..., str]:
+    return lambda *_args, **_settings: metavar
 
 
 app = typer.Typer(
@@ -164,7 +178,7 @@ def option(spec: options.Option, help: str | None = None, **settings: Any) -> An
     elif spec.metavar is not None:
         settings["metavar"] = spec.metavar
     if spec.bounds is not None:
-        settings["parser"] = _whole_number(*spec.bounds)
+        settings["parser"] = _whole_number(spec)
     if spec.completes is not None:
         from briefcli import completion
 
@@ -172,19 +186,14 @@ def option(spec: options.Option, help: str | None = None, **settings: Any) -> An
     return typer.Option(*spec.flags, help=help or spec.help, show_default=False, **settings)
 
 
-def _whole_number(low: int, high: int) -> Callable[[str | int], int]:
-    """A parser of whole numbers from ``low`` to ``high`` that never converts unbounded text."""
+def _whole_number(spec: options.Option) -> Callable[[str | int], int]:
+    """A parser of ``spec``'s whole numbers (:meth:`briefcli.options.Option.whole_number`)."""
 
     def parse(text: str | int) -> int:
-        digits = str(text).strip()
-        if not (digits.isascii() and digits.isdigit()):
-            raise typer.BadParameter(f"{quoted(digits, 40)} is not a whole number")
-        significant = digits.lstrip("0") or "0"
-        if len(significant) > len(str(high)) or int(significant) > high:
-            raise typer.BadParameter(f"{quoted(digits, 40)} is too large: at most {high:,}")
-        if int(significant) < low:
-            raise typer.BadParameter(f"{quoted(digits, 40)} is too small: at least {low:,}")
-        return int(significant)
+        try:
+            return spec.whole_number(str(text))
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
 
     return parse
 
@@ -273,10 +282,12 @@ def _merge(ctx: typer.Context, command: str, given: Common) -> Common:
                     f"'brief {command}' does not take {spec.flags[0]}",
                     f"run 'brief {command} --help' for its options",
                 )
+        # ``is not None``, not ``or``: an empty --brief after the command is an empty
+        # --brief (refused by choose), never a silent fall-back to the one before it.
         merged = given._replace(
-            brief=given.brief or parent.brief,
-            color=given.color or parent.color,
-            format=given.format or parent.format,
+            brief=given.brief if given.brief is not None else parent.brief,
+            color=given.color if given.color is not None else parent.color,
+            format=given.format if given.format is not None else parent.format,
             width=given.width if given.width is not None else parent.width,
             no_pager=given.no_pager or parent.no_pager,
         )
@@ -314,10 +325,21 @@ def load_chosen(common: Common) -> tuple[Choice, Brief]:
 
 
 def _parse(path: str) -> Brief:
-    """Read and validate a brief file: on a cache miss only, so a hit never imports the loader."""
+    """Read and validate a brief file: on a cache miss only, so a hit never imports the loader.
+
+    A report given where a brief belongs (``-b notes.md``) fails with a hint to import it.
+    """
+    from briefcli.errors import BriefFileError
     from briefcli.loader import load_brief
 
-    return load_brief(path)
+    try:
+        return load_brief(path)
+    except BriefFileError as exc:
+        if exc.hint is None:
+            from briefcli.checks import report_hint
+
+            exc.hint = report_hint(path, exc.detail)
+        raise
 
 
 def load(common: Common) -> Brief:
@@ -329,7 +351,7 @@ def present(view: View, common: Common) -> None:
     """Render ``view`` in the format asked for and write it: the last step of every command."""
     from briefcli import output
 
-    settings = output.decide(common.color or "auto", common.width, pager=not common.no_pager)
+    settings = output.decide(common.color, common.width, pager=not common.no_pager)
     output.emit(render(view, common.format, settings), settings)
 
 

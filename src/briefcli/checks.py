@@ -72,7 +72,12 @@ def check_text(
     try:
         brief, problems = check_brief(text, name)
     except BriefFileError as exc:
+        if (kind := report_kind(name, text, exc.detail)) is not None:
+            return FileReport(name, (Problem("error", name, 1, 1, _import_it(kind, name)),), None)
         return FileReport(name, (_problem(name, exc),), None)
+    errors = [p for p in problems if p.severity == "error"]
+    if len(errors) == 1 and (kind := report_kind(name, text, errors[0].message)) is not None:
+        return FileReport(name, (Problem("error", name, 1, 1, _import_it(kind, name)),), None)
     if brief is not None:
         # The text loaded, so it composes: the same strict reader gives the nodes' lines.
         root = compose(text, name)
@@ -81,6 +86,47 @@ def check_text(
             problems += _twins(root, brief, name, path, library)
     ordered = sorted(problems, key=lambda p: (p.line, p.column))
     return FileReport(name, tuple(ordered), brief)
+
+
+#: File name endings of reports rather than briefs: what 'brief import' reads.
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def report_kind(name: str, text: str, detail: str) -> str | None:
+    """'Markdown' or 'plain text' when a file that is not a brief looks like a report.
+
+    Only when the file is no YAML mapping at all (the error is in its YAML or its top level)
+    and has no ``sections:`` key: a brief with a typo keeps the error that points at it.
+    """
+    import re
+
+    if not detail.startswith(("not valid YAML", "expected a mapping of keys")):
+        return None
+    if name.lower().endswith((".yaml", ".yml", ".json")):
+        return None  # meant as a brief: its own error says what to fix
+    if re.search(r"(?m)^sections[ \t]*:", text):
+        return None
+    if name.lower().endswith(_MARKDOWN_SUFFIXES) or re.search(r"(?m)^#{1,6}[ \t]+\S", text):
+        return "Markdown"
+    return "plain text"
+
+
+def report_hint(path: str, detail: str) -> str | None:
+    """What to do with a report given as a brief (``-b notes.md``): import it; else None."""
+    name = sanitize_line(path)
+    try:
+        text = read_brief_text(path)
+    except BriefFileError:
+        return None
+    kind = report_kind(name, text, detail)
+    return _import_it(kind, name) if kind is not None else None
+
+
+def _import_it(kind: str, name: str) -> str:
+    from briefcli.render.document import command_line
+
+    command = command_line("import", name)
+    return f"this looks like {kind}, not a brief: make a brief of it with '{command}'"
 
 
 def read_library() -> Library | None:

@@ -109,7 +109,7 @@ def _dispatch(argv: list[str] | None, on_loaded: Callable[[], None] | None) -> i
         if debug:
             raise
         ctx = getattr(exc, "ctx", None)
-        command = ctx.command_path if ctx is not None else "brief"
+        command = ctx.command_path if ctx is not None else _command_path(args)
         from briefcli import output
 
         output.error(exc.format_message(), f"run '{command} --help' for usage")
@@ -131,6 +131,28 @@ def _dispatch(argv: list[str] | None, on_loaded: Callable[[], None] | None) -> i
             "this is a bug in brief: run the command again with --debug and report the traceback",
         )
         return EXIT_INTERNAL
+
+
+def _command_path(args: list[str]) -> str:
+    """``brief COMMAND`` for the command named in ``args``, else ``brief``.
+
+    For the errors Click raises without a context (an option's value missing: ``brief
+    timeline --since``), so the hint names the command's own --help.
+    """
+    from briefcli.app import COMMAND_MODULES
+    from briefcli.options import BY_FLAG
+
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            break
+        if word.startswith("-"):
+            spec = BY_FLAG.get(word)
+            if spec is not None and spec.takes_value:
+                next(words, None)  # its value, which may look like a command name
+            continue
+        return f"brief {word}" if word in COMMAND_MODULES else "brief"
+    return "brief"
 
 
 def _take_debug_flag(args: list[str]) -> tuple[list[str], bool]:

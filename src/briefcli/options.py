@@ -20,11 +20,12 @@ class Option:
     """One option: its parameter name, its spellings, the value it takes and its help.
 
     An option with neither ``metavar`` nor ``choices`` is a flag (it takes no value).
-    ``bounds`` limits a whole number; ``completes`` names what its values are (``brief``,
-    ``section``) for shell completion.
+    ``bounds`` limits a whole number, and ``zero``, when set, says what 0 means where 0 is
+    allowed below the bounds (``--width 0``: never wrap); ``completes`` names what its values
+    are (``brief``, ``section``) for shell completion.
     """
 
-    __slots__ = ("bounds", "choices", "completes", "flags", "help", "metavar", "name")
+    __slots__ = ("bounds", "choices", "completes", "flags", "help", "metavar", "name", "zero")
 
     def __init__(
         self,
@@ -34,6 +35,7 @@ class Option:
         metavar: str | None = None,
         choices: tuple[str, ...] | None = None,
         bounds: tuple[int, int] | None = None,
+        zero: str | None = None,
         completes: str | None = None,
     ) -> None:
         self.name = name
@@ -42,12 +44,35 @@ class Option:
         self.metavar = metavar
         self.choices = choices
         self.bounds = bounds
+        self.zero = zero
         self.completes = completes
 
     @property
     def takes_value(self) -> bool:
         """Whether the next word (or the part after ``=``) is this option's value."""
         return self.metavar is not None or self.choices is not None
+
+    def whole_number(self, text: str) -> int:
+        """``text`` as this option's whole number; ValueError saying why not, in a few words.
+
+        Never converts unbounded text: a 4,000-digit number is refused by its length.
+        """
+        assert self.bounds is not None
+        low, high = self.bounds
+        digits = text.strip()
+        shown = digits if len(digits) <= 40 else digits[:39] + "…"
+        if not (digits.isascii() and digits.isdigit()):
+            raise ValueError(f"'{shown}' is not a whole number")
+        significant = digits.lstrip("0") or "0"
+        if len(significant) > len(str(high)) or int(significant) > high:
+            raise ValueError(f"'{shown}' is too large: at most {high:,}")
+        number = int(significant)
+        if number == 0 and self.zero is not None:
+            return 0
+        if number < low:
+            also = f", or 0 to {self.zero}" if self.zero is not None else ""
+            raise ValueError(f"'{shown}' is too small: at least {low:,}{also}")
+        return number
 
 
 # -- the shared options: every command that can use one takes it, before or after its name -------
@@ -73,13 +98,17 @@ FORMAT = Option(
 )
 #: Wider than any screen, narrower than what would take memory to lay out.
 MAX_WIDTH = 10_000
+#: Narrower than this, lines hold a word or two and long words break into letters.
+MIN_WIDTH = 20
 WIDTH = Option(
     "width",
     "--width",
     "-w",
     metavar="N",
-    bounds=(0, MAX_WIDTH),
-    help=f"Wrap lines at N columns (0: never wrap; at most {MAX_WIDTH:,}).",
+    bounds=(MIN_WIDTH, MAX_WIDTH),
+    zero="never wrap",
+    help=f"Wrap lines at N columns: {MIN_WIDTH} to {MAX_WIDTH:,}, or 0 never to wrap. Default: "
+    "no wraps in a pipe; on a terminal $BRIEF_WIDTH, else the config file's width, else 80.",
 )
 NO_PAGER = Option("no_pager", "--no-pager", help="Never send long output through a pager.")
 
@@ -110,6 +139,8 @@ TAKES: dict[str, tuple[str, ...]] = {
     "schema": ("format", "no_pager"),
     "use": ("no_pager",),
     "import": ("no_pager",),
+    # The settings in effect: each shared option given is shown as the setting it makes.
+    "config": _ALL,
 }
 #: The formats of the commands that do not write the view formats ("" is ``brief`` itself,
 #: before a command name: any command's format, checked once the command is known).
@@ -156,18 +187,24 @@ SECTION = Option(
     "section",
     "--section",
     "-s",
-    metavar="ID",
+    metavar="SECTION",
     help="A section id: 4, 4-2, summary, conclusion.",
     completes="section",
 )
+#: The dates --since and --until take, as their help and errors name them.
+DATE_FORMS = "YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD or a decade YYY0s"
 SINCE = Option(
     "since",
     "--since",
     metavar="DATE",
-    help="Only events on or after this date: YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD.",
+    help=f"Only events that reach this date or later: {DATE_FORMS} (1950s). An event "
+    "with a span (a year, a decade, 1950/1953) counts when any of it is in range.",
 )
 UNTIL = Option(
-    "until", "--until", metavar="DATE", help="Only events on or before this date (as --since)."
+    "until",
+    "--until",
+    metavar="DATE",
+    help="Only events that begin on or before the end of this date (as --since).",
 )
 #: More hits than any library holds; a bigger number is a mistake.
 MAX_LIMIT = 1_000_000
@@ -216,6 +253,7 @@ ORIGIN = Option(
 )
 QUOTE = Option("quote", "--quote", help="Add the passage itself, word for word.")
 HELP = Option("help", "--help", "-h", help="Show this message and exit.")
+VERSION = Option("version", "--version", help="Print brief's version and exit.")
 DEBUG = Option(
     "debug",
     "--debug",
@@ -240,6 +278,7 @@ BY_FLAG = {
         ORIGIN,
         QUOTE,
         HELP,
+        VERSION,
         DEBUG,
     )
     for flag in option.flags

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import signal
@@ -14,8 +15,6 @@ from briefcli.sanitize import sanitize_line
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-#: Widest measure used on a terminal: prose is hardest to read in lines much past 80 columns.
-READABLE_WIDTH = 80
 #: Narrowest measure typeset with Rich; narrower terminals get plain text wrapped to fit.
 MIN_TYPESET_WIDTH = 20
 #: Width assumed when a terminal does not say.
@@ -73,9 +72,21 @@ def _env_size(name: str) -> int:
 
 
 def decide(
-    color: str = "auto", width: int | None = None, pager: bool = True, stream: TextIO | None = None
+    color: str | None = None,
+    width: int | None = None,
+    pager: bool = True,
+    stream: TextIO | None = None,
 ) -> OutputSettings:
-    """Settings from --color, --width and --no-pager, the environment and the stream."""
+    """Settings from --color, --width and --no-pager, else the environment and the config file
+    (:mod:`briefcli.config`), and the stream.
+
+    ``width`` (the flag) wraps any stream at that many columns, 0 at none. Without it a pipe
+    is not wrapped, and a terminal gets the measure ($BRIEF_WIDTH, the config file's width,
+    else 80; 0: the terminal's width), never wider than the terminal.
+    """
+    from briefcli import config
+
+    color = str(config.color(color).value)
     stream = stream or sys.stdout
     tty = _is_tty(stream)
     env = os.environ
@@ -89,12 +100,13 @@ def decide(
         styled = tty or forced
         colored = styled and not no_color
     columns, lines = terminal_size(stream)
-    if width is not None and width > 0:
-        wrap: int | None = width
+    # Asked for even when a pipe does not use it: a bad $BRIEF_WIDTH is an error everywhere.
+    measure = int(config.width(width).value or 0)
+    wrap: int | None = None
+    if width is not None:
+        wrap = width or (columns if styled else None)
     elif styled:
-        wrap = min(columns, READABLE_WIDTH)
-    else:
-        wrap = None
+        wrap = min(columns, measure) if measure else columns
     # As git does: page only on a terminal, and not on one that cannot run a pager.
     paged = pager and tty and styled and env.get("TERM") != "dumb"
     return OutputSettings(styled, colored, wrap, paged, lines, columns)
@@ -183,6 +195,13 @@ def warning(message: str) -> None:
     _write_stderr(f"brief: warning: {_message_line(message)}\n")
 
 
+def note(message: str) -> None:
+    """One line on stderr: ``brief: message`` (what brief did for you, such as a correction,
+    or what a long task is doing), kept off stdout so that a script's output does not depend
+    on it."""
+    _write_stderr(f"brief: {_message_line(message)}\n")
+
+
 #: The longest message line written: messages quote and list with limits of their own
 #: (errors.quoted, errors.listing); this catches whatever else would echo a whole argument.
 MAX_MESSAGE_CHARS = 1_000
@@ -196,11 +215,6 @@ def _message_line(message: str) -> str:
     head, tail = MAX_MESSAGE_CHARS * 3 // 4, MAX_MESSAGE_CHARS // 5
     left_out = len(line) - head - tail
     return f"{line[:head]}…[{left_out:,} characters left out]…{line[-tail:]}"
-
-
-def note(message: str) -> None:
-    """One line on stderr: ``brief: message`` (what a long task is doing); no label."""
-    _write(sys.stderr, f"brief: {sanitize_line(message)}\n")
 
 
 def status(text: str | None) -> None:
@@ -226,16 +240,39 @@ def _write(stream: TextIO | None, text: str) -> None:
     """Write and flush output; a stdout that cannot take it is one error (exit 2)."""
     if stream is None:  # Python found fd 1 closed when it started
         raise WriteError("cannot write the output: stdout is closed")
-    text = encodable(text, getattr(stream, "encoding", None) or "utf-8")
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    text = encodable(text, encoding)
     try:
-        stream.write(text)
-        stream.flush()
+        raw = getattr(stream, "buffer", None)
+        if isinstance(raw, io.RawIOBase) and os.linesep == "\n":
+            _write_all(stream, raw, text.encode(encoding, getattr(stream, "errors", "strict")))
+        else:
+            stream.write(text)
+            stream.flush()
     except BrokenPipeError:
         broken_pipe()
     except (OSError, ValueError) as exc:  # ValueError: a closed file object
         _silence_stdout()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise WriteError(f"cannot write the output: {reason}") from None
+
+
+def _write_all(stream: TextIO, raw: io.RawIOBase, data: bytes) -> None:
+    """Write every byte to an unbuffered stdout (``python -u``, ``PYTHONUNBUFFERED``).
+
+    There the text layer writes once and drops what a short write left over: a reader that
+    goes away mid-write would cost the rest silently, with exit 0, instead of exit 141.
+    """
+    stream.flush()
+    view = memoryview(data)
+    while view:
+        written = raw.write(view)
+        if written is None:  # a non-blocking stdout that is full: wait for it
+            import select
+
+            select.select([], [raw], [])
+            continue
+        view = view[written:]
 
 
 def _write_stderr(text: str) -> None:
@@ -273,7 +310,8 @@ def interrupted() -> None:
 
 
 def pager_command() -> list[str] | None:
-    """The pager to run: $BRIEF_PAGER, $PAGER, $MANPAGER, else ``less -FRX``; None for none.
+    """The pager to run (:func:`briefcli.config.pager`: $BRIEF_PAGER, the config file, $PAGER,
+    $MANPAGER, else ``less -FRX``); None for none.
 
     An empty value or ``cat`` means no pager. $PAGER comes before $MANPAGER because
     MANPAGER is often set to a filter made for man pages only. A value with shell syntax
@@ -282,18 +320,18 @@ def pager_command() -> list[str] | None:
     import shlex
     import shutil
 
-    for name in ("BRIEF_PAGER", "PAGER", "MANPAGER"):
-        value = os.environ.get(name)
-        if value is None:
-            continue
-        value = value.strip()
-        if not value or value == "cat":
-            return None
-        if any(ch in value for ch in "|&;<>()$`\\\"'*?[]#~=%"):
-            return ["/bin/sh", "-c", value]
-        return shlex.split(value)
-    less = shutil.which("less")
-    return [less, "-FRX"] if less else None
+    from briefcli import config
+
+    chosen = config.pager()
+    value = str(chosen.value)
+    if not value or value == "cat":
+        return None
+    if chosen.origin == config.DEFAULT:
+        less = shutil.which("less")
+        return [less, *shlex.split(value)[1:]] if less else None
+    if any(ch in value for ch in "|&;<>()$`\\\"'*?[]#~=%"):
+        return ["/bin/sh", "-c", value]
+    return shlex.split(value)
 
 
 def _ignore_interrupts() -> signal.Handlers | None:

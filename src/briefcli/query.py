@@ -125,15 +125,26 @@ def _mentions(text: str, name: str) -> bool:
 
 
 def find_term(brief: Brief, query: str) -> TermMatch:
-    """The glossary entry for ``query``: exact (any case), then a unique prefix, then fuzzy."""
+    """The glossary entry for ``query``: exact (any case), else the one term that starts so or
+    has those whole words ('corps' → 'Storm Corps'), else a close spelling.
+
+    Several terms that fit are a :class:`NotFoundError` naming them; nothing that fits, one
+    naming the closest terms.
+    """
     wanted = _fold(query)
     by_name = {_fold(name): e for e in brief.glossary for name in e.names()}
     entry = by_name.get(wanted)
     corrected: str | None = None
     if entry is None:
-        prefixed = {e.term: e for name, e in by_name.items() if name.startswith(wanted)}
-        if wanted and len(prefixed) == 1:
-            entry = next(iter(prefixed.values()))
+        fitting = _fitting_terms(wanted, by_name) if wanted else []
+        if len(fitting) > 1:
+            raise NotFoundError(
+                f"{quoted(query)} is in {len(fitting)} glossary terms: "
+                f"{listing([e.term for e in fitting])}",
+                "say which, in full",
+            )
+        if fitting:
+            entry = fitting[0]
         elif len(wanted) <= _CLOSE_MATCH_CHARS:
             close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.8)
             if close:
@@ -142,6 +153,17 @@ def find_term(brief: Brief, query: str) -> TermMatch:
             raise NotFoundError(_no_term_message(brief, query, list(by_name)))
         corrected = query
     return TermMatch(entry, corrected, term_sections(brief, entry))
+
+
+def _fitting_terms(wanted: str, by_name: dict[str, GlossaryEntry]) -> list[GlossaryEntry]:
+    """The entries (in glossary order, once each) with a name that starts with ``wanted`` or
+    holds its words as whole words, in a row ('party talks' in 'six party talks')."""
+    padded = f" {wanted} "
+    found: dict[str, GlossaryEntry] = {}
+    for name, entry in by_name.items():
+        if name.startswith(wanted) or padded in f" {name} ":
+            found.setdefault(entry.term, entry)
+    return list(found.values())
 
 
 def _fold(text: str) -> str:
@@ -163,14 +185,18 @@ def _no_term_message(brief: Brief, query: str, names: list[str]) -> str:
 def events_between(
     brief: Brief, since: str | None = None, until: str | None = None
 ) -> list[TimelineEvent]:
-    """Timeline events in chronological order, overlapping the span [since, until]."""
+    """Timeline events in chronological order whose span overlaps [since, until].
+
+    An event counts when any part of it is in range: ``--since 2024`` keeps '2020s' and
+    '2023/2025'. A range that ends before it starts is a :class:`UsageError`.
+    """
     low = _bound(since, "--since").first if since else None
     high = _bound(until, "--until").last if until else None
     if low is not None and high is not None and low > high:
-        # An upside-down span would still "overlap" an event that spans both ends.
         raise UsageError(
-            f"--since {quoted(since or '')} is after --until "
-            f"{quoted(until or '')}: give the earlier date first"
+            f"--since {quoted(since or '')} is after --until {quoted(until or '')}: "
+            "nothing can be in that range",
+            "swap them",
         )
     events = sorted(brief.timeline, key=lambda e: e.date.sort_key)
     return [
@@ -181,9 +207,9 @@ def events_between(
 
 
 def _bound(text: str, option: str) -> DatePoint:
+    from briefcli.options import DATE_FORMS
+
     try:
         return parse_date_point(text.strip())
     except ValueError:
-        raise UsageError(
-            f"{option} {quoted(text)} is not a date: use YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD"
-        ) from None
+        raise UsageError(f"{option} {quoted(text)} is not a date: use {DATE_FORMS}") from None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     # Annotations only: a view command imports just the modules it selects with.
     from briefcli.catalog import Entry, Library
+    from briefcli.config import Setting
     from briefcli.index import Hit
     from briefcli.model import Brief, GlossaryEntry, TimelineEvent
     from briefcli.query import SectionMatch, TermMatch
@@ -21,6 +22,8 @@ class OverviewView(NamedTuple):
     chosen_by: str = ""
     #: How deep the contents go: 1 for sections, 2 for their subsections too.
     depth: int = 2
+    #: The -b/--brief the user gave, carried into the commands suggested (None: not given).
+    brief_option: str | None = None
 
 
 class SectionView(NamedTuple):
@@ -115,7 +118,16 @@ class SearchView(NamedTuple):
     section: str | None = None
 
 
+class ConfigView(NamedTuple):
+    """`brief config`: the settings in effect and where each comes from."""
+
+    settings: tuple[Setting, ...]
+    #: The config file, and whether it exists.
+    config_file: str
+    config_exists: bool
+
+
 View = (
     OverviewView | SectionView | GlossaryView | TermView | TimelineView | SummaryView | ExportView
-    | LibraryView | SearchView | ReadView
+    | LibraryView | SearchView | ReadView | ConfigView
 )  # fmt: skip

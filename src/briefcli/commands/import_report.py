@@ -61,7 +61,7 @@ def import_command(
     overlay: Annotated[
         str | None,
         typer.Option(
-            metavar="PATH",
+            metavar="FILE",
             help="Merge an editor's overlay (key points, curated timeline, notes) into the brief.",
         ),
     ] = None,
@@ -101,6 +101,8 @@ def import_command(
     chosen = output_target(output_path) if output_path is not None else None
     if file == "-" and sys.stdin is None:
         raise UsageError("cannot read the report from stdin: stdin is closed")
+    if file == "-" and sys.stdin.isatty():  # else it would wait, silent, for typing
+        output.note("reading the report from stdin; end it with Ctrl-D")
     data, shown, found_form, source = read_report(file)
     kind = form.value if form != Form.auto else found_form
     if outline:

@@ -22,6 +22,15 @@ from briefcli.app import (
 # every command but run none, and should not pay for them.
 
 
+def _version(wanted: bool) -> None:
+    """--version: 'brief 0.1.0' on stdout, before anything else is parsed or loaded."""
+    if wanted:
+        from briefcli import __version__, output
+
+        output.emit(f"brief {__version__}\n")
+        raise typer.Exit()
+
+
 @app.callback()
 @shared_options("")
 def overview(
@@ -31,6 +40,9 @@ def overview(
     # cli.run takes --debug out of the arguments before parsing (so it works anywhere on
     # the line, even when parsing fails); declared here so --help lists it.
     debug: Annotated[bool, option(options.DEBUG)] = False,
+    version: Annotated[
+        bool, option(options.VERSION, is_eager=True, expose_value=False, callback=_version)
+    ] = False,
 ) -> None:
     """Read, query and pipe long structured reports.
 
@@ -58,4 +70,5 @@ def overview(
 
         choice, loaded = load_chosen(common)
         sentence = choice.sentence(loaded.meta.id)
-        present(OverviewView(loaded, choice.path, sentence, int(depth or 2)), common)
+        view = OverviewView(loaded, choice.path, sentence, int(depth or 2), common.brief)
+        present(view, common)

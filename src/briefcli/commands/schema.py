@@ -12,8 +12,9 @@ from briefcli.app import Common, registry, shared_options
 def schema(common: Common) -> None:
     """Print the JSON Schema of the brief file format, for editors' YAML support.
 
-    Point an editor at it to check and complete brief files as you write them; see
-    docs/brief-format.md ("Checking briefs in an editor").
+    Save it and point your editor's YAML support at it to check and complete brief files as
+    you write them: with the YAML language server (VS Code, Neovim, Helix and others), put
+    '# yaml-language-server: $schema=./brief.schema.json' as the first line of a brief.
 
     \b
     Examples:

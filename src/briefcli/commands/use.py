@@ -21,7 +21,7 @@ def use(
     ref: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]",
+            metavar="[ID|PATH]",
             help="Brief to make the default: id, unique prefix, title fragment or path.",
             autocompletion=complete_brief_refs,
             show_default=False,
@@ -29,7 +29,7 @@ def use(
     ] = None,
     clear: Annotated[bool, option(CLEAR)] = False,
 ) -> None:
-    """Remember a default brief for every command; with no ID, say which brief is current.
+    """Remember a default brief for every command; with none named, say which is current.
 
     Which brief a command reads: -b/--brief, else the BRIEF environment variable, else the
     default set here, else the shipped report.

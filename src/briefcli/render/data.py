@@ -11,6 +11,7 @@ from briefcli.model import Brief, CodeBlock, GlossaryEntry, TableBlock, Timeline
 from briefcli.render import contents
 from briefcli.sanitize import json_escape_unsafe
 from briefcli.views import (
+    ConfigView,
     ExportView,
     GlossaryView,
     LibraryView,
@@ -122,10 +123,14 @@ def to_data(view: View) -> dict[str, Any]:
     elif isinstance(view, SectionView):
         body = {"view": "section", "brief": _brief_ref(view.brief), "section": _section(view)}
     elif isinstance(view, GlossaryView):
+        from briefcli.query import term_sections
+
         body = {
             "view": "glossary",
             "brief": _brief_ref(view.brief),
-            "terms": [_term(e) for e in view.entries],
+            "terms": [
+                {**_term(e), "used_in": list(term_sections(view.brief, e))} for e in view.entries
+            ],
         }
     elif isinstance(view, TermView):
         term = _term(view.match.entry)
@@ -162,6 +167,19 @@ def to_data(view: View) -> dict[str, Any]:
                 "origin": view.origin,
                 "key_points": list(view.texts),
             }
+    elif isinstance(view, ConfigView):
+        body = {
+            "view": "config",
+            "config_file": {"path": view.config_file, "exists": view.config_exists},
+            "settings": {
+                s.name: {
+                    "value": None if s.value == "" else s.value,
+                    "from": s.origin,
+                    "source": s.source or None,
+                }
+                for s in view.settings
+            },
+        }
     else:
         raise TypeError(f"no data for {type(view).__name__}")
     return {"schema_version": OUTPUT_SCHEMA_VERSION, **body}

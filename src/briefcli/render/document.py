@@ -17,6 +17,7 @@ from briefcli.query import SectionMatch
 from briefcli.render import contents
 from briefcli.termmatch import term_uses
 from briefcli.views import (
+    ConfigView,
     ExportView,
     GlossaryView,
     LibraryView,
@@ -160,7 +161,8 @@ def build(view: View, detail: bool = False) -> Document:
     """The document for any view; ``detail`` gives the glossary list its definitions."""
     if isinstance(view, OverviewView):
         chosen = [Paragraph(view.chosen_by, "hint")] if view.chosen_by else []
-        return Document((*_overview(view.brief, view.depth), *chosen))
+        hints = Paragraph(_overview_hints(view.brief, view.brief_option), "hint")
+        return Document((*_overview(view.brief, view.depth), hints, *chosen))
     if isinstance(view, SectionView):
         section, sub = view.match.section, view.match.subsection
         blocks = _subsection(sub, level=1) if sub else _section(section)
@@ -183,6 +185,8 @@ def build(view: View, detail: bool = False) -> Document:
         from briefcli.render import listing
 
         return listing.document(view)
+    if isinstance(view, ConfigView):
+        return Document(_config(view))
     raise TypeError(f"no document for {type(view).__name__}")
 
 
@@ -211,16 +215,34 @@ def _overview(brief: Brief, depth: int = 2) -> list[Block]:
             "muted",
         )
     )
-    # A section the brief has: its second (the first is often the summary), else its first.
-    example = brief.sections[min(1, len(brief.sections) - 1)].id
-    blocks.append(
-        Paragraph(
-            f"Try: brief show {example} · brief read · brief glossary · brief timeline · "
-            "brief summary",
-            "hint",
-        )
-    )
     return blocks
+
+
+def _overview_hints(brief: Brief, brief_option: str | None) -> str:
+    """Commands to try on this brief: a section it has, the parts it has, and the -b given."""
+    # Its second section (the first is often the summary), else its first.
+    example = brief.sections[min(1, len(brief.sections) - 1)].id
+    tries = [("show", example), ("read",)]
+    if brief.glossary:
+        tries.append(("glossary",))
+    if brief.timeline:
+        tries.append(("timeline",))
+    tries.append(("summary",))
+    return "Try: " + " · ".join(command_line(*words, brief=brief_option) for words in tries)
+
+
+def command_line(*words: str, brief: str | None = None) -> str:
+    """A command to suggest, ready to paste: ``brief show 2``, with ``-b REF`` when the user
+    chose the brief with -b (without it the suggestion would read another brief)."""
+    parts = ["brief", *words, *(("-b", brief) if brief is not None else ())]
+    return " ".join(_shell_word(part) for part in parts)
+
+
+def _shell_word(word: str) -> str:
+    """``word`` as a POSIX shell reads it back: bare when it is safe, else in single quotes."""
+    if word and all(c.isalnum() or c in "-_./:,@%+=" for c in word):
+        return word
+    return "'" + word.replace("'", "'\\''") + "'"
 
 
 def _contents_table(brief: Brief, depth: int) -> Table:
@@ -332,15 +354,10 @@ def _term(view: TermView) -> tuple[Block, ...]:
         extras.append(("Also", ", ".join(match.entry.aliases)))
     extras.extend(_origin_extra(match.entry))
     extras.append(("Used in", ", ".join(match.used_in) if match.used_in else "no section"))
-    blocks: list[Block] = []
-    if match.corrected_from is not None:
-        blocks.append(
-            Paragraph(f"Showing {match.entry.term!r} for {match.corrected_from!r}.", "note")
-        )
-    blocks.append(
-        Definition(match.entry.term, match.entry.category, match.entry.definition, tuple(extras))
+    # A correction is said on stderr by the command: the output is the same either way.
+    return (
+        Definition(match.entry.term, match.entry.category, match.entry.definition, tuple(extras)),
     )
-    return tuple(blocks)
 
 
 def _glossary(view: GlossaryView, detail: bool) -> tuple[Block, ...]:
@@ -453,6 +470,35 @@ def _summary(view: SummaryView) -> list[Block]:
         Paragraph(f"The editor wrote no key points here: these are {EXTRACTED_LABEL}.", "muted"),
         Bullets(view.texts),
     ]
+
+
+def _config(view: ConfigView) -> tuple[Block, ...]:
+    """One row per setting: name, value, and where it came from."""
+    import os
+
+    home = os.path.expanduser("~")
+
+    def place(path: str) -> str:
+        if home not in ("", "/", "~") and path.startswith(home + os.sep):
+            return "~" + path[len(home) :]
+        return path
+
+    rows = []
+    for setting in view.settings:
+        value = "none" if setting.value in ("", None) else str(setting.value)
+        source = place(setting.source) if os.sep in setting.source else setting.source
+        if setting.name == "brief" and setting.origin == "default":
+            source = "(the shipped report)"  # its path is in the JSON; here it is just long
+        rows.append((setting.name, value, f"{setting.origin} {source}".rstrip()))
+    table = Table(
+        ("Setting", "Value", "From"),
+        ("term", "body", "muted"),
+        tuple(rows),
+        fits=("keep", "keep", "wrap"),
+        stack_below=STACK_BELOW,
+    )
+    found = "" if view.config_exists else " (none)"
+    return (table, Paragraph(f"Config file: {place(view.config_file)}{found}", "muted"))
 
 
 def _export(brief: Brief) -> list[Block]:
