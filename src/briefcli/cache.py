@@ -21,6 +21,7 @@ from typing import Any
 
 from briefcli import __version__
 from briefcli.codec import brief_from_data
+from briefcli.freshness import code_stamp
 from briefcli.model import Brief
 
 #: Bumped whenever the entry layout changes; entries of another format are misses.
@@ -67,20 +68,7 @@ def entry_path(absolute: str) -> Path:
 
 def _same(absolute: str) -> dict[str, Any]:
     """What an entry's header must hold, besides a fresh stat key, to be used."""
-    return {"format": FORMAT, "version": __version__, "code": _code_stamp(), "path": absolute}
-
-
-def _code_stamp() -> list[int]:
-    """Size and mtime of each module in ``_CODE`` (0 for one that cannot be read)."""
-    here = os.path.dirname(__file__)
-    stamp = []
-    for name in _CODE:
-        try:
-            info = os.stat(os.path.join(here, name))
-            stamp += [info.st_size, info.st_mtime_ns]
-        except OSError:
-            stamp += [0, 0]
-    return stamp
+    return {"format": FORMAT, "version": __version__, "code": code_stamp(_CODE), "path": absolute}
 
 
 def _digest(payload: bytes) -> list[int]:

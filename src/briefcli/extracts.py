@@ -13,11 +13,11 @@ functions compute.
 
 from __future__ import annotations
 
-import os
 import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from briefcli.freshness import code_stamp
 from briefcli.model import Brief, GlossaryEntry, Section, Subsection, is_block
 
 if TYPE_CHECKING:
@@ -339,21 +339,9 @@ def _header(brief: Brief) -> dict[str, Any]:
     return {
         "method": METHOD,
         "version": __version__,
-        "code": _code_stamp(),
+        "code": code_stamp(_CODE),
         "content": content_key(brief),
     }
-
-
-def _code_stamp() -> list[int]:
-    here = os.path.dirname(__file__)
-    stamp: list[int] = []
-    for name in _CODE:
-        try:
-            info = os.stat(os.path.join(here, name))
-            stamp += [info.st_size, info.st_mtime_ns]
-        except OSError:
-            stamp += [0, 0]
-    return stamp
 
 
 def _entry_path(brief: Brief) -> Path | None:

@@ -31,3 +31,18 @@ def is_fresh(stored: tuple[int, ...] | list[int], checked_ns: int, info: os.stat
     ``checked_ns`` is the wall-clock time (``time.time_ns()``) when the file was read.
     """
     return tuple(stored) == stat_key(info) and info.st_ctime_ns + RACY_NS < checked_ns
+
+
+def code_stamp(modules: tuple[str, ...]) -> list[int]:
+    """Size and mtime of each of brief's own ``modules`` (0, 0 for one that cannot be read):
+    what something remembered was computed by; when one changes (an upgrade, a checkout),
+    every entry made before is stale, even if the version number did not move."""
+    here = os.path.dirname(__file__)
+    stamp: list[int] = []
+    for name in modules:
+        try:
+            info = os.stat(os.path.join(here, name))
+            stamp += [info.st_size, info.st_mtime_ns]
+        except OSError:
+            stamp += [0, 0]
+    return stamp

@@ -1,1 +1,1 @@
-"""One module per group of commands; each registers itself on :data:`briefcli.app.app`."""
+"""One module per command; each registers itself on :data:`briefcli.app.registry`."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefcli.model import Section, Subsection
 
@@ -179,3 +180,20 @@ def tidy_title(title: str, *, numbered: bool = False) -> str:
     if numbered and re.search(r"[^\W\d_]{4}\.$", title) and not title.endswith(".."):
         title = title[:-1]
     return title
+
+
+def nested(text: str, lists: list[list[Any]], quote: int) -> str:
+    """``text`` as it stands inside open lists (``[ordered, number, items seen]`` each, the
+    innermost last, counted on) and ``quote`` levels of block quote, marked as Markdown
+    writes it."""
+    if lists:
+        ordered, count, seen = lists[-1]
+        marker = f"{count}. " if ordered else "- "
+        depth = sum(len(f"{n}. ") if o else 2 for o, n, _ in lists[:-1])
+        lead = " " * depth + (marker if seen == 0 else " " * len(marker))
+        lists[-1][2] = seen + 1
+        text = lead + text.replace("\n", "\n" + " " * len(lead))
+    if quote:
+        marks = "> " * quote
+        text = "\n".join(f"{marks}{line}".rstrip() for line in text.split("\n"))
+    return text

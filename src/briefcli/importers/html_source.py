@@ -23,7 +23,7 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.importers import NotAReport
-from briefcli.importers.draft import Heading, Item
+from briefcli.importers.draft import Heading, Item, nested
 from briefcli.importers.rendered import PageMeta
 
 if TYPE_CHECKING:
@@ -362,17 +362,7 @@ class _Walker:
             text = "\n".join(line for line in lines if line)
         if not text.strip():
             return
-        if self.lists:
-            ordered, count, seen = self.lists[-1]
-            marker = f"{count}. " if ordered else "- "
-            depth = sum(len(f"{n}. ") if o else 2 for o, n, _ in self.lists[:-1])
-            lead = " " * depth + (marker if seen == 0 else " " * len(marker))
-            self.lists[-1][2] = seen + 1
-            text = lead + text.replace("\n", "\n" + " " * len(lead))
-        if self.quote:
-            marks = "> " * self.quote
-            text = "\n".join(f"{marks}{line}".rstrip() for line in text.split("\n"))
-        self.items.append(text)
+        self.items.append(nested(text, self.lists, self.quote))
 
     def heading(self, node: Any, level: int) -> None:
         from briefcli.importers.markdown_source import _heading

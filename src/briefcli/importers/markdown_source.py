@@ -23,6 +23,7 @@ from briefcli.importers.draft import (
     Item,
     assemble,
     give_roles,
+    nested,
     number,
     own_number,
     tidy_title,
@@ -345,17 +346,7 @@ class _Reader:
         text = "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
         if self.in_footnote and self.footnote:
             text, self.footnote = self.footnote + text, ""
-        if self.lists:
-            ordered, count, seen = self.lists[-1]
-            marker = f"{count}. " if ordered else "- "
-            depth = sum(len(f"{n}. ") if o else 2 for o, n, _ in self.lists[:-1])
-            lead = " " * depth + (marker if seen == 0 else " " * len(marker))
-            self.lists[-1][2] = seen + 1
-            text = lead + text.replace("\n", "\n" + " " * len(lead))
-        if self.quote:
-            marks = "> " * self.quote
-            text = "\n".join(f"{marks}{line}".rstrip() for line in text.split("\n"))
-        self.items.append(text)
+        self.items.append(nested(text, self.lists, self.quote))
         self.starts.append(self.at)
 
 
