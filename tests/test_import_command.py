@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefcli.files import safe_filename
-from briefcli.importers.naming import MAX_STEM, slug
+from briefcli.importers.naming import MAX_STEM, brief_id, slug
 from briefcli.loader import load_brief, parse_brief
 from conftest import REPO, Runner, write
 
@@ -137,8 +137,37 @@ def test_titles_give_safe_names_inside_the_library(
     assert result.exit_code == 0, result.stderr
     written = Path(result.stdout.strip())
     assert written.parent == library(tmp_path)
-    assert written.name == name
-    assert os.listdir(library(tmp_path)) == [name]
+    # The file is named after the id, which is a few words of the title (or the file's name).
+    assert written.name == safe_filename(brief_id(title, str(source)), ".yaml")
+    assert os.listdir(library(tmp_path)) == [written.name]
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "expected"),
+    [
+        (
+            "North Korea's Troop Deployment to Russia: A New Geopolitical Catalyst in the "
+            "Ukraine Conflict",
+            "report.txt",
+            "north-korea-troop-deployment-russia",
+        ),
+        ("The .xz File Format", "xz-file-format.txt", "xz-file-format"),
+        ("Introduction", "/home/me/zstd/README.md", "zstd-readme"),
+        ("NEWS", "coreutils-NEWS.txt", "coreutils-news"),
+        ("", "/a/b/field-report.md", "field-report"),
+        ("word " * 40, "w.txt", ("word-" * 8)[:-1]),
+    ],
+)
+def test_a_default_id_is_a_few_whole_words(title: str, name: str, expected: str) -> None:
+    assert brief_id(title, name) == expected
+
+
+def test_import_takes_the_id_it_is_given(brief: Runner, tmp_path: Path) -> None:
+    source = write(tmp_path, "small.txt", SMALL)
+    result = brief("import", str(source), "--id", "winter", "-o", "-")
+    assert result.exit_code == 0 and "\nid: winter\n" in result.stdout
+    bad = brief("import", str(source), "--id", "two words", "-o", "-")
+    assert bad.exit_code == 2 and "id: 'two words' must be one word" in bad.stderr
 
 
 def test_a_slug_is_one_safe_word() -> None:

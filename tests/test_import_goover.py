@@ -353,4 +353,4 @@ def test_a_report_from_stdin_in_a_real_process(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (0, b"")
     assert done.stdout.decode() == f"{out}\n"
-    assert out.read_text().startswith("schema_version: 1\nid: ports-in-winter\n")
+    assert out.read_text().startswith("schema_version: 1\nid: ports-winter\n")

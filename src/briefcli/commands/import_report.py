@@ -69,6 +69,15 @@ def import_command(
         str | None,
         typer.Option(metavar="TEXT", help="Use this title instead of the one in the report."),
     ] = None,
+    brief_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            metavar="ID",
+            help="The brief's id, as you will type it (default: a few words of its title, or "
+            "of the file's name for a README).",
+        ),
+    ] = None,
     outline: Annotated[
         bool,
         typer.Option(
@@ -91,6 +100,7 @@ def import_command(
       brief import report.txt -o - | less          # the brief itself on stdout
       brief show 4 --brief "$(brief import report.txt)"
       brief import spec.txt --outline              # check the structure first
+      brief import README.md --id zstd             # the id to type: brief show 2 -b zstd
     """
     from briefcli import paths
     from briefcli.files import atomic_write, child_path, output_target
@@ -108,7 +118,7 @@ def import_command(
     if outline:
         output.emit(outline_text(data, shown, kind))
         return
-    brief = import_report(data, shown, kind, source=source, title=title)
+    brief = import_report(data, shown, kind, source=source, title=title, brief_id=brief_id)
     text = brief_yaml(brief, shown, overlay=overlay)
     if output_path is not None and chosen is None:  # '-' or /dev/stdout: the stream
         output.emit(text)
