@@ -168,6 +168,14 @@ def test_pre_and_table_become_typed_blocks() -> None:
     assert brief_yaml(brief, "blocks.html")  # a valid brief: the loader takes every row
 
 
+def test_sphinx_names_the_language_two_elements_around_the_pre() -> None:
+    page = b"""<!doctype html><title>T</title><h1>T</h1><h2>S</h2>
+    <div class="highlight-python notranslate"><div class="highlight"><pre>x = 1</pre></div></div>
+    <div class="highlight-default notranslate"><div class="highlight"><pre>y</pre></div></div>"""
+    paragraphs = import_report(page, "s.html").sections[0].paragraphs
+    assert paragraphs == (CodeBlock("x = 1", "python"), CodeBlock("y"))
+
+
 def test_imported_blocks_show_typed_in_json_and_as_lines_in_text(
     brief: Runner, tmp_path: Path
 ) -> None:

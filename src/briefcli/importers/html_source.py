@@ -12,8 +12,8 @@ What is kept, as the Markdown reader keeps it: headings h1-h6 (sections and subs
 same two-level rule), paragraphs, lists (``- item``, ``1. item``), tables (table blocks: the
 ``thead`` row, or a first row of ``th``, else the first row, as the header; a spanned cell's
 other cells empty), code (a code block, verbatim, with the language a ``language-x``,
-``lang-x`` or ``highlight-x`` class names), block quotes, definition lists (in a 'Glossary' section or a
-``dl.glossary`` they become the glossary, with the category a ``span.category`` or a
+``lang-x`` or ``highlight-x`` class names), block quotes, definition lists (in a 'Glossary'
+section or a ``dl.glossary`` they become the glossary, with the category a ``span.category`` or a
 '[Category]' gives), links as 'text (url)' for absolute ``http(s)``/``mailto`` targets only
 (``javascript:``, ``data:`` and in-page links keep their text alone), images' alt text, and
 ``<time datetime>`` dates, which become timeline events.
