@@ -3,6 +3,7 @@ from the report's text."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefcli.importers import brief_yaml, import_report, sniff
-from briefcli.model import Brief
+from briefcli.model import Brief, CodeBlock, TableBlock
 from conftest import REPO, SOURCE, Runner, write
 
 pytest.importorskip("selectolax")
@@ -107,14 +108,91 @@ def test_blocks_are_kept_as_the_markdown_reader_keeps_them() -> None:
     assert brief.meta.title == "Field notes"  # og:title, as no h1 is the title
     found = {s.title: s.paragraphs for s in brief.sections}
     assert found["Lists"] == ("- one", "- two", "  3. three")
-    assert found["Tables"] == ("| when | what |\n| --- | --- |\n| 2021 | a \\| b |",)
-    assert found["Code"] == ("```sh\nmake  -C deps\n  clean\n```", "> Quoted words.")
+    assert found["Tables"] == (TableBlock(("when", "what"), (("2021", "a | b"),)),)
+    assert found["Code"] == (CodeBlock("make  -C deps\n  clean", "sh"), "> Quoted words.")
     assert found["Options"] == ("--fast: Go fast.",)  # a term as its heading would be
     assert [(e.term, e.category) for e in brief.glossary] == [
         ("Storm Corps", "Concept"),
         ("Cold War", "Event"),
         ("Detente", "General"),
     ]
+
+
+BLOCKS_PAGE = """<!doctype html><title>T</title><main><h1>Build notes</h1><h2>Code</h2>
+<p>Run this:</p>
+<pre><code class="language-python">def f(x):
+    return x &lt; 2 &amp;&amp; "a&#8203;b"
+
+print(f(1))
+</code></pre>
+<div class="highlight-fish notranslate"><pre>set -l x 1</pre></div>
+<ul><li>In a list:<pre>  indented   spaces</pre></li><li>after</li></ul>
+<h2>Tables</h2>
+<table><caption>Releases</caption>
+<thead><tr><th>Version</th><th colspan="2">Changes</th></tr></thead>
+<tbody><tr><td>1.0</td><td>new <code>--fast</code></td><td>fixes</td></tr>
+<tr><td colspan="3">Everything   in
+one cell</td></tr>
+<tr><td rowspan="2">2.0</td><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></tbody>
+</table>
+<table><tr><td>north</td><td>12</td></tr><tr><td></td><td></td></tr>
+<tr><td>south</td><td>7</td></tr></table>
+</main>"""
+
+
+def test_pre_and_table_become_typed_blocks() -> None:
+    brief = import_report(BLOCKS_PAGE.encode(), "blocks.html")
+    found = {s.title: s.paragraphs for s in brief.sections}
+    code = found["Code"]
+    assert code[0] == "Run this:"
+    # The code as written, entities decoded, the invisible zero-width space gone.
+    assert code[1] == CodeBlock('def f(x):\n    return x < 2 && "ab"\n\nprint(f(1))', "python")
+    assert code[2] == CodeBlock("set -l x 1", "fish")  # Sphinx names it on the div around
+    # A block in a list item stays a block, as in a Markdown import.
+    assert code[3:] == ("- In a list:", CodeBlock("  indented   spaces"), "- after")
+    tables = found["Tables"]
+    assert tables[0] == "Releases"
+    # A cell spanning columns fills the cells it covers with nothing: every row as wide as
+    # the header, as the brief format requires.
+    assert tables[1] == TableBlock(
+        ("Version", "Changes", ""),
+        (
+            ("1.0", "new `--fast`", "fixes"),
+            ("Everything in one cell", "", ""),
+            ("2.0", "a", "b"),
+            ("", "c", "d"),
+        ),
+    )
+    # Without a header row the first row is the header; a row with no text is left out.
+    assert tables[2] == TableBlock(("north", "12"), (("south", "7"),))
+    assert brief_yaml(brief, "blocks.html")  # a valid brief: the loader takes every row
+
+
+def test_sphinx_names_the_language_two_elements_around_the_pre() -> None:
+    page = b"""<!doctype html><title>T</title><h1>T</h1><h2>S</h2>
+    <div class="highlight-python notranslate"><div class="highlight"><pre>x = 1</pre></div></div>
+    <div class="highlight-default notranslate"><div class="highlight"><pre>y</pre></div></div>"""
+    paragraphs = import_report(page, "s.html").sections[0].paragraphs
+    assert paragraphs == (CodeBlock("x = 1", "python"), CodeBlock("y"))
+
+
+def test_imported_blocks_show_typed_in_json_and_as_lines_in_text(
+    brief: Runner, tmp_path: Path
+) -> None:
+    out = tmp_path / "blocks.yaml"
+    made = brief("import", str(write(tmp_path, "blocks.html", BLOCKS_PAGE)), "-o", str(out))
+    assert made.exit_code == 0, made.stderr
+    data = json.loads(brief("show", "1", "--format", "json", "--brief", str(out)).stdout)
+    paragraphs = data["section"]["paragraphs"]
+    assert paragraphs[1]["type"] == "code" and paragraphs[1]["language"] == "python"
+    assert paragraphs[1]["code"].splitlines()[1] == '    return x < 2 && "ab"'
+    tables = json.loads(brief("show", "2", "--format", "json", "--brief", str(out)).stdout)
+    table = tables["section"]["paragraphs"][1]
+    assert table["type"] == "table" and table["header"] == ["Version", "Changes", ""]
+    assert all(len(row) == 3 for row in table["rows"])
+    shown = brief("show", "1", "-w", "60", "--brief", str(out)).stdout
+    assert '    def f(x):\n        return x < 2 && "ab"\n' in shown
+    assert "```" not in shown
 
 
 def test_time_elements_give_timeline_events() -> None:

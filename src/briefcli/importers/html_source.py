@@ -9,9 +9,11 @@ and so are scripts, styles, forms' controls and hidden elements. An element hold
 the page's words is never dropped by its name alone.
 
 What is kept, as the Markdown reader keeps it: headings h1-h6 (sections and subsections by the
-same two-level rule), paragraphs, lists (``- item``, ``1. item``), tables (pipe rows), code
-(fenced, verbatim), block quotes, definition lists (in a 'Glossary' section or a
-``dl.glossary`` they become the glossary, with the category a ``span.category`` or a
+same two-level rule), paragraphs, lists (``- item``, ``1. item``), tables (table blocks: the
+``thead`` row, or a first row of ``th``, else the first row, as the header; a spanned cell's
+other cells empty), code (a code block, verbatim, with the language a ``language-x``,
+``lang-x`` or ``highlight-x`` class names), block quotes, definition lists (in a 'Glossary'
+section or a ``dl.glossary`` they become the glossary, with the category a ``span.category`` or a
 '[Category]' gives), links as 'text (url)' for absolute ``http(s)``/``mailto`` targets only
 (``javascript:``, ``data:`` and in-page links keep their text alone), images' alt text, and
 ``<time datetime>`` dates, which become timeline events.
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from briefcli.importers import NotAReport
 from briefcli.importers.draft import Heading, Item, nested
 from briefcli.importers.rendered import PageMeta
+from briefcli.model import CodeBlock, TableBlock
 
 if TYPE_CHECKING:
     from briefcli.importers.draft import Draft
@@ -80,6 +83,11 @@ _SNIFF = re.compile(
 )
 _CATEGORY_CLASSES = frozenset(("category", "tag", "type", "kind", "label"))
 _BRACKETED = re.compile(r"^(?P<term>.+?)\s*\[(?P<category>[^\[\]]{1,60})\]$")
+#: A class naming a code block's language: 'language-python', 'lang-sh', 'highlight-c'.
+_LANGUAGE = re.compile(r"^(?:language|lang|highlight)-([\w+#.-]+)$")
+#: The most cells one table cell spans, as browsers read ``colspan`` and ``rowspan``.
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 65534
 
 
 class TimeMark(NamedTuple):
@@ -320,7 +328,7 @@ class _Walker:
                 self.read_list(child, tag == "ol", depth)
             elif tag == "pre":
                 self.flush()
-                self.add(_code(child), verbatim=True)
+                self.block_item(_code(child))
             elif tag == "table":
                 self.flush()
                 self.table(child, depth)
@@ -354,15 +362,19 @@ class _Walker:
         self.inline = []
         self.add(text)
 
-    def add(self, text: str, *, verbatim: bool = False) -> None:
+    def add(self, text: str) -> None:
         """File one block's text, with its list marker or quote marks."""
-        text = text.translate(_INVISIBLE)
-        if not verbatim:
-            lines = (" ".join(part.split()) for part in text.split(_BREAK))
-            text = "\n".join(line for line in lines if line)
+        lines = (" ".join(part.split()) for part in text.translate(_INVISIBLE).split(_BREAK))
+        text = "\n".join(line for line in lines if line)
         if not text.strip():
             return
         self.items.append(nested(text, self.lists, self.quote))
+
+    def block_item(self, block: CodeBlock | TableBlock) -> None:
+        """File a code block or a table as it is: inside a list or a quote too, unmarked (as
+        the Markdown reader files them)."""
+        if block.strip():
+            self.items.append(block)
 
     def heading(self, node: Any, level: int) -> None:
         from briefcli.importers.markdown_source import _heading
@@ -394,28 +406,49 @@ class _Walker:
         self.lists.pop()
 
     def table(self, node: Any, depth: int) -> None:
-        """A data table as pipe rows; a table used for layout (blocks in its cells) as the
+        """A data table as a table block; a table used for layout (blocks in its cells) as the
         blocks of its cells."""
         if node.css_first("td p, td div, td table, td ul, td h1, td h2, td h3, td pre") is not None:
             self.block(node, depth + 1)
             return
-        rows: list[list[str]] = []
-        for row in node.css("tr"):
-            cells = [
-                " ".join(self.text(cell).split()).replace("|", "\\|")
-                for cell in row.iter(include_text=False)
-                if cell.tag in ("td", "th")
-            ]
-            if any(cells):
-                rows.append(cells)
-        if not rows:
+        grid: list[list[str]] = []
+        headed = False
+        # Columns a rowspan above still covers: column → rows below the current one.
+        covered: dict[int, int] = {}
+        for number, row in enumerate(node.css("tr")):
+            elements = [c for c in row.iter(include_text=False) if c.tag in ("td", "th")]
+            if number == 0:
+                parent = row.parent
+                in_head = parent is not None and parent.tag == "thead"
+                headed = in_head or (bool(elements) and all(c.tag == "th" for c in elements))
+            cells: list[str] = []
+            spans: dict[int, int] = {}
+            for cell in elements:
+                while covered.get(len(cells), 0):
+                    cells.append("")
+                text = " ".join(self.text(cell).translate(_INVISIBLE).split())
+                across = _span(cell.attributes.get("colspan"), _MAX_COLSPAN)
+                down = _span(cell.attributes.get("rowspan"), _MAX_ROWSPAN)
+                if down > 1:
+                    spans.update((c, down - 1) for c in range(len(cells), len(cells) + across))
+                cells += [text] + [""] * (across - 1)
+            cells += [""] * (max(covered, default=-1) + 1 - len(cells))
+            covered = {c: n - 1 for c, n in covered.items() if n > 1} | spans
+            grid.append(cells)
+        if not headed:
+            grid = [row for row in grid if any(row)]  # the first row with text is the header
+        elif grid:
+            grid = grid[:1] + [row for row in grid[1:] if any(row)]
+        if not grid or not any(any(row) for row in grid):
             return
         if caption := node.css_first("caption"):
             self.add(self.text(caption))
-        width = max(len(row) for row in rows)
-        lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
-        lines.insert(1, "|" + " --- |" * width)
-        self.add("\n".join(lines), verbatim=True)
+        width = max(len(row) for row in grid)
+        grid = [row + [""] * (width - len(row)) for row in grid]
+        # Columns only a span made, empty in every row, are not the table's.
+        keep = [c for c in range(width) if any(row[c] for row in grid)]
+        header, *rows = (tuple(row[c] for c in keep) for row in grid)
+        self.block_item(TableBlock(header, tuple(rows)))
 
     def definitions(self, node: Any, depth: int) -> None:
         """'term: definition' (with '[Category]' when the page gives one) for each term whose
@@ -528,18 +561,28 @@ class _Walker:
         return urljoin(self.base_url, href)
 
 
-def _code(node: Any) -> str:
-    """A ``pre`` block fenced, verbatim, with the language its class names."""
+def _code(node: Any) -> CodeBlock:
+    """A ``pre`` block as a code block: its text verbatim (blank lines around it aside), with
+    the language a class of it, of its ``code`` or of the two elements around it names (Sphinx
+    writes ``div.highlight-python > div.highlight > pre``)."""
     body = node.text(deep=True).strip("\n").translate(_INVISIBLE)
     language = ""
-    for element in (node, node.css_first("code")):
+    parent = node.parent
+    around = (parent.parent, parent) if parent is not None else ()
+    for element in (*around, node, node.css_first("code")):
         if element is None:
             continue
         for name in (element.attributes.get("class") or "").split():
-            if match := re.match(r"^(?:language|lang|highlight)-([\w+#.-]+)$", name):
+            match = _LANGUAGE.match(name)
+            if match and match.group(1).casefold() not in ("default", "none"):
                 language = match.group(1)
-    fence = "~~~" if "```" in body else "```"
-    return f"{fence}{language}\n{body}\n{fence}"
+    return CodeBlock(body, language)
+
+
+def _span(value: str | None, most: int) -> int:
+    """A ``colspan`` or ``rowspan`` as a number of cells: 1 when it is not a number."""
+    value = (value or "").strip()
+    return min(max(int(value), 1), most) if value.isdigit() else 1
 
 
 def time_events(brief: Brief, marks: list[TimeMark]) -> list[TimelineEvent]:
