@@ -4,8 +4,11 @@ One SQLite file in the user cache folder holds, for every brief file brief has s
 file's stat key and when it was read (:mod:`briefcli.freshness`, the one freshness rule), a
 digest of its content, its metadata (id, title, date, or the error that makes it broken), the
 names ``show`` and ``glossary`` accept (for shell completion), and its text cut into chunks
-(:mod:`briefcli.chunking`) in an FTS5 table with the porter stemmer. Queries are written by
-:mod:`briefcli.searchquery`.
+(:mod:`briefcli.chunking`). The index is compact: the chunks of a brief are kept once,
+zlib-compressed, in ``texts``; a contentless FTS5 table (porter stemmer) holds one row per
+brief, which ranks briefs. A search ranks the briefs first, then loads the chunks of the best
+briefs only into a temporary FTS5 table and ranks those pieces (see :meth:`Index.search`).
+Queries are written by :mod:`briefcli.searchquery`.
 
 Everything in it can be rebuilt from the brief files: a missing or read-only cache folder
 gives an in-memory index with the same answers, a corrupt file is deleted and rebuilt. The
@@ -24,7 +27,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
-from briefcli.chunking import chunks
+from briefcli.chunking import Chunk, chunks
 from briefcli.errors import BriefError
 from briefcli.freshness import is_fresh, stat_key
 from briefcli.record import Record
@@ -37,8 +40,8 @@ if TYPE_CHECKING:
     from briefcli.model import Brief
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
-SCHEMA = 2
-#: Chunks of one file live at rowids ``file_id << CHUNK_BITS | n``: deleting a file is a range.
+SCHEMA = 3
+#: Chunks of one file get rowids ``file_id << CHUNK_BITS | n`` in the search's temporary table.
 CHUNK_BITS = 32
 #: Parsed files per transaction during a (cold) refresh: an interrupted build keeps its work.
 BATCH = 100
@@ -51,10 +54,13 @@ _BAND_BITS = 28
 #: sections, then glossary entries, then key points and timeline entries, whose short texts
 #: bm25 would otherwise put first.
 _KIND_WEIGHT = (
-    f"(CASE (chunks.rowid >> {_BAND_BITS}) & 3 WHEN 0 THEN 1.0 WHEN 1 THEN 0.9 ELSE 0.4 END)"
+    f"(CASE (pieces.rowid >> {_BAND_BITS}) & 3 WHEN 0 THEN 1.0 WHEN 1 THEN 0.9 ELSE 0.4 END)"
 )
 #: Private markers around matches in snippets; sanitised text can never contain them.
 _OPEN, _CLOSE = "\x02", "\x03"
+#: ``search --all`` loads the chunks of this many more briefs than hits wanted at a time (the
+#: best-ranked briefs first), until it has enough hits or no brief is left.
+_SPARE_BRIEFS = 5
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -88,10 +94,16 @@ class Hit(Record):
 
 
 class Results(Record):
-    """The best hits, in rank order, and how many there are in all."""
+    """The best hits, in rank order, how many there are in all, and in how many briefs."""
 
     hits: tuple[Hit, ...]
+    #: The hits in the briefs searched piece by piece (all of them for one brief).
     total: int
+    #: How many briefs were searched piece by piece: the best-ranked of those that match.
+    briefs: int = 1
+    #: Whether every brief that matches was searched piece by piece (then ``total`` is every
+    #: hit in the files asked for: a piece can match only where its brief's row matches).
+    complete: bool = True
 
 
 #: How the index cuts text into terms (also used to find which forms of a word stem alike).
@@ -117,10 +129,17 @@ CREATE TABLE IF NOT EXISTS files (
     terms TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5(
+CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS briefs USING fts5(
+    title, body, content = '', tokenize = '{_TOKENIZE}'
+);
+"""
+#: The search's own table of the chunks of the briefs it ranks best (in memory: temp_store).
+_PIECES = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces USING fts5(
     title, body, kind UNINDEXED, ref UNINDEXED, scope UNINDEXED, label UNINDEXED,
     tokenize = '{_TOKENIZE}'
-);
+)
 """
 
 #: A row of the files table as SQLite returns it, the columns of _FILE_COLUMNS in order.
@@ -173,7 +192,7 @@ class Index:
             _check_parser_version(db)
             # A quick read of both tables: a damaged file fails here rather than mid-answer.
             db.execute("SELECT count(*) FROM files").fetchone()
-            db.execute("SELECT rowid FROM chunks LIMIT 1").fetchall()
+            db.execute("SELECT rowid FROM briefs LIMIT 1").fetchall()
         except BaseException:
             db.close()
             raise
@@ -254,15 +273,24 @@ class Index:
         if gone:
             with _transaction(self.db):
                 for file_id in gone:
-                    self._delete_chunks(file_id)
+                    self._delete_text(file_id)
                     self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
 
-    def _delete_chunks(self, file_id: int) -> None:
-        first = file_id << CHUNK_BITS
+    def _delete_text(self, file_id: int) -> None:
+        """Take a file's text out of the index (a contentless table needs the old text)."""
+        found = self._chunks(file_id)
+        if found is None:
+            return
         self.db.execute(
-            "DELETE FROM chunks WHERE rowid BETWEEN ? AND ?",
-            (first, first + (1 << CHUNK_BITS) - 1),
+            "INSERT INTO briefs (briefs, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            (file_id, *_whole(found)),
         )
+        self.db.execute("DELETE FROM texts WHERE id = ?", (file_id,))
+
+    def _chunks(self, file_id: int) -> list[Chunk] | None:
+        """The chunks of one file as they were indexed (None when it has no text)."""
+        row = self.db.execute("SELECT data FROM texts WHERE id = ?", (file_id,)).fetchone()
+        return None if row is None else _unpack(row[0])
 
     def _refresh(
         self,
@@ -316,7 +344,7 @@ class Index:
         meta, names = _metadata(brief, error)
         if old is not None:
             file_id = old[0]
-            self._delete_chunks(file_id)
+            self._delete_text(file_id)
             self.db.execute(
                 "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, device = ?, "
                 "digest = ?, checked_ns = ?, brief_id = ?, title = ?, date = ?, kind = ?, "
@@ -332,17 +360,11 @@ class Index:
             )
             file_id = int(cursor.lastrowid or 0)
         if brief is not None:
-            first = file_id << CHUNK_BITS
-            counts = dict.fromkeys(_BANDS, 0)
-            rows = []
-            for chunk in chunks(brief):
-                band = _BANDS[chunk[2]]
-                rows.append((first + (band << _BAND_BITS) + counts[chunk[2]], *chunk))
-                counts[chunk[2]] += 1
-            self.db.executemany(
-                "INSERT INTO chunks (rowid, title, body, kind, ref, scope, label) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
+            pieces = chunks(brief)
+            self.db.execute("INSERT INTO texts (id, data) VALUES (?, ?)", (file_id, _pack(pieces)))
+            self.db.execute(
+                "INSERT INTO briefs (rowid, title, body) VALUES (?, ?, ?)",
+                (file_id, *_whole(pieces)),
             )
         return (file_id, path, *identity, digest, checked, *meta)
 
@@ -356,55 +378,98 @@ class Index:
         section: str | None = None,
         limit: int = 10,
     ) -> Results:
-        """The best ``limit`` hits for ``query`` in the given files, and the total count."""
-        where = ["chunks MATCH ?"]
-        params: list[object] = [fts_query(query, self._distinct_forms)]
-        if len(file_ids) == 1:
-            first = file_ids[0] << CHUNK_BITS
-            where.append("chunks.rowid BETWEEN ? AND ?")
-            params += [first, first + (1 << CHUNK_BITS) - 1]
-        elif self._outside(file_ids):
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY)")
-            self.db.execute("DELETE FROM temp.scope")
-            self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
-            where.append(f"(chunks.rowid >> {CHUNK_BITS}) IN (SELECT id FROM temp.scope)")
+        """The best ``limit`` hits for ``query`` in the given files, and the total count.
+
+        Briefs are ranked first (one row each, cheap however many pieces match); the chunks of
+        the best briefs are then put in a temporary FTS5 table, ranked there with bm25 (titles
+        four times, sections before glossary entries before key points and events), and
+        snippets made for the winners only. When more briefs match than were needed for
+        ``limit`` hits, ``total`` counts the hits in the briefs whose chunks were ranked
+        (:attr:`Results.briefs` of them; :attr:`Results.complete` is False).
+        """
+        match = fts_query(query, self._distinct_forms)
+        ranked = self._ranked_briefs(match, file_ids)
+        self.db.execute(_PIECES)
+        self.db.execute("DELETE FROM temp.pieces")
+        where = ["pieces MATCH ?"]
+        params: list[object] = [match]
         if section is not None:
-            where.append("(instr(chunks.scope, ?) > 0 OR instr(chunks.scope, ?) > 0)")
+            where.append("(instr(pieces.scope, ?) > 0 OR instr(pieces.scope, ?) > 0)")
             params += [f" {section} ", f" {section}-"]
         condition = " AND ".join(where)
-        total = self.db.execute(f"SELECT count(*) FROM chunks WHERE {condition}", params)
-        count = int(total.fetchone()[0])
-        # Rank first, reading nothing but rowids and bm25; snippets only for the winners.
+        count = loaded = 0
+        step = limit + _SPARE_BRIEFS
+        while loaded < len(ranked) and count < limit:
+            self._load(ranked[loaded : loaded + step])
+            loaded += step
+            found = self.db.execute(f"SELECT count(*) FROM temp.pieces WHERE {condition}", params)
+            count = int(found.fetchone()[0])
+        examined = min(loaded, len(ranked))
+        complete = examined == len(ranked)
+        if count == 0:
+            return Results((), 0, examined, complete)
         best = self.db.execute(
-            f"SELECT chunks.rowid, bm25(chunks, 4.0, 1.0) * {_KIND_WEIGHT} AS score "
-            f"FROM chunks WHERE {condition} ORDER BY score, chunks.rowid LIMIT ?",
+            f"SELECT rowid, bm25(pieces, 4.0, 1.0) * {_KIND_WEIGHT} AS score, kind, ref, label, "
+            f"scope, body FROM temp.pieces WHERE {condition} ORDER BY score, rowid LIMIT ?",
             [*params, limit],
         ).fetchall()
-        if not best:
-            return Results((), count)
-        marks = ", ".join("?" for _ in best)
-        details = {
+        ids = sorted({rowid >> CHUNK_BITS for rowid, *_ in best})
+        marks = ", ".join("?" for _ in ids)
+        files = {
             row[0]: row[1:]
             for row in self.db.execute(
-                "SELECT chunks.rowid, f.brief_id, f.title, f.path, chunks.kind, chunks.ref, "
-                "chunks.label, chunks.scope, chunks.body "
-                f"FROM chunks JOIN files f ON f.id = (chunks.rowid >> {CHUNK_BITS}) "
-                f"WHERE chunks.rowid IN ({marks})",
-                [rowid for rowid, _ in best],
+                f"SELECT id, brief_id, title, path FROM files WHERE id IN ({marks})", ids
             )
         }
         # The matches in each hit's text, found in one pass, and the window that shows them
         # best (snippets.py): FTS5's snippet() and highlight() both take time that grows with
         # the square of a long section's matches.
-        bodies = [str(details[rowid][-1]).replace("\n", " ") for rowid, _ in best]
-        found = find_matches(self.db, query, bodies)
+        bodies = [str(row[-1]) for row in best]
+        found_spans = find_matches(self.db, query, bodies)
         hits = []
-        for (rowid, score), body, spans in zip(best, bodies, found, strict=True):
-            brief_id, title, path, kind, ref, label, scope, _ = details[rowid]
+        for row, body, spans in zip(best, bodies, found_spans, strict=True):
+            rowid, score, kind, ref, label, scope, _ = row
+            brief_id, title, path = files[rowid >> CHUNK_BITS]
             text, shown = snippet(body, spans)
             sections = tuple(scope.split())
             hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, shown, score))
-        return Results(tuple(hits), count)
+        return Results(tuple(hits), count, examined, complete)
+
+    def _ranked_briefs(self, match: str, file_ids: Sequence[int]) -> list[int]:
+        """The files among ``file_ids`` whose text matches, best first (by bm25 per brief)."""
+        if len(file_ids) == 1:
+            return list(file_ids)  # one brief: its pieces say whether anything matches
+        params: list[object] = [match]
+        condition = "briefs MATCH ?"
+        if self._outside(file_ids):
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY)")
+            self.db.execute("DELETE FROM temp.scope")
+            self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
+            condition += " AND briefs.rowid IN (SELECT id FROM temp.scope)"
+        return [
+            int(row[0])
+            for row in self.db.execute(
+                f"SELECT rowid FROM briefs WHERE {condition} "
+                "ORDER BY bm25(briefs, 4.0, 1.0), rowid",
+                params,
+            )
+        ]
+
+    def _load(self, file_ids: Sequence[int]) -> None:
+        """Put the chunks of ``file_ids`` in the search's temporary table."""
+        rows = []
+        for file_id in file_ids:
+            first = file_id << CHUNK_BITS
+            counts = dict.fromkeys(_BANDS, 0)
+            for chunk in self._chunks(file_id) or ():
+                band = _BANDS[chunk[2]]
+                rows.append((first + (band << _BAND_BITS) + counts[chunk[2]], *chunk))
+                counts[chunk[2]] += 1
+        self.db.executemany(
+            "INSERT INTO temp.pieces (rowid, title, body, kind, ref, scope, label) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
     def _distinct_forms(self, forms: list[str]) -> list[str]:
         """The first of ``forms`` for each distinct term the index's tokenizer makes of them.
@@ -464,7 +529,8 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
     if row is not None and row[0] == __version__:
         return
     with _transaction(db):
-        db.execute("DELETE FROM chunks")
+        db.execute("INSERT INTO briefs (briefs) VALUES ('delete-all')")
+        db.execute("DELETE FROM texts")
         db.execute("DELETE FROM files")
         db.execute("DELETE FROM about")
         db.execute("INSERT INTO about VALUES (?)", (__version__,))
@@ -504,6 +570,26 @@ def _metadata(
     names = "\n".join(sanitize_line(n) for e in brief.glossary for n in e.names())
     ids = "\n".join(sanitize_line(i) for i in section_ids(brief))
     return (meta.id, meta.title, meta.date, meta.kind, None), (ids, names)
+
+
+def _whole(pieces: Sequence[Chunk]) -> tuple[str, str]:
+    """A brief's row in the ``briefs`` table: its chunks' titles, and their bodies."""
+    return "\n".join(p[0] for p in pieces), "\n".join(p[1] for p in pieces)
+
+
+def _pack(pieces: Sequence[Chunk]) -> bytes:
+    """A brief's chunks as stored in ``texts``: JSON, zlib-compressed."""
+    import json
+    import zlib
+
+    return zlib.compress(json.dumps(pieces, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def _unpack(data: bytes) -> list[Chunk]:
+    import json
+    import zlib
+
+    return [tuple(p) for p in json.loads(zlib.decompress(data))]
 
 
 def _record(row: FileRow) -> FileRecord:

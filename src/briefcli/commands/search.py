@@ -82,7 +82,10 @@ def search(
                     f"no section {quoted(wanted)} in {scope}; valid: {listing(sections)}"
                 )
         results = index.search(text, [e.file_id for e in entries], section=wanted, limit=limit)
-        return SearchView(text, scope, len(entries), results.hits, results.total, wanted)
+        # When many briefs match, --all counts the hits in the best-matching briefs only, the
+        # ones searched piece by piece (index.search): the summary names how many those are.
+        briefs = len(entries) if results.complete else results.briefs
+        return SearchView(text, scope, briefs, results.hits, results.total, wanted)
 
     try:
         view = using_index(run)
