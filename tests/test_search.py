@@ -255,6 +255,21 @@ def test_a_common_word_counts_its_hits_in_the_best_briefs(
     assert everything["briefs_searched"] == 31
 
 
+def test_a_hit_in_a_changed_brief_is_checked_before_it_is_printed(
+    brief: Runner, synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefcli import catalog
+
+    monkeypatch.setattr(catalog, "SHARE", 1)  # one file a second besides the printed ones
+    assert brief("search", NEEDLE, "--all").exit_code == 0
+    text = synthetic.read_text(encoding="utf-8")
+    synthetic.write_text(text.replace(NEEDLE, "plainword"), encoding="utf-8")
+    assert brief("search", NEEDLE, "--all").exit_code == 1
+    hits = json.loads(brief("search", "plainword", "--all", "-f", "json").stdout)["hits"]
+    # Found only once the rotating share reaches the file, or here, at once, if it has.
+    assert [hit["brief"]["path"] for hit in hits] in ([], [str(synthetic)])
+
+
 def test_the_index_is_smaller_than_the_text_it_holds(brief: Runner, synthetic: Path) -> None:
     assert brief("list").exit_code == 0
     text = sum(path.stat().st_size for path in synthetic.parent.glob("*.yaml"))

@@ -245,6 +245,122 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
     return Library(found, tuple(entries))
 
 
+#: A library-wide command checks at most about this many files it does not print by the
+#: freshness rule, a different share each second (see :func:`survey`).
+SHARE = 1000
+
+
+class Survey(Record):
+    """The library's folders and files as a library-wide command sees them (see :func:`survey`)."""
+
+    folders: tuple[Folder, ...]
+    #: Every brief file in the folders whose name the index cannot hold (listed as broken).
+    unnamed: tuple[str, ...]
+
+    @property
+    def paths(self) -> list[str]:
+        """The folders' paths, in the library's order."""
+        return [folder.path for folder in self.folders]
+
+
+def survey(index: Index, progress: Progress | None = None) -> Survey:
+    """Bring the index up to date for a library-wide command without stat-ing every file.
+
+    The rule (docs/library.md, "Freshness"): every folder is listed, so an added, removed or
+    renamed file is always seen; a new file is read. A file that is already indexed is
+    checked by the freshness rule when the command prints it (the caller's job) and, for the
+    others, in a rotating share of about :data:`SHARE` files a second; a library of up to
+    that many files is checked whole every time.
+    """
+    import time
+
+    from briefcli.index import storable
+
+    found = folders()
+    listed: list[str] = []
+    unnamed: list[str] = []
+    for folder in found:
+        for path in brief_files(folder.path, folder.origin):
+            (listed if storable(path) else unnamed).append(path)
+    known = index.paths_in([f.path for f in found])
+    present = set(listed)
+    gone = [file_id for path, file_id in known.items() if path not in present]
+    if gone:
+        index.forget(gone)
+        known = {path: file_id for path, file_id in known.items() if path in present}
+    new = [path for path in listed if path not in known]
+    share = -(-len(known) // SHARE)  # files are checked in this many turns
+    turn = time.time_ns() // 1_000_000_000 % max(share, 1)
+    checked = [path for path, file_id in known.items() if file_id % share == turn] if known else []
+    if new or checked:
+        index.sync(new + checked, progress=progress)
+    return Survey(found, tuple(unnamed))
+
+
+class Page(Record):
+    """One page of ``brief list``: the library as the renderer needs it, and what is left out."""
+
+    #: The folders; entries: the page's briefs, every broken file, every file of a duplicate id.
+    library: Library
+    #: What the table shows: the page's briefs in order, then every broken file.
+    entries: tuple[Entry, ...]
+    #: How many valid brief files the library has (the page shows at most ``limit`` of them).
+    briefs: int
+
+
+def list_page(index: Index, sort: str, limit: int, progress: Progress | None = None) -> Page:
+    """The first ``limit`` briefs in ``sort`` order ('id' or 'date'), read from the index's
+    sorted columns; the printed files are checked by the freshness rule (and read again
+    if they changed, and the page made again)."""
+    seen = survey(index, progress)
+    where = seen.paths
+    order = (
+        "ORDER BY sort_name, rank, path"
+        if sort == "id"
+        else "ORDER BY date_key DESC, brief_id, rank, path"
+    )
+    for _ in range(2):
+        page = index.records(where, "error IS NULL", (), f"{order} LIMIT {int(limit)}")
+        if not index.changed([r.path for r in page]):
+            break
+    broken = index.records(where, "error IS NOT NULL", (), "ORDER BY rank, path")
+    twins = index.records(
+        where,
+        "error IS NULL AND skeleton IN (SELECT skeleton FROM files WHERE error IS NULL "
+        f"AND folder IN ({', '.join('?' for _ in where)}) "
+        "GROUP BY skeleton HAVING count(*) > 1)",
+        where,
+        "ORDER BY rank, path",
+    )
+    origin = {folder.path: folder.origin for folder in seen.folders}
+    from briefcli.confusables import skeleton
+
+    winners: dict[str, str] = {}
+    for record in twins:
+        winners.setdefault(skeleton(record.brief_id), record.path)
+
+    def entry(record: FileRecord) -> Entry:
+        first = winners.get(skeleton(record.brief_id)) if record.error is None else None
+        return _entry(
+            record, origin[os.path.dirname(record.path)], None if first == record.path else first
+        )
+
+    shown = [entry(r) for r in page]
+    failed = [entry(r) for r in broken] + [
+        _entry(_unnamed_record(path), origin[os.path.dirname(path)]) for path in seen.unnamed
+    ]
+    kept = {e.path: e for e in [*shown, *failed, *map(entry, twins)]}
+    total = index.count(where, "error IS NULL")
+    library = Library(seen.folders, tuple(kept.values()))
+    return Page(library, (*shown, *failed), total)
+
+
+def readable_ids(index: Index, progress: Progress | None = None) -> list[int]:
+    """The index ids of every valid brief file in the library (``search --all``), after
+    :func:`survey`; the caller checks the files it prints."""
+    return index.readable_ids(survey(index, progress).paths)
+
+
 #: Why a file whose name is not valid UTF-8 is broken (the index keeps names as UTF-8 text).
 UNNAMED = "its file name is not valid UTF-8; rename the file to read it from the library"
 

@@ -56,6 +56,8 @@ _BAND_BITS = 28
 _KIND_WEIGHT = (
     f"(CASE (pieces.rowid >> {_BAND_BITS}) & 3 WHEN 0 THEN 1.0 WHEN 1 THEN 0.9 ELSE 0.4 END)"
 )
+#: Paths per ``IN (...)`` query (SQLite allows 32,766 variables; fewer keep each query quick).
+_IN_CHUNK = 500
 #: Private markers around matches in snippets; sanitised text can never contain them.
 _OPEN, _CLOSE = "\x02", "\x03"
 #: ``search --all`` loads the chunks of this many more briefs than hits wanted at a time (the
@@ -126,8 +128,13 @@ CREATE TABLE IF NOT EXISTS files (
     kind TEXT NOT NULL DEFAULT '',
     error TEXT,
     sections TEXT NOT NULL DEFAULT '',
-    terms TEXT NOT NULL DEFAULT ''
+    terms TEXT NOT NULL DEFAULT '',
+    folder TEXT NOT NULL DEFAULT '',
+    skeleton TEXT NOT NULL DEFAULT '',
+    sort_name TEXT NOT NULL DEFAULT '',
+    date_key TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder, sort_name);
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS briefs USING fts5(
@@ -166,6 +173,8 @@ class Index:
         self.db = connection
         #: The index file, or ':memory:'.
         self.location = location
+        #: How many files this connection has read again (see :meth:`changed`).
+        self.reads = 0
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -255,14 +264,66 @@ class Index:
 
     def _rows(self, paths: list[str], every: bool) -> dict[str, FileRow]:
         query = f"SELECT {_FILE_COLUMNS} FROM files"
-        if not every and len(paths) <= 8:
-            found = (
-                row
-                for path in paths
-                for row in self.db.execute(query + " WHERE path = ?", (path,)).fetchall()
+        if every:
+            return {row[1]: row for row in self.db.execute(query)}
+        found: dict[str, FileRow] = {}
+        for start in range(0, len(paths), _IN_CHUNK):
+            part = paths[start : start + _IN_CHUNK]
+            marks = ", ".join("?" for _ in part)
+            for row in self.db.execute(f"{query} WHERE path IN ({marks})", part):
+                found[row[1]] = row
+        return found
+
+    # -- the library's folders, without reading every row --------------------------------
+
+    def paths_in(self, folders: Sequence[str]) -> dict[str, int]:
+        """Every indexed file in ``folders`` → its id."""
+        marks = ", ".join("?" for _ in folders)
+        return {
+            str(path): int(file_id)
+            for path, file_id in self.db.execute(
+                f"SELECT path, id FROM files WHERE folder IN ({marks})", list(folders)
             )
-            return {row[1]: row for row in found}
-        return {row[1]: row for row in self.db.execute(query)}
+        }
+
+    def forget(self, file_ids: Iterable[int]) -> None:
+        """Delete the rows (and text) of files that are gone."""
+        with _transaction(self.db):
+            for file_id in file_ids:
+                self._delete_text(file_id)
+                self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+
+    def records(
+        self, folders: Sequence[str], condition: str, params: Sequence[object] = (), tail: str = ""
+    ) -> list[FileRecord]:
+        """Records of the files in ``folders`` that meet an SQL ``condition``, then ``tail``
+        (ORDER BY, LIMIT). Folders are ranked in the order given, as the library ranks them."""
+        marks = ", ".join("?" for _ in folders)
+        rank = " ".join(f"WHEN ? THEN {n}" for n in range(len(folders)))
+        query = (
+            f"SELECT {_FILE_COLUMNS}, CASE folder {rank} END AS rank FROM files "
+            f"WHERE folder IN ({marks}) AND ({condition}) {tail}"
+        )
+        rows = self.db.execute(query, [*folders, *folders, *params])
+        return [_record(row[:14]) for row in rows]
+
+    def count(self, folders: Sequence[str], condition: str) -> int:
+        """How many files in ``folders`` meet ``condition``."""
+        marks = ", ".join("?" for _ in folders)
+        query = f"SELECT count(*) FROM files WHERE folder IN ({marks}) AND ({condition})"
+        return int(self.db.execute(query, list(folders)).fetchone()[0])
+
+    def readable_ids(self, folders: Sequence[str]) -> list[int]:
+        """The ids of the valid briefs in ``folders``."""
+        marks = ", ".join("?" for _ in folders)
+        query = f"SELECT id FROM files WHERE folder IN ({marks}) AND error IS NULL"
+        return [int(row[0]) for row in self.db.execute(query, list(folders))]
+
+    def changed(self, paths: Sequence[str]) -> bool:
+        """Check ``paths`` by the freshness rule, re-reading any that changed; True if any did."""
+        before = self.reads
+        self.sync(paths)
+        return self.reads != before
 
     def _prune(self, wanted: set[str], rows: dict[str, FileRow], folders: set[str]) -> None:
         """Forget files that left the prune folders, and files elsewhere that are gone."""
@@ -321,6 +382,7 @@ class Index:
         from briefcli.errors import BriefFileError
         from briefcli.files import read_file
 
+        self.reads += 1
         query = f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ?"
         old = self.db.execute(query, (path,)).fetchone()
         checked = time.time_ns()
@@ -342,21 +404,24 @@ class Index:
             return (old[0], path, *identity, digest, checked, *old[9:])
         brief, error = _parse(path, data) if data is not None else (None, unreadable)
         meta, names = _metadata(brief, error)
+        keys = _keys(path, meta)
         if old is not None:
             file_id = old[0]
             self._delete_text(file_id)
             self.db.execute(
                 "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, device = ?, "
                 "digest = ?, checked_ns = ?, brief_id = ?, title = ?, date = ?, kind = ?, "
-                "error = ?, sections = ?, terms = ? WHERE id = ?",
-                (*identity, digest, checked, *meta, *names, file_id),
+                "error = ?, sections = ?, terms = ?, folder = ?, skeleton = ?, sort_name = ?, "
+                "date_key = ? WHERE id = ?",
+                (*identity, digest, checked, *meta, *names, *keys, file_id),
             )
         else:
             cursor = self.db.execute(
                 "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, device, digest, "
-                "checked_ns, brief_id, title, date, kind, error, sections, terms) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (path, *identity, digest, checked, *meta, *names),
+                "checked_ns, brief_id, title, date, kind, error, sections, terms, folder, "
+                "skeleton, sort_name, date_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, *identity, digest, checked, *meta, *names, *keys),
             )
             file_id = int(cursor.lastrowid or 0)
         if brief is not None:
@@ -590,6 +655,23 @@ def _unpack(data: bytes) -> list[Chunk]:
     import zlib
 
     return [tuple(p) for p in json.loads(zlib.decompress(data))]
+
+
+def _keys(path: str, meta: tuple[str, str, str, str, str | None]) -> tuple[str, str, str, str]:
+    """The folder, the id's look-alike skeleton, and the keys ``brief list`` sorts by."""
+    from briefcli.confusables import skeleton
+    from briefcli.model import parse_date_point
+
+    brief_id, _, date, _, error = meta
+    folder = os.path.dirname(path)
+    if error is not None:
+        stem = os.path.splitext(os.path.basename(path))[0]
+        return folder, "", stem.casefold(), ""
+    try:
+        year, month, day = parse_date_point(date).first if date else (0, 0, 0)
+    except ValueError:
+        year, month, day = 0, 0, 0
+    return folder, skeleton(brief_id), brief_id.casefold(), f"{year:05}{month:02}{day:02}"
 
 
 def _record(row: FileRow) -> FileRecord:

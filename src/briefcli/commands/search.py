@@ -57,7 +57,7 @@ def search(
       brief search deploy --all --limit 20
       brief search sanctions --all --format json | jq -r '.hits[].brief.id'
     """
-    from briefcli.catalog import describe, scan
+    from briefcli.catalog import describe, readable_ids
     from briefcli.index import Index, using_index
     from briefcli.query import normalise_section_ref
     from briefcli.searchquery import fts_query
@@ -70,21 +70,26 @@ def search(
 
     def run(index: Index) -> SearchView:
         if choice is None:
-            library = scan(index, progress)
-            entries = library.readable()
+            ids = readable_ids(index, progress)
             scope = "all"
         else:
-            entries = (describe(index, choice.path),)
-            scope = entries[0].id
-            sections = index.names(entries[0].file_id)[0]
+            entry = describe(index, choice.path)
+            ids = [entry.file_id]
+            scope = entry.id
+            sections = index.names(entry.file_id)[0]
             if wanted is not None and not _has_section(sections, wanted):
                 raise NotFoundError(
                     f"no section {quoted(wanted)} in {scope}; valid: {listing(sections)}"
                 )
-        results = index.search(text, [e.file_id for e in entries], section=wanted, limit=limit)
+        results = index.search(text, ids, section=wanted, limit=limit)
+        if choice is None and index.changed(list(dict.fromkeys(h.path for h in results.hits))):
+            # A brief about to be printed changed since it was indexed: search again (the
+            # library-wide rule checks what a command prints; catalog.survey).
+            ids = readable_ids(index)
+            results = index.search(text, ids, section=wanted, limit=limit)
         # When many briefs match, --all counts the hits in the best-matching briefs only, the
         # ones searched piece by piece (index.search): the summary names how many those are.
-        briefs = len(entries) if results.complete else results.briefs
+        briefs = len(ids) if results.complete else results.briefs
         return SearchView(text, scope, briefs, results.hits, results.total, wanted)
 
     try:
