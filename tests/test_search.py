@@ -270,6 +270,22 @@ def test_a_hit_in_a_changed_brief_is_checked_before_it_is_printed(
     assert [hit["brief"]["path"] for hit in hits] in ([], [str(synthetic)])
 
 
+def test_a_brief_saved_by_renaming_over_it_is_read_at_once(
+    brief: Runner, synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefcli import catalog
+
+    monkeypatch.setattr(catalog, "SHARE", 1)  # one file a second besides the printed ones
+    assert brief("search", "plainword", "--all").exit_code == 1
+    other = synthetic.with_name("synthetic-0003.yaml")
+    text = other.read_text(encoding="utf-8")
+    saved = other.with_name(".saving.tmp")
+    saved.write_text(text.replace('  - "', '  - "Plainword ', 1), encoding="utf-8")
+    os.replace(saved, other)  # as editors and 'brief import' save: the folder changes
+    hits = json.loads(brief("search", "plainword", "--all", "-f", "json").stdout)["hits"]
+    assert [hit["brief"]["path"] for hit in hits] == [str(other)]
+
+
 def test_the_index_is_smaller_than_the_text_it_holds(brief: Runner, synthetic: Path) -> None:
     assert brief("list").exit_code == 0
     text = sum(path.stat().st_size for path in synthetic.parent.glob("*.yaml"))

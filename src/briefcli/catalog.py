@@ -187,10 +187,15 @@ def brief_files(folder: str, origin: str = BRIEF_PATH) -> list[str]:
     Hidden names include the temp files of a write that was killed (``.NAME.*.tmp``). A folder
     that is gone is empty; one that cannot be read is a :class:`UsageError`.
     """
+    return [path for path, _ in _brief_entries(folder, origin)]
+
+
+def _brief_entries(folder: str, origin: str) -> list[tuple[str, int]]:
+    """:func:`brief_files` with each file's inode number (which listing a folder gives free)."""
     try:
         with os.scandir(folder) as found:
             named = [
-                (entry.name, entry.path)
+                (entry.name, entry.path, entry.inode())
                 for entry in found
                 if entry.name.endswith(SUFFIXES)
                 and not entry.name.startswith(".")
@@ -204,7 +209,7 @@ def brief_files(folder: str, origin: str = BRIEF_PATH) -> list[str]:
             "fix its permissions"
             + (", or take it out of BRIEF_PATH" if origin == BRIEF_PATH else ""),
         ) from None
-    return [path for _, path in sorted(named)]
+    return [(path, inode) for _, path, inode in sorted(named)]
 
 
 def _is_regular(entry: os.DirEntry[str]) -> bool:
@@ -266,34 +271,43 @@ class Survey(Record):
 def survey(index: Index, progress: Progress | None = None) -> Survey:
     """Bring the index up to date for a library-wide command without stat-ing every file.
 
-    The rule (docs/library.md, "Freshness"): every folder is listed, so an added, removed or
-    renamed file is always seen; a new file is read. A file that is already indexed is
-    checked by the freshness rule when the command prints it (the caller's job) and, for the
-    others, in a rotating share of about :data:`SHARE` files a second; a library of up to
-    that many files is checked whole every time.
+    The rule (docs/library.md, "Freshness"): a folder whose own status changed since brief
+    last listed it (a file added, removed or renamed over: editors and ``brief import`` save
+    that way) is listed again; its new files, and files with a new inode, are read. Other
+    files are checked by the freshness rule when the command prints them (the caller's job)
+    and in a rotating share of about :data:`SHARE` files a second; a library of up to that many
+    files is checked whole every time.
     """
     import time
 
     from briefcli.index import storable
 
     found = folders()
-    listed: list[str] = []
     unnamed: list[str] = []
+    check: list[str] = []
+    listed_at: dict[str, int] = {}
     for folder in found:
-        for path in brief_files(folder.path, folder.origin):
-            (listed if storable(path) else unnamed).append(path)
-    known = index.paths_in([f.path for f in found])
-    present = set(listed)
-    gone = [file_id for path, file_id in known.items() if path not in present]
-    if gone:
-        index.forget(gone)
-        known = {path: file_id for path, file_id in known.items() if path in present}
-    new = [path for path in listed if path not in known]
-    share = -(-len(known) // SHARE)  # files are checked in this many turns
-    turn = time.time_ns() // 1_000_000_000 % max(share, 1)
-    checked = [path for path, file_id in known.items() if file_id % share == turn] if known else []
-    if new or checked:
-        index.sync(new + checked, progress=progress)
+        if index.folder_unchanged(folder.path):
+            continue
+        listed_ns = time.time_ns()
+        listed = _brief_entries(folder.path, folder.origin)
+        named = [(path, inode) for path, inode in listed if storable(path)]
+        unnamed += [path for path, _ in listed if not storable(path)]
+        known = index.paths_in([folder.path])
+        present = {path for path, _ in named}
+        gone = [file_id for path, (file_id, _) in known.items() if path not in present]
+        if gone:
+            index.forget(gone)
+        check += [path for path, inode in named if known.get(path, (0, -1))[1] != inode]
+        if len(named) == len(listed):  # a name the index cannot hold: list it every time
+            listed_at[folder.path] = listed_ns
+    where = [f.path for f in found]
+    check += index.turn(where, SHARE, time.time_ns() // 1_000_000_000)
+    if check:
+        index.sync(list(dict.fromkeys(check)), progress=progress)
+    # Only now, with the new files indexed: an interrupted build lists the folder again.
+    for path, listed_ns in listed_at.items():
+        index.folder_listed(path, listed_ns)
     return Survey(found, tuple(unnamed))
 
 
@@ -355,10 +369,10 @@ def list_page(index: Index, sort: str, limit: int, progress: Progress | None = N
     return Page(library, (*shown, *failed), total)
 
 
-def readable_ids(index: Index, progress: Progress | None = None) -> list[int]:
-    """The index ids of every valid brief file in the library (``search --all``), after
+def library_paths(index: Index, progress: Progress | None = None) -> list[str]:
+    """The library's folders (``search --all`` searches the valid briefs in them), after
     :func:`survey`; the caller checks the files it prints."""
-    return index.readable_ids(survey(index, progress).paths)
+    return survey(index, progress).paths
 
 
 #: Why a file whose name is not valid UTF-8 is broken (the index keeps names as UTF-8 text).

@@ -135,6 +135,15 @@ CREATE TABLE IF NOT EXISTS files (
     date_key TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder, sort_name);
+CREATE TABLE IF NOT EXISTS folders (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    device INTEGER NOT NULL,
+    checked_ns INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS briefs USING fts5(
@@ -276,15 +285,56 @@ class Index:
 
     # -- the library's folders, without reading every row --------------------------------
 
-    def paths_in(self, folders: Sequence[str]) -> dict[str, int]:
-        """Every indexed file in ``folders`` → its id."""
+    def paths_in(self, folders: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """Every indexed file in ``folders`` → its id and inode."""
         marks = ", ".join("?" for _ in folders)
         return {
-            str(path): int(file_id)
-            for path, file_id in self.db.execute(
-                f"SELECT path, id FROM files WHERE folder IN ({marks})", list(folders)
+            str(path): (int(file_id), int(inode))
+            for path, file_id, inode in self.db.execute(
+                f"SELECT path, id, inode FROM files WHERE folder IN ({marks})", list(folders)
             )
         }
+
+    def folder_unchanged(self, folder: str) -> bool:
+        """Whether ``folder`` holds the files it held when listed (the freshness rule applied
+        to the folder: adding, removing or renaming a file changes its status)."""
+        row = self.db.execute(
+            "SELECT size, mtime_ns, ctime_ns, inode, device, checked_ns FROM folders "
+            "WHERE path = ?",
+            (folder,),
+        ).fetchone()
+        if row is None:
+            return False
+        try:
+            info = os.stat(folder)
+        except OSError:
+            return False
+        return is_fresh(row[:5], row[5], info)
+
+    def folder_listed(self, folder: str, listed_ns: int) -> None:
+        """Remember that ``folder`` was listed (from ``listed_ns``) and its files indexed."""
+        try:
+            info = os.stat(folder)
+        except OSError:
+            return
+        with _transaction(self.db):
+            self.db.execute(
+                "INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (folder, *stat_key(info), listed_ns),
+            )
+
+    def turn(self, folders: Sequence[str], share: int, clock: int) -> list[str]:
+        """About ``share`` of the indexed files in ``folders``: a different share for each
+        value of ``clock``, every file once in ``count / share`` turns."""
+        marks = ", ".join("?" for _ in folders)
+        where = f"folder IN ({marks})"
+        found = self.db.execute(f"SELECT count(*) FROM files WHERE {where}", list(folders))
+        turns = max(1, -(-int(found.fetchone()[0]) // share))
+        rows = self.db.execute(
+            f"SELECT path FROM files WHERE {where} AND id % ? = ?",
+            [*folders, turns, clock % turns],
+        )
+        return [str(row[0]) for row in rows]
 
     def forget(self, file_ids: Iterable[int]) -> None:
         """Delete the rows (and text) of files that are gone."""
@@ -312,12 +362,6 @@ class Index:
         marks = ", ".join("?" for _ in folders)
         query = f"SELECT count(*) FROM files WHERE folder IN ({marks}) AND ({condition})"
         return int(self.db.execute(query, list(folders)).fetchone()[0])
-
-    def readable_ids(self, folders: Sequence[str]) -> list[int]:
-        """The ids of the valid briefs in ``folders``."""
-        marks = ", ".join("?" for _ in folders)
-        query = f"SELECT id FROM files WHERE folder IN ({marks}) AND error IS NULL"
-        return [int(row[0]) for row in self.db.execute(query, list(folders))]
 
     def changed(self, paths: Sequence[str]) -> bool:
         """Check ``paths`` by the freshness rule, re-reading any that changed; True if any did."""
@@ -438,12 +482,14 @@ class Index:
     def search(
         self,
         query: str,
-        file_ids: Sequence[int],
+        file_ids: Sequence[int] = (),
         *,
+        folders: Sequence[str] = (),
         section: str | None = None,
         limit: int = 10,
     ) -> Results:
-        """The best ``limit`` hits for ``query`` in the given files, and the total count.
+        """The best ``limit`` hits for ``query`` in the given files (or the valid briefs in
+        ``folders``), and the total count.
 
         Briefs are ranked first (one row each, cheap however many pieces match); the chunks of
         the best briefs are then put in a temporary FTS5 table, ranked there with bm25 (titles
@@ -453,7 +499,7 @@ class Index:
         (:attr:`Results.briefs` of them; :attr:`Results.complete` is False).
         """
         match = fts_query(query, self._distinct_forms)
-        ranked = self._ranked_briefs(match, file_ids)
+        ranked = self._ranked_briefs(match, file_ids, folders)
         self.db.execute(_PIECES)
         self.db.execute("DELETE FROM temp.pieces")
         where = ["pieces MATCH ?"]
@@ -500,13 +546,27 @@ class Index:
             hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, shown, score))
         return Results(tuple(hits), count, examined, complete)
 
-    def _ranked_briefs(self, match: str, file_ids: Sequence[int]) -> list[int]:
-        """The files among ``file_ids`` whose text matches, best first (by bm25 per brief)."""
-        if len(file_ids) == 1:
+    def _ranked_briefs(
+        self, match: str, file_ids: Sequence[int], folders: Sequence[str]
+    ) -> list[int]:
+        """The files among ``file_ids`` (or in ``folders``) whose text matches, best first
+        (by bm25 per brief)."""
+        if len(file_ids) == 1 and not folders:
             return list(file_ids)  # one brief: its pieces say whether anything matches
         params: list[object] = [match]
         condition = "briefs MATCH ?"
-        if self._outside(file_ids):
+        marks = ", ".join("?" for _ in folders)
+        if (
+            folders
+            and self.db.execute(
+                f"SELECT 1 FROM files WHERE error IS NULL AND folder NOT IN ({marks}) LIMIT 1",
+                list(folders),
+            ).fetchall()
+        ):
+            # Files read from elsewhere (brief -b PATH) are indexed too: leave them out.
+            condition += f" AND briefs.rowid IN (SELECT id FROM files WHERE folder IN ({marks}))"
+            params += folders
+        elif not folders and self._outside(file_ids):
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY)")
             self.db.execute("DELETE FROM temp.scope")
             self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
@@ -597,6 +657,7 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO briefs (briefs) VALUES ('delete-all')")
         db.execute("DELETE FROM texts")
         db.execute("DELETE FROM files")
+        db.execute("DELETE FROM folders")
         db.execute("DELETE FROM about")
         db.execute("INSERT INTO about VALUES (?)", (__version__,))
 

@@ -57,7 +57,7 @@ def search(
       brief search deploy --all --limit 20
       brief search sanctions --all --format json | jq -r '.hits[].brief.id'
     """
-    from briefcli.catalog import describe, readable_ids
+    from briefcli.catalog import describe, library_paths
     from briefcli.index import Index, using_index
     from briefcli.query import normalise_section_ref
     from briefcli.searchquery import fts_query
@@ -69,8 +69,10 @@ def search(
     progress = Progress()
 
     def run(index: Index) -> SearchView:
+        where: list[str] = []
+        ids: list[int] = []
         if choice is None:
-            ids = readable_ids(index, progress)
+            where = library_paths(index, progress)
             scope = "all"
         else:
             entry = describe(index, choice.path)
@@ -81,15 +83,17 @@ def search(
                 raise NotFoundError(
                     f"no section {quoted(wanted)} in {scope}; valid: {listing(sections)}"
                 )
-        results = index.search(text, ids, section=wanted, limit=limit)
-        if choice is None and index.changed(list(dict.fromkeys(h.path for h in results.hits))):
+        results = index.search(text, ids, folders=where, section=wanted, limit=limit)
+        if where and index.changed(list(dict.fromkeys(h.path for h in results.hits))):
             # A brief about to be printed changed since it was indexed: search again (the
             # library-wide rule checks what a command prints; catalog.survey).
-            ids = readable_ids(index)
-            results = index.search(text, ids, section=wanted, limit=limit)
+            results = index.search(text, ids, folders=where, section=wanted, limit=limit)
         # When many briefs match, --all counts the hits in the best-matching briefs only, the
         # ones searched piece by piece (index.search): the summary names how many those are.
-        briefs = len(ids) if results.complete else results.briefs
+        if not results.complete:
+            briefs = results.briefs
+        else:
+            briefs = index.count(where, "error IS NULL") if where else 1
         return SearchView(text, scope, briefs, results.hits, results.total, wanted)
 
     try:
