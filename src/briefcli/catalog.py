@@ -252,7 +252,7 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
 
 #: A library-wide command checks at most about this many files it does not print by the
 #: freshness rule, a different share each second (see :func:`survey`).
-SHARE = 1000
+SHARE = 250
 
 
 class Survey(Record):
@@ -340,7 +340,8 @@ def list_page(index: Index, sort: str, limit: int, progress: Progress | None = N
     broken = index.records(where, "error IS NOT NULL", (), "ORDER BY rank, path")
     twins = index.records(
         where,
-        "error IS NULL AND skeleton IN (SELECT skeleton FROM files WHERE error IS NULL "
+        "error IS NULL AND skeleton IN (SELECT skeleton FROM files INDEXED BY files_by_skeleton "
+        "WHERE error IS NULL "
         f"AND folder IN ({', '.join('?' for _ in where)}) "
         "GROUP BY skeleton HAVING count(*) > 1)",
         where,

@@ -60,9 +60,6 @@ _KIND_WEIGHT = (
 _IN_CHUNK = 500
 #: Private markers around matches in snippets; sanitised text can never contain them.
 _OPEN, _CLOSE = "\x02", "\x03"
-#: ``search --all`` loads the chunks of this many more briefs than hits wanted at a time (the
-#: best-ranked briefs first), until it has enough hits or no brief is left.
-_SPARE_BRIEFS = 5
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -134,7 +131,9 @@ CREATE TABLE IF NOT EXISTS files (
     sort_name TEXT NOT NULL DEFAULT '',
     date_key TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder, sort_name);
+CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder, error, sort_name, path);
+CREATE INDEX IF NOT EXISTS files_by_date ON files (folder, error, date_key, brief_id, path);
+CREATE INDEX IF NOT EXISTS files_by_skeleton ON files (skeleton, error, folder);
 CREATE TABLE IF NOT EXISTS folders (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -347,15 +346,28 @@ class Index:
         self, folders: Sequence[str], condition: str, params: Sequence[object] = (), tail: str = ""
     ) -> list[FileRecord]:
         """Records of the files in ``folders`` that meet an SQL ``condition``, then ``tail``
-        (ORDER BY, LIMIT). Folders are ranked in the order given, as the library ranks them."""
+        (ORDER BY, LIMIT). Folders are ranked in the order given (``rank``), as the library
+        ranks them."""
         marks = ", ".join("?" for _ in folders)
         rank = " ".join(f"WHEN ? THEN {n}" for n in range(len(folders)))
-        query = (
-            f"SELECT {_FILE_COLUMNS}, CASE folder {rank} END AS rank FROM files "
-            f"WHERE folder IN ({marks}) AND ({condition}) {tail}"
-        )
-        rows = self.db.execute(query, [*folders, *folders, *params])
-        return [_record(row[:14]) for row in rows]
+        # Ids first, sorted from the indexes alone; whole rows only for those chosen (a sort
+        # would otherwise copy every matching row).
+        chosen = [
+            int(row[0])
+            for row in self.db.execute(
+                f"SELECT id, CASE folder {rank} END AS rank FROM files "
+                f"WHERE folder IN ({marks}) AND ({condition}) {tail}",
+                [*folders, *folders, *params],
+            )
+        ]
+        rows: dict[int, FileRow] = {}
+        for start in range(0, len(chosen), _IN_CHUNK):
+            part = chosen[start : start + _IN_CHUNK]
+            query = (
+                f"SELECT {_FILE_COLUMNS} FROM files WHERE id IN ({', '.join('?' for _ in part)})"
+            )
+            rows.update((row[0], row) for row in self.db.execute(query, part))
+        return [_record(rows[file_id]) for file_id in chosen if file_id in rows]
 
     def count(self, folders: Sequence[str], condition: str) -> int:
         """How many files in ``folders`` meet ``condition``."""
@@ -509,7 +521,7 @@ class Index:
             params += [f" {section} ", f" {section}-"]
         condition = " AND ".join(where)
         count = loaded = 0
-        step = limit + _SPARE_BRIEFS
+        step = limit  # briefs at a time, the best-ranked first, until there are enough hits
         while loaded < len(ranked) and count < limit:
             self._load(ranked[loaded : loaded + step])
             loaded += step
