@@ -138,7 +138,7 @@ CREATE TABLE IF NOT EXISTS files (
     sort_name TEXT NOT NULL DEFAULT '',
     date_key TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder, error, sort_name, path);
+CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder, error, sort_name, path, inode);
 CREATE INDEX IF NOT EXISTS files_by_date ON files (folder, error, date_key, brief_id, path);
 CREATE INDEX IF NOT EXISTS files_by_skeleton ON files (skeleton, error, folder);
 CREATE TABLE IF NOT EXISTS folders (
