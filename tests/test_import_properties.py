@@ -154,6 +154,7 @@ def test_hostile_markdown_finishes(text: str) -> None:
 
 @SETTINGS
 @given(st.text())
+@example("\u115f")  # a Hangul filler: a letter to \w, invisible to a reader
 def test_any_title_gives_a_safe_file_name(title: str) -> None:
     from briefcli.files import RESERVED_NAMES, safe_filename
     from briefcli.importers.naming import MAX_STEM, slug

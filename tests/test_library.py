@@ -207,6 +207,68 @@ def test_removed_files_leave_the_list(brief: Runner, shelf: Path) -> None:
     assert "beta-2024" not in brief("list").stdout
 
 
+@pytest.fixture
+def long_shelf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A BRIEF_PATH folder of 120 briefs, one of them broken and one a duplicate id."""
+    folder = tmp_path / "long"
+    for number in range(118):
+        mini(folder, f"r{number:03}", f"Report {number}", f"20{number % 25:02}-01-01")
+    mini(folder, "r005", "A second r005", "1999-01-01", name="z-duplicate.yaml")
+    (folder / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    monkeypatch.setenv("BRIEF_PATH", str(folder))
+    return folder
+
+
+def ids_listed(stdout: str) -> list[str]:
+    """The ids in the table of briefs (which ends at the first blank line)."""
+    return [line.split()[0] for line in stdout.split("\n\n")[0].splitlines()]
+
+
+def test_list_shows_a_page_and_says_how_many_more(brief: Runner, long_shelf: Path) -> None:
+    result = brief("list")
+    shown = ids_listed(result.stdout)
+    # The first 50 briefs by id (the shipped one among them); every broken file after them.
+    assert len(shown) == 50
+    assert shown[:3] == ["nk-russia-troops-2025", "r000", "r001"]
+    assert "… 70 more: brief list --all" in result.stderr
+    assert "broken.yaml" in result.stdout
+    assert "(duplicate)  A second r005" in result.stdout  # sorted by id, beside its twin
+    # The duplicate id is reported all the same, though its second file is not on the page.
+    assert "r005: --brief r005 reads" in result.stdout
+    everything = brief("list", "--all")
+    assert len(ids_listed(everything.stdout)) == 120
+    assert everything.stderr == ""
+
+
+def test_list_by_date_pages_the_newest(brief: Runner, long_shelf: Path) -> None:
+    shown = ids_listed(brief("list", "--sort", "date").stdout)
+    assert shown[0] == "nk-russia-troops-2025"  # 2025-02-28, the newest
+    assert set(shown[1:5]) == {"r024", "r049", "r074", "r099"}  # 2024-01-01
+
+
+def test_list_json_lists_every_brief(brief: Runner, long_shelf: Path) -> None:
+    data = json.loads(brief("list", "--format", "json").stdout)
+    assert len(data["briefs"]) == 121 - 1 + 1  # every file, the broken one too
+
+
+def test_a_changed_brief_on_the_page_is_shown_changed(
+    brief: Runner, long_shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalog, "SHARE", 1)  # one file a second besides the printed ones
+    assert "Report 3\n" in brief("list").stdout
+    mini(long_shelf, "r003", "Report three, revised", "2001-01-01")
+    assert "Report three, revised" in brief("list").stdout
+
+
+def test_added_and_removed_files_show_at_once(brief: Runner, long_shelf: Path) -> None:
+    assert "r000" in ids_listed(brief("list").stdout)
+    (long_shelf / "r000.yaml").unlink()
+    mini(long_shelf, "a-new-one", "New")
+    shown = ids_listed(brief("list").stdout)
+    assert "r000" not in shown
+    assert shown[0] == "a-new-one"
+
+
 # -- -b/--brief, BRIEF and the current brief ----------------------------------------------------
 
 

@@ -221,6 +221,89 @@ def test_all_searches_the_files_in_the_library_and_no_others(
     assert data["briefs_searched"] == 2  # and the shipped one
 
 
+def test_all_ranks_the_best_pieces_of_the_best_briefs_first(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = tmp_path / "shelf"
+    report(shelf, "aone", "Walrus once, among many words about harbours, roads and rail.")
+    report(shelf, "bmany", "Walrus, walrus and walrus: the walrus trade.", "No match here.")
+    report(shelf, "cnone", "Nothing of the kind.")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    data = json.loads(brief("search", "walrus", "--all", "--format", "json").stdout)
+    assert [hit["brief"]["id"] for hit in data["hits"]] == ["bmany", "aone"]
+    assert data["total"] == 2
+    assert data["briefs_searched"] == 4  # every brief, and the shipped one
+
+
+def test_a_common_word_counts_its_hits_in_the_best_briefs(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = tmp_path / "shelf"
+    for number in range(30):
+        report(shelf, f"b{number:02}", "A harbour " + "word " * number, "The harbour again.")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    data = json.loads(brief("search", "harbour", "--all", "--limit", "3", "-f", "json").stdout)
+    # Briefs are ranked first; the pieces of the best few are ranked and counted.
+    assert len(data["hits"]) == 3
+    assert data["briefs_searched"] < 30
+    assert data["total"] == 2 * data["briefs_searched"]
+    assert {hit["brief"]["id"] for hit in data["hits"]} <= {"b00", "b01", "b02", "b03"}
+    everything = json.loads(
+        brief("search", "harbour", "--all", "--limit", "100", "-f", "json").stdout
+    )
+    assert everything["total"] == 60
+    assert everything["briefs_searched"] == 31
+
+
+def test_a_hit_in_a_changed_brief_is_checked_before_it_is_printed(
+    brief: Runner, synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefcli import catalog
+
+    monkeypatch.setattr(catalog, "SHARE", 1)  # one file a second besides the printed ones
+    assert brief("search", NEEDLE, "--all").exit_code == 0
+    text = synthetic.read_text(encoding="utf-8")
+    synthetic.write_text(text.replace(NEEDLE, "plainword"), encoding="utf-8")
+    assert brief("search", NEEDLE, "--all").exit_code == 1
+    hits = json.loads(brief("search", "plainword", "--all", "-f", "json").stdout)["hits"]
+    # Found only once the rotating share reaches the file, or here, at once, if it has.
+    assert [hit["brief"]["path"] for hit in hits] in ([], [str(synthetic)])
+
+
+def test_a_brief_saved_by_renaming_over_it_is_read_at_once(
+    brief: Runner, synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefcli import catalog
+
+    monkeypatch.setattr(catalog, "SHARE", 1)  # one file a second besides the printed ones
+    assert brief("search", "plainword", "--all").exit_code == 1
+    other = synthetic.with_name("synthetic-0003.yaml")
+    text = other.read_text(encoding="utf-8")
+    saved = other.with_name(".saving.tmp")
+    saved.write_text(text.replace('  - "', '  - "Plainword ', 1), encoding="utf-8")
+    os.replace(saved, other)  # as editors and 'brief import' save: the folder changes
+    hits = json.loads(brief("search", "plainword", "--all", "-f", "json").stdout)["hits"]
+    assert [hit["brief"]["path"] for hit in hits] == [str(other)]
+
+
+def catalog_shipped_folder() -> str:
+    from briefcli.catalog import shipped_folder
+
+    return shipped_folder()
+
+
+def test_the_index_is_smaller_than_the_text_it_holds(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = generate(tmp_path / "library", count=150)
+    monkeypatch.setenv("BRIEF_PATH", str(library.folder))
+    assert brief("list").exit_code == 0
+    shipped = Path(catalog_shipped_folder()).glob("*.yaml")
+    files = [*library.files, *shipped]
+    text = sum(path.stat().st_size for path in files)
+    assert index_file().stat().st_size <= 0.6 * text
+
+
 def test_editing_a_brief_changes_the_next_search(brief: Runner, synthetic: Path) -> None:
     assert brief("search", NEEDLE, "--all").exit_code == 0
     text = synthetic.read_text(encoding="utf-8")

@@ -186,10 +186,15 @@ def brief_files(folder: str, origin: str = BRIEF_PATH) -> list[str]:
     Hidden names include the temp files of a write that was killed (``.NAME.*.tmp``). A folder
     that is gone is empty; one that cannot be read is a :class:`UsageError`.
     """
+    return [path for path, _ in _brief_entries(folder, origin)]
+
+
+def _brief_entries(folder: str, origin: str) -> list[tuple[str, int]]:
+    """:func:`brief_files` with each file's inode number (which listing a folder gives free)."""
     try:
         with os.scandir(folder) as found:
             named = [
-                (entry.name, entry.path)
+                (entry.name, entry.path, entry.inode())
                 for entry in found
                 if entry.name.endswith(SUFFIXES)
                 and not entry.name.startswith(".")
@@ -203,7 +208,7 @@ def brief_files(folder: str, origin: str = BRIEF_PATH) -> list[str]:
             "fix its permissions"
             + (", or take it out of BRIEF_PATH" if origin == BRIEF_PATH else ""),
         ) from None
-    return [path for _, path in sorted(named)]
+    return [(path, inode) for _, path, inode in sorted(named)]
 
 
 def _is_regular(entry: os.DirEntry[str]) -> bool:
@@ -242,6 +247,132 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
                 shadowed_by = None
         entries.append(_entry(record, origin_of[record.path], shadowed_by))
     return Library(found, tuple(entries))
+
+
+#: A library-wide command checks at most about this many files it does not print by the
+#: freshness rule, a different share each second (see :func:`survey`).
+SHARE = 250
+
+
+class Survey(NamedTuple):
+    """The library's folders and files as a library-wide command sees them (see :func:`survey`)."""
+
+    folders: tuple[Folder, ...]
+    #: Every brief file in the folders whose name the index cannot hold (listed as broken).
+    unnamed: tuple[str, ...]
+
+    @property
+    def paths(self) -> list[str]:
+        """The folders' paths, in the library's order."""
+        return [folder.path for folder in self.folders]
+
+
+def survey(index: Index, progress: Progress | None = None) -> Survey:
+    """Bring the index up to date for a library-wide command without stat-ing every file.
+
+    The rule (docs/library.md, "Freshness"): a folder whose own status changed since brief
+    last listed it (a file added, removed or renamed over: editors and ``brief import`` save
+    that way) is listed again; its new files, and files with a new inode, are read. Other
+    files are checked by the freshness rule when the command prints them (the caller's job)
+    and in a rotating share of about :data:`SHARE` files a second; a library of up to that many
+    files is checked whole every time.
+    """
+    import time
+
+    from briefcli.index import storable
+
+    found = folders()
+    unnamed: list[str] = []
+    check: list[str] = []
+    listed_at: dict[str, int] = {}
+    for folder in found:
+        if index.folder_unchanged(folder.path):
+            continue
+        listed_ns = time.time_ns()
+        listed = _brief_entries(folder.path, folder.origin)
+        named = [(path, inode) for path, inode in listed if storable(path)]
+        unnamed += [path for path, _ in listed if not storable(path)]
+        known = index.paths_in([folder.path])
+        present = {path for path, _ in named}
+        gone = [file_id for path, (file_id, _) in known.items() if path not in present]
+        if gone:
+            index.forget(gone)
+        check += [path for path, inode in named if known.get(path, (0, -1))[1] != inode]
+        if len(named) == len(listed):  # a name the index cannot hold: list it every time
+            listed_at[folder.path] = listed_ns
+    where = [f.path for f in found]
+    check += index.turn(where, SHARE, time.time_ns() // 1_000_000_000)
+    if check:
+        index.sync(list(dict.fromkeys(check)), progress=progress)
+    # Only now, with the new files indexed: an interrupted build lists the folder again.
+    for path, listed_ns in listed_at.items():
+        index.folder_listed(path, listed_ns)
+    return Survey(found, tuple(unnamed))
+
+
+class Page(NamedTuple):
+    """One page of ``brief list``: the library as the renderer needs it, and what is left out."""
+
+    #: The folders; entries: the page's briefs, every broken file, every file of a duplicate id.
+    library: Library
+    #: What the table shows: the page's briefs in order, then every broken file.
+    entries: tuple[Entry, ...]
+    #: How many valid brief files the library has (the page shows at most ``limit`` of them).
+    briefs: int
+
+
+def list_page(index: Index, sort: str, limit: int, progress: Progress | None = None) -> Page:
+    """The first ``limit`` briefs in ``sort`` order ('id' or 'date'), read from the index's
+    sorted columns; the printed files are checked by the freshness rule (and read again
+    if they changed, and the page made again)."""
+    seen = survey(index, progress)
+    where = seen.paths
+    order = (
+        "ORDER BY sort_name, rank, path"
+        if sort == "id"
+        else "ORDER BY date_key DESC, brief_id, rank, path"
+    )
+    for _ in range(2):
+        page = index.records(where, "error IS NULL", (), f"{order} LIMIT {int(limit)}")
+        if not index.changed([r.path for r in page]):
+            break
+    broken = index.records(where, "error IS NOT NULL", (), "ORDER BY rank, path")
+    twins = index.records(
+        where,
+        "error IS NULL AND skeleton IN (SELECT skeleton FROM files INDEXED BY files_by_skeleton "
+        "WHERE error IS NULL "
+        f"AND folder IN ({', '.join('?' for _ in where)}) "
+        "GROUP BY skeleton HAVING count(*) > 1)",
+        where,
+        "ORDER BY rank, path",
+    )
+    origin = {folder.path: folder.origin for folder in seen.folders}
+    from briefcli.confusables import skeleton
+
+    winners: dict[str, str] = {}
+    for record in twins:
+        winners.setdefault(skeleton(record.brief_id), record.path)
+
+    def entry(record: FileRecord) -> Entry:
+        first = winners.get(skeleton(record.brief_id)) if record.error is None else None
+        return _entry(
+            record, origin[os.path.dirname(record.path)], None if first == record.path else first
+        )
+
+    shown = [entry(r) for r in page]
+    failed = [entry(r) for r in broken] + [
+        _entry(_unnamed_record(path), origin[os.path.dirname(path)]) for path in seen.unnamed
+    ]
+    kept = {e.path: e for e in [*shown, *failed, *map(entry, twins)]}
+    total = index.count(where, "error IS NULL")
+    library = Library(seen.folders, tuple(kept.values()))
+    return Page(library, (*shown, *failed), total)
+
+
+def library_paths(index: Index, progress: Progress | None = None) -> list[str]:
+    """The library's folders (``search --all`` searches the valid briefs in them), after
+    :func:`survey`; the caller checks the files it prints."""
+    return survey(index, progress).paths
 
 
 #: Why a file whose name is not valid UTF-8 is broken (the index keeps names as UTF-8 text).

@@ -4,8 +4,11 @@ One SQLite file in the user cache folder holds, for every brief file brief has s
 file's stat key and when it was read (:mod:`briefcli.freshness`, the one freshness rule), a
 digest of its content, its metadata (id, title, date, or the error that makes it broken), the
 names ``show`` and ``glossary`` accept (for shell completion), and its text cut into chunks
-(:mod:`briefcli.chunking`) in an FTS5 table with the porter stemmer. Queries are written by
-:mod:`briefcli.searchquery`.
+(:mod:`briefcli.chunking`). The index is compact: the chunks of a brief are kept once,
+zlib-compressed, in ``texts``; a contentless FTS5 table (porter stemmer) holds one row per
+brief, which ranks briefs. A search ranks the briefs first, then loads the chunks of the best
+briefs only into a temporary FTS5 table and ranks those pieces (see :meth:`Index.search`).
+Queries are written by :mod:`briefcli.searchquery`.
 
 Everything in it can be rebuilt from the brief files: a missing or read-only cache folder
 gives an in-memory index with the same answers, a corrupt file is deleted and rebuilt. The
@@ -24,23 +27,27 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
-from briefcli.chunking import chunks
+from briefcli.chunking import Chunk, chunks
 from briefcli.errors import BriefError
 from briefcli.freshness import is_fresh, stat_key
 from briefcli.searchquery import TOKENIZE, fts_query
 from briefcli.snippets import find_matches, snippet
 
 if TYPE_CHECKING:
+    import concurrent.futures
     import sqlite3
 
     from briefcli.model import Brief
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
-SCHEMA = 2
-#: Chunks of one file live at rowids ``file_id << CHUNK_BITS | n``: deleting a file is a range.
+SCHEMA = 4
+#: Chunks of one file get rowids ``file_id << CHUNK_BITS | n`` in the search's temporary table.
 CHUNK_BITS = 32
 #: Parsed files per transaction during a (cold) refresh: an interrupted build keeps its work.
 BATCH = 100
+#: A refresh of this many files or more parses them in a pool of WORKERS processes.
+POOL_FROM = 200
+WORKERS = 2
 
 #: Chunks of one kind sit in one band of a file's rowids, so ranking can weigh them by
 #: rowid alone (reading a column of 30,000 matching rows costs more than the search).
@@ -50,8 +57,13 @@ _BAND_BITS = 28
 #: sections, then glossary entries, then key points and timeline entries, whose short texts
 #: bm25 would otherwise put first.
 _KIND_WEIGHT = (
-    f"(CASE (chunks.rowid >> {_BAND_BITS}) & 3 WHEN 0 THEN 1.0 WHEN 1 THEN 0.9 ELSE 0.4 END)"
+    f"(CASE (pieces.rowid >> {_BAND_BITS}) & 3 WHEN 0 THEN 1.0 WHEN 1 THEN 0.9 ELSE 0.4 END)"
 )
+#: ``search --all`` puts the pieces of this many briefs (or a third of the hits asked for, if
+#: more) in its table at a time, the best-ranked briefs first, until it has the hits asked for.
+_BRIEFS_AT_A_TIME = 3
+#: Paths per ``IN (...)`` query (SQLite allows 32,766 variables; fewer keep each query quick).
+_IN_CHUNK = 500
 #: Private markers around matches in snippets; sanitised text can never contain them.
 _OPEN, _CLOSE = "\x02", "\x03"
 
@@ -87,10 +99,16 @@ class Hit(NamedTuple):
 
 
 class Results(NamedTuple):
-    """The best hits, in rank order, and how many there are in all."""
+    """The best hits, in rank order, how many there are in all, and in how many briefs."""
 
     hits: tuple[Hit, ...]
+    #: The hits in the briefs searched piece by piece (all of them for one brief).
     total: int
+    #: How many briefs were searched piece by piece: the best-ranked of those that match.
+    briefs: int = 1
+    #: Whether every brief that matches was searched piece by piece (then ``total`` is every
+    #: hit in the files asked for: a piece can match only where its brief's row matches).
+    complete: bool = True
 
 
 #: How the index cuts text into terms (also used to find which forms of a word stem alike).
@@ -113,13 +131,36 @@ CREATE TABLE IF NOT EXISTS files (
     kind TEXT NOT NULL DEFAULT '',
     error TEXT,
     sections TEXT NOT NULL DEFAULT '',
-    terms TEXT NOT NULL DEFAULT ''
+    terms TEXT NOT NULL DEFAULT '',
+    folder TEXT NOT NULL DEFAULT '',
+    skeleton TEXT NOT NULL DEFAULT '',
+    sort_name TEXT NOT NULL DEFAULT '',
+    date_key TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder, error, sort_name, path, inode);
+CREATE INDEX IF NOT EXISTS files_by_date ON files (folder, error, date_key, brief_id, path);
+CREATE INDEX IF NOT EXISTS files_by_skeleton ON files (skeleton, error, folder);
+CREATE TABLE IF NOT EXISTS folders (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    device INTEGER NOT NULL,
+    checked_ns INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5(
+CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS briefs USING fts5(
+    title, body, content = '', tokenize = '{_TOKENIZE}'
+);
+"""
+#: The search's own table of the chunks of the briefs it ranks best (in memory: temp_store).
+_PIECES = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces USING fts5(
     title, body, kind UNINDEXED, ref UNINDEXED, scope UNINDEXED, label UNINDEXED,
     tokenize = '{_TOKENIZE}'
-);
+)
 """
 
 #: A row of the files table as SQLite returns it, the columns of _FILE_COLUMNS in order.
@@ -146,6 +187,8 @@ class Index:
         self.db = connection
         #: The index file, or ':memory:'.
         self.location = location
+        #: How many files this connection has read again (see :meth:`changed`).
+        self.reads = 0
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -172,7 +215,7 @@ class Index:
             _check_parser_version(db)
             # A quick read of both tables: a damaged file fails here rather than mid-answer.
             db.execute("SELECT count(*) FROM files").fetchone()
-            db.execute("SELECT rowid FROM chunks LIMIT 1").fetchall()
+            db.execute("SELECT rowid FROM briefs LIMIT 1").fetchall()
         except BaseException:
             db.close()
             raise
@@ -235,14 +278,114 @@ class Index:
 
     def _rows(self, paths: list[str], every: bool) -> dict[str, FileRow]:
         query = f"SELECT {_FILE_COLUMNS} FROM files"
-        if not every and len(paths) <= 8:
-            found = (
-                row
-                for path in paths
-                for row in self.db.execute(query + " WHERE path = ?", (path,)).fetchall()
+        if every:
+            return {row[1]: row for row in self.db.execute(query)}
+        found: dict[str, FileRow] = {}
+        for start in range(0, len(paths), _IN_CHUNK):
+            part = paths[start : start + _IN_CHUNK]
+            marks = ", ".join("?" for _ in part)
+            for row in self.db.execute(f"{query} WHERE path IN ({marks})", part):
+                found[row[1]] = row
+        return found
+
+    # -- the library's folders, without reading every row --------------------------------
+
+    def paths_in(self, folders: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """Every indexed file in ``folders`` → its id and inode."""
+        marks = ", ".join("?" for _ in folders)
+        return {
+            str(path): (int(file_id), int(inode))
+            for path, file_id, inode in self.db.execute(
+                f"SELECT path, id, inode FROM files WHERE folder IN ({marks})", list(folders)
             )
-            return {row[1]: row for row in found}
-        return {row[1]: row for row in self.db.execute(query)}
+        }
+
+    def folder_unchanged(self, folder: str) -> bool:
+        """Whether ``folder`` holds the files it held when listed (the freshness rule applied
+        to the folder: adding, removing or renaming a file changes its status)."""
+        row = self.db.execute(
+            "SELECT size, mtime_ns, ctime_ns, inode, device, checked_ns FROM folders "
+            "WHERE path = ?",
+            (folder,),
+        ).fetchone()
+        if row is None:
+            return False
+        try:
+            info = os.stat(folder)
+        except OSError:
+            return False
+        return is_fresh(row[:5], row[5], info)
+
+    def folder_listed(self, folder: str, listed_ns: int) -> None:
+        """Remember that ``folder`` was listed (from ``listed_ns``) and its files indexed."""
+        try:
+            info = os.stat(folder)
+        except OSError:
+            return
+        with _transaction(self.db):
+            self.db.execute(
+                "INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (folder, *stat_key(info), listed_ns),
+            )
+
+    def turn(self, folders: Sequence[str], share: int, clock: int) -> list[str]:
+        """About ``share`` of the indexed files in ``folders``: a different share for each
+        value of ``clock``, every file once in ``count / share`` turns."""
+        marks = ", ".join("?" for _ in folders)
+        where = f"folder IN ({marks})"
+        found = self.db.execute(f"SELECT count(*) FROM files WHERE {where}", list(folders))
+        turns = max(1, -(-int(found.fetchone()[0]) // share))
+        rows = self.db.execute(
+            f"SELECT path FROM files WHERE {where} AND id % ? = ?",
+            [*folders, turns, clock % turns],
+        )
+        return [str(row[0]) for row in rows]
+
+    def forget(self, file_ids: Iterable[int]) -> None:
+        """Delete the rows (and text) of files that are gone."""
+        with _transaction(self.db):
+            for file_id in file_ids:
+                self._delete_text(file_id)
+                self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+
+    def records(
+        self, folders: Sequence[str], condition: str, params: Sequence[object] = (), tail: str = ""
+    ) -> list[FileRecord]:
+        """Records of the files in ``folders`` that meet an SQL ``condition``, then ``tail``
+        (ORDER BY, LIMIT). Folders are ranked in the order given (``rank``), as the library
+        ranks them."""
+        marks = ", ".join("?" for _ in folders)
+        rank = " ".join(f"WHEN ? THEN {n}" for n in range(len(folders)))
+        # Ids first, sorted from the indexes alone; whole rows only for those chosen (a sort
+        # would otherwise copy every matching row).
+        chosen = [
+            int(row[0])
+            for row in self.db.execute(
+                f"SELECT id, CASE folder {rank} END AS rank FROM files "
+                f"WHERE folder IN ({marks}) AND ({condition}) {tail}",
+                [*folders, *folders, *params],
+            )
+        ]
+        rows: dict[int, FileRow] = {}
+        for start in range(0, len(chosen), _IN_CHUNK):
+            part = chosen[start : start + _IN_CHUNK]
+            query = (
+                f"SELECT {_FILE_COLUMNS} FROM files WHERE id IN ({', '.join('?' for _ in part)})"
+            )
+            rows.update((row[0], row) for row in self.db.execute(query, part))
+        return [_record(rows[file_id]) for file_id in chosen if file_id in rows]
+
+    def count(self, folders: Sequence[str], condition: str) -> int:
+        """How many files in ``folders`` meet ``condition``."""
+        marks = ", ".join("?" for _ in folders)
+        query = f"SELECT count(*) FROM files WHERE folder IN ({marks}) AND ({condition})"
+        return int(self.db.execute(query, list(folders)).fetchone()[0])
+
+    def changed(self, paths: Sequence[str]) -> bool:
+        """Check ``paths`` by the freshness rule, re-reading any that changed; True if any did."""
+        before = self.reads
+        self.sync(paths)
+        return self.reads != before
 
     def _prune(self, wanted: set[str], rows: dict[str, FileRow], folders: set[str]) -> None:
         """Forget files that left the prune folders, and files elsewhere that are gone."""
@@ -253,15 +396,24 @@ class Index:
         if gone:
             with _transaction(self.db):
                 for file_id in gone:
-                    self._delete_chunks(file_id)
+                    self._delete_text(file_id)
                     self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
 
-    def _delete_chunks(self, file_id: int) -> None:
-        first = file_id << CHUNK_BITS
+    def _delete_text(self, file_id: int) -> None:
+        """Take a file's text out of the index (a contentless table needs the old text)."""
+        found = self._chunks(file_id)
+        if found is None:
+            return
         self.db.execute(
-            "DELETE FROM chunks WHERE rowid BETWEEN ? AND ?",
-            (first, first + (1 << CHUNK_BITS) - 1),
+            "INSERT INTO briefs (briefs, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            (file_id, *_whole(found)),
         )
+        self.db.execute("DELETE FROM texts WHERE id = ?", (file_id,))
+
+    def _chunks(self, file_id: int) -> list[Chunk] | None:
+        """The chunks of one file as they were indexed (None when it has no text)."""
+        row = self.db.execute("SELECT data FROM texts WHERE id = ?", (file_id,)).fetchone()
+        return None if row is None else _unpack(row[0])
 
     def _refresh(
         self,
@@ -270,39 +422,51 @@ class Index:
         rows: dict[str, FileRow],
         progress: Progress | None,
     ) -> None:
-        done = 0
-        for start in range(0, len(stale), BATCH):
-            with _transaction(self.db):
-                for path in stale[start : start + BATCH]:
-                    row = self._refresh_one(path, stats[path])
-                    if row is None:
-                        stats.pop(path, None)
-                    else:
-                        rows[path] = row
-                    done += 1
-                    if progress is not None:
-                        progress(done, len(stale))
+        """Read ``stale`` again, writing in transactions of :data:`BATCH` files.
 
-    def _refresh_one(self, path: str, info: os.stat_result) -> FileRow | None:
-        """Re-read one file; returns its new row (None when it vanished).
+        Many files (a first build) are read and parsed by a pool of :data:`WORKERS` processes
+        while this one writes; an interrupted build keeps every batch it committed.
+        """
+        known = {path: rows[path][7] if path in rows else None for path in stale}
+        jobs = [(path, known[path]) for path in stale]
+        pool = _pool() if len(stale) >= POOL_FROM else None
+        try:
+            prepared: Iterable[_Prepared | None] = (
+                pool.map(_prepare, jobs, chunksize=4) if pool is not None else map(_prepare, jobs)
+            )
+            results = iter(prepared)
+            done = 0
+            for start in range(0, len(stale), BATCH):
+                with _transaction(self.db):
+                    for path in stale[start : start + BATCH]:
+                        row = self._write(path, stats[path], next(results))
+                        if row is None:
+                            stats.pop(path, None)
+                        else:
+                            rows[path] = row
+                        done += 1
+                        if progress is not None:
+                            progress(done, len(stale))
+        except BaseException:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        if pool is not None:
+            pool.shutdown()
+
+    def _write(self, path: str, info: os.stat_result, prepared: _Prepared | None) -> FileRow | None:
+        """Write what :func:`_prepare` read of one file; returns its new row (None when it
+        vanished).
 
         Runs inside a write transaction, and reads the file's row again there: another
         brief process may have indexed the same file since this one looked.
         """
-        from briefcli.errors import BriefFileError
-        from briefcli.files import read_file
-
+        self.reads += 1
         query = f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ?"
         old = self.db.execute(query, (path,)).fetchone()
-        checked = time.time_ns()
-        data: bytes | None = None
-        try:
-            data = read_file(path)
-        except BriefFileError as exc:
-            if not os.path.lexists(path):
-                return None  # it vanished
-            unreadable = exc.detail  # a FIFO swapped in, too large, no permission: broken
-        digest = _digest(data) if data is not None else None
+        if prepared is None:
+            return None  # it vanished
+        digest, checked = prepared[0], prepared[1]
         identity = stat_key(info)
         if old is not None and digest is not None and old[7] == digest:
             self.db.execute(
@@ -311,37 +475,35 @@ class Index:
                 (*identity, checked, old[0]),
             )
             return (old[0], path, *identity, digest, checked, *old[9:])
-        brief, error = _parse(path, data) if data is not None else (None, unreadable)
-        meta, names = _metadata(brief, error)
+        if prepared[2] is None:  # not parsed (it matched a row that has changed since)
+            prepared = _prepare((path, None))
+            if prepared is None:
+                return None
+        _, _, meta, names, keys, packed, whole = prepared
+        assert meta is not None and names is not None and keys is not None
         if old is not None:
             file_id = old[0]
-            self._delete_chunks(file_id)
+            self._delete_text(file_id)
             self.db.execute(
                 "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, device = ?, "
                 "digest = ?, checked_ns = ?, brief_id = ?, title = ?, date = ?, kind = ?, "
-                "error = ?, sections = ?, terms = ? WHERE id = ?",
-                (*identity, digest, checked, *meta, *names, file_id),
+                "error = ?, sections = ?, terms = ?, folder = ?, skeleton = ?, sort_name = ?, "
+                "date_key = ? WHERE id = ?",
+                (*identity, digest, checked, *meta, *names, *keys, file_id),
             )
         else:
             cursor = self.db.execute(
                 "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, device, digest, "
-                "checked_ns, brief_id, title, date, kind, error, sections, terms) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (path, *identity, digest, checked, *meta, *names),
+                "checked_ns, brief_id, title, date, kind, error, sections, terms, folder, "
+                "skeleton, sort_name, date_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, *identity, digest, checked, *meta, *names, *keys),
             )
             file_id = int(cursor.lastrowid or 0)
-        if brief is not None:
-            first = file_id << CHUNK_BITS
-            counts = dict.fromkeys(_BANDS, 0)
-            rows = []
-            for chunk in chunks(brief):
-                band = _BANDS[chunk[2]]
-                rows.append((first + (band << _BAND_BITS) + counts[chunk[2]], *chunk))
-                counts[chunk[2]] += 1
-            self.db.executemany(
-                "INSERT INTO chunks (rowid, title, body, kind, ref, scope, label) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
+        if packed is not None and whole is not None:
+            self.db.execute("INSERT INTO texts (id, data) VALUES (?, ?)", (file_id, packed))
+            self.db.execute(
+                "INSERT INTO briefs (rowid, title, body) VALUES (?, ?, ?)", (file_id, *whole)
             )
         return (file_id, path, *identity, digest, checked, *meta)
 
@@ -350,60 +512,115 @@ class Index:
     def search(
         self,
         query: str,
-        file_ids: Sequence[int],
+        file_ids: Sequence[int] = (),
         *,
+        folders: Sequence[str] = (),
         section: str | None = None,
         limit: int = 10,
     ) -> Results:
-        """The best ``limit`` hits for ``query`` in the given files, and the total count."""
-        where = ["chunks MATCH ?"]
-        params: list[object] = [fts_query(query, self._distinct_forms)]
-        if len(file_ids) == 1:
-            first = file_ids[0] << CHUNK_BITS
-            where.append("chunks.rowid BETWEEN ? AND ?")
-            params += [first, first + (1 << CHUNK_BITS) - 1]
-        elif self._outside(file_ids):
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY)")
-            self.db.execute("DELETE FROM temp.scope")
-            self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
-            where.append(f"(chunks.rowid >> {CHUNK_BITS}) IN (SELECT id FROM temp.scope)")
+        """The best ``limit`` hits for ``query`` in the given files (or the valid briefs in
+        ``folders``), and the total count.
+
+        Briefs are ranked first (one row each, cheap however many pieces match); the chunks of
+        the best briefs are then put in a temporary FTS5 table, ranked there with bm25 (titles
+        four times, sections before glossary entries before key points and events), and
+        snippets made for the winners only. When more briefs match than were needed for
+        ``limit`` hits, ``total`` counts the hits in the briefs whose chunks were ranked
+        (:attr:`Results.briefs` of them; :attr:`Results.complete` is False).
+        """
+        match = fts_query(query, self._distinct_forms)
+        ranked = self._ranked_briefs(match, file_ids, folders)
+        matching = ranked.count()
+        self.db.execute(_PIECES)
+        self.db.execute("DELETE FROM temp.pieces")
+        where = ["pieces MATCH ?"]
+        params: list[object] = [match]
         if section is not None:
-            where.append("(instr(chunks.scope, ?) > 0 OR instr(chunks.scope, ?) > 0)")
+            where.append("(instr(pieces.scope, ?) > 0 OR instr(pieces.scope, ?) > 0)")
             params += [f" {section} ", f" {section}-"]
         condition = " AND ".join(where)
-        total = self.db.execute(f"SELECT count(*) FROM chunks WHERE {condition}", params)
-        count = int(total.fetchone()[0])
-        # Rank first, reading nothing but rowids and bm25; snippets only for the winners.
+        count = loaded = 0
+        # Briefs at a time, the best-ranked first, until there are enough hits: one brief has
+        # many pieces, and putting a brief's pieces in the table (tokenizing them) is the cost.
+        step = max(_BRIEFS_AT_A_TIME, limit // 3)
+        while loaded < matching and count < limit:
+            self._load(ranked.batch(loaded, step))
+            loaded += step
+            found = self.db.execute(f"SELECT count(*) FROM temp.pieces WHERE {condition}", params)
+            count = int(found.fetchone()[0])
+        examined = min(loaded, matching)
+        complete = examined == matching
+        if count == 0:
+            return Results((), 0, examined, complete)
         best = self.db.execute(
-            f"SELECT chunks.rowid, bm25(chunks, 4.0, 1.0) * {_KIND_WEIGHT} AS score "
-            f"FROM chunks WHERE {condition} ORDER BY score, chunks.rowid LIMIT ?",
+            f"SELECT rowid, bm25(pieces, 4.0, 1.0) * {_KIND_WEIGHT} AS score, kind, ref, label, "
+            f"scope, body FROM temp.pieces WHERE {condition} ORDER BY score, rowid LIMIT ?",
             [*params, limit],
         ).fetchall()
-        if not best:
-            return Results((), count)
-        marks = ", ".join("?" for _ in best)
-        details = {
+        ids = sorted({rowid >> CHUNK_BITS for rowid, *_ in best})
+        marks = ", ".join("?" for _ in ids)
+        files = {
             row[0]: row[1:]
             for row in self.db.execute(
-                "SELECT chunks.rowid, f.brief_id, f.title, f.path, chunks.kind, chunks.ref, "
-                "chunks.label, chunks.scope, chunks.body "
-                f"FROM chunks JOIN files f ON f.id = (chunks.rowid >> {CHUNK_BITS}) "
-                f"WHERE chunks.rowid IN ({marks})",
-                [rowid for rowid, _ in best],
+                f"SELECT id, brief_id, title, path FROM files WHERE id IN ({marks})", ids
             )
         }
         # The matches in each hit's text, found in one pass, and the window that shows them
         # best (snippets.py): FTS5's snippet() and highlight() both take time that grows with
         # the square of a long section's matches.
-        bodies = [str(details[rowid][-1]).replace("\n", " ") for rowid, _ in best]
-        found = find_matches(self.db, query, bodies)
+        bodies = [str(row[-1]) for row in best]
+        found_spans = find_matches(self.db, query, bodies)
         hits = []
-        for (rowid, score), body, spans in zip(best, bodies, found, strict=True):
-            brief_id, title, path, kind, ref, label, scope, _ = details[rowid]
+        for row, body, spans in zip(best, bodies, found_spans, strict=True):
+            rowid, score, kind, ref, label, scope, _ = row
+            brief_id, title, path = files[rowid >> CHUNK_BITS]
             text, shown = snippet(body, spans)
             sections = tuple(scope.split())
             hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, shown, score))
-        return Results(tuple(hits), count)
+        return Results(tuple(hits), count, examined, complete)
+
+    def _ranked_briefs(
+        self, match: str, file_ids: Sequence[int], folders: Sequence[str]
+    ) -> _Ranking:
+        """The files among ``file_ids`` (or in ``folders``) whose text matches, best first
+        (by bm25 per brief)."""
+        if len(file_ids) == 1 and not folders:
+            return _Ranking(self.db, "", [], list(file_ids))  # its pieces say if it matches
+        params: list[object] = [match]
+        condition = "briefs MATCH ?"
+        marks = ", ".join("?" for _ in folders)
+        if (
+            folders
+            and self.db.execute(
+                f"SELECT 1 FROM files WHERE error IS NULL AND folder NOT IN ({marks}) LIMIT 1",
+                list(folders),
+            ).fetchall()
+        ):
+            # Files read from elsewhere (brief -b PATH) are indexed too: leave them out.
+            condition += f" AND briefs.rowid IN (SELECT id FROM files WHERE folder IN ({marks}))"
+            params += folders
+        elif not folders and self._outside(file_ids):
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY)")
+            self.db.execute("DELETE FROM temp.scope")
+            self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
+            condition += " AND briefs.rowid IN (SELECT id FROM temp.scope)"
+        return _Ranking(self.db, condition, params, None)
+
+    def _load(self, file_ids: Sequence[int]) -> None:
+        """Put the chunks of ``file_ids`` in the search's temporary table."""
+        rows = []
+        for file_id in file_ids:
+            first = file_id << CHUNK_BITS
+            counts = dict.fromkeys(_BANDS, 0)
+            for chunk in self._chunks(file_id) or ():
+                band = _BANDS[chunk[2]]
+                rows.append((first + (band << _BAND_BITS) + counts[chunk[2]], *chunk))
+                counts[chunk[2]] += 1
+        self.db.executemany(
+            "INSERT INTO temp.pieces (rowid, title, body, kind, ref, scope, label) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
     def _distinct_forms(self, forms: list[str]) -> list[str]:
         """The first of ``forms`` for each distinct term the index's tokenizer makes of them.
@@ -437,6 +654,112 @@ class Index:
         return len(set(file_ids)) < int(indexed)
 
 
+Meta: TypeAlias = tuple[str, str, str, str, "str | None"]
+#: What :func:`_prepare` reads of one file: digest (None: unreadable), when it was read, then
+#: (None when the digest matched the index's and nothing was parsed) the metadata, the names,
+#: the keys, the packed chunks and the brief's row of the ``briefs`` table (None: broken).
+_Prepared: TypeAlias = tuple[
+    "str | None",
+    int,
+    "Meta | None",
+    "tuple[str, str] | None",
+    "tuple[str, str, str, str] | None",
+    "bytes | None",
+    "tuple[str, str] | None",
+]
+
+
+def _prepare(job: tuple[str, str | None]) -> _Prepared | None:
+    """Read and parse one file (in a pool's process, or this one): what the index writes.
+
+    ``job`` is the path and the digest the index holds for it; a file with that digest is not
+    parsed again. None when the file vanished.
+    """
+    from briefcli.errors import BriefFileError
+    from briefcli.files import read_file
+
+    path, known = job
+    checked = time.time_ns()
+    data: bytes | None = None
+    try:
+        data = read_file(path)
+    except BriefFileError as exc:
+        if not os.path.lexists(path):
+            return None
+        unreadable = exc.detail  # a FIFO swapped in, too large, no permission: broken
+    digest = _digest(data) if data is not None else None
+    if digest is not None and digest == known:
+        return (digest, checked, None, None, None, None, None)
+    brief, error = _parse(path, data) if data is not None else (None, unreadable)
+    meta, names = _metadata(brief, error)
+    keys = _keys(path, meta)
+    if brief is None:
+        return (digest, checked, meta, names, keys, None, None)
+    pieces = chunks(brief)
+    return (digest, checked, meta, names, keys, _pack(pieces), _whole(pieces))
+
+
+def _pool() -> concurrent.futures.ProcessPoolExecutor | None:
+    """Processes to parse in: forked, so they start at once with brief already imported."""
+    import concurrent.futures
+    import multiprocessing
+
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return concurrent.futures.ProcessPoolExecutor(
+        WORKERS,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_worker,
+        initargs=(os.getpid(),),
+    )
+
+
+def _worker(parent: int) -> None:
+    """Set up a pool's process: Ctrl-C is left to the process that writes (which stops the
+    pool), and the process ends when that one does, however it ends (SIGTERM, SIGKILL: a
+    pool's process would otherwise wait for work forever, holding the terminal's pipes)."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class _Ranking:
+    """The briefs that match a query, best first, read a batch at a time: bm25 of every
+    matching brief is computed for each batch, but no more rows are read than are used."""
+
+    def __init__(
+        self, db: sqlite3.Connection, condition: str, params: list[object], fixed: list[int] | None
+    ) -> None:
+        self.db, self.condition, self.params, self.fixed = db, condition, params, fixed
+
+    def count(self) -> int:
+        """How many briefs match."""
+        if self.fixed is not None:
+            return len(self.fixed)
+        query = f"SELECT count(*) FROM briefs WHERE {self.condition}"
+        return int(self.db.execute(query, self.params).fetchone()[0])
+
+    def batch(self, start: int, size: int) -> list[int]:
+        """The ids of the matching briefs ranked ``start`` to ``start + size - 1``."""
+        if self.fixed is not None:
+            return self.fixed[start : start + size]
+        rows = self.db.execute(
+            f"SELECT rowid FROM briefs WHERE {self.condition} "
+            "ORDER BY bm25(briefs, 4.0, 1.0), rowid LIMIT ? OFFSET ?",
+            [*self.params, size, start],
+        )
+        return [int(row[0]) for row in rows]
+
+
 class _Transaction:
     """``with _transaction(db):`` runs the block in one write transaction, rolled back on error."""
 
@@ -463,8 +786,10 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
     if row is not None and row[0] == __version__:
         return
     with _transaction(db):
-        db.execute("DELETE FROM chunks")
+        db.execute("INSERT INTO briefs (briefs) VALUES ('delete-all')")
+        db.execute("DELETE FROM texts")
         db.execute("DELETE FROM files")
+        db.execute("DELETE FROM folders")
         db.execute("DELETE FROM about")
         db.execute("INSERT INTO about VALUES (?)", (__version__,))
 
@@ -503,6 +828,58 @@ def _metadata(
     names = "\n".join(sanitize_line(n) for e in brief.glossary for n in e.names())
     ids = "\n".join(sanitize_line(i) for i in section_ids(brief))
     return (meta.id, meta.title, meta.date, meta.kind, None), (ids, names)
+
+
+def _whole(pieces: Sequence[Chunk]) -> tuple[str, str]:
+    """A brief's row in the ``briefs`` table: its chunks' titles, and their bodies."""
+    return "\n".join(p[0] for p in pieces), "\n".join(p[1] for p in pieces)
+
+
+#: Between the fields of a chunk, and between chunks, in ``texts``: controls that sanitised
+#: text never holds (and that :func:`_pack` would blank if it did).
+_FIELD, _PIECE = "\x1f", "\x1e"
+_SEPARATORS = str.maketrans({_FIELD: " ", _PIECE: " "})
+
+
+def _pack(pieces: Sequence[Chunk]) -> bytes:
+    """A brief's chunks as stored in ``texts``: separated by two controls, zlib-compressed
+    (json would cost its import and a parse: this is read on every search)."""
+    import zlib
+
+    text = _PIECE.join(_FIELD.join(p) for p in pieces)
+    if text.count(_FIELD) != 5 * len(pieces) or text.count(_PIECE) != max(len(pieces) - 1, 0):
+        text = _PIECE.join(_FIELD.join(f.translate(_SEPARATORS) for f in p) for p in pieces)
+    return zlib.compress(text.encode("utf-8"), 1)  # level 6: 11% smaller, 4 times slower
+
+
+def _unpack(data: bytes) -> list[Chunk]:
+    import zlib
+
+    text = zlib.decompress(data).decode("utf-8")
+    if not text:
+        return []
+    out: list[Chunk] = []
+    for piece in text.split(_PIECE):
+        title, body, kind, ref, scope, label = piece.split(_FIELD)
+        out.append((title, body, kind, ref, scope, label))
+    return out
+
+
+def _keys(path: str, meta: tuple[str, str, str, str, str | None]) -> tuple[str, str, str, str]:
+    """The folder, the id's look-alike skeleton, and the keys ``brief list`` sorts by."""
+    from briefcli.confusables import skeleton
+    from briefcli.model import parse_date_point
+
+    brief_id, _, date, _, error = meta
+    folder = os.path.dirname(path)
+    if error is not None:
+        stem = os.path.splitext(os.path.basename(path))[0]
+        return folder, "", stem.casefold(), ""
+    try:
+        year, month, day = parse_date_point(date).first if date else (0, 0, 0)
+    except ValueError:
+        year, month, day = 0, 0, 0
+    return folder, skeleton(brief_id), brief_id.casefold(), f"{year:05}{month:02}{day:02}"
 
 
 def _record(row: FileRow) -> FileRecord:

@@ -57,7 +57,7 @@ def search(
       brief search deploy --all --limit 20
       brief search sanctions --all --format json | jq -r '.hits[].brief.id'
     """
-    from briefcli.catalog import describe, scan
+    from briefcli.catalog import describe, library_paths
     from briefcli.index import Index, using_index
     from briefcli.query import normalise_section_ref
     from briefcli.searchquery import fts_query
@@ -69,20 +69,32 @@ def search(
     progress = Progress()
 
     def run(index: Index) -> SearchView:
+        where: list[str] = []
+        ids: list[int] = []
         if choice is None:
-            library = scan(index, progress)
-            entries = library.readable()
+            where = library_paths(index, progress)
             scope = "all"
         else:
-            entries = (describe(index, choice.path),)
-            scope = entries[0].id
-            sections = index.names(entries[0].file_id)[0]
+            entry = describe(index, choice.path)
+            ids = [entry.file_id]
+            scope = entry.id
+            sections = index.names(entry.file_id)[0]
             if wanted is not None and not _has_section(sections, wanted):
                 raise NotFoundError(
                     f"no section {quoted(wanted)} in {scope}; valid: {listing(sections)}"
                 )
-        results = index.search(text, [e.file_id for e in entries], section=wanted, limit=limit)
-        return SearchView(text, scope, len(entries), results.hits, results.total, wanted)
+        results = index.search(text, ids, folders=where, section=wanted, limit=limit)
+        if where and index.changed(list(dict.fromkeys(h.path for h in results.hits))):
+            # A brief about to be printed changed since it was indexed: search again (the
+            # library-wide rule checks what a command prints; catalog.survey).
+            results = index.search(text, ids, folders=where, section=wanted, limit=limit)
+        # When many briefs match, --all counts the hits in the best-matching briefs only, the
+        # ones searched piece by piece (index.search): the summary names how many those are.
+        if not results.complete:
+            briefs = results.briefs
+        else:
+            briefs = index.count(where, "error IS NULL") if where else 1
+        return SearchView(text, scope, briefs, results.hits, results.total, wanted)
 
     try:
         view = using_index(run)

@@ -32,7 +32,11 @@ def slug(title: str) -> str:
     Never empty, never a path, never hidden, never a device name, at most :data:`MAX_STEM`
     characters; letters of any script are kept.
     """
+    from briefcli.sanitize import has_unsafe
+
     folded = unicodedata.normalize("NFKC", title).casefold()
+    if has_unsafe(folded):  # invisible "letters" (the Hangul fillers) are no part of a name
+        folded = "".join(" " if has_unsafe(ch) else ch for ch in folded)
     words = _WORD.findall(folded)
     stem = ""
     for word in words:
