@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -632,3 +633,23 @@ def test_search_output_is_pinned(brief: Runner) -> None:
     golden("search-vladivostok.txt", brief("search", "Vladivostok", "--width", "80").stdout)
     typeset = brief("search", "Vladivostok", "--color", "always", "--width", "80").stdout
     golden("search-vladivostok.ansi", typeset)
+
+
+@pytest.mark.parametrize(
+    ("query", "word"),
+    [("deployme*", "deployment"), ("deploy*", "deployed"), ("geopolit*", "geopolitical")],
+)
+def test_a_prefix_finds_the_words_that_start_so(brief: Runner, query: str, word: str) -> None:
+    """The index keeps stems ('deployment' as 'deploy'): a prefix still finds every word that
+    starts so, as many pieces as the whole word does, and marks the word in the snippet."""
+    found = brief("search", query, "--limit", "100", "-f", "json")
+    assert found.exit_code == 0, found.stderr
+    hits = json.loads(found.stdout)
+    whole = json.loads(brief("search", word, "--limit", "100", "-f", "json").stdout)
+    assert hits["total"] >= 1
+    start = query.rstrip("*")
+    shown = [h for h in hits["hits"] if re.search(rf"\b{start}", h["snippet"], re.IGNORECASE)]
+    assert shown and all(h["highlights"] for h in shown)  # the word is marked where it shows
+    assert {(h["ref"], h["kind"]) for h in hits["hits"]} >= {
+        (h["ref"], h["kind"]) for h in whole["hits"] if word in h["snippet"].casefold()
+    }

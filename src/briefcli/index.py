@@ -528,7 +528,7 @@ class Index:
         ``limit`` hits, ``total`` counts the hits in the briefs whose chunks were ranked
         (:attr:`Results.briefs` of them; :attr:`Results.complete` is False).
         """
-        match = fts_query(query, self._distinct_forms)
+        match = fts_query(query, self._distinct_forms, self._prefix_stems)
         ranked = self._ranked_briefs(match, file_ids, folders)
         matching = ranked.count()
         self.db.execute(_PIECES)
@@ -622,13 +622,45 @@ class Index:
             rows,
         )
 
-    def _distinct_forms(self, forms: list[str]) -> list[str]:
-        """The first of ``forms`` for each distinct term the index's tokenizer makes of them.
+    def _prefix_stems(self, word: str) -> list[str]:
+        """Whole words starting with ``word`` whose stems are in the index, to search besides
+        the prefix itself.
 
-        A word is searched in several forms ('deploy', 'deploys', 'deployment'…), and most
-        stem to the same term ('deploy' and 'deploys' both to 'deploi'): searching a term once
-        instead of four times ranks the same hits in the same order, in two thirds of the time.
+        The index keeps porter stems, and FTS5 stems a prefix too, so 'deployme*' finds nothing
+        although 'deployment' is in the text: it was kept as 'deploy'. Completions of ``word``
+        by common English endings ('deployme' + 'nt') are stemmed as the index stems them;
+        those whose stem the index holds are searched as words.
         """
+        folded = word.casefold()
+        if not folded.isalpha() or len(folded) < 3:
+            return []
+        candidates = list(
+            dict.fromkeys(
+                folded + ending[cut:]
+                for ending in _ENDINGS
+                for cut in range(len(ending) + 1)
+                if folded.endswith(ending[:cut]) and (cut or ending)
+            )
+        )
+        stems = self._distinct_terms(candidates)
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.brief_terms USING fts5vocab(main, briefs, row)"
+        )
+        found = []
+        for candidate, stem in zip(candidates, stems, strict=False):
+            known = self.db.execute("SELECT 1 FROM temp.brief_terms WHERE term = ?", (stem,))
+            if known.fetchone() is not None:
+                found.append(candidate)
+        return found
+
+    def _distinct_terms(self, forms: list[str]) -> list[str]:
+        """The terms the index's tokenizer makes of ``forms``, in order."""
+        self._load_forms(forms)
+        return [
+            term for (term,) in self.db.execute("SELECT term FROM temp.form_terms ORDER BY doc")
+        ]
+
+    def _load_forms(self, forms: list[str]) -> None:
         self.db.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.forms "
             f"USING fts5(form, tokenize = '{_TOKENIZE}')"
@@ -639,6 +671,15 @@ class Index:
         )
         self.db.execute("DELETE FROM temp.forms")
         self.db.executemany("INSERT INTO temp.forms (rowid, form) VALUES (?, ?)", enumerate(forms))
+
+    def _distinct_forms(self, forms: list[str]) -> list[str]:
+        """The first of ``forms`` for each distinct term the index's tokenizer makes of them.
+
+        A word is searched in several forms ('deploy', 'deploys', 'deployment'…), and most
+        stem to the same term ('deploy' and 'deploys' both to 'deploi'): searching a term once
+        instead of four times ranks the same hits in the same order, in two thirds of the time.
+        """
+        self._load_forms(forms)
         first: dict[str, int] = {}
         for doc, term in self.db.execute("SELECT doc, term FROM temp.form_terms ORDER BY doc"):
             first.setdefault(term, doc)
@@ -653,6 +694,14 @@ class Index:
         (indexed,) = self.db.execute("SELECT count(*) FROM files").fetchone()
         return len(set(file_ids)) < int(indexed)
 
+
+#: Endings a prefix search completes a word with, to meet the stem the index keeps of it.
+_ENDINGS = (
+    "s", "es", "ed", "ing", "ings", "er", "ers", "ment", "ments", "ion", "ions", "ation",
+    "ations", "al", "ally", "ly", "ness", "ful", "or", "ors", "ity", "ities", "ive", "ize",
+    "izes", "ized", "izing", "ise", "ised", "able", "ible", "ance", "ence", "ent", "ant", "ism",
+    "ist", "ists", "ous", "y", "ies", "ied", "ic", "ical",
+)  # fmt: skip
 
 Meta: TypeAlias = tuple[str, str, str, str, "str | None"]
 #: What :func:`_prepare` reads of one file: digest (None: unreadable), when it was read, then

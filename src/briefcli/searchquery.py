@@ -33,13 +33,20 @@ def parse_query(query: str) -> list[tuple[str, bool]]:
     return terms
 
 
-def fts_query(query: str, distinct: Callable[[list[str]], list[str]] | None = None) -> str:
+def fts_query(
+    query: str,
+    distinct: Callable[[list[str]], list[str]] | None = None,
+    stems: Callable[[str], list[str]] | None = None,
+) -> str:
     """The FTS5 MATCH expression for a user's query: every term must match (any order).
 
     Terms are quoted so FTS5 syntax in the query is taken literally; a single word is
     widened to its common inflections ('deploy' also finds 'deployment'), which ``distinct``
     (when given) may thin to those the index tells apart; a quoted phrase matches those words
-    in that order (each still stemmed). Raises UsageError when the query has no words.
+    in that order (each still stemmed). A prefix ``word*`` matches the index's terms, which are
+    stems ('deployment' is kept as 'deploy'), so ``stems`` (when given) names whole words that
+    start so and whose stems the index holds; each is searched besides the prefix. Raises
+    UsageError when the query has no words.
     """
     from briefcli.errors import UsageError
 
@@ -54,7 +61,11 @@ def fts_query(query: str, distinct: Callable[[list[str]], list[str]] | None = No
         prefix = text.endswith("*") and len(text) > 1
         word = text.rstrip("*") if prefix else text
         if prefix:
-            parts.append(_quote(word) + " *")
+            words = stems(word) if stems is not None else []
+            alternatives = list(dict.fromkeys([_quote(word) + " *", *map(_quote, words)]))
+            parts.append(
+                alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+            )
             continue
         forms = _forms(word)
         if distinct is not None and len(forms) > 1:

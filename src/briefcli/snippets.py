@@ -198,7 +198,10 @@ def find_matches(
             continue
         sets = [words_matching(_quote(part)) for part in parts]
         if prefix:
-            sets[-1] = words_matching(_quote(parts[-1]) + " *")
+            # The words that start so, as a reader means it (the index's stems need not).
+            start = parts[-1].casefold()
+            starting = frozenset(w for w in distinct if w.casefold().startswith(start))
+            sets[-1] = starting | words_matching(_quote(parts[-1]) + " *")
         patterns.append(sets)
     out: list[tuple[Span, ...]] = []
     for words in cut:
