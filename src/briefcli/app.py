@@ -350,8 +350,10 @@ def load(common: Common) -> Brief:
 def present(view: View, common: Common) -> None:
     """Render ``view`` in the format asked for and write it: the last step of every command."""
     from briefcli import output
+    from briefcli.views import LibraryView  # loaded already: the command made the view
 
-    settings = output.decide(common.color, common.width, pager=not common.no_pager)
+    wide = isinstance(view, LibraryView)  # a table of the library, not prose to read
+    settings = output.decide(common.color, common.width, pager=not common.no_pager, wide=wide)
     output.emit(render(view, common.format, settings), settings)
 
 

@@ -76,13 +76,15 @@ def decide(
     width: int | None = None,
     pager: bool = True,
     stream: TextIO | None = None,
+    wide: bool = False,
 ) -> OutputSettings:
     """Settings from --color, --width and --no-pager, else the environment and the config file
     (:mod:`briefcli.config`), and the stream.
 
     ``width`` (the flag) wraps any stream at that many columns, 0 at none. Without it a pipe
     is not wrapped, and a terminal gets the measure ($BRIEF_WIDTH, the config file's width,
-    else 80; 0: the terminal's width), never wider than the terminal.
+    else 80; 0: the terminal's width), never wider than the terminal. A ``wide`` view (a table
+    such as ``brief list``) takes the terminal's whole width: the measure is for prose.
     """
     from briefcli import config
 
@@ -106,7 +108,7 @@ def decide(
     if width is not None:
         wrap = width or (columns if styled else None)
     elif styled:
-        wrap = min(columns, measure) if measure else columns
+        wrap = min(columns, measure) if measure and not wide else columns
     # As git does: page only on a terminal, and not on one that cannot run a pager.
     paged = pager and tty and styled and env.get("TERM") != "dumb"
     return OutputSettings(styled, colored, wrap, paged, lines, columns)
