@@ -163,6 +163,19 @@ class Common(NamedTuple):
     no_pager: bool = False
 
 
+def section_argument(help: str, *, optional: bool = False) -> Any:
+    """The SECTION argument, the same in every command that takes one (show, read, cite, browse):
+    one name, completion of the brief's section ids; ``help`` says what the section is for."""
+    from briefcli import completion
+
+    return typer.Argument(
+        metavar="[SECTION]" if optional else "SECTION",
+        help=help,
+        show_default=False,
+        autocompletion=completion.complete_sections,
+    )
+
+
 def option(spec: options.Option, help: str | None = None, **settings: Any) -> Any:
     """The Typer option for ``spec`` (see :mod:`briefcli.options`), for use in ``Annotated``.
 

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from briefcli.app import Common, load_chosen, registry, shared_options
-from briefcli.completion import complete_sections
+from briefcli.app import Common, load_chosen, registry, section_argument, shared_options
 
 
 @registry.command()
@@ -18,11 +17,8 @@ def browse(
     common: Common,
     section: Annotated[
         list[str] | None,
-        typer.Argument(
-            metavar="[SECTION]",
-            help="Open at this section (4, 4-2, summary); default: where you left off.",
-            show_default=False,
-            autocompletion=complete_sections,
+        section_argument(
+            "Open at this section (4, 4-2, summary); default: where you left off.", optional=True
         ),
     ] = None,
 ) -> None:

@@ -6,11 +6,8 @@
 
 from typing import Annotated
 
-import typer
-
 from briefcli import options
-from briefcli.app import Common, load, option, registry, shared_options
-from briefcli.completion import complete_sections
+from briefcli.app import Common, load, option, registry, section_argument, shared_options
 
 # Selection and views are imported inside the command: shell completion and --help build
 # every command but run none, and should not pay for them.
@@ -22,11 +19,9 @@ def cite(
     common: Common,
     section: Annotated[
         list[str] | None,
-        typer.Argument(
-            metavar="[SECTION]",
-            help="The passage: 4, 4-2, 'section 4', summary or conclusion (default: the brief).",
-            show_default=False,
-            autocompletion=complete_sections,
+        section_argument(
+            "The passage: 4, 4-2, 'section 4', summary or conclusion (default: the brief).",
+            optional=True,
         ),
     ] = None,
     quote: Annotated[bool, option(options.QUOTE)] = False,

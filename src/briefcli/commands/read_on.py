@@ -6,10 +6,7 @@
 
 from typing import Annotated
 
-import typer
-
-from briefcli.app import Common, load_chosen, registry, shared_options
-from briefcli.completion import complete_sections
+from briefcli.app import Common, load_chosen, registry, section_argument, shared_options
 
 # Selection and views are imported inside each command: shell completion and --help build
 # every command but run none, and should not pay for them.
@@ -21,12 +18,10 @@ def read_on(
     common: Common,
     section: Annotated[
         list[str] | None,
-        typer.Argument(
-            metavar="[SECTION]",
-            help="Where to start: 3, 4-2, 'section 4', summary or conclusion "
+        section_argument(
+            "Where to start: 3, 4-2, 'section 4', summary or conclusion "
             "(default: where you last started reading, else the beginning).",
-            show_default=False,
-            autocompletion=complete_sections,
+            optional=True,
         ),
     ] = None,
 ) -> None:

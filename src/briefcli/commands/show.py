@@ -6,16 +6,14 @@
 
 from typing import Annotated
 
-import typer
-
 from briefcli.app import (
     Common,
     load,
     present,
     registry,
+    section_argument,
     shared_options,
 )
-from briefcli.completion import complete_sections
 
 # Selection and views are imported inside each command: shell completion and --help build
 # every command but run none, and should not pay for them.
@@ -27,12 +25,7 @@ def show(
     common: Common,
     section: Annotated[
         list[str],
-        typer.Argument(
-            metavar="SECTION",
-            help="Section id: 4, 4-2, 4.2, 'section 4', summary or conclusion.",
-            show_default=False,
-            autocompletion=complete_sections,
-        ),
+        section_argument("Section id: 4, 4-2, 4.2, 'section 4', summary or conclusion."),
     ],
 ) -> None:
     """Show one section with its subsections, or one subsection.
