@@ -6,8 +6,6 @@
 
 from typing import Annotated
 
-import typer
-
 from briefcli import options
 from briefcli.app import (
     Common,
@@ -30,8 +28,8 @@ def list_briefs(
     sort: Annotated[str, option(options.SORT)] = "id",
     every: Annotated[
         bool,
-        typer.Option(
-            "--all",
+        option(
+            options.ALL_BRIEFS,
             help=f"Every brief, not only the first {PAGE} (JSON always lists every brief).",
         ),
     ] = False,
