@@ -94,20 +94,18 @@ def import_report(
     ``form`` is 'auto', 'goover' (any plain text) or 'markdown'; ``source`` becomes the
     brief's ``source`` field and ``title`` replaces the title found in the text. Raises
     :class:`NotAReport` (a clean, one-line error) for anything that is not a report.
-    ``brief_id`` replaces the id; by default it is a few words of the title
-    (:func:`naming.brief_id`), unless the report names its own (front matter).
+    ``brief_id`` replaces the id the reader gave it (a few words of the title,
+    :func:`naming.brief_id`, or the front matter's own).
     """
     from briefcli.importers import naming, timeline
 
     brief, _, own = _parse(data, name, form, source=source, title=title)
     meta = brief.meta
-    derived = meta.id == naming.slug(meta.title)
     if title is not None:
         meta = meta._replace(title=" ".join(title.split()))
+        meta = meta._replace(id=naming.brief_id(meta.title, name))
     if brief_id is not None:
         meta = meta._replace(id=brief_id)
-    elif derived or title is not None:
-        meta = meta._replace(id=naming.brief_id(meta.title, name))
     brief = brief._replace(meta=meta)
     events = list(timeline.extract(brief))
     # Dates a page marks up (<time datetime>) that the prose's own dates do not already give.

@@ -28,7 +28,7 @@ from briefcli.importers.draft import (
     own_number,
     tidy_title,
 )
-from briefcli.importers.naming import slug
+from briefcli.importers.naming import brief_id, slug
 from briefcli.importers.timeline import written_date
 from briefcli.model import Brief, CodeBlock, GlossaryEntry, Metadata, TableBlock
 
@@ -115,7 +115,7 @@ def parse(
     number(drafts)
     give_roles(drafts)
     metadata = Metadata(
-        slug(meta.get("id") or title_text),
+        slug(meta["id"]) if meta.get("id") else brief_id(title_text, name),
         title_text,
         meta.get("kind", ""),
         meta.get("date", ""),

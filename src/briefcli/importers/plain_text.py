@@ -14,7 +14,7 @@ import re
 from briefcli.importers import NotAReport
 from briefcli.importers.draft import Draft, Heading, Item, assemble, give_roles, number
 from briefcli.importers.headings import Line, choose, norm
-from briefcli.importers.naming import slug
+from briefcli.importers.naming import brief_id
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line
 from briefcli.importers.timeline import written_date
 from briefcli.model import Brief, GlossaryEntry, Metadata, Source
@@ -93,7 +93,7 @@ def parse(
     number(drafts)
     give_roles(drafts)
     title = title or found_title or "Untitled report"
-    meta = Metadata(slug(title), title, kind, date, publisher, source)
+    meta = Metadata(brief_id(title, name), title, kind, date, publisher, source)
     brief = Brief(
         meta,
         tuple(d.section() for d in drafts),

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from briefcli.importers import NotAReport
 from briefcli.importers.draft import Draft, Heading, Item, assemble, give_roles, number
-from briefcli.importers.naming import slug
+from briefcli.importers.naming import brief_id
 from briefcli.importers.text import clean, is_banner
 from briefcli.model import Brief, Metadata, Source
 
@@ -68,7 +68,7 @@ def build(
     number(drafts)
     give_roles(drafts)
     shown = title or found_title or "Untitled report"
-    metadata = Metadata(slug(shown), shown, kind, date, publisher, source)
+    metadata = Metadata(brief_id(shown, name), shown, kind, date, publisher, source)
     brief = Brief(
         metadata, tuple(d.section() for d in drafts), tuple(glossary), sources=tuple(sources)
     )
