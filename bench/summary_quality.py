@@ -653,23 +653,23 @@ def development_cases() -> list[tuple[str, Sections, str]]:
 #: The candidates of round 2, in the order written down before any was scored
 #: (docs/summaries.md, "Round 2"); within 0.0005 of the best, the one listed first wins.
 CANDIDATES: tuple[tuple[str, Method], ...] = (
-    ("1. coverage, a=3, d=1 (round 1)", Method()),
-    ("2. coverage, a=10, d=1", Method(lead=10)),
-    ("2. coverage, a=10, d=2", Method(lead=10, decay=2)),
-    ("2. coverage, a=30, d=1", Method(lead=30)),
-    ("2. coverage, a=30, d=2", Method(lead=30, decay=2)),
-    ("3. lead-swap, τ=1.5", Method(swap=1.5)),
-    ("3. lead-swap, τ=2", Method(swap=2)),
-    ("3. lead-swap, τ=3", Method(swap=3)),
-    ("3. lead-swap, τ=5", Method(swap=5)),
+    ("1. coverage, a=3, d=1 (round 1)", Method(centrality="coverage", lead=3)),
+    ("2. coverage, a=10, d=1", Method(centrality="coverage", lead=10)),
+    ("2. coverage, a=10, d=2", Method(centrality="coverage", lead=10, decay=2)),
+    ("2. coverage, a=30, d=1", Method(centrality="coverage", lead=30)),
+    ("2. coverage, a=30, d=2", Method(centrality="coverage", lead=30, decay=2)),
+    ("3. lead-swap, τ=1.5", Method(centrality="coverage", swap=1.5)),
+    ("3. lead-swap, τ=2", Method(centrality="coverage", swap=2)),
+    ("3. lead-swap, τ=3", Method(centrality="coverage", swap=3)),
+    ("3. lead-swap, τ=5", Method(centrality="coverage", swap=5)),
     ("4. LexRank × prior a=1, MMR", Method(centrality="lexrank", lead=1)),
     ("4. LexRank × prior a=3, MMR", Method(centrality="lexrank", lead=3)),
     ("4. LexRank × prior a=10, MMR", Method(centrality="lexrank", lead=10)),
-    ("5. coverage, a=3, section-lead b=1", Method(opening=1)),
-    ("5. coverage, a=3, section-lead b=3", Method(opening=3)),
-    ("5. coverage, a=10, section-lead b=1", Method(lead=10, opening=1)),
-    ("5. coverage, a=10, section-lead b=3", Method(lead=10, opening=3)),
-    ("6. LexRank a=3, section-lead b=1, MMR", Method(centrality="lexrank", opening=1)),
+    ("5. coverage, a=3, section-lead b=1", Method(centrality="coverage", lead=3, opening=1)),
+    ("5. coverage, a=3, section-lead b=3", Method(centrality="coverage", lead=3, opening=3)),
+    ("5. coverage, a=10, section-lead b=1", Method(centrality="coverage", lead=10, opening=1)),
+    ("5. coverage, a=10, section-lead b=3", Method(centrality="coverage", lead=10, opening=3)),
+    ("6. LexRank a=3, section-lead b=1, MMR", Method(centrality="lexrank", lead=3, opening=1)),
 )
 _TIE = 0.0005
 #: Seeds of the random baseline on the development set (it decides nothing; 20 take long).
