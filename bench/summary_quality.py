@@ -10,8 +10,9 @@ rouge      ROUGE-1/2/L recall and F1 (the ``rouge-score`` package, Porter stemmi
 splitters  precision and recall of sentence boundaries of brief's splitter, pysbd and syntok on
            tests/data/sentences/labelled.json, and their speed.
 timing     time to rank a 100 KB and a 1 MB section.
-tune       ROUGE-2 F1 on the development set the parameters were chosen on (Node.js documents
-           on this machine, their opening against the rest; none of the above).
+tune       ROUGE-2 F1 of the candidate rankers on the development set (Python HOWTOs and What's
+           New documents, and PEPs: see development_cases; none of the above), and the one
+           the rule chooses (docs/summaries.md, "Round 2").
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
