@@ -10,8 +10,9 @@ rouge      ROUGE-1/2/L recall and F1 (the ``rouge-score`` package, Porter stemmi
 splitters  precision and recall of sentence boundaries of brief's splitter, pysbd and syntok on
            tests/data/sentences/labelled.json, and their speed.
 timing     time to rank a 100 KB and a 1 MB section.
-tune       ROUGE-2 F1 on the development set the parameters were chosen on (Node.js documents
-           on this machine, their opening against the rest; none of the above).
+tune       ROUGE-2 F1 of the candidate rankers on the development set (Python HOWTOs and What's
+           New documents, and PEPs: see development_cases; none of the above), and the one
+           the rule chooses (docs/summaries.md, "Round 2").
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -33,8 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from briefcli.sentences import sentence_spans  # noqa: E402
-from briefcli.summarize import _is_prose, key_points, summary  # noqa: E402
+from briefcli.sentences import is_prose, sentence_spans  # noqa: E402
+from briefcli.summarize import METHOD, Method, key_points, summary  # noqa: E402
 
 SHIPPED = REPO / "briefs" / "nk-russia-troops-2025.yaml"
 LABELLED = REPO / "tests" / "data" / "sentences" / "labelled.json"
@@ -97,7 +99,7 @@ def _prose(sections: Sections) -> list[list[str]]:
         found = []
         for paragraph in paragraphs:
             for start, end in sentence_spans(paragraph):
-                if _is_prose(paragraph[start:end]):
+                if is_prose(paragraph[start:end]):
                     found.append(paragraph[start:end])
         out.append(found)
     return out
@@ -135,12 +137,14 @@ def randomly(sections: Sections, sentences: int | None, words: int | None, seed:
     return _fill(order, sentences, words)
 
 
-def extract(sections: Sections, sentences: int | None, words: int | None) -> list[str]:
+def extract(
+    sections: Sections, sentences: int | None, words: int | None, method: Method = METHOD
+) -> list[str]:
     """brief: key points for one section, a covering summary for several."""
     if len(sections) == 1:
-        chosen = key_points(sections[0], sentences=sentences, words=words)
+        chosen = key_points(sections[0], sentences=sentences, words=words, method=method)
     else:
-        chosen = summary(sections, sentences=sentences, words=words)
+        chosen = summary(sections, sentences=sentences, words=words, method=method)
     return [item.text for item in chosen]
 
 
@@ -478,66 +482,269 @@ def cost() -> None:
 
 
 # -- the development set ---------------------------------------------------------------------------
+#
+# Report-like documents: an essay in titled sections that carries its own abstract or summary.
+# None of them is the shipped report, a document of comparison 3 (DOCUMENTS) or a document of
+# tests/data/corpus. Nothing is copied into the repository; the set is rebuilt from:
+#
+# - the Python 3.11 documentation's reST sources (PSF licence), Debian package python3.11-doc
+#   (`apt-get install python3.11-doc`, or `apt-get download python3.11-doc` and
+#   `dpkg -x python3.11-doc_*.deb DIR`, then
+#   BRIEF_PYDOC=DIR/usr/share/doc/python3.11/html/_sources):
+#   the HOWTOs that open with an Abstract, and the What's New documents with a "Summary --
+#   Release highlights" section;
+# - the Python Enhancement Proposals (public domain or CC0-1.0, each says so in its Copyright
+#   section; others are left out), https://github.com/python/peps at commit
+#   ba4deeb7969588d937da609008d05bb83a47b1ab, its peps/ folder given as BRIEF_PEPS: the
+#   PEPs with an Abstract section.
+#
+# Each document's abstract (or release highlights) is the reference, the other sections its body
+# (References, Footnotes, Copyright and Acknowledgements left out: boilerplate, not the report);
+# documents with an abstract of under 25 words or a body of under 15 prose sentences are left out.
 
-#: Documents of comparison 3, kept out of the development set.
-_HELD_OUT = {"async_hooks.md", "diagnostics_channel.md", "webstreams.md", "commit-queue.md"}
+PYDOC = Path(os.environ.get("BRIEF_PYDOC", "/usr/share/doc/python3.11/html/_sources"))
+PEPS = Path(os.environ.get("BRIEF_PEPS", "/tmp/peps/peps"))
+#: Sections that are not the report's argument.
+_BOILERPLATE = {"references", "footnotes", "copyright", "acknowledgements", "acknowledgments"}
+_UNDERLINE = re.compile(r"^([=\-~^*#\"'`:.+_])\1{2,}\s*$")
+
+
+def _inline(text: str) -> str:
+    """reST inline markup to plain text: roles, literals, links, emphasis."""
+    text = re.sub(r":[\w-]+(?::[\w-]+)?:`~?([^`<]*?)\s*(?:<[^`>]*>)?`", r"\1", text)
+    text = re.sub(r"``([^`]*)``", r"\1", text)
+    text = re.sub(r"`([^`<]*?)\s*(?:<[^`>]*>)?`_{1,2}", r"\1", text)
+    text = re.sub(r"\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*", lambda m: m.group(1) or m.group(2), text)
+    text = re.sub(r"\s*\[#?[\w-]*\]_", "", text)
+    text = text.replace("::", ":") if text.endswith("::") else text
+    return " ".join(text.split())
+
+
+def rst_sections(source: str) -> tuple[list[tuple[str, list[str]]], str]:
+    """A reST document as (top-level section title, paragraphs) in order, and its abstract.
+
+    Subsections are folded into their section; code, directives, tables and field lists are
+    left out; list items are paragraphs. The abstract is a ``.. topic:: Abstract`` block.
+    """
+    lines = source.splitlines()
+    blocks: list[list[str]] = []
+    for line in lines:
+        if line.strip():
+            if blocks and blocks[-1] and blocks[-1][-1] != "":
+                blocks[-1].append(line)
+            else:
+                blocks.append([line])
+        elif blocks and blocks[-1]:
+            blocks[-1].append("")
+    blocks = [[line for line in block if line != ""] for block in blocks]
+    levels: list[str] = []
+    sections: list[tuple[str, list[str]]] = [("", [])]
+    abstract: list[str] = []
+    skip_indent: int | None = None  # inside a directive or literal block indented past this
+    into_abstract: int | None = None
+    previous_literal = False
+    for block in blocks:
+        first = block[0]
+        indent = len(first) - len(first.lstrip())
+        if skip_indent is not None:
+            if indent > skip_indent:
+                continue
+            skip_indent = None
+        if into_abstract is not None:
+            if indent > into_abstract:
+                abstract.append(_inline(" ".join(line.strip() for line in block)))
+                continue
+            into_abstract = None
+        if previous_literal and indent > 0:
+            continue
+        previous_literal = False
+        heading = None
+        if len(block) >= 2 and _UNDERLINE.match(block[1]) and not _UNDERLINE.match(block[0]):
+            heading, style, rest = block[0].strip(), block[1].strip()[0], block[2:]
+        elif len(block) >= 3 and _UNDERLINE.match(block[0]) and _UNDERLINE.match(block[2]):
+            heading, style, rest = block[1].strip(), "over" + block[0].strip()[0], block[3:]
+        if heading is not None:
+            if style not in levels:
+                levels.append(style)
+            level = levels.index(style)
+            if level <= 1 and not style.startswith("over"):
+                # Level 0 is the document's title when it is overlined; else the top level.
+                top = 0 if not levels[0].startswith("over") else 1
+                if level == top:
+                    sections.append((heading, []))
+            if not rest:
+                continue
+            block = rest
+            first = block[0]
+            indent = len(first) - len(first.lstrip())
+        stripped = first.strip()
+        if stripped.startswith(".. "):
+            if re.match(r"\.\. topic::\s*Abstract", stripped):
+                into_abstract = indent
+            else:
+                skip_indent = indent
+            continue
+        if stripped.startswith(("+--", "+==", "===", ":")) or (
+            indent >= 4 and stripped[:2] not in ("* ", "- ")
+        ):
+            # A table, a field list (":Author:"), or an indented (quoted or literal) block.
+            if block[-1].rstrip().endswith("::"):
+                previous_literal = True
+            continue
+        if re.match(r"^[\w-]+: ", stripped) and sections[-1][0] == "" and not sections[-1][1]:
+            continue  # a PEP's header fields
+        items: list[list[str]] = []
+        for line in block:
+            if re.match(r"^\s*(?:[*+-]|#\.|\d+\.)\s+", line):
+                items.append([re.sub(r"^\s*(?:[*+-]|#\.|\d+\.)\s+", "", line)])
+            elif items:
+                items[-1].append(line.strip())
+            else:
+                items.append([line.strip()])
+        for item in items:
+            text = _inline(" ".join(item))
+            if text:
+                sections[-1][1].append(text)
+        if block[-1].rstrip().endswith("::"):
+            previous_literal = True
+    return [s for s in sections if s[1]], " ".join(abstract)
+
+
+def _dev_case(
+    name: str, parts: list[tuple[str, list[str]]], reference: str
+) -> tuple[str, Sections, str] | None:
+    body = [p for title, p in parts if title.strip().casefold() not in _BOILERPLATE]
+    if len(reference.split()) >= 25 and sum(map(len, _prose(body))) >= 15:
+        return (name, body, reference)
+    return None
 
 
 def development_cases() -> list[tuple[str, Sections, str]]:
-    """The tuning set: Node.js documents (API and contributing guides) on this machine.
-
-    Each document's opening prose (before its first subheading) is the reference, the rest its
-    body; documents with under 25 words of opening or 15 prose sentences of body are left out,
-    and so are those in comparison 3. None of the shipped report is in it.
-    """
-    from briefcli.importers import import_report
-
-    root = Path("/usr/share/doc/nodejs")
-    paths = sorted((root / "api").glob("*.md")) + sorted((root / "contributing").rglob("*.md"))
-    paths += sorted(root.glob("*.md"))
+    """The development set: Python HOWTOs and What's New documents, and PEPs (see above)."""
     cases = []
-    for path in paths:
-        if path.name in _HELD_OUT | {"all.md", "index.md", "synopsis.md"}:
+    for path in sorted((PYDOC / "howto").glob("*.rst.txt")):
+        parts, abstract = rst_sections(path.read_text(encoding="utf-8"))
+        found = _dev_case(f"howto/{path.name}", parts, abstract)
+        if found:
+            cases.append(found)
+    for path in sorted((PYDOC / "whatsnew").glob("3.*.rst.txt")):
+        parts, _ = rst_sections(path.read_text(encoding="utf-8"))
+        highlights = [p for title, p in parts if title.casefold().startswith("summary")]
+        rest = [(t, p) for t, p in parts if not t.casefold().startswith("summary")]
+        if highlights:
+            found = _dev_case(f"whatsnew/{path.name}", rest, " ".join(highlights[0]))
+            if found:
+                cases.append(found)
+    for path in sorted(PEPS.glob("pep-*.rst")):
+        text = path.read_text(encoding="utf-8")
+        if "public domain" not in text and "CC0" not in text:
             continue
-        brief = import_report(path.read_bytes(), path.name, "markdown")
-        intro = [s for found in _prose([list(brief.sections[0].paragraphs)]) for s in found]
-        body = [list(s.all_paragraphs()) for s in brief.sections[1:]]
-        body += [[p for sub in brief.sections[0].subsections for p in sub.paragraphs]]
-        body = [paragraphs for paragraphs in body if paragraphs]
-        if sum(len(s.split()) for s in intro) >= 25 and sum(map(len, _prose(body))) >= 15:
-            cases.append((path.name, body, " ".join(intro)))
+        parts, _ = rst_sections(text)
+        abstracts = [p for title, p in parts if title.strip() == "Abstract"]
+        rest = [(t, p) for t, p in parts if t.strip() != "Abstract"]
+        if abstracts:
+            found = _dev_case(f"peps/{path.stem}", rest, " ".join(abstracts[0]))
+            if found:
+                cases.append(found)
+    if not cases:
+        raise SystemExit(f"no development documents under {PYDOC} or {PEPS}: see the comment")
     return cases
 
 
-def tune() -> None:
-    """ROUGE-2 F1 on the development set: summaries at the opening's length, three key points."""
+#: The candidates of round 2, in the order written down before any was scored
+#: (docs/summaries.md, "Round 2"); within 0.0005 of the best, the one listed first wins.
+CANDIDATES: tuple[tuple[str, Method], ...] = (
+    ("1. coverage, a=3, d=1 (round 1)", Method(centrality="coverage", lead=3)),
+    ("2. coverage, a=10, d=1", Method(centrality="coverage", lead=10)),
+    ("2. coverage, a=10, d=2", Method(centrality="coverage", lead=10, decay=2)),
+    ("2. coverage, a=30, d=1", Method(centrality="coverage", lead=30)),
+    ("2. coverage, a=30, d=2", Method(centrality="coverage", lead=30, decay=2)),
+    ("3. lead-swap, τ=1.5", Method(centrality="coverage", swap=1.5)),
+    ("3. lead-swap, τ=2", Method(centrality="coverage", swap=2)),
+    ("3. lead-swap, τ=3", Method(centrality="coverage", swap=3)),
+    ("3. lead-swap, τ=5", Method(centrality="coverage", swap=5)),
+    ("4. LexRank × prior a=1, MMR", Method(centrality="lexrank", lead=1)),
+    ("4. LexRank × prior a=3, MMR", Method(centrality="lexrank", lead=3)),
+    ("4. LexRank × prior a=10, MMR", Method(centrality="lexrank", lead=10)),
+    ("5. coverage, a=3, section-lead b=1", Method(centrality="coverage", lead=3, opening=1)),
+    ("5. coverage, a=3, section-lead b=3", Method(centrality="coverage", lead=3, opening=3)),
+    ("5. coverage, a=10, section-lead b=1", Method(centrality="coverage", lead=10, opening=1)),
+    ("5. coverage, a=10, section-lead b=3", Method(centrality="coverage", lead=10, opening=3)),
+    ("6. LexRank a=3, section-lead b=1, MMR", Method(centrality="lexrank", lead=3, opening=1)),
+)
+_TIE = 0.0005
+#: Seeds of the random baseline on the development set (it decides nothing; 20 take long).
+_DEV_SEEDS = 5
+
+
+def _dev_tasks(
+    cases: Sequence[tuple[str, Sections, str]],
+) -> dict[str, list[tuple[str, Sections, str, int | None, int | None]]]:
+    """The two development tasks on each case: (name, sections, reference, sentences, words)."""
+    return {
+        "summary": [(n, body, ref, None, len(ref.split())) for n, body, ref in cases],
+        "key points": [(n, [[p for s in body for p in s]], ref, 3, None) for n, body, ref in cases],
+    }
+
+
+def _dev_scores(
+    tasks: dict[str, list[tuple[str, Sections, str, int | None, int | None]]],
+    system: Callable[[Sections, int | None, int | None], list[str]],
+    score: Callable[[str, str], Scores],
+) -> dict[str, dict[str, float]]:
+    """ROUGE-2 F1 of ``system`` per task and case."""
+    return {
+        task: {
+            name: score(reference, " ".join(system(sections, count, words)))["rouge2"][1]
+            for name, sections, reference, count, words in rows
+        }
+        for task, rows in tasks.items()
+    }
+
+
+def tune(selected: str | None = None) -> None:
+    """ROUGE-2 F1 of every candidate on the development set, and which the rule chooses.
+
+    With ``selected`` (comma-separated label prefixes, or "baselines"), only those are scored.
+    """
+    prefixes = tuple(selected.split(",")) if selected else None
     score = _scorer()
     cases = development_cases()
-    systems: dict[str, Callable[[Sections, int | None, int | None], list[str]]] = {
-        "brief": extract,
-        "lead-k": lead,
-    }
-    print(f"{len(cases)} documents")
-    print("| system | summary, R-2 F1 | key points, R-2 F1 |")
-    print("|---|---:|---:|")
-    rows: dict[str, list[float]] = {name: [] for name in [*systems, "random"]}
-    for task in ("summary", "key points"):
-        totals: dict[str, list[float]] = {name: [] for name in rows}
-        for _, body, reference in cases:
-            sections = body if task == "summary" else [[p for s in body for p in s]]
-            count, words = (None, len(reference.split())) if task == "summary" else (3, None)
-            for name, system in systems.items():
-                totals[name].append(
-                    score(reference, " ".join(system(sections, count, words)))["rouge2"][1]
-                )
-            totals["random"].append(statistics.fmean(
-                score(reference, " ".join(randomly(sections, count, words, seed)))["rouge2"][1]
-                for seed in range(SEEDS)
-            ))  # fmt: skip
-        for name in rows:
-            rows[name].append(statistics.fmean(totals[name]))
-    for name, (first, second) in rows.items():
-        print(f"| {name} | {first:.4f} | {second:.4f} |")
+    tasks = _dev_tasks(cases)
+    pydoc = {name for name, _, _ in cases if not name.startswith("peps/")}
+    print(f"{len(cases)} documents ({len(pydoc)} Python docs, {len(cases) - len(pydoc)} PEPs)")
+    print("| method | summary | key points | dev score | Python docs only: summary | key points |")
+    print("|---|---:|---:|---:|---:|---:|")
+
+    def row(label: str, found: dict[str, dict[str, float]]) -> float:
+        means = [statistics.fmean(found[task].values()) for task in tasks]
+        docs = [statistics.fmean(v for k, v in found[task].items() if k in pydoc) for task in tasks]
+        dev = statistics.fmean(means)
+        print(f"| {label} | {means[0]:.4f} | {means[1]:.4f} | {dev:.4f} | {docs[0]:.4f} | "
+              f"{docs[1]:.4f} |", flush=True)  # fmt: skip
+        return dev
+
+    results = []
+    for label, method in CANDIDATES:
+        if prefixes is not None and not label.startswith(prefixes):
+            continue
+        found = _dev_scores(tasks, lambda s, c, w, method=method: extract(s, c, w, method), score)
+        results.append((label, row(label, found)))
+    if results:
+        best = max(dev for _, dev in results)
+        chosen = next(label for label, dev in results if dev >= best - _TIE)
+        print(f"\nchosen by the rule: {chosen}")
+    if selected in (None, "baselines"):
+        row("lead-k (baseline)", _dev_scores(tasks, lead, score))
+        by_seed = [
+            _dev_scores(tasks, lambda s, c, w, seed=seed: randomly(s, c, w, seed), score)
+            for seed in range(_DEV_SEEDS)
+        ]
+        mean = {
+            task: {name: statistics.fmean(r[task][name] for r in by_seed) for name in found}
+            for task, found in by_seed[0].items()
+        }
+        row(f"random, mean of {_DEV_SEEDS} seeds (baseline)", mean)
 
 
 def main(argv: Sequence[str]) -> None:
@@ -553,7 +760,7 @@ def main(argv: Sequence[str]) -> None:
         timing()
     if parts & {"tune", "all"}:
         print()
-        tune()
+        tune(os.environ.get("BRIEF_TUNE_ONLY"))
     if parts & {"cost", "all"}:
         print()
         cost()

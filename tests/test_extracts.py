@@ -113,6 +113,16 @@ def test_a_section_of_code_or_a_few_words_still_gets_a_point() -> None:
     assert extracts.key_points(brief, by_title["Short"]) == ("Too few words.",)
 
 
+def test_a_plain_text_table_section_says_its_words_before_its_rows() -> None:
+    text = (
+        "Format\n======\n\n1. Flags\n\nBit(s) Mask Description 0-1 0x03 Number of filters "
+        "2-5 0x3C Reserved for future use.\n\nSee the filter list.\n"
+    )
+    brief = import_report(text.encode(), "flags.txt", "text")
+    part = next(s.id for s in brief.sections if s.title.endswith("Flags"))
+    assert extracts.key_points(brief, part, sentences=1) == ("See the filter list.",)
+
+
 def test_lengths_are_honoured(shipped: Brief) -> None:
     assert len(extracts.key_points(shipped, "4", sentences=1)) == 1
     assert len(extracts.key_points(shipped, "4", sentences=5)) == 5

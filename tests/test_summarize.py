@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from briefcli.loader import load_brief
 from briefcli.model import Brief
+from briefcli.sentences import is_prose
 from briefcli.summarize import KEY_POINTS, key_points, summary
 
 SHIPPED = Path(__file__).parent.parent / "briefs" / "nk-russia-troops-2025.yaml"
@@ -124,3 +125,66 @@ def test_every_extract_occurs_word_for_word_in_its_paragraph(
     for point in points:
         assert paragraphs[point.paragraph][point.start : point.end] == point.text
         assert point.text in paragraphs[point.paragraph]
+
+
+# Lines a plain-text import flattens into paragraphs (tests/data/corpus/xz-file-format.txt and
+# grep-manual.txt): table rows, ASCII-art boxes, option lists and code are never key points.
+FLATTENED = [
+    "Bit(s) Mask Description 0-1 0x03 Number of filters (1-4) 2-5 0x3C Reserved for future use; "
+    "MUST be zero for now.",
+    "6 0x40 The Compressed Size field is present.",
+    "1.1.0 2022-12-11 Added ARM64 filter and clarified 32-bit ARM endianness in Section 5.3.2.",
+    "+---+---+ | Foo | Two bytes; that is, some of the vertical bars +---+---+ can be missing.",
+    "v Uncompressed Data ^ | Filter 0 | Encoder | Filter 1 | Decoder | Filter n | v Compressed",
+    "size_t decode(const uint8_t buf[], size_t size_max, uint64_t *num) { if (size_max == 0) "
+    "return 0;",
+    "Using a C array and ASCII: const uint8_t FOOTER_MAGIC[2] = { 'Y', 'Z' };",
+    "total_size += buf_size; value32 = crc32(buf, buf_size, value32); value64 = crc64(buf, "
+    "buf_size, value64); }",
+    "-A NUM, --after-context=NUM Print NUM lines of trailing context after matching lines.",
+    "--exclude=GLOB Skip any command-line file with a name suffix that matches the pattern GLOB.",
+    "ms=01;31 SGR substring for matching non-empty text in a selected line.",
+]
+PROSE = [
+    "The first byte of Stream Flags is always a null byte in every stream.",
+    "Implementations SHOULD support at least the Check IDs 0x00 (None) and 0x01 (CRC32).",
+    "Equality operators (`==` and `!=`) were always strict in this regard.",
+    "2. 65534 → The `nobody` UID, also called the overflow UID or similar.",
+    "In October 2024, about 11,000 troops arrived in Kursk, according to 3 officials.",
+    "Two regular expressions may be joined by the infix operator |; the result matches either.",
+]
+
+
+@pytest.mark.parametrize("line", FLATTENED)
+def test_flattened_table_rows_and_code_are_not_prose(line: str) -> None:
+    assert not is_prose(line)
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_prose_with_numbers_code_words_and_bars_is_still_prose(sentence: str) -> None:
+    assert is_prose(sentence)
+
+
+def test_key_points_of_a_plain_text_section_skip_its_table_rows_and_code() -> None:
+    paragraphs = [
+        "The Block Flags field is a bit field that tells the decoder which fields follow.",
+        FLATTENED[0] + " " + FLATTENED[1],
+        FLATTENED[5] + " " + FLATTENED[6],
+        "Decoders MUST check that the reserved bits of the Block Flags field are zero.",
+        "A decoder that finds a reserved bit set reports the Block Flags field as unsupported.",
+    ]
+    points = [point.text for point in key_points(paragraphs, sentences=5)]
+    assert points == [paragraphs[0], paragraphs[3], paragraphs[4]]
+
+
+def test_the_corpus_spec_gets_no_table_row_or_code_as_a_key_point() -> None:
+    from briefcli.importers import import_report
+
+    path = Path(__file__).parent / "data" / "corpus" / "xz-file-format.txt"
+    brief = import_report(path.read_bytes(), path.name, "auto")
+    for section in brief.sections:
+        parts = [section.all_paragraphs()] + [sub.paragraphs for sub in section.subsections]
+        for paragraphs in parts:
+            for point in key_points(paragraphs):
+                assert is_prose(point.text), point.text
+                assert "+---" not in point.text and "0x0F" not in point.text

@@ -161,3 +161,44 @@ def test_one_matcher_finds_many_terms_in_one_pass() -> None:
 def test_names_with_regex_characters_are_taken_literally() -> None:
     assert uses("C++ (language)", [], "We use C++ (language) daily.") != []
     assert uses("a.b", [], "axb") == []
+
+
+RFC_2119 = [
+    [
+        'The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT", "SHOULD", '
+        '"SHOULD NOT", "RECOMMENDED", "MAY", and "OPTIONAL" in this document are to be '
+        "interpreted as described in RFC 2119.",
+        "Decoders MUST NOT accept a Stream Header with a wrong CRC32. Encoders SHOULD NOT "
+        "write one, and decoders MAY warn. The Stream Flags field MUST NOT be changed.",
+        'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.',
+        "The Lempel-Ziv-Markov chain-Algorithm (LZMA) is the default filter, and the Stream "
+        "Flags field follows the magic bytes.",
+    ]
+]
+
+
+def test_rfc_2119_keywords_and_shouting_are_not_glossary_terms() -> None:
+    found = _by_term(glossary(RFC_2119))
+    for word in ("MUST", "MUST NOT", "SHALL", "SHOULD", "SHOULD NOT", "REQUIRED", "MAY",
+                 "RECOMMENDED", "OPTIONAL", "NOT", "AS IS", "SOFTWARE IS PROVIDED"):  # fmt: skip
+        assert word not in found, word
+    assert not [term for term in found if term.isupper() and term != "LZMA"]
+    assert found["LZMA"].category == ACRONYM
+    assert found["LZMA"].aliases == ("Lempel-Ziv-Markov chain-Algorithm",)
+    assert found["Stream Flags"].category == NAME
+
+
+def test_a_keyword_that_the_text_expands_is_an_acronym() -> None:
+    text = [["The Mission Analysis Yearbook (MAY) is published each spring; MAY lists budgets."]]
+    assert _by_term(glossary(text))["MAY"].aliases == ("Mission Analysis Yearbook",)
+
+
+def test_a_name_is_defined_by_a_prose_sentence_not_a_table_row() -> None:
+    text = [
+        [
+            "+---+---+ | Stream Flags | CRC32 | +---+---+",
+            "The first byte of Stream Flags is always a null byte.",
+            "Stream Flags are repeated in the footer.",
+        ]
+    ]
+    assert _by_term(glossary(text))["Stream Flags"].definition == text[0][1]

@@ -38,7 +38,7 @@ __all__ = [
 REPORT, EDITOR, EXTRACTED = "report", "editor", "extracted"
 
 #: Bumped whenever what is extracted changes, so cached extracts are computed afresh.
-METHOD = 2
+METHOD = 3
 #: The modules whose code decides what is extracted (their size and mtime key the cache too).
 _CODE = ("extracts.py", "summarize.py", "sentences.py", "terms.py")
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
@@ -75,10 +75,10 @@ def _lead_sentences(
 ) -> tuple[str, ...]:
     """The first sentences of a text with no prose sentence to rank (code, a list of names).
 
-    Code blocks and table rows come last, so a section of a few words and a code sample says
-    its words; a text that is only code quotes its first line.
+    Code blocks, table rows and flattened lines of code come last, so a section of a few words
+    and a code sample says its words; a text that is only code quotes its first line.
     """
-    from briefcli.sentences import sentence_spans
+    from briefcli.sentences import is_prose, sentence_spans
 
     plain: list[str] = []
     other: list[str] = []
@@ -86,6 +86,9 @@ def _lead_sentences(
         for start, end in sentence_spans(paragraph):
             text = paragraph[start:end]
             code = is_block(paragraph) or text.startswith(("```", "~~~", "    ", "|", "<"))
+            if not code and not is_prose(text, min_words=1):
+                other.append(text)  # a flattened table row or line of code: only if nothing else
+                continue
             if code:
                 # The first line that says something: not a fence or a table rule.
                 lines = [line.strip() for line in text.splitlines()]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["sentence_spans", "split_sentences"]
+__all__ = ["is_prose", "sentence_spans", "split_sentences"]
 
 #: Abbreviations after which a full stop does not end a sentence when a name, a number or a
 #: capitalised word follows ("Gen. Kim", "No. 5", "Jan. 2025", "e.g. Russia"). Lower case,
@@ -202,3 +202,66 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, each exactly as written (see :func:`sentence_spans`)."""
     return [text[start:end] for start, end in sentence_spans(text)]
+
+
+@cache
+def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
+    """Marks of text that a plain-text import flattened into a paragraph but is not prose."""
+    cell = r"[(\[]?(?:\d|0x)\S*"  # a cell that is a number, a range or a hexadecimal value
+    return {
+        # ASCII-art tables and boxes: "+---+---+", "|====|".
+        "rule": re.compile(r"[+|][-=]{2,}|[-=]{3,}[+|]"),
+        # A command-line option list's entry ("-A NUM, --after-context=NUM Print …") or a
+        # setting ("sl= SGR substring …").
+        "option": re.compile(r"^(?:--?[A-Za-z][\w-]*(?=[,=\[\s])|[A-Za-z_]\w*=)"),
+        # A table row that opens with two cells of numbers ("1.1.0 2022-12-11 Added …").
+        "numbers": re.compile(rf"^{cell}\s+{cell}\s"),
+        # A list item's number or a footnote's mark, which is not a cell.
+        "marker": re.compile(r"^(?:\d+[.)]|\[\d+\])\s+"),
+        # Adjacent cells of a number and a hexadecimal value: "0-3 0x0F Type of Check".
+        "pair": re.compile(r"(?:^|\s)\(?[\d.-]+\)?\s+\(?0x[0-9A-Fa-f_]+"),
+        # C-like code: "if (x) {", "; }", "= {", a typed declaration, "x += y;".
+        "code": re.compile(
+            r"\)\s*\{|;\s*\}|=\s*\{|\b(?:if|for|while|switch|return)\s*\(.*[;{]"
+            r"|\b(?:u?int\d+_t|size_t|const|void|static)\s+\**\w+\s*[\[(=;]"
+        ),
+        "statement": re.compile(r"\w\s+[-+*/|&^]?=\s+[^;=\s][^;]*;"),
+        # Inline code spans and MyST roles: code quoted inside prose, not code.
+        "quoted_code": re.compile(r"`[^`]*`|\{\w+\}(?=`)"),
+    }
+
+
+def _code_or_table(text: str) -> bool:
+    """Whether a sentence is a flattened table row or a line of code rather than prose."""
+    patterns = _not_prose_patterns()
+    plain = patterns["marker"].sub("", patterns["quoted_code"].sub(" ", text))
+    if plain.count(" | ") >= 2 or any(
+        patterns[name].search(plain) for name in ("rule", "option", "numbers", "code")
+    ):
+        return True
+    if len(patterns["statement"].findall(plain)) >= 2:
+        return True  # two assignments ending in semicolons: a line of code
+    tokens = plain.split()
+    if (
+        len(patterns["pair"].findall(plain)) >= 2
+        or sum(t.startswith(("0x", "(0x")) for t in tokens) >= 4
+    ):
+        return True  # cells of hexadecimal values: a table
+    numeric = sum(token.lstrip("([").startswith(tuple("0123456789")) for token in tokens)
+    return numeric >= 5 and numeric >= 0.4 * len(tokens)
+
+
+def is_prose(text: str, *, min_words: int = 6) -> bool:
+    """Whether a sentence reads as prose: not code, a table row, a heading or a list of links.
+
+    Plain-text imports flatten tables, diagrams and code into paragraphs; their rows and lines
+    are rejected here, so they are never chosen as key points or definitions.
+    """
+    if text.startswith(("```", "~~~", "    ", "|", "#", ">>>", "$ ")) or "│" in text:
+        return False
+    letters = sum(char.isalpha() for char in text)
+    return (
+        letters >= 0.6 * len(text.replace(" ", ""))
+        and len(text.split()) >= min_words
+        and not _code_or_table(text)
+    )

@@ -1,18 +1,20 @@
 """Key points and summaries drawn from a report's own sentences, quoted word for word.
 
-Sentences are chosen by how much of the report's recurring content they cover, in the manner
-of Gillick and Favre's concept-coverage summariser (2009), greedily rather than by an integer
-program: the concepts are word pairs (bigrams of case-folded, lightly stemmed words, leaving
-out pairs of two stop words), each weighted by the number of sentences that use it, so a
-sentence scores high when it says what many others say again (its centrality). Each pick
-counts only the concepts no chosen sentence covers yet, which keeps two picks from saying the
-same thing (the job MMR does for similarity-based rankers), and a sentence's value is divided
-by a mild power of its length, then multiplied by a position prior: sections tend to open
-with their point. Everything is deterministic and offline.
+Sentences are ranked by centrality times a position prior, and chosen greedily with
+redundancy removed, as issue 14 asks: continuous LexRank (Erkan and Radev, 2004) over TF-IDF
+vectors of case-folded, lightly stemmed content words scores how much each sentence is like
+the others; the k-th prose sentence of a section counts 1 + 1 / (1 + k) times that (sections
+tend to open with their point); and each pick lowers the others' value in proportion to
+their cosine similarity with the closest sentence already chosen (MMR in product form). A
+summary also spreads its picks over the sections. Everything is deterministic and offline.
+The method was chosen on a development set of report-like documents (docs/summaries.md);
+:class:`Method` keeps the variants that were compared (concept coverage in the manner of
+Gillick and Favre, 2009; stronger position priors; lead-swap; a section-lead prior).
 
-The greedy choice is lazy (Minoux's accelerated greedy): a sentence's value can only fall as
-concepts get covered, so values are kept in a heap and only the top one is brought up to
-date. A 1 MB section ranks in about 0.3 s.
+LexRank's power iteration is linear in the text (the cosine matrix is never built: one step
+is two sparse products), and the greedy choice is lazy (Minoux's accelerated greedy): a
+value only falls as sentences are chosen, so values are kept in a heap and only the top one
+is brought up to date.
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from briefcli.model import is_block
-from briefcli.sentences import sentence_spans
+from briefcli.sentences import is_prose, sentence_spans
 
-__all__ = ["Extract", "key_points", "summary"]
+__all__ = ["METHOD", "Extract", "Method", "key_points", "summary"]
 
 #: Words that say nothing about what a sentence is about.
 _STOPWORDS = frozenset(
@@ -47,15 +49,37 @@ _STOPWORDS = frozenset(
 
 #: Default number of sentences in a section's key points.
 KEY_POINTS = 3
-#: Position prior: the k-th prose sentence of a section (from 0) counts 1 + _LEAD / (1 + k)
-#: times its coverage value, so the opening sentence counts four times as much as a late one.
-_LEAD = 3.0
-#: A sentence's value is its uncovered concept weight divided by (words ** _LENGTH): a mild
-#: preference for the shorter of two sentences saying as much.
-_LENGTH = 0.25
-#: In a summary, each sentence already taken from a section divides the value of the others
-#: from that section by (1 + _COVER × taken), so the summary covers the sections.
-_COVER = 0.3
+
+
+class Method(NamedTuple):
+    """How sentences are ranked. The defaults are what brief ships; bench/ tries others."""
+
+    #: "lexrank" (continuous LexRank over TF-IDF, redundancy removed MMR-style) or "coverage"
+    #: (the weight of the word pairs no chosen sentence covers yet).
+    centrality: str = "lexrank"
+    #: Position prior: the k-th prose sentence of a section (from 0) counts
+    #: 1 + lead / (1 + k) ** decay times its value: sections tend to open with their point.
+    lead: float = 1.0
+    decay: float = 1.0
+    #: Section-lead prior: the first prose sentence of each paragraph counts (1 + opening)
+    #: times more (a paragraph, too, tends to open with its point).
+    opening: float = 0.0
+    #: Lead-swap (when above 0): no position prior; the sentences lead-k would take at this
+    #: length count ``swap`` times, so another sentence replaces one of them only when it is
+    #: worth ``swap`` times as much.
+    swap: float = 0.0
+    #: Coverage: a sentence's value is divided by (words ** length), a mild preference for the
+    #: shorter of two sentences saying as much.
+    length: float = 0.25
+    #: In a summary, each sentence already taken from a section divides the value of the others
+    #: from that section by (1 + cover × taken), so the summary covers the sections.
+    cover: float = 0.3
+
+
+#: The shipped method (chosen on a development set: docs/summaries.md).
+METHOD = Method()
+#: LexRank's damping: the chance of a random jump at each step.
+_DAMPING = 0.15
 #: Sentences shorter than this many words are headings, captions or fragments, not points.
 _MIN_WORDS = 6
 
@@ -81,9 +105,19 @@ class Extract(NamedTuple):
 
 
 class _Candidate:
-    """A prose sentence under consideration: where it is, its prior, length and concepts."""
+    """A prose sentence under consideration: where it is, its rank, length and concepts."""
 
-    __slots__ = ("concepts", "end", "paragraph", "prior", "section", "start", "text", "words")
+    __slots__ = (
+        "concepts",
+        "end",
+        "opening",
+        "paragraph",
+        "rank",
+        "section",
+        "start",
+        "text",
+        "words",
+    )
 
     def __init__(
         self,
@@ -92,12 +126,14 @@ class _Candidate:
         start: int,
         end: int,
         text: str,
-        prior: float,
-        concepts: frozenset[tuple[str, str]],
+        rank: int,
+        opening: bool,
     ) -> None:
         self.section, self.paragraph, self.start, self.end = section, paragraph, start, end
-        self.text, self.prior, self.concepts = text, prior, concepts
+        #: Its place among its section's prose sentences (from 0); whether it opens a paragraph.
+        self.text, self.rank, self.opening = text, rank, opening
         self.words = len(text.split())
+        self.concepts = _concepts(text)
 
 
 @cache
@@ -141,34 +177,126 @@ def _concepts(text: str) -> frozenset[tuple[str, str]]:
     )
 
 
-def _is_prose(text: str) -> bool:
-    """Whether a sentence reads as prose: not code, a table row, a heading or a list of links."""
-    if text.startswith(("```", "~~~", "    ", "|", "#", ">>>", "$ ")) or "│" in text:
-        return False
-    letters = sum(char.isalpha() for char in text)
-    return letters >= 0.6 * len(text.replace(" ", "")) and len(text.split()) >= _MIN_WORDS
-
-
 def _candidates(sections: Sequence[Sequence[str]]) -> list[_Candidate]:
-    """Every prose sentence of every section, with its position prior and concepts."""
+    """Every prose sentence of every section, with its rank in the section and concepts."""
     found: list[_Candidate] = []
     for section_index, paragraphs in enumerate(sections):
         rank = 0  # among the section's prose sentences
         for paragraph_index, paragraph in enumerate(paragraphs):
             if is_block(paragraph):
                 continue  # a code block or a table: no sentence of it is a summary's
+            opening = True
             for start, end in sentence_spans(paragraph):
                 text = paragraph[start:end]
-                if not _is_prose(text):
+                if not is_prose(text, min_words=_MIN_WORDS):
                     continue
-                prior = 1 + _LEAD / (1 + rank)
-                rank += 1
                 found.append(
-                    _Candidate(
-                        section_index, paragraph_index, start, end, text, prior, _concepts(text)
-                    )
+                    _Candidate(section_index, paragraph_index, start, end, text, rank, opening)
                 )
+                rank += 1
+                opening = False
     return found
+
+
+def _lead_order(candidates: Sequence[_Candidate]) -> list[int]:
+    """Lead-k's order: the first sentence of each section, then the second of each, …"""
+    return sorted(
+        range(len(candidates)),
+        key=lambda i: (candidates[i].rank, candidates[i].section, candidates[i].start),
+    )
+
+
+def _fill(
+    candidates: Sequence[_Candidate], order: Sequence[int], wanted: int | None, words: int | None
+) -> set[int]:
+    """The sentences taken in ``order`` until ``wanted`` are taken or ``words`` is spent."""
+    taken: set[int] = set()
+    used = 0
+    for index in order:
+        if wanted is not None and len(taken) >= wanted:
+            break
+        length = candidates[index].words
+        if words is not None and used + length > words:
+            continue
+        taken.add(index)
+        used += length
+    return taken
+
+
+def _priors(
+    candidates: Sequence[_Candidate], method: Method, wanted: int | None, words: int | None
+) -> list[float]:
+    """Each sentence's position prior under ``method``."""
+    if method.swap > 0:
+        lead = _fill(candidates, _lead_order(candidates), wanted, words)
+        return [method.swap if index in lead else 1.0 for index in range(len(candidates))]
+    return [
+        (1 + method.lead / (1 + c.rank) ** method.decay) * (1 + method.opening * c.opening)
+        for c in candidates
+    ]
+
+
+def _terms(text: str) -> list[str]:
+    """The content words of ``text``, case-folded and stemmed."""
+    return [
+        _stem(word) for word in _word_pattern().findall(text.casefold()) if word not in _STOPWORDS
+    ]
+
+
+def _tfidf(candidates: Sequence[_Candidate]) -> list[dict[str, float]]:
+    """Each sentence's TF-IDF vector over content words, of unit length (empty if none)."""
+    import math
+
+    counts = []
+    frequency: dict[str, int] = {}
+    for candidate in candidates:
+        count: dict[str, int] = {}
+        for term in _terms(candidate.text):
+            count[term] = count.get(term, 0) + 1
+        counts.append(count)
+        for term in count:
+            frequency[term] = frequency.get(term, 0) + 1
+    total = len(candidates)
+    vectors = []
+    for count in counts:
+        vector = {t: n * (math.log((1 + total) / (1 + frequency[t])) + 1) for t, n in count.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vector.items()})
+    return vectors
+
+
+def _dot(first: dict[str, float], second: dict[str, float]) -> float:
+    if len(first) > len(second):
+        first, second = second, first
+    return sum(value * second.get(term, 0.0) for term, value in first.items())
+
+
+def _lexrank(vectors: Sequence[dict[str, float]]) -> list[float]:
+    """Continuous LexRank (Erkan and Radev, 2004) in time linear in the text.
+
+    The cosine matrix is X Xᵀ of the unit TF-IDF rows X, so one step of the power iteration,
+    p ← d/n + (1 − d) Σⱼ Sᵢⱼ pⱼ / rowsumⱼ, is two sparse products: y = Σⱼ (pⱼ / rowsumⱼ) xⱼ,
+    then pᵢ = d/n + (1 − d) xᵢ · y. Scores are scaled to a mean of 1.
+    """
+    n = len(vectors)
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, value in vector.items():
+            total[term] = total.get(term, 0.0) + value
+    rowsum = [_dot(vector, total) or 1.0 for vector in vectors]
+    scores = [1.0 / n] * n
+    for _ in range(30):
+        mixed: dict[str, float] = {}
+        for vector, score, row in zip(vectors, scores, rowsum, strict=True):
+            share = score / row
+            for term, value in vector.items():
+                mixed[term] = mixed.get(term, 0.0) + share * value
+        fresh = [_DAMPING / n + (1 - _DAMPING) * _dot(vector, mixed) for vector in vectors]
+        done = max(abs(a - b) for a, b in zip(fresh, scores, strict=True)) < 1e-6 / n
+        scores = fresh
+        if done:
+            break
+    return [score * n for score in scores]
 
 
 def _choose(
@@ -177,30 +305,43 @@ def _choose(
     sentences: int | None,
     words: int | None,
     cover: bool,
+    method: Method,
 ) -> list[Extract]:
-    """Pick sentences by greedy concept coverage until the budget is spent; reading order."""
+    """Pick sentences greedily by value until the budget is spent; reading order."""
     if not candidates:
         return []
     wanted = sentences if sentences is not None else (None if words is not None else KEY_POINTS)
     if (wanted is not None and wanted <= 0) or (words is not None and words <= 0):
         return []
-    weight: dict[tuple[str, str], int] = {}
-    for candidate in candidates:
-        for concept in candidate.concepts:
-            weight[concept] = weight.get(concept, 0) + 1
+    priors = _priors(candidates, method, wanted, words)
     covered: set[tuple[str, str]] = set()
     taken_from: dict[int, int] = {}
+    picked: list[dict[str, float]] = []
+    lexrank = method.centrality == "lexrank"
+    if lexrank:
+        vectors = _tfidf(candidates)
+        centrality = _lexrank(vectors)
+    else:
+        weight: dict[tuple[str, str], int] = {}
+        for candidate in candidates:
+            for concept in candidate.concepts:
+                weight[concept] = weight.get(concept, 0) + 1
 
     def value(index: int) -> float:
         candidate = candidates[index]
-        gain = sum(weight[c] for c in candidate.concepts if c not in covered)
-        worth: float = candidate.prior * gain / float(candidate.words) ** _LENGTH
+        if lexrank:
+            # MMR in product form: the value falls with the closest sentence already chosen.
+            closest = max((_dot(vectors[index], other) for other in picked), default=0.0)
+            worth = priors[index] * centrality[index] * (1 - min(closest, 1.0))
+        else:
+            gain = sum(weight[c] for c in candidate.concepts if c not in covered)
+            worth = priors[index] * gain / float(candidate.words) ** method.length
         if cover:
-            worth /= 1 + _COVER * taken_from.get(candidate.section, 0)
+            worth /= 1 + method.cover * taken_from.get(candidate.section, 0)
         return worth
 
     first = [value(index) for index in range(len(candidates))]
-    # A value only falls as concepts are covered and sections used: a heap of stale values
+    # A value only falls as sentences are chosen and sections used: a heap of stale values
     # is an upper bound, and the top is chosen once its value is brought up to date.
     heap = [(-worth, index) for index, worth in enumerate(first)]
     heapq.heapify(heap)
@@ -218,6 +359,8 @@ def _choose(
         chosen.append(index)
         used_words += candidate.words
         covered.update(candidate.concepts)
+        if lexrank:
+            picked.append(vectors[index])
         taken_from[candidate.section] = taken_from.get(candidate.section, 0) + 1
     chosen.sort(
         key=lambda index: (
@@ -244,13 +387,16 @@ def key_points(
     *,
     sentences: int | None = None,
     words: int | None = None,
+    method: Method = METHOD,
 ) -> list[Extract]:
     """The sentences that best cover one section, in reading order, quoted exactly.
 
     Give ``sentences`` (default :data:`KEY_POINTS`) or ``words`` (the total never exceeds it).
     Sections with no prose sentence give an empty list.
     """
-    return _choose(_candidates([paragraphs]), sentences=sentences, words=words, cover=False)
+    return _choose(
+        _candidates([paragraphs]), sentences=sentences, words=words, cover=False, method=method
+    )
 
 
 def summary(
@@ -258,6 +404,7 @@ def summary(
     *,
     sentences: int | None = None,
     words: int | None = None,
+    method: Method = METHOD,
 ) -> list[Extract]:
     """A summary of a whole report: covering sentences spread over its sections, reading order.
 
@@ -267,4 +414,4 @@ def summary(
     candidates = _candidates(sections)
     if sentences is None and words is None:
         sentences = min(10, len({candidate.section for candidate in candidates}))
-    return _choose(candidates, sentences=sentences, words=words, cover=True)
+    return _choose(candidates, sentences=sentences, words=words, cover=True, method=method)

@@ -16,7 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from briefcli.model import is_block
-from briefcli.sentences import sentence_spans
+from briefcli.sentences import is_prose, sentence_spans
 
 __all__ = ["Candidate", "Location", "TermMatcher", "glossary", "uses"]
 
@@ -39,6 +39,18 @@ _FUNCTION_WORDS = frozenset(
 )
 #: Lower-case words allowed inside a name: "Democratic People's Republic of Korea".
 _JOINERS = frozenset({"of", "and", "for", "the", "de", "on", "in", "&"})
+#: Words written in capitals for emphasis, not acronyms: the requirement keywords of RFC 2119
+#: and RFC 8174 ("MUST NOT", "RECOMMENDED") and the shouting of notices and licences ("NOTE",
+#: "AS IS", "WITHOUT WARRANTY").
+_EMPHASIS = frozenset(
+    str.split(
+        """
+    MUST SHALL SHOULD MAY REQUIRED RECOMMENDED OPTIONAL NOT NOTE NOTES WARNING WARNINGS CAUTION
+    IMPORTANT DANGER TIP HINT TODO FIXME DEPRECATED NEVER ALWAYS ONLY ALL ANY NO NONE AND OR IS
+    ARE AS IF DO DOES THE A AN OF TO IN ON FOR WITH WITHOUT WARRANTY WARRANTIES SOFTWARE PROVIDED
+        """
+    )
+)
 _MONTHS = frozenset(
     str.split(
         "january february march april may june july august september october november december"
@@ -87,6 +99,20 @@ def _is_acronym(name: str) -> bool:
         " " not in name
         and len(letters) >= 2
         and sum(char.isupper() for char in letters) >= len(letters) - 1
+    )
+
+
+def _shouted(term: str) -> bool:
+    """Whether ``term`` is emphasis in capitals ("MUST NOT", "AS IS"), not a term or an acronym.
+
+    Each word is in capitals and at least one is an emphasis word (:data:`_EMPHASIS`). Such a
+    word is an acronym only where the text expands it, which the acronym finders check.
+    """
+    words = [word.strip(".,;:!?'\"‘’“”()") for word in term.split()]
+    return (
+        bool(words)
+        and all(word.isupper() or not any(char.isalpha() for char in word) for word in words)
+        and any(word in _EMPHASIS for word in words)
     )
 
 
@@ -271,6 +297,7 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
     found: list[_Found] = []
     name_counts: dict[str, int] = {}
     name_first: dict[str, tuple[Location, str]] = {}
+    name_prose: dict[str, tuple[Location, str]] = {}
     for location, sentence in _sentences(sections):
         for match in patterns["short_after"].finditer(sentence):
             short = match.group(1).rstrip(".")
@@ -291,6 +318,10 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             if {opening, closing} not in ({"'"}, {'"'}, {"‘", "’"}, {"“", "”"}):
                 continue
             words = inner.split()
+            if inner.isupper():
+                # "MUST", "AS IS": capitals quoted for emphasis; an acronym is found where the
+                # text expands it, never from quotes alone.
+                continue
             lead_in = sentence[max(0, match.start() - 30) : match.start()]
             coined = patterns["coined"].search(lead_in) is not None
             capitalised = all(word[0].isupper() for word in words if word not in _JOINERS)
@@ -299,7 +330,7 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
         for key in ("known_as", "refers_to"):
             for match in patterns[key].finditer(sentence):
                 term = _clean_name(match.group(1))
-                if term and len(term.split()) <= 6:
+                if term and len(term.split()) <= 6 and not _shouted(term):
                     found.append(_Found(term, [], TERM, sentence, location, 2))
         for match in patterns["appositive"].finditer(sentence):
             term = _clean_name(match.group(1))
@@ -307,19 +338,22 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             # "Engaging China, a traditional ally, …": a sentence's first word may be a verb.
             if match.start() == 0 and opening.endswith(("ing", "ed", "ly")):
                 continue
-            if len(term.split()) >= 2:
+            if len(term.split()) >= 2 and not _shouted(term):
                 found.append(_Found(term, [], TERM, sentence, location, 3))
         for match in patterns["name"].finditer(sentence):
             name = _clean_name(match.group(0))
             words = name.split()
-            if len(words) < 2 or words[0].casefold() in _MONTHS:
+            if len(words) < 2 or words[0].casefold() in _MONTHS or _shouted(name):
                 continue
             key = name.casefold()
             name_counts[key] = name_counts.get(key, 0) + 1
             name_first.setdefault(key, (location, name))
+            if key not in name_prose and is_prose(sentence, min_words=3):
+                # A name's definition is the first sentence of prose using it, not a table row.
+                name_prose[key] = (location, name)
     for key, count in name_counts.items():
         if count >= 2:
-            location, name = name_first[key]
+            location, name = name_prose.get(key) or name_first[key]
             sentence = _sentence_at(sections, location)
             found.append(_Found(name, [], NAME, sentence, location, 4))
     return found
