@@ -99,7 +99,11 @@ def import_report(
     """
     from briefcli.importers import naming, timeline
 
-    brief, _, own = _parse(data, name, form, source=source, title=title)
+    # The bytes are handed on, not kept here: once decoded they can go (when the caller
+    # passed them without keeping them either, as `brief import` does).
+    held = [data]
+    del data
+    brief, _, own = _parse(held, name, form, source=source, title=title)
     meta = brief.meta
     if title is not None:
         meta = meta._replace(title=" ".join(title.split()))
@@ -119,7 +123,7 @@ def import_report(
 def outline(data: bytes, name: str, form: str = "auto") -> list[OutlineEntry]:
     """The headings a report's import finds, with the line each stands on (0: none, for the
     text before the first heading), the id it gets and its depth (1 section, 2 subsection)."""
-    _, drafts, _ = _parse(data, name, form, title="outline")
+    _, drafts, _ = _parse([data], name, form, title="outline")
     entries = []
     for draft in drafts:
         entries.append(OutlineEntry(draft.line, draft.id, draft.title, 1))
@@ -140,9 +144,13 @@ def outline_text(data: bytes, name: str, form: str = "auto") -> str:
 
 
 def _parse(
-    data: bytes, name: str, form: str, *, source: str = "", title: str | None = None
+    held: list[bytes], name: str, form: str, *, source: str = "", title: str | None = None
 ) -> tuple[Brief, list[Draft], list[TimelineEvent]]:
+    """Read the report whose bytes ``held`` holds: they are taken out of it, so that nothing
+    but this function holds them, and they are let go once decoded (issue 12: peak memory)."""
     from briefcli.importers import markdown_source, plain_text, text
+
+    data = held.pop()
 
     if len(data) > MAX_IMPORT_BYTES:
         raise NotAReport(
@@ -166,11 +174,13 @@ def _parse(
             data, name=name, source=source, title=title, base_url=base
         )
         return brief, drafts, html_source.time_events(brief, marks)
-    decoded = text.decode_report(data, name)
-    chosen = chosen if chosen != "auto" else detect(decoded, name)
-    if chosen == "markdown":
-        return (*markdown_source.parse(decoded, name=name, source=source, title=title), [])
-    return (*plain_text.parse(decoded, name=name, source=source, title=title), [])
+    decoded = [text.decode_report(data, name)]
+    del data
+    chosen = chosen if chosen != "auto" else detect(decoded[0], name)
+    read = markdown_source.parse if chosen == "markdown" else plain_text.parse
+    # ``pop()``: the reader holds the only reference to the text and may let it go once
+    # read (the plain-text reader does, after splitting it into lines).
+    return (*read(decoded.pop(), name=name, source=source, title=title), [])
 
 
 def sniff(data: bytes, name: str) -> str:
