@@ -328,7 +328,6 @@ def dump_to(data: dict[str, Any], write: Callable[[str], object]) -> None:
     they come, so no node graph or string of the whole document is ever built: writing a
     brief takes memory of the size of its largest value, not of the brief (issue 12).
     """
-    import yaml
 
     from briefcli.sanitize import json_escape_unsafe
 

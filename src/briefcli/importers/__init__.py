@@ -238,6 +238,15 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     a brief has one form whichever way it was made. Raises :class:`NotAReport` naming the first
     problem if the result would not load (for example a paragraph over the length limit).
     """
+    return brief_file(brief, name, overlay=overlay)[0]
+
+
+def brief_file(brief: Brief, name: str, *, overlay: str | None = None) -> tuple[str, str]:
+    """:func:`brief_yaml`'s text and the id of the brief it holds (an overlay may set one).
+
+    Passed a brief that nothing else holds, it lets go of it once it is plain data, before
+    the text is checked (issue 12: peak memory).
+    """
     from briefcli.codec import brief_to_data
     from briefcli.files import MAX_FILE_BYTES
     from briefcli.importers.overlay import apply_overlay, load_overlay
@@ -245,10 +254,12 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     from briefcli.yamlio import dump
 
     data = brief_to_data(brief)
+    del brief
     if overlay is not None:
         data = apply_overlay(data, load_overlay(overlay), sanitize_line(overlay))
     # Text with control, bidi or invisible characters is written escaped: see yamlio.dump.
     text = dump(data)
+    del data
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         raise NotAReport(
@@ -259,4 +270,5 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     if checked is None:
         first = next(p for p in problems if p.severity == "error")
         raise NotAReport(f"{name}: cannot make a valid brief of it: {first.message}")
-    return text
+    assert checked is not None
+    return text, checked.meta.id
