@@ -55,6 +55,18 @@ class Budget:
     ratio: float
 
 
+@dataclass(frozen=True)
+class MemoryBudget:
+    """The peak memory ``case`` takes beyond ``reference`` (the same work on less input) is at
+    most ``ratio`` times the input it reads beyond it, ``added_mib``: memory that grows with
+    the input, start-up and imports left out."""
+
+    case: str
+    reference: str
+    added_mib: float
+    ratio: float
+
+
 @dataclass
 class Context:
     """What case modules need: the environments to run and a scratch folder for their data."""

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cases as case_modules
-from harness import BENCH, REPO, Budget, Case, Context, Result, child_env, measure
+from harness import BENCH, REPO, Budget, Case, Context, MemoryBudget, Result, child_env, measure
 
 PEERS = ("tldr", "rich-cli")
 DEFAULT_TYPERS = "0.24.2,0.27.3,0.29.2"
@@ -148,7 +148,7 @@ def _revision_env(revision: str) -> Path:
         return _env(folder, (tree,), label=f"brief at {commit}")
 
 
-def _collect(ctx: Context, only: list[str]) -> tuple[list[Case], list[Budget]]:
+def _collect(ctx: Context, only: list[str]) -> tuple[list[Case], list[Budget | MemoryBudget]]:
     """Every case and budget from the modules in bench/cases/ (all, or core and ``only``),
     in name order (core first)."""
     names = sorted(m.name for m in pkgutil.iter_modules(case_modules.__path__))
@@ -159,7 +159,7 @@ def _collect(ctx: Context, only: list[str]) -> tuple[list[Case], list[Budget]]:
         names = [name for name in names if name == "core" or name in only]
     names.sort(key=lambda name: name != "core")
     all_cases: list[Case] = []
-    budgets: list[Budget] = []
+    budgets: list[Budget | MemoryBudget] = []
     for name in names:
         module = importlib.import_module(f"cases.{name}")
         all_cases.extend(module.cases(ctx))
@@ -212,7 +212,9 @@ def _machine(ctx: Context) -> list[str]:
     return lines
 
 
-def _report(results: list[Result], budgets: list[Budget], ctx: Context, rounds: int) -> str:
+def _report(
+    results: list[Result], budgets: list[Budget | MemoryBudget], ctx: Context, rounds: int
+) -> str:
     by_name = {r.case.name: r for r in results}
     timed = [r for r in results if r.seconds]
     floor = by_name.get("python -c pass")
@@ -244,6 +246,9 @@ def _report(results: list[Result], budgets: list[Budget], ctx: Context, rounds: 
     lines += ["", "Budgets (ratios of medians from this run):", ""]
     for budget in budgets:
         case, ref = by_name.get(budget.case), by_name.get(budget.reference)
+        if isinstance(budget, MemoryBudget):
+            lines.append(_memory_verdict(budget, case, ref))
+            continue
         if not (case and ref and case.seconds and ref.seconds):
             lines.append(f"- {budget.case} ≤ {budget.ratio:g}× {budget.reference}: not measured")
             continue
@@ -266,6 +271,23 @@ def _report(results: list[Result], budgets: list[Budget], ctx: Context, rounds: 
             f"**{mib:.1f} MiB** at most ({worst.case.name}) — {verdict}"
         )
     return "\n".join(lines) + "\n"
+
+
+def _memory_verdict(budget: MemoryBudget, case: Result | None, ref: Result | None) -> str:
+    """One budget line: the peak memory that grows with the input, per MiB of input."""
+    head = (
+        f"- peak memory of {budget.case} beyond {budget.reference} ≤ {budget.ratio:g}× "
+        f"the {budget.added_mib:.1f} MiB more input"
+    )
+    if not (case and ref and case.max_rss_kib and ref.max_rss_kib):
+        return f"{head}: not measured"
+    grown = (case.max_rss_kib - ref.max_rss_kib) / 1024
+    ratio = grown / budget.added_mib
+    verdict = "holds" if ratio <= budget.ratio else f"MISSED by {ratio / budget.ratio - 1:.0%}"
+    return (
+        f"{head}: **{ratio:.2f}×** ({case.max_rss_kib / 1024:.1f} − "
+        f"{ref.max_rss_kib / 1024:.1f} MiB) — {verdict}."
+    )
 
 
 def _write_doc(table: str, only: str = "") -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from briefcli.errors import BriefFileError
@@ -312,29 +313,107 @@ def dump(data: dict[str, Any]) -> str:
 
     Text holding a control, bidi or invisible character is written double-quoted, where
     ``\\uXXXX`` is an escape: the file never shows such a character raw in a terminal or an
-    editor, and still loads back to the same text. Every writer of brief files uses this.
+    editor, and still loads back to the same text. Every writer of brief files uses this, or
+    :func:`dump_to` for the same text a piece at a time.
     """
-    import yaml
+    parts: list[str] = []
+    dump_to(data, parts.append)
+    return "".join(parts)
 
-    from briefcli.sanitize import has_unsafe, json_escape_unsafe
+
+def dump_to(data: dict[str, Any], write: Callable[[str], object]) -> None:
+    """Write :func:`dump`'s text to ``write`` a piece at a time (a few KB each).
+
+    The events of the document are made one value at a time and handed to the emitter as
+    they come, so no node graph or string of the whole document is ever built: writing a
+    brief takes memory of the size of its largest value, not of the brief (issue 12).
+    """
+
+    from briefcli.sanitize import json_escape_unsafe
+
+    class Stream:
+        """The emitter's output, escaped as it arrives (each piece holds whole characters)."""
+
+        encoding = None  # text, not bytes, from the C emitter
+
+        def write(self, text: str) -> None:
+            write(json_escape_unsafe(text))
+
+    dumper = _dumper_class()(
+        Stream(), allow_unicode=True, width=100, default_flow_style=False, sort_keys=False
+    )
+    try:
+        for event in _events(data, dumper):
+            dumper.emit(event)
+    finally:
+        dumper.dispose()
+
+
+@functools.cache
+def _dumper_class() -> Any:
+    """libyaml's emitter when PyYAML has it, else the pure-Python one (the same text)."""
+    import yaml
 
     base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
     class Dumper(base):  # type: ignore[valid-type,misc]
         """The safe dumper, double-quoting text that holds an unsafe character."""
 
-    def represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        if has_unsafe(value):
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-        return dumper.represent_str(value)
+    Dumper.add_representer(str, _represent_text)
+    return Dumper
 
-    Dumper.add_representer(str, represent_text)
-    text: str = yaml.dump(
-        data,
-        Dumper=Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-    return json_escape_unsafe(text)
+
+def _represent_text(dumper: Any, value: str) -> Any:
+    from briefcli.sanitize import has_unsafe
+
+    if has_unsafe(value):
+        return dumper.represent_scalar(_STR, value, style='"')
+    return dumper.represent_str(value)
+
+
+def _events(data: dict[str, Any], dumper: Any) -> Iterator[Any]:
+    """The events ``yaml.dump`` makes of ``data`` (block style, keys in order), one by one.
+
+    As PyYAML's serializer does: a text is implicit when the resolver would read it back as
+    text unquoted (plain) and always when quoted; mappings and lists are always implicit.
+    """
+    import yaml
+
+    from briefcli.sanitize import has_unsafe
+
+    resolve = dumper.resolve
+    scalar_event, scalar_node = yaml.ScalarEvent, yaml.ScalarNode
+    mapping_start, mapping_end = yaml.MappingStartEvent, yaml.MappingEndEvent
+    sequence_start, sequence_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+    def scalar(value: Any) -> Any:
+        if type(value) is str:
+            tag, text, style = _STR, value, ('"' if has_unsafe(value) else None)
+        else:
+            node = dumper.represent_data(value)  # numbers, booleans: as yaml.dump writes them
+            tag, text, style = node.tag, node.value, node.style
+        plain = resolve(scalar_node, text, (True, False)) == tag
+        return scalar_event(None, tag, (plain, tag == _STR), text, style=style)
+
+    def walk(value: Any, depth: int) -> Iterator[Any]:
+        if depth > MAX_DEPTH:  # data that holds itself would never end
+            raise ValueError(f"data nested deeper than {MAX_DEPTH} levels")
+        if isinstance(value, dict):
+            yield mapping_start(None, _MAP, True, flow_style=False)
+            for key, item in value.items():
+                yield scalar(key)
+                yield from walk(item, depth + 1)
+            yield mapping_end()
+        elif isinstance(value, list):
+            yield sequence_start(None, _SEQ, True, flow_style=False)
+            for item in value:
+                yield from walk(item, depth + 1)
+            yield sequence_end()
+        else:
+            yield scalar(value)
+
+    yield yaml.StreamStartEvent()
+    yield yaml.DocumentStartEvent(explicit=False)
+    yield from walk(data, 0)
+    yield yaml.DocumentEndEvent(explicit=False)
+    yield yaml.StreamEndEvent()

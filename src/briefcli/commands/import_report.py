@@ -104,7 +104,7 @@ def import_command(
     """
     from briefcli import paths
     from briefcli.files import atomic_write, child_path, output_target
-    from briefcli.importers import brief_yaml, import_report, outline_text, read_report
+    from briefcli.importers import brief_file, import_report, outline_text, read_report
     from briefcli.importers.naming import slug
     from briefcli.sanitize import sanitize_line
 
@@ -118,14 +118,17 @@ def import_command(
     if outline:
         output.emit(outline_text(data, shown, kind))
         return
-    brief = import_report(data, shown, kind, source=source, title=title, brief_id=brief_id)
-    text = brief_yaml(brief, shown, overlay=overlay)
+    # Nothing here keeps the report's bytes or the brief: each goes once it is used up, so
+    # that an import's peak memory is one stage's, not the sum of all (issue 12).
+    held = [data]
+    del data
+    brief = import_report(held.pop(), shown, kind, source=source, title=title, brief_id=brief_id)
+    made = [brief]
+    del brief
+    text, brief_id = brief_file(made.pop(), shown, overlay=overlay)
     if output_path is not None and chosen is None:  # '-' or /dev/stdout: the stream
         output.emit(text)
         return
-    from briefcli.loader import parse_brief
-
-    brief_id = parse_brief(text, shown).meta.id
     stem = slug(brief_id)  # child_path applies the same byte limit
     if chosen is None:
         # The library folder is brief's own: it is made when missing.

@@ -99,7 +99,11 @@ def import_report(
     """
     from briefcli.importers import naming, timeline
 
-    brief, _, own = _parse(data, name, form, source=source, title=title)
+    # The bytes are handed on, not kept here: once decoded they can go (when the caller
+    # passed them without keeping them either, as `brief import` does).
+    held = [data]
+    del data
+    brief, _, own = _parse(held, name, form, source=source, title=title)
     meta = brief.meta
     if title is not None:
         meta = meta._replace(title=" ".join(title.split()))
@@ -119,7 +123,7 @@ def import_report(
 def outline(data: bytes, name: str, form: str = "auto") -> list[OutlineEntry]:
     """The headings a report's import finds, with the line each stands on (0: none, for the
     text before the first heading), the id it gets and its depth (1 section, 2 subsection)."""
-    _, drafts, _ = _parse(data, name, form, title="outline")
+    _, drafts, _ = _parse([data], name, form, title="outline")
     entries = []
     for draft in drafts:
         entries.append(OutlineEntry(draft.line, draft.id, draft.title, 1))
@@ -140,9 +144,13 @@ def outline_text(data: bytes, name: str, form: str = "auto") -> str:
 
 
 def _parse(
-    data: bytes, name: str, form: str, *, source: str = "", title: str | None = None
+    held: list[bytes], name: str, form: str, *, source: str = "", title: str | None = None
 ) -> tuple[Brief, list[Draft], list[TimelineEvent]]:
+    """Read the report whose bytes ``held`` holds: they are taken out of it, so that nothing
+    but this function holds them, and they are let go once decoded (issue 12: peak memory)."""
     from briefcli.importers import markdown_source, plain_text, text
+
+    data = held.pop()
 
     if len(data) > MAX_IMPORT_BYTES:
         raise NotAReport(
@@ -166,11 +174,13 @@ def _parse(
             data, name=name, source=source, title=title, base_url=base
         )
         return brief, drafts, html_source.time_events(brief, marks)
-    decoded = text.decode_report(data, name)
-    chosen = chosen if chosen != "auto" else detect(decoded, name)
-    if chosen == "markdown":
-        return (*markdown_source.parse(decoded, name=name, source=source, title=title), [])
-    return (*plain_text.parse(decoded, name=name, source=source, title=title), [])
+    decoded = [text.decode_report(data, name)]
+    del data
+    chosen = chosen if chosen != "auto" else detect(decoded[0], name)
+    read = markdown_source.parse if chosen == "markdown" else plain_text.parse
+    # ``pop()``: the reader holds the only reference to the text and may let it go once
+    # read (the plain-text reader does, after splitting it into lines).
+    return (*read(decoded.pop(), name=name, source=source, title=title), [])
 
 
 def sniff(data: bytes, name: str) -> str:
@@ -228,6 +238,15 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     a brief has one form whichever way it was made. Raises :class:`NotAReport` naming the first
     problem if the result would not load (for example a paragraph over the length limit).
     """
+    return brief_file(brief, name, overlay=overlay)[0]
+
+
+def brief_file(brief: Brief, name: str, *, overlay: str | None = None) -> tuple[str, str]:
+    """:func:`brief_yaml`'s text and the id of the brief it holds (an overlay may set one).
+
+    Passed a brief that nothing else holds, it lets go of it once it is plain data, before
+    the text is checked (issue 12: peak memory).
+    """
     from briefcli.codec import brief_to_data
     from briefcli.files import MAX_FILE_BYTES
     from briefcli.importers.overlay import apply_overlay, load_overlay
@@ -235,10 +254,12 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     from briefcli.yamlio import dump
 
     data = brief_to_data(brief)
+    del brief
     if overlay is not None:
         data = apply_overlay(data, load_overlay(overlay), sanitize_line(overlay))
     # Text with control, bidi or invisible characters is written escaped: see yamlio.dump.
     text = dump(data)
+    del data
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         raise NotAReport(
@@ -249,4 +270,5 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     if checked is None:
         first = next(p for p in problems if p.severity == "error")
         raise NotAReport(f"{name}: cannot make a valid brief of it: {first.message}")
-    return text
+    assert checked is not None
+    return text, checked.meta.id

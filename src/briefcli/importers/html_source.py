@@ -126,7 +126,7 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
     if b"\x00" in data and not codec.startswith("utf-16"):
         raise NotAReport(f"{name}: binary data (it holds NUL bytes), not a web page")
     result = data.decode(codec, errors="replace")
-    if not result.strip():
+    if not result or result.isspace():  # (not strip(): that would copy the whole page)
         raise NotAReport(f"{name}: the file is empty")
     return result
 
@@ -174,7 +174,8 @@ def _parser_class() -> Any:
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    # Counted one match at a time: a list of a large page's words takes many times its size.
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 def _article(page: Any) -> Any:
@@ -219,6 +220,8 @@ def _meta(page: Any) -> PageMeta:
 def _lines(items: list[Item], source: str) -> None:
     """Each heading's line in the page's markup, found in order (for ``--outline``)."""
     position = 0
+    # Lines are counted on from the last heading found: each heading's line in one pass.
+    counted = line = 0
     for item in items:
         if not isinstance(item, Heading):
             continue
@@ -228,7 +231,9 @@ def _lines(items: list[Item], source: str) -> None:
         while (match := pattern.search(source, at)) is not None:
             if word in source[match.start() : match.start() + 2000]:
                 position = match.end()
-                item.line = source.count("\n", 0, match.start()) + 1
+                line += source.count("\n", counted, match.start())
+                counted = match.start()
+                item.line = line + 1
                 break
             at = match.end()
 

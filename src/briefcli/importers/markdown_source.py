@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from briefcli.importers import NotAReport
@@ -174,13 +175,16 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, str], str]:
     return {k: v for k, v in meta.items() if v}, "\n" * end + "\n" + "\n".join(lines[end + 1 :])
 
 
-#: Bytes of Markdown parsed at a time: markdown-it's tokens take many times the text's size,
-#: so a long document is read a part at a time (split before a heading, where no block of
-#: CommonMark can be open).
+#: Characters of Markdown parsed at a time: markdown-it's tokens take many times the text's
+#: size, so a long document is read a part at a time (split before a heading, where no block
+#: of CommonMark can be open), and only one part's lines and tokens are alive at once.
 CHUNK_CHARS = 256 * 1024
 _ATX_START = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_REFERENCE = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*<?([^\s<>]+)>?")
+#: A link reference definition's label and destination, on one line.
+_REFERENCE = re.compile(
+    r"^ {0,3}\[((?:[^\[\]\\\n]|\\[^\n]){1,999})\]:[ \t]*<?([^\s<>]+)>?", re.MULTILINE
+)
 
 
 def _read(body: str) -> list[Item]:
@@ -189,34 +193,37 @@ def _read(body: str) -> list[Item]:
     from markdown_it.common.normalize_url import normalizeLink
     from markdown_it.common.utils import normalizeReference
 
-    lines = body.split("\n")
     parser = _parser()
     if len(body) <= CHUNK_CHARS:
-        return _Reader(lines).run(parser.parse(body))
+        return _Reader(body.split("\n")).run(parser.parse(body))
     references: dict[str, dict[str, Any]] = {}
-    for line in lines:
-        if "]:" in line and (match := _REFERENCE.match(line)):
-            label = normalizeReference(match.group(1))
-            if label and label not in references:
-                references[label] = {"title": "", "href": normalizeLink(match.group(2))}
+    for match in _REFERENCE.finditer(body):
+        label = normalizeReference(match.group(1))
+        if label and label not in references:
+            references[label] = {"title": "", "href": normalizeLink(match.group(2))}
     items: list[Item] = []
-    for first, last in _parts(lines):
+    for first_line, start, end in _parts(body):
         env: dict[str, Any] = {"references": dict(references)}
-        part = "\n".join(lines[first:last])
+        part = body[start:end]
         tokens = parser.parse(part, env)
-        reader = _Reader(lines[first:last], offset=first)
-        items.extend(reader.run(tokens))
+        items.extend(_Reader(part.split("\n"), offset=first_line).run(tokens))
+        del tokens, part  # before the next part's are made
     return items
 
 
-def _parts(lines: list[str]) -> list[tuple[int, int]]:
-    """(first, last) line ranges of about :data:`CHUNK_CHARS`, each starting at an ATX
-    heading at the margin outside fenced code and HTML comments (or at the document's start)."""
-    parts: list[tuple[int, int]] = []
+def _parts(body: str) -> Iterator[tuple[int, int, int]]:
+    """The document in parts of about :data:`CHUNK_CHARS`: (first line, start, end) of
+    each, ``body[start:end]`` its text without the line end after it. Each part starts at an
+    ATX heading at the margin outside fenced code and HTML comments (or at the start)."""
     start = size = 0
+    first_line = 0
     fence = ""
     comment = False
-    for index, line in enumerate(lines):
+    at = 0  # where the current line starts
+    index = 0  # its number, from 0
+    while True:
+        stop = body.find("\n", at)
+        line = body[at:] if stop < 0 else body[at:stop]
         if fence:
             if line.lstrip(" ").startswith(fence) and not line.strip().strip(fence[0]):
                 fence = ""
@@ -226,12 +233,14 @@ def _parts(lines: list[str]) -> list[tuple[int, int]]:
             fence = match.group(1)
         elif "<!--" in line and "-->" not in line.split("<!--", 1)[1]:
             comment = True
-        elif size >= CHUNK_CHARS and _ATX_START.match(line) and index > start:
-            parts.append((start, index))
-            start, size = index, 0
+        elif size >= CHUNK_CHARS and _ATX_START.match(line) and index > first_line:
+            yield first_line, start, at - 1
+            first_line, start, size = index, at, 0
         size += len(line) + 1
-    parts.append((start, len(lines)))
-    return parts
+        if stop < 0:
+            break
+        at, index = stop + 1, index + 1
+    yield first_line, start, len(body)
 
 
 class _Reader:

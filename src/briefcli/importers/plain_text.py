@@ -62,6 +62,7 @@ def parse(
     With ``title`` a report whose first line is not a title still parses.
     """
     lines = _lines(text)
+    del text  # the lines hold it all; the caller hands the text over (see importers._parse)
     if not any(lines):
         raise NotAReport(f"{name}: the file holds no text")
     scheme = choose(lines)
@@ -230,8 +231,14 @@ class _Body:
         self.wrapped = short and blank > 0
 
     def run(self) -> list[Item]:
-        for index in range(self.start, len(self.lines)):
-            line = self.lines[index]
+        """The items, in order. The lines are let go as they are read (all but the one
+        before the current line, which :meth:`special` looks at): with the paragraphs made
+        of them, they would be most of an import's memory."""
+        lines = self.lines
+        for index in range(self.start, len(lines)):
+            line = lines[index]
+            if index - 2 >= self.start:
+                lines[index - 2] = None
             if index in self.skip:
                 continue
             if line is None:

@@ -54,7 +54,7 @@ def decode_report(data: bytes, name: str) -> str:
             ) from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
-    if not text.strip():
+    if text.isspace() or not text:  # (not strip(): that would copy the whole text)
         raise NotAReport(f"{name}: the file is empty")
     controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(8, len(text) // 100):
