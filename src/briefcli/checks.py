@@ -20,12 +20,11 @@ from briefcli.formats import OUTPUT_SCHEMA_VERSION
 from briefcli.loader import Problem, check_brief
 from briefcli.model import Brief
 from briefcli.sanitize import json_escape_unsafe, sanitize_line
-from briefcli.yamlio import compose
+from briefcli.yamlio import MappingNode, SequenceNode, compose
 
 if TYPE_CHECKING:
-    from yaml import Node
-
     from briefcli.catalog import Entry, Library
+    from briefcli.yamlio import Node
 
 
 @dataclass(frozen=True)
@@ -177,8 +176,8 @@ def _suspicious(root: Node, brief: Brief, name: str) -> list[Problem]:
     found: list[Problem] = []
 
     def warn(node: Node | None, where: str, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None else 1
-        column = node.start_mark.column + 1 if node is not None else 1
+        line = node.line + 1 if node is not None else 1
+        column = node.column + 1 if node is not None else 1
         found.append(Problem("warning", name, line, column, f"{where}: {message}"))
 
     paragraphs = _paragraphs(brief)
@@ -213,7 +212,7 @@ def _suspicious(root: Node, brief: Brief, name: str) -> list[Problem]:
     for key_path, paragraph in _paragraph_paths(brief):
         node = _at(root, *key_path)
         key = _squash(paragraph)
-        line = node.start_mark.line + 1 if node is not None else 1
+        line = node.line + 1 if node is not None else 1
         if key in seen:
             warn(node, _where(key_path), f"the same paragraph as on line {seen[key]}")
         else:
@@ -223,7 +222,7 @@ def _suspicious(root: Node, brief: Brief, name: str) -> list[Problem]:
 
 def _twins(root: Node, brief: Brief, name: str, path: str, library: Library) -> list[Problem]:
     node = _at(root, "id")
-    line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+    line, column = (node.line + 1, node.column + 1) if node else (1, 1)
     return [
         Problem(
             "warning",
@@ -286,12 +285,10 @@ def _where(path: tuple[str | int, ...]) -> str:
 
 def _at(node: Node | None, *path: str | int) -> Node | None:
     """The node at a key path such as ('sections', 3, 'title'), or None."""
-    import yaml
-
     for part in path:
-        if isinstance(part, int) and isinstance(node, yaml.SequenceNode):
+        if isinstance(part, int) and isinstance(node, SequenceNode):
             node = node.value[part] if part < len(node.value) else None
-        elif isinstance(part, str) and isinstance(node, yaml.MappingNode):
+        elif isinstance(part, str) and isinstance(node, MappingNode):
             node = next((v for k, v in node.value if k.value == part), None)
         else:
             return None

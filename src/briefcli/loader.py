@@ -41,10 +41,10 @@ from briefcli.model import (
     parse_event_date,
 )
 from briefcli.sanitize import has_unsafe, sanitize_line, shorten
-from briefcli.yamlio import compose
+from briefcli.yamlio import MappingNode, ScalarNode, SequenceNode, compose
 
 if TYPE_CHECKING:
-    from yaml import Node
+    from briefcli.yamlio import Node
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -138,8 +138,8 @@ class _Checker:
     # -- reporting -------------------------------------------------------------------------
 
     def _report(self, severity: str, node: Node | None, key_path: str, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None else 1
-        column = node.start_mark.column + 1 if node is not None else 1
+        line = node.line + 1 if node is not None else 1
+        column = node.column + 1 if node is not None else 1
         where = f"{key_path}: " if key_path else ""
         # Messages quote the file's own text: keep them one safe line, whoever prints them.
         self.problems.append(
@@ -163,22 +163,20 @@ class _Checker:
 
     def mapping(self, node: Node, key_path: str, allowed: tuple[str, ...]) -> dict[str, Any]:
         """The keys of a mapping node, checked for type, duplicates and unknown keys."""
-        import yaml
-
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, MappingNode):
             self.error(node, key_path, f"expected a mapping of keys, found {_kind(node)}")
             raise _Abort
         out: dict[str, Any] = {}
         suggested: set[str] = set()
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, ScalarNode):
                 self.error(key_node, key_path, "keys must be plain words")
                 continue
             key = key_node.value
             shown = shorten(key, 40)
             where = f"{key_path}.{shown}" if key_path else shown
             if key in out:
-                first = out[key].start_mark.line + 1
+                first = out[key].line + 1
                 self.error(key_node, where, f"duplicate key (first given on line {first})")
                 continue
             if key not in allowed:
@@ -195,23 +193,19 @@ class _Checker:
 
     def sequence(self, node: Node, key_path: str) -> list[Node]:
         """The items of a sequence node."""
-        import yaml
-
-        if not isinstance(node, yaml.SequenceNode):
+        if not isinstance(node, SequenceNode):
             self.error(node, key_path, f"expected a list, found {_kind(node)}")
             return []
         return list(node.value)
 
     def text(self, fields: dict[str, Any], key: str, key_path: str, required: bool = True) -> str:
         """A text value: a scalar kept exactly as written, never a number, bool or date."""
-        import yaml
-
         where = _join(key_path, key)
         node = fields.get(key)
         if node is None:
             self.missing(fields, key, where, required)
             return ""
-        if not isinstance(node, yaml.ScalarNode):
+        if not isinstance(node, ScalarNode):
             self.error(node, where, f"expected text, found {_kind(node)}")
             return ""
         value: str = node.value
@@ -247,9 +241,7 @@ class _Checker:
 
     def text_item(self, item: Node, item_path: str) -> str | None:
         """One item of a list of texts; None (with the error) when it is not one."""
-        import yaml
-
-        if not isinstance(item, yaml.ScalarNode):
+        if not isinstance(item, ScalarNode):
             self.error(item, item_path, f"expected text, found {_kind(item)}")
         elif len(item.value) > MAX_TEXT_CHARS:
             self.error(item, item_path, f"longer than {MAX_TEXT_CHARS:,} characters")
@@ -265,8 +257,6 @@ class _Checker:
 
     def paragraphs(self, fields: dict[str, Any], key: str, key_path: str) -> tuple[str, ...]:
         """A list of paragraphs: texts, code blocks and tables (may be absent)."""
-        import yaml
-
         node = fields.get(key)
         where = _join(key_path, key)
         if node is None:
@@ -274,7 +264,7 @@ class _Checker:
         out: list[str] = []
         for index, item in enumerate(self.sequence(node, where)):
             item_path = f"{where}[{index}]"
-            if isinstance(item, yaml.MappingNode):
+            if isinstance(item, MappingNode):
                 block = self.block(item, item_path)
                 if block is not None:
                     out.append(block)
@@ -282,11 +272,9 @@ class _Checker:
                 out.append(value)
         return tuple(out)
 
-    def block(self, node: Node, where: str) -> str | None:
+    def block(self, node: MappingNode, where: str) -> str | None:
         """A code block or a table from its mapping; None (with the error) when malformed."""
-        import yaml
-
-        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)]
         if "table" not in keys and "code" not in keys:
             self.error(
                 node,
@@ -326,8 +314,6 @@ class _Checker:
         self, fields: dict[str, Any], key: str, key_path: str, where: str = ""
     ) -> tuple[str, ...]:
         """A row of table cells: texts, each of which may be empty."""
-        import yaml
-
         node = fields.get(key)
         where = where or _join(key_path, key)
         if node is None:
@@ -335,7 +321,7 @@ class _Checker:
         out: list[str] = []
         for index, item in enumerate(self.sequence(node, where)):
             item_path = f"{where}[{index}]"
-            if not isinstance(item, yaml.ScalarNode):
+            if not isinstance(item, ScalarNode):
                 self.error(item, item_path, f"expected text, found {_kind(item)}")
                 out.append("")  # still a cell: the row's length is not wrong as well
                 continue
@@ -489,7 +475,7 @@ class _Checker:
                 f"duplicate id {_quote(value)} (first on line {self.ids[value]})",
             )
         else:
-            self.ids[value] = fields["id"].start_mark.line + 1
+            self.ids[value] = fields["id"].line + 1
 
     def _one_role_each(self, role: str | None, fields: dict[str, Any], where: str) -> None:
         if role is None or role not in SECTION.field("role").choices:
@@ -511,13 +497,11 @@ class _Checker:
     ) -> None:
         # Extracted points are shown as the report's own words: a point that is not in the
         # text (edited, or left behind when the text changed) would put words in its mouth.
-        import yaml
-
         node = fields.get("extracted_points")
-        if not isinstance(node, yaml.SequenceNode):
+        if not isinstance(node, SequenceNode):
             return  # absent, or already reported as the wrong type
         for index, item in enumerate(node.value):
-            point = item.value if isinstance(item, yaml.ScalarNode) else ""
+            point = item.value if isinstance(item, ScalarNode) else ""
             if point.strip() and not any(point in p for p in paragraphs):
                 self.error(
                     item,
@@ -535,7 +519,7 @@ class _Checker:
                     f"duplicate glossary term {_quote(name)} (first on line {self.terms[folded]})",
                 )
             elif "term" in fields:
-                self.terms[folded] = fields["term"].start_mark.line + 1
+                self.terms[folded] = fields["term"].line + 1
 
     def _known_sections(self, refs: tuple[str, ...], fields: dict[str, Any], where: str) -> None:
         for ref in refs:
@@ -577,11 +561,9 @@ def _lone_surrogate(value: str) -> str | None:
 
 
 def _kind(node: Node) -> str:
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MappingNode):
         return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(node, SequenceNode):
         return "a list"
     return f"the text {_quote(str(node.value), 40)}"
 

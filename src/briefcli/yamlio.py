@@ -11,13 +11,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NoReturn
+from sys import intern
+from typing import Any, NoReturn
 
 from briefcli.errors import BriefFileError
 from briefcli.sanitize import shorten
-
-if TYPE_CHECKING:
-    from yaml import Node
 
 #: Deepest nesting of mappings and lists in a brief file (the format needs 6).
 MAX_DEPTH = 12
@@ -26,6 +24,49 @@ MAX_ITEMS = 10_000
 #: Most values (texts, lists and mappings) in one file: bounds time and memory below the
 #: file-size limit (the shipped brief holds about 500).
 MAX_NODES = 100_000
+
+
+class ScalarNode:
+    """A text value as read: its text, where it starts (0-based line and column), its style.
+
+    Brief's own node classes, not PyYAML's: slots and two integers instead of an attribute
+    dictionary and two marks make a node a third of the size, which is most of what reading
+    a large brief costs (issue 12: ``brief import`` reads back every brief it writes).
+    """
+
+    __slots__ = ("column", "line", "style", "value")
+
+    def __init__(self, value: str, line: int, column: int, style: str | None) -> None:
+        self.value = value
+        self.line = line
+        self.column = column
+        self.style = style
+
+
+class SequenceNode:
+    """A list as read: its items and where it starts (0-based line and column)."""
+
+    __slots__ = ("column", "line", "value")
+
+    def __init__(self, value: list[Node], line: int, column: int) -> None:
+        self.value = value
+        self.line = line
+        self.column = column
+
+
+class MappingNode:
+    """A mapping as read: its (key, value) pairs in order and where it starts (0-based)."""
+
+    __slots__ = ("column", "line", "value")
+
+    def __init__(self, value: list[tuple[Node, Node]], line: int, column: int) -> None:
+        self.value = value
+        self.line = line
+        self.column = column
+
+
+#: A value of a YAML document as read.
+Node = ScalarNode | SequenceNode | MappingNode
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -128,11 +169,7 @@ class _Undecided(Exception):
 
 def _empty(node: Node | None) -> bool:
     """No document, or one that is a bare empty value (``---`` alone, a lone ``!``)."""
-    import yaml
-
-    return node is None or (
-        isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style
-    )
+    return node is None or (isinstance(node, ScalarNode) and node.value == "" and not node.style)
 
 
 def to_plain(node: Node | None, name: str) -> Any:
@@ -143,20 +180,19 @@ def to_plain(node: Node | None, name: str) -> Any:
     that is not text, a duplicate key, or an escape that names no character is an error
     naming the file, line and column.
     """
-    import yaml
 
     def convert(node: Node) -> Any:
-        if isinstance(node, yaml.ScalarNode):
+        if isinstance(node, ScalarNode):
             value: str = node.value
             if (surrogate := _SURROGATE.search(value)) is not None:
                 code = ord(surrogate.group())
                 fail(node, f"holds the escape \\u{code:04x}, which is not a character")
             return value
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, SequenceNode):
             return [convert(item) for item in node.value]
         out: dict[str, Any] = {}
         for key, value_node in node.value:
-            if not isinstance(key, yaml.ScalarNode):
+            if not isinstance(key, ScalarNode):
                 fail(key, "keys must be text, not a list or mapping")
             if key.value in out:
                 fail(key, f"the key '{shorten(key.value, 40)}' is given twice")
@@ -164,8 +200,7 @@ def to_plain(node: Node | None, name: str) -> Any:
         return out
 
     def fail(node: Node, message: str) -> NoReturn:
-        mark = node.start_mark
-        raise BriefFileError(name, message, mark.line + 1, mark.column + 1)
+        raise BriefFileError(name, message, node.line + 1, node.column + 1)
 
     # Recursion is bounded: compose refuses anything nested deeper than MAX_DEPTH.
     return None if node is None else convert(node)
@@ -219,18 +254,16 @@ class _Composer:
 
     def where(self) -> str:
         """The key path of the value being read, as in checker messages: ``sections[2].title``."""
-        import yaml
-
         path = ""
         last = len(self.stack) - 1
         for depth, (node, children, _) in enumerate(self.stack):
             # Outer collections already hold their open child; the innermost does not yet.
             count = len(children) - (depth < last)
-            if isinstance(node, yaml.SequenceNode):
+            if isinstance(node, SequenceNode):
                 path += f"[{count}]"
             elif count % 2:
                 key = children[count - 1]
-                label = shorten(key.value, 40) if isinstance(key, yaml.ScalarNode) else "?"
+                label = shorten(key.value, 40) if isinstance(key, ScalarNode) else "?"
                 path += f".{label}" if path else label
         return path
 
@@ -243,9 +276,6 @@ class _Composer:
             yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent
         )  # fmt: skip
         end_events = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-        scalar_node, sequence_node, mapping_node = (
-            yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
-        )  # fmt: skip
         stack = self.stack
         loader = loader_class(text)
         root: Node | None = None
@@ -267,14 +297,13 @@ class _Composer:
                     start: Any = event.start_mark  # libyaml's marks: same line and column
                     node: Node
                     if kind is scalar_event:
-                        end: Any = event.end_mark
-                        node = scalar_node(_STR, event.value, start, end, event.style)
+                        node = ScalarNode(event.value, start.line, start.column, event.style)
                     elif len(stack) >= MAX_DEPTH:
                         self.fail(event, f"nested deeper than {MAX_DEPTH} levels")
                     elif kind is sequence_event:
-                        node = sequence_node(_SEQ, [], start, None, event.flow_style)
+                        node = SequenceNode([], start.line, start.column)
                     else:
-                        node = mapping_node(_MAP, [], start, None, event.flow_style)
+                        node = MappingNode([], start.line, start.column)
                     if stack:
                         _parent, children, limit = stack[-1]
                         if len(children) >= limit:
@@ -284,15 +313,18 @@ class _Composer:
                         children.append(node)
                     else:
                         root = node
-                    if kind is sequence_event:
+                    if isinstance(node, SequenceNode):
                         stack.append((node, node.value, MAX_ITEMS))
-                    elif kind is mapping_event:  # keys and values, paired when it closes
+                    elif isinstance(node, MappingNode):  # keys and values, paired when it closes
                         stack.append((node, [], 2 * MAX_ITEMS))
                 elif kind in end_events:
                     node, children, _ = stack.pop()
-                    node.end_mark = event.end_mark
-                    if kind is yaml.MappingEndEvent:
-                        node.value = list(zip(children[::2], children[1::2], strict=True))
+                    if isinstance(node, MappingNode):
+                        keys = children[::2]
+                        for key in keys:  # a brief repeats a dozen keys thousands of times
+                            if isinstance(key, ScalarNode):
+                                key.value = intern(key.value)
+                        node.value = list(zip(keys, children[1::2], strict=True))
                 elif kind is yaml.AliasEvent:
                     self.fail(
                         event, f"aliases (*{shorten(event.anchor or '', 40)}) are not allowed"
@@ -306,6 +338,36 @@ class _Composer:
                     return root
         finally:
             loader.dispose()
+
+
+def over_limits(data: Any, kind: str = "brief") -> str | None:
+    """What in plain data :func:`compose` would refuse once dumped, or None when it reads.
+
+    The same bounds as reading (:data:`MAX_NODES` values, :data:`MAX_ITEMS` items in one list
+    or mapping, :data:`MAX_DEPTH` levels), counted the same way (a mapping key is a value), so
+    a writer can refuse before it writes: ``brief import`` never makes a brief brief cannot
+    read. The answer names the key path, as the composer's errors do.
+    """
+    values = 0
+    # Iterative, as the composer is: (value, its key path, its depth).
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        values += 1
+        if values > MAX_NODES:
+            return f"more than {MAX_NODES:,} values in one {kind}"
+        if isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                return f"{path or kind}: nested deeper than {MAX_DEPTH} levels"
+            if len(value) > MAX_ITEMS:
+                return f"{path or kind}: more than {MAX_ITEMS:,} items in one list or mapping"
+            if isinstance(value, dict):
+                values += len(value)  # the keys
+                prefix = f"{path}." if path else ""
+                stack.extend((item, f"{prefix}{key}", depth + 1) for key, item in value.items())
+            else:
+                stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+    return None
 
 
 def dump(data: dict[str, Any]) -> str:
