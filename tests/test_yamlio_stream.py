@@ -135,3 +135,59 @@ def test_markdown_read_in_parts_is_read_as_a_whole(monkeypatch: pytest.MonkeyPat
     assert parted == whole
     assert "(https://e.org/1)" in parted.sections[-1].paragraphs[0]
     assert brief_to_data(parted)["sections"][-1]["paragraphs"][1]["code"] == "# not a heading 59"
+
+
+# -- the reading limits, checked on data before it is written ------------------------------
+
+LIMITED = st.recursive(
+    st.sampled_from(["a", "b c", ""]),
+    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(st.sampled_from("xyz"), inner),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(LIMITED, st.integers(2, 12), st.integers(1, 6), st.integers(1, 200))
+@example({"x": [["a"] * 3]}, 3, 2, 100)
+def test_over_limits_refuses_exactly_what_reading_refuses(
+    data: Any, depth: int, items: int, nodes: int
+) -> None:
+    """With small limits, data passes over_limits when, and only when, its dump composes."""
+    from briefcli.errors import BriefFileError
+
+    wrapped = {"root": data}
+    text = yamlio.dump(wrapped)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlio, "MAX_DEPTH", depth)
+        patch.setattr(yamlio, "MAX_ITEMS", items)
+        patch.setattr(yamlio, "MAX_NODES", nodes)
+        problem = yamlio.over_limits(wrapped)
+        try:
+            yamlio.compose_document(text, "t.yaml", "brief")
+        except BriefFileError:
+            assert problem is not None
+        else:
+            assert problem is None
+
+
+def test_a_report_with_too_many_parts_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    """One line naming the limit, exit 2, no file; not the line of a YAML never written."""
+    import subprocess
+    import sys
+
+    paragraphs = "\n\n".join(f"Paragraph {n} says something." for n in range(yamlio.MAX_ITEMS + 5))
+    source = tmp_path / "log.md"
+    source.write_text(f"# Log\n\n## Days\n\n{paragraphs}\n")
+    out = tmp_path / "out.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "briefcli", "import", str(source), "-o", str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "too large for one brief" in done.stderr
+    assert f"more than {yamlio.MAX_ITEMS:,} items" in done.stderr
+    assert "log.md:" in done.stderr and "log.md:1" not in done.stderr  # no YAML line
+    assert not out.exists()

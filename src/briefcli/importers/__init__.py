@@ -248,15 +248,19 @@ def brief_file(brief: Brief, name: str, *, overlay: str | None = None) -> tuple[
     the text is checked (issue 12: peak memory).
     """
     from briefcli.codec import brief_to_data
+    from briefcli.errors import BriefFileError
     from briefcli.files import MAX_FILE_BYTES
     from briefcli.importers.overlay import apply_overlay, load_overlay
     from briefcli.loader import check_brief
-    from briefcli.yamlio import dump
+    from briefcli.yamlio import dump, over_limits
 
     data = brief_to_data(brief)
     del brief
     if overlay is not None:
         data = apply_overlay(data, load_overlay(overlay), sanitize_line(overlay))
+    if (limit := over_limits(data)) is not None:
+        # Before the YAML is made: a brief brief could not read is never written.
+        raise NotAReport(f"{name}: too large for one brief: {limit}; split the report into parts")
     # Text with control, bidi or invisible characters is written escaped: see yamlio.dump.
     text = dump(data)
     del data
@@ -266,7 +270,11 @@ def brief_file(brief: Brief, name: str, *, overlay: str | None = None) -> tuple[
             f"{name}: the brief would be {size:,} bytes; brief reads briefs of at most "
             f"{MAX_FILE_BYTES:,} bytes"
         )
-    checked, problems = check_brief(text, name)
+    try:
+        checked, problems = check_brief(text, name)
+    except BriefFileError as exc:
+        # Its line and column are the YAML's, not the report's: give the problem alone.
+        raise NotAReport(f"{name}: cannot make a valid brief of it: {exc.detail}") from None
     if checked is None:
         first = next(p for p in problems if p.severity == "error")
         raise NotAReport(f"{name}: cannot make a valid brief of it: {first.message}")
