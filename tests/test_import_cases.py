@@ -283,3 +283,22 @@ def test_a_date_inside_a_url_or_code_is_never_an_event(day: object, shape: str) 
 def test_timeline_extract_is_the_one_the_importer_uses() -> None:
     brief = import_report(b"# T\n\n## S\n\nIn June 2023 it began.\n", "t.md")
     assert extract(brief) == brief.timeline
+
+
+def test_a_restructuredtext_title_with_a_label_and_an_overline_is_the_title() -> None:
+    """'.. _label:' before it is markup, and the line between two rules is the title."""
+    text = (
+        ".. _socket-howto:\n\n"
+        "****************************\n  Socket Programming HOWTO\n****************************\n\n"
+        ":Author: Gordon McMillan\n\n"
+        "Sockets\n=======\n\nSockets are used nearly everywhere.\n\n"
+        "Creating a Socket\n=================\n\nRoughly speaking, a socket is made.\n"
+    )
+    brief = import_report(text.encode(), "sockets.rst.txt")
+    assert brief.meta.title == "Socket Programming HOWTO"
+    assert [s.title for s in brief.sections][-2:] == ["Sockets", "Creating a Socket"]
+
+
+def test_a_file_of_markup_alone_has_no_title() -> None:
+    with pytest.raises(NotAReport):
+        import_report(b".. comment\n\n.. _target:\n", "markup.txt")

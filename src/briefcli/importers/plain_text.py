@@ -28,6 +28,9 @@ _PLAIN_TERM = re.compile(r"^(?P<term>[^:.;!?]{1,60}?)\s*:\s+(?P<definition>\S.*)
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
 _CONTENTS = ("table of contents", "contents")
+#: reStructuredText markup a reader never sees: a comment, a link target (``.. _name:``) or a
+#: directive (``.. topic:: Abstract``). Before the title it is never the title.
+_RST_MARKUP = re.compile(r"^\.\.(?:\s|$)")
 _CONCLUSION = ("conclusion", "conclusions")
 _GLOSSARY = ("glossary",)
 _SOURCES = ("source documents", "sources", "references", "bibliography")
@@ -144,8 +147,19 @@ def _header(
     ``heading_first``: the first line is a numbered heading, so no title.
     """
     index = 0
-    while index < len(lines) and lines[index] is None:
+    while index < len(lines) and (
+        (line := lines[index]) is None or (_RST_MARKUP.match(line.text) and not line.indent)
+    ):
         index += 1
+    if (
+        index + 1 < len(lines)
+        and (over := lines[index]) is not None
+        and _UNDERLINE.match(over.raw.strip())
+        and lines[index + 1] is not None
+    ):
+        index += 1  # an overline: the title is the next line (reStructuredText)
+    if index == len(lines):
+        raise NotAReport(f"{name}: no title: the file holds only markup")
     first = lines[index]
     assert first is not None
     if (
