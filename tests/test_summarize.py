@@ -188,3 +188,17 @@ def test_the_corpus_spec_gets_no_table_row_or_code_as_a_key_point() -> None:
             for point in key_points(paragraphs):
                 assert is_prose(point.text), point.text
                 assert "+---" not in point.text and "0x0F" not in point.text
+
+
+def test_a_lead_in_to_code_or_a_list_is_never_a_key_point() -> None:
+    """reST's '… the following::' says nothing without the code it introduces."""
+    paragraphs = [
+        "Roughly speaking, when you clicked on the link your browser did something like the "
+        "following::",
+        "The socket is created and connected to the web server on port 80 at once.",
+        "The server then creates a server socket and binds it to a well-known port.",
+        "To stop it, the server closes each socket in the order given by the following::",
+        "Closing a socket tells the other end that no more data will be sent to it.",
+    ]
+    points = key_points(paragraphs, sentences=3)
+    assert points and not any(point.text.endswith("::") for point in points)

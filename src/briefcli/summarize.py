@@ -188,7 +188,9 @@ def _candidates(sections: Sequence[Sequence[str]]) -> list[_Candidate]:
             opening = True
             for start, end in sentence_spans(paragraph):
                 text = paragraph[start:end]
-                if not is_prose(text, min_words=_MIN_WORDS):
+                if not is_prose(text, min_words=_MIN_WORDS) or text.endswith("::"):
+                    # reST's lead-in to a literal block ('… like the following::') says nothing
+                    # without the code it introduces, and shows its markup.
                     continue
                 found.append(
                     _Candidate(section_index, paragraph_index, start, end, text, rank, opening)
