@@ -84,7 +84,7 @@ def terms_at(rev: str) -> Iterator[None]:
         ["git", "-C", str(REPO), "show", f"{rev}:src/briefcli/terms.py"],
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
-    saved = sys.modules["briefcli.terms"] if "briefcli.terms" in sys.modules else None
+    saved = sys.modules.get("briefcli.terms")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "terms.py"
         path.write_text(source, encoding="utf-8")

@@ -184,6 +184,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     name_word = r"[A-Z][\w’'&.-]*+(?!/)"
     # No "and": "Moscow and Pyongyang" is two names, not one.
     name = rf"{name_word}(?:\s+(?:(?:of|for|the|on|de)\s+)*{name_word})*"
+    # At most six words where the pattern goes on after the name ("X, a …"): a long run of
+    # capitalised words would otherwise be rescanned from each of its words (quadratic).
+    short = rf"{name_word}(?:\s+(?:(?:of|for|the|on|de)\s+){{0,2}}{name_word}){{0,5}}"
     return {
         # "Long Form Words (LFW)": the acronym in brackets after its expansion.
         "short_after": re.compile(r"\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)(s?)\s*\)"),
@@ -197,7 +200,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "known_as": re.compile(
             r"\b(?:known as|called|referred to as|dubbed|termed|nicknamed|so-called)\s+"
-            rf"(?:the\s+)?['‘\"“]?({name})"
+            rf"(?:the\s+)?['‘\"“]?({short})"
         ),
         # "X refers to …" at the start of a sentence; X may go on in lower case.
         "refers_to": re.compile(
@@ -235,7 +238,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\s+(?:the\s+|an?\s+)?$",
             re.IGNORECASE,
         ),
-        "appositive": re.compile(rf"(?<![\w.])({name}),\s+(?:a|an|the)\s+[a-z][^,;.]{{3,90}},"),
+        "appositive": re.compile(rf"(?<![\w.])({short}),\s+(?:a|an|the)\s+[a-z][^,;.]{{3,90}},"),
         "name": re.compile(rf"(?<![\w&./=]){name}"),
     }
 
@@ -275,7 +278,7 @@ def _expansion(short: str, before: str) -> str | None:
     if len(found_words) < 2 or found.casefold() == short.casefold():
         return None
     # 'UTC-12 "Z" is "zulu" time (UTC)': a quotation, or the acronym itself, is no expansion.
-    if any(char in found for char in "\"“”‘") or any(
+    if any(char in found for char in '"“”‘') or any(
         word.casefold().startswith(short.casefold()) for word in found_words
     ):
         return None
@@ -421,9 +424,7 @@ def _fits(sentence: str) -> bool:
     return len(sentence.split()) <= _MAX_DEFINITION_WORDS
 
 
-def _coinage(
-    match: re.Match[str], sentence: str, lower: frozenset[str]
-) -> tuple[str, bool] | None:
+def _coinage(match: re.Match[str], sentence: str, lower: frozenset[str]) -> tuple[str, bool] | None:
     """The term a quotation coins, and whether it is an alias of the one before; or None.
 
     A quotation is a term when a coining word precedes it ("known as the 'Storm Corps'",
@@ -456,7 +457,8 @@ def _coinage(
     if not (capitalised or coined):
         return None
     after = sentence[match.end() : match.end() + 60]
-    if not coined:
+    alias = patterns["alias_before"].search(lead_in) is not None
+    if not coined and not alias:
         if patterns["title_before"].search(lead_in) or patterns["title_after"].match(after):
             return None
         framed = (
@@ -466,7 +468,6 @@ def _coinage(
         )
         if len(words) == 1 and _common(words[0], lower) and not framed:
             return None
-    alias = patterns["alias_before"].search(lead_in) is not None
     return " ".join(words), alias
 
 
@@ -528,9 +529,9 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             if term and len(term.split()) <= 6 and not _shouted(term) and fits:
                 found.append(_Found(term, [], TERM, sentence, location, 2))
         for match in patterns["refers_to"].finditer(sentence):
-            term = _defined_term(match)
-            if term and len(term.split()) <= 6 and not _shouted(term) and fits:
-                found.append(_Found(term, [], TERM, sentence, location, 2))
+            defined = _defined_term(match)
+            if defined and len(defined.split()) <= 6 and not _shouted(defined) and fits:
+                found.append(_Found(defined, [], TERM, sentence, location, 2))
         for match in patterns["appositive"].finditer(sentence):
             words = _clean_name(match.group(1)).split()
             if _OPENING.fullmatch(sentence[: match.start()]):
