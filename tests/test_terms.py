@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from briefcli.loader import load_brief
 from briefcli.terms import ACRONYM, NAME, TERM, Candidate, TermMatcher, glossary, uses
@@ -202,3 +204,209 @@ def test_a_name_is_defined_by_a_prose_sentence_not_a_table_row() -> None:
         ]
     ]
     assert _by_term(glossary(text))["Stream Flags"].definition == text[0][1]
+
+
+# -- precision on real documents (bench/glossary_quality.py, docs/summaries.md) -------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        # A verb phrase before "means" is not a term (the .xz specification).
+        ("Indicating a warning means displaying a message to the user.", "Indicating a warning"),
+        ("Note that this change means that man -l never formats.", "Note that this change"),
+        ("This mode of allocation means that the upper bits are an ID.", "mode of allocation"),
+        ("It just means that these ranges have no purpose.", "just"),
+        ("This is now fixed and means that the order changed.", "now fixed"),
+    ],
+)
+def test_sentence_openings_before_means_are_not_defined_terms(sentence: str, wrong: str) -> None:
+    assert wrong not in _by_term(glossary([[sentence]]))
+
+
+def test_quoted_articles_and_placeholders_are_not_coinages() -> None:
+    text = [
+        [
+            'In this document, a byte sequence declared this way is called "a field".',
+            'The example field above would be called "the Foo field" or plain "Foo".',
+        ]
+    ]
+    found = _by_term(glossary(text))
+    for wrong in ("a field", "field", "the Foo field", "Foo field", "Foo"):
+        assert wrong not in found, wrong
+
+
+def test_an_article_inside_the_quotes_is_dropped_and_the_term_listed_once() -> None:
+    text = [['"This License" refers to version 3 of the GNU General Public License.']]
+    found = _by_term(glossary(text))
+    assert "License" in found
+    assert "This License" not in found
+
+
+def test_an_alias_in_brackets_joins_the_quoted_term() -> None:
+    text = [['"You" (or "Your") shall mean an individual exercising permissions.']]
+    found = _by_term(glossary(text))
+    assert found["You"].aliases == ("Your",)
+    assert "Your" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ('See Node 9.4.2 "Blocking Factor", paragraph one.', "Blocking Factor"),
+        ('Add a "PolicyKit Overview" section to the docs.', "PolicyKit Overview"),
+        ('Note that "Unused" in the table above does not mean unused.', "Unused"),
+    ],
+)
+def test_quoted_titles_and_mentions_are_not_terms(sentence: str, wrong: str) -> None:
+    assert wrong not in _by_term(glossary([[sentence]]))
+
+
+def test_a_quoted_word_that_a_sentence_defines_is_a_term() -> None:
+    text = [['"Work" shall mean the work of authorship, in any form.', "Our work goes on."]]
+    assert _by_term(glossary(text))["Work"].category == TERM
+
+
+def test_a_run_on_list_is_no_definition() -> None:
+    run_on = "Update the docs to use 'polkit' (instead of 'PolicyKit') " + "Fix a leak " * 30
+    assert "PolicyKit" not in _by_term(glossary([[run_on]]))
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "wrong"),
+    [
+        # A sentence's first word that the text writes in lower case is not part of a name.
+        (["Update Chinese translations.", "Update Chinese and update Czech."], "Update Chinese"),
+        (
+            ["Public API might change.", "Public API might change again, a public note."],
+            "Public API",
+        ),
+        # A placeholder of a flattened option list and the first word of its description.
+        (
+            [
+                "-A NUM, --after-context=NUM Print NUM lines after.",
+                "--exclude=GLOB Skip files.",
+                "--include=GLOB Skip others. Print lines and skip them.",
+            ],
+            "GLOB Skip",
+        ),
+        # A type name of a flattened table before a field's name.
+        (
+            ["4 CARD32 Session ID 2 CARD16 length", "the 4 CARD32 Session ID of the length"],
+            "CARD32 Session ID",
+        ),
+        # An ordinary word before a constant.
+        (
+            ["Use EPOLL_CLOEXEC by default.", "We use EPOLL_CLOEXEC; Use EPOLL_CLOEXEC now."],
+            "Use EPOLL_CLOEXEC",
+        ),
+        # A fragment of I/O, and a letter inside a word.
+        (["Fix the Unix I/O manager.", "The Unix I/O manager is fixed."], "Unix I"),
+        (["A Core i7-9700K CPU ran it.", "The i7-9700K CPU is fast."], "K CPU"),
+        # An RFC 2119 keyword after a name.
+        (
+            ["Stream Padding MUST be null.", "The Stream Padding MUST be checked."],
+            "Stream Padding MUST",
+        ),
+    ],
+)
+def test_capitals_that_are_not_a_names_are_cut_off(paragraphs: list[str], wrong: str) -> None:
+    assert wrong not in _by_term(glossary([paragraphs]))
+
+
+def test_credits_in_release_notes_are_not_names() -> None:
+    notes = [
+        "Fix a crash in the parser (work by Marco Trevisan, Philip Withnall) (#2770).",
+        "Fix a leak in the loop (work by Marco Trevisan) (#2771).",
+        "Persian (Danial Behzadi)",
+        "Persian (Danial Behzadi)",
+        "- David Zeuthen (65): Post-release version bump to 0.106",
+        "- David Zeuthen (1): Post-release version bump to 0.107",
+        "- Michael Biebl",
+        "- Michael Biebl",
+        "This file format was designed by Lasse Collin and the format was designed by Lasse "
+        "Collin again.",
+        "Contributors: Aleksandr Melman, Aleksei Rybalkin, Asier Sarasua Garmendia.",
+        "Contributors: Aleksandr Melman, Aleksei Rybalkin, Asier Sarasua Garmendia.",
+    ]
+    found = glossary([notes])
+    assert [candidate.term for candidate in found if candidate.category == NAME] == []
+
+
+def test_demonyms_plurals_and_hyphenated_pairs_fold_into_the_name() -> None:
+    text = [
+        [
+            "North Korea sent troops, and North Korean troops arrived in Russia.",
+            "Ties grew as North Korea-Russia trade and the North Korean officers met.",
+            "Observers in the capital watched North Korea closely.",
+            "The Filter ID is a number; Filter IDs are listed, and each Filter ID is unique.",
+            "North Korea-Russia talks went on.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert found["North Korea"].category == NAME
+    assert found["Filter ID"].category == NAME
+    for wrong in ("North Korean", "North Korea-Russia", "Filter IDs"):
+        assert wrong not in found, wrong
+
+
+def test_a_name_used_only_as_a_label_or_in_a_table_is_not_listed() -> None:
+    text = [
+        [
+            "Additional Fields:",
+            "Valid Responses: Willing, Unwilling",
+            "Additional Fields:",
+            "Valid Responses: Willing",
+        ]
+    ]
+    assert glossary(text) == []
+
+
+def test_an_expansion_with_quotes_or_the_acronym_itself_is_refused() -> None:
+    text = [['"N" to "Y" are equivalent to UTC-1 to UTC-12 "Z" is "zulu" time (UTC).']]
+    assert "UTC" not in _by_term(glossary(text))
+
+
+def test_real_names_and_fields_survive() -> None:
+    text = [
+        [
+            "It replaces the old .lzma format used by LZMA SDK and LZMA Utils.",
+            "LZMA SDK - The original LZMA implementation, and LZMA Utils as well.",
+            "The Uncompressed Size field contains the size of the Block after uncompressing.",
+            "Implementations SHOULD support at least the Check IDs 0x00 (None) and 0x01.",
+            "Supporting other Check IDs is OPTIONAL, and the Uncompressed Size may be absent.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    for name in ("LZMA SDK", "LZMA Utils", "Uncompressed Size", "Check IDs"):
+        assert found[name].category == NAME, name
+
+
+def test_extraction_time_is_linear_in_the_text() -> None:
+    """A long run of capitals or quotes is scanned once (no nested rescans)."""
+    text = [["Word " * 20000 + "'x " * 5000 + "(" * 2000]]
+    assert glossary(text) == []
+
+
+_WORDS = st.sampled_from(
+    ["The", "the", "a", "Stream", "Flags", "NATO", "North", "Korea", "Korean", "means", "refers",
+     "to", "called", "known", "as", "(", ")", "'", '"', ",", ".", "Update", "update", "by",
+     "work", "CARD16", "Length", "MUST", "-", "Foo", ":", "(65):", "I/O", "9700K"]
+)  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(st.lists(_WORDS, max_size=40).map(" ".join), max_size=6))
+@example(['The "Foo" (or "Bar") means a field.', "Stream Flags: Stream Flags, a Korea ,"])
+def test_every_candidate_is_a_term_with_its_sentence_word_for_word(paragraphs: list[str]) -> None:
+    sections = [paragraphs, paragraphs[::-1]]
+    found = glossary(sections)
+    assert found == glossary(sections)  # deterministic
+    for candidate in found:
+        place = candidate.defined_at
+        assert sections[place.section][place.paragraph][place.start : place.end] == (
+            candidate.definition
+        )
+        words = candidate.term.split()
+        assert words and words[0].casefold() not in {"a", "an", "the", "this"}
+        assert len(candidate.definition.split()) <= 80

@@ -33,7 +33,7 @@ _FUNCTION_WORDS = frozenset(
     though despite moreover furthermore meanwhile yet so then thus other some many most each
     all both our their his her my your one what who why how where which to of is are was were
     be been has have had will would could should may might must can also not no any every
-    recent further additionally central historically
+    recent further additionally central historically yes
         """
     )
 )
@@ -51,6 +51,11 @@ _EMPHASIS = frozenset(
         """
     )
 )
+#: Words that stand for any name in an example ("the Foo field"), never a term.
+_PLACEHOLDERS = frozenset({"foo", "bar", "baz", "qux", "quux", "xyzzy", "foobar"})
+#: A definition longer than this is a run-on list (a flattened changelog or table), not a
+#: sentence that defines anything; the longest real one in the corpus has 79 words.
+_MAX_DEFINITION_WORDS = 80
 _MONTHS = frozenset(
     str.split(
         "january february march april may june july august september october november december"
@@ -174,9 +179,14 @@ def uses(term: str, aliases: Sequence[str], text: str) -> list[tuple[int, int]]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    name_word = r"[A-Z][\w’'&.-]*"
+    # A whole word only: not the "K" of "i7-9700K", not the "I" of "I/O" (possessive, so the
+    # match cannot back off to "Direc" of "Direct/").
+    name_word = r"[A-Z][\w’'&.-]*+(?!/)"
     # No "and": "Moscow and Pyongyang" is two names, not one.
     name = rf"{name_word}(?:\s+(?:(?:of|for|the|on|de)\s+)*{name_word})*"
+    # At most six words where the pattern goes on after the name ("X, a …"): a long run of
+    # capitalised words would otherwise be rescanned from each of its words (quadratic).
+    short = rf"{name_word}(?:\s+(?:(?:of|for|the|on|de)\s+){{0,2}}{name_word}){{0,5}}"
     return {
         # "Long Form Words (LFW)": the acronym in brackets after its expansion.
         "short_after": re.compile(r"\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)(s?)\s*\)"),
@@ -190,12 +200,37 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "known_as": re.compile(
             r"\b(?:known as|called|referred to as|dubbed|termed|nicknamed|so-called)\s+"
-            rf"(?:the\s+)?['‘\"“]?({name})"
+            rf"(?:the\s+)?['‘\"“]?({short})"
         ),
         # "X refers to …" at the start of a sentence; X may go on in lower case.
         "refers_to": re.compile(
-            r"^(?:The term\s+|The\s+)?['‘\"“]?([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4}?)['’\"”]?,?\s+"
-            r"(?:refers to|is defined as|means|denotes|stands for)\b"
+            r"^(?:The term\s+|The\s+|An?\s+)?(['‘\"“]?)([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4}?)"
+            r"['’\"”]?,?\s+(?:refers to|is defined as|means|denotes|stands for)\b"
+        ),
+        # After a quoted term: a verb that defines it ('"Work" shall mean', '"Copyright" also
+        # means'), or an alias in brackets ('"You" (or "Your")').
+        "defining_after": re.compile(
+            r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:[a-z][\w-]*\s+){0,3}?(?:shall mean|means|"
+            r"refers? to|is defined as|denotes|stands for)\b"
+        ),
+        "alias_before": re.compile(r"\(\s*(?:or|also|hereinafter|hereafter)\s+$"),
+        # A quoted title of a part of another document: 'Node 9.4.2 "Blocking Factor"', 'a
+        # "PolicyKit Overview" section'.
+        "title_before": re.compile(
+            r"\b(?:node|section|chapter|part|appendix|§)\s*[\d.]+\s*$", re.IGNORECASE
+        ),
+        "title_after": re.compile(
+            r"^\s*(?:section|chapter|page|node|paragraph|document|manual)\b", re.IGNORECASE
+        ),
+        "lower_word": re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])"),
+        # A name used as a label: "David Zeuthen (65):", "Authentication Data: ARRAY8".
+        "label_after": re.compile(r"\s*:"),
+        # A credit: "David Zeuthen (65):" (a committer and a count of commits), "(work by …",
+        # "designed by …", "Thanks to …", "(Luca Bacci)".
+        "count_after": re.compile(r"\s*\(\d+\)\s*:"),
+        "credit_before": re.compile(
+            r"(?:\b(?:work|written|designed|suggested|reported|contributed|maintained|patch|"
+            r"patches|implemented|translated|fixed)\s+by|\b[Tt]hanks\s+to|\()\s*$"
         ),
         # A coinage's quotes follow one of these words directly: "known as the 'Storm Corps'".
         "coined": re.compile(
@@ -203,8 +238,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\s+(?:the\s+|an?\s+)?$",
             re.IGNORECASE,
         ),
-        "appositive": re.compile(rf"(?<![\w.])({name}),\s+(?:a|an|the)\s+[a-z][^,;.]{{3,90}},"),
-        "name": re.compile(name),
+        "appositive": re.compile(rf"(?<![\w.])({short}),\s+(?:a|an|the)\s+[a-z][^,;.]{{3,90}},"),
+        "name": re.compile(rf"(?<![\w&./=]){name}"),
     }
 
 
@@ -241,6 +276,11 @@ def _expansion(short: str, before: str) -> str | None:
     # Words of the expansion must open with the acronym's letters often enough: a guard
     # against matching letters buried inside ordinary words.
     if len(found_words) < 2 or found.casefold() == short.casefold():
+        return None
+    # 'UTC-12 "Z" is "zulu" time (UTC)': a quotation, or the acronym itself, is no expansion.
+    if any(char in found for char in '"“”‘') or any(
+        word.casefold().startswith(short.casefold()) for word in found_words
+    ):
         return None
     initials = sum(1 for word in found_words if word[0].casefold() in letters)
     if initials < min(len(letters), len(found_words)) - 1 or not found[0].isupper():
@@ -292,71 +332,289 @@ class _Found:
         self.definition, self.location, self.rank = definition, location, rank
 
 
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_OPENING = re.compile(r"[\W\d_]*")
+_ARTICLE_OPENING = re.compile(r"[\W\d_]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_PUNCTUATION = ".,;:!?'\"‘’“”()[]"
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|&)\s*")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
+
+
+def _lower_words(sections: Sequence[Sequence[str]]) -> frozenset[str]:
+    """Every word the text writes in lower case somewhere.
+
+    A capital on such a word at the start of a sentence or a list item is the sentence's, not
+    a name's: "Update Chinese, Czech …", "Public API might change", "Fixes CVE-2015-3255, a …".
+    """
+    pattern = _patterns()["lower_word"]
+    return frozenset(
+        word for paragraphs in sections for paragraph in paragraphs
+        for word in pattern.findall(paragraph)
+    )  # fmt: skip
+
+
+def _capitals(word: str) -> bool:
+    """'NUM', 'CARD16', 'EPOLL_CLOEXEC', 'C99': no lower-case letter, some capitals."""
+    word = word.strip(_PUNCTUATION)
+    return len(word) >= 2 and word.upper() == word and any(char.isupper() for char in word)
+
+
+def _common(word: str, lower: frozenset[str]) -> bool:
+    """Whether ``word`` is an ordinary word of the text, capitalised only where it stands.
+
+    A word in capitals never is: "LZMA SDK" is a name though the text writes ".lzma".
+    """
+    if _capitals(word):
+        return False
+    folded = word.strip(_PUNCTUATION).casefold()
+    return folded in lower or folded in _FUNCTION_WORDS
+
+
+def _name_parts(words: list[str], opening: bool, lower: frozenset[str]) -> list[list[str]]:
+    """The names in a run of capitalised words, cut where the capitals are not a name's.
+
+    A sentence's first word, written in lower case elsewhere, is dropped ("Update Chinese").
+    A run is cut between a word in capitals and an ordinary capitalised word that ends it
+    ("NUM Print NUM", "GLOB Skip", "CARD16 Length of …": the placeholder of a flattened
+    option list and the first word of its description), after a possessive before capitals
+    ("Android's AOSP"); an ordinary word before capitals ("Use EPOLL_CLOEXEC") and emphasis in
+    capitals at the end ("Stream Padding MUST") are dropped, and so is an ordinary word before
+    a constant ("Use EPOLL_CLOEXEC").
+    """
+    if opening and words and _common(words[0], lower):
+        # Only the sentence's first word is capitalised for the sentence: "The Uncompressed
+        # Size field" keeps "Uncompressed".
+        words = words[1:]
+    parts: list[list[str]] = [[]]
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        title = word[:1].isupper() and not _capitals(word)
+        if before and (
+            (_capitals(before) and title and _common(word, lower) and not after[:1].isupper())
+            or (before.endswith(("'s", "’s")) and _capitals(word))
+        ):
+            parts.append([])
+        elif before and _capitals(before) and any(c.isdigit() for c in before) and title:
+            parts.append([])  # a type before a field: "CARD32 Session ID"
+        if (
+            not parts[-1] and title and _common(word, lower) and _capitals(after)
+            and any(char.isdigit() or char == "_" for char in after)
+        ):  # fmt: skip
+            continue  # a verb before a constant: "Use EPOLL_CLOEXEC", "Require C99"
+        parts[-1].append(word)
+    for part in parts:
+        while part and part[-1].strip(_PUNCTUATION) in _EMPHASIS:
+            part.pop()
+    return [part for part in parts if part]
+
+
+def _name_list(sentence: str, matches: list[re.Match[str]]) -> bool:
+    """Whether ``sentence`` is mostly a list of names ("Contributors: A, B, C, …")."""
+    names = [match.group(0) for match in matches if " " in match.group(0)]
+    if len(names) < 3:
+        return False
+    letters = sum(char.isalpha() for char in sentence)
+    named = sum(char.isalpha() for name in names for char in name)
+    return named >= 0.6 * letters
+
+
+def _fits(sentence: str) -> bool:
+    """Whether ``sentence`` can define a term: not a run-on list of a flattened changelog."""
+    return len(sentence.split()) <= _MAX_DEFINITION_WORDS
+
+
+def _coinage(match: re.Match[str], sentence: str, lower: frozenset[str]) -> tuple[str, bool] | None:
+    """The term a quotation coins, and whether it is an alias of the one before; or None.
+
+    A quotation is a term when a coining word precedes it ("known as the 'Storm Corps'",
+    'is called an "aggregate"') or it is capitalised. A capitalised quotation is not a term
+    when it is all capitals ("MUST", "AS IS"), an example's placeholder ("Foo"), the title of
+    a part of another document ('Node 9.4.2 "Blocking Factor"', 'a "PolicyKit Overview"
+    section'), or an ordinary word quoted to talk about it ('Note that "Unused" … does not
+    mean'), unless the sentence is about it: it opens the sentence, or a defining verb or
+    '(the "Software")' frames it. An article opening the quotation is dropped ("The
+    Program"); what is left must be capitalised ("a field", "the Foo field" are not terms).
+    """
+    patterns = _patterns()
+    opening, inner, closing = match.group(1), match.group(2).strip(), match.group(4)
+    if {opening, closing} not in ({"'"}, {'"'}, {"‘", "’"}, {"“", "”"}):
+        return None
+    # "MUST", "AS IS": capitals quoted for emphasis; an acronym is found where the text
+    # expands it, never from quotes alone.
+    if inner.isupper():
+        return None
+    words = inner.split()
+    lead_in = sentence[max(0, match.start() - 30) : match.start()]
+    coined = patterns["coined"].search(lead_in) is not None
+    if not 1 <= len(words) <= 5 or any(word.casefold() in _PLACEHOLDERS for word in words):
+        return None
+    if words[0].casefold() in _ARTICLES:
+        words = words[1:]
+        if not words or not all(word[0].isupper() for word in words if word not in _JOINERS):
+            return None
+    capitalised = all(word[0].isupper() for word in words if word not in _JOINERS)
+    if not (capitalised or coined):
+        return None
+    after = sentence[match.end() : match.end() + 60]
+    alias = patterns["alias_before"].search(lead_in) is not None
+    if not coined and not alias:
+        if patterns["title_before"].search(lead_in) or patterns["title_after"].match(after):
+            return None
+        framed = (
+            _ARTICLE_OPENING.fullmatch(sentence[: match.start()]) is not None
+            or patterns["defining_after"].match(after) is not None
+            or re.search(r"\(\s*the\s+$", lead_in, re.IGNORECASE) is not None
+        )
+        if len(words) == 1 and _common(words[0], lower) and not framed:
+            return None
+    return " ".join(words), alias
+
+
+def _defined_term(match: re.Match[str]) -> str | None:
+    """The term of '"X" means …' / 'X refers to …', or None for a sentence's opening words.
+
+    Unquoted, the words before the verb must read as a term: not a pronoun or a demonstrative
+    ("It just means", "This mode of allocation means"), no article or function word inside
+    ("Indicating a warning means", "Note that this change means"), and not a verb's -ing
+    form ("Indicating an error"). Quoted, they are the term ('"Knowingly relying" means').
+    """
+    quoted, raw = match.group(1), match.group(2)
+    words = raw.split()
+    if not quoted:
+        if any(word.casefold() in _FUNCTION_WORDS for word in words):
+            return None
+        if words[0].casefold().endswith("ing"):
+            return None
+    term = _clean_name(raw)
+    return term or None
+
+
 def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
     patterns = _patterns()
+    lower = _lower_words(sections)
     found: list[_Found] = []
     name_counts: dict[str, int] = {}
-    name_first: dict[str, tuple[Location, str]] = {}
     name_prose: dict[str, tuple[Location, str]] = {}
+    name_running: set[str] = set()
     for location, sentence in _sentences(sections):
+        fits = _fits(sentence)
         for match in patterns["short_after"].finditer(sentence):
             short = match.group(1).rstrip(".")
             if not _is_acronym(short):
                 continue
             expansion = _expansion(short, sentence[: match.start()])
-            if expansion:
+            if expansion and fits:
                 found.append(_Found(short, [expansion], ACRONYM, sentence, location, 0))
         for match in patterns["long_after"].finditer(sentence):
             short, inner = match.group(1), match.group(3)
             if not _is_acronym(short) or _is_acronym(inner):
                 continue
             expansion = _expansion(short, inner)
-            if expansion and len(expansion) >= len(inner) - 4:
+            if expansion and len(expansion) >= len(inner) - 4 and fits:
                 found.append(_Found(short, [expansion], ACRONYM, sentence, location, 0))
+        last_quoted: _Found | None = None
         for match in patterns["quoted"].finditer(sentence):
-            opening, inner, closing = match.group(1), match.group(2).strip(), match.group(4)
-            if {opening, closing} not in ({"'"}, {'"'}, {"‘", "’"}, {"“", "”"}):
+            coinage = _coinage(match, sentence, lower)
+            if coinage is None or not fits:
                 continue
-            words = inner.split()
-            if inner.isupper():
-                # "MUST", "AS IS": capitals quoted for emphasis; an acronym is found where the
-                # text expands it, never from quotes alone.
+            term, alias = coinage
+            if alias and last_quoted is not None:
+                last_quoted.aliases.append(term)  # '"You" (or "Your") shall mean …'
                 continue
-            lead_in = sentence[max(0, match.start() - 30) : match.start()]
-            coined = patterns["coined"].search(lead_in) is not None
-            capitalised = all(word[0].isupper() for word in words if word not in _JOINERS)
-            if 1 <= len(words) <= 5 and (capitalised or coined):
-                found.append(_Found(inner, [], TERM, sentence, location, 1))
-        for key in ("known_as", "refers_to"):
-            for match in patterns[key].finditer(sentence):
-                term = _clean_name(match.group(1))
-                if term and len(term.split()) <= 6 and not _shouted(term):
-                    found.append(_Found(term, [], TERM, sentence, location, 2))
-        for match in patterns["appositive"].finditer(sentence):
+            last_quoted = _Found(term, [], TERM, sentence, location, 1)
+            found.append(last_quoted)
+        for match in patterns["known_as"].finditer(sentence):
             term = _clean_name(match.group(1))
-            opening = term.split()[0] if term else ""
-            # "Engaging China, a traditional ally, …": a sentence's first word may be a verb.
-            if match.start() == 0 and opening.endswith(("ing", "ed", "ly")):
-                continue
-            if len(term.split()) >= 2 and not _shouted(term):
+            if term and len(term.split()) <= 6 and not _shouted(term) and fits:
+                found.append(_Found(term, [], TERM, sentence, location, 2))
+        for match in patterns["refers_to"].finditer(sentence):
+            defined = _defined_term(match)
+            if defined and len(defined.split()) <= 6 and not _shouted(defined) and fits:
+                found.append(_Found(defined, [], TERM, sentence, location, 2))
+        for match in patterns["appositive"].finditer(sentence):
+            words = _clean_name(match.group(1)).split()
+            if _OPENING.fullmatch(sentence[: match.start()]):
+                # "Fixes CVE-2015-3255, a memory corruption …": a sentence's first word may be
+                # a verb; one written in lower case elsewhere is not part of the name.
+                while words and (_common(words[0], lower) or words[0].endswith(("ing", "ed"))):
+                    words = words[1:]
+            term = " ".join(words)
+            if len(words) >= 2 and not _shouted(term) and fits:
                 found.append(_Found(term, [], TERM, sentence, location, 3))
-        for match in patterns["name"].finditer(sentence):
-            name = _clean_name(match.group(0))
+        _count_names(sentence, location, lower, name_counts, name_prose, name_running)
+    for key, count in name_counts.items():
+        if count < 2 or key not in name_prose or key not in name_running:
+            continue  # a name is defined by a sentence of prose, never a table row alone
+        if _compound(key, name_counts):
+            continue
+        location, name = name_prose[key]
+        found.append(_Found(name, [], NAME, _sentence_at(sections, location), location, 4))
+    return found
+
+
+def _count_names(
+    sentence: str,
+    location: Location,
+    lower: frozenset[str],
+    counts: dict[str, int],
+    prose: dict[str, tuple[Location, str]],
+    running: set[str],
+) -> None:
+    """Count the uses of multi-word names in ``sentence`` that stand in running text.
+
+    Not counted: credits ("(work by Marco Trevisan, Philip Withnall)", "(Luca Bacci)",
+    "designed by Lasse Collin", "Thanks to …", a committer "David Zeuthen (65):"), and a
+    sentence that is a list of names, or a name with no word in lower case ("David Zeuthen,
+    Jan 9, 2013"). A name used as a label ("Display Class: ARRAY8 …") counts, but
+    only a use in running text (``running``) makes it a name of the text.
+    """
+    patterns = _patterns()
+    matches = list(patterns["name"].finditer(sentence))
+    if not matches or _name_list(sentence, matches):
+        return
+    defines = is_prose(sentence, min_words=4) and _fits(sentence)
+    credited = -1  # where the last credit ended: "(work by A, B and C)" credits all three
+    for match in matches:
+        start, end = match.start(), match.end()
+        if (
+            patterns["count_after"].match(sentence, end)
+            or patterns["credit_before"].search(sentence, max(0, start - 14), start)
+            or (credited >= 0 and _LIST_GAP.fullmatch(sentence, credited, start))
+        ):
+            credited = end
+            continue
+        credited = -1
+        opening = _OPENING.fullmatch(sentence, 0, start) is not None
+        if opening and not _LOWER_WORD.search(sentence, end):
+            continue  # the name alone, or signing: "- Michael Biebl", "David Zeuthen, Jan 9"
+        label = patterns["label_after"].match(sentence, end) is not None
+        for part in _name_parts(match.group(0).split(), opening, lower):
+            name = _clean_name(" ".join(part))
             words = name.split()
             if len(words) < 2 or words[0].casefold() in _MONTHS or _shouted(name):
                 continue
             key = name.casefold()
-            name_counts[key] = name_counts.get(key, 0) + 1
-            name_first.setdefault(key, (location, name))
-            if key not in name_prose and is_prose(sentence, min_words=3):
-                # A name's definition is the first sentence of prose using it, not a table row.
-                name_prose[key] = (location, name)
-    for key, count in name_counts.items():
-        if count >= 2:
-            location, name = name_prose.get(key) or name_first[key]
-            sentence = _sentence_at(sections, location)
-            found.append(_Found(name, [], NAME, sentence, location, 4))
-    return found
+            counts[key] = counts.get(key, 0) + 1
+            if not label:
+                running.add(key)
+            if key not in prose and defines:
+                prose[key] = (location, name)
+
+
+def _compound(key: str, counts: dict[str, int]) -> bool:
+    """Whether a name is another name's demonym or plural, or two names joined by a hyphen.
+
+    "North Korean", "North Korea-Russia" beside "North Korea", "Filter IDs" beside "Filter ID":
+    the reader looks up the name itself (whose uses include its plural).
+    """
+    if key.endswith(("n", "s")) and counts.get(key[:-1], 0) >= 2:
+        return True  # "North Korean", "Filter IDs": the name's adjective or plural
+    last = key.rsplit(" ", 1)[-1]
+    if "-" in last:
+        base = key[: len(key) - len(last)] + last.split("-", 1)[0]
+        return counts.get(base, 0) >= 2
+    return False
 
 
 def _sentence_at(sections: Sequence[Sequence[str]], location: Location) -> str:

@@ -1,0 +1,174 @@
+"""Precision of brief's extracted glossaries on real documents, against judgements by hand.
+
+    python bench/glossary_quality.py              # the table: before (BASE) and now
+    python bench/glossary_quality.py --dump       # every candidate now, with its definition
+    python bench/glossary_quality.py --unjudged   # candidates now that nobody has judged
+    python bench/glossary_quality.py --rev REV    # compare with terms.py at git revision REV
+
+The documents: every report of tests/data/corpus/ imported as ``brief import`` does
+(``briefcli.importers.import_report``), and the shipped report; each with its own glossary
+removed (two goover variants carry one), so that every term extraction finds is listed.
+Each candidate that ``extracts.glossary`` lists is looked up in tests/data/glossary/judged.json
+by document, term and definition (a term whose defining sentence changed is judged again):
+``good`` (a term a reader would want defined, with a sentence that defines or introduces it)
+or ``bad``, and why. Precision is good / judged; a candidate nobody has judged is counted
+apart and named on stderr, so a change to extraction cannot pass unjudged.
+"Before" runs src/briefcli/terms.py as it was at BASE (the commit before the precision work).
+Results: docs/summaries.md, "Glossary precision".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from briefcli.extracts import ExtractedTerm, glossary  # noqa: E402
+from briefcli.importers import import_report  # noqa: E402
+from briefcli.loader import load_brief  # noqa: E402
+from briefcli.model import Brief  # noqa: E402
+
+CORPUS = REPO / "tests" / "data" / "corpus"
+SHIPPED = REPO / "briefs" / "nk-russia-troops-2025.yaml"
+JUDGED = REPO / "tests" / "data" / "glossary" / "judged.json"
+#: The commit before the precision work (issue 14's glossary as first merged).
+BASE = "14645e0"
+#: Files of the corpus folder that are not reports.
+NOT_REPORTS = {"README.md", "before.md"}
+
+Key = tuple[str, str, str]
+
+
+def documents() -> list[tuple[str, Brief]]:
+    """Each document's name and its brief without its own glossary, the shipped report last."""
+    found: list[tuple[str, Brief]] = []
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix not in {".txt", ".md"} or path.name in NOT_REPORTS:
+            continue
+        brief = import_report(path.read_bytes(), path.name)
+        found.append((path.name, brief._replace(glossary=())))
+    found.append((SHIPPED.name, load_brief(SHIPPED)._replace(glossary=())))
+    return found
+
+
+def flat(text: str) -> str:
+    """``text`` with its runs of white space made one space (as judged.json stores it)."""
+    return " ".join(text.split())
+
+
+def key(document: str, term: ExtractedTerm) -> Key:
+    """What a judgement is about: a document, a term and the sentence that defines it."""
+    return document, term.entry.term, flat(term.entry.definition)
+
+
+def judgements() -> dict[Key, dict[str, str]]:
+    """The judgements by (document, term, definition)."""
+    if not JUDGED.exists():
+        return {}
+    rows = json.loads(JUDGED.read_text(encoding="utf-8"))
+    return {(row["document"], row["term"], row["definition"]): row for row in rows}
+
+
+@contextmanager
+def terms_at(rev: str) -> Iterator[None]:
+    """Run extraction with src/briefcli/terms.py as it was at git revision ``rev``."""
+    source = subprocess.run(
+        ["git", "-C", str(REPO), "show", f"{rev}:src/briefcli/terms.py"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    saved = sys.modules.get("briefcli.terms")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "terms.py"
+        path.write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("briefcli.terms", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["briefcli.terms"] = module
+        try:
+            spec.loader.exec_module(module)
+            yield
+        finally:
+            if saved is not None:
+                sys.modules["briefcli.terms"] = saved
+            else:
+                del sys.modules["briefcli.terms"]
+
+
+def listed(docs: list[tuple[str, Brief]]) -> dict[str, tuple[ExtractedTerm, ...]]:
+    """The extracted glossary of each document."""
+    return {name: glossary(brief) for name, brief in docs}
+
+
+def score(
+    name: str, terms: tuple[ExtractedTerm, ...], judged: dict[Key, dict[str, str]]
+) -> tuple[int, int, list[ExtractedTerm]]:
+    """Good and bad candidates, and those not judged."""
+    good = bad = 0
+    missing: list[ExtractedTerm] = []
+    for term in terms:
+        row = judged.get(key(name, term))
+        if row is None:
+            missing.append(term)
+        elif row["verdict"] == "good":
+            good += 1
+        else:
+            bad += 1
+    return good, bad, missing
+
+
+def precision(good: int, bad: int) -> str:
+    """good / judged, or a dash when nothing was listed."""
+    return f"{good / (good + bad):.2f}" if good + bad else "–"
+
+
+def main(argv: list[str]) -> int:
+    """Print the table (or the candidates, with --dump / --unjudged)."""
+    judged = judgements()
+    docs = documents()
+    now = listed(docs)
+    if "--dump" in argv or "--unjudged" in argv:
+        for name, terms in now.items():
+            for term in terms:
+                row = judged.get(key(name, term))
+                if row is None or "--dump" in argv:
+                    print("\t".join((name, row["verdict"] if row else "?",
+                                     term.entry.category, term.entry.term,
+                                     "|".join(term.entry.aliases),
+                                     flat(term.entry.definition))))  # fmt: skip
+        return 0
+    rev = argv[argv.index("--rev") + 1] if "--rev" in argv else BASE
+    with terms_at(rev):
+        before = listed(docs)
+    print(f"Before: terms.py at {rev}; after: the working tree.\n")
+    print("| document | before: listed | good | precision | after: listed | good | precision |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    totals = [0] * 6
+    unjudged: list[str] = []
+    for name in now:
+        row: list[int] = []
+        cells: list[str] = []
+        for terms in (before[name], now[name]):
+            good, bad, missing = score(name, terms, judged)
+            unjudged += [f"{name}: {term.entry.term!r}" for term in missing]
+            row += [len(terms), good, bad]
+            cells += [str(len(terms)), str(good), precision(good, bad)]
+        totals = [total + value for total, value in zip(totals, row, strict=True)]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    cells = [str(totals[0]), str(totals[1]), precision(totals[1], totals[2]),
+             str(totals[3]), str(totals[4]), precision(totals[4], totals[5])]  # fmt: skip
+    print("| **all** | " + " | ".join(cells) + " |")
+    for line in unjudged:
+        print(f"unjudged: {line}", file=sys.stderr)
+    return 1 if unjudged else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
