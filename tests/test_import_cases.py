@@ -302,3 +302,28 @@ def test_a_restructuredtext_title_with_a_label_and_an_overline_is_the_title() ->
 def test_a_file_of_markup_alone_has_no_title() -> None:
     with pytest.raises(NotAReport):
         import_report(b".. comment\n\n.. _target:\n", "markup.txt")
+
+
+@pytest.mark.parametrize("rule", ["", "**********************\n"])
+def test_a_text_that_is_a_title_over_its_body_is_one_section(rule: str) -> None:
+    """As a Markdown '# Title' over text: the title, and one section holding every paragraph."""
+    text = (
+        ".. highlight:: c\n\n.. _abstract:\n\n"
+        f"{rule}Abstract Objects Layer\n**********************\n\n"
+        "The functions in this chapter interact with Python objects regardless of their type.\n\n"
+        "It is not possible to use these functions on objects that are not initialized.\n"
+    )
+    brief = import_report(text.encode(), "abstract.rst.txt")
+    assert brief.meta.title == "Abstract Objects Layer"
+    assert len(brief.sections) == 1
+    assert brief.sections[0].paragraphs[-2:] == (
+        "The functions in this chapter interact with Python objects regardless of their type.",
+        "It is not possible to use these functions on objects that are not initialized.",
+    )
+
+
+def test_a_lone_underline_in_running_text_is_still_no_structure() -> None:
+    """Only a title at the top makes a one-section brief; a rule further down does not."""
+    text = "some notes\nmore notes here\n\nA line\n------\n\nand text after it\n"
+    with pytest.raises(NotAReport):
+        import_report(text.encode(), "notes.txt")

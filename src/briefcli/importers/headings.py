@@ -71,8 +71,12 @@ def norm(title: str) -> str:
     return " ".join(title.casefold().split()).rstrip(".:")
 
 
-def choose(lines: list[Line | None]) -> Scheme:
-    """The heading scheme that explains the text best; an empty Scheme when none does."""
+def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
+    """The heading scheme that explains the text best; an empty Scheme when none does.
+
+    ``title_at``: the index of the text's first line. An underlined heading there is a title,
+    and a title over the text is structure enough (a one-section brief, as from Markdown).
+    """
     # A text 'has blank lines' when they separate its paragraphs (one in ten lines or more),
     # not when one blank line sets off a header.
     blank = sum(1 for line in lines if line is None)
@@ -81,7 +85,10 @@ def choose(lines: list[Line | None]) -> Scheme:
     best = Scheme()
     for finder in (_numbered, _underlined, _outline, _capitalised):
         scheme = finder(lines, blanks, contents)
-        if len(scheme.headings) < (1 if scheme.name == "numbered" else 2):
+        alone = scheme.name == "numbered" or (
+            scheme.name == "underlined" and list(scheme.headings) == [title_at]
+        )
+        if len(scheme.headings) < (1 if alone else 2):
             continue
         titles = {norm(t) for t in contents.values()}
         agree = sum(1 for h in scheme.headings.values() if norm(h.title) in titles)

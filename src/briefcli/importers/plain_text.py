@@ -68,13 +68,13 @@ def parse(
     del text  # the lines hold it all; the caller hands the text over (see importers._parse)
     if not any(lines):
         raise NotAReport(f"{name}: the file holds no text")
-    scheme = choose(lines)
+    first = _first_line(lines)
+    scheme = choose(lines, title_at=first)
     if not scheme.name:
         raise NotAReport(
             f"{name}: no report structure found: expected numbered sections ('1. Summary', "
             "'2.1 Scope'), underlined or capitalised headings, or Markdown headings in a .md file"
         )
-    first = next(index for index, line in enumerate(lines) if line is not None)
     # A document that starts with a heading: unless it is numbered ('1. Summary', which is no
     # title), the first heading is the title, as in Markdown ('Overview of changes in …').
     headed = first in scheme.headings and scheme.name != "numbered"
@@ -90,7 +90,7 @@ def parse(
     drafts = assemble(items, prelude_title="Introduction", title_heading=headed)
     if headed:
         found_title = next(i.title for i in items if isinstance(i, Heading))
-    if not any(not d.prelude for d in drafts) and not body.glossary:
+    if not headed and not any(not d.prelude for d in drafts) and not body.glossary:
         raise NotAReport(f"{name}: no sections found: this does not look like a report")
     if all(draft.empty() for draft in drafts) and not body.glossary:
         raise NotAReport(f"{name}: the sections hold no text")
@@ -105,6 +105,16 @@ def parse(
         sources=tuple(body.sources),
     )
     return brief, drafts
+
+
+def _first_line(lines: list[Line | None]) -> int:
+    """Index of the text's first line, past blank lines and reStructuredText markup."""
+    for index, line in enumerate(lines):
+        if line is not None and not (_RST_MARKUP.match(line.text) and not line.indent):
+            if _UNDERLINE.match(line.raw.strip()) and index + 1 < len(lines) and lines[index + 1]:
+                return index + 1  # an overline: the title is the line under it
+            return index
+    return len(lines)
 
 
 def _lines(text: str) -> list[Line | None]:
@@ -146,18 +156,7 @@ def _header(
     ``titled``: a title was given, so a first line that is no title is no error.
     ``heading_first``: the first line is a numbered heading, so no title.
     """
-    index = 0
-    while index < len(lines) and (
-        (line := lines[index]) is None or (_RST_MARKUP.match(line.text) and not line.indent)
-    ):
-        index += 1
-    if (
-        index + 1 < len(lines)
-        and (over := lines[index]) is not None
-        and _UNDERLINE.match(over.raw.strip())
-        and lines[index + 1] is not None
-    ):
-        index += 1  # an overline: the title is the next line (reStructuredText)
+    index = _first_line(lines)
     if index == len(lines):
         raise NotAReport(f"{name}: no title: the file holds only markup")
     first = lines[index]
