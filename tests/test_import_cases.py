@@ -327,3 +327,17 @@ def test_a_lone_underline_in_running_text_is_still_no_structure() -> None:
     text = "some notes\nmore notes here\n\nA line\n------\n\nand text after it\n"
     with pytest.raises(NotAReport):
         import_report(text.encode(), "notes.txt")
+
+
+def test_an_indented_title_between_two_rules_is_a_heading() -> None:
+    """reST: '####' / '  The Python Language Reference' / '####', rules longer than the title."""
+    text = (
+        ".. _reference-index:\n\n"
+        "#################################\n  The Python Language Reference\n"
+        "#################################\n\n"
+        "This reference manual describes the syntax and core semantics of the language.\n"
+    )
+    brief = import_report(text.encode(), "index.rst.txt")
+    assert brief.meta.title == "The Python Language Reference"
+    assert brief.sections[0].paragraphs[-1].startswith("This reference manual")
+    assert not any("####" in p for s in brief.sections for p in s.paragraphs)

@@ -267,7 +267,10 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
         # After text with no blank line between, only an underline as long as its line (give or
         # take a few characters) makes a heading: a writer's underline, not a separator.
         close = abs(len(under.raw.strip()) - len(line.text)) <= 3
-        if not (close or _opens(lines, index, blanks, scheme.headings)):
+        # reStructuredText's title style: the same rule above the line as below it.
+        over = lines[index - 1] if index else None
+        overlined = over is not None and over.raw.strip() == under.raw.strip()
+        if not (close or overlined or _opens(lines, index, blanks, scheme.headings)):
             continue
         char = match.group(1)
         if char not in levels:
@@ -275,6 +278,8 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
         level = levels.index(char) + 1
         scheme.headings[index] = Heading(level, tidy_title(line.text), "", line.number)
         scheme.skip.add(index + 1)
+        if overlined:
+            scheme.skip.add(index - 1)
     if scheme.headings:
         deeper = len(levels) + 1
         first = min(scheme.headings)
