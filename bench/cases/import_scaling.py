@@ -76,7 +76,12 @@ def markdown(size: int) -> str:
 
 
 def plain_text(size: int) -> str:
-    """A hard-wrapped plain-text report of about ``size`` bytes with 'N.' / 'N.M.' headings."""
+    """A hard-wrapped plain-text report of about ``size`` bytes with 'N.' / 'N.M.' headings.
+
+    Sections are long enough (about 11 KB) that 8 MB needs fewer than 1,000 of them: a
+    four-digit section number is no heading (it is the start of a wrapped line), so more
+    sections would fold the rest of the report into one subsection.
+    """
     parts = ["Harbour Report\nGeneral Report March 3, 2024\n\n"]
     paragraph = (
         "In June 2023 the port closed for a week, and traffic fell by 3,000\n"
@@ -89,7 +94,7 @@ def plain_text(size: int) -> str:
         section += 1
         chunk = [f"\n{section}. Findings of part {section}\n\n"]
         for sub in range(1, 4):
-            chunk.append(f"{section}.{sub}. Detail {sub}\n\n" + paragraph * 4)
+            chunk.append(f"{section}.{sub}. Detail {sub}\n\n" + paragraph * 20)
         text = "".join(chunk)
         parts.append(text)
         total += len(text)
