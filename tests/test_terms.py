@@ -410,3 +410,30 @@ def test_every_candidate_is_a_term_with_its_sentence_word_for_word(paragraphs: l
         words = candidate.term.split()
         assert words and words[0].casefold() not in {"a", "an", "the", "this"}
         assert len(candidate.definition.split()) <= 80
+
+
+def test_what_code_quotes_is_no_term() -> None:
+    """Quotes inside a code span, a line of Python or a traceback are code, not coinages."""
+    sections = [
+        [
+            "``Spam`` will match ``'Spam'``, ``'spam'``, or ``'spAM'`` in this mode.",
+            "def main(): logging.basicConfig(filename='myapp.log') logging.info('Finished')",
+            "StrCache = 'Cache[str]' # a type alias for the cache of the module",
+            "AttributeError: 'Vehicle' object has no attribute 'id_nubmer'",
+            "Of the various forms of :abbr:`IPC (Inter Process Communication)`, sockets win.",
+        ]
+    ]
+    found = {candidate.term for candidate in glossary(sections)}
+    assert found == {"IPC"}  # a reST role's text is prose: its acronym is still found
+
+
+def test_contributed_by_credits_are_not_names() -> None:
+    """'(Contributed by Victor Stinner in …)' credits a person; it defines no term."""
+    sections = [
+        [
+            "The new parser is faster. (Contributed by Victor Stinner in issue 43682.)",
+            "The old parser is removed. (Contributed by Victor Stinner and Pablo Galindo.)",
+            "Tracing is cheaper now. (Patch by Pablo Galindo, with additions by Victor Stinner.)",
+        ]
+    ]
+    assert [c.term for c in glossary(sections)] == []

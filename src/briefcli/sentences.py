@@ -226,6 +226,11 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
             r"|\b(?:u?int\d+_t|size_t|const|void|static)\s+\**\w+\s*[\[(=;]"
         ),
         "statement": re.compile(r"\w\s+[-+*/|&^]?=\s+[^;=\s][^;]*;"),
+        # Python: "def main():", "import os", "x = 'text'", "f(level=…)", ">>> …" inside.
+        "python": re.compile(
+            r"^(?:def|class)\s+\w+\s*[(:]|^(?:from\s+[\w.]+\s+)?import\s+[\w.]+\s*$"
+            r"|\b\w+\s=\s['\"\[{]|\w\(\w+=|\s>>>\s|^\w*(?:Error|Exception|Warning):\s"
+        ),
         # Inline code spans and MyST roles: code quoted inside prose, not code.
         "quoted_code": re.compile(r"`[^`]*`|\{\w+\}(?=`)"),
     }
@@ -236,7 +241,7 @@ def _code_or_table(text: str) -> bool:
     patterns = _not_prose_patterns()
     plain = patterns["marker"].sub("", patterns["quoted_code"].sub(" ", text))
     if plain.count(" | ") >= 2 or any(
-        patterns[name].search(plain) for name in ("rule", "option", "numbers", "code")
+        patterns[name].search(plain) for name in ("rule", "option", "numbers", "code", "python")
     ):
         return True
     if len(patterns["statement"].findall(plain)) >= 2:

@@ -230,7 +230,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "count_after": re.compile(r"\s*\(\d+\)\s*:"),
         "credit_before": re.compile(
             r"(?:\b(?:work|written|designed|suggested|reported|contributed|maintained|patch|"
-            r"patches|implemented|translated|fixed)\s+by|\b[Tt]hanks\s+to|\()\s*$"
+            r"patches|implemented|translated|fixed|additions|enhancements|reviewed|help)\s+by|"
+            r"\bthanks\s+to|\()\s*$",
+            re.IGNORECASE,
         ),
         # A coinage's quotes follow one of these words directly: "known as the 'Storm Corps'".
         "coined": re.compile(
@@ -419,6 +421,16 @@ def _name_list(sentence: str, matches: list[re.Match[str]]) -> bool:
     return named >= 0.6 * letters
 
 
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def _without_code(sentence: str) -> str:
+    """The sentence with each inline code span (```x```, ````x````) blanked, same length."""
+    if "`" not in sentence:
+        return sentence
+    return _CODE_SPAN.sub(lambda match: " " * len(match.group()), sentence)
+
+
 def _fits(sentence: str) -> bool:
     """Whether ``sentence`` can define a term: not a run-on list of a flattened changelog."""
     return len(sentence.split()) <= _MAX_DEFINITION_WORDS
@@ -498,21 +510,25 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
     name_prose: dict[str, tuple[Location, str]] = {}
     name_running: set[str] = set()
     for location, sentence in _sentences(sections):
-        fits = _fits(sentence)
-        for match in patterns["short_after"].finditer(sentence):
+        # A term is read in prose only: what a code span or a code line quotes is code
+        # ("``'Spam'`` will match", ">>> re.match(…, 'Jane Doe')"). Acronyms are read
+        # anywhere: a table row may expand one.
+        whole, sentence = sentence, _without_code(sentence)
+        fits = _fits(sentence) and is_prose(whole, min_words=3)
+        for match in patterns["short_after"].finditer(whole):
             short = match.group(1).rstrip(".")
             if not _is_acronym(short):
                 continue
-            expansion = _expansion(short, sentence[: match.start()])
-            if expansion and fits:
-                found.append(_Found(short, [expansion], ACRONYM, sentence, location, 0))
-        for match in patterns["long_after"].finditer(sentence):
+            expansion = _expansion(short, whole[: match.start()])
+            if expansion and _fits(whole):
+                found.append(_Found(short, [expansion], ACRONYM, whole, location, 0))
+        for match in patterns["long_after"].finditer(whole):
             short, inner = match.group(1), match.group(3)
             if not _is_acronym(short) or _is_acronym(inner):
                 continue
             expansion = _expansion(short, inner)
-            if expansion and len(expansion) >= len(inner) - 4 and fits:
-                found.append(_Found(short, [expansion], ACRONYM, sentence, location, 0))
+            if expansion and len(expansion) >= len(inner) - 4 and _fits(whole):
+                found.append(_Found(short, [expansion], ACRONYM, whole, location, 0))
         last_quoted: _Found | None = None
         for match in patterns["quoted"].finditer(sentence):
             coinage = _coinage(match, sentence, lower)
@@ -522,16 +538,16 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             if alias and last_quoted is not None:
                 last_quoted.aliases.append(term)  # '"You" (or "Your") shall mean …'
                 continue
-            last_quoted = _Found(term, [], TERM, sentence, location, 1)
+            last_quoted = _Found(term, [], TERM, whole, location, 1)
             found.append(last_quoted)
         for match in patterns["known_as"].finditer(sentence):
             term = _clean_name(match.group(1))
             if term and len(term.split()) <= 6 and not _shouted(term) and fits:
-                found.append(_Found(term, [], TERM, sentence, location, 2))
+                found.append(_Found(term, [], TERM, whole, location, 2))
         for match in patterns["refers_to"].finditer(sentence):
             defined = _defined_term(match)
             if defined and len(defined.split()) <= 6 and not _shouted(defined) and fits:
-                found.append(_Found(defined, [], TERM, sentence, location, 2))
+                found.append(_Found(defined, [], TERM, whole, location, 2))
         for match in patterns["appositive"].finditer(sentence):
             words = _clean_name(match.group(1)).split()
             if _OPENING.fullmatch(sentence[: match.start()]):
@@ -541,7 +557,7 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
                     words = words[1:]
             term = " ".join(words)
             if len(words) >= 2 and not _shouted(term) and fits:
-                found.append(_Found(term, [], TERM, sentence, location, 3))
+                found.append(_Found(term, [], TERM, whole, location, 3))
         _count_names(sentence, location, lower, name_counts, name_prose, name_running)
     for key, count in name_counts.items():
         if count < 2 or key not in name_prose or key not in name_running:
@@ -579,7 +595,7 @@ def _count_names(
         start, end = match.start(), match.end()
         if (
             patterns["count_after"].match(sentence, end)
-            or patterns["credit_before"].search(sentence, max(0, start - 14), start)
+            or patterns["credit_before"].search(sentence, max(0, start - 24), start)
             or (credited >= 0 and _LIST_GAP.fullmatch(sentence, credited, start))
         ):
             credited = end
