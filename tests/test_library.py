@@ -252,12 +252,22 @@ def test_list_json_lists_every_brief(brief: Runner, long_shelf: Path) -> None:
 
 
 def test_a_changed_brief_on_the_page_is_shown_changed(
-    brief: Runner, long_shelf: Path, monkeypatch: pytest.MonkeyPatch
+    brief: Runner, long_shelf: Path, settled: None
 ) -> None:
-    monkeypatch.setattr(catalog, "SHARE", 1)  # one file a second besides the printed ones
     assert "Report 3\n" in brief("list").stdout
     mini(long_shelf, "r003", "Report three, revised", "2001-01-01")
     assert "Report three, revised" in brief("list").stdout
+
+
+def test_a_brief_edited_in_place_moves_into_the_page_at_once(
+    brief: Runner, long_shelf: Path, settled: None
+) -> None:
+    assert "r117" not in ids_listed(brief("list").stdout)
+    path = long_shelf / "r117.yaml"
+    inode = path.stat().st_ino
+    path.write_text(path.read_text(encoding="utf-8").replace("r117", "a-first"), "utf-8")
+    assert path.stat().st_ino == inode  # edited in place: its folder did not change
+    assert ids_listed(brief("list").stdout)[0] == "a-first"
 
 
 def test_added_and_removed_files_show_at_once(brief: Runner, long_shelf: Path) -> None:

@@ -249,11 +249,6 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
     return Library(found, tuple(entries))
 
 
-#: A library-wide command checks at most about this many files it does not print by the
-#: freshness rule, a different share each second (see :func:`survey`).
-SHARE = 250
-
-
 class Survey(NamedTuple):
     """The library's folders and files as a library-wide command sees them (see :func:`survey`)."""
 
@@ -268,46 +263,73 @@ class Survey(NamedTuple):
 
 
 def survey(index: Index, progress: Progress | None = None) -> Survey:
-    """Bring the index up to date for a library-wide command without stat-ing every file.
+    """Bring the index up to date with every file of the library, for a library-wide command.
 
-    The rule (docs/library.md, "Freshness"): a folder whose own status changed since brief
-    last listed it (a file added, removed or renamed over: editors and ``brief import`` save
-    that way) is listed again; its new files, and files with a new inode, are read. Other
-    files are checked by the freshness rule when the command prints them (the caller's job)
-    and in a rotating share of about :data:`SHARE` files a second; a library of up to that many
-    files is checked whole every time.
+    Every brief file is checked by the freshness rule, without reading a row per file: the
+    digest of the stat keys of a folder's files (:func:`briefcli.statkeys.listing`, usually
+    taken by a process forked at start-up) is compared with the digest of the same text made
+    from the index's rows (:meth:`briefcli.index.Index.listing`). When they differ, the files
+    whose records differ are read again and those gone are forgotten; racy files (changed just
+    before they were read) are checked one by one. See docs/library.md, "Freshness".
     """
-    import time
-
-    from briefcli.index import storable
+    from briefcli import statkeys
 
     found = folders()
     unnamed: list[str] = []
     check: list[str] = []
-    listed_at: dict[str, int] = {}
+    gone: list[str] = []
     for folder in found:
-        if index.folder_unchanged(folder.path):
-            continue
-        listed_ns = time.time_ns()
-        listed = _brief_entries(folder.path, folder.origin)
-        named = [(path, inode) for path, inode in listed if storable(path)]
-        unnamed += [path for path, _ in listed if not storable(path)]
-        known = index.paths_in([folder.path])
-        present = {path for path, _ in named}
-        gone = [file_id for path, (file_id, _) in known.items() if path not in present]
-        if gone:
-            index.forget(gone)
-        check += [path for path, inode in named if known.get(path, (0, -1))[1] != inode]
-        if len(named) == len(listed):  # a name the index cannot hold: list it every time
-            listed_at[folder.path] = listed_ns
-    where = [f.path for f in found]
-    check += index.turn(where, SHARE, time.time_ns() // 1_000_000_000)
+        now = statkeys.take(folder.path)
+        if now is None:
+            try:
+                now = statkeys.listing(folder.path)
+            except statkeys.UnreadableFolder as exc:
+                raise _unreadable(folder, exc.error) from None
+        unnamed += now.unnamed
+        stored, racy = index.listing(folder.path)
+        records = None
+        if stored is None:
+            stored, records, racy = index.make_listing(folder.path)
+        if stored == now.digest:
+            changed, left = racy, list[str]()  # the usual case; racy files checked one by one
+        else:
+            if records is None:
+                records = index.listed(folder.path)
+            changed, left = compare(now.records, records, racy)
+        check += [os.path.join(folder.path, name) for name in changed]
+        gone += [os.path.join(folder.path, name) for name in left]
+    if gone:
+        index.forget(index.ids(gone))
     if check:
-        index.sync(list(dict.fromkeys(check)), progress=progress)
-    # Only now, with the new files indexed: an interrupted build lists the folder again.
-    for path, listed_ns in listed_at.items():
-        index.folder_listed(path, listed_ns)
+        index.sync(check, progress=progress)
+    if gone or check:
+        # Made again now, by the command that changed the rows, rather than by the next one.
+        for folder in found:
+            if index.listing(folder.path)[0] is None:
+                index.make_listing(folder.path)
     return Survey(found, tuple(unnamed))
+
+
+def compare(now: bytes, known: bytes, racy: list[str]) -> tuple[list[str], list[str]]:
+    """The names of the files to read again and of those gone, from a folder's records ``now``
+    (:func:`briefcli.statkeys.listing`) and those the index holds (``known``; its ``racy``
+    files are read again whenever they are there)."""
+    from briefcli.statkeys import RECORD_BYTES, name_of
+
+    found = set(now.split(RECORD_BYTES)) if now else set()
+    held = set(known.split(RECORD_BYTES)) if known else set()
+    names = {name_of(record) for record in found}
+    changed = {name_of(record) for record in found - held} | (names & set(racy))
+    left = {name_of(record) for record in held - found} - names
+    return sorted(changed), sorted(left)
+
+
+def _unreadable(folder: Folder, error: OSError) -> UsageError:
+    return UsageError(
+        f"cannot read the library folder {sanitize_line(folder.path)}: {error.strerror or error}",
+        "fix its permissions"
+        + (", or take it out of BRIEF_PATH" if folder.origin == BRIEF_PATH else ""),
+    )
 
 
 class Page(NamedTuple):
@@ -323,8 +345,7 @@ class Page(NamedTuple):
 
 def list_page(index: Index, sort: str, limit: int, progress: Progress | None = None) -> Page:
     """The first ``limit`` briefs in ``sort`` order ('id' or 'date'), read from the index's
-    sorted columns; the printed files are checked by the freshness rule (and read again
-    if they changed, and the page made again)."""
+    sorted columns once :func:`survey` has brought it up to date."""
     seen = survey(index, progress)
     where = seen.paths
     order = (
@@ -332,10 +353,7 @@ def list_page(index: Index, sort: str, limit: int, progress: Progress | None = N
         if sort == "id"
         else "ORDER BY date_key DESC, brief_id, rank, path"
     )
-    for _ in range(2):
-        page = index.records(where, "error IS NULL", (), f"{order} LIMIT {int(limit)}")
-        if not index.changed([r.path for r in page]):
-            break
+    page = index.records(where, "error IS NULL", (), f"{order} LIMIT {int(limit)}")
     broken = index.records(where, "error IS NOT NULL", (), "ORDER BY rank, path")
     twins = index.records(
         where,
@@ -371,7 +389,7 @@ def list_page(index: Index, sort: str, limit: int, progress: Progress | None = N
 
 def library_paths(index: Index, progress: Progress | None = None) -> list[str]:
     """The library's folders (``search --all`` searches the valid briefs in them), after
-    :func:`survey`; the caller checks the files it prints."""
+    :func:`survey`."""
     return survey(index, progress).paths
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
 from briefcli.chunking import Chunk, chunks
 from briefcli.errors import BriefError
-from briefcli.freshness import is_fresh, stat_key
+from briefcli.freshness import RACY_NS, is_fresh, stat_key
 from briefcli.searchquery import TOKENIZE, fts_query
 from briefcli.snippets import find_matches, snippet
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from briefcli.model import Brief
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
-SCHEMA = 4
+SCHEMA = 5
 #: Chunks of one file get rowids ``file_id << CHUNK_BITS | n`` in the search's temporary table.
 CHUNK_BITS = 32
 #: Parsed files per transaction during a (cold) refresh: an interrupted build keeps its work.
@@ -114,6 +114,10 @@ class Results(NamedTuple):
 #: How the index cuts text into terms (also used to find which forms of a word stem alike).
 _TOKENIZE = TOKENIZE
 
+#: A row the freshness rule can trust on its stat key alone: read well after its last change
+#: (a row read within RACY_NS of it is "racy": :meth:`Index.listing` leaves it to be checked).
+_SETTLED = f"{{row}}.ctime_ns + {RACY_NS} < {{row}}.checked_ns"
+
 _TABLES = f"""
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
@@ -140,21 +144,31 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder, error, sort_name, path, inode);
 CREATE INDEX IF NOT EXISTS files_by_date ON files (folder, error, date_key, brief_id, path);
 CREATE INDEX IF NOT EXISTS files_by_skeleton ON files (skeleton, error, folder);
-CREATE TABLE IF NOT EXISTS folders (
-    path TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    ctime_ns INTEGER NOT NULL,
-    inode INTEGER NOT NULL,
-    device INTEGER NOT NULL,
-    checked_ns INTEGER NOT NULL
+CREATE INDEX IF NOT EXISTS files_by_key ON files (
+    folder, path, size, mtime_ns, ctime_ns, inode, device, checked_ns
 );
+CREATE TABLE IF NOT EXISTS listings (folder TEXT PRIMARY KEY, digest BLOB, racy TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS listed (folder TEXT PRIMARY KEY, records BLOB NOT NULL);
+CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files BEGIN
+    UPDATE listings SET digest = NULL WHERE folder = OLD.folder AND digest IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS files_changed AFTER UPDATE ON files
+WHEN OLD.path IS NOT NEW.path OR OLD.folder IS NOT NEW.folder OR OLD.size IS NOT NEW.size
+    OR OLD.mtime_ns IS NOT NEW.mtime_ns OR OLD.ctime_ns IS NOT NEW.ctime_ns
+    OR OLD.inode IS NOT NEW.inode OR OLD.device IS NOT NEW.device
+    OR ({_SETTLED.format(row="OLD")}) IS NOT ({_SETTLED.format(row="NEW")})
+BEGIN
+    UPDATE listings SET digest = NULL
+    WHERE folder IN (OLD.folder, NEW.folder) AND digest IS NOT NULL;
+END;
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS briefs USING fts5(
     title, body, content = '', tokenize = '{_TOKENIZE}'
 );
 """
+#: What a change to a row of ``files`` does to its folder's listing (see Index.listing).
+_DROP_LISTING = "UPDATE listings SET digest = NULL WHERE folder = ? AND digest IS NOT NULL"
 #: The search's own table of the chunks of the briefs it ranks best (in memory: temp_store).
 _PIECES = f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces USING fts5(
@@ -288,58 +302,69 @@ class Index:
                 found[row[1]] = row
         return found
 
-    # -- the library's folders, without reading every row --------------------------------
+    # -- the library's folders: every file checked without reading every row ------------
 
-    def paths_in(self, folders: Sequence[str]) -> dict[str, tuple[int, int]]:
-        """Every indexed file in ``folders`` → its id and inode."""
-        marks = ", ".join("?" for _ in folders)
-        return {
-            str(path): (int(file_id), int(inode))
-            for path, file_id, inode in self.db.execute(
-                f"SELECT path, id, inode FROM files WHERE folder IN ({marks})", list(folders)
-            )
-        }
-
-    def folder_unchanged(self, folder: str) -> bool:
-        """Whether ``folder`` holds the files it held when listed (the freshness rule applied
-        to the folder: adding, removing or renaming a file changes its status)."""
+    def listing(self, folder: str) -> tuple[bytes | None, list[str]]:
+        """The digest of the stat keys the index holds for the files of ``folder``, in the form
+        of :func:`briefcli.statkeys.listing` (None when a file changed since it was made: see
+        :meth:`make_listing`), and the names of racy files (read too soon after their last
+        change for their stat key alone to say that they did not change since)."""
         row = self.db.execute(
-            "SELECT size, mtime_ns, ctime_ns, inode, device, checked_ns FROM folders "
-            "WHERE path = ?",
-            (folder,),
+            "SELECT digest, racy FROM listings WHERE folder = ?", (folder,)
         ).fetchone()
-        if row is None:
-            return False
-        try:
-            info = os.stat(folder)
-        except OSError:
-            return False
-        return is_fresh(row[:5], row[5], info)
+        if row is None or row[0] is None:
+            return None, []
+        return bytes(row[0]), str(row[1]).split("\0") if row[1] else []
 
-    def folder_listed(self, folder: str, listed_ns: int) -> None:
-        """Remember that ``folder`` was listed (from ``listed_ns``) and its files indexed."""
-        try:
-            info = os.stat(folder)
-        except OSError:
-            return
-        with _transaction(self.db):
-            self.db.execute(
-                "INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (folder, *stat_key(info), listed_ns),
-            )
+    def listed(self, folder: str) -> bytes:
+        """The records of :meth:`make_listing` (to find which files differ)."""
+        row = self.db.execute("SELECT records FROM listed WHERE folder = ?", (folder,))
+        found = row.fetchone()
+        return b"" if found is None else bytes(found[0])
 
-    def turn(self, folders: Sequence[str], share: int, clock: int) -> list[str]:
-        """About ``share`` of the indexed files in ``folders``: a different share for each
-        value of ``clock``, every file once in ``count / share`` turns."""
-        marks = ", ".join("?" for _ in folders)
-        where = f"folder IN ({marks})"
-        found = self.db.execute(f"SELECT count(*) FROM files WHERE {where}", list(folders))
-        turns = max(1, -(-int(found.fetchone()[0]) // share))
-        rows = self.db.execute(
-            f"SELECT path FROM files WHERE {where} AND id % ? = ?",
-            [*folders, turns, clock % turns],
+    def make_listing(self, folder: str) -> tuple[bytes, bytes, list[str]]:
+        """Make ``folder``'s listing from its rows (SQLite formats and joins them) and keep it
+        with its digest; a trigger on ``files`` drops the digest when any of them changes.
+        Returns the digest, the records and the racy files' names."""
+        from briefcli.statkeys import digest
+
+        name = (
+            "CASE WHEN folder = '/' THEN substr(path, 2) ELSE substr(path, length(folder) + 2) END"
         )
-        return [str(row[0]) for row in rows]
+        with _transaction(self.db):
+            (joined,) = self.db.execute(
+                "SELECT group_concat(record, char(0)) FROM ("
+                f"SELECT {name} || '/' || size || '/' || mtime_ns || '/' || ctime_ns || '/' "
+                "|| inode || '/' || device AS record FROM files INDEXED BY files_by_key "
+                "WHERE folder = ? ORDER BY path)",
+                (folder,),
+            ).fetchone()
+            racy = [
+                str(found)
+                for (found,) in self.db.execute(
+                    f"SELECT {name} FROM files INDEXED BY files_by_key "
+                    f"WHERE folder = ? AND NOT ({_SETTLED.format(row='files')}) ORDER BY path",
+                    (folder,),
+                )
+            ]
+            records = str(joined or "").encode("utf-8")
+            hashed = digest(records)
+            self.db.execute(
+                "INSERT OR REPLACE INTO listings VALUES (?, ?, ?)",
+                (folder, hashed, "\0".join(racy)),
+            )
+            self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
+        return hashed, records, racy
+
+    def ids(self, paths: Sequence[str]) -> list[int]:
+        """The ids of the indexed files among ``paths``."""
+        found: list[int] = []
+        for start in range(0, len(paths), _IN_CHUNK):
+            part = list(paths[start : start + _IN_CHUNK])
+            marks = ", ".join("?" for _ in part)
+            query = f"SELECT id FROM files WHERE path IN ({marks})"
+            found += [int(row[0]) for row in self.db.execute(query, part)]
+        return found
 
     def forget(self, file_ids: Iterable[int]) -> None:
         """Delete the rows (and text) of files that are gone."""
@@ -500,6 +525,9 @@ class Index:
                 (path, *identity, digest, checked, *meta, *names, *keys),
             )
             file_id = int(cursor.lastrowid or 0)
+            # A new file in its folder. Updates and deletes have triggers; a trigger on INSERT,
+            # even an empty one, left about 7% of a first build's pages free here.
+            self.db.execute(_DROP_LISTING, (keys[0],))
         if packed is not None and whole is not None:
             self.db.execute("INSERT INTO texts (id, data) VALUES (?, ?)", (file_id, packed))
             self.db.execute(
@@ -532,7 +560,8 @@ class Index:
         ranked = self._ranked_briefs(match, file_ids, folders)
         matching = ranked.count()
         self.db.execute(_PIECES)
-        self.db.execute("DELETE FROM temp.pieces")
+        with _temp_writes(self.db):
+            self.db.execute("DELETE FROM temp.pieces")
         where = ["pieces MATCH ?"]
         params: list[object] = [match]
         if section is not None:
@@ -589,20 +618,17 @@ class Index:
         params: list[object] = [match]
         condition = "briefs MATCH ?"
         marks = ", ".join("?" for _ in folders)
-        if (
-            folders
-            and self.db.execute(
-                f"SELECT 1 FROM files WHERE error IS NULL AND folder NOT IN ({marks}) LIMIT 1",
-                list(folders),
-            ).fetchall()
-        ):
+        if folders and self._elsewhere(folders):
             # Files read from elsewhere (brief -b PATH) are indexed too: leave them out.
-            condition += f" AND briefs.rowid IN (SELECT id FROM files WHERE folder IN ({marks}))"
+            # "+rowid": a filter on FTS5's matches, not a rowid lookup per listed file (each
+            # would run the whole query again).
+            condition += f" AND +briefs.rowid IN (SELECT id FROM files WHERE folder IN ({marks}))"
             params += folders
         elif not folders and self._outside(file_ids):
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY)")
-            self.db.execute("DELETE FROM temp.scope")
-            self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
+            with _temp_writes(self.db):
+                self.db.execute("DELETE FROM temp.scope")
+                self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
             condition += " AND briefs.rowid IN (SELECT id FROM temp.scope)"
         return _Ranking(self.db, condition, params, None)
 
@@ -616,11 +642,12 @@ class Index:
                 band = _BANDS[chunk[2]]
                 rows.append((first + (band << _BAND_BITS) + counts[chunk[2]], *chunk))
                 counts[chunk[2]] += 1
-        self.db.executemany(
-            "INSERT INTO temp.pieces (rowid, title, body, kind, ref, scope, label) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        with _temp_writes(self.db):
+            self.db.executemany(
+                "INSERT INTO temp.pieces (rowid, title, body, kind, ref, scope, label) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
 
     def _prefix_stems(self, word: str) -> list[str]:
         """Whole words starting with ``word`` whose stems are in the index, to search besides
@@ -669,8 +696,11 @@ class Index:
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.form_terms "
             "USING fts5vocab(temp, forms, instance)"
         )
-        self.db.execute("DELETE FROM temp.forms")
-        self.db.executemany("INSERT INTO temp.forms (rowid, form) VALUES (?, ?)", enumerate(forms))
+        with _temp_writes(self.db):
+            self.db.execute("DELETE FROM temp.forms")
+            self.db.executemany(
+                "INSERT INTO temp.forms (rowid, form) VALUES (?, ?)", enumerate(forms)
+            )
 
     def _distinct_forms(self, forms: list[str]) -> list[str]:
         """The first of ``forms`` for each distinct term the index's tokenizer makes of them.
@@ -684,6 +714,19 @@ class Index:
         for doc, term in self.db.execute("SELECT doc, term FROM temp.form_terms ORDER BY doc"):
             first.setdefault(term, doc)
         return [forms[doc] for doc in sorted(set(first.values()))] or forms
+
+    def _elsewhere(self, folders: Sequence[str]) -> bool:
+        """Whether a file outside ``folders`` is indexed (``brief -b PATH`` indexes any file):
+        the folders of the index, one index seek each."""
+        wanted = set(folders)
+        row = self.db.execute("SELECT min(folder) FROM files").fetchone()
+        while row is not None and row[0] is not None:
+            if row[0] not in wanted:
+                return True
+            row = self.db.execute(
+                "SELECT min(folder) FROM files WHERE folder > ?", (row[0],)
+            ).fetchone()
+        return False
 
     def _outside(self, file_ids: Sequence[int]) -> bool:
         """True when some indexed file is not among ``file_ids``, ids of indexed files.
@@ -826,6 +869,28 @@ def _transaction(db: sqlite3.Connection) -> _Transaction:
     return _Transaction(db)
 
 
+class _TempWrites:
+    """``with _temp_writes(db):`` writes to temporary tables in one transaction: FTS5 flushes
+    its pending terms at each commit, and a row per transaction costs ten times as much."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.owner = False
+
+    def __enter__(self) -> None:
+        self.owner = not self.db.in_transaction
+        if self.owner:
+            self.db.execute("BEGIN")
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        if self.owner:
+            self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _temp_writes(db: sqlite3.Connection) -> _TempWrites:
+    return _TempWrites(db)
+
+
 def _check_parser_version(db: sqlite3.Connection) -> None:
     """Forget every file when another version of brief built the index: its parser decides
     what is valid, so its records may not hold for this one."""
@@ -838,7 +903,8 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO briefs (briefs) VALUES ('delete-all')")
         db.execute("DELETE FROM texts")
         db.execute("DELETE FROM files")
-        db.execute("DELETE FROM folders")
+        db.execute("DELETE FROM listings")
+        db.execute("DELETE FROM listed")
         db.execute("DELETE FROM about")
         db.execute("INSERT INTO about VALUES (?)", (__version__,))
 

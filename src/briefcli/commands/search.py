@@ -84,10 +84,6 @@ def search(
                     f"no section {quoted(wanted)} in {scope}; valid: {listing(sections)}"
                 )
         results = index.search(text, ids, folders=where, section=wanted, limit=limit)
-        if where and index.changed(list(dict.fromkeys(h.path for h in results.hits))):
-            # A brief about to be printed changed since it was indexed: search again (the
-            # library-wide rule checks what a command prints; catalog.survey).
-            results = index.search(text, ids, folders=where, section=wanted, limit=limit)
         # When many briefs match, --all counts the hits in the best-matching briefs only, the
         # ones searched piece by piece (index.search): the summary names how many those are.
         if not results.complete:
