@@ -176,3 +176,29 @@ def test_compare_finds_exactly_the_files_that_differ(
     expected = {n for n in now if held.get(n) != now[n] or n in racy}
     assert changed == sorted(expected)
     assert gone == sorted(set(held) - set(now))
+
+
+def test_an_answer_made_before_the_survey_is_made_again_if_the_survey_changed_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = tmp_path / "shelf"
+    for number in range(3):
+        brief_file(shelf, f"r{number}.yaml", f"r{number}")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    index = settled_index(tmp_path, monkeypatch)
+    monkeypatch.setattr(statkeys, "ready", lambda: False)  # still taking the listings
+    answers: list[int] = []
+
+    def answer(where: list[str]) -> int:
+        answers.append(index.count(where, "error IS NULL"))
+        return answers[-1]
+
+    assert catalog.surveyed(index, answer)[1] == 4  # and the shipped brief
+    assert answers == [1, 4]  # the first, from an empty index, made again
+    answers.clear()
+    assert catalog.surveyed(index, answer)[1] == 4
+    assert answers == [4]  # nothing changed: the first answer stands
+    answers.clear()
+    (shelf / "r0.yaml").unlink()
+    assert catalog.surveyed(index, answer)[1] == 3
+    assert answers == [4, 3]

@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from briefcli.errors import BriefError, BriefFileError, UsageError, quoted
 from briefcli.paths import DEFAULT_FILE as DEFAULT_FILE  # defined with the other places
 from briefcli.sanitize import sanitize_line
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefcli.index import FileRecord, Index, Progress
+
+T = TypeVar("T")
 
 SHIPPED = "shipped"
 LIBRARY = "library"
@@ -166,9 +170,9 @@ def folders() -> tuple[Folder, ...]:
     from briefcli import paths
 
     candidates = [(shipped_folder(), SHIPPED), (str(paths.library_dir()), LIBRARY)]
-    for part in os.environ.get("BRIEF_PATH", "").split(os.pathsep):
-        if part.strip():
-            candidates.append((os.path.expanduser(part), BRIEF_PATH))
+    from briefcli.statkeys import brief_path_folders
+
+    candidates += [(folder, BRIEF_PATH) for folder in brief_path_folders()]
     out: list[Folder] = []
     seen: set[str] = set()
     for folder, origin in candidates:
@@ -343,17 +347,34 @@ class Page(NamedTuple):
     briefs: int
 
 
+def surveyed(
+    index: Index, answer: Callable[[list[str]], T], progress: Progress | None = None
+) -> tuple[Survey, T]:
+    """``answer(folder paths)`` from an index that :func:`survey` brought up to date.
+
+    While the process forked at start-up is still taking the folders' listings, the answer is
+    made first, from the index as it is, and made again only if the survey then changed it:
+    the two processes work at the same time.
+    """
+    from briefcli.statkeys import ready
+
+    if ready():
+        seen = survey(index, progress)
+        return seen, answer(seen.paths)
+    where = [folder.path for folder in folders()]
+    before = index.changes
+    early = answer(where)
+    seen = survey(index, progress)
+    if index.changes != before or seen.paths != where:
+        return seen, answer(seen.paths)
+    return seen, early
+
+
 def list_page(index: Index, sort: str, limit: int, progress: Progress | None = None) -> Page:
     """The first ``limit`` briefs in ``sort`` order ('id' or 'date'), read from the index's
     sorted columns once :func:`survey` has brought it up to date."""
-    seen = survey(index, progress)
+    seen, page = surveyed(index, lambda where: _first(index, where, sort, limit), progress)
     where = seen.paths
-    order = (
-        "ORDER BY sort_name, rank, path"
-        if sort == "id"
-        else "ORDER BY date_key DESC, brief_id, rank, path"
-    )
-    page = index.records(where, "error IS NULL", (), f"{order} LIMIT {int(limit)}")
     broken = index.records(where, "error IS NOT NULL", (), "ORDER BY rank, path")
     twins = index.records(
         where,
@@ -387,10 +408,19 @@ def list_page(index: Index, sort: str, limit: int, progress: Progress | None = N
     return Page(library, (*shown, *failed), total)
 
 
-def library_paths(index: Index, progress: Progress | None = None) -> list[str]:
-    """The library's folders (``search --all`` searches the valid briefs in them), after
-    :func:`survey`."""
-    return survey(index, progress).paths
+def _first(index: Index, where: list[str], sort: str, limit: int) -> list[FileRecord]:
+    """The first ``limit`` valid briefs in the folders ``where`` in ``sort`` order: the first
+    ``limit`` of each folder read from its index in order (no sort of every row), then the
+    first ``limit`` of those."""
+    keys = "sort_name, {rank}path" if sort == "id" else "date_key DESC, brief_id, {rank}path"
+    chosen = [i for folder in where for i in index.first(folder, keys.format(rank=""), limit)]
+    marks = ", ".join("?" for _ in chosen)
+    return index.records(
+        where,
+        f"error IS NULL AND id IN ({marks})",
+        chosen,
+        f"ORDER BY {keys.format(rank='rank, ')} LIMIT {int(limit)}",
+    )
 
 
 #: Why a file whose name is not valid UTF-8 is broken (the index keeps names as UTF-8 text).

@@ -201,8 +201,11 @@ class Index:
         self.db = connection
         #: The index file, or ':memory:'.
         self.location = location
-        #: How many files this connection has read again (see :meth:`changed`).
+        #: How many files this connection has read again.
         self.reads = 0
+        #: How many rows this connection has written with new content, or deleted: an answer
+        #: read from the index before is still right while this does not move.
+        self.changes = 0
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -372,6 +375,7 @@ class Index:
             for file_id in file_ids:
                 self._delete_text(file_id)
                 self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+                self.changes += 1
 
     def records(
         self, folders: Sequence[str], condition: str, params: Sequence[object] = (), tail: str = ""
@@ -400,17 +404,20 @@ class Index:
             rows.update((row[0], row) for row in self.db.execute(query, part))
         return [_record(rows[file_id]) for file_id in chosen if file_id in rows]
 
+    def first(self, folder: str, order: str, limit: int) -> list[int]:
+        """The ids of the first ``limit`` valid briefs of ``folder`` in ``order`` (columns of
+        one of the ``files_by_folder`` or ``files_by_date`` indexes: read in order, unsorted)."""
+        rows = self.db.execute(
+            f"SELECT id FROM files WHERE folder = ? AND error IS NULL ORDER BY {order} LIMIT ?",
+            (folder, limit),
+        )
+        return [int(row[0]) for row in rows]
+
     def count(self, folders: Sequence[str], condition: str) -> int:
         """How many files in ``folders`` meet ``condition``."""
         marks = ", ".join("?" for _ in folders)
         query = f"SELECT count(*) FROM files WHERE folder IN ({marks}) AND ({condition})"
         return int(self.db.execute(query, list(folders)).fetchone()[0])
-
-    def changed(self, paths: Sequence[str]) -> bool:
-        """Check ``paths`` by the freshness rule, re-reading any that changed; True if any did."""
-        before = self.reads
-        self.sync(paths)
-        return self.reads != before
 
     def _prune(self, wanted: set[str], rows: dict[str, FileRow], folders: set[str]) -> None:
         """Forget files that left the prune folders, and files elsewhere that are gone."""
@@ -423,6 +430,7 @@ class Index:
                 for file_id in gone:
                     self._delete_text(file_id)
                     self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+                    self.changes += 1
 
     def _delete_text(self, file_id: int) -> None:
         """Take a file's text out of the index (a contentless table needs the old text)."""
@@ -500,6 +508,7 @@ class Index:
                 (*identity, checked, old[0]),
             )
             return (old[0], path, *identity, digest, checked, *old[9:])
+        self.changes += 1
         if prepared[2] is None:  # not parsed (it matched a row that has changed since)
             prepared = _prepare((path, None))
             if prepared is None:

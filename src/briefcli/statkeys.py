@@ -13,14 +13,12 @@ starts up; :func:`take` hands them over. The stats then cost the command no time
 machine with a second core. Without a prefetch (tests, other entry points, no ``fork``) the
 command takes them itself.
 
-The console script imports this module before anything else: it imports only ``os`` and
-``typing`` at the top.
+The console script imports this module before anything else: it imports only ``os`` at the top.
 """
 
 from __future__ import annotations
 
 import os
-from typing import NamedTuple  # loaded by Typer in any case, only earlier
 
 #: File endings of brief files in a library folder (catalog.SUFFIXES; this module loads first).
 SUFFIXES = (".yaml", ".yml")
@@ -30,23 +28,51 @@ FIELD, RECORD = "/", "\0"
 FIELD_BYTES, RECORD_BYTES = b"/", b"\0"
 
 
-class Listing(NamedTuple):
-    """A folder's brief files as :func:`listing` finds them."""
+class Listing(tuple[bytes, bytes, tuple[str, ...]]):
+    """A folder's brief files as :func:`listing` finds them: (records, digest, unnamed).
 
-    #: ``name/size/mtime_ns/ctime_ns/inode/device`` of each file whose name the index can
-    #: hold (valid UTF-8), sorted by name, NUL-separated, in UTF-8.
-    records: bytes
-    #: The records' digest (:func:`digest`): what is compared on every run.
-    digest: bytes
-    #: The paths of the others (listed as broken).
-    unnamed: tuple[str, ...]
+    A plain tuple, not a ``typing.NamedTuple``: this module is imported before ``typing``.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, records: bytes, digest: bytes, unnamed: tuple[str, ...]) -> Listing:
+        return super().__new__(cls, (records, digest, unnamed))
+
+    @property
+    def records(self) -> bytes:
+        """``name/size/mtime_ns/ctime_ns/inode/device`` of each file whose name the index can
+        hold (valid UTF-8), sorted by name, NUL-separated, in UTF-8."""
+        return self[0]
+
+    @property
+    def digest(self) -> bytes:
+        """The records' digest (:func:`digest`): what is compared on every run."""
+        return self[1]
+
+    @property
+    def unnamed(self) -> tuple[str, ...]:
+        """The paths of the brief files whose names are not valid UTF-8 (listed as broken)."""
+        return self[2]
+
+
+def brief_path_folders() -> list[str]:
+    """The folders named in ``BRIEF_PATH`` (colon-separated, empty entries left out), as
+    written but for a leading ``~``."""
+    return [
+        os.path.expanduser(part)
+        for part in os.environ.get("BRIEF_PATH", "").split(os.pathsep)
+        if part.strip()
+    ]
 
 
 def digest(records: bytes) -> bytes:
     """A digest of a folder's records: equal digests, equal records (BLAKE2b, 128 bits)."""
-    import hashlib
-
-    return hashlib.blake2b(records, digest_size=16).digest()
+    try:  # what hashlib.blake2b is, without hashlib loading OpenSSL first (3 ms)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
+    return blake2b(records, digest_size=16).digest()
 
 
 class UnreadableFolder(Exception):
@@ -153,26 +179,49 @@ def _send(out: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once, quietly
-    from briefcli.catalog import folders
-
     parts: list[bytes] = []
-    for folder in folders():
+    done: set[str] = set()
+
+    def add(folder: str) -> None:
+        if folder in done or not os.path.isdir(folder):
+            return
+        done.add(folder)
         try:
-            found: Listing | None = listing(folder.path)
+            found: Listing | None = listing(folder)
         except UnreadableFolder:
             found = None  # the command lists it again and says what is wrong
-        fields = [os.fsencode(folder.path)]
+        fields = [os.fsencode(folder)]
         if found is None:
             fields += [b"", b"", b""]
         else:
             unnamed = RECORD.join(found.unnamed).encode("utf-8", "surrogateescape")
             fields += [found.digest, found.records, unnamed]
         parts.append((" ".join(str(len(field)) for field in fields) + "\n").encode("ascii"))
-        parts += fields
+        parts.extend(fields)
+
+    # BRIEF_PATH's folders first (the big ones, usually), before importing what finding the
+    # others takes; the command uses the listings of the folders it finds, in its own order.
+    for named in brief_path_folders():
+        add(os.path.realpath(named))
+    from briefcli.catalog import folders
+
+    for folder in folders():
+        add(folder.path)
     data = memoryview(b"".join(parts))
     while data:
         data = data[os.write(out, data) :]
     os.close(out)
+
+
+def ready() -> bool:
+    """Whether :func:`take` would answer at once: no prefetching process, or one that has
+    written its listings (it writes them all at once, at the end)."""
+    if _child is None:
+        return True
+    import select
+
+    readable, _, _ = select.select([_child[1]], [], [], 0)
+    return bool(readable)
 
 
 def take(folder: str) -> Listing | None:
