@@ -194,7 +194,7 @@ def test_an_answer_made_before_the_survey_is_made_again_if_the_survey_changed_th
         return answers[-1]
 
     assert catalog.surveyed(index, answer)[1] == 4  # and the shipped brief
-    assert answers == [1, 4]  # the first, from an empty index, made again
+    assert answers == [0, 4]  # the first, from an empty index, made again
     answers.clear()
     assert catalog.surveyed(index, answer)[1] == 4
     assert answers == [4]  # nothing changed: the first answer stands
