@@ -337,9 +337,9 @@ class Index:
         with _transaction(self.db):
             (joined,) = self.db.execute(
                 "SELECT group_concat(record, char(0)) FROM ("
-                f"SELECT {name} || '/' || size || '/' || mtime_ns || '/' || ctime_ns || '/' "
-                "|| inode || '/' || device AS record FROM files INDEXED BY files_by_key "
-                "WHERE folder = ? ORDER BY path)",
+                f"SELECT printf('%s/%d/%d/%d/%d/%d', {name}, size, mtime_ns, ctime_ns, inode, "
+                "device) AS record FROM files INDEXED BY files_by_key WHERE folder = ? "
+                "ORDER BY path)",
                 (folder,),
             ).fetchone()
             racy = [
@@ -919,9 +919,9 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
 
 
 def _digest(data: bytes) -> str:
-    import hashlib
+    from briefcli.statkeys import digest
 
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return digest(data).hex()
 
 
 def _parse(path: str, data: bytes) -> tuple[Brief | None, str | None]:
