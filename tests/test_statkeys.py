@@ -109,6 +109,19 @@ def test_a_racy_file_is_checked_one_by_one(tmp_path: Path, monkeypatch: pytest.M
     reads = index.reads
     catalog.survey(index)
     assert index.reads == reads + 2  # read again (their digests match: not parsed)
+    # Read again later, they are settled: the listing stays, without them in its racy list.
+    import time
+
+    from briefcli import index as index_module
+
+    real = time.time_ns
+    monkeypatch.setattr(index_module.time, "time_ns", lambda: real() + 60_000_000_000)
+    made = []
+    monkeypatch.setattr(index, "make_listing", lambda folder: made.append(folder))
+    catalog.survey(index)
+    assert index.reads == reads + 4
+    assert index.listing(str(shelf)) == (listing(str(shelf)).digest, [])
+    assert made == []
 
 
 def test_edits_additions_and_removals_are_seen_without_the_folder_changing(

@@ -147,7 +147,7 @@ CREATE INDEX IF NOT EXISTS files_by_skeleton ON files (skeleton, error, folder);
 CREATE INDEX IF NOT EXISTS files_by_key ON files (
     folder, path, size, mtime_ns, ctime_ns, inode, device, checked_ns
 );
-CREATE TABLE IF NOT EXISTS listings (folder TEXT PRIMARY KEY, digest BLOB, racy TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS listings (folder TEXT PRIMARY KEY, digest BLOB, racy TEXT);
 CREATE TABLE IF NOT EXISTS listed (folder TEXT PRIMARY KEY, records BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files BEGIN
     UPDATE listings SET digest = NULL WHERE folder = OLD.folder AND digest IS NOT NULL;
@@ -156,10 +156,14 @@ CREATE TRIGGER IF NOT EXISTS files_changed AFTER UPDATE ON files
 WHEN OLD.path IS NOT NEW.path OR OLD.folder IS NOT NEW.folder OR OLD.size IS NOT NEW.size
     OR OLD.mtime_ns IS NOT NEW.mtime_ns OR OLD.ctime_ns IS NOT NEW.ctime_ns
     OR OLD.inode IS NOT NEW.inode OR OLD.device IS NOT NEW.device
-    OR ({_SETTLED.format(row="OLD")}) IS NOT ({_SETTLED.format(row="NEW")})
 BEGIN
     UPDATE listings SET digest = NULL
     WHERE folder IN (OLD.folder, NEW.folder) AND digest IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS files_settled AFTER UPDATE OF checked_ns ON files
+WHEN ({_SETTLED.format(row="OLD")}) IS NOT ({_SETTLED.format(row="NEW")})
+BEGIN
+    UPDATE listings SET racy = NULL WHERE folder = NEW.folder AND racy IS NOT NULL;
 END;
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
@@ -167,6 +171,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS briefs USING fts5(
     title, body, content = '', tokenize = '{_TOKENIZE}'
 );
 """
+#: A file's name from its row (SQL): the path without the folder.
+_NAME = "CASE WHEN folder = '/' THEN substr(path, 2) ELSE substr(path, length(folder) + 2) END"
 #: What a change to a row of ``files`` does to its folder's listing (see Index.listing).
 _DROP_LISTING = "UPDATE listings SET digest = NULL WHERE folder = ? AND digest IS NOT NULL"
 #: The search's own table of the chunks of the briefs it ranks best (in memory: temp_store).
@@ -317,7 +323,25 @@ class Index:
         ).fetchone()
         if row is None or row[0] is None:
             return None, []
+        if row[1] is None:  # a file's row became settled (or racy) since: only the names
+            with _transaction(self.db):
+                racy = self._racy(folder)
+                self.db.execute(
+                    "UPDATE listings SET racy = ? WHERE folder = ?", ("\0".join(racy), folder)
+                )
+            return bytes(row[0]), racy
         return bytes(row[0]), str(row[1]).split("\0") if row[1] else []
+
+    def _racy(self, folder: str) -> list[str]:
+        """The names of the files of ``folder`` whose rows are racy."""
+        return [
+            str(found)
+            for (found,) in self.db.execute(
+                f"SELECT {_NAME} FROM files INDEXED BY files_by_key "
+                f"WHERE folder = ? AND NOT ({_SETTLED.format(row='files')}) ORDER BY path",
+                (folder,),
+            )
+        ]
 
     def listed(self, folder: str) -> bytes:
         """The records of :meth:`make_listing` (to find which files differ)."""
@@ -331,25 +355,15 @@ class Index:
         Returns the digest, the records and the racy files' names."""
         from briefcli.statkeys import digest
 
-        name = (
-            "CASE WHEN folder = '/' THEN substr(path, 2) ELSE substr(path, length(folder) + 2) END"
-        )
         with _transaction(self.db):
             (joined,) = self.db.execute(
                 "SELECT group_concat(record, char(0)) FROM ("
-                f"SELECT printf('%s/%d/%d/%d/%d/%d', {name}, size, mtime_ns, ctime_ns, inode, "
+                f"SELECT printf('%s/%d/%d/%d/%d/%d', {_NAME}, size, mtime_ns, ctime_ns, inode, "
                 "device) AS record FROM files INDEXED BY files_by_key WHERE folder = ? "
                 "ORDER BY path)",
                 (folder,),
             ).fetchone()
-            racy = [
-                str(found)
-                for (found,) in self.db.execute(
-                    f"SELECT {name} FROM files INDEXED BY files_by_key "
-                    f"WHERE folder = ? AND NOT ({_SETTLED.format(row='files')}) ORDER BY path",
-                    (folder,),
-                )
-            ]
+            racy = self._racy(folder)
             records = str(joined or "").encode("utf-8")
             hashed = digest(records)
             self.db.execute(
