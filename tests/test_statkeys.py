@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from briefcli import catalog, statkeys
 from briefcli.index import Index
-from briefcli.statkeys import RECORD_BYTES, listing
+from briefcli.statkeys import listing, parse_records, records
 
 
 def brief_file(folder: Path, name: str, brief_id: str) -> Path:
@@ -23,7 +23,7 @@ def brief_file(folder: Path, name: str, brief_id: str) -> Path:
 
 
 def names(found: statkeys.Listing) -> list[str]:
-    return [statkeys.name_of(r) for r in found.records.split(RECORD_BYTES) if r]
+    return list(parse_records(found.records))
 
 
 def test_a_listing_holds_brief_files_only(tmp_path: Path) -> None:
@@ -40,14 +40,15 @@ def test_a_listing_holds_brief_files_only(tmp_path: Path) -> None:
     assert found.unnamed == ()
     assert found.digest == statkeys.digest(found.records)
     # A link's record is its target's status, as reading it sees it.
-    records = found.records.split(RECORD_BYTES)
-    assert records[1].split(b"/")[1:] == records[2].split(b"/")[1:]
+    keys = parse_records(found.records)
+    assert keys["link.yaml"] == keys["b.yaml"]
 
 
 def test_a_folder_that_is_gone_is_empty_and_one_that_cannot_be_read_says_so(
     tmp_path: Path,
 ) -> None:
-    assert listing(str(tmp_path / "gone")) == (b"", statkeys.digest(b""), ())
+    empty = records([], [])
+    assert listing(str(tmp_path / "gone")) == (empty, statkeys.digest(empty), ())
     if os.geteuid() == 0:
         pytest.skip("root reads any folder")
     locked = tmp_path / "locked"
@@ -63,8 +64,9 @@ def test_a_name_that_is_not_utf8_is_unnamed(tmp_path: Path) -> None:
     raw = os.fsencode(str(tmp_path)) + b"/x\xff.yaml"
     with open(raw, "w", encoding="utf-8") as file:
         file.write("id: x\n")
+    brief_file(tmp_path, "y.yaml", "y")
     found = listing(str(tmp_path))
-    assert found.records == b""
+    assert names(found) == ["y.yaml"]
     assert found.unnamed == (os.fsdecode(raw),)
 
 
@@ -182,7 +184,8 @@ def test_compare_finds_exactly_the_files_that_differ(
     now: dict[str, int], known: dict[str, int], racy: set[str]
 ) -> None:
     def text(files: dict[str, int]) -> bytes:
-        return RECORD_BYTES.join(f"{n}/{k}/1/1/1/1".encode() for n, k in sorted(files.items()))
+        names = sorted(files)
+        return records(names, [k for n in names for k in (files[n], 1, 1, 1, 1)])
 
     held = {n: k for n, k in known.items() if n not in racy} | {n: 0 for n in racy}
     changed, gone = catalog.compare(text(now), text(held), sorted(racy))
@@ -191,27 +194,14 @@ def test_compare_finds_exactly_the_files_that_differ(
     assert gone == sorted(set(held) - set(now))
 
 
-def test_an_answer_made_before_the_survey_is_made_again_if_the_survey_changed_the_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shelf = tmp_path / "shelf"
-    for number in range(3):
-        brief_file(shelf, f"r{number}.yaml", f"r{number}")
-    monkeypatch.setenv("BRIEF_PATH", str(shelf))
-    index = settled_index(tmp_path, monkeypatch)
-    monkeypatch.setattr(statkeys, "ready", lambda: False)  # still taking the listings
-    answers: list[int] = []
-
-    def answer(where: list[str]) -> int:
-        answers.append(index.count(where, "error IS NULL"))
-        return answers[-1]
-
-    assert catalog.surveyed(index, answer)[1] == 4  # and the shipped brief
-    assert answers == [0, 4]  # the first, from an empty index, made again
-    answers.clear()
-    assert catalog.surveyed(index, answer)[1] == 4
-    assert answers == [4]  # nothing changed: the first answer stands
-    answers.clear()
-    (shelf / "r0.yaml").unlink()
-    assert catalog.surveyed(index, answer)[1] == 3
-    assert answers == [4, 3]
+@settings(derandomize=True, max_examples=100)
+@given(
+    st.dictionaries(
+        st.text(st.characters(blacklist_characters="\0/", blacklist_categories=["Cs"]), min_size=1),
+        st.tuples(*[st.integers(-(2**70), 2**70)] * 5),
+    )
+)
+def test_records_read_back(files: dict[str, tuple[int, ...]]) -> None:
+    names = sorted(files)
+    data = records(names, [k for n in names for k in files[n]])
+    assert parse_records(data) == files

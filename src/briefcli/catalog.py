@@ -318,14 +318,12 @@ def compare(now: bytes, known: bytes, racy: list[str]) -> tuple[list[str], list[
     """The names of the files to read again and of those gone, from a folder's records ``now``
     (:func:`briefcli.statkeys.listing`) and those the index holds (``known``; its ``racy``
     files are read again whenever they are there)."""
-    from briefcli.statkeys import RECORD_BYTES, name_of
+    from briefcli.statkeys import parse_records
 
-    found = set(now.split(RECORD_BYTES)) if now else set()
-    held = set(known.split(RECORD_BYTES)) if known else set()
-    names = {name_of(record) for record in found}
-    changed = {name_of(record) for record in found - held} | (names & set(racy))
-    left = {name_of(record) for record in held - found} - names
-    return sorted(changed), sorted(left)
+    found, held = parse_records(now), parse_records(known)
+    changed = [name for name, key in found.items() if held.get(name) != key or name in racy]
+    left = [name for name in held.keys() | set(racy) if name not in found]
+    return sorted(set(changed)), sorted(left)
 
 
 def _unreadable(folder: Folder, error: OSError) -> UsageError:

@@ -350,22 +350,24 @@ class Index:
         return b"" if found is None else bytes(found[0])
 
     def make_listing(self, folder: str) -> tuple[bytes, bytes, list[str]]:
-        """Make ``folder``'s listing from its rows (SQLite formats and joins them) and keep it
-        with its digest; a trigger on ``files`` drops the digest when any of them changes.
+        """Make ``folder``'s listing from its rows (in the order of ``path``: by name) and keep
+        it with its digest; a trigger on ``files`` drops the digest when any of them changes.
         Returns the digest, the records and the racy files' names."""
-        from briefcli.statkeys import digest
+        from briefcli import statkeys
 
         with _transaction(self.db):
-            (joined,) = self.db.execute(
-                "SELECT group_concat(record, char(0)) FROM ("
-                f"SELECT printf('%s/%d/%d/%d/%d/%d', {_NAME}, size, mtime_ns, ctime_ns, inode, "
-                "device) AS record FROM files INDEXED BY files_by_key WHERE folder = ? "
-                "ORDER BY path)",
+            names: list[str] = []
+            keys: list[int] = []
+            for name, *key in self.db.execute(
+                f"SELECT {_NAME}, size, mtime_ns, ctime_ns, inode, device "
+                "FROM files INDEXED BY files_by_key WHERE folder = ? ORDER BY path",
                 (folder,),
-            ).fetchone()
+            ):
+                names.append(name)
+                keys += key
             racy = self._racy(folder)
-            records = str(joined or "").encode("utf-8")
-            hashed = digest(records)
+            records = statkeys.records(names, keys)
+            hashed = statkeys.digest(records)
             self.db.execute(
                 "INSERT OR REPLACE INTO listings VALUES (?, ?, ?)",
                 (folder, hashed, "\0".join(racy)),

@@ -3,9 +3,9 @@
 ``brief list`` and ``brief search --all`` check every file of the library by the freshness rule
 (:mod:`briefcli.freshness`) before they answer: a file edited in place changes only its own
 status, never its folder's, so nothing short of stat-ing each file sees it. For 10,000 files
-that is about 20 ms of system calls. :func:`listing` makes it one text per folder (sorted
-``name/size/mtime/ctime/inode/device`` records), which the index compares in one piece with the
-same text made from its rows (:meth:`briefcli.index.Index.listing`).
+that is about 20 ms of system calls. :func:`listing` makes them one byte string per folder
+(:func:`records`: the sorted names, then their keys), whose digest the index compares with that
+of the same string made from its rows (:meth:`briefcli.index.Index.listing`).
 
 :func:`prefetch`, called by the console script before it imports Typer when the command line
 looks like a library-wide command, forks a process that takes these listings while brief
@@ -22,10 +22,8 @@ import os
 
 #: File endings of brief files in a library folder (catalog.SUFFIXES; this module loads first).
 SUFFIXES = (".yaml", ".yml")
-#: Between the fields of a record, and between records (neither can be in a file's name).
-FIELD, RECORD = "/", "\0"
-#: The same, in the records' UTF-8.
-FIELD_BYTES, RECORD_BYTES = b"/", b"\0"
+#: Between the names of :func:`records` (it cannot be in a file's name).
+RECORD = "\0"
 
 
 class Listing(tuple[bytes, bytes, tuple[str, ...]]):
@@ -41,8 +39,7 @@ class Listing(tuple[bytes, bytes, tuple[str, ...]]):
 
     @property
     def records(self) -> bytes:
-        """``name/size/mtime_ns/ctime_ns/inode/device`` of each file whose name the index can
-        hold (valid UTF-8), sorted by name, NUL-separated, in UTF-8."""
+        """:func:`records` of the files whose names the index can hold (valid UTF-8)."""
         return self[0]
 
     @property
@@ -93,43 +90,76 @@ def listing(folder: str) -> Listing:
     try:
         descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except (FileNotFoundError, NotADirectoryError):
-        return Listing(b"", digest(b""), ())
+        return Listing(records([], []), digest(records([], [])), ())
     except OSError as exc:
         raise UnreadableFolder(folder, exc) from None
-    records: list[str] = []
-    unnamed: list[str] = []
+    kept: list[str] = []
+    keys: list[int] = []
     try:
         try:
-            with os.scandir(descriptor) as found:
-                names = [e.name for e in found if e.name.endswith(SUFFIXES) and e.name[0] != "."]
+            names = [n for n in os.listdir(descriptor) if n.endswith(SUFFIXES) and n[0] != "."]
         except OSError as exc:
             raise UnreadableFolder(folder, exc) from None
         names.sort()
+        # The loop every library-wide command runs over every file: locals, one call a file.
+        status, regular, keep, key = os.stat, stat.S_ISREG, kept.append, keys.extend
         for name in names:
             try:
-                info = os.stat(name, dir_fd=descriptor)  # follows a link, as reading does
+                info = status(name, dir_fd=descriptor)  # follows a link, as reading does
             except OSError:
                 continue  # gone since, or a dangling link: not a brief file
-            if not stat.S_ISREG(info.st_mode):
-                continue  # a FIFO or device is never read
-            try:
-                name.encode("utf-8")
-            except UnicodeEncodeError:
-                unnamed.append(os.path.join(folder, name))
-                continue
-            records.append(
-                f"{name}/{info.st_size}/{info.st_mtime_ns}/{info.st_ctime_ns}/"
-                f"{info.st_ino}/{info.st_dev}"
-            )
+            if regular(info.st_mode):  # a FIFO or device is never read
+                keep(name)
+                key((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev))
     finally:
         os.close(descriptor)
-    data = RECORD.join(records).encode("utf-8")
-    return Listing(data, digest(data), tuple(unnamed))
+    unnamed: tuple[str, ...] = ()
+    try:
+        RECORD.join(kept).encode("utf-8")
+    except UnicodeEncodeError:  # rare: take out the names the index cannot hold
+        storable = [_storable(name) for name in kept]
+        pairs = list(zip(kept, storable, strict=True))
+        unnamed = tuple(os.path.join(folder, n) for n, ok in pairs if not ok)
+        keys = [k for n, ok in enumerate(storable) if ok for k in keys[5 * n : 5 * n + 5]]
+        kept = [n for n, ok in pairs if ok]
+    data = records(kept, keys)
+    return Listing(data, digest(data), unnamed)
 
 
-def name_of(record: bytes) -> str:
-    """The file name a record is about."""
-    return record.rsplit(FIELD_BYTES, 5)[0].decode("utf-8")
+def _storable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def records(names: list[str], keys: list[int]) -> bytes:
+    """Files ``names`` (sorted, valid UTF-8) with their stat keys (``keys``: five a file, in
+    order, as :data:`briefcli.freshness.KEY_FIELDS`) as one byte string: the names, then the
+    keys as 64-bit integers (as text if one does not fit). The one form both sides compare."""
+    from array import array
+
+    joined = RECORD.join(names).encode("utf-8")
+    try:
+        numbers = b"q" + array("q", keys).tobytes()
+    except OverflowError:
+        numbers = b"t" + " ".join(map(str, keys)).encode("ascii")
+    return b"%d %d\n" % (len(names), len(joined)) + joined + numbers
+
+
+def parse_records(data: bytes) -> dict[str, tuple[int, ...]]:
+    """Each file's name → its stat key, from :func:`records`."""
+    from array import array
+
+    head, _, rest = data.partition(b"\n")
+    count, size = (int(part) for part in head.split())
+    names = rest[:size].decode("utf-8").split(RECORD) if count else []
+    kind, numbers = rest[size : size + 1], rest[size + 1 :]
+    keys: list[int] = (
+        array("q", numbers).tolist() if kind == b"q" else [int(k) for k in numbers.split()]
+    )
+    return {name: tuple(keys[5 * n : 5 * n + 5]) for n, name in enumerate(names)}
 
 
 # -- taken in a forked process while brief starts ----------------------------------------------
