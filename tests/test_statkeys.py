@@ -205,3 +205,19 @@ def test_records_read_back(files: dict[str, tuple[int, ...]]) -> None:
     names = sorted(files)
     data = records(names, [k for n in names for k in files[n]])
     assert parse_records(data) == files
+
+
+def test_a_listing_kept_in_another_form_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = tmp_path / "shelf"
+    brief_file(shelf, "a.yaml", "a")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    index = settled_index(tmp_path, monkeypatch)
+    catalog.survey(index)
+    index.db.execute("UPDATE listed SET records = x'00ff'")
+    index.db.execute("UPDATE listings SET digest = x'00'")
+    brief_file(shelf, "b.yaml", "b")
+    catalog.survey(index)
+    assert index.listing(str(shelf))[0] == listing(str(shelf)).digest
+    assert len(index.records([str(shelf)], "1")) == 2

@@ -299,7 +299,11 @@ def survey(index: Index, progress: Progress | None = None) -> Survey:
         else:
             if records is None:
                 records = index.listed(folder.path)
-            changed, left = compare(now.records, records, racy)
+            try:
+                changed, left = compare(now.records, records, racy)
+            except ValueError:  # kept by another version of brief: made again from the rows
+                _, records, racy = index.make_listing(folder.path)
+                changed, left = compare(now.records, records, racy)
         check += [os.path.join(folder.path, name) for name in changed]
         gone += [os.path.join(folder.path, name) for name in left]
     if gone:
