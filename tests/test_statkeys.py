@@ -221,3 +221,22 @@ def test_a_listing_kept_in_another_form_is_made_again(
     catalog.survey(index)
     assert index.listing(str(shelf))[0] == listing(str(shelf)).digest
     assert len(index.records([str(shelf)], "1")) == 2
+
+
+@settings(derandomize=True, max_examples=200)
+@given(
+    st.lists(st.integers(0, 3), min_size=0, max_size=40),
+    st.lists(st.integers(0, 3), min_size=0, max_size=40),
+)
+def test_differing_names_the_files_whose_keys_differ(now: list[int], known: list[int]) -> None:
+    names = [f"f{n:02}.yaml" for n in range(max(len(now), len(known)))]
+    now += [0] * (len(names) - len(now))
+    known += [0] * (len(names) - len(known))
+
+    def text(marks: list[int]) -> bytes:
+        return records(names, [k for m in marks for k in (1, m, 2, 3, 4)])
+
+    found = statkeys.differing(text(now), text(known))
+    assert found == [n for n, a, b in zip(names, now, known, strict=True) if a != b]
+    if names:  # a file added or removed: the names differ, and compare() reads them all
+        assert statkeys.differing(text(now), records(names[1:], [1] * 5 * len(names[1:]))) is None

@@ -322,8 +322,11 @@ def compare(now: bytes, known: bytes, racy: list[str]) -> tuple[list[str], list[
     """The names of the files to read again and of those gone, from a folder's records ``now``
     (:func:`briefcli.statkeys.listing`) and those the index holds (``known``; its ``racy``
     files are read again whenever they are there)."""
-    from briefcli.statkeys import parse_records
+    from briefcli.statkeys import differing, parse_records
 
+    edited = differing(now, known)
+    if edited is not None:  # the same files: only which were edited or replaced
+        return sorted({*edited, *racy}), []
     found, held = parse_records(now), parse_records(known)
     changed = [name for name, key in found.items() if held.get(name) != key or name in racy]
     left = [name for name in held.keys() | set(racy) if name not in found]

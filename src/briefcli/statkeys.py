@@ -162,6 +162,47 @@ def parse_records(data: bytes) -> dict[str, tuple[int, ...]]:
     return {name: tuple(keys[5 * n : 5 * n + 5]) for n, name in enumerate(names)}
 
 
+def differing(now: bytes, known: bytes) -> list[str] | None:
+    """The names whose keys differ between two :func:`records` of the same names (files edited
+    or replaced, none added or removed): found by halving the keys, each half compared in one
+    piece, so a few changes among 10,000 files cost a few dozen comparisons. None when the
+    names differ (or a key was kept as text): :func:`parse_records` then tells."""
+    head, _, rest = now.partition(b"\n")
+    size = int(head.split()[1])
+    if (
+        not known.startswith(head + b"\n")
+        or known[: len(head) + 2 + size] != now[: len(head) + 2 + size]
+    ):
+        return None
+    start = len(head) + 2 + size
+    if now[start - 1 : start] != b"q" or known[start - 1 : start] != b"q":
+        return None
+    width = 5 * 8  # five 64-bit integers a file
+    found: list[int] = []
+
+    def halve(low: int, high: int) -> None:  # files low..high-1
+        if (
+            now[start + low * width : start + high * width]
+            == known[start + low * width : start + high * width]
+        ):
+            return
+        if high - low == 1:
+            found.append(low)
+            return
+        middle = (low + high) // 2
+        halve(low, middle)
+        halve(middle, high)
+
+    count = (len(now) - start) // width
+    if count != (len(known) - start) // width:
+        return None
+    halve(0, count)
+    if not found:
+        return []
+    names = rest[:size].decode("utf-8").split(RECORD)
+    return [names[n] for n in found]
+
+
 # -- taken in a forked process while brief starts ----------------------------------------------
 
 #: The prefetching process and the read end of its pipe, until :func:`take` collects them.
