@@ -240,3 +240,40 @@ def test_differing_names_the_files_whose_keys_differ(now: list[int], known: list
     assert found == [n for n, a, b in zip(names, now, known, strict=True) if a != b]
     if names:  # a file added or removed: the names differ, and compare() reads them all
         assert statkeys.differing(text(now), records(names[1:], [1] * 5 * len(names[1:]))) is None
+
+
+def test_after_a_few_changes_the_listing_taken_is_kept_unless_a_file_changed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = tmp_path / "shelf"
+    for number in range(4):
+        brief_file(shelf, f"r{number}.yaml", f"r{number}")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    index = settled_index(tmp_path, monkeypatch)
+    catalog.survey(index)
+    made: list[str] = []
+    real_make = index.make_listing
+
+    def make(folder: str) -> tuple[bytes, bytes, list[str]]:
+        made.append(folder)
+        return real_make(folder)
+
+    monkeypatch.setattr(index, "make_listing", make)
+    brief_file(shelf, "r1.yaml", "r1-revised")
+    catalog.survey(index)
+    assert made == []  # kept as listed: the rows hold it
+    assert index.listing(str(shelf))[0] == listing(str(shelf)).digest
+    # A file that changes again between the listing and its reading: made from the rows.
+    brief_file(shelf, "r2.yaml", "r2-revised")
+    taken = listing(str(shelf))
+    brief_file(shelf, "r2.yaml", "r2-revised-again-and-longer")
+    monkeypatch.setattr(statkeys, "take", lambda folder: taken if folder == str(shelf) else None)
+    catalog.survey(index)
+    assert made == [str(shelf)]
+    assert index.listing(str(shelf))[0] == listing(str(shelf)).digest
+    assert {r.brief_id for r in index.records([str(shelf)], "1")} == {
+        "r0",
+        "r1-revised",
+        "r2-revised-again-and-longer",
+        "r3",
+    }

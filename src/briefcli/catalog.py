@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from briefcli.index import FileRecord, Index, Progress
+    from briefcli.statkeys import Listing
 
 T = TypeVar("T")
 
@@ -280,8 +281,8 @@ def survey(index: Index, progress: Progress | None = None) -> Survey:
 
     found = folders()
     unnamed: list[str] = []
-    check: list[str] = []
-    gone: list[str] = []
+    racy_paths: list[str] = []
+    stale: dict[str, statkeys.Listing] = {}
     for folder in found:
         now = statkeys.take(folder.path)
         if now is None:
@@ -291,31 +292,66 @@ def survey(index: Index, progress: Progress | None = None) -> Survey:
                 raise _unreadable(folder, exc.error) from None
         unnamed += now.unnamed
         stored, racy = index.listing(folder.path)
-        records = None
-        if stored is None:
-            stored, records, racy = index.make_listing(folder.path)
-        if stored == now.digest:
-            changed, left = racy, list[str]()  # the usual case; racy files checked one by one
+        if stored == now.digest:  # the usual case
+            racy_paths += [os.path.join(folder.path, name) for name in racy]
         else:
-            if records is None:
-                records = index.listed(folder.path)
+            stale[folder.path] = now
+    if racy_paths:
+        index.sync(racy_paths)  # read again, one by one, whatever their stat keys say
+    if stale:
+        _bring_up_to_date(index, stale, progress)
+    return Survey(found, tuple(unnamed))
+
+
+def _bring_up_to_date(
+    index: Index, stale: dict[str, Listing], progress: Progress | None = None
+) -> None:
+    """Read again the files of the ``stale`` folders (→ their listings now) whose stat keys
+    differ from the index's, and forget those gone.
+
+    A few files (at most a batch): in one write transaction, at the end of which the rows hold
+    the listings taken now (checked for the files read), which the index then keeps as they
+    are. Many (a first build): in batches, with progress, and the listings made from the rows.
+    """
+    from briefcli.index import BATCH
+    from briefcli.statkeys import keys_of
+
+    plan: dict[str, tuple[list[str], list[str]]] = {}
+    with index.writing():
+        for folder, now in stale.items():
+            stored, racy = index.listing(folder)
             try:
-                changed, left = compare(now.records, records, racy)
-            except ValueError:  # kept by another version of brief: made again from the rows
-                _, records, racy = index.make_listing(folder.path)
-                changed, left = compare(now.records, records, racy)
-        check += [os.path.join(folder.path, name) for name in changed]
-        gone += [os.path.join(folder.path, name) for name in left]
+                if stored is None:
+                    raise ValueError("no listing")
+                changed, left = compare(now.records, index.listed(folder), racy)
+            except ValueError:  # none, or kept by another version of brief: from the rows
+                _, known, racy = index.make_listing(folder)
+                changed, left = compare(now.records, known, racy)
+            plan[folder] = (changed, left)
+        if sum(len(changed) + len(left) for changed, left in plan.values()) <= BATCH:
+            _apply(index, plan)
+            for folder, now in stale.items():
+                changed, left = plan[folder]
+                if index.holds(folder, keys_of(now.records, [*changed, *left])):
+                    index.keep_listing(folder, now.records, now.digest)
+                else:  # a file changed again since it was listed: as the rows say
+                    index.make_listing(folder)
+            return
+    _apply(index, plan, progress)
+    for folder in stale:
+        index.make_listing(folder)
+
+
+def _apply(
+    index: Index, plan: dict[str, tuple[list[str], list[str]]], progress: Progress | None = None
+) -> None:
+    """Forget the files gone and read again those changed, of each folder of ``plan``."""
+    gone = [os.path.join(folder, name) for folder, (_, left) in plan.items() for name in left]
+    check = [os.path.join(folder, n) for folder, (changed, _) in plan.items() for n in changed]
     if gone:
         index.forget(index.ids(gone))
     if check:
         index.sync(check, progress=progress)
-    if gone or check:
-        # Made again now, by the command that changed the rows, rather than by the next one.
-        for folder in found:
-            if index.listing(folder.path)[0] is None:
-                index.make_listing(folder.path)
-    return Survey(found, tuple(unnamed))
 
 
 def compare(now: bytes, known: bytes, racy: list[str]) -> tuple[list[str], list[str]]:

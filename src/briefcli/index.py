@@ -373,6 +373,38 @@ class Index:
             self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
         return hashed, records, racy
 
+    def keep_listing(self, folder: str, records: bytes, hashed: bytes) -> None:
+        """Keep ``records`` (with their digest) as ``folder``'s listing: the caller has checked,
+        in the same write transaction (:meth:`writing`), that the rows hold them
+        (:meth:`holds`)."""
+        with _transaction(self.db):
+            racy = "\0".join(self._racy(folder))
+            self.db.execute(
+                "INSERT OR REPLACE INTO listings VALUES (?, ?, ?)", (folder, hashed, racy)
+            )
+            self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
+
+    def holds(self, folder: str, keys: dict[str, tuple[int, ...] | None]) -> bool:
+        """Whether the rows of ``folder``'s files ``keys`` names have those stat keys (None:
+        no row)."""
+        names = list(keys)
+        found: dict[str, tuple[int, ...]] = {}
+        for start in range(0, len(names), _IN_CHUNK):
+            part = [os.path.join(folder, name) for name in names[start : start + _IN_CHUNK]]
+            marks = ", ".join("?" for _ in part)
+            for name, *key in self.db.execute(
+                f"SELECT {_NAME}, size, mtime_ns, ctime_ns, inode, device FROM files "
+                f"WHERE path IN ({marks})",
+                part,
+            ):
+                found[str(name)] = tuple(int(k) for k in key)
+        return all(found.get(name) == key for name, key in keys.items())
+
+    def writing(self) -> contextlib.AbstractContextManager[None]:
+        """``with index.writing():`` one write transaction (other brief processes wait) in
+        which the index's own writes are parts, committed together."""
+        return _transaction(self.db)
+
     def ids(self, paths: Sequence[str]) -> list[int]:
         """The ids of the indexed files among ``paths``."""
         found: list[int] = []
@@ -888,12 +920,17 @@ class _Transaction:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.outer = False
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        # Inside another one (Index.writing), a part of it: committed or rolled back with it.
+        self.outer = not self.db.in_transaction
+        if self.outer:
+            self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if self.outer:
+            self.db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
 def _transaction(db: sqlite3.Connection) -> _Transaction:

@@ -162,6 +162,27 @@ def parse_records(data: bytes) -> dict[str, tuple[int, ...]]:
     return {name: tuple(keys[5 * n : 5 * n + 5]) for n, name in enumerate(names)}
 
 
+def keys_of(data: bytes, names: list[str]) -> dict[str, tuple[int, ...] | None]:
+    """The stat keys that :func:`records` ``data`` holds for ``names`` (None: not there)."""
+    from array import array
+    from bisect import bisect_left
+
+    head, _, rest = data.partition(b"\n")
+    count, size = (int(part) for part in head.split())
+    listed = rest[:size].decode("utf-8").split(RECORD) if count else []
+    kind, numbers = rest[size : size + 1], rest[size + 1 :]
+    found: dict[str, tuple[int, ...] | None] = {}
+    for name in names:
+        at = bisect_left(listed, name)
+        if at == len(listed) or listed[at] != name:
+            found[name] = None
+        elif kind == b"q":
+            found[name] = tuple(array("q", numbers[40 * at : 40 * at + 40]))
+        else:
+            found[name] = tuple(int(k) for k in numbers.split()[5 * at : 5 * at + 5])
+    return found
+
+
 def differing(now: bytes, known: bytes) -> list[str] | None:
     """The names whose keys differ between two :func:`records` of the same names (files edited
     or replaced, none added or removed): found by halving the keys, each half compared in one
