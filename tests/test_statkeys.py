@@ -277,3 +277,23 @@ def test_after_a_few_changes_the_listing_taken_is_kept_unless_a_file_changed_aga
         "r2-revised-again-and-longer",
         "r3",
     }
+
+
+def test_the_count_of_valid_briefs_kept_with_a_listing_follows_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = tmp_path / "shelf"
+    for number in range(3):
+        brief_file(shelf, f"r{number}.yaml", f"r{number}")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    index = settled_index(tmp_path, monkeypatch)
+    catalog.survey(index)
+    assert index.valid([str(shelf)]) == 3
+    (shelf / "r0.yaml").write_text("id: [\n", encoding="utf-8")  # broken now
+    catalog.survey(index)
+    assert index.valid([str(shelf)]) == 2 == index.count([str(shelf)], "error IS NULL")
+    # A row that becomes broken without its stat key changing (a racy re-read) drops the
+    # listing, so the count is never one the rows no longer hold.
+    index.db.execute("UPDATE files SET error = 'x' WHERE path LIKE '%r1.yaml'")
+    assert index.listing(str(shelf))[0] is None
+    assert index.valid([str(shelf)]) == 1

@@ -444,7 +444,7 @@ def list_page(index: Index, sort: str, limit: int, progress: Progress | None = N
         _entry(_unnamed_record(path), origin[os.path.dirname(path)]) for path in seen.unnamed
     ]
     kept = {e.path: e for e in [*shown, *failed, *map(entry, twins)]}
-    total = index.count(where, "error IS NULL")
+    total = index.valid(where)
     library = Library(seen.folders, tuple(kept.values()))
     return Page(library, (*shown, *failed), total)
 

@@ -147,7 +147,9 @@ CREATE INDEX IF NOT EXISTS files_by_skeleton ON files (skeleton, error, folder);
 CREATE INDEX IF NOT EXISTS files_by_key ON files (
     folder, path, size, mtime_ns, ctime_ns, inode, device, checked_ns
 );
-CREATE TABLE IF NOT EXISTS listings (folder TEXT PRIMARY KEY, digest BLOB, racy TEXT);
+CREATE TABLE IF NOT EXISTS listings (
+    folder TEXT PRIMARY KEY, digest BLOB, racy TEXT, valid INTEGER NOT NULL DEFAULT 0
+);
 CREATE TABLE IF NOT EXISTS listed (folder TEXT PRIMARY KEY, records BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files BEGIN
     UPDATE listings SET digest = NULL WHERE folder = OLD.folder AND digest IS NOT NULL;
@@ -156,6 +158,7 @@ CREATE TRIGGER IF NOT EXISTS files_changed AFTER UPDATE ON files
 WHEN OLD.path IS NOT NEW.path OR OLD.folder IS NOT NEW.folder OR OLD.size IS NOT NEW.size
     OR OLD.mtime_ns IS NOT NEW.mtime_ns OR OLD.ctime_ns IS NOT NEW.ctime_ns
     OR OLD.inode IS NOT NEW.inode OR OLD.device IS NOT NEW.device
+    OR OLD.error IS NOT NEW.error
 BEGIN
     UPDATE listings SET digest = NULL
     WHERE folder IN (OLD.folder, NEW.folder) AND digest IS NOT NULL;
@@ -367,8 +370,8 @@ class Index:
             records = statkeys.records(names, keys)
             hashed = statkeys.digest(records)
             self.db.execute(
-                "INSERT OR REPLACE INTO listings VALUES (?, ?, ?)",
-                (folder, hashed, "\0".join(racy)),
+                "INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?)",
+                (folder, hashed, "\0".join(racy), self.count([folder], "error IS NULL")),
             )
             self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
         return hashed, records, racy
@@ -379,8 +382,9 @@ class Index:
         (:meth:`holds`)."""
         with _transaction(self.db):
             racy = "\0".join(self._racy(folder))
+            valid = self.count([folder], "error IS NULL")
             self.db.execute(
-                "INSERT OR REPLACE INTO listings VALUES (?, ?, ?)", (folder, hashed, racy)
+                "INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?)", (folder, hashed, racy, valid)
             )
             self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
 
@@ -458,6 +462,19 @@ class Index:
             (folder, limit),
         )
         return [int(row[0]) for row in rows]
+
+    def valid(self, folders: Sequence[str]) -> int:
+        """How many valid briefs ``folders`` hold: kept with their listings (a trigger drops a
+        listing when a row is added, removed, or becomes valid or broken), else counted."""
+        marks = ", ".join("?" for _ in folders)
+        kept = self.db.execute(
+            f"SELECT count(*), sum(valid) FROM listings WHERE folder IN ({marks}) "
+            "AND digest IS NOT NULL",
+            list(folders),
+        ).fetchone()
+        if int(kept[0]) == len(set(folders)):
+            return int(kept[1] or 0)
+        return self.count(folders, "error IS NULL")
 
     def count(self, folders: Sequence[str], condition: str) -> int:
         """How many files in ``folders`` meet ``condition``."""

@@ -93,8 +93,10 @@ def search(
         # ones searched piece by piece (index.search): the summary names how many those are.
         if not results.complete:
             briefs = results.briefs
+        elif where:
+            briefs = index.valid(where)
         else:
-            briefs = index.count(where, "error IS NULL") if where else 1
+            briefs = 1
         return SearchView(text, scope, briefs, results.hits, results.total, wanted)
 
     try:
