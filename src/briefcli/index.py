@@ -48,6 +48,8 @@ BATCH = 100
 #: A refresh of this many files or more parses them in a pool of WORKERS processes.
 POOL_FROM = 200
 WORKERS = 2
+#: Files a pool's process is given at a time (16: a few percent less work than 4 for a build).
+_CHUNKSIZE = 16
 
 #: Chunks of one kind sit in one band of a file's rowids, so ranking can weigh them by
 #: rowid alone (reading a column of 30,000 matching rows costs more than the search).
@@ -533,7 +535,9 @@ class Index:
             self.db.execute("PRAGMA synchronous = OFF")
         try:
             prepared: Iterable[_Prepared | None] = (
-                pool.map(_prepare, jobs, chunksize=4) if pool is not None else map(_prepare, jobs)
+                pool.map(_prepare, jobs, chunksize=_CHUNKSIZE)
+                if pool is not None
+                else map(_prepare, jobs)
             )
             results = iter(prepared)
             done = 0
