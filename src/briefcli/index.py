@@ -528,11 +528,6 @@ class Index:
         known = {path: rows[path][7] if path in rows else None for path in stale}
         jobs = [(path, known[path]) for path in stale]
         pool = _pool() if len(stale) >= POOL_FROM else None
-        if pool is not None and self.location != ":memory:":
-            # A build: no fsync at each commit. A killed process loses nothing (its writes are
-            # the system's); a crash of the whole system may damage the file, which is then
-            # thrown away and built again (using_index), as the index is only a cache.
-            self.db.execute("PRAGMA synchronous = OFF")
         try:
             prepared: Iterable[_Prepared | None] = (
                 pool.map(_prepare, jobs, chunksize=_CHUNKSIZE)
@@ -556,9 +551,6 @@ class Index:
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)
             raise
-        finally:
-            if pool is not None and self.location != ":memory:":
-                self.db.execute("PRAGMA synchronous = NORMAL")
         if pool is not None:
             pool.shutdown()
 
