@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from briefcli.errors import BriefError, BriefFileError, UsageError, quoted
 from briefcli.paths import DEFAULT_FILE as DEFAULT_FILE  # defined with the other places
 from briefcli.sanitize import sanitize_line
+from briefcli.statkeys import SUFFIXES as SUFFIXES  # defined where the stat keys are taken
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,8 +37,6 @@ T = TypeVar("T")
 SHIPPED = "shipped"
 LIBRARY = "library"
 BRIEF_PATH = "BRIEF_PATH"
-#: File endings of brief files in a library folder.
-SUFFIXES = (".yaml", ".yml")
 #: How a brief was chosen, as the overview and ``brief use`` say it.
 CHOSEN_BY = {
     "option": "chosen with --brief",

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 
-#: File endings of brief files in a library folder (catalog.SUFFIXES; this module loads first).
+#: File endings of brief files in a library folder (catalog.SUFFIXES: this module loads first).
 SUFFIXES = (".yaml", ".yml")
 #: Between the names of :func:`records` (it cannot be in a file's name).
 RECORD = "\0"
