@@ -82,3 +82,16 @@ def golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"no golden/{name}: run with BRIEF_UPDATE_GOLDEN=1 and review it"
     assert actual == path.read_text(encoding="utf-8"), f"output differs from golden/{name}"
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Index files as if read a minute after their last change: their rows are not racy
+    (freshness.RACY_NS), so only their stat keys say whether they changed, as for a library
+    that was not edited in the last seconds."""
+    import time
+
+    from briefcli import index
+
+    real = time.time_ns
+    monkeypatch.setattr(index.time, "time_ns", lambda: real() + 60_000_000_000)

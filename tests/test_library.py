@@ -252,12 +252,22 @@ def test_list_json_lists_every_brief(brief: Runner, long_shelf: Path) -> None:
 
 
 def test_a_changed_brief_on_the_page_is_shown_changed(
-    brief: Runner, long_shelf: Path, monkeypatch: pytest.MonkeyPatch
+    brief: Runner, long_shelf: Path, settled: None
 ) -> None:
-    monkeypatch.setattr(catalog, "SHARE", 1)  # one file a second besides the printed ones
     assert "Report 3\n" in brief("list").stdout
     mini(long_shelf, "r003", "Report three, revised", "2001-01-01")
     assert "Report three, revised" in brief("list").stdout
+
+
+def test_a_brief_edited_in_place_moves_into_the_page_at_once(
+    brief: Runner, long_shelf: Path, settled: None
+) -> None:
+    assert "r117" not in ids_listed(brief("list").stdout)
+    path = long_shelf / "r117.yaml"
+    inode = path.stat().st_ino
+    path.write_text(path.read_text(encoding="utf-8").replace("r117", "a-first"), "utf-8")
+    assert path.stat().st_ino == inode  # edited in place: its folder did not change
+    assert ids_listed(brief("list").stdout)[0] == "a-first"
 
 
 def test_added_and_removed_files_show_at_once(brief: Runner, long_shelf: Path) -> None:
@@ -540,3 +550,29 @@ def test_the_remembered_default_is_never_read_through_a_link(
     assert brief("use").stdout.endswith(
         "the shipped report (no --brief, no BRIEF, no 'brief use' default)\n"
     )
+
+
+def test_the_installed_script_sees_a_brief_edited_in_place(tmp_path: Path) -> None:
+    # The real command: the stat keys are taken by the process forked at start-up.
+    import time
+
+    from briefcli.freshness import RACY_NS
+
+    shelf = tmp_path / "shelf"
+    for number in range(30):
+        mini(shelf, f"r{number:02}", f"Report {number}", text="Plain words.")
+    time.sleep(RACY_NS / 1e9 + 0.1)  # indexed after the racy window: the rows are settled
+    assert run_brief(tmp_path, "list", BRIEF_PATH=str(shelf)).returncode == 0
+    search = ("search", "zanzibarite", "--all", "--format", "json")
+    assert run_brief(tmp_path, *search, BRIEF_PATH=str(shelf)).returncode == 1
+    path = shelf / "r17.yaml"
+    inode = path.stat().st_ino
+    with path.open("r+", encoding="utf-8") as file:  # in place: its folder does not change
+        text = file.read().replace("Plain words.", "Zanzibarite words.")
+        file.seek(0)
+        file.write(text)
+        file.truncate()
+    assert path.stat().st_ino == inode
+    found = run_brief(tmp_path, *search, BRIEF_PATH=str(shelf))
+    assert found.returncode == 0, found.stderr
+    assert [hit["brief"]["id"] for hit in json.loads(found.stdout)["hits"]] == ["r17"]

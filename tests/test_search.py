@@ -256,27 +256,25 @@ def test_a_common_word_counts_its_hits_in_the_best_briefs(
     assert everything["briefs_searched"] == 31
 
 
-def test_a_hit_in_a_changed_brief_is_checked_before_it_is_printed(
-    brief: Runner, synthetic: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_brief_edited_in_place_is_searched_as_it_is_now(
+    brief: Runner, synthetic: Path, settled: None
 ) -> None:
-    from briefcli import catalog
-
-    monkeypatch.setattr(catalog, "SHARE", 1)  # one file a second besides the printed ones
     assert brief("search", NEEDLE, "--all").exit_code == 0
-    text = synthetic.read_text(encoding="utf-8")
-    synthetic.write_text(text.replace(NEEDLE, "plainword"), encoding="utf-8")
+    other = synthetic.with_name("synthetic-0003.yaml")
+    for path, old, new in ((synthetic, NEEDLE, "plainword"), (other, '  - "', '  - "Plainword ')):
+        with path.open("r+", encoding="utf-8") as file:  # the same inode: the folder unchanged
+            text = file.read().replace(old, new, 1)
+            file.seek(0)
+            file.write(text)
+            file.truncate()
     assert brief("search", NEEDLE, "--all").exit_code == 1
     hits = json.loads(brief("search", "plainword", "--all", "-f", "json").stdout)["hits"]
-    # Found only once the rotating share reaches the file, or here, at once, if it has.
-    assert [hit["brief"]["path"] for hit in hits] in ([], [str(synthetic)])
+    assert {hit["brief"]["path"] for hit in hits} == {str(synthetic), str(other)}
 
 
 def test_a_brief_saved_by_renaming_over_it_is_read_at_once(
-    brief: Runner, synthetic: Path, monkeypatch: pytest.MonkeyPatch
+    brief: Runner, synthetic: Path, settled: None
 ) -> None:
-    from briefcli import catalog
-
-    monkeypatch.setattr(catalog, "SHARE", 1)  # one file a second besides the printed ones
     assert brief("search", "plainword", "--all").exit_code == 1
     other = synthetic.with_name("synthetic-0003.yaml")
     text = other.read_text(encoding="utf-8")

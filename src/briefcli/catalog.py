@@ -19,20 +19,24 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from briefcli.errors import BriefError, BriefFileError, UsageError, quoted
 from briefcli.paths import DEFAULT_FILE as DEFAULT_FILE  # defined with the other places
 from briefcli.sanitize import sanitize_line
+from briefcli.statkeys import SUFFIXES as SUFFIXES  # defined where the stat keys are taken
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefcli.index import FileRecord, Index, Progress
+    from briefcli.statkeys import Listing
+
+T = TypeVar("T")
 
 SHIPPED = "shipped"
 LIBRARY = "library"
 BRIEF_PATH = "BRIEF_PATH"
-#: File endings of brief files in a library folder.
-SUFFIXES = (".yaml", ".yml")
 #: How a brief was chosen, as the overview and ``brief use`` say it.
 CHOSEN_BY = {
     "option": "chosen with --brief",
@@ -166,9 +170,9 @@ def folders() -> tuple[Folder, ...]:
     from briefcli import paths
 
     candidates = [(shipped_folder(), SHIPPED), (str(paths.library_dir()), LIBRARY)]
-    for part in os.environ.get("BRIEF_PATH", "").split(os.pathsep):
-        if part.strip():
-            candidates.append((os.path.expanduser(part), BRIEF_PATH))
+    from briefcli.statkeys import brief_path_folders
+
+    candidates += [(folder, BRIEF_PATH) for folder in brief_path_folders()]
     out: list[Folder] = []
     seen: set[str] = set()
     for folder, origin in candidates:
@@ -249,11 +253,6 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
     return Library(found, tuple(entries))
 
 
-#: A library-wide command checks at most about this many files it does not print by the
-#: freshness rule, a different share each second (see :func:`survey`).
-SHARE = 250
-
-
 class Survey(NamedTuple):
     """The library's folders and files as a library-wide command sees them (see :func:`survey`)."""
 
@@ -268,46 +267,113 @@ class Survey(NamedTuple):
 
 
 def survey(index: Index, progress: Progress | None = None) -> Survey:
-    """Bring the index up to date for a library-wide command without stat-ing every file.
+    """Bring the index up to date with every file of the library, for a library-wide command.
 
-    The rule (docs/library.md, "Freshness"): a folder whose own status changed since brief
-    last listed it (a file added, removed or renamed over: editors and ``brief import`` save
-    that way) is listed again; its new files, and files with a new inode, are read. Other
-    files are checked by the freshness rule when the command prints them (the caller's job)
-    and in a rotating share of about :data:`SHARE` files a second; a library of up to that many
-    files is checked whole every time.
+    Every brief file is checked by the freshness rule, without reading a row per file: the
+    digest of the stat keys of a folder's files (:func:`briefcli.statkeys.listing`, usually
+    taken by a process forked at start-up) is compared with the digest of the same text made
+    from the index's rows (:meth:`briefcli.index.Index.listing`). When they differ, the files
+    whose records differ are read again and those gone are forgotten; racy files (changed just
+    before they were read) are checked one by one. See docs/library.md, "Freshness".
     """
-    import time
-
-    from briefcli.index import storable
+    from briefcli import statkeys
 
     found = folders()
     unnamed: list[str] = []
-    check: list[str] = []
-    listed_at: dict[str, int] = {}
+    racy_paths: list[str] = []
+    stale: dict[str, statkeys.Listing] = {}
     for folder in found:
-        if index.folder_unchanged(folder.path):
-            continue
-        listed_ns = time.time_ns()
-        listed = _brief_entries(folder.path, folder.origin)
-        named = [(path, inode) for path, inode in listed if storable(path)]
-        unnamed += [path for path, _ in listed if not storable(path)]
-        known = index.paths_in([folder.path])
-        present = {path for path, _ in named}
-        gone = [file_id for path, (file_id, _) in known.items() if path not in present]
-        if gone:
-            index.forget(gone)
-        check += [path for path, inode in named if known.get(path, (0, -1))[1] != inode]
-        if len(named) == len(listed):  # a name the index cannot hold: list it every time
-            listed_at[folder.path] = listed_ns
-    where = [f.path for f in found]
-    check += index.turn(where, SHARE, time.time_ns() // 1_000_000_000)
-    if check:
-        index.sync(list(dict.fromkeys(check)), progress=progress)
-    # Only now, with the new files indexed: an interrupted build lists the folder again.
-    for path, listed_ns in listed_at.items():
-        index.folder_listed(path, listed_ns)
+        now = statkeys.take(folder.path)
+        if now is None:
+            try:
+                now = statkeys.listing(folder.path)
+            except statkeys.UnreadableFolder as exc:
+                raise _unreadable(folder, exc.error) from None
+        unnamed += now.unnamed
+        stored, racy = index.listing(folder.path)
+        if stored == now.digest:  # the usual case
+            racy_paths += [os.path.join(folder.path, name) for name in racy]
+        else:
+            stale[folder.path] = now
+    if racy_paths:
+        index.sync(racy_paths)  # read again, one by one, whatever their stat keys say
+    if stale:
+        _bring_up_to_date(index, stale, progress)
     return Survey(found, tuple(unnamed))
+
+
+def _bring_up_to_date(
+    index: Index, stale: dict[str, Listing], progress: Progress | None = None
+) -> None:
+    """Read again the files of the ``stale`` folders (→ their listings now) whose stat keys
+    differ from the index's, and forget those gone.
+
+    A few files (at most a batch): in one write transaction, at the end of which the rows hold
+    the listings taken now (checked for the files read), which the index then keeps as they
+    are. Many (a first build): in batches, with progress, and the listings made from the rows.
+    """
+    from briefcli.index import BATCH
+    from briefcli.statkeys import keys_of
+
+    plan: dict[str, tuple[list[str], list[str]]] = {}
+    with index.writing():
+        for folder, now in stale.items():
+            stored, racy = index.listing(folder)
+            try:
+                if stored is None:
+                    raise ValueError("no listing")
+                changed, left = compare(now.records, index.listed(folder), racy)
+            except ValueError:  # none, or kept by another version of brief: from the rows
+                _, known, racy = index.make_listing(folder)
+                changed, left = compare(now.records, known, racy)
+            plan[folder] = (changed, left)
+        if sum(len(changed) + len(left) for changed, left in plan.values()) <= BATCH:
+            _apply(index, plan)
+            for folder, now in stale.items():
+                changed, left = plan[folder]
+                if index.holds(folder, keys_of(now.records, [*changed, *left])):
+                    index.keep_listing(folder, now.records, now.digest)
+                else:  # a file changed again since it was listed: as the rows say
+                    index.make_listing(folder)
+            return
+    _apply(index, plan, progress)
+    for folder in stale:
+        index.make_listing(folder)
+
+
+def _apply(
+    index: Index, plan: dict[str, tuple[list[str], list[str]]], progress: Progress | None = None
+) -> None:
+    """Forget the files gone and read again those changed, of each folder of ``plan``."""
+    gone = [os.path.join(folder, name) for folder, (_, left) in plan.items() for name in left]
+    check = [os.path.join(folder, n) for folder, (changed, _) in plan.items() for n in changed]
+    if gone:
+        index.forget(index.ids(gone))
+    if check:
+        index.sync(check, progress=progress)
+
+
+def compare(now: bytes, known: bytes, racy: list[str]) -> tuple[list[str], list[str]]:
+    """The names of the files to read again and of those gone, from a folder's records ``now``
+    (:func:`briefcli.statkeys.listing`) and those the index holds (``known``; its ``racy``
+    files are read again whenever they are there)."""
+    from briefcli.statkeys import differing, parse_records
+
+    edited = differing(now, known)
+    if edited is not None:  # the same files: only which were edited or replaced
+        return sorted({*edited, *racy}), []
+    found, held = parse_records(now), parse_records(known)
+    changed = [name for name, key in found.items() if held.get(name) != key or name in racy]
+    left = [name for name in held.keys() | set(racy) if name not in found]
+    return sorted(set(changed)), sorted(left)
+
+
+def _unreadable(folder: Folder, error: OSError) -> UsageError:
+    return UsageError(
+        f"cannot read the library folder {sanitize_line(folder.path)}: {error.strerror or error}",
+        "fix its permissions"
+        + (", or take it out of BRIEF_PATH" if folder.origin == BRIEF_PATH else ""),
+    )
 
 
 class Page(NamedTuple):
@@ -321,21 +387,34 @@ class Page(NamedTuple):
     briefs: int
 
 
+def surveyed(
+    index: Index, answer: Callable[[list[str]], T], progress: Progress | None = None
+) -> tuple[Survey, T]:
+    """``answer(folder paths)`` from an index that :func:`survey` brought up to date.
+
+    While the process forked at start-up is still taking the folders' listings, the answer is
+    made first, from the index as it is, and made again only if the survey then changed it:
+    the two processes work at the same time.
+    """
+    from briefcli.statkeys import ready
+
+    if ready():
+        seen = survey(index, progress)
+        return seen, answer(seen.paths)
+    where = [folder.path for folder in folders()]
+    before = index.changes
+    early = answer(where)
+    seen = survey(index, progress)
+    if index.changes != before or seen.paths != where:
+        return seen, answer(seen.paths)
+    return seen, early
+
+
 def list_page(index: Index, sort: str, limit: int, progress: Progress | None = None) -> Page:
     """The first ``limit`` briefs in ``sort`` order ('id' or 'date'), read from the index's
-    sorted columns; the printed files are checked by the freshness rule (and read again
-    if they changed, and the page made again)."""
-    seen = survey(index, progress)
+    sorted columns once :func:`survey` has brought it up to date."""
+    seen, page = surveyed(index, lambda where: _first(index, where, sort, limit), progress)
     where = seen.paths
-    order = (
-        "ORDER BY sort_name, rank, path"
-        if sort == "id"
-        else "ORDER BY date_key DESC, brief_id, rank, path"
-    )
-    for _ in range(2):
-        page = index.records(where, "error IS NULL", (), f"{order} LIMIT {int(limit)}")
-        if not index.changed([r.path for r in page]):
-            break
     broken = index.records(where, "error IS NOT NULL", (), "ORDER BY rank, path")
     twins = index.records(
         where,
@@ -364,15 +443,24 @@ def list_page(index: Index, sort: str, limit: int, progress: Progress | None = N
         _entry(_unnamed_record(path), origin[os.path.dirname(path)]) for path in seen.unnamed
     ]
     kept = {e.path: e for e in [*shown, *failed, *map(entry, twins)]}
-    total = index.count(where, "error IS NULL")
+    total = index.valid(where)
     library = Library(seen.folders, tuple(kept.values()))
     return Page(library, (*shown, *failed), total)
 
 
-def library_paths(index: Index, progress: Progress | None = None) -> list[str]:
-    """The library's folders (``search --all`` searches the valid briefs in them), after
-    :func:`survey`; the caller checks the files it prints."""
-    return survey(index, progress).paths
+def _first(index: Index, where: list[str], sort: str, limit: int) -> list[FileRecord]:
+    """The first ``limit`` valid briefs in the folders ``where`` in ``sort`` order: the first
+    ``limit`` of each folder read from its index in order (no sort of every row), then the
+    first ``limit`` of those."""
+    keys = "sort_name, {rank}path" if sort == "id" else "date_key DESC, brief_id, {rank}path"
+    chosen = [i for folder in where for i in index.first(folder, keys.format(rank=""), limit)]
+    marks = ", ".join("?" for _ in chosen)
+    return index.records(
+        where,
+        f"error IS NULL AND id IN ({marks})",
+        chosen,
+        f"ORDER BY {keys.format(rank='rank, ')} LIMIT {int(limit)}",
+    )
 
 
 #: Why a file whose name is not valid UTF-8 is broken (the index keeps names as UTF-8 text).

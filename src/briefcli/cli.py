@@ -28,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     that is freed, and finalizers run. Tests call :func:`run`, which leaves the collector alone.
     """
     _hold_standard_streams()
+    args = sys.argv[1:] if argv is None else argv
+    if "list" in args or ("search" in args and "--all" in args):
+        # Library-wide: stat every library file in another process while Typer loads.
+        from briefcli.statkeys import prefetch
+
+        prefetch()
     gc.disable()
     try:
         code = run(argv, on_loaded=_collect_from_here)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
 from briefcli.chunking import Chunk, chunks
 from briefcli.errors import BriefError
-from briefcli.freshness import is_fresh, stat_key
+from briefcli.freshness import RACY_NS, is_fresh, stat_key
 from briefcli.searchquery import TOKENIZE, fts_query
 from briefcli.snippets import find_matches, snippet
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from briefcli.model import Brief
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
-SCHEMA = 4
+SCHEMA = 5
 #: Chunks of one file get rowids ``file_id << CHUNK_BITS | n`` in the search's temporary table.
 CHUNK_BITS = 32
 #: Parsed files per transaction during a (cold) refresh: an interrupted build keeps its work.
@@ -48,6 +48,8 @@ BATCH = 100
 #: A refresh of this many files or more parses them in a pool of WORKERS processes.
 POOL_FROM = 200
 WORKERS = 2
+#: Files a pool's process is given at a time (16: a few percent less work than 4 for a build).
+_CHUNKSIZE = 16
 
 #: Chunks of one kind sit in one band of a file's rowids, so ranking can weigh them by
 #: rowid alone (reading a column of 30,000 matching rows costs more than the search).
@@ -114,6 +116,10 @@ class Results(NamedTuple):
 #: How the index cuts text into terms (also used to find which forms of a word stem alike).
 _TOKENIZE = TOKENIZE
 
+#: A row the freshness rule can trust on its stat key alone: read well after its last change
+#: (a row read within RACY_NS of it is "racy": :meth:`Index.listing` leaves it to be checked).
+_SETTLED = f"{{row}}.ctime_ns + {RACY_NS} < {{row}}.checked_ns"
+
 _TABLES = f"""
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
@@ -140,21 +146,40 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder, error, sort_name, path, inode);
 CREATE INDEX IF NOT EXISTS files_by_date ON files (folder, error, date_key, brief_id, path);
 CREATE INDEX IF NOT EXISTS files_by_skeleton ON files (skeleton, error, folder);
-CREATE TABLE IF NOT EXISTS folders (
-    path TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    ctime_ns INTEGER NOT NULL,
-    inode INTEGER NOT NULL,
-    device INTEGER NOT NULL,
-    checked_ns INTEGER NOT NULL
+CREATE INDEX IF NOT EXISTS files_by_key ON files (
+    folder, path, size, mtime_ns, ctime_ns, inode, device, checked_ns
 );
+CREATE TABLE IF NOT EXISTS listings (
+    folder TEXT PRIMARY KEY, digest BLOB, racy TEXT, valid INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS listed (folder TEXT PRIMARY KEY, records BLOB NOT NULL);
+CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files BEGIN
+    UPDATE listings SET digest = NULL WHERE folder = OLD.folder AND digest IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS files_changed AFTER UPDATE ON files
+WHEN OLD.path IS NOT NEW.path OR OLD.folder IS NOT NEW.folder OR OLD.size IS NOT NEW.size
+    OR OLD.mtime_ns IS NOT NEW.mtime_ns OR OLD.ctime_ns IS NOT NEW.ctime_ns
+    OR OLD.inode IS NOT NEW.inode OR OLD.device IS NOT NEW.device
+    OR OLD.error IS NOT NEW.error
+BEGIN
+    UPDATE listings SET digest = NULL
+    WHERE folder IN (OLD.folder, NEW.folder) AND digest IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS files_settled AFTER UPDATE OF checked_ns ON files
+WHEN ({_SETTLED.format(row="OLD")}) IS NOT ({_SETTLED.format(row="NEW")})
+BEGIN
+    UPDATE listings SET racy = NULL WHERE folder = NEW.folder AND racy IS NOT NULL;
+END;
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS briefs USING fts5(
     title, body, content = '', tokenize = '{_TOKENIZE}'
 );
 """
+#: A file's name from its row (SQL): the path without the folder.
+_NAME = "CASE WHEN folder = '/' THEN substr(path, 2) ELSE substr(path, length(folder) + 2) END"
+#: What a change to a row of ``files`` does to its folder's listing (see Index.listing).
+_DROP_LISTING = "UPDATE listings SET digest = NULL WHERE folder = ? AND digest IS NOT NULL"
 #: The search's own table of the chunks of the briefs it ranks best (in memory: temp_store).
 _PIECES = f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces USING fts5(
@@ -187,8 +212,11 @@ class Index:
         self.db = connection
         #: The index file, or ':memory:'.
         self.location = location
-        #: How many files this connection has read again (see :meth:`changed`).
+        #: How many files this connection has read again.
         self.reads = 0
+        #: How many rows this connection has written with new content, or deleted: an answer
+        #: read from the index before is still right while this does not move.
+        self.changes = 0
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -214,7 +242,7 @@ class Index:
                 db.executescript(_TABLES + f"PRAGMA user_version = {SCHEMA};")
             _check_parser_version(db)
             # A quick read of both tables: a damaged file fails here rather than mid-answer.
-            db.execute("SELECT count(*) FROM files").fetchone()
+            db.execute("SELECT rowid FROM files LIMIT 1").fetchall()
             db.execute("SELECT rowid FROM briefs LIMIT 1").fetchall()
         except BaseException:
             db.close()
@@ -288,58 +316,110 @@ class Index:
                 found[row[1]] = row
         return found
 
-    # -- the library's folders, without reading every row --------------------------------
+    # -- the library's folders: every file checked without reading every row ------------
 
-    def paths_in(self, folders: Sequence[str]) -> dict[str, tuple[int, int]]:
-        """Every indexed file in ``folders`` → its id and inode."""
-        marks = ", ".join("?" for _ in folders)
-        return {
-            str(path): (int(file_id), int(inode))
-            for path, file_id, inode in self.db.execute(
-                f"SELECT path, id, inode FROM files WHERE folder IN ({marks})", list(folders)
-            )
-        }
-
-    def folder_unchanged(self, folder: str) -> bool:
-        """Whether ``folder`` holds the files it held when listed (the freshness rule applied
-        to the folder: adding, removing or renaming a file changes its status)."""
+    def listing(self, folder: str) -> tuple[bytes | None, list[str]]:
+        """The digest of the stat keys the index holds for the files of ``folder``, in the form
+        of :func:`briefcli.statkeys.listing` (None when a file changed since it was made: see
+        :meth:`make_listing`), and the names of racy files (read too soon after their last
+        change for their stat key alone to say that they did not change since)."""
         row = self.db.execute(
-            "SELECT size, mtime_ns, ctime_ns, inode, device, checked_ns FROM folders "
-            "WHERE path = ?",
-            (folder,),
+            "SELECT digest, racy FROM listings WHERE folder = ?", (folder,)
         ).fetchone()
-        if row is None:
-            return False
-        try:
-            info = os.stat(folder)
-        except OSError:
-            return False
-        return is_fresh(row[:5], row[5], info)
+        if row is None or row[0] is None:
+            return None, []
+        if row[1] is None:  # a file's row became settled (or racy) since: only the names
+            with _transaction(self.db):
+                racy = self._racy(folder)
+                self.db.execute(
+                    "UPDATE listings SET racy = ? WHERE folder = ?", ("\0".join(racy), folder)
+                )
+            return bytes(row[0]), racy
+        return bytes(row[0]), str(row[1]).split("\0") if row[1] else []
 
-    def folder_listed(self, folder: str, listed_ns: int) -> None:
-        """Remember that ``folder`` was listed (from ``listed_ns``) and its files indexed."""
-        try:
-            info = os.stat(folder)
-        except OSError:
-            return
-        with _transaction(self.db):
-            self.db.execute(
-                "INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (folder, *stat_key(info), listed_ns),
+    def _racy(self, folder: str) -> list[str]:
+        """The names of the files of ``folder`` whose rows are racy."""
+        return [
+            str(found)
+            for (found,) in self.db.execute(
+                f"SELECT {_NAME} FROM files INDEXED BY files_by_key "
+                f"WHERE folder = ? AND NOT ({_SETTLED.format(row='files')}) ORDER BY path",
+                (folder,),
             )
+        ]
 
-    def turn(self, folders: Sequence[str], share: int, clock: int) -> list[str]:
-        """About ``share`` of the indexed files in ``folders``: a different share for each
-        value of ``clock``, every file once in ``count / share`` turns."""
-        marks = ", ".join("?" for _ in folders)
-        where = f"folder IN ({marks})"
-        found = self.db.execute(f"SELECT count(*) FROM files WHERE {where}", list(folders))
-        turns = max(1, -(-int(found.fetchone()[0]) // share))
-        rows = self.db.execute(
-            f"SELECT path FROM files WHERE {where} AND id % ? = ?",
-            [*folders, turns, clock % turns],
-        )
-        return [str(row[0]) for row in rows]
+    def listed(self, folder: str) -> bytes:
+        """The records of :meth:`make_listing` (to find which files differ)."""
+        row = self.db.execute("SELECT records FROM listed WHERE folder = ?", (folder,))
+        found = row.fetchone()
+        return b"" if found is None else bytes(found[0])
+
+    def make_listing(self, folder: str) -> tuple[bytes, bytes, list[str]]:
+        """Make ``folder``'s listing from its rows (in the order of ``path``: by name) and keep
+        it with its digest; a trigger on ``files`` drops the digest when any of them changes.
+        Returns the digest, the records and the racy files' names."""
+        from briefcli import statkeys
+
+        with _transaction(self.db):
+            rows = self.db.execute(
+                f"SELECT {_NAME}, size, mtime_ns, ctime_ns, inode, device "
+                "FROM files INDEXED BY files_by_key WHERE folder = ? ORDER BY path",
+                (folder,),
+            ).fetchall()
+            names = [row[0] for row in rows]
+            keys = [key for row in rows for key in row[1:]]
+            racy = self._racy(folder)
+            records = statkeys.records(names, keys)
+            hashed = statkeys.digest(records)
+            self.db.execute(
+                "INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?)",
+                (folder, hashed, "\0".join(racy), self.count([folder], "error IS NULL")),
+            )
+            self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
+        return hashed, records, racy
+
+    def keep_listing(self, folder: str, records: bytes, hashed: bytes) -> None:
+        """Keep ``records`` (with their digest) as ``folder``'s listing: the caller has checked,
+        in the same write transaction (:meth:`writing`), that the rows hold them
+        (:meth:`holds`)."""
+        with _transaction(self.db):
+            racy = "\0".join(self._racy(folder))
+            valid = self.count([folder], "error IS NULL")
+            self.db.execute(
+                "INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?)", (folder, hashed, racy, valid)
+            )
+            self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
+
+    def holds(self, folder: str, keys: dict[str, tuple[int, ...] | None]) -> bool:
+        """Whether the rows of ``folder``'s files ``keys`` names have those stat keys (None:
+        no row)."""
+        names = list(keys)
+        found: dict[str, tuple[int, ...]] = {}
+        for start in range(0, len(names), _IN_CHUNK):
+            part = [os.path.join(folder, name) for name in names[start : start + _IN_CHUNK]]
+            marks = ", ".join("?" for _ in part)
+            for name, *key in self.db.execute(
+                f"SELECT {_NAME}, size, mtime_ns, ctime_ns, inode, device FROM files "
+                f"WHERE path IN ({marks})",
+                part,
+            ):
+                found[str(name)] = tuple(int(k) for k in key)
+        return all(found.get(name) == key for name, key in keys.items())
+
+    def writing(self) -> contextlib.AbstractContextManager[None]:
+        """``with index.writing():`` one write transaction (other brief processes wait) in
+        which the index's own writes are parts, committed together."""
+        return _transaction(self.db)
+
+    def ids(self, paths: Sequence[str]) -> list[int]:
+        """The ids of the indexed files among ``paths``."""
+        found: list[int] = []
+        for start in range(0, len(paths), _IN_CHUNK):
+            part = list(paths[start : start + _IN_CHUNK])
+            marks = ", ".join("?" for _ in part)
+            query = f"SELECT id FROM files WHERE path IN ({marks})"
+            found += [int(row[0]) for row in self.db.execute(query, part)]
+        return found
 
     def forget(self, file_ids: Iterable[int]) -> None:
         """Delete the rows (and text) of files that are gone."""
@@ -347,6 +427,7 @@ class Index:
             for file_id in file_ids:
                 self._delete_text(file_id)
                 self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+                self.changes += 1
 
     def records(
         self, folders: Sequence[str], condition: str, params: Sequence[object] = (), tail: str = ""
@@ -375,17 +456,33 @@ class Index:
             rows.update((row[0], row) for row in self.db.execute(query, part))
         return [_record(rows[file_id]) for file_id in chosen if file_id in rows]
 
+    def first(self, folder: str, order: str, limit: int) -> list[int]:
+        """The ids of the first ``limit`` valid briefs of ``folder`` in ``order`` (columns of
+        one of the ``files_by_folder`` or ``files_by_date`` indexes: read in order, unsorted)."""
+        rows = self.db.execute(
+            f"SELECT id FROM files WHERE folder = ? AND error IS NULL ORDER BY {order} LIMIT ?",
+            (folder, limit),
+        )
+        return [int(row[0]) for row in rows]
+
+    def valid(self, folders: Sequence[str]) -> int:
+        """How many valid briefs ``folders`` hold: kept with their listings (a trigger drops a
+        listing when a row is added, removed, or becomes valid or broken), else counted."""
+        marks = ", ".join("?" for _ in folders)
+        kept = self.db.execute(
+            f"SELECT count(*), sum(valid) FROM listings WHERE folder IN ({marks}) "
+            "AND digest IS NOT NULL",
+            list(folders),
+        ).fetchone()
+        if int(kept[0]) == len(set(folders)):
+            return int(kept[1] or 0)
+        return self.count(folders, "error IS NULL")
+
     def count(self, folders: Sequence[str], condition: str) -> int:
         """How many files in ``folders`` meet ``condition``."""
         marks = ", ".join("?" for _ in folders)
         query = f"SELECT count(*) FROM files WHERE folder IN ({marks}) AND ({condition})"
         return int(self.db.execute(query, list(folders)).fetchone()[0])
-
-    def changed(self, paths: Sequence[str]) -> bool:
-        """Check ``paths`` by the freshness rule, re-reading any that changed; True if any did."""
-        before = self.reads
-        self.sync(paths)
-        return self.reads != before
 
     def _prune(self, wanted: set[str], rows: dict[str, FileRow], folders: set[str]) -> None:
         """Forget files that left the prune folders, and files elsewhere that are gone."""
@@ -398,6 +495,7 @@ class Index:
                 for file_id in gone:
                     self._delete_text(file_id)
                     self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+                    self.changes += 1
 
     def _delete_text(self, file_id: int) -> None:
         """Take a file's text out of the index (a contentless table needs the old text)."""
@@ -432,7 +530,9 @@ class Index:
         pool = _pool() if len(stale) >= POOL_FROM else None
         try:
             prepared: Iterable[_Prepared | None] = (
-                pool.map(_prepare, jobs, chunksize=4) if pool is not None else map(_prepare, jobs)
+                pool.map(_prepare, jobs, chunksize=_CHUNKSIZE)
+                if pool is not None
+                else map(_prepare, jobs)
             )
             results = iter(prepared)
             done = 0
@@ -475,6 +575,7 @@ class Index:
                 (*identity, checked, old[0]),
             )
             return (old[0], path, *identity, digest, checked, *old[9:])
+        self.changes += 1
         if prepared[2] is None:  # not parsed (it matched a row that has changed since)
             prepared = _prepare((path, None))
             if prepared is None:
@@ -500,6 +601,9 @@ class Index:
                 (path, *identity, digest, checked, *meta, *names, *keys),
             )
             file_id = int(cursor.lastrowid or 0)
+            # A new file in its folder. Updates and deletes have triggers; a trigger on INSERT,
+            # even an empty one, left about 7% of a first build's pages free here.
+            self.db.execute(_DROP_LISTING, (keys[0],))
         if packed is not None and whole is not None:
             self.db.execute("INSERT INTO texts (id, data) VALUES (?, ?)", (file_id, packed))
             self.db.execute(
@@ -530,26 +634,29 @@ class Index:
         """
         match = fts_query(query, self._distinct_forms, self._prefix_stems)
         ranked = self._ranked_briefs(match, file_ids, folders)
-        matching = ranked.count()
         self.db.execute(_PIECES)
-        self.db.execute("DELETE FROM temp.pieces")
+        with _temp_writes(self.db):
+            self.db.execute("DELETE FROM temp.pieces")
         where = ["pieces MATCH ?"]
         params: list[object] = [match]
         if section is not None:
             where.append("(instr(pieces.scope, ?) > 0 OR instr(pieces.scope, ?) > 0)")
             params += [f" {section} ", f" {section}-"]
         condition = " AND ".join(where)
-        count = loaded = 0
+        count = examined = 0
+        complete = False
         # Briefs at a time, the best-ranked first, until there are enough hits: one brief has
         # many pieces, and putting a brief's pieces in the table (tokenizing them) is the cost.
+        # One brief more than taken is asked for: whether it comes says if more match (no
+        # count of the matching briefs, which costs a third of their ranking).
         step = max(_BRIEFS_AT_A_TIME, limit // 3)
-        while loaded < matching and count < limit:
-            self._load(ranked.batch(loaded, step))
-            loaded += step
+        while not complete and count < limit:
+            chosen = ranked.batch(examined, step + 1)
+            complete = len(chosen) <= step
+            self._load(chosen[:step])
+            examined += len(chosen[:step])
             found = self.db.execute(f"SELECT count(*) FROM temp.pieces WHERE {condition}", params)
             count = int(found.fetchone()[0])
-        examined = min(loaded, matching)
-        complete = examined == matching
         if count == 0:
             return Results((), 0, examined, complete)
         best = self.db.execute(
@@ -589,20 +696,17 @@ class Index:
         params: list[object] = [match]
         condition = "briefs MATCH ?"
         marks = ", ".join("?" for _ in folders)
-        if (
-            folders
-            and self.db.execute(
-                f"SELECT 1 FROM files WHERE error IS NULL AND folder NOT IN ({marks}) LIMIT 1",
-                list(folders),
-            ).fetchall()
-        ):
+        if folders and self._elsewhere(folders):
             # Files read from elsewhere (brief -b PATH) are indexed too: leave them out.
-            condition += f" AND briefs.rowid IN (SELECT id FROM files WHERE folder IN ({marks}))"
+            # "+rowid": a filter on FTS5's matches, not a rowid lookup per listed file (each
+            # would run the whole query again).
+            condition += f" AND +briefs.rowid IN (SELECT id FROM files WHERE folder IN ({marks}))"
             params += folders
         elif not folders and self._outside(file_ids):
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY)")
-            self.db.execute("DELETE FROM temp.scope")
-            self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
+            with _temp_writes(self.db):
+                self.db.execute("DELETE FROM temp.scope")
+                self.db.executemany("INSERT INTO temp.scope VALUES (?)", ((i,) for i in file_ids))
             condition += " AND briefs.rowid IN (SELECT id FROM temp.scope)"
         return _Ranking(self.db, condition, params, None)
 
@@ -616,11 +720,12 @@ class Index:
                 band = _BANDS[chunk[2]]
                 rows.append((first + (band << _BAND_BITS) + counts[chunk[2]], *chunk))
                 counts[chunk[2]] += 1
-        self.db.executemany(
-            "INSERT INTO temp.pieces (rowid, title, body, kind, ref, scope, label) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        with _temp_writes(self.db):
+            self.db.executemany(
+                "INSERT INTO temp.pieces (rowid, title, body, kind, ref, scope, label) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
 
     def _prefix_stems(self, word: str) -> list[str]:
         """Whole words starting with ``word`` whose stems are in the index, to search besides
@@ -669,8 +774,11 @@ class Index:
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.form_terms "
             "USING fts5vocab(temp, forms, instance)"
         )
-        self.db.execute("DELETE FROM temp.forms")
-        self.db.executemany("INSERT INTO temp.forms (rowid, form) VALUES (?, ?)", enumerate(forms))
+        with _temp_writes(self.db):
+            self.db.execute("DELETE FROM temp.forms")
+            self.db.executemany(
+                "INSERT INTO temp.forms (rowid, form) VALUES (?, ?)", enumerate(forms)
+            )
 
     def _distinct_forms(self, forms: list[str]) -> list[str]:
         """The first of ``forms`` for each distinct term the index's tokenizer makes of them.
@@ -684,6 +792,19 @@ class Index:
         for doc, term in self.db.execute("SELECT doc, term FROM temp.form_terms ORDER BY doc"):
             first.setdefault(term, doc)
         return [forms[doc] for doc in sorted(set(first.values()))] or forms
+
+    def _elsewhere(self, folders: Sequence[str]) -> bool:
+        """Whether a file outside ``folders`` is indexed (``brief -b PATH`` indexes any file):
+        the folders of the index, one index seek each."""
+        wanted = set(folders)
+        row = self.db.execute("SELECT min(folder) FROM files").fetchone()
+        while row is not None and row[0] is not None:
+            if row[0] not in wanted:
+                return True
+            row = self.db.execute(
+                "SELECT min(folder) FROM files WHERE folder > ?", (row[0],)
+            ).fetchone()
+        return False
 
     def _outside(self, file_ids: Sequence[int]) -> bool:
         """True when some indexed file is not among ``file_ids``, ids of indexed files.
@@ -790,13 +911,6 @@ class _Ranking:
     ) -> None:
         self.db, self.condition, self.params, self.fixed = db, condition, params, fixed
 
-    def count(self) -> int:
-        """How many briefs match."""
-        if self.fixed is not None:
-            return len(self.fixed)
-        query = f"SELECT count(*) FROM briefs WHERE {self.condition}"
-        return int(self.db.execute(query, self.params).fetchone()[0])
-
     def batch(self, start: int, size: int) -> list[int]:
         """The ids of the matching briefs ranked ``start`` to ``start + size - 1``."""
         if self.fixed is not None:
@@ -814,16 +928,43 @@ class _Transaction:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.outer = False
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        # Inside another one (Index.writing), a part of it: committed or rolled back with it.
+        self.outer = not self.db.in_transaction
+        if self.outer:
+            self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if self.outer:
+            self.db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
 def _transaction(db: sqlite3.Connection) -> _Transaction:
     return _Transaction(db)
+
+
+class _TempWrites:
+    """``with _temp_writes(db):`` writes to temporary tables in one transaction: FTS5 flushes
+    its pending terms at each commit, and a row per transaction costs ten times as much."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.owner = False
+
+    def __enter__(self) -> None:
+        self.owner = not self.db.in_transaction
+        if self.owner:
+            self.db.execute("BEGIN")
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        if self.owner:
+            self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _temp_writes(db: sqlite3.Connection) -> _TempWrites:
+    return _TempWrites(db)
 
 
 def _check_parser_version(db: sqlite3.Connection) -> None:
@@ -838,15 +979,16 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO briefs (briefs) VALUES ('delete-all')")
         db.execute("DELETE FROM texts")
         db.execute("DELETE FROM files")
-        db.execute("DELETE FROM folders")
+        db.execute("DELETE FROM listings")
+        db.execute("DELETE FROM listed")
         db.execute("DELETE FROM about")
         db.execute("INSERT INTO about VALUES (?)", (__version__,))
 
 
 def _digest(data: bytes) -> str:
-    import hashlib
+    from briefcli.statkeys import digest
 
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return digest(data).hex()
 
 
 def _parse(path: str, data: bytes) -> tuple[Brief | None, str | None]:
@@ -891,20 +1033,24 @@ _SEPARATORS = str.maketrans({_FIELD: " ", _PIECE: " "})
 
 
 def _pack(pieces: Sequence[Chunk]) -> bytes:
-    """A brief's chunks as stored in ``texts``: separated by two controls, zlib-compressed
+    """A brief's chunks as stored in ``texts``: separated by two controls, deflated
     (json would cost its import and a parse: this is read on every search)."""
     import zlib
 
     text = _PIECE.join(_FIELD.join(p) for p in pieces)
     if text.count(_FIELD) != 5 * len(pieces) or text.count(_PIECE) != max(len(pieces) - 1, 0):
         text = _PIECE.join(_FIELD.join(f.translate(_SEPARATORS) for f in p) for p in pieces)
-    return zlib.compress(text.encode("utf-8"), 1)  # level 6: 11% smaller, 4 times slower
+    # Level 1 (level 6: 11% smaller, 4 times slower), raw deflate (no header or checksum: the
+    # row is its own record) with the most memory for matches: a quarter faster than
+    # zlib.compress(data, 1), as small.
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15, 9)
+    return packer.compress(text.encode("utf-8")) + packer.flush()
 
 
 def _unpack(data: bytes) -> list[Chunk]:
     import zlib
 
-    text = zlib.decompress(data).decode("utf-8")
+    text = zlib.decompress(data, -15).decode("utf-8")
     if not text:
         return []
     out: list[Chunk] = []

@@ -57,7 +57,7 @@ def search(
       brief search deploy --all --limit 20
       brief search sanctions --all --format json | jq -r '.hits[].brief.id'
     """
-    from briefcli.catalog import describe, library_paths
+    from briefcli.catalog import describe, surveyed
     from briefcli.index import Index, using_index
     from briefcli.query import normalise_section_ref
     from briefcli.searchquery import fts_query
@@ -72,7 +72,12 @@ def search(
         where: list[str] = []
         ids: list[int] = []
         if choice is None:
-            where = library_paths(index, progress)
+            seen, results = surveyed(
+                index,
+                lambda folders: index.search(text, folders=folders, section=wanted, limit=limit),
+                progress,
+            )
+            where = seen.paths
             scope = "all"
         else:
             entry = describe(index, choice.path)
@@ -83,17 +88,15 @@ def search(
                 raise NotFoundError(
                     f"no section {quoted(wanted)} in {scope}; valid: {listing(sections)}"
                 )
-        results = index.search(text, ids, folders=where, section=wanted, limit=limit)
-        if where and index.changed(list(dict.fromkeys(h.path for h in results.hits))):
-            # A brief about to be printed changed since it was indexed: search again (the
-            # library-wide rule checks what a command prints; catalog.survey).
-            results = index.search(text, ids, folders=where, section=wanted, limit=limit)
+            results = index.search(text, ids, section=wanted, limit=limit)
         # When many briefs match, --all counts the hits in the best-matching briefs only, the
         # ones searched piece by piece (index.search): the summary names how many those are.
         if not results.complete:
             briefs = results.briefs
+        elif where:
+            briefs = index.valid(where)
         else:
-            briefs = index.count(where, "error IS NULL") if where else 1
+            briefs = 1
         return SearchView(text, scope, briefs, results.hits, results.total, wanted)
 
     try:
