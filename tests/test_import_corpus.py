@@ -57,3 +57,24 @@ def test_a_timeline_without_garbage(document: tuple[Path, dict[str, Any], Any]) 
     assert measure.garbage(brief) == []
     assert measure.dated_heading_events(brief) == expected.get("dated", 0)
     assert all(len(event.event) <= 300 for event in brief.timeline)
+
+
+def test_every_part_with_text_gets_key_points_quoted_from_it(
+    document: tuple[Path, dict[str, Any], Any],
+) -> None:
+    """Issue 14: every section and subsection with words gets extracted key points, each a
+    sentence found word for word in that part; and the brief gets a summary."""
+    from briefcli import extracts
+
+    _, _, brief = document
+    for section in brief.sections:
+        for part, paragraphs in [(section, section.all_paragraphs())] + [
+            (sub, sub.paragraphs) for sub in section.subsections
+        ]:
+            if not any(paragraph.strip() for paragraph in paragraphs):
+                continue  # a heading with nothing under it has nothing to quote
+            points = extracts.key_points(brief, part.id)
+            assert points, part.id
+            for point in points:
+                assert any(point in paragraph for paragraph in paragraphs), (part.id, point)
+    assert extracts.summary(brief)
