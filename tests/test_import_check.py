@@ -73,6 +73,15 @@ def test_a_brief_file_checked_as_it_is_read_is_the_brief_the_loader_reads(path: 
     assert streamed(text) == loaded(text)
 
 
+def test_without_libyaml_the_pure_parser_reads_the_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefcli import yamlio
+
+    monkeypatch.setattr(yamlio, "_yaml_loader", yamlio._pure_loader)
+    text = read_brief_text(SHIPPED)
+    assert streamed(text) == load_brief(SHIPPED)
+    assert streamed(text.replace("id: '1'", "id: '2'", 1)) is None  # a duplicate id
+
+
 def test_records_in_any_order_give_the_same_brief() -> None:
     """Events checked before the sections they name: a warning for the loader, no error."""
     timeline = GOOD[GOOD.index("timeline:") :]
@@ -252,3 +261,23 @@ def test_writing_and_checking_a_brief_takes_a_few_times_its_size_not_its_node_tr
         size = stream.seek(0, io.SEEK_END)
     assert size > 1_000_000
     assert peak < 3 * size
+
+
+def test_a_full_temporary_folder_is_one_error_for_stdout(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o -` makes the brief in a temporary file first: a full disk is one line, exit 2."""
+    import briefcli.commands.import_report as command
+
+    class Full(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(command, "_spool", Full)
+    source = tmp_path / "notes.md"
+    source.write_text(REPORT)
+    result = brief("import", str(source), "-o", "-")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "cannot make the brief in a temporary file: No space left on device" in result.stderr
+    assert result.stderr.count("\n") == 2  # the error and its hint

@@ -1,6 +1,7 @@
 """The one YAML reader and writer: strict composition of a single plain document, safe dumping.
 
-Briefs, overlays, front matter and ``brief validate`` all read YAML through :func:`compose`:
+Briefs, overlays, front matter and ``brief validate`` all read YAML through :func:`compose`
+(``brief import`` reads back what it wrote through :func:`compose_records`, the same reader):
 no anchors, aliases, tags or second documents, and bounded depth, width and size, so a small
 file can never expand into a large one. Every brief file brief writes goes through :func:`dump`.
 The choice between libyaml and the pure-Python parser is made here, once.

@@ -160,8 +160,16 @@ def _emit_brief(pending: "BriefToWrite") -> None:
     piece at a time, so that the whole text is never held."""
     import io
 
+    from briefcli.errors import WriteError
+
     with _spool() as stream:
-        pending.write(stream)
+        try:
+            pending.write(stream)
+        except OSError as exc:  # the temporary folder is full, say
+            raise WriteError(
+                f"cannot make the brief in a temporary file: {exc.strerror or exc}",
+                "set TMPDIR to a folder with room, or use -o FILE",
+            ) from None
         stream.seek(0)
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
         while piece := text.read(1 << 16):
