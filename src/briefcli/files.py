@@ -2,7 +2,8 @@
 
 Everything brief reads from disk (briefs, reports, overlays, the index's copies of briefs, cache
 entries, the remembered default) goes through :func:`read_file`, and everything it writes
-(exports, imports, cache entries, the default) through :func:`atomic_write`. In brief's own
+(exports, imports, cache entries, the default) through :func:`atomic_write` (or
+:func:`atomic_write_with`, for a file written a piece at a time). In brief's own
 folders (cache, data, config) neither follows a symbolic link nor touches anything but a
 regular file: those are places other programs could point elsewhere.
 """
@@ -13,8 +14,9 @@ import contextlib
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from briefcli.errors import BriefFileError, UsageError, WriteError
 from briefcli.sanitize import sanitize_line
@@ -136,6 +138,25 @@ def atomic_write(
     umask), or ``0600`` when ``private``. On any failure, Ctrl-C, SIGTERM or SIGHUP the old
     file is intact and no temporary file is left behind.
     """
+    atomic_write_with(
+        path, lambda stream: stream.write(data), force=force, private=private, own=own
+    )
+
+
+def atomic_write_with(
+    path: Path,
+    write: Callable[[IO[bytes]], object],
+    *,
+    force: bool = False,
+    private: bool = False,
+    own: bool = False,
+) -> None:
+    """:func:`atomic_write` of what ``write`` writes into the temporary file, a piece at a time.
+
+    The file is open for reading too, so that ``write`` can check what it wrote; when it
+    raises, nothing is written and the temporary file is removed (an ``OSError`` is a
+    :class:`WriteError` naming ``path``, any other exception goes on as it is).
+    """
     import tempfile
 
     shown = sanitize_line(str(path))
@@ -161,9 +182,9 @@ def atomic_write(
         except OSError as exc:
             raise WriteError(f"cannot write {shown}: {_os_reason(exc)}") from None
         try:
-            with os.fdopen(handle, "wb") as stream:
+            with os.fdopen(handle, "w+b") as stream:
                 cleanup.arm()  # from here a signal raises; the finally below removes the file
-                stream.write(data)
+                write(stream)
                 stream.flush()
                 os.fsync(stream.fileno())
             if private:

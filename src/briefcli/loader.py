@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from briefcli.briefformat import (
     BRIEF,
@@ -41,7 +41,7 @@ from briefcli.model import (
     parse_event_date,
 )
 from briefcli.sanitize import has_unsafe, sanitize_line, shorten
-from briefcli.yamlio import MappingNode, ScalarNode, SequenceNode, compose
+from briefcli.yamlio import MappingNode, ScalarNode, SequenceNode, compose, compose_records
 
 if TYPE_CHECKING:
     from briefcli.yamlio import Node
@@ -111,6 +111,35 @@ def check_brief(text: str, name: str = "<brief>") -> tuple[Brief | None, list[Pr
     if any(p.severity == "error" for p in problems):
         brief = None
     return brief, problems
+
+
+def check_stream(stream: IO[bytes], name: str = "<brief>") -> Brief | None:
+    """The brief in ``stream`` (a brief file's bytes) when it has no error; None when it may.
+
+    :func:`check_brief`'s checks, made while the file is read a chunk at a time: each record (a
+    section, a term, an event) is checked as soon as it is read, and its nodes go. So checking
+    takes the memory of the brief, not of its text and whole node tree as well (issue 12:
+    ``brief import`` reads back every brief it writes). Problems are not worded here: on None,
+    :func:`check_brief` of the text says what they are (a fresh brief rarely has any).
+    """
+    name = sanitize_line(name)
+    checker = _Checker(name)
+    try:
+        root = compose_records(stream, name, checker.record_read)
+        brief = checker.brief(root) if root is not None else None
+    except (_Abort, BriefFileError, RecursionError, MemoryError):
+        return None
+    return None if any(p.severity == "error" for p in checker.problems) else brief
+
+
+class _Checked(MappingNode):
+    """A record checked as it was read (:func:`check_stream`): its model, and no nodes."""
+
+    __slots__ = ("record",)
+
+    def __init__(self, record: Any, node: MappingNode) -> None:
+        super().__init__([], node.line, node.column)
+        self.record = record
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
@@ -337,6 +366,14 @@ class _Checker:
 
     # -- records, derived from the field table ---------------------------------------------
 
+    def record_read(self, key: str, index: int, node: MappingNode) -> MappingNode:
+        """Check a record of the top-level list ``key`` as soon as it is read (see
+        :func:`check_stream`): what takes its node's place."""
+        field = _TOP_RECORDS.get(key)
+        if field is None or field.kind is None:
+            return node  # not a list of records: checked with the rest
+        return _Checked(self.record(field.kind, node, f"{key}[{index}]"), node)
+
     def brief(self, root: Node) -> Brief | None:
         """Build the brief from the root node, recording every problem on the way."""
         brief: Brief = self.record(BRIEF, root, "")
@@ -437,7 +474,9 @@ class _Checker:
             self.missing(fields, field.key, key_path, field.required)
             return absent_value(kind, field)
         records = tuple(
-            self.record(field.kind, item, f"{key_path}[{index}]")
+            item.record
+            if isinstance(item, _Checked)
+            else self.record(field.kind, item, f"{key_path}[{index}]")
             for index, item in enumerate(self.sequence(node, key_path))
         )
         if len(records) < field.min_items:
@@ -542,6 +581,22 @@ class _Checker:
         "subsection": _subsection_points,
         "term": _term_once,
     }
+
+
+def _top_records(kind: Kind) -> dict[str, Field]:
+    """The lists of records at the top level of ``kind``'s mapping (inline kinds' included)."""
+    out: dict[str, Field] = {}
+    for field in kind.fields:
+        if field.type == RECORDS:
+            out[field.key] = field
+        elif field.type == INLINE:
+            assert field.kind is not None
+            out.update(_top_records(field.kind))
+    return out
+
+
+#: The top-level lists whose records :func:`check_stream` checks as they are read.
+_TOP_RECORDS = _top_records(BRIEF)
 
 
 def _join(key_path: str, key: str) -> str:

@@ -1,6 +1,7 @@
 """The one YAML reader and writer: strict composition of a single plain document, safe dumping.
 
-Briefs, overlays, front matter and ``brief validate`` all read YAML through :func:`compose`:
+Briefs, overlays, front matter and ``brief validate`` all read YAML through :func:`compose`
+(``brief import`` reads back what it wrote through :func:`compose_records`, the same reader):
 no anchors, aliases, tags or second documents, and bounded depth, width and size, so a small
 file can never expand into a large one. Every brief file brief writes goes through :func:`dump`.
 The choice between libyaml and the pure-Python parser is made here, once.
@@ -12,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from sys import intern
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from briefcli.errors import BriefFileError
 from briefcli.sanitize import shorten
@@ -163,6 +164,27 @@ def compose_document(text: str, name: str, kind: str) -> Node | None:
     return None if _empty(node) else node
 
 
+def compose_records(
+    stream: IO[bytes], name: str, on_record: Callable[[str, int, MappingNode], Node]
+) -> Node | None:
+    """A brief's nodes read from ``stream`` a chunk at a time, each record let go once read.
+
+    A record is a mapping in a list at the top level (a section, a term, an event): as soon
+    as it is read, ``on_record`` gets the key of its list, its index and its node, and what it
+    returns takes the node's place. So neither the whole text nor the whole node tree is ever
+    held (issue 12: ``brief import`` reads back every brief it writes). The same strict reading
+    as :func:`compose`, by libyaml when PyYAML has it; None when the stream holds no document
+    or is not valid YAML: :func:`compose` of its text words the error.
+    """
+    import yaml
+
+    try:
+        node = _Composer(name, "brief", on_record).compose(stream, _yaml_loader())
+    except (yaml.YAMLError, UnicodeError):
+        return None
+    return None if _empty(node) else node
+
+
 class _Undecided(Exception):
     """libyaml's reading is not the last word: let the pure parser read the text."""
 
@@ -238,9 +260,15 @@ class _Composer:
     :data:`MAX_ITEMS` or value past :data:`MAX_NODES`, naming the line and key path.
     """
 
-    def __init__(self, name: str, kind: str) -> None:
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        on_record: Callable[[str, int, MappingNode], Node] | None = None,
+    ) -> None:
         self.name = name
         self.kind = kind
+        self.on_record = on_record  # see compose_records
         # Open collections: the node and the (flat, for mappings) list of its children.
         self.stack: list[tuple[Node, list[Node], int]] = []
 
@@ -267,8 +295,20 @@ class _Composer:
                 path += f".{label}" if path else label
         return path
 
-    def compose(self, text: str, loader_class: Any) -> Node | None:
-        """The single document in ``text`` as nodes, or None when it holds no document."""
+    def record_read(self, node: MappingNode) -> None:
+        """Hand a mapping just read to :attr:`on_record` when it is a record: an item of a list
+        that is a value of the top-level mapping."""
+        assert self.on_record is not None
+        root, keys_and_values, _ = self.stack[0]
+        parent, items, _ = self.stack[1]
+        if not (isinstance(root, MappingNode) and isinstance(parent, SequenceNode)):
+            return
+        key = keys_and_values[-2]  # the root's children: ..., key, this list
+        if isinstance(key, ScalarNode):
+            items[-1] = self.on_record(key.value, len(items) - 1, node)
+
+    def compose(self, text: str | IO[bytes], loader_class: Any) -> Node | None:
+        """The single document in ``text`` (or a stream) as nodes; None when it holds none."""
         import yaml
 
         # One pass over the events, cheapest tests first: about a microsecond per value.
@@ -325,6 +365,8 @@ class _Composer:
                             if isinstance(key, ScalarNode):
                                 key.value = intern(key.value)
                         node.value = list(zip(keys, children[1::2], strict=True))
+                        if len(stack) == 2 and self.on_record is not None:
+                            self.record_read(node)
                 elif kind is yaml.AliasEvent:
                     self.fail(
                         event, f"aliases (*{shorten(event.anchor or '', 40)}) are not allowed"

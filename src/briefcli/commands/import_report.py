@@ -6,13 +6,16 @@
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
 from briefcli import output
 from briefcli.app import Common, registry, shared_options
 from briefcli.errors import UsageError
+
+if TYPE_CHECKING:
+    from briefcli.importers import BriefToWrite
 
 
 class Form(StrEnum):
@@ -103,8 +106,8 @@ def import_command(
       brief import README.md --id zstd             # the id to type: brief show 2 -b zstd
     """
     from briefcli import paths
-    from briefcli.files import atomic_write, child_path, output_target
-    from briefcli.importers import brief_file, import_report, outline_text, read_report
+    from briefcli.files import atomic_write_with, child_path, output_target
+    from briefcli.importers import brief_to_write, import_report, outline_text, read_report
     from briefcli.importers.naming import slug
     from briefcli.sanitize import sanitize_line
 
@@ -119,32 +122,67 @@ def import_command(
         output.emit(outline_text(data, shown, kind))
         return
     # Nothing here keeps the report's bytes or the brief: each goes once it is used up, so
-    # that an import's peak memory is one stage's, not the sum of all (issue 12).
+    # that an import's peak memory is one stage's, not the sum of all (issue 12). The brief
+    # file is written as it is made and checked from what was written: a brief that would
+    # not load is never written (the temporary file goes).
     held = [data]
     del data
     brief = import_report(held.pop(), shown, kind, source=source, title=title, brief_id=brief_id)
     made = [brief]
     del brief
-    text, brief_id = brief_file(made.pop(), shown, overlay=overlay)
+    pending = brief_to_write(made.pop(), shown, overlay=overlay)
     if output_path is not None and chosen is None:  # '-' or /dev/stdout: the stream
-        output.emit(text)
+        _emit_brief(pending)
         return
-    stem = slug(brief_id)  # child_path applies the same byte limit
+    stem = slug(pending.id)  # child_path applies the same byte limit
     if chosen is None:
         # The library folder is brief's own: it is made when missing.
         target = child_path(paths.library_dir(), stem, ".yaml")
-        atomic_write(target, text.encode("utf-8"), force=force, own=True)
+        atomic_write_with(target, pending.write, force=force, own=True)
     else:
         target = chosen.expanduser()
         if target.is_dir():
             target = child_path(target, stem, ".yaml")
-        atomic_write(target, text.encode("utf-8"), force=force)
+        atomic_write_with(target, pending.write, force=force)
     output.emit(f"{sanitize_line(str(target))}\n")
     from briefcli.checks import in_library, library_twins, read_library
 
     library = read_library() if in_library(str(target)) else None
-    if library is not None and (twins := library_twins(brief_id, str(target), library)):
+    if library is not None and (twins := library_twins(pending.id, str(target), library)):
         output.warning(
-            f"the library already has a brief with the id {brief_id!r}: {twins[0]}; "
+            f"the library already has a brief with the id {pending.id!r}: {twins[0]}; "
             "'brief list' shows which one 'brief -b ID' reads"
         )
+
+
+def _emit_brief(pending: "BriefToWrite") -> None:
+    """Write the brief to stdout once it is checked: made in a temporary file and copied out a
+    piece at a time, so that the whole text is never held."""
+    import io
+
+    from briefcli.errors import WriteError
+
+    with _spool() as stream:
+        try:
+            pending.write(stream)
+        except OSError as exc:  # the temporary folder is full, say
+            raise WriteError(
+                f"cannot make the brief in a temporary file: {exc.strerror or exc}",
+                "set TMPDIR to a folder with room, or use -o FILE",
+            ) from None
+        stream.seek(0)
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        while piece := text.read(1 << 16):
+            output.emit(piece)
+        text.detach()
+
+
+def _spool() -> IO[bytes]:
+    """A temporary file that goes when closed (memory when no temporary folder can take one)."""
+    import io
+    import tempfile
+
+    try:
+        return tempfile.TemporaryFile(prefix="brief-import-")
+    except OSError:
+        return io.BytesIO()

@@ -4,7 +4,7 @@ page, a PDF; from a file, stdin or a URL) into a brief."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.errors import BriefError
 from briefcli.model import Brief
@@ -238,21 +238,23 @@ def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:
     a brief has one form whichever way it was made. Raises :class:`NotAReport` naming the first
     problem if the result would not load (for example a paragraph over the length limit).
     """
-    return brief_file(brief, name, overlay=overlay)[0]
+    import io
+
+    stream = io.BytesIO()
+    brief_to_write(brief, name, overlay=overlay).write(stream)
+    return stream.getvalue().decode("utf-8")
 
 
-def brief_file(brief: Brief, name: str, *, overlay: str | None = None) -> tuple[str, str]:
-    """:func:`brief_yaml`'s text and the id of the brief it holds (an overlay may set one).
+def brief_to_write(brief: Brief, name: str, *, overlay: str | None = None) -> BriefToWrite:
+    """The brief as plain data, with an overlay merged in, ready to be written and checked.
 
-    Passed a brief that nothing else holds, it lets go of it once it is plain data, before
-    the text is checked (issue 12: peak memory).
+    A brief too large for brief to read once written is refused here, before any YAML is
+    made. Passed a brief that nothing else holds, it lets go of it once it is plain data
+    (issue 12: peak memory).
     """
     from briefcli.codec import brief_to_data
-    from briefcli.errors import BriefFileError
-    from briefcli.files import MAX_FILE_BYTES
     from briefcli.importers.overlay import apply_overlay, load_overlay
-    from briefcli.loader import check_brief
-    from briefcli.yamlio import dump, over_limits
+    from briefcli.yamlio import over_limits
 
     data = brief_to_data(brief)
     del brief
@@ -261,22 +263,63 @@ def brief_file(brief: Brief, name: str, *, overlay: str | None = None) -> tuple[
     if (limit := over_limits(data)) is not None:
         # Before the YAML is made: a brief brief could not read is never written.
         raise NotAReport(f"{name}: too large for one brief: {limit}; split the report into parts")
-    # Text with control, bidi or invisible characters is written escaped: see yamlio.dump.
-    text = dump(data)
-    del data
-    size = len(text.encode("utf-8"))
-    if size > MAX_FILE_BYTES:
-        raise NotAReport(
-            f"{name}: the brief would be {size:,} bytes; brief reads briefs of at most "
-            f"{MAX_FILE_BYTES:,} bytes"
-        )
-    try:
-        checked, problems = check_brief(text, name)
-    except BriefFileError as exc:
-        # Its line and column are the YAML's, not the report's: give the problem alone.
-        raise NotAReport(f"{name}: cannot make a valid brief of it: {exc.detail}") from None
-    if checked is None:
-        first = next(p for p in problems if p.severity == "error")
-        raise NotAReport(f"{name}: cannot make a valid brief of it: {first.message}")
-    assert checked is not None
-    return text, checked.meta.id
+    return BriefToWrite(data, name)
+
+
+class BriefToWrite:
+    """A brief made from the report ``name``, not yet written: its id, which names its file,
+    and its plain data, which :meth:`write` takes (it writes once)."""
+
+    def __init__(self, data: dict[str, Any], name: str) -> None:
+        self.id: str = data["id"]
+        self.name = name
+        self._held = [data]
+
+    def write(self, stream: IO[bytes]) -> None:
+        """Write the brief file into ``stream`` (a new file, open for reading too) and check
+        it as brief reads it: :class:`NotAReport` names the first problem of a brief that
+        would not load, and the caller drops what was written.
+
+        The YAML goes to the stream as it is made and is read back from it a chunk at a
+        time (:func:`briefcli.loader.check_stream`), and the data goes once written: the
+        text is never held whole, nor its node tree (issue 12: peak memory).
+        """
+        from briefcli.errors import BriefFileError
+        from briefcli.files import MAX_FILE_BYTES, decode_text
+        from briefcli.loader import check_brief, check_stream
+        from briefcli.yamlio import dump_to
+
+        size = 0
+
+        def put(text: str) -> None:
+            nonlocal size
+            chunk = text.encode("utf-8")
+            size += len(chunk)
+            if size <= MAX_FILE_BYTES:  # past it, only counted: the brief is refused
+                stream.write(chunk)
+
+        start = stream.tell()
+        # Text with control, bidi or invisible characters is written escaped: see yamlio.dump.
+        dump_to(self._held.pop(), put)
+        if size > MAX_FILE_BYTES:
+            raise NotAReport(
+                f"{self.name}: the brief would be {size:,} bytes; brief reads briefs of at most "
+                f"{MAX_FILE_BYTES:,} bytes"
+            )
+        stream.flush()
+        stream.seek(start)
+        if check_stream(stream, self.name) is not None:
+            return
+        # It may not load: the whole text, read as brief reads it, says why.
+        stream.seek(start)
+        text = decode_text(stream.read(), self.name)
+        try:
+            checked, problems = check_brief(text, self.name)
+        except BriefFileError as exc:
+            # Its line and column are the YAML's, not the report's: give the problem alone.
+            raise NotAReport(
+                f"{self.name}: cannot make a valid brief of it: {exc.detail}"
+            ) from None
+        if checked is None:
+            first = next(p for p in problems if p.severity == "error")
+            raise NotAReport(f"{self.name}: cannot make a valid brief of it: {first.message}")
