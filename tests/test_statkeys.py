@@ -297,3 +297,191 @@ def test_the_count_of_valid_briefs_kept_with_a_listing_follows_the_files(
     index.db.execute("UPDATE files SET error = 'x' WHERE path LIKE '%r1.yaml'")
     assert index.listing(str(shelf))[0] is None
     assert index.valid([str(shelf)]) == 1
+
+
+# -- what the forked process does early (index.early_work) -------------------------------------
+
+
+def _early_setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: dict[str, int]) -> Path:
+    """A shelf of briefs (each with ``harbour`` as many times as ``words`` says), an index in
+    the cache folder, built; the prefetch state reset."""
+    import time
+
+    from briefcli import index
+
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    for name, count in words.items():
+        (shelf / f"{name}.yaml").write_text(_text(name, "T " + name, count), encoding="utf-8")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    real = time.time_ns
+    monkeypatch.setattr(index.time, "time_ns", lambda: real() + 60_000_000_000)
+    for name, value in (("_taken", {}), ("_child", None), ("_rest", None), ("_early", None)):
+        monkeypatch.setattr(statkeys, name, value)
+    index.using_index(catalog.survey)
+    return shelf
+
+
+def _text(brief_id: str, title: str, harbours: int) -> str:
+    body = " ".join(["The convoy waited."] + ["The harbour was full."] * harbours)
+    return (
+        f"id: {brief_id}\ntitle: {title}\nsections:\n"
+        f"  - id: '1'\n    title: One\n    paragraphs:\n      - {body}\n"
+    )
+
+
+def _replace(path: Path, text: str) -> None:
+    """Save as an editor does: a new file renamed over the old one."""
+    new = path.with_name(path.name + ".new")
+    new.write_text(text, encoding="utf-8")
+    os.replace(new, path)
+
+
+def _prefetch(monkeypatch: pytest.MonkeyPatch, *argv: str) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "argv", ["brief", *argv])
+    statkeys.prefetch()
+
+
+def _titles() -> dict[str, str]:
+    from briefcli.index import using_index
+
+    def read(index: Index) -> dict[str, str]:
+        seen = catalog.survey(index)
+        return {r.brief_id: r.title for r in index.records(seen.paths, "error IS NULL")}
+
+    return using_index(read)
+
+
+def _count_prepares(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files this process reads and parses itself from now on (not the forked one)."""
+    from briefcli import index
+
+    done: list[str] = []
+    real = index._prepare
+
+    def prepare(job: tuple[str, str | None]) -> object:
+        done.append(os.path.basename(job[0]))
+        return real(job)
+
+    monkeypatch.setattr(index, "_prepare", prepare)
+    return done
+
+
+def test_a_replaced_brief_read_early_is_what_the_command_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = _early_setup(tmp_path, monkeypatch, {"a": 1, "b": 1, "c": 1})
+    _replace(shelf / "b.yaml", _text("b", "Replaced", 1))
+    _prefetch(monkeypatch, "list")
+    read_here = _count_prepares(monkeypatch)
+    assert _titles()["b"] == "Replaced"
+    assert read_here == []  # read and parsed by the forked process
+
+
+def test_a_brief_changed_again_after_the_early_read_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = _early_setup(tmp_path, monkeypatch, {"a": 1, "b": 1})
+    _replace(shelf / "b.yaml", _text("b", "First", 1))
+    _prefetch(monkeypatch, "list")
+    statkeys.take(str(shelf))
+    assert statkeys.early()  # the forked process is done: it read "First"
+    _replace(shelf / "b.yaml", _text("b", "Second, longer", 1))
+    read_here = _count_prepares(monkeypatch)
+    assert _titles()["b"] == "Second, longer"
+    assert read_here == ["b.yaml"]
+
+
+def _search(query: str) -> list[tuple[str, str]]:
+    from briefcli.index import using_index
+
+    def run(index: Index) -> list[tuple[str, str]]:
+        _, results = catalog.surveyed(index, lambda where: index.search(query, folders=where))
+        return [(hit.brief_id, hit.snippet) for hit in results.hits]
+
+    return using_index(run)
+
+
+def _early_rankings_used(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    used: list[bool] = []
+    real = Index._early_ranking
+
+    def spy(self: Index, match: str, size: int) -> list[int] | None:
+        found = real(self, match, size)
+        used.append(found is not None)
+        return found
+
+    monkeypatch.setattr(Index, "_early_ranking", spy)
+    return used
+
+
+def test_search_all_uses_the_briefs_ranked_early_and_answers_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counts = {f"r{n}": n % 5 + 1 for n in range(12)}
+    _early_setup(tmp_path, monkeypatch, counts)
+    plain = _search("harbour")
+    _prefetch(monkeypatch, "search", "harbour", "--limit", "10", "--all")
+    used = _early_rankings_used(monkeypatch)
+    assert _search("harbour") == plain
+    assert used == [True]
+
+
+def test_a_brief_edited_before_a_search_all_is_ranked_with_its_new_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = _early_setup(tmp_path, monkeypatch, {f"r{n}": 1 for n in range(8)})
+    # Edited in place, same size and times put back: only its change time says so. Now it is
+    # the best match; the forked process sees its listing differ and ranks nothing.
+    path = shelf / "r5.yaml"
+    text = path.read_text(encoding="utf-8")
+    info = path.stat()
+    path.write_text(text.replace("convoy waited.", "harbour ships."), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_size == info.st_size
+    _prefetch(monkeypatch, "search", "harbour", "--all")
+    used = _early_rankings_used(monkeypatch)
+    hits = _search("harbour")
+    assert hits[0] == ("r5", "The harbour ships. The harbour was full.")
+    assert used == [False]
+
+
+def test_a_ranking_made_before_the_index_was_written_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefcli.index import using_index
+
+    shelf = _early_setup(tmp_path, monkeypatch, {f"r{n}": n + 1 for n in range(8)})
+    plain = _search("harbour")
+    _prefetch(monkeypatch, "search", "harbour", "--all")
+    statkeys.take(str(shelf))
+    assert statkeys.early()  # ranked
+    # Another brief process writes to the index (any write transaction) after the ranking.
+    using_index(lambda index: index.forget([]))
+    used = _early_rankings_used(monkeypatch)
+    assert _search("harbour") == plain
+    assert used == [False]
+
+
+@pytest.mark.parametrize(
+    ("argv", "guess"),
+    [
+        (["search", "deployment", "--all"], ("deployment", 10)),
+        (["-b", "x", "search", "--all", "two", "words", "--limit=30"], ("two words", 30)),
+        (["search", "--section", "4", "a", "--all", "-n", "5", "--format", "json"], ("a", 5)),
+        (["search", "--all", "--", "-x"], ("-x", 10)),
+        (["search", "--all"], None),
+        (["search", "word"], None),
+        (["list"], None),
+        (["search", "w", "--all", "--limit", "many"], None),
+    ],
+)
+def test_the_search_on_the_command_line_is_guessed_for_the_early_ranking(
+    argv: list[str], guess: tuple[str, int] | None
+) -> None:
+    from briefcli.index import _search_guess
+
+    assert _search_guess(argv) == guess

@@ -25,7 +25,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, TypeVar
 
 from briefcli.chunking import Chunk, chunks
 from briefcli.errors import BriefError
@@ -38,9 +38,10 @@ if TYPE_CHECKING:
     import sqlite3
 
     from briefcli.model import Brief
+    from briefcli.statkeys import Listing
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
-SCHEMA = 5
+SCHEMA = 6
 #: Chunks of one file get rowids ``file_id << CHUNK_BITS | n`` in the search's temporary table.
 CHUNK_BITS = 32
 #: Parsed files per transaction during a (cold) refresh: an interrupted build keeps its work.
@@ -171,6 +172,10 @@ BEGIN
     UPDATE listings SET racy = NULL WHERE folder = NEW.folder AND racy IS NOT NULL;
 END;
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
+-- A new random token at each write transaction: equal tokens, nothing written in between (for
+-- what another process read of the index, see early_work).
+CREATE TABLE IF NOT EXISTS generation (token BLOB NOT NULL);
+INSERT INTO generation SELECT randomblob(16) WHERE NOT EXISTS (SELECT 1 FROM generation);
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS briefs USING fts5(
     title, body, content = '', tokenize = '{_TOKENIZE}'
@@ -528,11 +533,12 @@ class Index:
         known = {path: rows[path][7] if path in rows else None for path in stale}
         jobs = [(path, known[path]) for path in stale]
         pool = _pool() if len(stale) >= POOL_FROM else None
+        early = _early_prepared(stats) if pool is None else {}
         try:
             prepared: Iterable[_Prepared | None] = (
                 pool.map(_prepare, jobs, chunksize=_CHUNKSIZE)
                 if pool is not None
-                else map(_prepare, jobs)
+                else (early.pop(job, None) or _prepare(job) for job in jobs)
             )
             results = iter(prepared)
             done = 0
@@ -650,6 +656,9 @@ class Index:
         # One brief more than taken is asked for: whether it comes says if more match (no
         # count of the matching briefs, which costs a third of their ranking).
         step = max(_BRIEFS_AT_A_TIME, limit // 3)
+        if folders and not ranked.condition.count(" AND "):  # every brief: as the early rank
+            early = self._early_ranking(match, step + 1)
+            ranked.first = None if early is None else (step + 1, early)
         while not complete and count < limit:
             chosen = ranked.batch(examined, step + 1)
             complete = len(chosen) <= step
@@ -793,6 +802,21 @@ class Index:
             first.setdefault(term, doc)
         return [forms[doc] for doc in sorted(set(first.values()))] or forms
 
+    def _early_ranking(self, match: str, size: int) -> list[int] | None:
+        """The best ``size`` briefs for ``match`` as the process forked at start-up ranked
+        them (:func:`early_work`), if it did and nothing was written to the index since."""
+        done = _early_done()
+        ranking = done.get("ranking") if done is not None else None
+        if not ranking or ranking[0] != match or ranking[1] != size:
+            return None
+        if ranking[3] != self._generation():
+            return None
+        return list(ranking[2])
+
+    def _generation(self) -> bytes | None:
+        row = self.db.execute("SELECT token FROM generation").fetchone()
+        return None if row is None else bytes(row[0])
+
     def _elsewhere(self, folders: Sequence[str]) -> bool:
         """Whether a file outside ``folders`` is indexed (``brief -b PATH`` indexes any file):
         the folders of the index, one index seek each."""
@@ -869,6 +893,205 @@ def _prepare(job: tuple[str, str | None]) -> _Prepared | None:
     return (digest, checked, meta, names, keys, _pack(pieces), _whole(pieces))
 
 
+# -- work done early, in the process forked at start-up (statkeys.prefetch) --------------------
+
+#: At most this many changed files are read by the process forked at start-up (more: a build,
+#: which the command's pool of processes does).
+_EARLY_FILES = 16
+#: Options of ``brief search`` (and the shared ones) that take a value, as the command line
+#: spells them: what :func:`_search_guess` skips. A wrong guess is only work thrown away.
+_VALUED = frozenset(
+    ("-b", "--brief", "--color", "--format", "-f", "--width", "-w", "--section", "-s",
+     "--limit", "-n", "--since", "--until", "--sort", "--depth", "--sentences", "--words",
+     "--origin")
+)  # fmt: skip
+
+
+def early_work(listings: dict[str, Listing | None], argv: list[str]) -> bytes:
+    """In the process forked at start-up, once the listings are sent: what the command will
+    need next, done while it starts, from a read-only connection to the index (marshal'd).
+
+    - ``prepared``: the files of a folder whose listing differs from the index's (a few), read
+      and parsed (:func:`_prepare`), with the stat key they had just before: path → (stat key,
+      the digest the index held, what was read). The command uses one only if its own stat
+      key and the index's digest are still those (:func:`_early_prepared`).
+    - ``ranking``: for ``brief search WORDS --all`` when no listing differs, the first briefs
+      ranked (:class:`_Ranking`), with the query, how many, and the index's generation token
+      read with them. The command uses them only for the same query and number, and only
+      while the token is unchanged: nothing was written to the index since, and the command's
+      own check of every file (which writes if anything changed) came after.
+    """
+    import marshal
+
+    location = index_path()
+    db = _connect_read_only(location)
+    if db is None:
+        return b""
+    done: dict[str, object] = {}
+    try:
+        from briefcli import __version__
+
+        about = db.execute("SELECT version FROM about").fetchone()
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA or about is None:
+            return b""
+        if about[0] != __version__:
+            return b""
+        index = Index(db, location)
+        stale = False
+        prepared: dict[str, tuple[tuple[int, ...], str | None, _Prepared]] = {}
+        for folder, now in listings.items():
+            if now is None:
+                continue
+            row = db.execute(
+                "SELECT digest, racy FROM listings WHERE folder = ?", (folder,)
+            ).fetchone()
+            if row is not None and row[0] is not None and bytes(row[0]) == now.digest:
+                continue
+            stale = True
+            if row is None or row[0] is None:
+                continue  # the command makes the listing from the rows
+            racy = str(row[1]).split("\0") if row[1] else [] if row[1] is not None else None
+            changed = _early_changed(index, folder, now.records, racy)
+            if changed is None or len(prepared) + len(changed) > _EARLY_FILES:
+                continue
+            for path in changed:
+                found = _early_read(db, path)
+                if found is not None:
+                    prepared[path] = found
+        if prepared:
+            done["prepared"] = prepared
+        guess = _search_guess(argv)
+        if guess is not None and not stale:
+            text, limit = guess
+            db.execute("BEGIN")  # one snapshot: the token and the ranking agree
+            token = index._generation()
+            match = fts_query(text, index._distinct_forms, index._prefix_stems)
+            size = max(_BRIEFS_AT_A_TIME, limit // 3) + 1
+            ids = _Ranking(db, "briefs MATCH ?", [match], None).batch(0, size)
+            done["ranking"] = (match, size, ids, token)
+    except Exception:  # anything: the command does the work itself
+        done.pop("ranking", None)
+    finally:
+        db.close()
+    return marshal.dumps(done) if done else b""
+
+
+def _early_changed(
+    index: Index, folder: str, records: bytes, racy: list[str] | None
+) -> list[str] | None:
+    """The paths of ``folder``'s files whose stat keys differ from the index's (or racy)."""
+    from briefcli.catalog import compare
+
+    known = index.db.execute("SELECT records FROM listed WHERE folder = ?", (folder,)).fetchone()
+    if known is None:
+        return None
+    try:
+        changed, _ = compare(
+            records, bytes(known[0]), index._racy(folder) if racy is None else racy
+        )
+    except ValueError:
+        return None
+    return [os.path.join(folder, name) for name in changed]
+
+
+def _early_read(
+    db: sqlite3.Connection, path: str
+) -> tuple[tuple[int, ...], str | None, _Prepared] | None:
+    """One changed file read and parsed early: its stat key just before, the digest the
+    index held, and what :func:`_prepare` made of it."""
+    held = db.execute("SELECT digest FROM files WHERE path = ?", (path,)).fetchone()
+    digest = None if held is None or held[0] is None else str(held[0])
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    prepared = _prepare((path, digest))
+    return None if prepared is None else (stat_key(info), digest, prepared)
+
+
+def _early_done() -> dict[str, Any] | None:
+    """What :func:`early_work` did in the process forked at start-up (None: nothing)."""
+    from briefcli.statkeys import early
+
+    data = early()
+    if not data:
+        return None
+    import marshal
+
+    # From this process's own fork, through a pipe only the two hold.
+    try:
+        found = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _early_prepared(stats: dict[str, os.stat_result]) -> dict[tuple[str, str | None], _Prepared]:
+    """The files :func:`early_work` read that are still as it read them: (path, the index's
+    digest) → what it read, for the files of ``stats`` with the same stat key now."""
+    done = _early_done()
+    found = done.get("prepared") if done is not None else None
+    if not found:
+        return {}
+    usable = {}
+    for path, (key, digest, prepared) in found.items():
+        info = stats.get(path)
+        if info is not None and tuple(key) == stat_key(info):
+            usable[(path, digest)] = prepared
+    return usable
+
+
+def _search_guess(argv: list[str]) -> tuple[str, int] | None:
+    """The query and ``--limit`` of ``brief … search WORDS --all`` from a command line, as
+    Typer will read them, or None."""
+    if "search" not in argv or "--all" not in argv:
+        return None
+    words: list[str] = []
+    limit = 10
+    tokens = iter(argv[argv.index("search") + 1 :])
+    options = True
+    for token in tokens:
+        if options and token == "--":
+            options = False
+        elif options and token.startswith("-") and token != "-":
+            name, equals, value = token.partition("=")
+            if name in ("--limit", "-n"):
+                try:
+                    limit = int(value if equals else next(tokens, ""))
+                except ValueError:
+                    return None
+            elif name in _VALUED and not equals:
+                next(tokens, None)
+        else:
+            words.append(token)
+    return (" ".join(words), limit) if words else None
+
+
+def _connect_read_only(location: str) -> sqlite3.Connection | None:
+    """A read-only connection to the index file, with the checks of :func:`_connect` (never
+    through a link, only a regular file); None when there is none or it cannot be opened."""
+    import sqlite3
+
+    if any(sign in location for sign in "?#%"):
+        return None  # would need escaping in a URI; the command reads the index itself
+    try:
+        for suffix in _SIDE_FILES:
+            _refuse_unless_regular(location + suffix)
+        checked = os.lstat(location)
+        if not stat.S_ISREG(checked.st_mode):
+            return None
+        db = sqlite3.connect(f"file:{location}?mode=ro", uri=True, isolation_level=None)
+        now = os.lstat(location)
+        if (now.st_dev, now.st_ino) != (checked.st_dev, checked.st_ino):
+            db.close()
+            return None
+    except (OSError, UnsafeIndexError, sqlite3.Error):
+        return None
+    return db
+
+
 def _pool() -> concurrent.futures.ProcessPoolExecutor | None:
     """Processes to parse in: forked, so they start at once with brief already imported."""
     import concurrent.futures
@@ -910,11 +1133,15 @@ class _Ranking:
         self, db: sqlite3.Connection, condition: str, params: list[object], fixed: list[int] | None
     ) -> None:
         self.db, self.condition, self.params, self.fixed = db, condition, params, fixed
+        #: The first batch, ranked already (by the process forked at start-up): its size, ids.
+        self.first: tuple[int, list[int]] | None = None
 
     def batch(self, start: int, size: int) -> list[int]:
         """The ids of the matching briefs ranked ``start`` to ``start + size - 1``."""
         if self.fixed is not None:
             return self.fixed[start : start + size]
+        if start == 0 and self.first is not None and self.first[0] == size:
+            return self.first[1]
         rows = self.db.execute(
             f"SELECT rowid FROM briefs WHERE {self.condition} "
             "ORDER BY bm25(briefs, 4.0, 1.0), rowid LIMIT ? OFFSET ?",
@@ -938,7 +1165,13 @@ class _Transaction:
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
         if self.outer:
+            if kind is None:
+                self.db.execute(_NEW_GENERATION)
             self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+#: Run at the end of every write transaction (see the ``generation`` table).
+_NEW_GENERATION = "UPDATE generation SET token = randomblob(16)"
 
 
 def _transaction(db: sqlite3.Connection) -> _Transaction:

@@ -10,8 +10,10 @@ of the same string made from its rows (:meth:`briefcli.index.Index.listing`).
 :func:`prefetch`, called by the console script before it imports Typer when the command line
 looks like a library-wide command, forks a process that takes these listings while brief
 starts up; :func:`take` hands them over. The stats then cost the command no time on a
-machine with a second core. Without a prefetch (tests, other entry points, no ``fork``) the
-command takes them itself.
+machine with a second core. The same process then goes on with what the command will need
+next (:func:`briefcli.index.early_work`: the files that changed read and parsed, or the
+briefs ranked for the search on the command line), which :func:`early` hands over. Without a
+prefetch (tests, other entry points, no ``fork``) the command does all of it itself.
 
 The console script imports this module before anything else: it imports only ``os`` at the top.
 """
@@ -230,13 +232,18 @@ def differing(now: bytes, known: bytes) -> list[str] | None:
 _child: tuple[int, int] | None = None
 #: What the prefetching process found: folder → listing (or None: it could not list it).
 _taken: dict[str, Listing | None] = {}
+#: The read end of the pipe and the process, once the listings are taken, until :func:`early`.
+_rest: tuple[int, int] | None = None
+#: What :func:`early` handed over (None: not yet asked).
+_early: bytes | None = None
 
 
 def prefetch() -> None:
     """Fork a process that takes the listing of every folder in BRIEF_PATH (see :func:`take`)."""
-    global _child
+    global _child, _early
     if _child is not None or not hasattr(os, "fork"):
         return
+    _early = None  # what an earlier process did is not this one's
     try:
         read_end, write_end = os.pipe()
     except OSError:
@@ -258,6 +265,7 @@ def prefetch() -> None:
         code = 0
         try:
             os.close(read_end)
+            _quiet()
             _send(write_end)
         except BaseException:
             code = 1
@@ -267,8 +275,45 @@ def prefetch() -> None:
     _child = (pid, read_end)
 
 
+def _quiet() -> None:
+    """In the forked process: standard streams on /dev/null, so that it never holds the
+    command's terminal or pipes open (a reader of the command's output waits for every
+    writer), nor prints anything."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+
+
+def _frame(out: int, data: bytes) -> None:
+    """Write ``data`` to ``out`` with its length first (see :func:`_read_frame`)."""
+    view = memoryview(b"%d\n" % len(data) + data)
+    while view:
+        view = view[os.write(out, view) :]
+
+
+def _read_frame(fd: int) -> bytes | None:
+    """One piece :func:`_frame` wrote to ``fd``; None when the writer ended first."""
+    head = b""
+    while not head.endswith(b"\n"):
+        byte = os.read(fd, 1)
+        if not byte or len(head) > 20:
+            return None
+        head += byte
+    size = int(head)
+    chunks: list[bytes] = []
+    while size > 0:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
 def _send(out: int) -> None:
-    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``."""
+    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``,
+    then what :func:`briefcli.index.early_work` does for the command line."""
     # Ctrl-C raises KeyboardInterrupt here as anywhere, which prefetch() turns into a quiet
     # exit (importing signal to change that would cost this process 5 ms: it loads enum).
     parts: list[bytes] = []
@@ -296,15 +341,19 @@ def _send(out: int) -> None:
     # command (they hold few files: the command lists them itself).
     for named in brief_path_folders():
         add(os.path.realpath(named))
-    data = memoryview(b"".join(parts))
-    while data:
-        data = data[os.write(out, data) :]
+    data = b"".join(parts)
+    _frame(out, data)
+    import sys
+
+    from briefcli.index import early_work  # after the listings: they are needed first
+
+    _frame(out, early_work(_parse(data), sys.argv[1:]))
     os.close(out)
 
 
 def ready() -> bool:
     """Whether :func:`take` would answer at once: no prefetching process, or one that has
-    written its listings (it writes them all at once, at the end)."""
+    written its listings (it writes them all at once, first)."""
     if _child is None:
         return True
     import select
@@ -316,23 +365,48 @@ def ready() -> bool:
 def take(folder: str) -> Listing | None:
     """The listing of ``folder`` taken by the prefetching process (None when there was none,
     or it did not list that folder, or could not: the caller lists it itself)."""
-    global _child
+    global _child, _rest
     if _child is not None:
         pid, read_end = _child
         _child = None
-        chunks: list[bytes] = []
         try:
-            while True:
-                chunk = os.read(read_end, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        finally:
-            os.close(read_end)
-        _, status = os.waitpid(pid, 0)
-        if status == 0:
-            _taken.update(_parse(b"".join(chunks)))
+            data = _read_frame(read_end)
+        except (OSError, ValueError):
+            data = None
+        if data is None:
+            _end(pid, read_end)
+        else:
+            _taken.update(_parse(data))
+            _rest = (pid, read_end)
     return _taken.get(folder)
+
+
+def early() -> bytes:
+    """What :func:`briefcli.index.early_work` did in the prefetching process (b"" when there
+    was no such process or it did nothing), once the listings are taken: waits for it."""
+    global _rest, _early
+    if _child is not None:
+        take("")
+    if _early is None:
+        _early = b""
+        if _rest is not None:
+            pid, read_end = _rest
+            _rest = None
+            try:
+                _early = _read_frame(read_end) or b""
+            except (OSError, ValueError):
+                _early = b""  # the command does the work itself
+            _end(pid, read_end)
+    return _early
+
+
+def _end(pid: int, read_end: int) -> None:
+    """Close the pipe and collect the prefetching process."""
+    os.close(read_end)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:  # pragma: no cover - collected elsewhere
+        return
 
 
 def _parse(data: bytes) -> dict[str, Listing | None]:
