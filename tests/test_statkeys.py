@@ -339,10 +339,13 @@ def _replace(path: Path, text: str) -> None:
 
 
 def _prefetch(monkeypatch: pytest.MonkeyPatch, *argv: str) -> None:
+    """Fork the process as the console script does, and wait until it is done (the command
+    waits only so long; a test machine may be slow)."""
     import sys
 
     monkeypatch.setattr(sys, "argv", ["brief", *argv])
     statkeys.prefetch()
+    statkeys.early()
 
 
 def _titles() -> dict[str, str]:
@@ -387,7 +390,6 @@ def test_a_brief_changed_again_after_the_early_read_is_read_again(
     shelf = _early_setup(tmp_path, monkeypatch, {"a": 1, "b": 1})
     _replace(shelf / "b.yaml", _text("b", "First", 1))
     _prefetch(monkeypatch, "list")
-    statkeys.take(str(shelf))
     assert statkeys.early()  # the forked process is done: it read "First"
     _replace(shelf / "b.yaml", _text("b", "Second, longer", 1))
     read_here = _count_prepares(monkeypatch)
@@ -454,16 +456,35 @@ def test_a_ranking_made_before_the_index_was_written_is_not_used(
 ) -> None:
     from briefcli.index import using_index
 
-    shelf = _early_setup(tmp_path, monkeypatch, {f"r{n}": n + 1 for n in range(8)})
+    _early_setup(tmp_path, monkeypatch, {f"r{n}": n + 1 for n in range(8)})
     plain = _search("harbour")
     _prefetch(monkeypatch, "search", "harbour", "--all")
-    statkeys.take(str(shelf))
     assert statkeys.early()  # ranked
     # Another brief process writes to the index (any write transaction) after the ranking.
     using_index(lambda index: index.forget([]))
     used = _early_rankings_used(monkeypatch)
     assert _search("harbour") == plain
     assert used == [False]
+
+
+def test_a_forked_process_not_done_in_time_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import time
+
+    from briefcli import index
+
+    shelf = _early_setup(tmp_path, monkeypatch, {"a": 1})
+    monkeypatch.setattr(index, "early_work", lambda *_: time.sleep(30) or b"")
+    monkeypatch.setattr(sys, "argv", ["brief", "search", "harbour", "--all"])
+    statkeys.prefetch()
+    assert statkeys.take(str(shelf)) == listing(str(shelf))
+    started = time.monotonic()
+    assert statkeys.early(0.01) == b""
+    assert time.monotonic() - started < 5
+    assert statkeys._rest is None  # stopped and collected
+    assert _search("harbour")[0][0] == "a"
 
 
 @pytest.mark.parametrize(

@@ -805,7 +805,7 @@ class Index:
     def _early_ranking(self, match: str, size: int) -> list[int] | None:
         """The best ``size`` briefs for ``match`` as the process forked at start-up ranked
         them (:func:`early_work`), if it did and nothing was written to the index since."""
-        done = _early_done()
+        done = _early_done(_EARLY_RANKING_WAIT)
         ranking = done.get("ranking") if done is not None else None
         if not ranking or ranking[0] != match or ranking[1] != size:
             return None
@@ -898,6 +898,9 @@ def _prepare(job: tuple[str, str | None]) -> _Prepared | None:
 #: At most this many changed files are read by the process forked at start-up (more: a build,
 #: which the command's pool of processes does).
 _EARLY_FILES = 16
+#: How long the command waits for the forked process's work, in seconds: about what doing it
+#: itself costs (ranking 10,000 briefs for a common word; importing PyYAML, parsing a brief).
+_EARLY_RANKING_WAIT, _EARLY_READ_WAIT = 0.008, 0.02
 #: Options of ``brief search`` (and the shared ones) that take a value, as the command line
 #: spells them: what :func:`_search_guess` skips. A wrong guess is only work thrown away.
 _VALUED = frozenset(
@@ -1011,11 +1014,12 @@ def _early_read(
     return None if prepared is None else (stat_key(info), digest, prepared)
 
 
-def _early_done() -> dict[str, Any] | None:
-    """What :func:`early_work` did in the process forked at start-up (None: nothing)."""
+def _early_done(wait: float) -> dict[str, Any] | None:
+    """What :func:`early_work` did in the process forked at start-up (None: nothing), waiting
+    for it at most ``wait`` seconds."""
     from briefcli.statkeys import early
 
-    data = early()
+    data = early(wait)
     if not data:
         return None
     import marshal
@@ -1031,7 +1035,7 @@ def _early_done() -> dict[str, Any] | None:
 def _early_prepared(stats: dict[str, os.stat_result]) -> dict[tuple[str, str | None], _Prepared]:
     """The files :func:`early_work` read that are still as it read them: (path, the index's
     digest) → what it read, for the files of ``stats`` with the same stat key now."""
-    done = _early_done()
+    done = _early_done(_EARLY_READ_WAIT)
     found = done.get("prepared") if done is not None else None
     if not found:
         return {}

@@ -354,12 +354,7 @@ def _send(out: int) -> None:
 def ready() -> bool:
     """Whether :func:`take` would answer at once: no prefetching process, or one that has
     written its listings (it writes them all at once, first)."""
-    if _child is None:
-        return True
-    import select
-
-    readable, _, _ = select.select([_child[1]], [], [], 0)
-    return bool(readable)
+    return _child is None or _readable(_child[1], 0)
 
 
 def take(folder: str) -> Listing | None:
@@ -381,9 +376,13 @@ def take(folder: str) -> Listing | None:
     return _taken.get(folder)
 
 
-def early() -> bytes:
+def early(wait: float | None = None) -> bytes:
     """What :func:`briefcli.index.early_work` did in the prefetching process (b"" when there
-    was no such process or it did nothing), once the listings are taken: waits for it."""
+    was no such process or it did nothing), once the listings are taken.
+
+    Waits at most ``wait`` seconds (None: until it is done): a process that is not done by
+    then is stopped, and the command does the work itself (the process may have no core to
+    run on, and waiting longer would cost more than the work)."""
     global _rest, _early
     if _child is not None:
         take("")
@@ -392,12 +391,24 @@ def early() -> bytes:
         if _rest is not None:
             pid, read_end = _rest
             _rest = None
-            try:
-                _early = _read_frame(read_end) or b""
-            except (OSError, ValueError):
-                _early = b""  # the command does the work itself
+            if wait is not None and not _readable(read_end, wait):
+                import signal
+
+                os.kill(pid, signal.SIGKILL)  # it only reads: nothing to leave half done
+            else:
+                try:
+                    _early = _read_frame(read_end) or b""
+                except (OSError, ValueError):
+                    _early = b""  # the command does the work itself
             _end(pid, read_end)
     return _early
+
+
+def _readable(fd: int, wait: float) -> bool:
+    import select
+
+    readable, _, _ = select.select([fd], [], [], wait)
+    return bool(readable)
 
 
 def _end(pid: int, read_end: int) -> None:
