@@ -317,7 +317,7 @@ def _early_setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: dict[st
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     real = time.time_ns
     monkeypatch.setattr(index.time, "time_ns", lambda: real() + 60_000_000_000)
-    for name, value in (("_taken", {}), ("_child", None), ("_rest", None), ("_early", None)):
+    for name, value in (("_taken", {}), ("_child", None), ("_worker", None), ("_early", None)):
         monkeypatch.setattr(statkeys, name, value)
     index.using_index(catalog.survey)
     return shelf
@@ -345,6 +345,7 @@ def _prefetch(monkeypatch: pytest.MonkeyPatch, *argv: str) -> None:
 
     monkeypatch.setattr(sys, "argv", ["brief", *argv])
     statkeys.prefetch()
+    statkeys.take("")
     statkeys.early()
 
 
@@ -451,20 +452,40 @@ def test_a_brief_edited_before_a_search_all_is_ranked_with_its_new_text(
     assert used == [False]
 
 
-def test_a_ranking_made_before_the_index_was_written_is_not_used(
+def test_a_ranking_made_before_another_process_wrote_the_index_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from briefcli.index import using_index
 
-    _early_setup(tmp_path, monkeypatch, {f"r{n}": n + 1 for n in range(8)})
-    plain = _search("harbour")
+    shelf = _early_setup(tmp_path, monkeypatch, {f"r{n}": 1 for n in range(8)})
     _prefetch(monkeypatch, "search", "harbour", "--all")
-    assert statkeys.early()  # ranked
-    # Another brief process writes to the index (any write transaction) after the ranking.
-    using_index(lambda index: index.forget([]))
+    assert statkeys.early()  # ranked: every brief alike
+    # Then another brief process indexes an edit: the listings match again when this one
+    # checks them, but what was ranked is not what the index holds.
+    path = shelf / "r5.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("convoy waited.", "harbour, harbour."),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(statkeys, "_taken", {})  # each lists the folder itself
+    using_index(catalog.survey)
+    used = _early_rankings_used(monkeypatch)
+    hits = _search("harbour")
+    assert hits[0][0] == "r5"
+    assert used == [False]
+
+
+def test_a_file_read_again_unchanged_keeps_the_ranking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = _early_setup(tmp_path, monkeypatch, {f"r{n}": n + 1 for n in range(8)})
+    plain = _search("harbour")
+    path = shelf / "r3.yaml"
+    os.utime(path)  # touched: read again, the same text (no new generation)
+    _prefetch(monkeypatch, "search", "harbour", "--all")
     used = _early_rankings_used(monkeypatch)
     assert _search("harbour") == plain
-    assert used == [False]
+    assert used == [True]
 
 
 def test_a_forked_process_not_done_in_time_is_stopped(
@@ -483,7 +504,7 @@ def test_a_forked_process_not_done_in_time_is_stopped(
     started = time.monotonic()
     assert statkeys.early(0.01) == b""
     assert time.monotonic() - started < 5
-    assert statkeys._rest is None  # stopped and collected
+    assert statkeys._worker is None  # stopped and collected
     assert _search("harbour")[0][0] == "a"
 
 

@@ -172,8 +172,8 @@ BEGIN
     UPDATE listings SET racy = NULL WHERE folder = NEW.folder AND racy IS NOT NULL;
 END;
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
--- A new random token at each write transaction: equal tokens, nothing written in between (for
--- what another process read of the index, see early_work).
+-- A new random token with each write of new content (rows written with new text or metadata,
+-- or deleted; not a file found unchanged): equal tokens, the same answers (see early_work).
 CREATE TABLE IF NOT EXISTS generation (token BLOB NOT NULL);
 INSERT INTO generation SELECT randomblob(16) WHERE NOT EXISTS (SELECT 1 FROM generation);
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
@@ -411,6 +411,12 @@ class Index:
                 found[str(name)] = tuple(int(k) for k in key)
         return all(found.get(name) == key for name, key in keys.items())
 
+    def _changed(self) -> None:
+        """Count a row written with new content, or deleted, in the write transaction that
+        does it: a new generation token (see the ``generation`` table)."""
+        self.changes += 1
+        self.db.execute(_NEW_GENERATION)
+
     def writing(self) -> contextlib.AbstractContextManager[None]:
         """``with index.writing():`` one write transaction (other brief processes wait) in
         which the index's own writes are parts, committed together."""
@@ -432,7 +438,7 @@ class Index:
             for file_id in file_ids:
                 self._delete_text(file_id)
                 self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
-                self.changes += 1
+                self._changed()
 
     def records(
         self, folders: Sequence[str], condition: str, params: Sequence[object] = (), tail: str = ""
@@ -500,7 +506,7 @@ class Index:
                 for file_id in gone:
                     self._delete_text(file_id)
                     self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
-                    self.changes += 1
+                    self._changed()
 
     def _delete_text(self, file_id: int) -> None:
         """Take a file's text out of the index (a contentless table needs the old text)."""
@@ -581,7 +587,7 @@ class Index:
                 (*identity, checked, old[0]),
             )
             return (old[0], path, *identity, digest, checked, *old[9:])
-        self.changes += 1
+        self._changed()
         if prepared[2] is None:  # not parsed (it matched a row that has changed since)
             prepared = _prepare((path, None))
             if prepared is None:
@@ -910,23 +916,35 @@ _VALUED = frozenset(
 )  # fmt: skip
 
 
-def early_work(listings: dict[str, Listing | None], argv: list[str]) -> bytes:
-    """In the process forked at start-up, once the listings are sent: what the command will
-    need next, done while it starts, from a read-only connection to the index (marshal'd).
+def early_work(listings: Callable[[], dict[str, Listing | None]], argv: list[str]) -> bytes:
+    """In the second process forked at start-up (:func:`briefcli.statkeys.prefetch`): what the
+    command will need next, done while it starts, from a read-only connection to the index
+    (marshal'd). Which depends on whether a folder of BRIEF_PATH changed since the index was
+    last written (a file added, removed, or saved by renaming a new file over it):
 
-    - ``prepared``: the files of a folder whose listing differs from the index's (a few), read
-      and parsed (:func:`_prepare`), with the stat key they had just before: path → (stat key,
-      the digest the index held, what was read). The command uses one only if its own stat
-      key and the index's digest are still those (:func:`_early_prepared`).
-    - ``ranking``: for ``brief search WORDS --all`` when no listing differs, the first briefs
+    - yes: ``prepared``, the files whose stat keys differ from the index's in the listings
+      (``listings()``, from the first forked process; a few files at most), read and parsed
+      (:func:`_prepare`), each with the stat key it had just before and the digest the index
+      held: path → (stat key, digest, what was read). The command uses one only if its own
+      stat key and the index's digest are still those (:func:`_early_prepared`).
+    - no, and the command line is ``brief search WORDS --all``: ``ranking``, the first briefs
       ranked (:class:`_Ranking`), with the query, how many, and the index's generation token
       read with them. The command uses them only for the same query and number, and only
       while the token is unchanged: nothing was written to the index since, and the command's
-      own check of every file (which writes if anything changed) came after.
+      own check of every file, which writes what changed, came after. (A file edited in place
+      changes no folder: the ranking made then is not used.)
     """
     import marshal
 
     location = index_path()
+    moved = _folders_changed(location)
+    guess = _search_guess(argv)
+    if not moved and guess is None:
+        return b""
+    if moved:  # what reading a brief imports, while the first process lists the folders
+        import briefcli.catalog
+        import briefcli.loader
+        import briefcli.query  # noqa: F401
     db = _connect_read_only(location)
     if db is None:
         return b""
@@ -940,31 +958,9 @@ def early_work(listings: dict[str, Listing | None], argv: list[str]) -> bytes:
         if about[0] != __version__:
             return b""
         index = Index(db, location)
-        stale = False
-        prepared: dict[str, tuple[tuple[int, ...], str | None, _Prepared]] = {}
-        for folder, now in listings.items():
-            if now is None:
-                continue
-            row = db.execute(
-                "SELECT digest, racy FROM listings WHERE folder = ?", (folder,)
-            ).fetchone()
-            if row is not None and row[0] is not None and bytes(row[0]) == now.digest:
-                continue
-            stale = True
-            if row is None or row[0] is None:
-                continue  # the command makes the listing from the rows
-            racy = str(row[1]).split("\0") if row[1] else [] if row[1] is not None else None
-            changed = _early_changed(index, folder, now.records, racy)
-            if changed is None or len(prepared) + len(changed) > _EARLY_FILES:
-                continue
-            for path in changed:
-                found = _early_read(db, path)
-                if found is not None:
-                    prepared[path] = found
-        if prepared:
-            done["prepared"] = prepared
-        guess = _search_guess(argv)
-        if guess is not None and not stale:
+        if moved:
+            done["prepared"] = _early_reads(index, listings())
+        elif guess is not None:
             text, limit = guess
             db.execute("BEGIN")  # one snapshot: the token and the ranking agree
             token = index._generation()
@@ -977,6 +973,52 @@ def early_work(listings: dict[str, Listing | None], argv: list[str]) -> bytes:
     finally:
         db.close()
     return marshal.dumps(done) if done else b""
+
+
+def _folders_changed(location: str) -> bool:
+    """Whether a folder of BRIEF_PATH changed (its status) since the index was last written
+    (or there is no index): a guess at what is worth doing early, never at what is fresh."""
+    from briefcli.statkeys import brief_path_folders
+
+    written = 0
+    for suffix in ("", "-wal"):
+        try:
+            written = max(written, os.stat(location + suffix).st_mtime_ns)
+        except OSError:
+            if not suffix:
+                return True
+    for folder in brief_path_folders():
+        try:
+            if os.stat(folder).st_ctime_ns >= written:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _early_reads(
+    index: Index, listings: dict[str, Listing | None]
+) -> dict[str, tuple[tuple[int, ...], str | None, _Prepared]]:
+    """The files whose stat keys differ from the index's in ``listings``, read and parsed (a
+    few at most: more are a build, for the command's pool of processes)."""
+    prepared: dict[str, tuple[tuple[int, ...], str | None, _Prepared]] = {}
+    for folder, now in listings.items():
+        if now is None:
+            continue
+        row = index.db.execute(
+            "SELECT digest, racy FROM listings WHERE folder = ?", (folder,)
+        ).fetchone()
+        if row is None or row[0] is None or bytes(row[0]) == now.digest:
+            continue  # none kept (the command makes it from the rows), or no change
+        racy = str(row[1]).split("\0") if row[1] else [] if row[1] is not None else None
+        changed = _early_changed(index, folder, now.records, racy)
+        if changed is None or len(prepared) + len(changed) > _EARLY_FILES:
+            continue
+        for path in changed:
+            found = _early_read(index.db, path)
+            if found is not None:
+                prepared[path] = found
+    return prepared
 
 
 def _early_changed(
@@ -1169,12 +1211,10 @@ class _Transaction:
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
         if self.outer:
-            if kind is None:
-                self.db.execute(_NEW_GENERATION)
             self.db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
-#: Run at the end of every write transaction (see the ``generation`` table).
+#: Run with every write of new content (see the ``generation`` table and Index._changed).
 _NEW_GENERATION = "UPDATE generation SET token = randomblob(16)"
 
 
@@ -1220,6 +1260,7 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
         db.execute("DELETE FROM listed")
         db.execute("DELETE FROM about")
         db.execute("INSERT INTO about VALUES (?)", (__version__,))
+        db.execute(_NEW_GENERATION)
 
 
 def _digest(data: bytes) -> str:

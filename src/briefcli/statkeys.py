@@ -22,6 +22,10 @@ from __future__ import annotations
 
 import os
 
+TYPE_CHECKING = False  # not typing's: this module loads before it
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 #: File endings of brief files in a library folder (catalog.SUFFIXES: this module loads first).
 SUFFIXES = (".yaml", ".yml")
 #: Between the names of :func:`records` (it cannot be in a file's name).
@@ -232,88 +236,92 @@ def differing(now: bytes, known: bytes) -> list[str] | None:
 _child: tuple[int, int] | None = None
 #: What the prefetching process found: folder → listing (or None: it could not list it).
 _taken: dict[str, Listing | None] = {}
-#: The read end of the pipe and the process, once the listings are taken, until :func:`early`.
-_rest: tuple[int, int] | None = None
+#: The process doing :func:`briefcli.index.early_work` and its pipe, until :func:`early`.
+_worker: tuple[int, int] | None = None
 #: What :func:`early` handed over (None: not yet asked).
 _early: bytes | None = None
 
 
 def prefetch() -> None:
-    """Fork a process that takes the listing of every folder in BRIEF_PATH (see :func:`take`)."""
-    global _child, _early
+    """Fork a process that takes the listing of every folder in BRIEF_PATH (see :func:`take`),
+    and one that does what the command will need next (see :func:`early`)."""
+    global _child, _worker, _early
     if _child is not None or not hasattr(os, "fork"):
         return
     _early = None  # what an earlier process did is not this one's
     try:
-        read_end, write_end = os.pipe()
+        to_worker, from_worker, from_child = os.pipe(), os.pipe(), os.pipe()
     except OSError:
         return
-    try:  # room for 10,000 files' records (Linux): the process writes them and is done
+    for _, write_end in (to_worker, from_worker, from_child):
+        _room(write_end)
+    (to_read, to_write), (from_read, from_write), (child_read, child_write) = (
+        to_worker,
+        from_worker,
+        from_child,
+    )
+    worker = _fork(_work, (to_read, from_write), (to_write, from_read, child_read, child_write))
+    os.close(to_read)
+    os.close(from_write)
+    if worker is None:
+        os.close(from_read)
+        os.close(to_write)
+        to_write = from_read = -1
+    else:
+        _worker = (worker, from_read)
+    pid = _fork(_send, (child_write, to_write), (child_read, from_read))
+    if to_write >= 0:
+        os.close(to_write)
+    os.close(child_write)
+    if pid is None:
+        os.close(child_read)
+        return
+    _child = (pid, child_read)
+
+
+def _room(write_end: int) -> None:
+    """Room in a pipe for 10,000 files' records (Linux): a process writes them and is done."""
+    try:
         import fcntl
 
         if hasattr(fcntl, "F_SETPIPE_SZ"):
             fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 1 << 20)
     except (ImportError, OSError):
         pass
+
+
+def _fork(
+    run: Callable[[int, int], None], keep: tuple[int, int], close: tuple[int, ...]
+) -> int | None:
+    """Fork a process that runs ``run(*keep)``, the pipe descriptors ``close`` closed (so that
+    a reader sees the end of what the others write) and its standard streams on /dev/null (so
+    that it never holds the command's terminal or pipes open, nor prints); None when it
+    cannot be forked."""
     try:
         pid = os.fork()
     except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return
-    if pid == 0:  # pragma: no cover - the forked process (tests read what it writes)
+        return None
+    if pid == 0:  # pragma: no cover - a forked process (tests read what it writes)
         code = 0
         try:
-            os.close(read_end)
-            _quiet()
-            _send(write_end)
+            for fd in close:
+                if fd >= 0:
+                    os.close(fd)
+            null = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(null, fd)
+            os.close(null)
+            run(*keep)
         except BaseException:
             code = 1
         finally:
             os._exit(code)
-    os.close(write_end)
-    _child = (pid, read_end)
+    return pid
 
 
-def _quiet() -> None:
-    """In the forked process: standard streams on /dev/null, so that it never holds the
-    command's terminal or pipes open (a reader of the command's output waits for every
-    writer), nor prints anything."""
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
-    os.close(null)
-
-
-def _frame(out: int, data: bytes) -> None:
-    """Write ``data`` to ``out`` with its length first (see :func:`_read_frame`)."""
-    view = memoryview(b"%d\n" % len(data) + data)
-    while view:
-        view = view[os.write(out, view) :]
-
-
-def _read_frame(fd: int) -> bytes | None:
-    """One piece :func:`_frame` wrote to ``fd``; None when the writer ended first."""
-    head = b""
-    while not head.endswith(b"\n"):
-        byte = os.read(fd, 1)
-        if not byte or len(head) > 20:
-            return None
-        head += byte
-    size = int(head)
-    chunks: list[bytes] = []
-    while size > 0:
-        chunk = os.read(fd, min(size, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
-
-def _send(out: int) -> None:
-    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``,
-    then what :func:`briefcli.index.early_work` does for the command line."""
+def _send(out: int, copy: int = -1) -> None:
+    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``
+    (and to ``copy``, the process doing :func:`briefcli.index.early_work`, if there is one)."""
     # Ctrl-C raises KeyboardInterrupt here as anywhere, which prefetch() turns into a quiet
     # exit (importing signal to change that would cost this process 5 ms: it loads enum).
     parts: list[bytes] = []
@@ -342,66 +350,50 @@ def _send(out: int) -> None:
     for named in brief_path_folders():
         add(os.path.realpath(named))
     data = b"".join(parts)
-    _frame(out, data)
+    for fd in (out, copy):
+        if fd < 0:
+            continue
+        try:
+            _write_all(fd, data)
+        except OSError:  # the other process ended: it does without
+            if fd == out:
+                raise
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read_all(fd: int) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _work(listings: int, out: int) -> None:
+    """In the second forked process: :func:`briefcli.index.early_work` for this command line,
+    with the listings the first one sends (read from ``listings`` when it needs them)."""
     import sys
 
-    from briefcli.index import early_work  # after the listings: they are needed first
+    from briefcli.index import early_work
 
-    _frame(out, early_work(_parse(data), sys.argv[1:]))
+    def taken() -> dict[str, Listing | None]:
+        return _parse(_read_all(listings))
+
+    _write_all(out, early_work(taken, sys.argv[1:]))
     os.close(out)
 
 
 def ready() -> bool:
     """Whether :func:`take` would answer at once: no prefetching process, or one that has
-    written its listings (it writes them all at once, first)."""
+    written its listings (it writes them all at once, at the end)."""
     return _child is None or _readable(_child[1], 0)
-
-
-def take(folder: str) -> Listing | None:
-    """The listing of ``folder`` taken by the prefetching process (None when there was none,
-    or it did not list that folder, or could not: the caller lists it itself)."""
-    global _child, _rest
-    if _child is not None:
-        pid, read_end = _child
-        _child = None
-        try:
-            data = _read_frame(read_end)
-        except (OSError, ValueError):
-            data = None
-        if data is None:
-            _end(pid, read_end)
-        else:
-            _taken.update(_parse(data))
-            _rest = (pid, read_end)
-    return _taken.get(folder)
-
-
-def early(wait: float | None = None) -> bytes:
-    """What :func:`briefcli.index.early_work` did in the prefetching process (b"" when there
-    was no such process or it did nothing), once the listings are taken.
-
-    Waits at most ``wait`` seconds (None: until it is done): a process that is not done by
-    then is stopped, and the command does the work itself (the process may have no core to
-    run on, and waiting longer would cost more than the work)."""
-    global _rest, _early
-    if _child is not None:
-        take("")
-    if _early is None:
-        _early = b""
-        if _rest is not None:
-            pid, read_end = _rest
-            _rest = None
-            if wait is not None and not _readable(read_end, wait):
-                import signal
-
-                os.kill(pid, signal.SIGKILL)  # it only reads: nothing to leave half done
-            else:
-                try:
-                    _early = _read_frame(read_end) or b""
-                except (OSError, ValueError):
-                    _early = b""  # the command does the work itself
-            _end(pid, read_end)
-    return _early
 
 
 def _readable(fd: int, wait: float) -> bool:
@@ -411,13 +403,48 @@ def _readable(fd: int, wait: float) -> bool:
     return bool(readable)
 
 
-def _end(pid: int, read_end: int) -> None:
-    """Close the pipe and collect the prefetching process."""
-    os.close(read_end)
-    try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:  # pragma: no cover - collected elsewhere
-        return
+def take(folder: str) -> Listing | None:
+    """The listing of ``folder`` taken by the prefetching process (None when there was none,
+    or it did not list that folder, or could not: the caller lists it itself)."""
+    global _child
+    if _child is not None:
+        pid, read_end = _child
+        _child = None
+        try:
+            data = _read_all(read_end)
+        finally:
+            os.close(read_end)
+        _, status = os.waitpid(pid, 0)
+        if status == 0:
+            _taken.update(_parse(data))
+    return _taken.get(folder)
+
+
+def early(wait: float | None = None) -> bytes:
+    """What :func:`briefcli.index.early_work` did in the second forked process (b"" when there
+    was no such process or it did nothing).
+
+    Waits at most ``wait`` seconds (None: until it is done): a process that is not done by
+    then is stopped, and the command does the work itself (the process may have no core to
+    run on, and waiting longer would cost more than the work)."""
+    global _worker, _early
+    if _early is None:
+        _early = b""
+        if _worker is not None:
+            pid, read_end = _worker
+            _worker = None
+            if wait is not None and not _readable(read_end, wait):
+                import signal
+
+                os.kill(pid, signal.SIGKILL)  # it only reads: nothing to leave half done
+            else:
+                try:
+                    _early = _read_all(read_end)
+                except OSError:
+                    _early = b""  # the command does the work itself
+            os.close(read_end)
+            os.waitpid(pid, 0)
+    return _early
 
 
 def _parse(data: bytes) -> dict[str, Listing | None]:
