@@ -222,6 +222,8 @@ class Index:
         #: How many rows this connection has written with new content, or deleted: an answer
         #: read from the index before is still right while this does not move.
         self.changes = 0
+        #: Whether the write transaction under way wrote new content (see _Transaction).
+        self.unsaved = False
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -334,7 +336,7 @@ class Index:
         if row is None or row[0] is None:
             return None, []
         if row[1] is None:  # a file's row became settled (or racy) since: only the names
-            with _transaction(self.db):
+            with _transaction(self.db, self):
                 racy = self._racy(folder)
                 self.db.execute(
                     "UPDATE listings SET racy = ? WHERE folder = ?", ("\0".join(racy), folder)
@@ -365,7 +367,7 @@ class Index:
         Returns the digest, the records and the racy files' names."""
         from briefcli import statkeys
 
-        with _transaction(self.db):
+        with _transaction(self.db, self):
             rows = self.db.execute(
                 f"SELECT {_NAME}, size, mtime_ns, ctime_ns, inode, device "
                 "FROM files INDEXED BY files_by_key WHERE folder = ? ORDER BY path",
@@ -387,7 +389,7 @@ class Index:
         """Keep ``records`` (with their digest) as ``folder``'s listing: the caller has checked,
         in the same write transaction (:meth:`writing`), that the rows hold them
         (:meth:`holds`)."""
-        with _transaction(self.db):
+        with _transaction(self.db, self):
             racy = "\0".join(self._racy(folder))
             valid = self.count([folder], "error IS NULL")
             self.db.execute(
@@ -412,15 +414,15 @@ class Index:
         return all(found.get(name) == key for name, key in keys.items())
 
     def _changed(self) -> None:
-        """Count a row written with new content, or deleted, in the write transaction that
-        does it: a new generation token (see the ``generation`` table)."""
+        """Count a row written with new content, or deleted, in a write transaction, which
+        then ends with a new generation token (see the ``generation`` table)."""
         self.changes += 1
-        self.db.execute(_NEW_GENERATION)
+        self.unsaved = True
 
     def writing(self) -> contextlib.AbstractContextManager[None]:
         """``with index.writing():`` one write transaction (other brief processes wait) in
         which the index's own writes are parts, committed together."""
-        return _transaction(self.db)
+        return _transaction(self.db, self)
 
     def ids(self, paths: Sequence[str]) -> list[int]:
         """The ids of the indexed files among ``paths``."""
@@ -434,7 +436,7 @@ class Index:
 
     def forget(self, file_ids: Iterable[int]) -> None:
         """Delete the rows (and text) of files that are gone."""
-        with _transaction(self.db):
+        with _transaction(self.db, self):
             for file_id in file_ids:
                 self._delete_text(file_id)
                 self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
@@ -502,7 +504,7 @@ class Index:
             if os.path.dirname(path) in folders or not os.path.exists(path):
                 gone.append(rows.pop(path)[0])
         if gone:
-            with _transaction(self.db):
+            with _transaction(self.db, self):
                 for file_id in gone:
                     self._delete_text(file_id)
                     self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
@@ -549,7 +551,7 @@ class Index:
             results = iter(prepared)
             done = 0
             for start in range(0, len(stale), BATCH):
-                with _transaction(self.db):
+                with _transaction(self.db, self):
                     for path in stale[start : start + BATCH]:
                         row = self._write(path, stats[path], next(results))
                         if row is None:
@@ -1197,10 +1199,15 @@ class _Ranking:
 
 
 class _Transaction:
-    """``with _transaction(db):`` runs the block in one write transaction, rolled back on error."""
+    """``with _transaction(db):`` runs the block in one write transaction, rolled back on error.
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    With ``index``: when it wrote new content (:meth:`Index._changed`), the transaction ends
+    with a new generation token (once: a row written per file would scatter the pages of a
+    build)."""
+
+    def __init__(self, db: sqlite3.Connection, index: Index | None = None) -> None:
         self.db = db
+        self.index = index
         self.outer = False
 
     def __enter__(self) -> None:
@@ -1211,15 +1218,20 @@ class _Transaction:
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
         if self.outer:
+            changed = self.index is not None and self.index.unsaved
+            if self.index is not None:
+                self.index.unsaved = False
+            if kind is None and changed:
+                self.db.execute(_NEW_GENERATION)
             self.db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
-#: Run with every write of new content (see the ``generation`` table and Index._changed).
+#: Ends a write transaction that wrote new content (see the ``generation`` table).
 _NEW_GENERATION = "UPDATE generation SET token = randomblob(16)"
 
 
-def _transaction(db: sqlite3.Connection) -> _Transaction:
-    return _Transaction(db)
+def _transaction(db: sqlite3.Connection, index: Index | None = None) -> _Transaction:
+    return _Transaction(db, index)
 
 
 class _TempWrites:
