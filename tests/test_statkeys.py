@@ -166,7 +166,8 @@ def test_the_prefetching_process_hands_over_the_same_listings(
     statkeys.prefetch()
     assert statkeys.take(str(shelf)) == listing(str(shelf))
     assert statkeys.take(str(tmp_path / "elsewhere")) is None
-    assert statkeys._child is None  # collected once
+    statkeys.early()
+    assert statkeys._child is None  # collected
 
 
 records_strategy = st.dictionaries(
@@ -317,7 +318,7 @@ def _early_setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: dict[st
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     real = time.time_ns
     monkeypatch.setattr(index.time, "time_ns", lambda: real() + 60_000_000_000)
-    for name, value in (("_taken", {}), ("_child", None), ("_worker", None), ("_early", None)):
+    for name, value in (("_taken", {}), ("_child", None), ("_frames", {})):
         monkeypatch.setattr(statkeys, name, value)
     index.using_index(catalog.survey)
     return shelf
@@ -497,6 +498,7 @@ def test_a_forked_process_not_done_in_time_is_stopped(
     from briefcli import index
 
     shelf = _early_setup(tmp_path, monkeypatch, {"a": 1})
+    _replace(shelf / "a.yaml", _text("a", "Saved again", 1))  # the folder changed: a read
     monkeypatch.setattr(index, "early_work", lambda *_: time.sleep(30) or b"")
     monkeypatch.setattr(sys, "argv", ["brief", "search", "harbour", "--all"])
     statkeys.prefetch()
@@ -504,7 +506,7 @@ def test_a_forked_process_not_done_in_time_is_stopped(
     started = time.monotonic()
     assert statkeys.early(0.01) == b""
     assert time.monotonic() - started < 5
-    assert statkeys._worker is None  # stopped and collected
+    assert statkeys._child is None  # stopped and collected
     assert _search("harbour")[0][0] == "a"
 
 
@@ -524,6 +526,4 @@ def test_a_forked_process_not_done_in_time_is_stopped(
 def test_the_search_on_the_command_line_is_guessed_for_the_early_ranking(
     argv: list[str], guess: tuple[str, int] | None
 ) -> None:
-    from briefcli.index import _search_guess
-
-    assert _search_guess(argv) == guess
+    assert statkeys.search_guess(argv) == guess

@@ -909,44 +909,34 @@ _EARLY_FILES = 16
 #: How long the command waits for the forked process's work, in seconds: about what doing it
 #: itself costs (ranking 10,000 briefs for a common word; importing PyYAML, parsing a brief).
 _EARLY_RANKING_WAIT, _EARLY_READ_WAIT = 0.008, 0.02
-#: Options of ``brief search`` (and the shared ones) that take a value, as the command line
-#: spells them: what :func:`_search_guess` skips. A wrong guess is only work thrown away.
-_VALUED = frozenset(
-    ("-b", "--brief", "--color", "--format", "-f", "--width", "-w", "--section", "-s",
-     "--limit", "-n", "--since", "--until", "--sort", "--depth", "--sentences", "--words",
-     "--origin")
-)  # fmt: skip
 
 
-def early_work(listings: Callable[[], dict[str, Listing | None]], argv: list[str]) -> bytes:
-    """In the second process forked at start-up (:func:`briefcli.statkeys.prefetch`): what the
+def early_work(listings: dict[str, Listing | None] | None, argv: list[str]) -> bytes:
+    """In the process forked at start-up (:func:`briefcli.statkeys.prefetch`): what the
     command will need next, done while it starts, from a read-only connection to the index
-    (marshal'd). Which depends on whether a folder of BRIEF_PATH changed since the index was
-    last written (a file added, removed, or saved by renaming a new file over it):
+    (marshal'd):
 
-    - yes: ``prepared``, the files whose stat keys differ from the index's in the listings
-      (``listings()``, from the first forked process; a few files at most), read and parsed
-      (:func:`_prepare`), each with the stat key it had just before and the digest the index
-      held: path → (stat key, digest, what was read). The command uses one only if its own
-      stat key and the index's digest are still those (:func:`_early_prepared`).
-    - no, and the command line is ``brief search WORDS --all``: ``ranking``, the first briefs
-      ranked (:class:`_Ranking`), with the query, how many, and the index's generation token
-      read with them. The command uses them only for the same query and number, and only
-      while the token is unchanged: nothing was written to the index since, and the command's
-      own check of every file, which writes what changed, came after. (A file edited in place
-      changes no folder: the ranking made then is not used.)
+    - with the ``listings`` it took (a folder changed since the index was written: a file
+      added, removed, or saved by renaming a new file over it): ``prepared``, the files whose
+      stat keys differ from the index's (a few at most), read and parsed (:func:`_prepare`),
+      each with the stat key it had just before and the digest the index held: path → (stat
+      key, digest, what was read). The command uses one only if its own stat key and the
+      index's digest are still those (:func:`_early_prepared`).
+    - without (no folder changed), for ``brief search WORDS --all``: ``ranking``, the first
+      briefs ranked (:class:`_Ranking`), with the query, how many, and the index's generation
+      token read with them. The command uses them only for the same query and number, and
+      only while the token is unchanged: no new content was written to the index since, and
+      the command's own check of every file, which writes what changed, came after. (A file
+      edited in place changes no folder: the ranking made then is not used.)
     """
     import marshal
 
-    location = index_path()
-    moved = _folders_changed(location)
-    guess = _search_guess(argv)
-    if not moved and guess is None:
+    from briefcli.statkeys import search_guess
+
+    guess = search_guess(argv)
+    if listings is None and guess is None:
         return b""
-    if moved:  # what reading a brief imports, while the first process lists the folders
-        import briefcli.catalog
-        import briefcli.loader
-        import briefcli.query  # noqa: F401
+    location = index_path()
     db = _connect_read_only(location)
     if db is None:
         return b""
@@ -960,8 +950,10 @@ def early_work(listings: Callable[[], dict[str, Listing | None]], argv: list[str
         if about[0] != __version__:
             return b""
         index = Index(db, location)
-        if moved:
-            done["prepared"] = _early_reads(index, listings())
+        if listings is not None:
+            prepared = _early_reads(index, listings)
+            if prepared:
+                done["prepared"] = prepared
         elif guess is not None:
             text, limit = guess
             db.execute("BEGIN")  # one snapshot: the token and the ranking agree
@@ -975,27 +967,6 @@ def early_work(listings: Callable[[], dict[str, Listing | None]], argv: list[str
     finally:
         db.close()
     return marshal.dumps(done) if done else b""
-
-
-def _folders_changed(location: str) -> bool:
-    """Whether a folder of BRIEF_PATH changed (its status) since the index was last written
-    (or there is no index): a guess at what is worth doing early, never at what is fresh."""
-    from briefcli.statkeys import brief_path_folders
-
-    written = 0
-    for suffix in ("", "-wal"):
-        try:
-            written = max(written, os.stat(location + suffix).st_mtime_ns)
-        except OSError:
-            if not suffix:
-                return True
-    for folder in brief_path_folders():
-        try:
-            if os.stat(folder).st_ctime_ns >= written:
-                return True
-        except OSError:
-            continue
-    return False
 
 
 def _early_reads(
@@ -1091,32 +1062,6 @@ def _early_prepared(stats: dict[str, os.stat_result]) -> dict[tuple[str, str | N
     return usable
 
 
-def _search_guess(argv: list[str]) -> tuple[str, int] | None:
-    """The query and ``--limit`` of ``brief … search WORDS --all`` from a command line, as
-    Typer will read them, or None."""
-    if "search" not in argv or "--all" not in argv:
-        return None
-    words: list[str] = []
-    limit = 10
-    tokens = iter(argv[argv.index("search") + 1 :])
-    options = True
-    for token in tokens:
-        if options and token == "--":
-            options = False
-        elif options and token.startswith("-") and token != "-":
-            name, equals, value = token.partition("=")
-            if name in ("--limit", "-n"):
-                try:
-                    limit = int(value if equals else next(tokens, ""))
-                except ValueError:
-                    return None
-            elif name in _VALUED and not equals:
-                next(tokens, None)
-        else:
-            words.append(token)
-    return (" ".join(words), limit) if words else None
-
-
 def _connect_read_only(location: str) -> sqlite3.Connection | None:
     """A read-only connection to the index file, with the checks of :func:`_connect` (never
     through a link, only a regular file); None when there is none or it cannot be opened."""
@@ -1130,7 +1075,10 @@ def _connect_read_only(location: str) -> sqlite3.Connection | None:
         checked = os.lstat(location)
         if not stat.S_ISREG(checked.st_mode):
             return None
-        db = sqlite3.connect(f"file:{location}?mode=ro", uri=True, isolation_level=None)
+        # No waiting on a lock: the command does the work itself.
+        db = sqlite3.connect(
+            f"file:{location}?mode=ro", uri=True, isolation_level=None, timeout=0.0
+        )
         now = os.lstat(location)
         if (now.st_dev, now.st_ino) != (checked.st_dev, checked.st_ino):
             db.close()

@@ -22,10 +22,6 @@ from __future__ import annotations
 
 import os
 
-TYPE_CHECKING = False  # not typing's: this module loads before it
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
 #: File endings of brief files in a library folder (catalog.SUFFIXES: this module loads first).
 SUFFIXES = (".yaml", ".yml")
 #: Between the names of :func:`records` (it cannot be in a file's name).
@@ -232,98 +228,82 @@ def differing(now: bytes, known: bytes) -> list[str] | None:
 
 # -- taken in a forked process while brief starts ----------------------------------------------
 
-#: The prefetching process and the read end of its pipe, until :func:`take` collects them.
+#: The prefetching process and the read end of its pipe, until it is done (:func:`early`).
 _child: tuple[int, int] | None = None
 #: What the prefetching process found: folder → listing (or None: it could not list it).
 _taken: dict[str, Listing | None] = {}
-#: The process doing :func:`briefcli.index.early_work` and its pipe, until :func:`early`.
-_worker: tuple[int, int] | None = None
-#: What :func:`early` handed over (None: not yet asked).
-_early: bytes | None = None
+#: What the prefetching process sent, by kind: b"L" its listings, b"E" its early work.
+_frames: dict[bytes, bytes] = {}
+
+#: Options of ``brief search`` (and the shared ones) that take a value, as the command line
+#: spells them: what :func:`search_guess` skips. A wrong guess is only work thrown away.
+_VALUED = frozenset(
+    ("-b", "--brief", "--color", "--format", "-f", "--width", "-w", "--section", "-s",
+     "--limit", "-n", "--since", "--until", "--sort", "--depth", "--sentences", "--words",
+     "--origin")
+)  # fmt: skip
 
 
 def prefetch() -> None:
     """Fork a process that takes the listing of every folder in BRIEF_PATH (see :func:`take`),
-    and one that does what the command will need next (see :func:`early`)."""
-    global _child, _worker, _early
+    and does what the command will need next (see :func:`early`)."""
+    global _child
     if _child is not None or not hasattr(os, "fork"):
         return
-    _early = None  # what an earlier process did is not this one's
+    _frames.clear()  # what an earlier process sent is not this one's
     try:
-        to_worker, from_worker, from_child = os.pipe(), os.pipe(), os.pipe()
+        read_end, write_end = os.pipe()
     except OSError:
         return
-    for _, write_end in (to_worker, from_worker, from_child):
-        _room(write_end)
-    (to_read, to_write), (from_read, from_write), (child_read, child_write) = (
-        to_worker,
-        from_worker,
-        from_child,
-    )
-    worker = _fork(_work, (to_read, from_write), (to_write, from_read, child_read, child_write))
-    os.close(to_read)
-    os.close(from_write)
-    if worker is None:
-        os.close(from_read)
-        os.close(to_write)
-        to_write = from_read = -1
-    else:
-        _worker = (worker, from_read)
-    pid = _fork(_send, (child_write, to_write), (child_read, from_read))
-    if to_write >= 0:
-        os.close(to_write)
-    os.close(child_write)
-    if pid is None:
-        os.close(child_read)
-        return
-    _child = (pid, child_read)
-
-
-def _room(write_end: int) -> None:
-    """Room in a pipe for 10,000 files' records (Linux): a process writes them and is done."""
-    try:
+    try:  # room for 10,000 files' records (Linux): the process writes them and is done
         import fcntl
 
         if hasattr(fcntl, "F_SETPIPE_SZ"):
             fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 1 << 20)
     except (ImportError, OSError):
         pass
-
-
-def _fork(
-    run: Callable[[int, int], None], keep: tuple[int, int], close: tuple[int, ...]
-) -> int | None:
-    """Fork a process that runs ``run(*keep)``, the pipe descriptors ``close`` closed (so that
-    a reader sees the end of what the others write) and its standard streams on /dev/null (so
-    that it never holds the command's terminal or pipes open, nor prints); None when it
-    cannot be forked."""
     try:
         pid = os.fork()
     except OSError:
-        return None
-    if pid == 0:  # pragma: no cover - a forked process (tests read what it writes)
+        os.close(read_end)
+        os.close(write_end)
+        return
+    if pid == 0:  # pragma: no cover - the forked process (tests read what it writes)
         code = 0
         try:
-            for fd in close:
-                if fd >= 0:
-                    os.close(fd)
+            os.close(read_end)
+            # Its standard streams on /dev/null: it never holds the command's terminal or
+            # pipes open (a reader of the command's output waits for every writer), nor prints.
             null = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
                 os.dup2(null, fd)
             os.close(null)
-            run(*keep)
+            _send(write_end)
         except BaseException:
             code = 1
         finally:
             os._exit(code)
-    return pid
+    os.close(write_end)
+    _child = (pid, read_end)
 
 
-def _send(out: int, copy: int = -1) -> None:
-    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``
-    (and to ``copy``, the process doing :func:`briefcli.index.early_work`, if there is one)."""
+def _send(out: int) -> None:
+    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``,
+    and :func:`briefcli.index.early_work` for the command line: first for ``search … --all``
+    when no folder changed since the index was written (a ranking, while the folders are
+    listed the command's own work waits for), after the listings when one did (it reads
+    the files that changed), not at all otherwise."""
     # Ctrl-C raises KeyboardInterrupt here as anywhere, which prefetch() turns into a quiet
     # exit (importing signal to change that would cost this process 5 ms: it loads enum).
+    import sys
+
+    argv = sys.argv[1:]
+    moved = folders_changed()
+    if not moved and search_guess(argv) is not None:
+        from briefcli.index import early_work
+
+        _frame(out, b"E", early_work(None, argv))
+        moved = False  # done
     parts: list[bytes] = []
     done: set[str] = set()
 
@@ -350,101 +330,160 @@ def _send(out: int, copy: int = -1) -> None:
     for named in brief_path_folders():
         add(os.path.realpath(named))
     data = b"".join(parts)
-    for fd in (out, copy):
-        if fd < 0:
-            continue
-        try:
-            _write_all(fd, data)
-        except OSError:  # the other process ended: it does without
-            if fd == out:
-                raise
-        os.close(fd)
+    _frame(out, b"L", data)
+    if moved:
+        from briefcli.index import early_work
 
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _read_all(fd: int) -> bytes:
-    chunks: list[bytes] = []
-    while True:
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-
-
-def _work(listings: int, out: int) -> None:
-    """In the second forked process: :func:`briefcli.index.early_work` for this command line,
-    with the listings the first one sends (read from ``listings`` when it needs them)."""
-    import sys
-
-    from briefcli.index import early_work
-
-    def taken() -> dict[str, Listing | None]:
-        return _parse(_read_all(listings))
-
-    _write_all(out, early_work(taken, sys.argv[1:]))
+        _frame(out, b"E", early_work(_parse(data), argv))
     os.close(out)
 
 
-def ready() -> bool:
-    """Whether :func:`take` would answer at once: no prefetching process, or one that has
-    written its listings (it writes them all at once, at the end)."""
-    return _child is None or _readable(_child[1], 0)
+def folders_changed() -> bool:
+    """Whether a folder of BRIEF_PATH changed (its status: a file added, removed, or saved by
+    renaming a new one over it) since the index was last written, or there is no index: a
+    guess at what is worth doing early, never at what is fresh."""
+    from briefcli.paths import index_file
+
+    location = index_file()
+    written = 0
+    for suffix in ("", "-wal"):
+        try:
+            written = max(written, os.stat(location + suffix).st_mtime_ns)
+        except OSError:
+            if not suffix:
+                return True
+    for folder in brief_path_folders():
+        try:
+            if os.stat(folder).st_ctime_ns >= written:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def search_guess(argv: list[str]) -> tuple[str, int] | None:
+    """The query and ``--limit`` of ``brief … search WORDS --all`` from a command line, as
+    Typer will read them, or None."""
+    if "search" not in argv or "--all" not in argv:
+        return None
+    words: list[str] = []
+    limit = 10
+    tokens = iter(argv[argv.index("search") + 1 :])
+    options = True
+    for token in tokens:
+        if options and token == "--":
+            options = False
+        elif options and token.startswith("-") and token != "-":
+            name, equals, value = token.partition("=")
+            if name in ("--limit", "-n"):
+                try:
+                    limit = int(value if equals else next(tokens, ""))
+                except ValueError:
+                    return None
+            elif name in _VALUED and not equals:
+                next(tokens, None)
+        else:
+            words.append(token)
+    return (" ".join(words), limit) if words else None
+
+
+def _frame(out: int, kind: bytes, data: bytes) -> None:
+    """Write ``data`` to ``out``: its kind (one byte), its length, then it."""
+    view = memoryview(kind + b"%d\n" % len(data) + data)
+    while view:
+        view = view[os.write(out, view) :]
+
+
+def _receive(kind: bytes, wait: float | None) -> bool:
+    """Read what the prefetching process sends until a piece of ``kind`` has come (True), it
+    ended without one, or ``wait`` seconds went by (None: no limit)."""
+    global _child
+    import time
+
+    deadline = None if wait is None else time.monotonic() + wait
+    while kind not in _frames and _child is not None:
+        pid, read_end = _child
+        if deadline is not None and not _readable(read_end, deadline - time.monotonic()):
+            return False
+        try:
+            got = _read_frame(read_end)
+        except (OSError, ValueError):
+            got = None
+        if got is None:  # it ended (or sent garbage): collect it
+            _child = None
+            os.close(read_end)
+            os.waitpid(pid, 0)
+        else:
+            _frames[got[0]] = got[1]
+            if got[0] == b"L":
+                _taken.update(_parse(got[1]))
+            if b"L" in _frames and b"E" in _frames:  # all it sends: it is ending
+                _child = None
+                os.close(read_end)
+                os.waitpid(pid, 0)
+    return kind in _frames
+
+
+def _read_frame(fd: int) -> tuple[bytes, bytes] | None:
+    """One piece :func:`_frame` wrote to ``fd`` (kind, data); None at the end."""
+    head = b""
+    while not head.endswith(b"\n"):
+        byte = os.read(fd, 1)
+        if not byte or len(head) > 20:
+            return None
+        head += byte
+    size = int(head[1:])
+    chunks: list[bytes] = []
+    while size > 0:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return head[:1], b"".join(chunks)
 
 
 def _readable(fd: int, wait: float) -> bool:
     import select
 
-    readable, _, _ = select.select([fd], [], [], wait)
+    readable, _, _ = select.select([fd], [], [], max(wait, 0))
     return bool(readable)
+
+
+def ready() -> bool:
+    """Whether :func:`take` would answer at once: no prefetching process, or one that has
+    sent its listings (it sends them all at once)."""
+    while _child is not None and b"L" not in _frames and _readable(_child[1], 0):
+        _receive(b"L", 0)  # what has come (a piece is written at once)
+    return _child is None or b"L" in _frames
 
 
 def take(folder: str) -> Listing | None:
     """The listing of ``folder`` taken by the prefetching process (None when there was none,
     or it did not list that folder, or could not: the caller lists it itself)."""
-    global _child
-    if _child is not None:
-        pid, read_end = _child
-        _child = None
-        try:
-            data = _read_all(read_end)
-        finally:
-            os.close(read_end)
-        _, status = os.waitpid(pid, 0)
-        if status == 0:
-            _taken.update(_parse(data))
+    _receive(b"L", None)
     return _taken.get(folder)
 
 
 def early(wait: float | None = None) -> bytes:
-    """What :func:`briefcli.index.early_work` did in the second forked process (b"" when there
+    """What :func:`briefcli.index.early_work` did in the prefetching process (b"" when there
     was no such process or it did nothing).
 
-    Waits at most ``wait`` seconds (None: until it is done): a process that is not done by
-    then is stopped, and the command does the work itself (the process may have no core to
-    run on, and waiting longer would cost more than the work)."""
-    global _worker, _early
-    if _early is None:
-        _early = b""
-        if _worker is not None:
-            pid, read_end = _worker
-            _worker = None
-            if wait is not None and not _readable(read_end, wait):
-                import signal
+    Waits at most ``wait`` seconds (None: until it is done). A process not done by then,
+    once its listings are taken, is stopped, and the command does the work itself (the
+    process may have no core to run on: waiting longer would cost more than the work)."""
+    global _child
+    if not _receive(b"E", wait):
+        if _child is not None and b"L" in _frames:
+            pid, read_end = _child
+            _child = None
+            import signal
 
-                os.kill(pid, signal.SIGKILL)  # it only reads: nothing to leave half done
-            else:
-                try:
-                    _early = _read_all(read_end)
-                except OSError:
-                    _early = b""  # the command does the work itself
+            os.kill(pid, signal.SIGKILL)  # it only reads: nothing to leave half done
             os.close(read_end)
             os.waitpid(pid, 0)
-    return _early
+        _frames[b"E"] = b""
+    return _frames[b"E"]
 
 
 def _parse(data: bytes) -> dict[str, Listing | None]:
