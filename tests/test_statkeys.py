@@ -339,12 +339,9 @@ def _replace(path: Path, text: str) -> None:
     os.replace(new, path)
 
 
-def _prefetch(monkeypatch: pytest.MonkeyPatch, *argv: str) -> None:
+def _prefetch() -> None:
     """Fork the process as the console script does, and wait until it is done (the command
     waits only so long; a test machine may be slow)."""
-    import sys
-
-    monkeypatch.setattr(sys, "argv", ["brief", *argv])
     statkeys.prefetch()
     statkeys.take("")
     statkeys.early()
@@ -380,7 +377,7 @@ def test_a_replaced_brief_read_early_is_what_the_command_indexes(
 ) -> None:
     shelf = _early_setup(tmp_path, monkeypatch, {"a": 1, "b": 1, "c": 1})
     _replace(shelf / "b.yaml", _text("b", "Replaced", 1))
-    _prefetch(monkeypatch, "list")
+    _prefetch()
     read_here = _count_prepares(monkeypatch)
     assert _titles()["b"] == "Replaced"
     assert read_here == []  # read and parsed by the forked process
@@ -391,12 +388,28 @@ def test_a_brief_changed_again_after_the_early_read_is_read_again(
 ) -> None:
     shelf = _early_setup(tmp_path, monkeypatch, {"a": 1, "b": 1})
     _replace(shelf / "b.yaml", _text("b", "First", 1))
-    _prefetch(monkeypatch, "list")
+    _prefetch()
     assert statkeys.early()  # the forked process is done: it read "First"
     _replace(shelf / "b.yaml", _text("b", "Second, longer", 1))
     read_here = _count_prepares(monkeypatch)
     assert _titles()["b"] == "Second, longer"
     assert read_here == ["b.yaml"]
+
+
+def test_a_brief_added_is_read_early_and_one_edited_in_place_by_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = _early_setup(tmp_path, monkeypatch, {"a": 1, "b": 1})
+    (shelf / "c.yaml").write_text(_text("c", "New", 1), encoding="utf-8")
+    path = shelf / "a.yaml"  # in place, same size and times: its folder does not change
+    info = path.stat()
+    path.write_text(_text("a", "T A", 1), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    _prefetch()
+    read_here = _count_prepares(monkeypatch)
+    titles = _titles()
+    assert (titles["a"], titles["c"]) == ("T A", "New")
+    assert read_here == []  # both read by the forked process: the folder changed (c)
 
 
 def _search(query: str) -> list[tuple[str, str]]:
@@ -409,90 +422,9 @@ def _search(query: str) -> list[tuple[str, str]]:
     return using_index(run)
 
 
-def _early_rankings_used(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    used: list[bool] = []
-    real = Index._early_ranking
-
-    def spy(self: Index, match: str, size: int) -> list[int] | None:
-        found = real(self, match, size)
-        used.append(found is not None)
-        return found
-
-    monkeypatch.setattr(Index, "_early_ranking", spy)
-    return used
-
-
-def test_search_all_uses_the_briefs_ranked_early_and_answers_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    counts = {f"r{n}": n % 5 + 1 for n in range(12)}
-    _early_setup(tmp_path, monkeypatch, counts)
-    plain = _search("harbour")
-    _prefetch(monkeypatch, "search", "harbour", "--limit", "10", "--all")
-    used = _early_rankings_used(monkeypatch)
-    assert _search("harbour") == plain
-    assert used == [True]
-
-
-def test_a_brief_edited_before_a_search_all_is_ranked_with_its_new_text(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shelf = _early_setup(tmp_path, monkeypatch, {f"r{n}": 1 for n in range(8)})
-    # Edited in place, same size and times put back: only its change time says so. Now it is
-    # the best match; the forked process sees its listing differ and ranks nothing.
-    path = shelf / "r5.yaml"
-    text = path.read_text(encoding="utf-8")
-    info = path.stat()
-    path.write_text(text.replace("convoy waited.", "harbour ships."), encoding="utf-8")
-    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
-    assert path.stat().st_size == info.st_size
-    _prefetch(monkeypatch, "search", "harbour", "--all")
-    used = _early_rankings_used(monkeypatch)
-    hits = _search("harbour")
-    assert hits[0] == ("r5", "The harbour ships. The harbour was full.")
-    assert used == [False]
-
-
-def test_a_ranking_made_before_another_process_wrote_the_index_is_not_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from briefcli.index import using_index
-
-    shelf = _early_setup(tmp_path, monkeypatch, {f"r{n}": 1 for n in range(8)})
-    _prefetch(monkeypatch, "search", "harbour", "--all")
-    assert statkeys.early()  # ranked: every brief alike
-    # Then another brief process indexes an edit: the listings match again when this one
-    # checks them, but what was ranked is not what the index holds.
-    path = shelf / "r5.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("convoy waited.", "harbour, harbour."),
-        encoding="utf-8",
-    )
-    monkeypatch.setattr(statkeys, "_taken", {})  # each lists the folder itself
-    using_index(catalog.survey)
-    used = _early_rankings_used(monkeypatch)
-    hits = _search("harbour")
-    assert hits[0][0] == "r5"
-    assert used == [False]
-
-
-def test_a_file_read_again_unchanged_keeps_the_ranking(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shelf = _early_setup(tmp_path, monkeypatch, {f"r{n}": n + 1 for n in range(8)})
-    plain = _search("harbour")
-    path = shelf / "r3.yaml"
-    os.utime(path)  # touched: read again, the same text (no new generation)
-    _prefetch(monkeypatch, "search", "harbour", "--all")
-    used = _early_rankings_used(monkeypatch)
-    assert _search("harbour") == plain
-    assert used == [True]
-
-
 def test_a_forked_process_not_done_in_time_is_stopped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sys
     import time
 
     from briefcli import index
@@ -500,7 +432,6 @@ def test_a_forked_process_not_done_in_time_is_stopped(
     shelf = _early_setup(tmp_path, monkeypatch, {"a": 1})
     _replace(shelf / "a.yaml", _text("a", "Saved again", 1))  # the folder changed: a read
     monkeypatch.setattr(index, "early_work", lambda *_: time.sleep(30) or b"")
-    monkeypatch.setattr(sys, "argv", ["brief", "search", "harbour", "--all"])
     statkeys.prefetch()
     assert statkeys.take(str(shelf)) == listing(str(shelf))
     started = time.monotonic()
@@ -508,22 +439,3 @@ def test_a_forked_process_not_done_in_time_is_stopped(
     assert time.monotonic() - started < 5
     assert statkeys._child is None  # stopped and collected
     assert _search("harbour")[0][0] == "a"
-
-
-@pytest.mark.parametrize(
-    ("argv", "guess"),
-    [
-        (["search", "deployment", "--all"], ("deployment", 10)),
-        (["-b", "x", "search", "--all", "two", "words", "--limit=30"], ("two words", 30)),
-        (["search", "--section", "4", "a", "--all", "-n", "5", "--format", "json"], ("a", 5)),
-        (["search", "--all", "--", "-x"], ("-x", 10)),
-        (["search", "--all"], None),
-        (["search", "word"], None),
-        (["list"], None),
-        (["search", "w", "--all", "--limit", "many"], None),
-    ],
-)
-def test_the_search_on_the_command_line_is_guessed_for_the_early_ranking(
-    argv: list[str], guess: tuple[str, int] | None
-) -> None:
-    assert statkeys.search_guess(argv) == guess

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from briefcli.statkeys import Listing
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
-SCHEMA = 6
+SCHEMA = 5
 #: Chunks of one file get rowids ``file_id << CHUNK_BITS | n`` in the search's temporary table.
 CHUNK_BITS = 32
 #: Parsed files per transaction during a (cold) refresh: an interrupted build keeps its work.
@@ -172,10 +172,6 @@ BEGIN
     UPDATE listings SET racy = NULL WHERE folder = NEW.folder AND racy IS NOT NULL;
 END;
 CREATE TABLE IF NOT EXISTS about (version TEXT NOT NULL);
--- A new random token with each write of new content (rows written with new text or metadata,
--- or deleted; not a file found unchanged): equal tokens, the same answers (see early_work).
-CREATE TABLE IF NOT EXISTS generation (token BLOB NOT NULL);
-INSERT INTO generation SELECT randomblob(16) WHERE NOT EXISTS (SELECT 1 FROM generation);
 CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS briefs USING fts5(
     title, body, content = '', tokenize = '{_TOKENIZE}'
@@ -222,8 +218,6 @@ class Index:
         #: How many rows this connection has written with new content, or deleted: an answer
         #: read from the index before is still right while this does not move.
         self.changes = 0
-        #: Whether the write transaction under way wrote new content (see _Transaction).
-        self.unsaved = False
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -336,7 +330,7 @@ class Index:
         if row is None or row[0] is None:
             return None, []
         if row[1] is None:  # a file's row became settled (or racy) since: only the names
-            with _transaction(self.db, self):
+            with _transaction(self.db):
                 racy = self._racy(folder)
                 self.db.execute(
                     "UPDATE listings SET racy = ? WHERE folder = ?", ("\0".join(racy), folder)
@@ -367,7 +361,7 @@ class Index:
         Returns the digest, the records and the racy files' names."""
         from briefcli import statkeys
 
-        with _transaction(self.db, self):
+        with _transaction(self.db):
             rows = self.db.execute(
                 f"SELECT {_NAME}, size, mtime_ns, ctime_ns, inode, device "
                 "FROM files INDEXED BY files_by_key WHERE folder = ? ORDER BY path",
@@ -389,7 +383,7 @@ class Index:
         """Keep ``records`` (with their digest) as ``folder``'s listing: the caller has checked,
         in the same write transaction (:meth:`writing`), that the rows hold them
         (:meth:`holds`)."""
-        with _transaction(self.db, self):
+        with _transaction(self.db):
             racy = "\0".join(self._racy(folder))
             valid = self.count([folder], "error IS NULL")
             self.db.execute(
@@ -413,16 +407,10 @@ class Index:
                 found[str(name)] = tuple(int(k) for k in key)
         return all(found.get(name) == key for name, key in keys.items())
 
-    def _changed(self) -> None:
-        """Count a row written with new content, or deleted, in a write transaction, which
-        then ends with a new generation token (see the ``generation`` table)."""
-        self.changes += 1
-        self.unsaved = True
-
     def writing(self) -> contextlib.AbstractContextManager[None]:
         """``with index.writing():`` one write transaction (other brief processes wait) in
         which the index's own writes are parts, committed together."""
-        return _transaction(self.db, self)
+        return _transaction(self.db)
 
     def ids(self, paths: Sequence[str]) -> list[int]:
         """The ids of the indexed files among ``paths``."""
@@ -436,11 +424,11 @@ class Index:
 
     def forget(self, file_ids: Iterable[int]) -> None:
         """Delete the rows (and text) of files that are gone."""
-        with _transaction(self.db, self):
+        with _transaction(self.db):
             for file_id in file_ids:
                 self._delete_text(file_id)
                 self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
-                self._changed()
+                self.changes += 1
 
     def records(
         self, folders: Sequence[str], condition: str, params: Sequence[object] = (), tail: str = ""
@@ -504,11 +492,11 @@ class Index:
             if os.path.dirname(path) in folders or not os.path.exists(path):
                 gone.append(rows.pop(path)[0])
         if gone:
-            with _transaction(self.db, self):
+            with _transaction(self.db):
                 for file_id in gone:
                     self._delete_text(file_id)
                     self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
-                    self._changed()
+                    self.changes += 1
 
     def _delete_text(self, file_id: int) -> None:
         """Take a file's text out of the index (a contentless table needs the old text)."""
@@ -551,7 +539,7 @@ class Index:
             results = iter(prepared)
             done = 0
             for start in range(0, len(stale), BATCH):
-                with _transaction(self.db, self):
+                with _transaction(self.db):
                     for path in stale[start : start + BATCH]:
                         row = self._write(path, stats[path], next(results))
                         if row is None:
@@ -589,7 +577,7 @@ class Index:
                 (*identity, checked, old[0]),
             )
             return (old[0], path, *identity, digest, checked, *old[9:])
-        self._changed()
+        self.changes += 1
         if prepared[2] is None:  # not parsed (it matched a row that has changed since)
             prepared = _prepare((path, None))
             if prepared is None:
@@ -664,9 +652,6 @@ class Index:
         # One brief more than taken is asked for: whether it comes says if more match (no
         # count of the matching briefs, which costs a third of their ranking).
         step = max(_BRIEFS_AT_A_TIME, limit // 3)
-        if folders and not ranked.condition.count(" AND "):  # every brief: as the early rank
-            early = self._early_ranking(match, step + 1)
-            ranked.first = None if early is None else (step + 1, early)
         while not complete and count < limit:
             chosen = ranked.batch(examined, step + 1)
             complete = len(chosen) <= step
@@ -810,21 +795,6 @@ class Index:
             first.setdefault(term, doc)
         return [forms[doc] for doc in sorted(set(first.values()))] or forms
 
-    def _early_ranking(self, match: str, size: int) -> list[int] | None:
-        """The best ``size`` briefs for ``match`` as the process forked at start-up ranked
-        them (:func:`early_work`), if it did and nothing was written to the index since."""
-        done = _early_done(_EARLY_RANKING_WAIT)
-        ranking = done.get("ranking") if done is not None else None
-        if not ranking or ranking[0] != match or ranking[1] != size:
-            return None
-        if ranking[3] != self._generation():
-            return None
-        return list(ranking[2])
-
-    def _generation(self) -> bytes | None:
-        row = self.db.execute("SELECT token FROM generation").fetchone()
-        return None if row is None else bytes(row[0])
-
     def _elsewhere(self, folders: Sequence[str]) -> bool:
         """Whether a file outside ``folders`` is indexed (``brief -b PATH`` indexes any file):
         the folders of the index, one index seek each."""
@@ -906,41 +876,26 @@ def _prepare(job: tuple[str, str | None]) -> _Prepared | None:
 #: At most this many changed files are read by the process forked at start-up (more: a build,
 #: which the command's pool of processes does).
 _EARLY_FILES = 16
-#: How long the command waits for the forked process's work, in seconds: about what doing it
-#: itself costs (ranking 10,000 briefs for a common word; importing PyYAML, parsing a brief).
-_EARLY_RANKING_WAIT, _EARLY_READ_WAIT = 0.008, 0.02
+#: How long the command waits for the forked process's reads, in seconds: about what doing
+#: them itself costs (importing PyYAML and the loader, parsing a brief).
+_EARLY_READ_WAIT = 0.02
 
 
-def early_work(listings: dict[str, Listing | None] | None, argv: list[str]) -> bytes:
-    """In the process forked at start-up (:func:`briefcli.statkeys.prefetch`): what the
-    command will need next, done while it starts, from a read-only connection to the index
-    (marshal'd):
-
-    - with the ``listings`` it took (a folder changed since the index was written: a file
-      added, removed, or saved by renaming a new file over it): ``prepared``, the files whose
-      stat keys differ from the index's (a few at most), read and parsed (:func:`_prepare`),
-      each with the stat key it had just before and the digest the index held: path → (stat
-      key, digest, what was read). The command uses one only if its own stat key and the
-      index's digest are still those (:func:`_early_prepared`).
-    - without (no folder changed), for ``brief search WORDS --all``: ``ranking``, the first
-      briefs ranked (:class:`_Ranking`), with the query, how many, and the index's generation
-      token read with them. The command uses them only for the same query and number, and
-      only while the token is unchanged: no new content was written to the index since, and
-      the command's own check of every file, which writes what changed, came after. (A file
-      edited in place changes no folder: the ranking made then is not used.)
-    """
+def early_work(listings: dict[str, Listing | None]) -> bytes:
+    """In the process forked at start-up (:func:`briefcli.statkeys.prefetch`), when a folder
+    of BRIEF_PATH changed since the index was written (a file added, removed, or saved by
+    renaming a new file over it), once it has sent its ``listings``: the files whose stat keys
+    differ from the index's (a few at most), read and parsed (:func:`_prepare`) while the
+    command starts, from a read-only connection to the index; marshal'd, path → (the stat key
+    the file had just before, the digest the index held, what was read). The command uses one
+    only if its own stat key and the index's digest are still those
+    (:func:`_early_prepared`)."""
     import marshal
 
-    from briefcli.statkeys import search_guess
-
-    guess = search_guess(argv)
-    if listings is None and guess is None:
-        return b""
     location = index_path()
     db = _connect_read_only(location)
     if db is None:
         return b""
-    done: dict[str, object] = {}
     try:
         from briefcli import __version__
 
@@ -949,24 +904,12 @@ def early_work(listings: dict[str, Listing | None] | None, argv: list[str]) -> b
             return b""
         if about[0] != __version__:
             return b""
-        index = Index(db, location)
-        if listings is not None:
-            prepared = _early_reads(index, listings)
-            if prepared:
-                done["prepared"] = prepared
-        elif guess is not None:
-            text, limit = guess
-            db.execute("BEGIN")  # one snapshot: the token and the ranking agree
-            token = index._generation()
-            match = fts_query(text, index._distinct_forms, index._prefix_stems)
-            size = max(_BRIEFS_AT_A_TIME, limit // 3) + 1
-            ids = _Ranking(db, "briefs MATCH ?", [match], None).batch(0, size)
-            done["ranking"] = (match, size, ids, token)
-    except Exception:  # anything: the command does the work itself
-        done.pop("ranking", None)
+        prepared = _early_reads(Index(db, location), listings)
+    except Exception:  # anything: the command reads the files itself
+        return b""
     finally:
         db.close()
-    return marshal.dumps(done) if done else b""
+    return marshal.dumps(prepared) if prepared else b""
 
 
 def _early_reads(
@@ -1030,7 +973,7 @@ def _early_read(
 
 
 def _early_done(wait: float) -> dict[str, Any] | None:
-    """What :func:`early_work` did in the process forked at start-up (None: nothing), waiting
+    """What :func:`early_work` read in the process forked at start-up (None: nothing), waiting
     for it at most ``wait`` seconds."""
     from briefcli.statkeys import early
 
@@ -1050,8 +993,7 @@ def _early_done(wait: float) -> dict[str, Any] | None:
 def _early_prepared(stats: dict[str, os.stat_result]) -> dict[tuple[str, str | None], _Prepared]:
     """The files :func:`early_work` read that are still as it read them: (path, the index's
     digest) → what it read, for the files of ``stats`` with the same stat key now."""
-    done = _early_done(_EARLY_READ_WAIT)
-    found = done.get("prepared") if done is not None else None
+    found = _early_done(_EARLY_READ_WAIT)
     if not found:
         return {}
     usable = {}
@@ -1129,15 +1071,11 @@ class _Ranking:
         self, db: sqlite3.Connection, condition: str, params: list[object], fixed: list[int] | None
     ) -> None:
         self.db, self.condition, self.params, self.fixed = db, condition, params, fixed
-        #: The first batch, ranked already (by the process forked at start-up): its size, ids.
-        self.first: tuple[int, list[int]] | None = None
 
     def batch(self, start: int, size: int) -> list[int]:
         """The ids of the matching briefs ranked ``start`` to ``start + size - 1``."""
         if self.fixed is not None:
             return self.fixed[start : start + size]
-        if start == 0 and self.first is not None and self.first[0] == size:
-            return self.first[1]
         rows = self.db.execute(
             f"SELECT rowid FROM briefs WHERE {self.condition} "
             "ORDER BY bm25(briefs, 4.0, 1.0), rowid LIMIT ? OFFSET ?",
@@ -1147,15 +1085,10 @@ class _Ranking:
 
 
 class _Transaction:
-    """``with _transaction(db):`` runs the block in one write transaction, rolled back on error.
+    """``with _transaction(db):`` runs the block in one write transaction, rolled back on error."""
 
-    With ``index``: when it wrote new content (:meth:`Index._changed`), the transaction ends
-    with a new generation token (once: a row written per file would scatter the pages of a
-    build)."""
-
-    def __init__(self, db: sqlite3.Connection, index: Index | None = None) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self.index = index
         self.outer = False
 
     def __enter__(self) -> None:
@@ -1166,20 +1099,11 @@ class _Transaction:
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
         if self.outer:
-            changed = self.index is not None and self.index.unsaved
-            if self.index is not None:
-                self.index.unsaved = False
-            if kind is None and changed:
-                self.db.execute(_NEW_GENERATION)
             self.db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
-#: Ends a write transaction that wrote new content (see the ``generation`` table).
-_NEW_GENERATION = "UPDATE generation SET token = randomblob(16)"
-
-
-def _transaction(db: sqlite3.Connection, index: Index | None = None) -> _Transaction:
-    return _Transaction(db, index)
+def _transaction(db: sqlite3.Connection) -> _Transaction:
+    return _Transaction(db)
 
 
 class _TempWrites:
@@ -1220,7 +1144,6 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
         db.execute("DELETE FROM listed")
         db.execute("DELETE FROM about")
         db.execute("INSERT INTO about VALUES (?)", (__version__,))
-        db.execute(_NEW_GENERATION)
 
 
 def _digest(data: bytes) -> str:

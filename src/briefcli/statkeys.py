@@ -10,9 +10,10 @@ of the same string made from its rows (:meth:`briefcli.index.Index.listing`).
 :func:`prefetch`, called by the console script before it imports Typer when the command line
 looks like a library-wide command, forks a process that takes these listings while brief
 starts up; :func:`take` hands them over. The stats then cost the command no time on a
-machine with a second core. The same process then goes on with what the command will need
-next (:func:`briefcli.index.early_work`: the files that changed read and parsed, or the
-briefs ranked for the search on the command line), which :func:`early` hands over. Without a
+machine with a second core. When a folder changed since the index was last written (a file added,
+removed, or saved by renaming a new one over it), the same process then reads and parses the
+files whose stat keys changed (:func:`briefcli.index.early_work`), which :func:`early` hands
+over: the command no longer imports PyYAML and parses them on its own core. Without a
 prefetch (tests, other entry points, no ``fork``) the command does all of it itself.
 
 The console script imports this module before anything else: it imports only ``os`` at the top.
@@ -235,18 +236,10 @@ _taken: dict[str, Listing | None] = {}
 #: What the prefetching process sent, by kind: b"L" its listings, b"E" its early work.
 _frames: dict[bytes, bytes] = {}
 
-#: Options of ``brief search`` (and the shared ones) that take a value, as the command line
-#: spells them: what :func:`search_guess` skips. A wrong guess is only work thrown away.
-_VALUED = frozenset(
-    ("-b", "--brief", "--color", "--format", "-f", "--width", "-w", "--section", "-s",
-     "--limit", "-n", "--since", "--until", "--sort", "--depth", "--sentences", "--words",
-     "--origin")
-)  # fmt: skip
-
 
 def prefetch() -> None:
     """Fork a process that takes the listing of every folder in BRIEF_PATH (see :func:`take`),
-    and does what the command will need next (see :func:`early`)."""
+    then reads the files that changed (see :func:`early`)."""
     global _child
     if _child is not None or not hasattr(os, "fork"):
         return
@@ -288,22 +281,12 @@ def prefetch() -> None:
 
 
 def _send(out: int) -> None:
-    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``,
-    and :func:`briefcli.index.early_work` for the command line: first for ``search … --all``
-    when no folder changed since the index was written (a ranking, while the folders are
-    listed the command's own work waits for), after the listings when one did (it reads
-    the files that changed), not at all otherwise."""
+    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``;
+    then, when a folder changed since the index was written, what
+    :func:`briefcli.index.early_work` reads of the files that changed."""
     # Ctrl-C raises KeyboardInterrupt here as anywhere, which prefetch() turns into a quiet
     # exit (importing signal to change that would cost this process 5 ms: it loads enum).
-    import sys
-
-    argv = sys.argv[1:]
     moved = folders_changed()
-    if not moved and search_guess(argv) is not None:
-        from briefcli.index import early_work
-
-        _frame(out, b"E", early_work(None, argv))
-        moved = False  # done
     parts: list[bytes] = []
     done: set[str] = set()
 
@@ -334,7 +317,7 @@ def _send(out: int) -> None:
     if moved:
         from briefcli.index import early_work
 
-        _frame(out, b"E", early_work(_parse(data), argv))
+        _frame(out, b"E", early_work(_parse(data)))
     os.close(out)
 
 
@@ -359,32 +342,6 @@ def folders_changed() -> bool:
         except OSError:
             continue
     return False
-
-
-def search_guess(argv: list[str]) -> tuple[str, int] | None:
-    """The query and ``--limit`` of ``brief … search WORDS --all`` from a command line, as
-    Typer will read them, or None."""
-    if "search" not in argv or "--all" not in argv:
-        return None
-    words: list[str] = []
-    limit = 10
-    tokens = iter(argv[argv.index("search") + 1 :])
-    options = True
-    for token in tokens:
-        if options and token == "--":
-            options = False
-        elif options and token.startswith("-") and token != "-":
-            name, equals, value = token.partition("=")
-            if name in ("--limit", "-n"):
-                try:
-                    limit = int(value if equals else next(tokens, ""))
-                except ValueError:
-                    return None
-            elif name in _VALUED and not equals:
-                next(tokens, None)
-        else:
-            words.append(token)
-    return (" ".join(words), limit) if words else None
 
 
 def _frame(out: int, kind: bytes, data: bytes) -> None:
