@@ -25,7 +25,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
 from briefcli.chunking import Chunk, chunks
 from briefcli.errors import BriefError
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     import sqlite3
 
     from briefcli.model import Brief
-    from briefcli.statkeys import Listing
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
 SCHEMA = 5
@@ -529,12 +528,11 @@ class Index:
         known = {path: rows[path][7] if path in rows else None for path in stale}
         jobs = [(path, known[path]) for path in stale]
         pool = _pool() if len(stale) >= POOL_FROM else None
-        early = _early_prepared(stats) if pool is None else {}
         try:
             prepared: Iterable[_Prepared | None] = (
                 pool.map(_prepare, jobs, chunksize=_CHUNKSIZE)
                 if pool is not None
-                else (early.pop(job, None) or _prepare(job) for job in jobs)
+                else map(_prepare, jobs)
             )
             results = iter(prepared)
             done = 0
@@ -869,165 +867,6 @@ def _prepare(job: tuple[str, str | None]) -> _Prepared | None:
         return (digest, checked, meta, names, keys, None, None)
     pieces = chunks(brief)
     return (digest, checked, meta, names, keys, _pack(pieces), _whole(pieces))
-
-
-# -- work done early, in the process forked at start-up (statkeys.prefetch) --------------------
-
-#: At most this many changed files are read by the process forked at start-up (more: a build,
-#: which the command's pool of processes does).
-_EARLY_FILES = 16
-#: How long the command waits for the forked process's reads, in seconds: about what doing
-#: them itself costs (importing PyYAML and the loader, parsing a brief).
-_EARLY_READ_WAIT = 0.02
-
-
-def early_work(listings: dict[str, Listing | None]) -> bytes:
-    """In the process forked at start-up (:func:`briefcli.statkeys.prefetch`), when a folder
-    of BRIEF_PATH changed since the index was written (a file added, removed, or saved by
-    renaming a new file over it), once it has sent its ``listings``: the files whose stat keys
-    differ from the index's (a few at most), read and parsed (:func:`_prepare`) while the
-    command starts, from a read-only connection to the index; marshal'd, path → (the stat key
-    the file had just before, the digest the index held, what was read). The command uses one
-    only if its own stat key and the index's digest are still those
-    (:func:`_early_prepared`)."""
-    import marshal
-
-    location = index_path()
-    db = _connect_read_only(location)
-    if db is None:
-        return b""
-    try:
-        from briefcli import __version__
-
-        about = db.execute("SELECT version FROM about").fetchone()
-        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA or about is None:
-            return b""
-        if about[0] != __version__:
-            return b""
-        prepared = _early_reads(Index(db, location), listings)
-    except Exception:  # anything: the command reads the files itself
-        return b""
-    finally:
-        db.close()
-    return marshal.dumps(prepared) if prepared else b""
-
-
-def _early_reads(
-    index: Index, listings: dict[str, Listing | None]
-) -> dict[str, tuple[tuple[int, ...], str | None, _Prepared]]:
-    """The files whose stat keys differ from the index's in ``listings``, read and parsed (a
-    few at most: more are a build, for the command's pool of processes)."""
-    prepared: dict[str, tuple[tuple[int, ...], str | None, _Prepared]] = {}
-    for folder, now in listings.items():
-        if now is None:
-            continue
-        row = index.db.execute(
-            "SELECT digest, racy FROM listings WHERE folder = ?", (folder,)
-        ).fetchone()
-        if row is None or row[0] is None or bytes(row[0]) == now.digest:
-            continue  # none kept (the command makes it from the rows), or no change
-        racy = str(row[1]).split("\0") if row[1] else [] if row[1] is not None else None
-        changed = _early_changed(index, folder, now.records, racy)
-        if changed is None or len(prepared) + len(changed) > _EARLY_FILES:
-            continue
-        for path in changed:
-            found = _early_read(index.db, path)
-            if found is not None:
-                prepared[path] = found
-    return prepared
-
-
-def _early_changed(
-    index: Index, folder: str, records: bytes, racy: list[str] | None
-) -> list[str] | None:
-    """The paths of ``folder``'s files whose stat keys differ from the index's (or racy)."""
-    from briefcli.catalog import compare
-
-    known = index.db.execute("SELECT records FROM listed WHERE folder = ?", (folder,)).fetchone()
-    if known is None:
-        return None
-    try:
-        changed, _ = compare(
-            records, bytes(known[0]), index._racy(folder) if racy is None else racy
-        )
-    except ValueError:
-        return None
-    return [os.path.join(folder, name) for name in changed]
-
-
-def _early_read(
-    db: sqlite3.Connection, path: str
-) -> tuple[tuple[int, ...], str | None, _Prepared] | None:
-    """One changed file read and parsed early: its stat key just before, the digest the
-    index held, and what :func:`_prepare` made of it."""
-    held = db.execute("SELECT digest FROM files WHERE path = ?", (path,)).fetchone()
-    digest = None if held is None or held[0] is None else str(held[0])
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    prepared = _prepare((path, digest))
-    return None if prepared is None else (stat_key(info), digest, prepared)
-
-
-def _early_done(wait: float) -> dict[str, Any] | None:
-    """What :func:`early_work` read in the process forked at start-up (None: nothing), waiting
-    for it at most ``wait`` seconds."""
-    from briefcli.statkeys import early
-
-    data = early(wait)
-    if not data:
-        return None
-    import marshal
-
-    # From this process's own fork, through a pipe only the two hold.
-    try:
-        found = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return found if isinstance(found, dict) else None
-
-
-def _early_prepared(stats: dict[str, os.stat_result]) -> dict[tuple[str, str | None], _Prepared]:
-    """The files :func:`early_work` read that are still as it read them: (path, the index's
-    digest) → what it read, for the files of ``stats`` with the same stat key now."""
-    found = _early_done(_EARLY_READ_WAIT)
-    if not found:
-        return {}
-    usable = {}
-    for path, (key, digest, prepared) in found.items():
-        info = stats.get(path)
-        if info is not None and tuple(key) == stat_key(info):
-            usable[(path, digest)] = prepared
-    return usable
-
-
-def _connect_read_only(location: str) -> sqlite3.Connection | None:
-    """A read-only connection to the index file, with the checks of :func:`_connect` (never
-    through a link, only a regular file); None when there is none or it cannot be opened."""
-    import sqlite3
-
-    if any(sign in location for sign in "?#%"):
-        return None  # would need escaping in a URI; the command reads the index itself
-    try:
-        for suffix in _SIDE_FILES:
-            _refuse_unless_regular(location + suffix)
-        checked = os.lstat(location)
-        if not stat.S_ISREG(checked.st_mode):
-            return None
-        # No waiting on a lock: the command does the work itself.
-        db = sqlite3.connect(
-            f"file:{location}?mode=ro", uri=True, isolation_level=None, timeout=0.0
-        )
-        now = os.lstat(location)
-        if (now.st_dev, now.st_ino) != (checked.st_dev, checked.st_ino):
-            db.close()
-            return None
-    except (OSError, UnsafeIndexError, sqlite3.Error):
-        return None
-    return db
 
 
 def _pool() -> concurrent.futures.ProcessPoolExecutor | None:

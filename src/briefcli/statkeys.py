@@ -10,11 +10,8 @@ of the same string made from its rows (:meth:`briefcli.index.Index.listing`).
 :func:`prefetch`, called by the console script before it imports Typer when the command line
 looks like a library-wide command, forks a process that takes these listings while brief
 starts up; :func:`take` hands them over. The stats then cost the command no time on a
-machine with a second core. When a folder changed since the index was last written (a file added,
-removed, or saved by renaming a new one over it), the same process then reads and parses the
-files whose stat keys changed (:func:`briefcli.index.early_work`), which :func:`early` hands
-over: the command no longer imports PyYAML and parses them on its own core. Without a
-prefetch (tests, other entry points, no ``fork``) the command does all of it itself.
+machine with a second core. Without a prefetch (tests, other entry points, no ``fork``) the
+command takes them itself.
 
 The console script imports this module before anything else: it imports only ``os`` at the top.
 """
@@ -229,21 +226,17 @@ def differing(now: bytes, known: bytes) -> list[str] | None:
 
 # -- taken in a forked process while brief starts ----------------------------------------------
 
-#: The prefetching process and the read end of its pipe, until it is done (:func:`early`).
+#: The prefetching process and the read end of its pipe, until :func:`take` collects them.
 _child: tuple[int, int] | None = None
 #: What the prefetching process found: folder → listing (or None: it could not list it).
 _taken: dict[str, Listing | None] = {}
-#: What the prefetching process sent, by kind: b"L" its listings, b"E" its early work.
-_frames: dict[bytes, bytes] = {}
 
 
 def prefetch() -> None:
-    """Fork a process that takes the listing of every folder in BRIEF_PATH (see :func:`take`),
-    then reads the files that changed (see :func:`early`)."""
+    """Fork a process that takes the listing of every folder in BRIEF_PATH (see :func:`take`)."""
     global _child
     if _child is not None or not hasattr(os, "fork"):
         return
-    _frames.clear()  # what an earlier process sent is not this one's
     try:
         read_end, write_end = os.pipe()
     except OSError:
@@ -265,12 +258,6 @@ def prefetch() -> None:
         code = 0
         try:
             os.close(read_end)
-            # Its standard streams on /dev/null: it never holds the command's terminal or
-            # pipes open (a reader of the command's output waits for every writer), nor prints.
-            null = os.open(os.devnull, os.O_RDWR)
-            for fd in (0, 1, 2):
-                os.dup2(null, fd)
-            os.close(null)
             _send(write_end)
         except BaseException:
             code = 1
@@ -281,12 +268,9 @@ def prefetch() -> None:
 
 
 def _send(out: int) -> None:
-    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``;
-    then, when a folder changed since the index was written, what
-    :func:`briefcli.index.early_work` reads of the files that changed."""
+    """In the forked process: list the folders in BRIEF_PATH and write the listings to ``out``."""
     # Ctrl-C raises KeyboardInterrupt here as anywhere, which prefetch() turns into a quiet
     # exit (importing signal to change that would cost this process 5 ms: it loads enum).
-    moved = folders_changed()
     parts: list[bytes] = []
     done: set[str] = set()
 
@@ -312,135 +296,43 @@ def _send(out: int) -> None:
     # command (they hold few files: the command lists them itself).
     for named in brief_path_folders():
         add(os.path.realpath(named))
-    data = b"".join(parts)
-    _frame(out, b"L", data)
-    if moved:
-        from briefcli.index import early_work
-
-        _frame(out, b"E", early_work(_parse(data)))
+    data = memoryview(b"".join(parts))
+    while data:
+        data = data[os.write(out, data) :]
     os.close(out)
-
-
-def folders_changed() -> bool:
-    """Whether a folder of BRIEF_PATH changed (its status: a file added, removed, or saved by
-    renaming a new one over it) since the index was last written, or there is no index: a
-    guess at what is worth doing early, never at what is fresh."""
-    from briefcli.paths import index_file
-
-    location = index_file()
-    written = 0
-    for suffix in ("", "-wal"):
-        try:
-            written = max(written, os.stat(location + suffix).st_mtime_ns)
-        except OSError:
-            if not suffix:
-                return True
-    for folder in brief_path_folders():
-        try:
-            if os.stat(folder).st_ctime_ns >= written:
-                return True
-        except OSError:
-            continue
-    return False
-
-
-def _frame(out: int, kind: bytes, data: bytes) -> None:
-    """Write ``data`` to ``out``: its kind (one byte), its length, then it."""
-    view = memoryview(kind + b"%d\n" % len(data) + data)
-    while view:
-        view = view[os.write(out, view) :]
-
-
-def _receive(kind: bytes, wait: float | None) -> bool:
-    """Read what the prefetching process sends until a piece of ``kind`` has come (True), it
-    ended without one, or ``wait`` seconds went by (None: no limit)."""
-    global _child
-    import time
-
-    deadline = None if wait is None else time.monotonic() + wait
-    while kind not in _frames and _child is not None:
-        pid, read_end = _child
-        if deadline is not None and not _readable(read_end, deadline - time.monotonic()):
-            return False
-        try:
-            got = _read_frame(read_end)
-        except (OSError, ValueError):
-            got = None
-        if got is None:  # it ended (or sent garbage): collect it
-            _child = None
-            os.close(read_end)
-            os.waitpid(pid, 0)
-        else:
-            _frames[got[0]] = got[1]
-            if got[0] == b"L":
-                _taken.update(_parse(got[1]))
-            if b"L" in _frames and b"E" in _frames:  # all it sends: it is ending
-                _child = None
-                os.close(read_end)
-                os.waitpid(pid, 0)
-    return kind in _frames
-
-
-def _read_frame(fd: int) -> tuple[bytes, bytes] | None:
-    """One piece :func:`_frame` wrote to ``fd`` (kind, data); None at the end."""
-    head = b""
-    while not head.endswith(b"\n"):
-        byte = os.read(fd, 1)
-        if not byte or len(head) > 20:
-            return None
-        head += byte
-    size = int(head[1:])
-    chunks: list[bytes] = []
-    while size > 0:
-        chunk = os.read(fd, min(size, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
-    return head[:1], b"".join(chunks)
-
-
-def _readable(fd: int, wait: float) -> bool:
-    import select
-
-    readable, _, _ = select.select([fd], [], [], max(wait, 0))
-    return bool(readable)
 
 
 def ready() -> bool:
     """Whether :func:`take` would answer at once: no prefetching process, or one that has
-    sent its listings (it sends them all at once)."""
-    while _child is not None and b"L" not in _frames and _readable(_child[1], 0):
-        _receive(b"L", 0)  # what has come (a piece is written at once)
-    return _child is None or b"L" in _frames
+    written its listings (it writes them all at once, at the end)."""
+    if _child is None:
+        return True
+    import select
+
+    readable, _, _ = select.select([_child[1]], [], [], 0)
+    return bool(readable)
 
 
 def take(folder: str) -> Listing | None:
     """The listing of ``folder`` taken by the prefetching process (None when there was none,
     or it did not list that folder, or could not: the caller lists it itself)."""
-    _receive(b"L", None)
-    return _taken.get(folder)
-
-
-def early(wait: float | None = None) -> bytes:
-    """What :func:`briefcli.index.early_work` did in the prefetching process (b"" when there
-    was no such process or it did nothing).
-
-    Waits at most ``wait`` seconds (None: until it is done). A process not done by then,
-    once its listings are taken, is stopped, and the command does the work itself (the
-    process may have no core to run on: waiting longer would cost more than the work)."""
     global _child
-    if not _receive(b"E", wait):
-        if _child is not None and b"L" in _frames:
-            pid, read_end = _child
-            _child = None
-            import signal
-
-            os.kill(pid, signal.SIGKILL)  # it only reads: nothing to leave half done
+    if _child is not None:
+        pid, read_end = _child
+        _child = None
+        chunks: list[bytes] = []
+        try:
+            while True:
+                chunk = os.read(read_end, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
             os.close(read_end)
-            os.waitpid(pid, 0)
-        _frames[b"E"] = b""
-    return _frames[b"E"]
+        _, status = os.waitpid(pid, 0)
+        if status == 0:
+            _taken.update(_parse(b"".join(chunks)))
+    return _taken.get(folder)
 
 
 def _parse(data: bytes) -> dict[str, Listing | None]:
