@@ -44,6 +44,8 @@ class Case:
     view: bool = False
     #: Why this case cannot run here; it is listed, not timed.
     skip: str | None = None
+    #: Bytes of input each run reads (a :class:`ThroughputBudget` divides it by the time).
+    input_bytes: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,32 @@ class MemoryBudget:
     reference: str
     added_mib: float
     ratio: float
+
+
+@dataclass(frozen=True)
+class ThroughputBudget:
+    """``case`` reads its ``input_bytes`` at ``mb_per_second`` MB (10**6 bytes) a second at
+    least, by its median wall time."""
+
+    case: str
+    mb_per_second: float
+
+
+@dataclass(frozen=True)
+class SizeBudget:
+    """The file ``path`` (with the ``-wal`` file beside it, if any) is at most ``ratio`` times
+    the size of the brief files (``*.yaml``) in the folder ``reference``, measured when the
+    run ends. Both paths
+    are relative to the run's work folder (:attr:`Context.work`)."""
+
+    name: str
+    path: str
+    reference: str
+    ratio: float
+
+
+#: Every kind of budget a case module's BUDGETS may hold.
+AnyBudget = Budget | MemoryBudget | ThroughputBudget | SizeBudget
 
 
 @dataclass

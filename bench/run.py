@@ -26,7 +26,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cases as case_modules
-from harness import BENCH, REPO, Budget, Case, Context, MemoryBudget, Result, child_env, measure
+from harness import (
+    BENCH,
+    REPO,
+    AnyBudget,
+    Case,
+    Context,
+    MemoryBudget,
+    Result,
+    SizeBudget,
+    ThroughputBudget,
+    child_env,
+    measure,
+)
 
 PEERS = ("tldr", "rich-cli")
 DEFAULT_TYPERS = "0.24.2,0.27.3,0.29.2"
@@ -50,7 +62,7 @@ def main() -> int:
         all_cases, budgets = _collect(ctx, [m for m in args.only.split(",") if m.strip()])
         print(f"{len(all_cases)} cases, {args.rounds} rounds", file=sys.stderr)
         results = measure(all_cases, rounds=args.rounds, warmup=args.warmup)
-    table = _report(results, budgets, ctx, args.rounds)
+        table = _report(results, budgets, ctx, args.rounds)  # size budgets read the work folder
     print(table)
     if not args.no_write:
         _write_doc(table, args.only)
@@ -148,7 +160,7 @@ def _revision_env(revision: str) -> Path:
         return _env(folder, (tree,), label=f"brief at {commit}")
 
 
-def _collect(ctx: Context, only: list[str]) -> tuple[list[Case], list[Budget | MemoryBudget]]:
+def _collect(ctx: Context, only: list[str]) -> tuple[list[Case], list[AnyBudget]]:
     """Every case and budget from the modules in bench/cases/ (all, or core and ``only``),
     in name order (core first)."""
     names = sorted(m.name for m in pkgutil.iter_modules(case_modules.__path__))
@@ -159,7 +171,7 @@ def _collect(ctx: Context, only: list[str]) -> tuple[list[Case], list[Budget | M
         names = [name for name in names if name == "core" or name in only]
     names.sort(key=lambda name: name != "core")
     all_cases: list[Case] = []
-    budgets: list[Budget | MemoryBudget] = []
+    budgets: list[AnyBudget] = []
     for name in names:
         module = importlib.import_module(f"cases.{name}")
         all_cases.extend(module.cases(ctx))
@@ -212,9 +224,7 @@ def _machine(ctx: Context) -> list[str]:
     return lines
 
 
-def _report(
-    results: list[Result], budgets: list[Budget | MemoryBudget], ctx: Context, rounds: int
-) -> str:
+def _report(results: list[Result], budgets: list[AnyBudget], ctx: Context, rounds: int) -> str:
     by_name = {r.case.name: r for r in results}
     timed = [r for r in results if r.seconds]
     floor = by_name.get("python -c pass")
@@ -245,6 +255,12 @@ def _report(
         )
     lines += ["", "Budgets (ratios of medians from this run):", ""]
     for budget in budgets:
+        if isinstance(budget, ThroughputBudget):
+            lines.append(_throughput_verdict(budget, by_name.get(budget.case)))
+            continue
+        if isinstance(budget, SizeBudget):
+            lines.append(_size_verdict(budget, ctx.work))
+            continue
         case, ref = by_name.get(budget.case), by_name.get(budget.reference)
         if isinstance(budget, MemoryBudget):
             lines.append(_memory_verdict(budget, case, ref))
@@ -288,6 +304,36 @@ def _memory_verdict(budget: MemoryBudget, case: Result | None, ref: Result | Non
         f"{head}: **{ratio:.2f}×** ({case.max_rss_kib / 1024:.1f} − "
         f"{ref.max_rss_kib / 1024:.1f} MiB) — {verdict}."
     )
+
+
+def _throughput_verdict(budget: ThroughputBudget, case: Result | None) -> str:
+    """One budget line: MB of input read a second, by the median wall time."""
+    head = f"- {budget.case} ≥ {budget.mb_per_second:g} MB/s"
+    if not (case and case.seconds and case.case.input_bytes):
+        return f"{head}: not measured"
+    megabytes = case.case.input_bytes / 1e6
+    rate = megabytes / (case.median_ms / 1000)
+    cpu_rate = megabytes / (case.cpu_median_ms / 1000)
+    short = budget.mb_per_second / rate - 1
+    verdict = "holds" if rate >= budget.mb_per_second else f"MISSED by {short:.0%}"
+    return (
+        f"{head}: **{rate:.1f} MB/s** ({megabytes:.1f} MB in {case.median_ms / 1000:.2f} s) — "
+        f"{verdict}. By CPU time (every process of the command): {cpu_rate:.1f} MB/s."
+    )
+
+
+def _size_verdict(budget: SizeBudget, work: Path) -> str:
+    """One budget line: a file's size against the files of a folder, as the run left them."""
+    head = f"- {budget.name} ≤ {budget.ratio:g}×"
+    path, folder = work / budget.path, work / budget.reference
+    if not (path.is_file() and folder.is_dir()):
+        return f"{head}: not measured"
+    wal = path.with_name(path.name + "-wal")
+    size = path.stat().st_size + (wal.stat().st_size if wal.is_file() else 0)
+    text = sum(p.stat().st_size for p in folder.glob("*.yaml"))
+    ratio = size / text
+    verdict = "holds" if ratio <= budget.ratio else f"MISSED by {ratio / budget.ratio - 1:.0%}"
+    return f"{head}: **{ratio:.2f}×** ({size / 1e6:.1f} / {text / 1e6:.1f} MB) — {verdict}."
 
 
 def _write_doc(table: str, only: str = "") -> None:

@@ -279,6 +279,47 @@ def test_after_a_few_changes_the_listing_taken_is_kept_unless_a_file_changed_aga
     }
 
 
+def test_the_records_compared_are_kept_while_a_few_of_the_same_files_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = tmp_path / "shelf"
+    for number in range(40):
+        brief_file(shelf, f"r{number:02}.yaml", f"r{number:02}")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    index = settled_index(tmp_path, monkeypatch)
+    catalog.survey(index)
+    base = index.listed(str(shelf))
+    reads = index.reads
+
+    def ids() -> set[str]:
+        return {r.brief_id for r in index.records([str(shelf)], "1")}
+
+    # Saved the way editors save (a new file renamed over the old), one after the other: each
+    # is seen; the records compared stay, and name the files changed since.
+    for round_number in range(3):
+        new = shelf / "new.tmp"
+        new.write_text(
+            f"id: r05-v{round_number}\ntitle: T\nsections:\n  - {{id: '1', title: One}}\n",
+            encoding="utf-8",
+        )
+        os.replace(new, shelf / "r05.yaml")
+        catalog.survey(index)
+        assert f"r05-v{round_number}" in ids()
+        assert index.listing(str(shelf))[0] == listing(str(shelf)).digest
+        assert index.listed(str(shelf)) == base
+    assert index.reads == reads + 3  # r05 each time, nothing else
+    # More than _REBASE files differ from them: the listing taken now is kept.
+    for number in range(catalog._REBASE + 1):
+        brief_file(shelf, f"r{number:02}.yaml", f"r{number:02}-x")
+    catalog.survey(index)
+    assert index.listed(str(shelf)) == listing(str(shelf)).records
+    # A file added: other names, kept at once.
+    brief_file(shelf, "s.yaml", "s")
+    catalog.survey(index)
+    assert index.listed(str(shelf)) == listing(str(shelf)).records
+    assert "s" in ids()
+
+
 def test_the_count_of_valid_briefs_kept_with_a_listing_follows_the_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

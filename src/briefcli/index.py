@@ -378,17 +378,20 @@ class Index:
             self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
         return hashed, records, racy
 
-    def keep_listing(self, folder: str, records: bytes, hashed: bytes) -> None:
-        """Keep ``records`` (with their digest) as ``folder``'s listing: the caller has checked,
-        in the same write transaction (:meth:`writing`), that the rows hold them
-        (:meth:`holds`)."""
+    def keep_listing(self, folder: str, records: bytes | None, hashed: bytes) -> None:
+        """Keep the listing whose digest is ``hashed`` as ``folder``'s: the caller has checked,
+        in the same write transaction (:meth:`writing`), that the rows hold it
+        (:meth:`holds`). ``records``, its records, are kept to compare with next time; None
+        keeps the records kept before (older: a comparison with them names every file that
+        changed since, and the freshness rule skips those already read)."""
         with _transaction(self.db):
             racy = "\0".join(self._racy(folder))
             valid = self.count([folder], "error IS NULL")
             self.db.execute(
                 "INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?)", (folder, hashed, racy, valid)
             )
-            self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
+            if records is not None:
+                self.db.execute("INSERT OR REPLACE INTO listed VALUES (?, ?)", (folder, records))
 
     def holds(self, folder: str, keys: dict[str, tuple[int, ...] | None]) -> bool:
         """Whether the rows of ``folder``'s files ``keys`` names have those stat keys (None:
