@@ -564,8 +564,8 @@ def test_progress_shows_only_after_a_second_and_clears() -> None:
     piped(6, 10)
     assert len(shown) == 2  # never the bar when stderr is not a terminal
     assert said == [
-        "building the search index: 10 briefs to read (5 done; an interrupted build goes on "
-        "where it stopped)"
+        "building the search index: 10 briefs to read, 5 read so far (an interrupted build "
+        "goes on where it stopped)"
     ]
 
 

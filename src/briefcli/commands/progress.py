@@ -48,8 +48,8 @@ class Progress:
             if not self.said:
                 self.said = True
                 self.say(
-                    f"building the search index: {total:,} briefs to read "
-                    f"({done:,} done; an interrupted build goes on where it stopped)"
+                    f"building the search index: {total:,} briefs to read, {done:,} read so far "
+                    "(an interrupted build goes on where it stopped)"
                 )
             return
         if self.show is not None:
