@@ -80,6 +80,17 @@ def settled_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Index:
     return Index.open(":memory:")
 
 
+def surveyed_shelf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Index]:
+    """A library folder of four briefs on BRIEF_PATH, surveyed once into a settled index."""
+    shelf = tmp_path / "shelf"
+    for number in range(4):
+        brief_file(shelf, f"r{number}.yaml", f"r{number}")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    index = settled_index(tmp_path, monkeypatch)
+    catalog.survey(index)
+    return shelf, index
+
+
 def test_the_index_makes_the_same_listing_from_its_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -129,12 +140,7 @@ def test_a_racy_file_is_checked_one_by_one(tmp_path: Path, monkeypatch: pytest.M
 def test_edits_additions_and_removals_are_seen_without_the_folder_changing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shelf = tmp_path / "shelf"
-    for number in range(4):
-        brief_file(shelf, f"r{number}.yaml", f"r{number}")
-    monkeypatch.setenv("BRIEF_PATH", str(shelf))
-    index = settled_index(tmp_path, monkeypatch)
-    catalog.survey(index)
+    shelf, index = surveyed_shelf(tmp_path, monkeypatch)
     path = shelf / "r1.yaml"
     with path.open("r+", encoding="utf-8") as file:  # in place: the same inode
         text = file.read().replace("T r1", "Revised")
@@ -245,12 +251,7 @@ def test_differing_names_the_files_whose_keys_differ(now: list[int], known: list
 def test_after_a_few_changes_the_listing_taken_is_kept_unless_a_file_changed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shelf = tmp_path / "shelf"
-    for number in range(4):
-        brief_file(shelf, f"r{number}.yaml", f"r{number}")
-    monkeypatch.setenv("BRIEF_PATH", str(shelf))
-    index = settled_index(tmp_path, monkeypatch)
-    catalog.survey(index)
+    shelf, index = surveyed_shelf(tmp_path, monkeypatch)
     made: list[str] = []
     real_make = index.make_listing
 
