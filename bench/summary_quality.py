@@ -1,6 +1,6 @@
 """Quality of brief's extracted key points and summaries, and of its sentence splitter.
 
-    python bench/summary_quality.py [rouge|splitters|timing|tune|cost|all]
+    python bench/summary_quality.py [rouge|splitters|timing|tune|tune3|cost|all]
 
 rouge      ROUGE-1/2/L recall and F1 (the ``rouge-score`` package, Porter stemming) of extraction
            against lead-k and random sentences (mean of 20 seeds), at the same length, on:
@@ -13,6 +13,9 @@ timing     time to rank a 100 KB and a 1 MB section.
 tune       ROUGE-2 F1 of the candidate rankers on the development set (Python HOWTOs and What's
            New documents, and PEPs: see development_cases; none of the above), and the one
            the rule chooses (docs/summaries.md, "Round 2").
+tune3      round 3: the candidates of ROUND_3 on a policy-report set (reports of the
+           Congressional Research Service: see policy_cases) and on round 2's set; the rule's
+           choice (docs/summaries.md, "Round 3"). Not part of "all".
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
@@ -651,6 +654,95 @@ def development_cases() -> list[tuple[str, Sections, str]]:
     return cases
 
 
+# -- a policy-report development set (round 3) ---------------------------------------------------
+#
+# Reports of the Congressional Research Service: policy analyses written for members of Congress
+# and their staff, each opening with a Summary its authors wrote, then titled sections. They are
+# the genre brief is built for (the shipped report is one), where the round-2 set is technical
+# proposals. U.S. government works, not subject to copyright. Nothing is copied into the
+# repository; the set is rebuilt from https://github.com/ProfAmiot/crs-reports (Markdown made
+# from crsreports.congress.gov), every file ever under markdown/reports/ in its history up to
+# commit 1226512 (2026-04-23), written into one folder given as BRIEF_CRS:
+#
+#   git clone https://github.com/ProfAmiot/crs-reports && cd crs-reports &&
+#   for c in $(git rev-list HEAD); do git ls-tree -r --name-only $c markdown/reports/ |
+#     while read f; do b=$(basename "$f"); [ -f "$DIR/$b" ] || git show "$c:$f" > "$DIR/$b"; done;
+#   done
+#
+# A report's section titles are the entries of its Contents list; the Summary (from the line
+# "Summary" to the next "---") is the reference, the sections after it the body. Figure and
+# table rows ("| ..."), their "Source:" and "Notes:" lines and the Footnotes are left out; links
+# and emphasis become plain text. The same limits as round 2 apply (abstract >= 25 words, body
+# >= 15 prose sentences).
+
+CRS = Path(os.environ.get("BRIEF_CRS", "/tmp/crs"))
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _plain_md(line: str) -> str:
+    """One line of the CRS Markdown as plain text: links to their text, no emphasis marks."""
+    text = _MD_LINK.sub(r"\1", line)
+    text = re.sub(r"(?<!\w)_+|_+(?!\w)", "", text)
+    text = text.replace("**", "")
+    return " ".join(text.split())
+
+
+def crs_sections(source: str) -> tuple[list[tuple[str, list[str]]], str]:
+    """A CRS report as (section title, paragraphs) in order, and its Summary ('' if none)."""
+    lines = source.splitlines()
+    titles: list[str] = []
+    in_contents = False
+    for line in lines:
+        if line.strip() == "# Contents":
+            in_contents = True
+            continue
+        if in_contents:
+            entry = re.match(r"^- \[(.+?)\]\(", line)
+            if entry:
+                titles.append(_plain_md(entry.group(1)))
+            elif line.strip():
+                break
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip() == "Summary")
+    except StopIteration:
+        return [], ""
+    summary: list[str] = []
+    index = start + 1
+    while index < len(lines) and lines[index].strip() != "---":
+        if lines[index].strip():
+            summary.append(_plain_md(lines[index]))
+        index += 1
+    wanted = set(titles)
+    sections: list[tuple[str, list[str]]] = []
+    for line in lines[index + 1 :]:
+        stripped = line.strip()
+        if stripped.startswith("# Footnotes"):
+            break
+        if not stripped or stripped.startswith(
+            ("|", "#", "Source:", "Sources:", "Notes:", "Note:")
+        ):
+            continue
+        text = _plain_md(stripped)
+        if text in wanted:
+            sections.append((text, []))
+        elif sections and text:
+            sections[-1][1].append(text)
+    return [s for s in sections if s[1]], " ".join(summary)
+
+
+def policy_cases() -> list[tuple[str, Sections, str]]:
+    """Round 3's policy-report set: CRS reports with a Summary (see above)."""
+    cases = []
+    for path in sorted(CRS.glob("*.md")):
+        parts, reference = crs_sections(path.read_text(encoding="utf-8"))
+        found = _dev_case(f"crs/{path.stem.split('-')[0]}", parts, reference) if reference else None
+        if found:
+            cases.append(found)
+    if not cases:
+        raise SystemExit(f"no CRS reports with a Summary under {CRS}: see the comment")
+    return cases
+
+
 #: The candidates of round 2, in the order written down before any was scored
 #: (docs/summaries.md, "Round 2"); within 0.0005 of the best, the one listed first wins.
 CANDIDATES: tuple[tuple[str, Method], ...] = (
@@ -747,6 +839,62 @@ def tune(selected: str | None = None) -> None:
         row(f"random, mean of {_DEV_SEEDS} seeds (baseline)", mean)
 
 
+#: The candidates of round 3, in the order written down before any was scored on the policy set
+#: (docs/summaries.md, "Round 3"); within 0.0005 of the best, the one listed first wins.
+ROUND_3: tuple[tuple[str, Method], ...] = (
+    ("1. LexRank × prior a=1, MMR (round 2)", Method(centrality="lexrank", lead=1)),
+    ("2. LexRank × prior a=3, MMR", Method(centrality="lexrank", lead=3)),
+    ("2. LexRank × prior a=10, MMR", Method(centrality="lexrank", lead=10)),
+    ("3. directed, b=0, no prior, MMR", Method(centrality="directed", lead=0)),
+    ("3. directed, b=-0.5, no prior, MMR", Method(centrality="directed", lead=0, backward=-0.5)),
+    ("4. directed, b=0 × prior a=1, MMR", Method(centrality="directed", lead=1)),
+    ("4. directed, b=-0.5 × prior a=1, MMR", Method(centrality="directed", lead=1, backward=-0.5)),
+)
+
+
+def tune_round_3(selected: str | None = None) -> None:
+    """Round 3: every candidate on the policy set and on round 2's set; the rule's choice.
+
+    The round-3 score is the mean of the two sets' scores, each the mean of its two tasks.
+    With ``selected`` (comma-separated label prefixes, or "baselines"), only those are scored.
+    """
+    prefixes = tuple(selected.split(",")) if selected else None
+    score = _scorer()
+    sets = {"policy": _dev_tasks(policy_cases()), "round 2": _dev_tasks(development_cases())}
+    print(" · ".join(f"{name}: {len(tasks['summary'])} documents" for name, tasks in sets.items()))
+    print("| method | policy: summary | key points | **policy** | round 2: summary | key points "
+          "| **round 2** | **round 3 score** |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+
+    def row(label: str, system: Callable[[Sections, int | None, int | None], list[str]]) -> float:
+        cells = []
+        totals = []
+        for tasks in sets.values():
+            found = _dev_scores(tasks, system, score)
+            means = [statistics.fmean(found[task].values()) for task in tasks]
+            totals.append(statistics.fmean(means))
+            cells += [f"{means[0]:.4f}", f"{means[1]:.4f}", f"{totals[-1]:.4f}"]
+        total = statistics.fmean(totals)
+        print(f"| {label} | {' | '.join(cells)} | {total:.4f} |", flush=True)
+        return total
+
+    results = []
+    for label, method in ROUND_3:
+        if prefixes is not None and not label.startswith(prefixes):
+            continue
+        results.append((label, row(label, lambda s, c, w, method=method: extract(s, c, w, method))))
+    if results and prefixes is None:
+        best = max(total for _, total in results)
+        chosen = next(label for label, total in results if total >= best - _TIE)
+        print(f"\nchosen by the rule: {chosen}")
+    if selected in (None, "baselines"):
+        row("lead-k (baseline)", lead)
+        row(
+            f"random, seed 0 of {_DEV_SEEDS} (baseline)",
+            lambda s, c, w: randomly(s, c, w, 0),
+        )
+
+
 def main(argv: Sequence[str]) -> None:
     """Run the parts named on the command line (all by default)."""
     parts = set(argv) or {"all"}
@@ -761,6 +909,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune", "all"}:
         print()
         tune(os.environ.get("BRIEF_TUNE_ONLY"))
+    if parts & {"tune3"}:
+        print()
+        tune_round_3(os.environ.get("BRIEF_TUNE_ONLY"))
     if parts & {"cost", "all"}:
         print()
         cost()

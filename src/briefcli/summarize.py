@@ -54,9 +54,15 @@ KEY_POINTS = 3
 class Method(NamedTuple):
     """How sentences are ranked. The defaults are what brief ships; bench/ tries others."""
 
-    #: "lexrank" (continuous LexRank over TF-IDF, redundancy removed MMR-style) or "coverage"
-    #: (the weight of the word pairs no chosen sentence covers yet).
+    #: "lexrank" (continuous LexRank over TF-IDF, redundancy removed MMR-style), "directed"
+    #: (PacSum-style: how like a sentence is to those after it in its section, plus
+    #: ``backward`` times how like it is to those before it; redundancy removed the same way)
+    #: or "coverage" (the weight of the word pairs no chosen sentence covers yet).
     centrality: str = "lexrank"
+    #: Directed centrality: the weight of likeness to earlier sentences of the same section
+    #: (PacSum found a negative weight best: a sentence that repeats what came before is not
+    #: the one that introduces it).
+    backward: float = 0.0
     #: Position prior: the k-th prose sentence of a section (from 0) counts
     #: 1 + lead / (1 + k) ** decay times its value: sections tend to open with their point.
     lead: float = 1.0
@@ -301,6 +307,42 @@ def _lexrank(vectors: Sequence[dict[str, float]]) -> list[float]:
     return [score * n for score in scores]
 
 
+def _directed(
+    candidates: Sequence[_Candidate], vectors: Sequence[dict[str, float]], backward: float
+) -> list[float]:
+    """Directed centrality (after PacSum, Zheng and Lapata, 2019) in time linear in the text.
+
+    A sentence's value is the sum of its cosines with the later sentences of its section plus
+    ``backward`` times the sum with the earlier ones: x_i · (Σ_{j>i} x_j) + b x_i · (Σ_{j<i} x_j),
+    both sums kept as running totals. Values are scaled to [0.01, 1.01] so that they can be
+    multiplied by a prior and by the redundancy factor.
+    """
+    n = len(vectors)
+    after = [0.0] * n
+    before = [0.0] * n
+    start = 0
+    while start < n:
+        end = start
+        while end < n and candidates[end].section == candidates[start].section:
+            end += 1
+        running: dict[str, float] = {}
+        for index in range(start, end):
+            before[index] = _dot(vectors[index], running)
+            for term, value in vectors[index].items():
+                running[term] = running.get(term, 0.0) + value
+        running = {}
+        for index in range(end - 1, start - 1, -1):
+            after[index] = _dot(vectors[index], running)
+            for term, value in vectors[index].items():
+                running[term] = running.get(term, 0.0) + value
+        start = end
+    raw = [a + backward * b for a, b in zip(after, before, strict=True)]
+    low, high = min(raw), max(raw)
+    if high - low <= 1e-12:
+        return [1.0] * n
+    return [(value - low) / (high - low) + 0.01 for value in raw]
+
+
 def _choose(
     candidates: list[_Candidate],
     *,
@@ -319,10 +361,13 @@ def _choose(
     covered: set[tuple[str, str]] = set()
     taken_from: dict[int, int] = {}
     picked: list[dict[str, float]] = []
-    lexrank = method.centrality == "lexrank"
+    lexrank = method.centrality in ("lexrank", "directed")
     if lexrank:
         vectors = _tfidf(candidates)
-        centrality = _lexrank(vectors)
+        if method.centrality == "directed":
+            centrality = _directed(candidates, vectors, method.backward)
+        else:
+            centrality = _lexrank(vectors)
     else:
         weight: dict[tuple[str, str], int] = {}
         for candidate in candidates:
