@@ -1,6 +1,6 @@
 """Quality of brief's extracted key points and summaries, and of its sentence splitter.
 
-    python bench/summary_quality.py [rouge|splitters|timing|tune|tune3|cost|all]
+    python bench/summary_quality.py [rouge|splitters|timing|tune|tune3|tune4|cost|all]
 
 rouge      ROUGE-1/2/L recall and F1 (the ``rouge-score`` package, Porter stemming) of extraction
            against lead-k and random sentences (mean of 20 seeds), at the same length, on:
@@ -16,6 +16,7 @@ tune       ROUGE-2 F1 of the candidate rankers on the development set (Python HO
 tune3      round 3: the candidates of ROUND_3 on a policy-report set (reports of the
            Congressional Research Service: see policy_cases) and on round 2's set; the rule's
            choice (docs/summaries.md, "Round 3"). Not part of "all".
+tune4      round 4: the title prior at the weights of ROUND_4, on the same two sets.
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
@@ -24,6 +25,7 @@ Needs the ``bench`` extra (``pip install -e '.[bench]'``). Results: docs/summari
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -45,6 +47,15 @@ SHIPPED = REPO / "briefs" / "nk-russia-troops-2025.yaml"
 LABELLED = REPO / "tests" / "data" / "sentences" / "labelled.json"
 SEEDS = 20
 METRICS = ("rouge1", "rouge2", "rougeL")
+
+
+class Body(list[list[str]]):
+    """A document's sections (each its paragraphs) and its title, which the title prior reads."""
+
+    def __init__(self, sections: Sequence[list[str]] = (), title: str = "") -> None:
+        super().__init__(sections)
+        self.title = title
+
 
 Sections = list[list[str]]
 
@@ -143,11 +154,17 @@ def randomly(sections: Sections, sentences: int | None, words: int | None, seed:
 def extract(
     sections: Sections, sentences: int | None, words: int | None, method: Method = METHOD
 ) -> list[str]:
-    """brief: key points for one section, a covering summary for several."""
+    """brief: key points for one section, a covering summary for several.
+
+    The document's title (``sections.title`` when ``sections`` is a :class:`Body`) is given too.
+    """
+    title = getattr(sections, "title", "")
     if len(sections) == 1:
-        chosen = key_points(sections[0], sentences=sentences, words=words, method=method)
+        chosen = key_points(
+            sections[0], sentences=sentences, words=words, method=method, title=title
+        )
     else:
-        chosen = summary(sections, sentences=sentences, words=words, method=method)
+        chosen = summary(sections, sentences=sentences, words=words, method=method, title=title)
     return [item.text for item in chosen]
 
 
@@ -200,27 +217,33 @@ def compare(
     return table
 
 
-def shipped_cases() -> tuple[list[tuple[str, Sections, str, int | None, int | None]], ...]:
+Case = tuple[str, Sections, str, int | None, int | None]
+
+
+def shipped_cases() -> tuple[list[Case], list[Case]]:
     """Comparisons 1 and 2 on the shipped report."""
     from briefcli.loader import load_brief
 
     brief = load_brief(SHIPPED)
-    first = []
+    first: list[Case] = []
     for section in brief.sections:
         if section.id in ("2", "3", "4", "5", "6"):
             reference = " ".join(section.key_points)
             first.append(
-                (f"section {section.id}", [list(section.all_paragraphs())], reference,
-                 len(section.key_points), None)
+                (f"section {section.id}", Body([list(section.all_paragraphs())], brief.meta.title),
+                 reference, len(section.key_points), None)
             )  # fmt: skip
     own = next(section for section in brief.sections if section.role == "summary")
     reference = " ".join(own.all_paragraphs())
-    body = [
-        list(section.all_paragraphs())
-        for section in brief.sections
-        if section.id in ("2", "3", "4", "5", "6", "7")
-    ]
-    second = [("sections 2-7", body, reference, None, len(reference.split()))]
+    body = Body(
+        [
+            list(section.all_paragraphs())
+            for section in brief.sections
+            if section.id in ("2", "3", "4", "5", "6", "7")
+        ],
+        brief.meta.title,
+    )
+    second: list[Case] = [("sections 2-7", body, reference, None, len(reference.split()))]
     return first, second
 
 
@@ -237,7 +260,7 @@ def document_cases() -> tuple[list[tuple[str, Sections, str, int | None, int | N
             continue
         brief = import_report(path.read_bytes(), path.name, "markdown")
         abstract: list[str] = []
-        body: Sections = []
+        body = Body(title=brief.meta.title)
         for section in brief.sections:
             parts = [(section.title, list(section.paragraphs))] + [
                 (sub.title, list(sub.paragraphs)) for sub in section.subsections
@@ -613,29 +636,51 @@ def rst_sections(source: str) -> tuple[list[tuple[str, list[str]]], str]:
     return [s for s in sections if s[1]], " ".join(abstract)
 
 
+#: A development case: its name, body (with the document's title) and reference.
+DevCase = tuple[str, Body, str]
+
+
 def _dev_case(
-    name: str, parts: list[tuple[str, list[str]]], reference: str
-) -> tuple[str, Sections, str] | None:
-    body = [p for title, p in parts if title.strip().casefold() not in _BOILERPLATE]
+    name: str, parts: list[tuple[str, list[str]]], reference: str, title: str = ""
+) -> DevCase | None:
+    body = Body(
+        [p for heading, p in parts if heading.strip().casefold() not in _BOILERPLATE], title
+    )
     if len(reference.split()) >= 25 and sum(map(len, _prose(body))) >= 15:
         return (name, body, reference)
     return None
 
 
-def development_cases() -> list[tuple[str, Sections, str]]:
+def _rst_title(text: str) -> str:
+    """A reST document's title: a PEP's Title field, else its first lined heading."""
+    field = re.search(r"^Title:\s*(.+)$", text, re.MULTILINE)
+    if field:
+        return field.group(1).strip()
+    lines = text.splitlines()
+    for line, below in itertools.pairwise(lines):
+        if line.strip() and not _UNDERLINE.match(line) and _UNDERLINE.match(below):
+            return line.strip()
+    return ""
+
+
+def development_cases() -> list[DevCase]:
     """The development set: Python HOWTOs and What's New documents, and PEPs (see above)."""
     cases = []
     for path in sorted((PYDOC / "howto").glob("*.rst.txt")):
-        parts, abstract = rst_sections(path.read_text(encoding="utf-8"))
-        found = _dev_case(f"howto/{path.name}", parts, abstract)
+        text = path.read_text(encoding="utf-8")
+        parts, abstract = rst_sections(text)
+        found = _dev_case(f"howto/{path.name}", parts, abstract, _rst_title(text))
         if found:
             cases.append(found)
     for path in sorted((PYDOC / "whatsnew").glob("3.*.rst.txt")):
-        parts, _ = rst_sections(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        parts, _ = rst_sections(text)
         highlights = [p for title, p in parts if title.casefold().startswith("summary")]
         rest = [(t, p) for t, p in parts if not t.casefold().startswith("summary")]
         if highlights:
-            found = _dev_case(f"whatsnew/{path.name}", rest, " ".join(highlights[0]))
+            found = _dev_case(
+                f"whatsnew/{path.name}", rest, " ".join(highlights[0]), _rst_title(text)
+            )
             if found:
                 cases.append(found)
     for path in sorted(PEPS.glob("pep-*.rst")):
@@ -646,7 +691,7 @@ def development_cases() -> list[tuple[str, Sections, str]]:
         abstracts = [p for title, p in parts if title.strip() == "Abstract"]
         rest = [(t, p) for t, p in parts if t.strip() != "Abstract"]
         if abstracts:
-            found = _dev_case(f"peps/{path.stem}", rest, " ".join(abstracts[0]))
+            found = _dev_case(f"peps/{path.stem}", rest, " ".join(abstracts[0]), _rst_title(text))
             if found:
                 cases.append(found)
     if not cases:
@@ -730,12 +775,15 @@ def crs_sections(source: str) -> tuple[list[tuple[str, list[str]]], str]:
     return [s for s in sections if s[1]], " ".join(summary)
 
 
-def policy_cases() -> list[tuple[str, Sections, str]]:
+def policy_cases() -> list[DevCase]:
     """Round 3's policy-report set: CRS reports with a Summary (see above)."""
     cases = []
     for path in sorted(CRS.glob("*.md")):
-        parts, reference = crs_sections(path.read_text(encoding="utf-8"))
-        found = _dev_case(f"crs/{path.stem.split('-')[0]}", parts, reference) if reference else None
+        text = path.read_text(encoding="utf-8")
+        parts, reference = crs_sections(text)
+        title = text.split("\n", 1)[0].lstrip("# ").strip()
+        name = f"crs/{path.stem.split('-')[0]}"
+        found = _dev_case(name, parts, reference, title) if reference else None
         if found:
             cases.append(found)
     if not cases:
@@ -770,12 +818,18 @@ _DEV_SEEDS = 5
 
 
 def _dev_tasks(
-    cases: Sequence[tuple[str, Sections, str]],
+    cases: Sequence[DevCase],
 ) -> dict[str, list[tuple[str, Sections, str, int | None, int | None]]]:
-    """The two development tasks on each case: (name, sections, reference, sentences, words)."""
+    """The two development tasks on each case: (name, sections, reference, sentences, words).
+
+    Key points take the whole body as one section.
+    """
     return {
         "summary": [(n, body, ref, None, len(ref.split())) for n, body, ref in cases],
-        "key points": [(n, [[p for s in body for p in s]], ref, 3, None) for n, body, ref in cases],
+        "key points": [
+            (n, Body([[p for s in body for p in s]], body.title), ref, 3, None)
+            for n, body, ref in cases
+        ],
     }
 
 
@@ -803,7 +857,7 @@ def tune(selected: str | None = None) -> None:
     score = _scorer()
     cases = development_cases()
     tasks = _dev_tasks(cases)
-    pydoc = {name for name, _, _ in cases if not name.startswith("peps/")}
+    pydoc = {name for name, *_ in cases if not name.startswith("peps/")}
     print(f"{len(cases)} documents ({len(pydoc)} Python docs, {len(cases) - len(pydoc)} PEPs)")
     print("| method | summary | key points | dev score | Python docs only: summary | key points |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -852,8 +906,21 @@ ROUND_3: tuple[tuple[str, Method], ...] = (
 )
 
 
-def tune_round_3(selected: str | None = None) -> None:
-    """Round 3: every candidate on the policy set and on round 2's set; the rule's choice.
+#: Round 4: the title prior (Edmundson, 1969) on round 3's choice, at the weights tried on the
+#: development sets (docs/summaries.md, "Round 4"); the shipped method is listed first.
+ROUND_4: tuple[tuple[str, Method], ...] = (
+    ("1. LexRank × prior a=1, MMR (round 3)", Method(centrality="lexrank", lead=1)),
+    *(
+        (f"2. as 1 × title prior t={t:g}", Method(centrality="lexrank", lead=1, title=t))
+        for t in (0.25, 0.5, 1, 2, 4, 8)
+    ),
+)
+
+
+def tune_round_3(
+    selected: str | None = None, candidates: Sequence[tuple[str, Method]] = ROUND_3
+) -> None:
+    """Round 3 (or 4): every candidate on the policy set and on round 2's set; the rule's choice.
 
     The round-3 score is the mean of the two sets' scores, each the mean of its two tasks.
     With ``selected`` (comma-separated label prefixes, or "baselines"), only those are scored.
@@ -879,7 +946,7 @@ def tune_round_3(selected: str | None = None) -> None:
         return total
 
     results = []
-    for label, method in ROUND_3:
+    for label, method in candidates:
         if prefixes is not None and not label.startswith(prefixes):
             continue
         results.append((label, row(label, lambda s, c, w, method=method: extract(s, c, w, method))))
@@ -912,6 +979,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune3"}:
         print()
         tune_round_3(os.environ.get("BRIEF_TUNE_ONLY"))
+    if parts & {"tune4"}:
+        print()
+        tune_round_3(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_4)
     if parts & {"cost", "all"}:
         print()
         cost()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from briefcli.loader import load_brief
 from briefcli.model import Brief
 from briefcli.sentences import is_prose
-from briefcli.summarize import KEY_POINTS, key_points, summary
+from briefcli.summarize import KEY_POINTS, Method, key_points, summary
 
 SHIPPED = Path(__file__).parent.parent / "briefs" / "nk-russia-troops-2025.yaml"
 
@@ -125,6 +125,76 @@ def test_every_extract_occurs_word_for_word_in_its_paragraph(
     for point in points:
         assert paragraphs[point.paragraph][point.start : point.end] == point.text
         assert point.text in paragraphs[point.paragraph]
+
+
+#: The rankers bench/summary_quality.py compares: every one must quote exactly and keep limits.
+METHODS = [
+    Method(),
+    Method(centrality="coverage", lead=3),
+    Method(centrality="coverage", swap=2),
+    Method(centrality="directed", lead=0, backward=-0.5),
+    Method(centrality="lexrank", lead=1, title=2),
+]
+
+
+@pytest.mark.parametrize("method", METHODS, ids=lambda m: f"{m.centrality}-{m.title:g}")
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(
+    st.lists(st.lists(_SENTENCE, min_size=1, max_size=4).map(" ".join), max_size=5),
+    st.integers(min_value=0, max_value=60),
+)
+def test_every_ranker_quotes_exactly_within_the_word_limit(
+    method: Method, paragraphs: list[str], words: int
+) -> None:
+    points = key_points(paragraphs, words=words, method=method, title="North Korea troops")
+    assert sum(point.words for point in points) <= words
+    for point in points:
+        assert paragraphs[point.paragraph][point.start : point.end] == point.text
+    chosen = summary([paragraphs, paragraphs[:1]], words=words, method=method, title="Russia")
+    assert sum(point.words for point in chosen) <= words
+
+
+# A section that opens with its point and closes by repeating it: LexRank finds the two alike;
+# directed centrality (after PacSum) prefers the one that introduces what follows.
+OPENED_AND_CLOSED = [
+    "Pyongyang sent troops, shells and missiles to Russia during the war in Ukraine.",
+    "The troops arrived in the Kursk region in October and November of that year.",
+    "Shells and missiles from Pyongyang were used along the whole front line.",
+    "So the troops, shells and missiles sent by Pyongyang were used in Russia.",
+]
+
+
+def test_directed_centrality_prefers_the_sentence_that_introduces_the_rest() -> None:
+    (point,) = key_points(
+        OPENED_AND_CLOSED, sentences=1, method=Method(centrality="directed", lead=0)
+    )
+    assert point.text == OPENED_AND_CLOSED[0]
+    (point,) = key_points(
+        OPENED_AND_CLOSED,
+        sentences=1,
+        method=Method(centrality="directed", lead=0, backward=-0.5),
+    )
+    assert point.text == OPENED_AND_CLOSED[0]
+
+
+def test_the_title_prior_prefers_a_sentence_on_the_reports_subject() -> None:
+    paragraphs = [
+        "Weather over the peninsula was cold and dry for most of the winter months.",
+        "The deployment of troops to Russia was confirmed by three intelligence services.",
+        "Rail traffic across the border rose sharply in the winter months of that year.",
+    ]
+    plain = Method(lead=0, title=0)
+    titled = Method(lead=0, title=2)
+    title = "Troops deployed to Russia"
+    (point,) = key_points(paragraphs, sentences=1, method=titled, title=title)
+    assert point.text == paragraphs[1]
+    # Without a title, or with a weight of 0, the title changes nothing.
+    assert key_points(paragraphs, sentences=1, method=titled) == key_points(
+        paragraphs, sentences=1, method=plain
+    )
+    assert key_points(paragraphs, sentences=1, method=plain, title=title) == key_points(
+        paragraphs, sentences=1, method=plain
+    )
 
 
 # Lines a plain-text import flattens into paragraphs (tests/data/corpus/xz-file-format.txt and

@@ -38,7 +38,7 @@ __all__ = [
 REPORT, EDITOR, EXTRACTED = "report", "editor", "extracted"
 
 #: Bumped whenever what is extracted changes, so cached extracts are computed afresh.
-METHOD = 6
+METHOD = 7
 #: The modules whose code decides what is extracted (their size and mtime key the cache too).
 _CODE = ("extracts.py", "summarize.py", "sentences.py", "terms.py")
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
@@ -132,7 +132,8 @@ def key_points(
     from briefcli.summarize import key_points as rank
 
     paragraphs = _paragraphs(_part(brief, ref))
-    chosen = tuple(e.text for e in rank(paragraphs, sentences=sentences, words=words))
+    ranked = rank(paragraphs, sentences=sentences, words=words, title=brief.meta.title)
+    chosen = tuple(e.text for e in ranked)
     return chosen or _lead_sentences(paragraphs, sentences, words)
 
 
@@ -157,7 +158,8 @@ def summary(
     from briefcli.summarize import summary as rank
 
     body = [s.all_paragraphs() for s in brief.sections if s.role != "summary"]
-    chosen = tuple(e.text for e in rank(body, sentences=sentences, words=words))
+    ranked = rank(body, sentences=sentences, words=words, title=brief.meta.title)
+    chosen = tuple(e.text for e in ranked)
     if chosen:
         return chosen
     return _lead_sentences([p for paragraphs in body for p in paragraphs], sentences, words)

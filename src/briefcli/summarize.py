@@ -77,6 +77,9 @@ class Method(NamedTuple):
     #: Coverage: a sentence's value is divided by (words ** length), a mild preference for the
     #: shorter of two sentences saying as much.
     length: float = 0.25
+    #: Title prior (Edmundson, 1969): a sentence counts (1 + title × the share of the
+    #: report's title words it uses) times more, when a title is given.
+    title: float = 4.0
     #: In a summary, each sentence already taken from a section divides the value of the others
     #: from that section by (1 + cover × taken), so the summary covers the sections.
     cover: float = 0.3
@@ -232,16 +235,26 @@ def _fill(
 
 
 def _priors(
-    candidates: Sequence[_Candidate], method: Method, wanted: int | None, words: int | None
+    candidates: Sequence[_Candidate],
+    method: Method,
+    wanted: int | None,
+    words: int | None,
+    title: str,
 ) -> list[float]:
-    """Each sentence's position prior under ``method``."""
+    """Each sentence's position (and title) prior under ``method``."""
     if method.swap > 0:
         lead = _fill(candidates, _lead_order(candidates), wanted, words)
         return [method.swap if index in lead else 1.0 for index in range(len(candidates))]
-    return [
+    priors = [
         (1 + method.lead / (1 + c.rank) ** method.decay) * (1 + method.opening * c.opening)
         for c in candidates
     ]
+    title_terms = set(_terms(title)) if method.title > 0 else set()
+    if title_terms:
+        for index, candidate in enumerate(candidates):
+            share = len(title_terms.intersection(_terms(candidate.text))) / len(title_terms)
+            priors[index] *= 1 + method.title * share
+    return priors
 
 
 def _terms(text: str) -> list[str]:
@@ -350,6 +363,7 @@ def _choose(
     words: int | None,
     cover: bool,
     method: Method,
+    title: str = "",
 ) -> list[Extract]:
     """Pick sentences greedily by value until the budget is spent; reading order."""
     if not candidates:
@@ -357,7 +371,7 @@ def _choose(
     wanted = sentences if sentences is not None else (None if words is not None else KEY_POINTS)
     if (wanted is not None and wanted <= 0) or (words is not None and words <= 0):
         return []
-    priors = _priors(candidates, method, wanted, words)
+    priors = _priors(candidates, method, wanted, words, title)
     covered: set[tuple[str, str]] = set()
     taken_from: dict[int, int] = {}
     picked: list[dict[str, float]] = []
@@ -435,6 +449,7 @@ def key_points(
     sentences: int | None = None,
     words: int | None = None,
     method: Method = METHOD,
+    title: str = "",
 ) -> list[Extract]:
     """The sentences that best cover one section, in reading order, quoted exactly.
 
@@ -442,7 +457,12 @@ def key_points(
     Sections with no prose sentence give an empty list.
     """
     return _choose(
-        _candidates([paragraphs]), sentences=sentences, words=words, cover=False, method=method
+        _candidates([paragraphs]),
+        sentences=sentences,
+        words=words,
+        cover=False,
+        method=method,
+        title=title,
     )
 
 
@@ -452,6 +472,7 @@ def summary(
     sentences: int | None = None,
     words: int | None = None,
     method: Method = METHOD,
+    title: str = "",
 ) -> list[Extract]:
     """A summary of a whole report: covering sentences spread over its sections, reading order.
 
@@ -461,4 +482,6 @@ def summary(
     candidates = _candidates(sections)
     if sentences is None and words is None:
         sentences = min(10, len({candidate.section for candidate in candidates}))
-    return _choose(candidates, sentences=sentences, words=words, cover=True, method=method)
+    return _choose(
+        candidates, sentences=sentences, words=words, cover=True, method=method, title=title
+    )
