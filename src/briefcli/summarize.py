@@ -4,12 +4,14 @@ Sentences are ranked by centrality times a position prior, and chosen greedily w
 redundancy removed, as issue 14 asks: continuous LexRank (Erkan and Radev, 2004) over TF-IDF
 vectors of case-folded, lightly stemmed content words scores how much each sentence is like
 the others; the k-th prose sentence of a section counts 1 + 1 / (1 + k) times that (sections
-tend to open with their point); and each pick lowers the others' value in proportion to
+tend to open with their point), and 1 + 4 s times more where the sentence uses a share s of the
+report's title words (Edmundson, 1969); and each pick lowers the others' value in proportion to
 their cosine similarity with the closest sentence already chosen (MMR in product form). A
 summary also spreads its picks over the sections. Everything is deterministic and offline.
-The method was chosen on a development set of report-like documents (docs/summaries.md);
-:class:`Method` keeps the variants that were compared (concept coverage in the manner of
-Gillick and Favre, 2009; stronger position priors; lead-swap; a section-lead prior).
+The method was chosen on two development sets, technical and policy reports
+(docs/summaries.md); :class:`Method` keeps the variants that were compared (concept coverage
+in the manner of Gillick and Favre, 2009; stronger position priors; lead-swap; a section-lead
+prior; directed centrality after PacSum).
 
 LexRank's power iteration is linear in the text (the cosine matrix is never built: one step
 is two sparse products), and the greedy choice is lazy (Minoux's accelerated greedy): a
@@ -22,7 +24,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -104,7 +106,7 @@ class Extract(NamedTuple):
     paragraph: int
     start: int
     end: int
-    #: The sentence's value when nothing is chosen yet (coverage times the position prior).
+    #: The sentence's value when nothing is chosen yet (centrality times the priors).
     score: float
 
     @property
@@ -114,7 +116,7 @@ class Extract(NamedTuple):
 
 
 class _Candidate:
-    """A prose sentence under consideration: where it is, its rank, length and concepts."""
+    """A prose sentence under consideration: where it is, its rank, length, terms and concepts."""
 
     __slots__ = (
         "concepts",
@@ -124,6 +126,7 @@ class _Candidate:
         "rank",
         "section",
         "start",
+        "terms",
         "text",
         "words",
     )
@@ -142,7 +145,13 @@ class _Candidate:
         #: Its place among its section's prose sentences (from 0); whether it opens a paragraph.
         self.text, self.rank, self.opening = text, rank, opening
         self.words = len(text.split())
-        self.concepts = _concepts(text)
+        found = _word_pattern().findall(text.casefold())
+        stems = [_stem(word) for word in found]
+        #: Its content words, stemmed (what TF-IDF and the title prior read).
+        self.terms = [
+            stem for word, stem in zip(found, stems, strict=True) if word not in _STOPWORDS
+        ]
+        self.concepts = _concepts(stems)
 
 
 @cache
@@ -150,6 +159,7 @@ def _word_pattern() -> re.Pattern[str]:
     return re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A light English stemmer: enough to match 'troops' with 'troop', 'allied' with 'ally'."""
     if word.endswith(("'s", "’s")):
@@ -172,13 +182,12 @@ def _stem(word: str) -> str:
     return word
 
 
-def _concepts(text: str) -> frozenset[tuple[str, str]]:
-    """The word pairs of ``text``: case-folded, stemmed, leaving out pairs of two stop words.
+def _concepts(words: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """The pairs of a sentence's stemmed words, leaving out pairs of two stop words.
 
     Stop words stay inside pairs ("security of Europe" gives 'security of', 'of europe'):
     a pair with one content word still says something a reader would recognise.
     """
-    words = [_stem(word) for word in _word_pattern().findall(text.casefold())]
     return frozenset(
         (first, second)
         for first, second in pairwise(words)
@@ -252,7 +261,7 @@ def _priors(
     title_terms = set(_terms(title)) if method.title > 0 else set()
     if title_terms:
         for index, candidate in enumerate(candidates):
-            share = len(title_terms.intersection(_terms(candidate.text))) / len(title_terms)
+            share = len(title_terms.intersection(candidate.terms)) / len(title_terms)
             priors[index] *= 1 + method.title * share
     return priors
 
@@ -272,7 +281,7 @@ def _tfidf(candidates: Sequence[_Candidate]) -> list[dict[str, float]]:
     frequency: dict[str, int] = {}
     for candidate in candidates:
         count: dict[str, int] = {}
-        for term in _terms(candidate.text):
+        for term in candidate.terms:
             count[term] = count.get(term, 0) + 1
         counts.append(count)
         for term in count:
@@ -375,8 +384,8 @@ def _choose(
     covered: set[tuple[str, str]] = set()
     taken_from: dict[int, int] = {}
     picked: list[dict[str, float]] = []
-    lexrank = method.centrality in ("lexrank", "directed")
-    if lexrank:
+    by_similarity = method.centrality in ("lexrank", "directed")
+    if by_similarity:
         vectors = _tfidf(candidates)
         if method.centrality == "directed":
             centrality = _directed(candidates, vectors, method.backward)
@@ -390,7 +399,7 @@ def _choose(
 
     def value(index: int) -> float:
         candidate = candidates[index]
-        if lexrank:
+        if by_similarity:
             # MMR in product form: the value falls with the closest sentence already chosen.
             closest = max((_dot(vectors[index], other) for other in picked), default=0.0)
             worth = priors[index] * centrality[index] * (1 - min(closest, 1.0))
@@ -420,7 +429,7 @@ def _choose(
         chosen.append(index)
         used_words += candidate.words
         covered.update(candidate.concepts)
-        if lexrank:
+        if by_similarity:
             picked.append(vectors[index])
         taken_from[candidate.section] = taken_from.get(candidate.section, 0) + 1
     chosen.sort(
