@@ -186,6 +186,44 @@ def test_summary_is_extracted_where_the_report_has_none(shipped: Brief) -> None:
     assert not any(sentence in summary_text for sentence in extracts.summary(shipped))
 
 
+BACK_MATTER_REPORT = """\
+# Grain exports through the Strait
+
+## Contents
+
+- [Ports and ships](https://example.org/report#ports)
+- [Food and feed](https://example.org/report#food)
+
+## Ports and ships
+
+Jebel Ali is the leading container port of the region and handles most of its transshipment.
+Feeder vessels carry about two thirds of its containers on to the smaller ports of the Gulf.
+
+## Food and feed
+
+The Gulf states depend on ships for most of their grain, rice and animal feed every year.
+Storage at the ports holds several months of grain in case the Strait is closed to ships.
+
+## Footnotes
+
+1. United Nations Conference on Trade, "Strait disruptions and grain exports," March 2026.
+"""
+
+
+def test_an_extracted_summary_leaves_out_contents_and_footnotes() -> None:
+    brief = import_report(BACK_MATTER_REPORT.encode(), "strait.md", "markdown")
+    titles = [section.title for section in brief.sections]
+    assert "Contents" in titles and "Footnotes" in titles
+    sentences = extracts.summary(brief, sentences=6)
+    assert sentences
+    kept = [s for s in brief.sections if s.title in ("Ports and ships", "Food and feed")]
+    body = [p for section in kept for p in section.all_paragraphs()]
+    assert all(any(sentence in p for p in body) for sentence in sentences)
+    # A section's own key points still come from it, back matter or not.
+    footnotes = next(s for s in brief.sections if s.title == "Footnotes")
+    assert extracts.key_points(brief, footnotes.id)
+
+
 # -- glossary -------------------------------------------------------------------------------
 
 

@@ -225,6 +225,29 @@ PROSE = [
 ]
 
 
+#: Lines that are only a link (a contents entry, a "jump to" line) are not sentences.
+LINKS = [
+    "- Blockchain Technology and Cryptocurrency Mining (https://crsreports.congress.gov#_Toc2)",
+    "Cryptocurrency Mining and the Electricity Sector (R48914)\nJump to Main Text of Report "
+    "(https://crsreports.congress.gov#Content)",
+    "Read the whole of the annual report on the agency website (/reports/2026)",
+]
+LINKED_PROSE = [
+    "See the full report on the agency's website (https://example.org/report) for details.",
+    "The agency published its data (https://example.org) in March, and it shows growth.",
+]
+
+
+@pytest.mark.parametrize("line", LINKS)
+def test_a_line_that_is_only_a_link_is_not_prose(line: str) -> None:
+    assert not is_prose(line)
+
+
+@pytest.mark.parametrize("sentence", LINKED_PROSE)
+def test_a_sentence_with_a_link_in_it_is_still_prose(sentence: str) -> None:
+    assert is_prose(sentence)
+
+
 @pytest.mark.parametrize("line", FLATTENED)
 def test_flattened_table_rows_and_code_are_not_prose(line: str) -> None:
     assert not is_prose(line)

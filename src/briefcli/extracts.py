@@ -13,6 +13,7 @@ functions compute.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -64,6 +65,21 @@ def _part(brief: Brief, ref: str) -> Section | Subsection:
             if sub.id == ref:
                 return sub
     raise KeyError(ref)
+
+
+#: Titles of sections that hold no part of a report's argument: a summary leaves them out.
+_BACK_MATTER = frozenset(
+    (
+        "contents", "table of contents", "footnotes", "endnotes", "references", "bibliography",
+        "sources", "works cited", "acknowledgements", "acknowledgments", "copyright",
+        "license", "licence", "index",
+    )
+)  # fmt: skip
+
+
+def _back_matter(title: str) -> bool:
+    """Whether a section titled ``title`` is back matter ("Footnotes", "7. References:", …)."""
+    return re.sub(r"^[\d.\s]+", "", title).strip().rstrip(":").casefold() in _BACK_MATTER
 
 
 def _paragraphs(part: Section | Subsection) -> tuple[str, ...]:
@@ -152,12 +168,16 @@ def summary(
 ) -> tuple[str, ...]:
     """An extracted summary of the whole brief: sentences spread over its sections, in order.
 
-    The report's own Summary section is left out (it is what a summary would replace); the
+    The report's own Summary section is left out (it is what a summary would replace), and
+    so is back matter (Contents, Footnotes, Acknowledgements, …) when anything else is left; the
     default length is one sentence for each section with prose, at most ten.
     """
     from briefcli.summarize import summary as rank
 
-    body = [s.all_paragraphs() for s in brief.sections if s.role != "summary"]
+    parts = [s for s in brief.sections if s.role != "summary"]
+    body = [s.all_paragraphs() for s in parts if not _back_matter(s.title)] or [
+        s.all_paragraphs() for s in parts
+    ]
     ranked = rank(body, sentences=sentences, words=words, title=brief.meta.title)
     chosen = tuple(e.text for e in ranked)
     if chosen:

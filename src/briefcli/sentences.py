@@ -236,6 +236,12 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _link_only() -> re.Pattern[str]:
+    """Text that is only a link: words, then the address in brackets, and no sentence mark."""
+    return re.compile(r"[-*+•]?[^.!?;:]*\((?:https?://|mailto:|#|/)[^\s)]*\)\s*\Z")
+
+
 def _code_or_table(text: str) -> bool:
     """Whether a sentence is a flattened table row or a line of code rather than prose."""
     patterns = _not_prose_patterns()
@@ -264,6 +270,8 @@ def is_prose(text: str, *, min_words: int = 6) -> bool:
     """
     if text.startswith(("```", "~~~", "    ", "|", "#", ">>>", "$ ")) or "│" in text:
         return False
+    if _link_only().match(text):
+        return False  # a contents entry or a link ("Jump to Main Text (https://…)")
     letters = sum(char.isalpha() for char in text)
     return (
         letters >= 0.6 * len(text.replace(" ", ""))
