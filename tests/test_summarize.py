@@ -231,6 +231,8 @@ LINKS = [
     "Cryptocurrency Mining and the Electricity Sector (R48914)\nJump to Main Text of Report "
     "(https://crsreports.congress.gov#Content)",
     "Read the whole of the annual report on the agency website (/reports/2026)",
+    "Locations and Power Capacity of Selected U.S. Cryptocurrency Mining Operations "
+    "(https://crsreports.congress.gov#_Toc227841323)",
 ]
 LINKED_PROSE = [
     "See the full report on the agency's website (https://example.org/report) for details.",

@@ -238,8 +238,11 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _link_only() -> re.Pattern[str]:
-    """Text that is only a link: words, then the address in brackets, and no sentence mark."""
-    return re.compile(r"[-*+•]?[^.!?;:]*\((?:https?://|mailto:|#|/)[^\s)]*\)\s*\Z")
+    """A link line: text that ends with an address in brackets, not even a full stop after it.
+
+    A sentence that cites an address goes on, or closes with its mark after the bracket.
+    """
+    return re.compile(r".*\((?:https?://|mailto:|#|/)[^\s)]*\)\s*\Z", re.DOTALL)
 
 
 def _code_or_table(text: str) -> bool:
