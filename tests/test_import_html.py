@@ -309,3 +309,25 @@ def test_reading_commands_import_none_of_it() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_headings_named_by_a_contents_list_of_in_page_links_are_sections() -> None:
+    page = b"""<!doctype html><title>Grain report</title><main><h1>Grain report</h1>
+    <h2>Contents</h2><ul><li><a href="#a">Ports and ships</a></li>
+    <li><a href="#b">Food and feed</a></li><li><a href="report.html#c">Outlook</a></li></ul>
+    <p><b>Summary</b></p><p>Grain moves by sea. Most of it goes through Jebel Ali.</p>
+    <p><b>Ports and ships</b></p><p>Jebel Ali is the leading container port of the region.</p>
+    <p><b>Food and feed</b></p><p>The Gulf states depend on ships for most of their grain.</p>
+    <p><a id="c"></a>Outlook</p><p>Storage at the ports holds several months of grain.</p>
+    </main>"""
+    brief = import_report(page, "grain.html")
+    assert [(s.title, s.role, len(s.paragraphs)) for s in brief.sections] == [
+        ("Contents", None, 3),
+        ("Summary", "summary", 1),
+        ("Ports and ships", None, 1),
+        ("Food and feed", None, 1),
+        ("Outlook", None, 1),
+    ]
+    # A list of links to other pages is a list, not contents.
+    other = page.replace(b'href="#a"', b'href="a.html"').replace(b'href="#b"', b'href="b.html"')
+    assert [s.title for s in import_report(other, "grain.html").sections] == ["Contents"]

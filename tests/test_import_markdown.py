@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -345,3 +346,76 @@ def test_import_a_readme_from_the_command_line(brief: Runner, tmp_path: Path) ->
     shown = brief("show", "3-1", "--brief", str(out))
     # A code block: its lines as written, indented, never run together.
     assert '\n    def main(name: str):\n        print(f"Hello {name}")\n' in shown.stdout
+
+
+# A report converted to Markdown whose headings are plain lines, named only by its contents
+# list of in-page links (as CRS reports converted from the web are: tests/data/corpus).
+LISTED = """\
+# Grain report
+
+## Contents
+
+- [Ports and ships](#ports)
+- [Food and feed](#food)
+- [Outlook](#outlook)
+
+Summary
+
+Grain moves by sea. Most of it goes through Jebel Ali.
+
+Ports and ships
+
+Jebel Ali is the leading container port of the region.
+
+Food and feed
+
+The Gulf states depend on ships for most of their grain.
+
+Outlook
+
+Storage at the ports holds several months of grain.
+"""
+
+
+def test_headings_named_by_a_contents_list_are_sections() -> None:
+    brief = import_report(LISTED.encode(), "grain.md", "markdown")
+    assert [(s.title, s.role, s.paragraphs) for s in brief.sections[1:]] == [
+        ("Summary", "summary", ("Grain moves by sea. Most of it goes through Jebel Ali.",)),
+        ("Ports and ships", None, ("Jebel Ali is the leading container port of the region.",)),
+        ("Food and feed", None, ("The Gulf states depend on ships for most of their grain.",)),
+        ("Outlook", None, ("Storage at the ports holds several months of grain.",)),
+    ]
+    assert brief.sections[0].title == "Contents"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # Fewer than three entries: a few links, not a contents list.
+        lambda text: text.replace("- [Outlook](#outlook)\n", ""),
+        # Links to other documents, not within this one.
+        lambda text: re.sub(r"\(#\w+\)", "(other.html)", text),
+        # A list of figures or tables names captions, not headings.
+        lambda text: re.sub(r"- \[(\w)", r"- [Figure 1. \1", text),
+    ],
+    ids=["two entries", "other documents", "list of figures"],
+)
+def test_no_contents_list_no_new_headings(change: Any) -> None:
+    brief = import_report(change(LISTED).encode(), "grain.md", "markdown")
+    assert [s.title for s in brief.sections] == ["Contents"]
+
+
+def test_a_contents_list_of_real_headings_changes_nothing() -> None:
+    text = LISTED
+    for title in ("Ports and ships", "Food and feed", "Outlook"):
+        text = text.replace(f"\n{title}\n", f"\n## {title}\n")
+    text = text.replace("\nSummary\n", "\nIn short:\n")
+    brief = import_report(text.encode(), "grain.md", "markdown")
+    assert [s.title for s in brief.sections] == [
+        "Contents", "Ports and ships", "Food and feed", "Outlook"
+    ]  # fmt: skip
+    # A paragraph that only repeats a heading's words stays a paragraph.
+    again = text + "\nOutlook\n"
+    assert import_report(again.encode(), "g.md", "markdown").sections[-1].paragraphs[-1] == (
+        "Outlook"
+    )

@@ -8,6 +8,7 @@ sections and subsections of them by one rule for every kind of input.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +72,71 @@ def own_number(text: str) -> str:
     if not _OWN_NUMBER.match(text):
         return ""
     return "-".join(str(int(part)) for part in re.split(r"[.-]", text))
+
+
+#: A contents entry as the readers write a list item that only links within the document:
+#: '- Title (#anchor)', '- Title (https://host/page#anchor)'; not an entry of a list of
+#: tables or figures ('- Table 1. …'), whose captions are no headings.
+_CONTENTS_ENTRY = re.compile(
+    r"- (?!(?:Table|Figure|Chart|Map|Exhibit|Box)\s+[A-Z]?\d)"
+    r"(?P<title>[^\n]+?) \((?P<url>[^\s()]*#[^\s()]+)\)"
+)
+#: Fewest entries that make a contents list (fewer are a few links).
+_CONTENTS_ENTRIES = 3
+
+
+def listed_headings(items: list[Item], entries: Mapping[int, str] | None = None) -> list[Item]:
+    """``items`` with the headings a contents list names made headings where they stand alone.
+
+    Documents converted to Markdown or HTML from another format often keep a contents list of
+    in-page links but write the headings it names as plain lines. The first run of at least
+    three such entries is read as the contents; after it, a paragraph that is exactly an
+    entry's title (the first time it appears) becomes a heading, as does a lone 'Summary' or
+    'Executive Summary' line. The new headings stand at the contents heading's level, or one
+    below it when that heading is the document's first (its title). Each promoted paragraph
+    is replaced where it stands, so the result is as long as ``items``.
+
+    ``entries``: the items that are contents entries (index → title), where the reader knows
+    (a web page's list items that only link within the page); else items written as
+    '- Title (…#anchor)' are.
+    """
+    if entries is None:
+        entries = {}
+        for index, item in enumerate(items):
+            found = isinstance(item, str) and _CONTENTS_ENTRY.fullmatch(item)
+            if found:
+                entries[index] = found.group("title")
+    start = end = -1
+    for index in range(len(items)):
+        entry = index in entries
+        if entry and start < 0:
+            start = end = index
+        elif entry and end == index - 1:
+            end = index
+        elif start >= 0 and end - start + 1 >= _CONTENTS_ENTRIES:
+            break
+        elif start >= 0 and not entry:
+            start = end = -1
+    if start < 0 or end - start + 1 < _CONTENTS_ENTRIES:
+        return items
+    wanted = {" ".join(entries[index].split()) for index in range(start, end + 1)}
+    known = {item.title for item in items if isinstance(item, Heading)}
+    wanted -= known
+    holder = next((item for item in reversed(items[:start]) if isinstance(item, Heading)), None)
+    first = next((item for item in items if isinstance(item, Heading)), None)
+    level = 1 if holder is None else holder.level + (holder is first)
+    out = items[: end + 1]
+    promoted = False
+    for item in items[end + 1 :]:
+        text = " ".join(item.split()) if isinstance(item, str) else ""
+        if text in wanted or (text.casefold() in _SUMMARY[:2] and text not in known):
+            out.append(Heading(level, text))
+            wanted.discard(text)
+            known.add(text)
+            promoted = promoted or text.casefold() not in _SUMMARY
+        else:
+            out.append(item)
+    return out if promoted else items
 
 
 def assemble(items: list[Item], *, prelude_title: str, title_heading: bool) -> list[Draft]:

@@ -157,7 +157,14 @@ def parse(
         walker.flush()
     _lines(walker.items, decoded)
     meta = _meta(page)
-    brief, drafts = rendered.build(walker.items, name=name, source=source, title=title, meta=meta)
+    brief, drafts = rendered.build(
+        walker.items,
+        name=name,
+        source=source,
+        title=title,
+        meta=meta,
+        contents=walker.contents,
+    )
     return brief, drafts, walker.times
 
 
@@ -283,6 +290,8 @@ class _Walker:
         # One entry per open list: [ordered, next number, blocks seen in the current item].
         self.lists: list[list[Any]] = []
         self.quote = 0
+        #: List items that only link within the page (a contents list): item index → text.
+        self.contents: dict[int, str] = {}
 
     # -- what is dropped
 
@@ -405,9 +414,12 @@ class _Walker:
             if self.dropped(child, "li"):
                 continue
             self.lists[-1][2] = 0
+            before = len(self.items)
             self.block(child, depth + 1)
             self.flush()
             self.lists[-1][1] += 1
+            if len(self.items) == before + 1 and (entry := _in_page_link(child)):
+                self.contents[before] = entry
         self.lists.pop()
 
     def table(self, node: Any, depth: int) -> None:
@@ -564,6 +576,18 @@ class _Walker:
         from urllib.parse import urljoin
 
         return urljoin(self.base_url, href)
+
+
+def _in_page_link(item: Any) -> str:
+    """The text of a list item that is one link within the page (``#anchor``), else ''."""
+    links = item.css("a")
+    if len(links) != 1:
+        return ""
+    href = (links[0].attributes.get("href") or "").strip()
+    text = " ".join(links[0].text(deep=True).split())
+    if "#" not in href or href.endswith("#") or text != " ".join(item.text(deep=True).split()):
+        return ""
+    return text
 
 
 def _code(node: Any) -> CodeBlock:

@@ -24,6 +24,7 @@ from briefcli.importers.draft import (
     Item,
     assemble,
     give_roles,
+    listed_headings,
     nested,
     number,
     own_number,
@@ -108,7 +109,7 @@ def parse(
             f"{name}: no headings ('# Title', '## Section'): this does not look like a report"
         )
     first = next(item for item in items if isinstance(item, Heading))
-    drafts = assemble(items, prelude_title="Introduction", title_heading=True)
+    drafts = assemble(listed_headings(items), prelude_title="Introduction", title_heading=True)
     title_text = meta.get("title") or first.title
     drafts, glossary = _glossary(drafts)
     if not drafts:

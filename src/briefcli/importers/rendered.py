@@ -11,10 +11,19 @@ title as the kind and date.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from briefcli.importers import NotAReport
-from briefcli.importers.draft import Draft, Heading, Item, assemble, give_roles, number
+from briefcli.importers.draft import (
+    Draft,
+    Heading,
+    Item,
+    assemble,
+    give_roles,
+    listed_headings,
+    number,
+)
 from briefcli.importers.naming import brief_id
 from briefcli.importers.text import clean, is_banner
 from briefcli.model import Brief, Metadata, Source
@@ -41,13 +50,16 @@ def build(
     title: str | None,
     meta: PageMeta,
     title_heading: bool = True,
+    contents: Mapping[int, str] | None = None,
 ) -> tuple[Brief, list[Draft]]:
     """The brief (without timeline) and its drafts, from a document's headings and paragraphs.
 
     ``title_heading``: the first heading is the title when it is the only one at the top
     level (a page's ``h1``). A document's own title (``meta.title``) is used when no heading
-    is one; ``title`` (``--title``) replaces both (the caller applies it).
+    is one; ``title`` (``--title``) replaces both (the caller applies it). ``contents``: the
+    items that are entries of a contents list, index → title (see ``draft.listed_headings``).
     """
+    items = listed_headings(items, contents or {})
     items = [item for item in items if not isinstance(item, str) or not is_banner(item)]
     if not any(isinstance(item, Heading) for item in items):
         if not any(isinstance(item, str) and item.strip() for item in items):
