@@ -1,6 +1,6 @@
 """Quality of brief's extracted key points and summaries, and of its sentence splitter.
 
-    python bench/summary_quality.py [rouge|splitters|timing|tune|tune3|tune4|cost|all]
+    python bench/summary_quality.py [rouge|splitters|timing|tune|tune3|tune4|tune5|cost|all]
 
 rouge      ROUGE-1/2/L recall and F1 (the ``rouge-score`` package, Porter stemming) of extraction
            against lead-k and random sentences (mean of 20 seeds), at the same length, on:
@@ -17,6 +17,8 @@ tune3      round 3: the candidates of ROUND_3 on a policy-report set (reports of
            Congressional Research Service: see policy_cases) and on round 2's set; the rule's
            choice (docs/summaries.md, "Round 3"). Not part of "all".
 tune4      round 4: the title prior at the weights of ROUND_4, on the same two sets.
+tune5      round 5: ROUND_5 on those two sets and a per-section set (OpenStax textbooks'
+           section summaries: see textbook_cases).
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
@@ -36,6 +38,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -52,9 +55,11 @@ METRICS = ("rouge1", "rouge2", "rougeL")
 class Body(list[list[str]]):
     """A document's sections (each its paragraphs) and its title, which the title prior reads."""
 
-    def __init__(self, sections: Sequence[list[str]] = (), title: str = "") -> None:
+    def __init__(self, sections: Sequence[list[str]] = (), title: str = "", own: str = "") -> None:
         super().__init__(sections)
         self.title = title
+        #: For one section: the section's own title ("" when it is a whole document's body).
+        self.own = own
 
 
 Sections = list[list[str]]
@@ -152,13 +157,22 @@ def randomly(sections: Sections, sentences: int | None, words: int | None, seed:
 
 
 def extract(
-    sections: Sections, sentences: int | None, words: int | None, method: Method = METHOD
+    sections: Sections,
+    sentences: int | None,
+    words: int | None,
+    method: Method = METHOD,
+    titles: str = "report",
 ) -> list[str]:
     """brief: key points for one section, a covering summary for several.
 
-    The document's title (``sections.title`` when ``sections`` is a :class:`Body`) is given too.
+    The document's title (``sections.title`` when ``sections`` is a :class:`Body`) is given too;
+    for key points, ``titles`` "section" gives the section's own title instead (``.own``) and
+    "both" the two (round 5's candidates).
     """
     title = getattr(sections, "title", "")
+    own = getattr(sections, "own", "")
+    if len(sections) == 1 and own and titles != "report":
+        title = own if titles == "section" else f"{title} {own}"
     if len(sections) == 1:
         chosen = key_points(
             sections[0], sentences=sentences, words=words, method=method, title=title
@@ -791,6 +805,86 @@ def policy_cases() -> list[DevCase]:
     return cases
 
 
+# -- a per-section development set (round 5) ------------------------------------------------------
+#
+# Comparison 1 asks for a section's key points against points written for that section; no set
+# above measures that task. OpenStax textbooks end each section with a summary its authors
+# wrote. Three social-science and humanities books (the genre nearest the shipped report), used
+# for measurement only, nothing copied (CC BY-NC-SA 4.0, OpenStax, Rice University):
+# github.com/openstax/osbooks-american-government at a267724, osbooks-introduction-political-
+# science at 61afbf5 and osbooks-introduction-philosophy at ec63401, each extracted with
+# `git archive HEAD collections modules | tar -x -C $BRIEF_OPENSTAX/<book>`.
+#
+# A section is a module with a summary section: its body is its paragraphs and list items
+# outside figures, notes, exercises, tables and the learning-outcome, summary and review
+# sections (footnote citations left out); the reference is the summary's text; the length is the
+# summary's number of sentences (as in comparison 1); the title is the book's.
+
+OPENSTAX = Path(os.environ.get("BRIEF_OPENSTAX", "/tmp/openstax"))
+_CNX = "{http://cnx.rice.edu/cnxml}"
+#: Elements whose text is not a section's prose (or, for "summary", is the reference).
+_CNX_SKIP = {"figure", "note", "exercise", "table", "media", "equation", "code"}
+_CNX_SKIP_SECTIONS = {
+    "learning-objectives", "summary", "review-questions", "key-terms", "critical-thinking",
+    "suggested-reading", "bring-together", "references",
+}  # fmt: skip
+
+
+def _cnx_text(element: Any) -> str:
+    """An element's text as a reader sees it, without footnote citations or media."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag.removeprefix(_CNX) not in _CNX_SKIP:
+            parts.append(_cnx_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _cnx_paragraphs(element: Any, out: list[str]) -> None:
+    for child in element:
+        tag = child.tag.removeprefix(_CNX)
+        if tag in _CNX_SKIP or (
+            tag == "section" and (child.get("class") or "") in _CNX_SKIP_SECTIONS
+        ):
+            continue
+        if tag in ("para", "item"):
+            text = _cnx_text(child)
+            if text:
+                out.append(text)
+        elif tag in ("section", "list", "content"):
+            _cnx_paragraphs(child, out)
+
+
+def textbook_cases() -> list[tuple[str, Sections, str, int | None, int | None]]:
+    """Round 5's per-section set: (name, one section as a Body, reference, sentences, None)."""
+    import xml.etree.ElementTree as ET
+
+    cases: list[tuple[str, Sections, str, int | None, int | None]] = []
+    for book in sorted(path for path in OPENSTAX.iterdir() if path.is_dir()):
+        collection = next((book / "collections").glob("*.xml"))
+        title_match = re.search(r"<md:title>([^<]+)</md:title>", collection.read_text("utf-8"))
+        title = title_match.group(1).strip() if title_match else ""
+        for module in sorted((book / "modules").glob("*/index.cnxml")):
+            root = ET.parse(module).getroot()
+            content = root.find(f"{_CNX}content")
+            summary = root.find(f".//{_CNX}section[@class='summary']")
+            if content is None or summary is None:
+                continue
+            reference = " ".join(
+                _cnx_text(p) for p in summary.iter() if p.tag in (f"{_CNX}para", f"{_CNX}item")
+            )
+            paragraphs: list[str] = []
+            _cnx_paragraphs(content, paragraphs)
+            count = sum(len(sentence_spans(p)) for p in reference.split("\n") if p)
+            if len(reference.split()) >= 25 and sum(map(len, _prose([paragraphs]))) >= 15:
+                name = f"openstax/{book.name}/{module.parent.name}"
+                own = " ".join((root.findtext(f"{_CNX}title") or "").split())
+                cases.append((name, Body([paragraphs], title, own), reference, count, None))
+    if not cases:
+        raise SystemExit(f"no OpenStax books under {OPENSTAX}: see the comment")
+    return cases
+
+
 #: The candidates of round 2, in the order written down before any was scored
 #: (docs/summaries.md, "Round 2"); within 0.0005 of the best, the one listed first wins.
 CANDIDATES: tuple[tuple[str, Method], ...] = (
@@ -917,6 +1011,64 @@ ROUND_4: tuple[tuple[str, Method], ...] = (
 )
 
 
+#: Round 5's candidates, in the order written down before any was scored on the per-section
+#: set (docs/summaries.md, "Round 5"): (label, method, which title key points read).
+ROUND_5: tuple[tuple[str, Method, str], ...] = (
+    ("1. LexRank a=1 × title t=4 (round 4)", Method(lead=1, title=4), "report"),
+    ("2. as 1: key points read both titles", Method(lead=1, title=4), "both"),
+    ("3. as 1: key points read the section's title", Method(lead=1, title=4), "section"),
+    ("4. LexRank a=1, no title prior (round 3)", Method(lead=1, title=0), "report"),
+    ("5. LexRank a=3 × title t=4", Method(lead=3, title=4), "report"),
+    ("5. LexRank a=10 × title t=4", Method(lead=10, title=4), "report"),
+    (
+        "6. directed b=-0.5 × a=1 × title t=4",
+        Method(centrality="directed", lead=1, backward=-0.5, title=4),
+        "report",
+    ),
+)
+
+
+def tune_round_5(selected: str | None = None) -> None:
+    """Round 5: each candidate on the policy set, round 2's set and the per-section set.
+
+    The round-5 score is the mean of the three sets' scores (each set's: the mean of its tasks).
+    """
+    prefixes = tuple(selected.split(",")) if selected else None
+    score = _scorer()
+    sets = {
+        "policy": _dev_tasks(policy_cases()),
+        "round 2": _dev_tasks(development_cases()),
+        "per-section": {"key points": textbook_cases()},
+    }
+    print(" · ".join(f"{name}: {len(next(iter(t.values())))} cases" for name, t in sets.items()))
+    print("| method | **policy** | **round 2** | **per-section** | **round 5 score** |")
+    print("|---|---:|---:|---:|---:|")
+
+    def row(label: str, system: Callable[[Sections, int | None, int | None], list[str]]) -> float:
+        totals = []
+        for tasks in sets.values():
+            found = _dev_scores(tasks, system, score)
+            totals.append(statistics.fmean(statistics.fmean(f.values()) for f in found.values()))
+        total = statistics.fmean(totals)
+        cells = " | ".join(f"{t:.4f}" for t in totals)
+        print(f"| {label} | {cells} | {total:.4f} |", flush=True)
+        return total
+
+    results = []
+    for label, method, titles in ROUND_5:
+        if prefixes is not None and not label.startswith(prefixes):
+            continue
+        system = lambda s, c, w, m=method, t=titles: extract(s, c, w, m, t)  # noqa: E731
+        results.append((label, row(label, system)))
+    if results and prefixes is None:
+        best = max(total for _, total in results)
+        chosen = next(label for label, total in results if total >= best - _TIE)
+        print(f"\nchosen by the rule: {chosen}")
+    if selected in (None, "baselines"):
+        row("lead-k (baseline)", lead)
+        row("random, seed 0 (baseline)", lambda s, c, w: randomly(s, c, w, 0))
+
+
 def tune_round_3(
     selected: str | None = None, candidates: Sequence[tuple[str, Method]] = ROUND_3
 ) -> None:
@@ -982,6 +1134,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune4"}:
         print()
         tune_round_3(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_4)
+    if parts & {"tune5"}:
+        print()
+        tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"))
     if parts & {"cost", "all"}:
         print()
         cost()
