@@ -161,13 +161,13 @@ def extract(
     sentences: int | None,
     words: int | None,
     method: Method = METHOD,
-    titles: str = "report",
+    titles: str = "section",
 ) -> list[str]:
     """brief: key points for one section, a covering summary for several.
 
     The document's title (``sections.title`` when ``sections`` is a :class:`Body`) is given too;
-    for key points, ``titles`` "section" gives the section's own title instead (``.own``) and
-    "both" the two (round 5's candidates).
+    for key points, ``titles`` "section" (as brief does since round 5) gives the section's own
+    title instead (``.own``, where known), "both" the two, "report" the document's.
     """
     title = getattr(sections, "title", "")
     own = getattr(sections, "own", "")
@@ -244,7 +244,8 @@ def shipped_cases() -> tuple[list[Case], list[Case]]:
         if section.id in ("2", "3", "4", "5", "6"):
             reference = " ".join(section.key_points)
             first.append(
-                (f"section {section.id}", Body([list(section.all_paragraphs())], brief.meta.title),
+                (f"section {section.id}",
+                 Body([list(section.all_paragraphs())], brief.meta.title, section.title),
                  reference, len(section.key_points), None)
             )  # fmt: skip
     own = next(section for section in brief.sections if section.role == "summary")

@@ -224,6 +224,25 @@ def test_an_extracted_summary_leaves_out_contents_and_footnotes() -> None:
     assert extracts.key_points(brief, footnotes.id)
 
 
+TITLED = """\
+# Gulf shipping
+
+## Grain storage
+
+Ships arrive at the port every morning and leave again in the evening hours.
+Crews change in the port every two weeks and the pilots board at the outer buoy.
+Most grain is kept in storage silos at the port for several months of the year.
+"""
+
+
+def test_a_sections_key_point_is_the_sentence_on_its_own_subject() -> None:
+    brief = import_report(TITLED.encode(), "gulf.md", "markdown")
+    section = next(s for s in brief.sections if s.title == "Grain storage")
+    assert extracts.key_points(brief, section.id, sentences=1) == (
+        "Most grain is kept in storage silos at the port for several months of the year.",
+    )
+
+
 # -- glossary -------------------------------------------------------------------------------
 
 

@@ -39,7 +39,7 @@ __all__ = [
 REPORT, EDITOR, EXTRACTED = "report", "editor", "extracted"
 
 #: Bumped whenever what is extracted changes, so cached extracts are computed afresh.
-METHOD = 7
+METHOD = 8
 #: The modules whose code decides what is extracted (their size and mtime key the cache too).
 _CODE = ("extracts.py", "summarize.py", "sentences.py", "terms.py")
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
@@ -141,14 +141,17 @@ def key_points(
 ) -> tuple[str, ...]:
     """Extracted key points of section or subsection ``ref``, in reading order, word for word.
 
+    The title prior reads the part's own title (docs/summaries.md, round 5).
+
     ``sentences`` (default :data:`briefcli.summarize.KEY_POINTS`) or ``words`` set the length.
     A part with text gets at least one point when the budget allows one; KeyError if no part
     has that id.
     """
     from briefcli.summarize import key_points as rank
 
-    paragraphs = _paragraphs(_part(brief, ref))
-    ranked = rank(paragraphs, sentences=sentences, words=words, title=brief.meta.title)
+    part = _part(brief, ref)
+    paragraphs = _paragraphs(part)
+    ranked = rank(paragraphs, sentences=sentences, words=words, title=part.title)
     chosen = tuple(e.text for e in ranked)
     return chosen or _lead_sentences(paragraphs, sentences, words)
 

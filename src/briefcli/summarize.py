@@ -5,7 +5,8 @@ redundancy removed, as issue 14 asks: continuous LexRank (Erkan and Radev, 2004)
 vectors of case-folded, lightly stemmed content words scores how much each sentence is like
 the others; the k-th prose sentence of a section counts 1 + 1 / (1 + k) times that (sections
 tend to open with their point), and 1 + 4 s times more where the sentence uses a share s of the
-report's title words (Edmundson, 1969); and each pick lowers the others' value in proportion to
+title's words (Edmundson, 1969: the report's title for a summary, the section's own for its key
+points); and each pick lowers the others' value in proportion to
 their cosine similarity with the closest sentence already chosen (MMR in product form). A
 summary also spreads its picks over the sections. Everything is deterministic and offline.
 The method was chosen on two development sets, technical and policy reports
@@ -80,7 +81,8 @@ class Method(NamedTuple):
     #: shorter of two sentences saying as much.
     length: float = 0.25
     #: Title prior (Edmundson, 1969): a sentence counts (1 + title × the share of the
-    #: report's title words it uses) times more, when a title is given.
+    #: title's words it uses) times more, when a title is given (brief gives a summary the
+    #: report's title, a section's key points the section's own).
     title: float = 4.0
     #: In a summary, each sentence already taken from a section divides the value of the others
     #: from that section by (1 + cover × taken), so the summary covers the sections.
