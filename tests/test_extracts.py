@@ -246,6 +246,27 @@ def test_a_sections_key_point_is_the_sentence_on_its_own_subject() -> None:
 # -- glossary -------------------------------------------------------------------------------
 
 
+def test_the_glossary_reads_no_footnotes() -> None:
+    text = """\
+# Gulf shipping
+
+## Ports
+
+Jebel Ali is the leading container port of the region for grain.
+
+## Footnotes
+
+1. Stimson Center, "Shipping in the Gulf," 2025. The Stimson Center wrote it.
+2. Stimson Center, "Grain at sea," 2024. The Stimson Center wrote that too.
+"""
+    brief = import_report(text.encode(), "gulf.md", "markdown")
+    terms = [found.entry.term for found in extracts.glossary(brief)]
+    assert "Stimson Center" not in terms
+    # The same names in a section that is not back matter are listed.
+    kept = import_report(text.replace("## Footnotes", "## Notes").encode(), "g.md", "markdown")
+    assert "Stimson Center" in [found.entry.term for found in extracts.glossary(kept)]
+
+
 def test_glossary_finds_an_acronym_with_its_expansion_and_where_it_is_used() -> None:
     brief = _defining()
     terms = {e.entry.term: e for e in extracts.glossary(brief)}

@@ -437,3 +437,36 @@ def test_contributed_by_credits_are_not_names() -> None:
         ]
     ]
     assert [c.term for c in glossary(sections)] == []
+
+
+def test_names_joined_by_and_are_one_name_where_an_institution_ends_them() -> None:
+    text = [
+        [
+            "The U.S. Food and Drug Administration inspects a share of imported seafood.",
+            "Last year the U.S. Food and Drug Administration refused four shipments.",
+            "Officials from Moscow and Pyongyang met twice in the autumn of that year.",
+            "Later Moscow and Pyongyang signed a treaty on mutual assistance.",
+            "The Department of Defense and Department of State issued a joint statement.",
+            "The Department of Defense and Department of State disagreed on the timing.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "U.S. Food and Drug Administration" in found
+    assert "U.S. Food" not in found and "Drug Administration" not in found
+    assert "Moscow and Pyongyang" not in found
+    assert "Department of Defense" in found and "Department of State" in found
+
+
+def test_names_in_a_pointer_to_another_work_or_its_author_are_not_terms() -> None:
+    text = [
+        [
+            "For more, see CRS Report 97-780, The Speaker of the House: House Officer, Party "
+            "Leader, and Representative (https://example.org/97-780).",
+            "For data, see CRS Report RL30857, Speakers of the House: Elections, 1913-2025 "
+            "(https://example.org/RL30857), by Valerie Heitshusen.",
+            "See Congressional Record, daily edition, vol. 169 (October 3, 2023), pp. H4969.",
+            "See Congressional Record, daily edition, vol. 170 (January 3, 2024), pp. H1.",
+            "Earlier tables (https://example.org/t), by Valerie Heitshusen, give the votes.",
+        ]
+    ]
+    assert [c.term for c in glossary(text) if c.category == NAME] == []

@@ -68,11 +68,12 @@ def _part(brief: Brief, ref: str) -> Section | Subsection:
 
 
 #: Titles of sections that hold no part of a report's argument: a summary leaves them out.
+#: ("Index" is not among them: in a specification it can be a part of the format.)
 _BACK_MATTER = frozenset(
     (
         "contents", "table of contents", "footnotes", "endnotes", "references", "bibliography",
         "sources", "works cited", "acknowledgements", "acknowledgments", "copyright",
-        "license", "licence", "index",
+        "license", "licence",
     )
 )  # fmt: skip
 
@@ -80,6 +81,12 @@ _BACK_MATTER = frozenset(
 def _back_matter(title: str) -> bool:
     """Whether a section titled ``title`` is back matter ("Footnotes", "7. References:", …)."""
     return re.sub(r"^[\d.\s]+", "", title).strip().rstrip(":").casefold() in _BACK_MATTER
+
+
+def _annotated(title: str) -> bool:
+    """Whether back matter titled ``title`` is a list of references, which may define terms."""
+    words = re.sub(r"^[\d.\s]+", "", title).strip().rstrip(":").casefold()
+    return words in ("references", "bibliography", "sources", "works cited")
 
 
 def _paragraphs(part: Section | Subsection) -> tuple[str, ...]:
@@ -194,17 +201,22 @@ def glossary(brief: Brief, *, limit: int | None = None) -> tuple[ExtractedTerm, 
     Each definition is the report's sentence that defines or introduces the term, word for
     word; ``sections`` lists the sections and subsections that use it (acronym, expansion,
     plural or possessive). Acronyms, coinages and defined terms come first, then names.
+    Back matter (see :func:`summary`) is not read, except a list of references.
     """
     from briefcli.terms import glossary as find
 
     ids: list[str] = []
     units: list[tuple[str, ...]] = []
     for section in brief.sections:
+        # Back matter (Contents, Footnotes, …) defines nothing: citations, credits and titles
+        # of other works are not the report's terms. A list of references can (a
+        # specification's "[LZMA-SDK] LZMA SDK: the original implementation …").
+        back = _back_matter(section.title) and not _annotated(section.title)
         ids.append(section.id)
-        units.append(section.paragraphs)
+        units.append(() if back else section.paragraphs)
         for sub in section.subsections:
             ids.append(sub.id)
-            units.append(sub.paragraphs)
+            units.append(() if back else sub.paragraphs)
     known = {name.casefold() for entry in brief.glossary for name in entry.names()}
     found: list[ExtractedTerm] = []
     for candidate in find(units):

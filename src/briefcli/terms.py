@@ -231,9 +231,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "credit_before": re.compile(
             r"(?:\b(?:work|written|designed|suggested|reported|contributed|maintained|patch|"
             r"patches|implemented|translated|fixed|additions|enhancements|reviewed|help)\s+by|"
-            r"\bthanks\s+to|\()\s*$",
+            r"\bthanks\s+to|\(|\),?\s+by)\s*$",
             re.IGNORECASE,
         ),
+        # A pointer to another work: "see CRS Report 97-780, The Speaker of the House: …",
+        # "See Congressional Record, …". What follows names that work, its parts and authors.
+        "see": re.compile(r"\b[Ss]ee\s+(?:also\s+)?(?=[A-Z\"“])"),
         # A coinage's quotes follow one of these words directly: "known as the 'Storm Corps'".
         "coined": re.compile(
             r"\b(?:known as|called|dubbed|termed|so-called|named|nicknamed|referred to as)"
@@ -580,19 +583,24 @@ def _count_names(
     """Count the uses of multi-word names in ``sentence`` that stand in running text.
 
     Not counted: credits ("(work by Marco Trevisan, Philip Withnall)", "(Luca Bacci)",
-    "designed by Lasse Collin", "Thanks to …", a committer "David Zeuthen (65):"), and a
-    sentence that is a list of names, or a name with no word in lower case ("David Zeuthen,
-    Jan 9, 2013"). A name used as a label ("Display Class: ARRAY8 …") counts, but
-    only a use in running text (``running``) makes it a name of the text.
+    "designed by Lasse Collin", "Thanks to …", "(url), by Valerie Heitshusen", a committer
+    "David Zeuthen (65):"), what follows a pointer to another work ("see CRS Report 97-780,
+    The Speaker of the House: House Officer, …"), and a sentence that is a list of names, or
+    a name with no word in lower case ("David Zeuthen, Jan 9, 2013"). A name used as a label
+    ("Display Class: ARRAY8 …") counts, but only a use in running text (``running``) makes it
+    a name of the text.
     """
     patterns = _patterns()
     matches = list(patterns["name"].finditer(sentence))
     if not matches or _name_list(sentence, matches):
         return
     defines = is_prose(sentence, min_words=4) and _fits(sentence)
+    pointer = patterns["see"].search(sentence)
+    cited = pointer.start() if pointer else len(sentence)  # names after it are another work's
     credited = -1  # where the last credit ended: "(work by A, B and C)" credits all three
-    for match in matches:
-        start, end = match.start(), match.end()
+    for start, end in _joined(sentence, matches):
+        if start >= cited:
+            break
         if (
             patterns["count_after"].match(sentence, end)
             or patterns["credit_before"].search(sentence, max(0, start - 24), start)
@@ -605,7 +613,7 @@ def _count_names(
         if opening and not _LOWER_WORD.search(sentence, end):
             continue  # the name alone, or signing: "- Michael Biebl", "David Zeuthen, Jan 9"
         label = patterns["label_after"].match(sentence, end) is not None
-        for part in _name_parts(match.group(0).split(), opening, lower):
+        for part in _name_parts(sentence[start:end].split(), opening, lower):
             name = _clean_name(" ".join(part))
             words = name.split()
             if len(words) < 2 or words[0].casefold() in _MONTHS or _shouted(name):
@@ -616,6 +624,49 @@ def _count_names(
                 running.add(key)
             if key not in prose and defines:
                 prose[key] = (location, name)
+
+
+#: The last word of an institution's, a law's or a programme's name: "… and Drug
+#: Administration", "… Conservation and Management Act". A name that opens with one is whole.
+_HEADS = frozenset(
+    str.split(
+        """
+    act acts administration affairs agency agreement association authority board bureau
+    center centre code commission committee convention corporation council court department
+    development foundation fund institute management ministry office organization
+    organisation program programme protection regulation research service services society
+    treaty university
+        """
+    )
+)
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _joined(sentence: str, matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The spans of the names in ``sentence``, two joined by "and" where they are one name.
+
+    "U.S. Food and Drug Administration", "Customs and Border Protection", "Energy and Water
+    Development and Related Agencies Appropriations Act": the words after "and" end with an
+    institution's word (:data:`_HEADS`) and do not open with one, and those before it do not
+    end with one. "Moscow and Pyongyang", "Department of Defense and Department of State"
+    stay two names.
+    """
+    spans: list[tuple[int, int]] = []
+    for match in matches:
+        start, end = match.start(), match.end()
+        words = match.group(0).split()
+        if spans and _AND.fullmatch(sentence, spans[-1][1], start):
+            before = sentence[spans[-1][0] : spans[-1][1]].split()
+            if (
+                len(words) >= 2
+                and words[-1].casefold().strip(_PUNCTUATION) in _HEADS
+                and words[0].casefold() not in _HEADS
+                and before[-1].casefold().strip(_PUNCTUATION) not in _HEADS
+            ):
+                spans[-1] = (spans[-1][0], end)
+                continue
+        spans.append((start, end))
+    return spans
 
 
 def _compound(key: str, counts: dict[str, int]) -> bool:
