@@ -819,7 +819,8 @@ def policy_cases() -> list[DevCase]:
 # A section is a module with a summary section: its body is its paragraphs and list items
 # outside figures, notes, exercises, tables and the learning-outcome, summary and review
 # sections (footnote citations left out); the reference is the summary's text; the length is the
-# summary's number of sentences (as in comparison 1); the title is the book's.
+# summary's number of sentences (as in comparison 1); the report's title is the book's, the
+# section's own title the module's.
 
 OPENSTAX = Path(os.environ.get("BRIEF_OPENSTAX", "/tmp/openstax"))
 _CNX = "{http://cnx.rice.edu/cnxml}"
