@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from briefcli.errors import BriefError
 from briefcli.importers import brief_yaml, import_report
+from briefcli.importers.draft import Heading, Item, listed_headings
 from briefcli.loader import check_brief, parse_brief
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,6 +88,12 @@ MARKDOWN_LINES = st.one_of(
             "===",
             "***",
             "- **Term** [Cat]: definition",
+            "- [Intro](#intro)",
+            "- [Outlook](https://example.org/report#outlook)",
+            "- [Table 1. Votes](#t1)",
+            "Intro",
+            "Outlook",
+            "Summary",
             "",
         ]
     ),
@@ -215,3 +222,32 @@ def test_every_top_level_heading_is_a_section_or_the_title(lines: list[str]) -> 
         return
     found = sum(1 + len(d.subs) for d in drafts if d.line) + (brief.meta.title != "")
     assert found >= expected
+
+
+CONTENTS_ITEMS = st.one_of(
+    st.sampled_from(
+        ["- Intro (#intro)", "- Outlook (https://h/p#o)", "Intro", "Outlook", "Summary",
+         "- Intro", "Executive Summary", "- Table 1. Votes (#t)", "Intro\nmore"]
+    ),
+    st.builds(lambda level, title: Heading(level, title), st.integers(1, 4),
+              st.sampled_from(["Contents", "Intro", "Report"])),
+    st.text(max_size=20),
+)  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(CONTENTS_ITEMS, max_size=30))
+@example(["- Intro (#intro)", "- Outlook (https://h/p#o)", "- Intro (#i2)", "Intro", "Outlook"])
+def test_headings_a_contents_list_names_replace_their_paragraphs_one_for_one(
+    items: list[Item],
+) -> None:
+    found = listed_headings(items)
+    assert len(found) == len(items)
+    promoted = []
+    for old, new in zip(items, found, strict=True):
+        if new is old:
+            continue
+        assert isinstance(old, str) and isinstance(new, Heading)
+        assert new.title == " ".join(old.split())
+        promoted.append(new.title)
+    assert len(promoted) == len(set(promoted))  # each title becomes a heading once at most
