@@ -386,6 +386,11 @@ def test_headings_named_by_a_contents_list_are_sections() -> None:
         ("Outlook", None, ("Storage at the ports holds several months of grain.",)),
     ]
     assert brief.sections[0].title == "Contents"
+    # Each new heading has the line it stands on, for --outline.
+    _, drafts = markdown_source.parse(LISTED, name="grain.md")
+    lines = LISTED.split("\n")
+    for draft in drafts[1:]:
+        assert lines[draft.line - 1] == draft.title
 
 
 @pytest.mark.parametrize(

@@ -109,7 +109,10 @@ def parse(
             f"{name}: no headings ('# Title', '## Section'): this does not look like a report"
         )
     first = next(item for item in items if isinstance(item, Heading))
-    drafts = assemble(listed_headings(items), prelude_title="Introduction", title_heading=True)
+    listed = listed_headings(items)
+    if listed is not items:
+        _place(listed, body)
+    drafts = assemble(listed, prelude_title="Introduction", title_heading=True)
     title_text = meta.get("title") or first.title
     drafts, glossary = _glossary(drafts)
     if not drafts:
@@ -125,6 +128,19 @@ def parse(
         source or meta.get("source", ""),
     )
     return Brief(metadata, tuple(d.section() for d in drafts), tuple(glossary)), drafts
+
+
+def _place(items: list[Item], body: str) -> None:
+    """The lines of the headings a contents list named (paragraphs until then), for
+    ``--outline``: each is the next line that holds only its title (emphasis marks aside)."""
+    wanted = [item for item in items if isinstance(item, Heading) and not item.line]
+    index = 0
+    for at, line in enumerate(body.split("\n"), 1):
+        if index == len(wanted):
+            break
+        if " ".join(line.strip(" \t*_").split()) == wanted[index].title:
+            wanted[index].line = at
+            index += 1
 
 
 def _front_matter(text: str, name: str) -> tuple[dict[str, str], str]:
