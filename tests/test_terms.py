@@ -470,3 +470,12 @@ def test_names_in_a_pointer_to_another_work_or_its_author_are_not_terms() -> Non
         ]
     ]
     assert [c.term for c in glossary(text) if c.category == NAME] == []
+
+
+def test_an_acronym_of_dotted_initials_keeps_its_last_dot() -> None:
+    text = [
+        ["The President signed Executive Order (E.O.) 14276 on seafood imports."],
+        ["Under E.O. 14276 the agencies report twice a year."],
+    ]
+    (found,) = [c for c in glossary(text) if c.category == ACRONYM]
+    assert (found.term, found.aliases, found.sections) == ("E.O.", ("Executive Order",), (0, 1))

@@ -424,6 +424,8 @@ def _name_list(sentence: str, matches: list[re.Match[str]]) -> bool:
     return named >= 0.6 * letters
 
 
+#: An acronym written as dotted initials: "E.O.", "U.S.".
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
@@ -519,7 +521,9 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
         whole, sentence = sentence, _without_code(sentence)
         fits = _fits(sentence) and is_prose(whole, min_words=3)
         for match in patterns["short_after"].finditer(whole):
-            short = match.group(1).rstrip(".")
+            short = match.group(1)
+            if not _DOTTED.fullmatch(short):
+                short = short.rstrip(".")  # "(NATO.)"; but "(E.O.)", "(U.S.)" keep their dots
             if not _is_acronym(short):
                 continue
             expansion = _expansion(short, whole[: match.start()])
