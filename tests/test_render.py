@@ -86,6 +86,13 @@ def test_contents_tree_lists_subsections_with_words_and_minutes() -> None:
     assert "4-2" not in shallow and "4  709 words  3 min  Current Developments" in shallow
 
 
+def test_an_overview_without_a_glossary_of_its_own_does_not_say_zero_terms() -> None:
+    bare = BRIEF._replace(glossary=())
+    out = text.render(document.build(OverviewView(bare, "bare.yaml")))
+    assert "No glossary of its own, 11 timeline events." in out
+    assert "0 glossary terms" not in out
+
+
 def test_reading_on_marks_every_heading_and_runs_to_the_end() -> None:
     out = text.render(document.build(VIEWS["read-6-3"]))
     headings = [line for line in out.splitlines() if line.startswith("§ ")]

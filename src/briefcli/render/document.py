@@ -206,11 +206,18 @@ def _overview(brief: Brief, depth: int = 2) -> list[Block]:
     blocks.append(Heading(1, "Contents"))
     blocks.append(_contents_table(brief, depth))
     total = contents.total_words(brief)
+    # "0 glossary terms" would contradict 'brief glossary', which lists the terms found in the
+    # text of a brief without a glossary of its own (an import).
+    terms = (
+        _count(len(brief.glossary), "glossary term")
+        if brief.glossary
+        else ("No glossary of its own")
+    )
     blocks.append(
         Paragraph(
             f"{_count(total, 'word')} in all: about {_duration(contents.minutes(total))} "
             f"at {contents.WORDS_PER_MINUTE} words a minute. "
-            f"{_count(len(brief.glossary), 'glossary term')}, "
+            f"{terms}, "
             f"{_count(len(brief.timeline), 'timeline event')}.",
             "muted",
         )
