@@ -67,26 +67,21 @@ def _part(brief: Brief, ref: str) -> Section | Subsection:
     raise KeyError(ref)
 
 
+#: Back matter that lists other works: it may define the terms it names (a specification's
+#: "[LZMA-SDK] LZMA SDK: the original implementation …"), so the glossary reads it.
+_REFERENCES = frozenset(("references", "bibliography", "sources", "works cited"))
 #: Titles of sections that hold no part of a report's argument: a summary leaves them out.
 #: ("Index" is not among them: in a specification it can be a part of the format.)
-_BACK_MATTER = frozenset(
-    (
-        "contents", "table of contents", "footnotes", "endnotes", "references", "bibliography",
-        "sources", "works cited", "acknowledgements", "acknowledgments", "copyright",
-        "license", "licence",
-    )
-)  # fmt: skip
+_BACK_MATTER = _REFERENCES | {
+    "contents", "table of contents", "footnotes", "endnotes", "acknowledgements",
+    "acknowledgments", "copyright", "license", "licence",
+}  # fmt: skip
 
 
-def _back_matter(title: str) -> bool:
-    """Whether a section titled ``title`` is back matter ("Footnotes", "7. References:", …)."""
-    return re.sub(r"^[\d.\s]+", "", title).strip().rstrip(":").casefold() in _BACK_MATTER
-
-
-def _annotated(title: str) -> bool:
-    """Whether back matter titled ``title`` is a list of references, which may define terms."""
-    words = re.sub(r"^[\d.\s]+", "", title).strip().rstrip(":").casefold()
-    return words in ("references", "bibliography", "sources", "works cited")
+def _back_matter(title: str) -> str:
+    """A section's title as back matter is named ("7. References:" → "references"), or ''."""
+    name = re.sub(r"^[\d.\s]+", "", title).strip().rstrip(":").casefold()
+    return name if name in _BACK_MATTER else ""
 
 
 def _paragraphs(part: Section | Subsection) -> tuple[str, ...]:
@@ -209,9 +204,8 @@ def glossary(brief: Brief, *, limit: int | None = None) -> tuple[ExtractedTerm, 
     units: list[tuple[str, ...]] = []
     for section in brief.sections:
         # Back matter (Contents, Footnotes, …) defines nothing: citations, credits and titles
-        # of other works are not the report's terms. A list of references can (a
-        # specification's "[LZMA-SDK] LZMA SDK: the original implementation …").
-        back = _back_matter(section.title) and not _annotated(section.title)
+        # of other works are not the report's terms. A list of references can (_REFERENCES).
+        back = _back_matter(section.title) not in ("", *_REFERENCES)
         ids.append(section.id)
         units.append(() if back else section.paragraphs)
         for sub in section.subsections:

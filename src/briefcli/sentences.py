@@ -242,7 +242,7 @@ def _link_only() -> re.Pattern[str]:
 
     A sentence that cites an address goes on, or closes with its mark after the bracket.
     """
-    return re.compile(r".*\((?:https?://|mailto:|#|/)[^\s)]*\)\s*\Z", re.DOTALL)
+    return re.compile(r"\((?:https?://|mailto:|#|/)[^\s)]*\)\s*\Z")
 
 
 def _code_or_table(text: str) -> bool:
@@ -273,7 +273,7 @@ def is_prose(text: str, *, min_words: int = 6) -> bool:
     """
     if text.startswith(("```", "~~~", "    ", "|", "#", ">>>", "$ ")) or "│" in text:
         return False
-    if _link_only().match(text):
+    if _link_only().search(text):
         return False  # a contents entry or a link ("Jump to Main Text (https://…)")
     letters = sum(char.isalpha() for char in text)
     return (
