@@ -1071,6 +1071,113 @@ def tune_round_5(selected: str | None = None) -> None:
         row("random, seed 0 (baseline)", lambda s, c, w: randomly(s, c, w, 0))
 
 
+#: Round 6 (docs/summaries.md, "Round 6"): ridge regression's λ.
+_RIDGE = 1.0
+
+
+def _training_rows(
+    cases: Sequence[tuple[str, Sections, str, int | None, int | None]],
+) -> list[tuple[list[list[float]], list[float]]]:
+    """Each case's features and targets: the candidates brief would weigh, as ``extract`` does.
+
+    The target is a sentence's own ROUGE-2 recall against the reference (rouge-score tokens,
+    Porter-stemmed), standardised within its case.
+    """
+    from collections import Counter
+
+    from rouge_score import rouge_scorer
+
+    from briefcli.summarize import _candidates, _features, _lexrank, _tfidf
+
+    tokenize = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)._tokenizer.tokenize
+    rows = []
+    for _, sections, reference, _count, _words in cases:
+        title = getattr(sections, "title", "")
+        own = getattr(sections, "own", "")
+        if len(sections) == 1 and own:
+            title = own
+        candidates = _candidates(sections)
+        if len(candidates) < 2:
+            continue
+        tokens = tokenize(reference)
+        wanted = Counter(itertools.pairwise(tokens))
+        total = sum(wanted.values()) or 1
+        targets = []
+        for candidate in candidates:
+            found = Counter(itertools.pairwise(tokenize(candidate.text)))
+            targets.append(sum(min(n, wanted[b]) for b, n in found.items()) / total)
+        mean = statistics.fmean(targets)
+        spread = statistics.pstdev(targets)
+        if spread <= 1e-12:
+            continue
+        targets = [(t - mean) / spread for t in targets]
+        features = _features(candidates, _lexrank(_tfidf(candidates)), title)
+        rows.append((features, targets))
+    return rows
+
+
+def _fit(sets: Sequence[list[tuple[list[list[float]], list[float]]]]) -> tuple[float, ...]:
+    """Ridge regression (λ = _RIDGE): each set weighs the same, each case within a set the same.
+
+    Row weights sum to the number of sentences, so λ is on the usual scale.
+    """
+    import numpy as np
+
+    total = sum(len(targets) for rows in sets for _, targets in rows)
+    xs, ys, ws = [], [], []
+    for rows in sets:
+        for features, targets in rows:
+            weight = total / (len(sets) * len(rows) * len(targets))
+            xs.extend(features)
+            ys.extend(targets)
+            ws.extend([weight] * len(targets))
+    x, y, w = np.array(xs), np.array(ys), np.array(ws)
+    gram = x.T @ (x * w[:, None]) + _RIDGE * np.eye(x.shape[1])
+    return tuple(float(v) for v in np.linalg.solve(gram, x.T @ (w * y)))
+
+
+def tune_round_6() -> None:
+    """Round 6: the trained scorer, leave one set out, against the shipped method."""
+    from briefcli.summarize import FEATURES
+
+    score = _scorer()
+    sets = {
+        "policy": _dev_tasks(policy_cases()),
+        "round 2": _dev_tasks(development_cases()),
+        "per-section": {"key points": textbook_cases()},
+    }
+    rows = {
+        name: _training_rows([case for task in tasks.values() for case in task])
+        for name, tasks in sets.items()
+    }
+    print(" · ".join(f"{name}: {len(r)} cases" for name, r in rows.items()))
+
+    def set_score(tasks: dict[str, list[Case]], method: Method) -> float:
+        found = _dev_scores(tasks, lambda s, c, w: extract(s, c, w, method), score)
+        return statistics.fmean(statistics.fmean(f.values()) for f in found.values())
+
+    print("| set | weights trained on the others (" + ", ".join(FEATURES) + ") | shipped "
+          "| trained, held out | lead-k |")  # fmt: skip
+    print("|---|---|---:|---:|---:|")
+    shipped, held = [], []
+    for name, tasks in sets.items():
+        weights = _fit([r for other, r in rows.items() if other != name])
+        shipped.append(set_score(tasks, METHOD))
+        held.append(set_score(tasks, Method(centrality="trained", weights=weights)))
+        baseline = statistics.fmean(
+            statistics.fmean(f.values()) for f in _dev_scores(tasks, lead, score).values()
+        )
+        cells = ", ".join(f"{v:+.3f}" for v in weights)
+        print(f"| {name} | {cells} | {shipped[-1]:.4f} | {held[-1]:.4f} | {baseline:.4f} |",
+              flush=True)  # fmt: skip
+    before, after = statistics.fmean(shipped), statistics.fmean(held)
+    weights = _fit(list(rows.values()))
+    print(f"| **round-6 score** | | {before:.4f} | {after:.4f} | |")
+    print(f"\nweights trained on all three sets: {weights}")
+    verdict = "the trained scorer" if after > before + _TIE else "the shipped method (unchanged)"
+    print(f"chosen by the rule: {verdict}")
+
+
 def tune_round_3(
     selected: str | None = None, candidates: Sequence[tuple[str, Method]] = ROUND_3
 ) -> None:
@@ -1139,6 +1246,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune5"}:
         print()
         tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"))
+    if parts & {"tune6"}:
+        print()
+        tune_round_6()
     if parts & {"cost", "all"}:
         print()
         cost()

@@ -87,6 +87,10 @@ class Method(NamedTuple):
     #: In a summary, each sentence already taken from a section divides the value of the others
     #: from that section by (1 + cover × taken), so the summary covers the sections.
     cover: float = 0.3
+    #: "trained" centrality (Kupiec, Pedersen and Chen, 1995): a sentence's value is
+    #: exp(weights · features), the features of :func:`_features` standardised within the call
+    #: (priors are then not applied: the position and the title are among the features).
+    weights: tuple[float, ...] = ()
 
 
 #: The shipped method (chosen on a development set: docs/summaries.md).
@@ -367,6 +371,47 @@ def _directed(
     return [(value - low) / (high - low) + 0.01 for value in raw]
 
 
+#: The features a trained scorer reads, in order (see :func:`_features`).
+FEATURES = ("centrality", "lead", "opening", "title", "length", "place")
+
+
+def _features(
+    candidates: Sequence[_Candidate], centrality: Sequence[float], title: str
+) -> list[list[float]]:
+    """Each sentence's :data:`FEATURES`, standardised over ``candidates`` (mean 0, deviation 1).
+
+    log centrality; 1 / (1 + k) for the k-th prose sentence of its section; whether it opens a
+    paragraph; the share of the title's words it uses; log of its words; k / n, its relative
+    place among the n prose sentences of its section. A feature constant over the candidates
+    is 0 for all.
+    """
+    import math
+
+    title_terms = set(_terms(title))
+    per_section: dict[int, int] = {}
+    for candidate in candidates:
+        per_section[candidate.section] = per_section.get(candidate.section, 0) + 1
+    raw = [
+        [
+            math.log(max(score, 1e-9)),
+            1 / (1 + c.rank),
+            float(c.opening),
+            len(title_terms.intersection(c.terms)) / len(title_terms) if title_terms else 0.0,
+            math.log(c.words),
+            c.rank / per_section[c.section],
+        ]
+        for c, score in zip(candidates, centrality, strict=True)
+    ]
+    count = len(raw)
+    for column in range(len(FEATURES)):
+        values = [row[column] for row in raw]
+        mean = sum(values) / count
+        spread = math.sqrt(sum((v - mean) ** 2 for v in values) / count)
+        for row in raw:
+            row[column] = (row[column] - mean) / spread if spread > 1e-12 else 0.0
+    return raw
+
+
 def _choose(
     candidates: list[_Candidate],
     *,
@@ -386,13 +431,21 @@ def _choose(
     covered: set[tuple[str, str]] = set()
     taken_from: dict[int, int] = {}
     picked: list[dict[str, float]] = []
-    by_similarity = method.centrality in ("lexrank", "directed")
+    by_similarity = method.centrality in ("lexrank", "directed", "trained")
     if by_similarity:
         vectors = _tfidf(candidates)
         if method.centrality == "directed":
             centrality = _directed(candidates, vectors, method.backward)
         else:
             centrality = _lexrank(vectors)
+        if method.centrality == "trained":
+            import math
+
+            centrality = [
+                math.exp(sum(w * f for w, f in zip(method.weights, row, strict=True)))
+                for row in _features(candidates, centrality, title)
+            ]
+            priors = [1.0] * len(candidates)
     else:
         weight: dict[tuple[str, str], int] = {}
         for candidate in candidates:
