@@ -134,6 +134,7 @@ METHODS = [
     Method(centrality="coverage", swap=2),
     Method(centrality="directed", lead=0, backward=-0.5),
     Method(centrality="lexrank", lead=1, title=2),
+    Method(centrality="trained", weights=(0.24, 0.08, 0.04, 0.18, 0.25, -0.02)),
 ]
 
 
@@ -297,3 +298,18 @@ def test_a_lead_in_to_code_or_a_list_is_never_a_key_point() -> None:
     ]
     points = key_points(paragraphs, sentences=3)
     assert points and not any(point.text.endswith("::") for point in points)
+
+
+def test_a_trained_scorer_reads_the_features_it_was_trained_on() -> None:
+    """Round 6's variant: exp(weights · standardised features); the title is one feature."""
+    paragraphs = [
+        "Weather over the peninsula was cold and dry for most of the winter months.",
+        "The deployment of troops to Russia was confirmed by three intelligence services.",
+        "Rail traffic across the border rose sharply in the winter months of that year.",
+    ]
+    title_only = Method(centrality="trained", weights=(0, 0, 0, 1, 0, 0))
+    (point,) = key_points(paragraphs, sentences=1, method=title_only, title="Troops to Russia")
+    assert point.text == paragraphs[1]
+    lead_only = Method(centrality="trained", weights=(0, 1, 0, 0, 0, 0))
+    (point,) = key_points(paragraphs, sentences=1, method=lead_only, title="Troops to Russia")
+    assert point.text == paragraphs[0]
