@@ -55,11 +55,19 @@ METRICS = ("rouge1", "rouge2", "rougeL")
 class Body(list[list[str]]):
     """A document's sections (each its paragraphs) and its title, which the title prior reads."""
 
-    def __init__(self, sections: Sequence[list[str]] = (), title: str = "", own: str = "") -> None:
+    def __init__(
+        self,
+        sections: Sequence[list[str]] = (),
+        title: str = "",
+        own: str = "",
+        breaks: Sequence[int] = (),
+    ) -> None:
         super().__init__(sections)
         self.title = title
         #: For one section: the section's own title ("" when it is a whole document's body).
         self.own = own
+        #: For one section: the paragraphs that open its parts (subsections), for round 7.
+        self.breaks = tuple(breaks)
 
 
 Sections = list[list[str]]
@@ -175,7 +183,12 @@ def extract(
         title = own if titles == "section" else f"{title} {own}"
     if len(sections) == 1:
         chosen = key_points(
-            sections[0], sentences=sentences, words=words, method=method, title=title
+            sections[0],
+            sentences=sentences,
+            words=words,
+            method=method,
+            title=title,
+            breaks=getattr(sections, "breaks", ()),
         )
     else:
         chosen = summary(sections, sentences=sentences, words=words, method=method, title=title)
@@ -842,7 +855,8 @@ def _cnx_text(element: Any) -> str:
     return " ".join("".join(parts).split())
 
 
-def _cnx_paragraphs(element: Any, out: list[str]) -> None:
+def _cnx_paragraphs(element: Any, out: list[str], breaks: list[int] | None = None) -> None:
+    """A module's paragraphs into ``out``; where each top-level section starts into ``breaks``."""
     for child in element:
         tag = child.tag.removeprefix(_CNX)
         if tag in _CNX_SKIP or (
@@ -854,6 +868,8 @@ def _cnx_paragraphs(element: Any, out: list[str]) -> None:
             if text:
                 out.append(text)
         elif tag in ("section", "list", "content"):
+            if tag == "section" and breaks is not None and out and breaks[-1:] != [len(out)]:
+                breaks.append(len(out))
             _cnx_paragraphs(child, out)
 
 
@@ -876,12 +892,14 @@ def textbook_cases() -> list[tuple[str, Sections, str, int | None, int | None]]:
                 _cnx_text(p) for p in summary.iter() if p.tag in (f"{_CNX}para", f"{_CNX}item")
             )
             paragraphs: list[str] = []
-            _cnx_paragraphs(content, paragraphs)
+            breaks: list[int] = []
+            _cnx_paragraphs(content, paragraphs, breaks)
             count = sum(len(sentence_spans(p)) for p in reference.split("\n") if p)
             if len(reference.split()) >= 25 and sum(map(len, _prose([paragraphs]))) >= 15:
                 name = f"openstax/{book.name}/{module.parent.name}"
                 own = " ".join((root.findtext(f"{_CNX}title") or "").split())
-                cases.append((name, Body([paragraphs], title, own), reference, count, None))
+                body = Body([paragraphs], title, own, [b for b in breaks if b < len(paragraphs)])
+                cases.append((name, body, reference, count, None))
     if not cases:
         raise SystemExit(f"no OpenStax books under {OPENSTAX}: see the comment")
     return cases
@@ -913,6 +931,11 @@ _TIE = 0.0005
 _DEV_SEEDS = 5
 
 
+def _breaks(sections: Sections) -> list[int]:
+    """Where each section after the first starts once the sections are run together."""
+    return list(itertools.accumulate(len(paragraphs) for paragraphs in sections[:-1]))
+
+
 def _dev_tasks(
     cases: Sequence[DevCase],
 ) -> dict[str, list[tuple[str, Sections, str, int | None, int | None]]]:
@@ -923,7 +946,7 @@ def _dev_tasks(
     return {
         "summary": [(n, body, ref, None, len(ref.split())) for n, body, ref in cases],
         "key points": [
-            (n, Body([[p for s in body for p in s]], body.title), ref, 3, None)
+            (n, Body([[p for s in body for p in s]], body.title, "", _breaks(body)), ref, 3, None)
             for n, body, ref in cases
         ],
     }
@@ -1030,7 +1053,20 @@ ROUND_5: tuple[tuple[str, Method, str], ...] = (
 )
 
 
-def tune_round_5(selected: str | None = None) -> None:
+#: Round 7's candidates, in the order written down before any was scored (docs/summaries.md,
+#: "Round 7"): key points spread over a section's parts.
+ROUND_7: tuple[tuple[str, Method, str], ...] = (
+    ("1. as shipped (round 5): one run of paragraphs", METHOD, "section"),
+    ("2. spread over parts, c=0.3", METHOD._replace(parts="spread", part_cover=0.3), "section"),
+    ("2. spread over parts, c=1", METHOD._replace(parts="spread", part_cover=1.0), "section"),
+    ("3. parts as sections, c=0.3", METHOD._replace(parts="sections", part_cover=0.3), "section"),
+    ("3. parts as sections, c=1", METHOD._replace(parts="sections", part_cover=1.0), "section"),
+)
+
+
+def tune_round_5(
+    selected: str | None = None, candidates: Sequence[tuple[str, Method, str]] = ROUND_5
+) -> None:
     """Round 5: each candidate on the policy set, round 2's set and the per-section set.
 
     The round-5 score is the mean of the three sets' scores (each set's: the mean of its tasks).
@@ -1057,7 +1093,7 @@ def tune_round_5(selected: str | None = None) -> None:
         return total
 
     results = []
-    for label, method, titles in ROUND_5:
+    for label, method, titles in candidates:
         if prefixes is not None and not label.startswith(prefixes):
             continue
         system = lambda s, c, w, m=method, t=titles: extract(s, c, w, m, t)  # noqa: E731
@@ -1246,6 +1282,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune5"}:
         print()
         tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"))
+    if parts & {"tune7"}:
+        print()
+        tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_7)
     if parts & {"tune6"}:
         print()
         tune_round_6()

@@ -313,3 +313,27 @@ def test_a_trained_scorer_reads_the_features_it_was_trained_on() -> None:
     lead_only = Method(centrality="trained", weights=(0, 1, 0, 0, 0, 0))
     (point,) = key_points(paragraphs, sentences=1, method=lead_only, title="Troops to Russia")
     assert point.text == paragraphs[0]
+
+
+# A section of two subsections; every sentence of the first uses the section's title.
+PARTED = [
+    "Troops reached Kursk by train from the border stations late in October.",
+    "Their officers said the troops in Kursk had trained for months at home.",
+    "Drone crews in Kursk watched the troops cross the frozen river at night.",
+    "Seoul answered with emergency meetings of its national security council.",
+    "Its council asked allies for more intelligence on the troops.",
+]
+TITLE = "Troops in Kursk"
+
+
+def test_key_points_spread_over_subsections_only_when_the_method_says_so() -> None:
+    """Round 7's variants: ``breaks`` mark the subsections; the shipped method ignores them."""
+    flat = key_points(PARTED, sentences=2, title=TITLE)
+    assert key_points(PARTED, sentences=2, breaks=(3,), title=TITLE) == flat
+    assert all(point.paragraph < 3 for point in flat)
+    for parts in ("spread", "sections"):
+        method = Method(parts=parts, part_cover=1.0)
+        spread = key_points(PARTED, sentences=2, breaks=(3,), method=method, title=TITLE)
+        assert [point.paragraph < 3 for point in spread] == [True, False]
+        for point in spread:
+            assert PARTED[point.paragraph][point.start : point.end] == point.text

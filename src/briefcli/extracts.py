@@ -88,6 +88,16 @@ def _paragraphs(part: Section | Subsection) -> tuple[str, ...]:
     return part.all_paragraphs() if isinstance(part, Section) else part.paragraphs
 
 
+def _breaks(part: Section | Subsection) -> tuple[int, ...]:
+    """The paragraphs of a section's text (:func:`_paragraphs`) that open its subsections."""
+    if not isinstance(part, Section) or not part.subsections:
+        return ()
+    starts = [len(part.paragraphs)]
+    for sub in part.subsections[:-1]:
+        starts.append(starts[-1] + len(sub.paragraphs))
+    return tuple(starts)
+
+
 def _lead_sentences(
     paragraphs: Sequence[str], sentences: int | None, words: int | None
 ) -> tuple[str, ...]:
@@ -153,7 +163,9 @@ def key_points(
 
     part = _part(brief, ref)
     paragraphs = _paragraphs(part)
-    ranked = rank(paragraphs, sentences=sentences, words=words, title=part.title)
+    ranked = rank(
+        paragraphs, sentences=sentences, words=words, title=part.title, breaks=_breaks(part)
+    )
     chosen = tuple(e.text for e in ranked)
     return chosen or _lead_sentences(paragraphs, sentences, words)
 

@@ -91,6 +91,12 @@ class Method(NamedTuple):
     #: exp(weights · features), the features of :func:`_features` standardised within the call
     #: (priors are then not applied: the position and the title are among the features).
     weights: tuple[float, ...] = ()
+    #: Key points of a section with parts (its own paragraphs, then each subsection's):
+    #: "none" ranks them as one run of paragraphs; "spread" divides a sentence's value by
+    #: (1 + part_cover × picks already taken from its part); "sections" also counts the
+    #: position prior within each part, as a summary does with sections.
+    parts: str = "none"
+    part_cover: float = 0.3
 
 
 #: The shipped method (chosen on a development set: docs/summaries.md).
@@ -129,6 +135,7 @@ class _Candidate:
         "end",
         "opening",
         "paragraph",
+        "part",
         "rank",
         "section",
         "start",
@@ -146,8 +153,12 @@ class _Candidate:
         text: str,
         rank: int,
         opening: bool,
+        part: int,
     ) -> None:
         self.section, self.paragraph, self.start, self.end = section, paragraph, start, end
+        #: The part its picks are spread over: its section, or in a section's key points the
+        #: subsection it stands in (0 for the section's own paragraphs).
+        self.part = part
         #: Its place among its section's prose sentences (from 0); whether it opens a paragraph.
         self.text, self.rank, self.opening = text, rank, opening
         self.words = len(text.split())
@@ -201,12 +212,24 @@ def _concepts(words: Sequence[str]) -> frozenset[tuple[str, str]]:
     )
 
 
-def _candidates(sections: Sequence[Sequence[str]]) -> list[_Candidate]:
-    """Every prose sentence of every section, with its rank in the section and concepts."""
+def _candidates(
+    sections: Sequence[Sequence[str]], breaks: Sequence[int] = (), rank_in_parts: bool = False
+) -> list[_Candidate]:
+    """Every prose sentence of every section, with its rank in the section and concepts.
+
+    ``breaks`` (one section only): the paragraphs that start a new part (a subsection); with
+    ``rank_in_parts`` the rank counts from 0 again in each part.
+    """
     found: list[_Candidate] = []
+    starts = set(breaks)
     for section_index, paragraphs in enumerate(sections):
-        rank = 0  # among the section's prose sentences
+        rank = 0  # among the section's (or the part's) prose sentences
+        part = section_index
         for paragraph_index, paragraph in enumerate(paragraphs):
+            if paragraph_index in starts and paragraph_index > 0:
+                part += 1
+                if rank_in_parts:
+                    rank = 0
             if is_block(paragraph):
                 continue  # a code block or a table: no sentence of it is a summary's
             opening = True
@@ -217,7 +240,9 @@ def _candidates(sections: Sequence[Sequence[str]]) -> list[_Candidate]:
                     # without the code it introduces, and shows its markup.
                     continue
                 found.append(
-                    _Candidate(section_index, paragraph_index, start, end, text, rank, opening)
+                    _Candidate(
+                        section_index, paragraph_index, start, end, text, rank, opening, part
+                    )
                 )
                 rank += 1
                 opening = False
@@ -417,11 +442,15 @@ def _choose(
     *,
     sentences: int | None,
     words: int | None,
-    cover: bool,
+    spread: float,
     method: Method,
     title: str = "",
 ) -> list[Extract]:
-    """Pick sentences greedily by value until the budget is spent; reading order."""
+    """Pick sentences greedily by value until the budget is spent; reading order.
+
+    Each sentence already taken from a part divides the value of the others from that part by
+    (1 + ``spread`` × taken).
+    """
     if not candidates:
         return []
     wanted = sentences if sentences is not None else (None if words is not None else KEY_POINTS)
@@ -461,8 +490,8 @@ def _choose(
         else:
             gain = sum(weight[c] for c in candidate.concepts if c not in covered)
             worth = priors[index] * gain / float(candidate.words) ** method.length
-        if cover:
-            worth /= 1 + method.cover * taken_from.get(candidate.section, 0)
+        if spread:
+            worth /= 1 + spread * taken_from.get(candidate.part, 0)
         return worth
 
     first = [value(index) for index in range(len(candidates))]
@@ -486,7 +515,7 @@ def _choose(
         covered.update(candidate.concepts)
         if by_similarity:
             picked.append(vectors[index])
-        taken_from[candidate.section] = taken_from.get(candidate.section, 0) + 1
+        taken_from[candidate.part] = taken_from.get(candidate.part, 0) + 1
     chosen.sort(
         key=lambda index: (
             candidates[index].section,
@@ -514,17 +543,20 @@ def key_points(
     words: int | None = None,
     method: Method = METHOD,
     title: str = "",
+    breaks: Sequence[int] = (),
 ) -> list[Extract]:
     """The sentences that best cover one section, in reading order, quoted exactly.
 
     Give ``sentences`` (default :data:`KEY_POINTS`) or ``words`` (the total never exceeds it).
-    Sections with no prose sentence give an empty list.
+    ``breaks`` are the indices of the paragraphs that open the section's subsections (what
+    ``method.parts`` reads). Sections with no prose sentence give an empty list.
     """
+    parted = bool(breaks) and method.parts != "none"
     return _choose(
-        _candidates([paragraphs]),
+        _candidates([paragraphs], breaks, rank_in_parts=parted and method.parts == "sections"),
         sentences=sentences,
         words=words,
-        cover=False,
+        spread=method.part_cover if parted else 0.0,
         method=method,
         title=title,
     )
@@ -547,5 +579,10 @@ def summary(
     if sentences is None and words is None:
         sentences = min(10, len({candidate.section for candidate in candidates}))
     return _choose(
-        candidates, sentences=sentences, words=words, cover=True, method=method, title=title
+        candidates,
+        sentences=sentences,
+        words=words,
+        spread=method.cover,
+        method=method,
+        title=title,
     )
