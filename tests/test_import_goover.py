@@ -354,3 +354,25 @@ def test_a_report_from_stdin_in_a_real_process(tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, b"")
     assert done.stdout.decode() == f"{out}\n"
     assert out.read_text().startswith("schema_version: 1\nid: ports-winter\n")
+
+
+def test_every_reader_names_the_same_parts() -> None:
+    """Part titles are defined once (importers.draft): plain text knows what Markdown knows."""
+    text = (
+        "A Report on Rail Freight\n\n1. Freight volumes\n\n"
+        "Freight volumes rose by a tenth over the year across the northern lines.\n\n"
+        "Concluding remarks\n\nThe northern lines will need more wagons next winter.\n\n"
+        "Definitions\n\nWagon: a railway vehicle for goods.\n"
+    )
+    plain = import_report(text.encode(), "rail.txt")
+    assert [s.role for s in plain.sections] == [None, "conclusion"]
+    assert [g.term for g in plain.glossary] == ["Wagon"]
+    markdown = import_report(
+        b"# A Report on Rail Freight\n\n## Freight volumes\n\nFreight volumes rose by a tenth."
+        b"\n\n## Concluding remarks\n\nMore wagons.\n\n## Definitions\n\n"
+        b"- **Wagon**: a railway vehicle for goods.\n",
+        "rail.md",
+        "markdown",
+    )
+    assert [s.role for s in markdown.sections] == [None, "conclusion"]
+    assert [g.term for g in markdown.glossary] == ["Wagon"]

@@ -15,7 +15,11 @@ from typing import Any
 from briefcli.model import Section, Subsection
 
 _SUMMARY = ("summary", "executive summary", "abstract", "tl;dr", "tldr")
-_CONCLUSION = ("conclusion", "conclusions", "concluding remarks")
+#: Titles of the parts a report names (case-folded, a trailing colon left out): every reader of
+#: structure (plain text, Markdown, HTML, PDF) recognises the same ones.
+CONCLUSION_TITLES = ("conclusion", "conclusions", "concluding remarks")
+GLOSSARY_TITLES = ("glossary", "glossary of terms", "definitions", "terms and definitions")
+SOURCES_TITLES = ("source documents", "sources", "references", "bibliography")
 #: A heading's own number: '2', '2.1', '2-1', '1.1.1' (as written in the document).
 _OWN_NUMBER = re.compile(r"^\d{1,4}(?:[.-]\d{1,4}){0,5}$")
 
@@ -230,7 +234,7 @@ def _unnumbered(draft: Draft) -> None:
 
 def give_roles(drafts: list[Draft]) -> None:
     """'Summary' (and the like) → role summary; 'Conclusion(s)' → role conclusion; once each."""
-    for role, names in (("summary", _SUMMARY), ("conclusion", _CONCLUSION)):
+    for role, names in (("summary", _SUMMARY), ("conclusion", CONCLUSION_TITLES)):
         if any(d.role == role for d in drafts):
             continue
         for draft in drafts:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefcli.importers import NotAReport
 from briefcli.importers.draft import (
+    GLOSSARY_TITLES,
     Draft,
     Heading,
     Item,
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 
 _FRONT_MATTER_END = ("---", "...")
 _NUMBERED = re.compile(r"^(\d{1,4}(?:[.-]\d{1,4}){0,5})([.)]?)\s+(\S.*)$")
-_GLOSSARY = re.compile(r"^(?:glossary|glossary of terms|definitions|terms and definitions)$")
 _TERM_WITH_CATEGORY = re.compile(
     r"^(?P<term>[^\[\]:]{1,120}?)\s*\[(?P<category>[^\[\]]{1,60})\]\s*[:—–-]\s*(?P<definition>\S.*)$",
     re.DOTALL,
@@ -476,7 +476,7 @@ def _html_text(block: str) -> str:
 
 def _glossary(drafts: list[Draft]) -> tuple[list[Draft], list[GlossaryEntry]]:
     """Take 'Term: definition' items out of the first section titled 'Glossary'."""
-    found = next((d for d in drafts if _GLOSSARY.match(d.title.casefold())), None)
+    found = next((d for d in drafts if d.title.casefold().rstrip(":") in GLOSSARY_TITLES), None)
     if found is None:
         return drafts, []
     entries: list[GlossaryEntry] = []

@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 
 from briefcli.importers import NotAReport
-from briefcli.importers.draft import Draft, Heading, Item, assemble, give_roles, number
+from briefcli.importers.draft import (
+    CONCLUSION_TITLES,
+    GLOSSARY_TITLES,
+    SOURCES_TITLES,
+    Draft,
+    Heading,
+    Item,
+    assemble,
+    give_roles,
+    number,
+)
 from briefcli.importers.headings import Line, choose, norm
 from briefcli.importers.naming import brief_id
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line
@@ -31,9 +41,6 @@ _CONTENTS = ("table of contents", "contents")
 #: reStructuredText markup a reader never sees: a comment, a link target (``.. _name:``) or a
 #: directive (``.. topic:: Abstract``). Before the title it is never the title.
 _RST_MARKUP = re.compile(r"^\.\.(?:\s|$)")
-_CONCLUSION = ("conclusion", "conclusions")
-_GLOSSARY = ("glossary",)
-_SOURCES = ("source documents", "sources", "references", "bibliography")
 #: Longest line read as a title; anything longer is a paragraph.
 MAX_TITLE = 200
 #: Lines at most this long (nine in ten of them) read as hard-wrapped text.
@@ -273,10 +280,10 @@ class _Body:
     def heading(self, heading: Heading, line: Line) -> None:
         self.flush()
         part = norm(heading.title)
-        if not heading.number and heading.level == self.top_level() and part in _GLOSSARY:
+        if not heading.number and heading.level == self.top_level() and part in GLOSSARY_TITLES:
             self.part = "glossary"
             return
-        if not heading.number and heading.level == self.top_level() and part in _SOURCES:
+        if not heading.number and heading.level == self.top_level() and part in SOURCES_TITLES:
             self.part = "sources"
             return
         self.part = "sections"
@@ -299,11 +306,11 @@ class _Body:
         if folded in _CONTENTS:
             self.flush()
             return True
-        if folded in _GLOSSARY + _SOURCES:
+        if folded in GLOSSARY_TITLES + SOURCES_TITLES:
             self.flush()
-            self.part = "glossary" if folded in _GLOSSARY else "sources"
+            self.part = "glossary" if folded in GLOSSARY_TITLES else "sources"
             return True
-        if folded in _CONCLUSION and not self.conclusion and self.items:
+        if folded in CONCLUSION_TITLES and not self.conclusion and self.items:
             self.flush()
             self.conclusion = True
             self.part = "sections"

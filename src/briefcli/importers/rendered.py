@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from briefcli.importers import NotAReport
 from briefcli.importers.draft import (
+    SOURCES_TITLES,
     Draft,
     Heading,
     Item,
@@ -28,7 +29,6 @@ from briefcli.importers.naming import brief_id
 from briefcli.importers.text import clean, is_banner
 from briefcli.model import Brief, Metadata, Source
 
-_SOURCES = ("source documents", "sources", "references", "bibliography")
 #: Longest line read as the publisher under a report line ('goover').
 _PUBLISHER_CHARS = 60
 
@@ -160,7 +160,7 @@ def _sources(drafts: list[Draft]) -> tuple[list[Draft], list[Source]]:
     from briefcli.importers.plain_text import _source
 
     found = next(
-        (d for d in drafts if d.title.casefold().rstrip(":") in _SOURCES and not d.subs), None
+        (d for d in drafts if d.title.casefold().rstrip(":") in SOURCES_TITLES and not d.subs), None
     )
     if found is None:
         return drafts, []
