@@ -331,3 +331,22 @@ def test_headings_named_by_a_contents_list_of_in_page_links_are_sections() -> No
     # A list of links to other pages is a list, not contents.
     other = page.replace(b'href="#a"', b'href="a.html"').replace(b'href="#b"', b'href="b.html"')
     assert [s.title for s in import_report(other, "grain.html").sections] == ["Contents"]
+
+
+def test_headings_named_by_a_contents_list_get_their_line(brief: Runner, tmp_path: Path) -> None:
+    """--outline gives the line a promoted heading stands on, not the contents entry's."""
+    page = (
+        "<!doctype html>\n<title>Grain</title>\n<main><h1>Grain</h1>\n<h2>Contents</h2>\n"
+        '<ul><li><a href="#a">Ports and ships</a></li>\n<li><a href="#b">Food and feed</a></li>\n'
+        '<li><a href="#c">Outlook</a></li></ul>\n<p><b>Ports and ships</b></p>\n'
+        "<p>Jebel Ali is the leading port.</p>\n<p><b>Food and feed</b></p>\n"
+        "<p>Ships bring most grain.</p>\n<p>Outlook</p>\n<p>Storage holds months.</p></main>\n"
+    )
+    result = brief("import", str(write(tmp_path, "g.html", page)), "--outline")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "     4  1   Contents",
+        "     8  2   Ports and ships",
+        "    10  3   Food and feed",
+        "    12  4   Outlook",
+    ]

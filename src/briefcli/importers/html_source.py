@@ -155,10 +155,14 @@ def parse(
     if root is not None:
         walker.block(root, 0)
         walker.flush()
-    _lines(walker.items, decoded)
+    from briefcli.importers.draft import listed_headings
+
+    # Headings a contents list names are found before their lines are, so they get one too.
+    items = listed_headings(walker.items, walker.contents)
+    _lines(items, decoded)
     meta = _meta(page)
     brief, drafts = rendered.build(
-        walker.items,
+        items,
         name=name,
         source=source,
         title=title,
@@ -225,24 +229,43 @@ def _meta(page: Any) -> PageMeta:
 
 
 def _lines(items: list[Item], source: str) -> None:
-    """Each heading's line in the page's markup, found in order (for ``--outline``)."""
+    """Each heading's line in the page's markup, found in order (for ``--outline``).
+
+    An ``h1``–``h6`` is found by its tag; a heading a contents list named (a paragraph in the
+    page) by its words, outside a link (the contents entry that names it is one).
+    """
     position = 0
     # Lines are counted on from the last heading found: each heading's line in one pass.
     counted = line = 0
     for item in items:
         if not isinstance(item, Heading):
             continue
-        word = next(iter(_WORD.findall(item.title)), "")
-        pattern = re.compile(rf"<h{item.level}\b", re.IGNORECASE)
+        words = _WORD.findall(item.title)
+        word = next(iter(words), "")
+        tagged = re.compile(rf"<h{item.level}\b", re.IGNORECASE)
+        # Words of the title with spaces, markup or entities between them (alternatives that
+        # start with different characters, each bounded: no backtracking on a hostile page).
+        between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
+        written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
         at = position
-        while (match := pattern.search(source, at)) is not None:
+        while (match := tagged.search(source, at)) is not None:
             if word in source[match.start() : match.start() + 2000]:
-                position = match.end()
-                line += source.count("\n", counted, match.start())
-                counted = match.start()
-                item.line = line + 1
                 break
             at = match.end()
+        else:
+            match = None
+            at = position
+            while (found := written.search(source, at)) is not None:
+                tag = source.rfind("<", 0, found.start())
+                if not re.match(r"<a\b", source[tag : tag + 3], re.IGNORECASE):
+                    match = found  # not a link's text, as the contents entry naming it is
+                    break
+                at = found.end()
+        if match is not None:
+            position = match.end()
+            line += source.count("\n", counted, match.start())
+            counted = match.start()
+            item.line = line + 1
 
 
 def _classes(node: Any) -> tuple[set[str], set[str]]:
