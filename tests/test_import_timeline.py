@@ -32,6 +32,8 @@ SOURCE = REPO / "briefs" / "sources" / "nk-russia-troops-2025.txt"
         ("In the first quarter of 2025 supplies grew.", ["2025-Q1"]),
         ("Deliveries resumed in Q3 2023.", ["2023-Q3"]),
         ("By 2024 Q2 the plan was set.", ["2024-Q2"]),
+        ("By 2024 - Q2 the plan was set.", ["2024-Q2"]),
+        ("By 2024-Q2 the plan was set.", ["2024-Q2"]),
         ("In the second half of 2024 talks stalled.", ["2024-07/2024-12"]),
         # years and ranges
         ("Relations suffered after the Soviet collapse in 1991.", ["1991"]),
@@ -53,6 +55,8 @@ SOURCE = REPO / "briefs" / "sources" / "nk-russia-troops-2025.txt"
         ("North Korea may increase troop commitment.", []),
         ("Growth was 2019% in a model.", []),
         ("The year was difficult.", []),
+        ("Write to desk2024@example.org for the file.", []),
+        ("See page#2024 of the archive.", []),
     ],
 )
 def test_find_dates(sentence: str, dates: list[str]) -> None:
@@ -122,3 +126,12 @@ def test_the_timeline_and_glossary_links_of_an_import(brief: Runner, tmp_path: P
     assert "[editor]" not in listed.stdout  # all of it is the report's own words
     term = brief("glossary", "Storm Corps", "--brief", str(out))
     assert "Used in: 2-1, 4-1" in term.stdout
+
+
+@pytest.mark.parametrize("run", ["`" * 30_000, "#" * 30_000, "a@" * 15_000, "2024" + " " * 30_000])
+def test_long_runs_of_one_character_give_the_dates_around_them(run: str) -> None:
+    """Runs that made the date patterns backtrack (quadratic time) are read in one pass."""
+    assert find_dates(f"In March 2024 it began. {run} It ended in May 2025.") == [
+        "2024-03",
+        "2025-05",
+    ]

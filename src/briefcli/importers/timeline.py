@@ -132,7 +132,7 @@ _RULES: list[_Rule] = [
         lambda m: f"{m[2]}-Q{_ORDINAL_QUARTER[m[1].casefold()]}",
     ),
     (re.compile(rf"\bQ([1-4])(?:\s+of)?\s*{_Y}\b"), lambda m: f"{m[2]}-Q{m[1]}"),
-    (re.compile(rf"\b{_Y}\s*-?\s*Q([1-4])\b"), lambda m: f"{m[1]}-Q{m[2]}"),
+    (re.compile(rf"\b{_Y}\s*(?:-\s*)?Q([1-4])\b"), lambda m: f"{m[1]}-Q{m[2]}"),
     (
         re.compile(rf"\b(first|second|latter)\s+half\s+of\s+{_Y}\b", re.IGNORECASE),
         lambda m: _half(m[1], m[2]),
@@ -172,8 +172,10 @@ _RULES: list[_Rule] = [
 ]
 #: Text that is not prose, so holds no date a reader means: URLs (and other addresses), inline
 #: code, and version numbers ('7.3.0', 'v2.14', '3.12.1-rc1').
+#: The parts before '@' and '#' are bounded and may not hold the mark: an unbounded ``\S+``
+#: tried at every start of a long run of non-spaces took time quadratic in the run.
 _NOT_PROSE = re.compile(
-    r"(?:https?|ftp|file)://\S+|\bwww\.\S+|\S+@\S+\.\w+|\S*#\S+"
+    r"(?:https?|ftp|file)://\S+|\bwww\.\S+|[^\s@]{1,100}@[^\s@]{1,100}\.\w+|[^\s#]{0,100}#\S+"
     r"|(`+)[^`]*?\1|\b[vV]?\d+(?:\.\d+){1,3}(?:[-+.]?[A-Za-z]+\d*)*\b"
 )
 _LONE_YEAR = re.compile(rf"(?<![\d,.$€£#/])\b{_Y}\b(?![\d%]|,\d|\.\d)")
