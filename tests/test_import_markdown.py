@@ -424,3 +424,14 @@ def test_a_contents_list_of_real_headings_changes_nothing() -> None:
     assert import_report(again.encode(), "g.md", "markdown").sections[-1].paragraphs[-1] == (
         "Outlook"
     )
+
+
+def test_brackets_no_bracket_closes_are_text_as_written() -> None:
+    """Thousands of unclosed '[' (markdown-it looks for a label's end from each) keep their
+    text word for word; a report with few brackets is parsed unchanged."""
+    run = "[" * 5000 + " and [[[[[[[[[[[[[[[[[[[[[[[[[[[[x]"
+    text = f"# Report\n\n## One\n\nSee [the map](https://example.org/map). {run} end.\n"
+    brief = import_report(text.encode(), "r.md", "markdown")
+    assert brief.sections[0].paragraphs == (f"See the map (https://example.org/map). {run} end.",)
+    few = "# Report\n\n## One\n\nA [link](#x) and [a] bracket [ here.\n"
+    assert markdown_source._defused(few) == few

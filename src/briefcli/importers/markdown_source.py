@@ -82,7 +82,50 @@ def looks_like(text: str) -> bool:
     """Whether ``text`` has Markdown headings (outside code blocks) or front matter."""
     if text.startswith("---\n"):
         return True
-    return any(token.type == "heading_open" for token in _parser().parse(text[:200_000]))
+    return any(token.type == "heading_open" for token in _parser().parse(_defused(text[:200_000])))
+
+
+#: markdown-it looks for the end of a link's label from every '[' that may open one, to the
+#: end of its paragraph: time quadratic in a paragraph of brackets that are never closed (or
+#: nested hundreds deep). No report has that many; a hostile file may.
+_OPEN_BRACKETS = 256
+_NESTED_BRACKETS = 16
+_BRACKET_TOKEN = re.compile(r"\\.|\[|\]|\n[ \t]*(?=\n)")
+
+
+def _defused(text: str) -> str:
+    """``text`` with every '[' that no ']' closes in its paragraph, or that is nested more than
+    :data:`_NESTED_BRACKETS` deep, escaped ('\\['), when there are :data:`_OPEN_BRACKETS` or
+    more: markdown-it then reads them as text, as a reader sees them. Otherwise unchanged."""
+    if text.count("[") < _OPEN_BRACKETS:
+        return text
+    open_at: list[int] = []
+    stray: list[int] = []
+    for match in _BRACKET_TOKEN.finditer(text):
+        token = match.group()
+        if token == "[":
+            if len(open_at) >= _NESTED_BRACKETS:
+                stray.append(match.start())
+            else:
+                open_at.append(match.start())
+        elif token == "]":
+            if open_at:
+                open_at.pop()
+        elif token[0] == "\n":  # a blank line ends the paragraph
+            stray.extend(open_at)
+            open_at.clear()
+    stray.extend(open_at)
+    if len(stray) < _OPEN_BRACKETS:
+        return text
+    stray.sort()
+    pieces = []
+    last = 0
+    for at in stray:
+        pieces.append(text[last:at])
+        pieces.append("\\")
+        last = at
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _parser() -> Any:
@@ -211,6 +254,7 @@ def _read(body: str) -> list[Item]:
     from markdown_it.common.utils import normalizeReference
 
     parser = _parser()
+    body = _defused(body)
     if len(body) <= CHUNK_CHARS:
         return _Reader(body.split("\n")).run(parser.parse(body))
     references: dict[str, dict[str, Any]] = {}
