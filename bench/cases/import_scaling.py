@@ -1,5 +1,7 @@
 """`brief import` at 1 MB and 8 MB: time per MB must not grow (issue 12: linear time).
 
+A third input is hostile: runs of characters that once made the importer quadratic.
+
 Inputs are generated: Markdown dense with dates, links, inline code, code blocks and tables
 (the shape that made the old importer quadratic), and hard-wrapped plain text with numbered
 sections. A report over 6 MiB is refused by `brief import` (its brief would pass the 8 MiB a
@@ -101,6 +103,30 @@ def plain_text(size: int) -> str:
     return "".join(parts)
 
 
+#: Runs that once took time quadratic in their length: brackets no ']' closes (markdown-it
+#: looks for a link label's end from each), backticks (an inline-code pattern), '#' and '@'
+#: runs (address patterns), a year and spaces before a quarter ('2024 … Q1').
+_HOSTILE_RUNS = ("[", "`", "#", "a@", "[[[[[[[[[[[[[[[[[[[[[[[[x]", "2024" + " " * 20 + "Q")
+
+
+def hostile(size: int) -> str:
+    """A Markdown report of about ``size`` bytes whose paragraphs are long runs of the
+    characters above, 20,000 at a time, between ordinary sentences."""
+    parts = ["# Hostile report\n"]
+    total = 0
+    section = 0
+    while total < size:
+        section += 1
+        run = _HOSTILE_RUNS[section % len(_HOSTILE_RUNS)]
+        text = (
+            f"\n## Part {section}\n\nIn March 2024 the part opened. "
+            f"{run * (20_000 // len(run))} It closed.\n"
+        )
+        parts.append(text)
+        total += len(text)
+    return "".join(parts)
+
+
 def _write(folder: Path, name: str, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -125,7 +151,10 @@ def _command(kind: str, megabytes: int) -> str:
 #: reads it from the file it wrote, a record at a time, so its peak is the importer's: about
 #: 4× and 4.7×, where holding the text and its node tree took 8.8× and 7×.)
 BUDGETS: list[Budget | MemoryBudget] = (
-    [Budget(_name(kind, 8 * MB), _name(kind, MB), 8 * 1.3) for kind in ("markdown", "plain text")]
+    [
+        Budget(_name(kind, 8 * MB), _name(kind, MB), 8 * 1.3)
+        for kind in ("markdown", "plain text", "hostile markdown")
+    ]
     + [
         MemoryBudget(_name(kind, 8 * MB), _name(kind, MB), 7 * MB / 2**20, 6)
         for kind in ("markdown", "plain text")
@@ -141,7 +170,12 @@ def cases(ctx: Context) -> list[Case]:
     """The importer on generated inputs at 1 MB and 8 MB, and the command at 1 MB."""
     folder = ctx.work / "import-scaling"
     out: list[Case] = []
-    for kind, make, suffix in (("markdown", markdown, ".md"), ("plain text", plain_text, ".txt")):
+    kinds = (
+        ("markdown", markdown, ".md"),
+        ("plain text", plain_text, ".txt"),
+        ("hostile markdown", hostile, ".md"),
+    )
+    for kind, make, suffix in kinds:
         for size in (MB, 8 * MB):
             path = _write(folder, f"{size // MB}mb{suffix}", make(size))
             out.append(
@@ -152,7 +186,7 @@ def cases(ctx: Context) -> list[Case]:
                     expect="brief bytes:",
                 )
             )
-        for megabytes in (1, 2):
+        for megabytes in (1, 2) if kind != "hostile markdown" else ():
             path = _write(folder, f"command-{megabytes}mb{suffix}", make(megabytes * MB))
             out.append(
                 Case(
