@@ -176,7 +176,7 @@ _RULES: list[_Rule] = [
 #: tried at every start of a long run of non-spaces took time quadratic in the run.
 _NOT_PROSE = re.compile(
     r"(?:https?|ftp|file)://\S+|\bwww\.\S+|[^\s@]{1,100}@[^\s@]{1,100}\.\w+|[^\s#]{0,100}#\S+"
-    r"|(`+)[^`]*?\1|\b[vV]?\d+(?:\.\d+){1,3}(?:[-+.]?[A-Za-z]+\d*)*\b"
+    r"|(`{1,16})[^`]{0,2000}?\1|\b[vV]?\d+(?:\.\d+){1,3}(?:[-+.]?[A-Za-z]+\d*)*\b"
 )
 _LONE_YEAR = re.compile(rf"(?<![\d,.$€£#/])\b{_Y}\b(?![\d%]|,\d|\.\d)")
 
