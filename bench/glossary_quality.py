@@ -14,13 +14,19 @@ by document, term and definition (a term whose defining sentence changed is judg
 or ``bad``, and why. Precision is good / judged; a candidate nobody has judged is counted
 apart and named on stderr, so a change to extraction cannot pass unjudged.
 "Before" runs src/briefcli/terms.py as it was at BASE (the commit before the precision work).
-Results: docs/summaries.md, "Glossary precision".
+
+A second table covers five policy reports of the Congressional Research Service (Markdown, as
+bench/summary_quality.py's round 3 builds them into the folder BRIEF_CRS, default /tmp/crs),
+each judged whole; "before" there is CRS_BASE, the commit before the policy-report work. The
+reports are not in the repository: without them that table is skipped, with a note on stderr.
+Results: docs/summaries.md, "Glossary precision" and "Glossary on policy reports".
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -41,6 +47,17 @@ SHIPPED = REPO / "briefs" / "nk-russia-troops-2025.yaml"
 JUDGED = REPO / "tests" / "data" / "glossary" / "judged.json"
 #: The commit before the precision work (issue 14's glossary as first merged).
 BASE = "14645e0"
+#: The commit before the policy-report work (terms.py as the CRS sample was first judged).
+CRS_BASE = "7b9de79"
+CRS = Path(os.environ.get("BRIEF_CRS", "/tmp/crs"))
+#: The policy reports judged whole (every candidate before and after).
+CRS_SAMPLE = (
+    "R48469v6-the-seafood-import-monitoring-program-simp.md",
+    "R46646v17-election-administration-federal-grant-programs-f.md",
+    "R48883v4-an-overview-of-decentralized-finance-defi.md",
+    "R48902v1-internet-architecture-a-layer-based-analysis-of-.md",
+    "R48915v1-preemption-and-the-federal-food-drug-and-cosmeti.md",
+)
 #: Files of the corpus folder that are not reports.
 NOT_REPORTS = {"README.md", "before.md"}
 
@@ -56,6 +73,21 @@ def documents() -> list[tuple[str, Brief]]:
         brief = import_report(path.read_bytes(), path.name)
         found.append((path.name, brief._replace(glossary=())))
     found.append((SHIPPED.name, load_brief(SHIPPED)._replace(glossary=())))
+    return found
+
+
+def crs_documents() -> list[tuple[str, Brief]]:
+    """The judged policy reports under BRIEF_CRS, imported; none when they are not there."""
+    missing = [name for name in CRS_SAMPLE if not (CRS / name).is_file()]
+    if missing:
+        print(f"skipped: the CRS policy reports ({len(missing)} of {len(CRS_SAMPLE)} not under "
+              f"{CRS}; set BRIEF_CRS, see bench/summary_quality.py)", file=sys.stderr)  # fmt: skip
+        return []
+    found: list[tuple[str, Brief]] = []
+    for name in CRS_SAMPLE:
+        path = CRS / name
+        brief = import_report(path.read_bytes(), path.name)
+        found.append((name, brief._replace(glossary=())))
     return found
 
 
@@ -133,7 +165,8 @@ def main(argv: list[str]) -> int:
     """Print the table (or the candidates, with --dump / --unjudged)."""
     judged = judgements()
     docs = documents()
-    now = listed(docs)
+    crs = crs_documents()
+    now = listed(docs + crs)
     if "--dump" in argv or "--unjudged" in argv:
         for name, terms in now.items():
             for term in terms:
@@ -145,6 +178,22 @@ def main(argv: list[str]) -> int:
                                      flat(term.entry.definition))))  # fmt: skip
         return 0
     rev = argv[argv.index("--rev") + 1] if "--rev" in argv else BASE
+    unjudged = table(docs, now, judged, rev)
+    if crs:
+        print()
+        unjudged += table(crs, now, judged, CRS_BASE)
+    for line in unjudged:
+        print(f"unjudged: {line}", file=sys.stderr)
+    return 1 if unjudged else 0
+
+
+def table(
+    docs: list[tuple[str, Brief]],
+    now: dict[str, tuple[ExtractedTerm, ...]],
+    judged: dict[Key, dict[str, str]],
+    rev: str,
+) -> list[str]:
+    """Print one table, before (terms.py at ``rev``) and now; return the unjudged candidates."""
     with terms_at(rev):
         before = listed(docs)
     print(f"Before: terms.py at {rev}; after: the working tree.\n")
@@ -152,7 +201,7 @@ def main(argv: list[str]) -> int:
     print("|---|---:|---:|---:|---:|---:|---:|")
     totals = [0] * 6
     unjudged: list[str] = []
-    for name in now:
+    for name in before:
         row: list[int] = []
         cells: list[str] = []
         for terms in (before[name], now[name]):
@@ -165,9 +214,7 @@ def main(argv: list[str]) -> int:
     cells = [str(totals[0]), str(totals[1]), precision(totals[1], totals[2]),
              str(totals[3]), str(totals[4]), precision(totals[4], totals[5])]  # fmt: skip
     print("| **all** | " + " | ".join(cells) + " |")
-    for line in unjudged:
-        print(f"unjudged: {line}", file=sys.stderr)
-    return 1 if unjudged else 0
+    return unjudged
 
 
 if __name__ == "__main__":

@@ -479,3 +479,148 @@ def test_an_acronym_of_dotted_initials_keeps_its_last_dot() -> None:
     ]
     (found,) = [c for c in glossary(text) if c.category == ACRONYM]
     assert (found.term, found.aliases, found.sections) == ("E.O.", ("Executive Order",), (0, 1))
+
+
+# -- policy reports (CRS reports imported from Markdown; docs/summaries.md) --------------------
+
+
+def test_emphasis_marks_left_by_an_import_are_never_terms() -> None:
+    text = [["_Pike__s_ refers to fish of one family.", "Snail__s refers to molluscs here."]]
+    assert [c.term for c in glossary(text) if "_" in c.term] == []
+
+
+def test_an_adverb_before_refers_to_is_not_part_of_the_term() -> None:
+    text = [["Krill collectively refers to small crustaceans of the open sea."]]
+    found = _by_term(glossary(text))
+    assert "Krill collectively" not in found
+    assert found["Krill"].definition == text[0][0]
+
+
+def test_a_royal_family_keeps_its_last_word() -> None:
+    text = [["Royal family refers to the monarch and relatives in this note."]]
+    assert "Royal family" in _by_term(glossary(text))
+
+
+def test_titles_of_tables_and_figures_are_not_names() -> None:
+    text = [
+        ["Table 2. The Nine Fish Groups Covered by the Landing Rules", "Fish Groups Covered |"],
+        [
+            "The Landing Rules Office (LRO) checks each catch.",
+            "The Nine Fish Groups Covered by the Landing Rules",
+            "The agency reviews the Landing Rules each year, and the Landing Rules change.",
+        ],
+    ]
+    found = _by_term(glossary(text))
+    assert [term for term in found if "Covered" in term] == []
+    assert "Landing Rules" in found  # used in running text as well
+
+
+def test_an_acronym_is_defined_by_a_sentence_rather_than_a_title() -> None:
+    text = [
+        ["Rules for the Landing Rules Office (LRO) (https://example.org#toc)"],
+        ["The Landing Rules Office (LRO) checks each catch at the dock."],
+    ]
+    assert _by_term(glossary(text))["LRO"].definition == text[1][0]
+
+
+def test_a_source_note_cites_works_and_defines_nothing() -> None:
+    text = [
+        [
+            'Source: Fish Office, "Dock Catch Survey," https://example.org/survey.',
+            'Source: Fish Office, "Dock Catch Survey," and Harbor Trade Bureau tables.',
+            "The survey counts the catch at every dock along the coast.",
+            "The survey grew, and Harbor Trade Bureau staff count in winter.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "Dock Catch Survey" not in found
+    assert "Harbor Trade Bureau" not in found  # used in running text only once
+
+
+def test_quoted_titles_of_cited_works_and_pointers_are_not_coinages() -> None:
+    text = [
+        [
+            'The Mayor issued Order 1402, "Cleaner Harbor Water," in May.',
+            'The office lists it online: "Harbor Notices," https://example.org/notices.',
+            'See the "Harbor Dredging" text box for an explanation.',
+        ]
+    ]
+    found = _by_term(glossary(text))
+    for title in ("Cleaner Harbor Water", "Harbor Notices", "Harbor Dredging"):
+        assert title not in found, title
+
+
+def test_dates_fiscal_years_and_numbered_parts_are_not_names() -> None:
+    text = [
+        [
+            "The Harbor Board on April 3 met, and the Harbor Board on May 4 met again.",
+            "Funds went to NMFS for SIMP twice, and to NMFS for SIMP in FY2025.",
+            "Division B of the act and Division B of the bill differ in scope.",
+            "Executive Order 14067 and Executive Order 14178 concern the harbor.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "Harbor Board" in found
+    for wrong in ("Harbor Board on April", "NMFS for SIMP", "Division B", "Executive Order"):
+        assert wrong not in found, wrong
+
+
+def test_a_law_named_after_an_acronym_keeps_its_act() -> None:
+    text = [["The Maritime SAFE Act passed; the act and the Maritime SAFE Act were amended."]]
+    found = _by_term(glossary(text))
+    assert "Maritime SAFE Act" in found and "Maritime SAFE" not in found
+
+
+def test_a_name_written_as_a_series_is_one_name() -> None:
+    text = [
+        [
+            "The Senate Farming, Fishing, and Forestry Committee met on the bill.",
+            "Later, the Senate Farming, Fishing, and Forestry Committee voted for it.",
+            "NOAA, NMFS, and Customs and Border Protection agreed, as did Customs and Border "
+            "Protection staff.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "Senate Farming, Fishing, and Forestry Committee" in found
+    assert "Senate Farming" not in found and "Forestry Committee" not in found
+    assert "Customs and Border Protection" in found
+
+
+def test_a_name_used_only_inside_a_longer_term_is_not_listed() -> None:
+    text = [
+        [
+            "The Harbor Aid, Relief, and Dock Safety (HARDS) Act funds ports.",
+            "Under the HARDS Act, grants under the Harbor Aid, Relief, and Dock Safety rules "
+            "went to the ports.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "HARDS" in found
+    assert "Harbor Aid" not in found and "Dock Safety" not in found
+    assert "HARDS Act" not in found  # folded into HARDS
+
+
+def test_an_acronyms_expansion_with_us_or_its_year_is_the_same_term() -> None:
+    text = [
+        [
+            "The Harbor Vote Act of 2002 (HVA) set rules, and the Harbor Vote Act was amended.",
+            "The Department of Harbors (DOH) acts; the U.S. Department of Harbors pays, and the "
+            "U.S. Department of Harbors audits.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "Harbor Vote Act" not in found and "U.S. Department of Harbors" not in found
+    assert found["DOH"].occurrences == 4  # its expansion, DOH and two "U.S. Department …"
+
+
+def test_known_as_reads_names_with_and_and_leaves_quotes_to_the_quotation_finder() -> None:
+    text = [
+        [
+            "Port data come from a survey known as the Dock Arrival and Cargo Survey (DACS).",
+            'Newer tools are known as "Port 2.0" among the staff.',
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "Dock Arrival" not in found and "Port" not in found
+    assert "Port 2.0" in found
+    assert found["DACS"].aliases == ("Dock Arrival and Cargo Survey",)

@@ -61,6 +61,32 @@ _MONTHS = frozenset(
         "january february march april may june july august september october november december"
     )
 )
+#: Words in -ly that are not adverbs: "Royal Family refers to" keeps its last word.
+_NOT_ADVERBS = frozenset(
+    str.split(
+        """
+    family supply assembly monopoly oligopoly anomaly italy july ally rally reply apply
+    butterfly dragonfly firefly jelly belly bully holy lily fly
+        """
+    )
+)
+#: A part of a document named by its number or letter ("Division B", "Title V", "Part XI"):
+#: a place in a law or a report, not a term.
+_PARTS = frozenset(
+    str.split("appendix article chapter division figure part section subpart table title")
+)
+#: Generic words that a number completes ("Executive Order 14067", "Fiscal Year 2009", "CRS
+#: Report 97-780"): without their number they name nothing in particular.
+_NUMBERED = frozenset({"order", "year", "report"})
+#: A table's or a figure's title, a heading or a contents entry kept as a paragraph: mostly
+#: capitalised words and no closing punctuation ("The 13 Species Groups Covered by the …").
+_TITLE_WORDS = frozenset(
+    str.split("a an the of and or for to in on at by per with from during under into vs versus")
+)
+_FISCAL = re.compile(r"FY\s?\d{2,4}")
+_LINK_TAIL = re.compile(r"\s*\(https?://[^()\s]*\)\s*$")
+#: The source note under a table or a figure: what follows names cited works and publishers.
+_SOURCE_LINE = re.compile(r"^\W*Sources?\s*:")
 
 
 class Location(NamedTuple):
@@ -200,7 +226,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "known_as": re.compile(
             r"\b(?:known as|called|referred to as|dubbed|termed|nicknamed|so-called)\s+"
-            rf"(?:the\s+)?['‘\"“]?({short})"
+            rf"(?:the\s+)?['‘\"“]?({short}(?:\s+(?:and|&)\s+{short})?)"
         ),
         # "X refers to …" at the start of a sentence; X may go on in lower case.
         "refers_to": re.compile(
@@ -220,8 +246,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?:node|section|chapter|part|appendix|§)\s*[\d.]+\s*$", re.IGNORECASE
         ),
         "title_after": re.compile(
-            r"^\s*(?:section|chapter|page|node|paragraph|document|manual)\b", re.IGNORECASE
+            r"^\s*(?:section|chapter|page|node|paragraph|document|manual|text box|box|table|"
+            r"figure|column|row)\b",
+            re.IGNORECASE,
         ),
+        # The title of a cited work: a quotation followed by its address ('NMFS, "Compliant
+        # Importers List," https://…') or after a numbered document ('E.O. 14276, "Restoring
+        # …,"').
+        "cited_after": re.compile(r"^\s*\(?https?://"),
+        "cited_before": re.compile(r"\d[\d-]*,\s*$"),
         "lower_word": re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])"),
         # A name used as a label: "David Zeuthen (65):", "Authentication Data: ARRAY8".
         "label_after": re.compile(r"\s*:"),
@@ -236,7 +269,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # A pointer to another work: "see CRS Report 97-780, The Speaker of the House: …",
         # "See Congressional Record, …". What follows names that work, its parts and authors.
-        "see": re.compile(r"\b[Ss]ee\s+(?:also\s+)?(?=[A-Z\"“])"),
+        "see": re.compile(r"\b[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?=[A-Z\"“])"),
         # A coinage's quotes follow one of these words directly: "known as the 'Storm Corps'".
         "coined": re.compile(
             r"\b(?:known as|called|dubbed|termed|so-called|named|nicknamed|referred to as)"
@@ -310,7 +343,28 @@ def _clean_name(name: str) -> str:
     words = name.split()
     while words and (words[0].casefold() in _FUNCTION_WORDS or words[0].casefold() in _JOINERS):
         words = words[1:]
-    while words and words[-1].casefold() in _JOINERS:
+    for index, word in enumerate(words[1:], 1):
+        # A date or a fiscal year after the name is not part of it: "Senate on April",
+        # "NSF for FY2026", "Act of May", "Title II of P.L".
+        if word.casefold() in _JOINERS and index + 1 < len(words):
+            after = words[index + 1].strip(_PUNCTUATION)
+            if (
+                after.casefold() in _MONTHS
+                or _FISCAL.fullmatch(after)
+                or after == "P.L"
+                or (index == 1 and _is_acronym(words[0]) and _is_acronym(after))  # "NMFS for SIMP"
+            ):
+                words = words[:index]
+                break
+    while words and (
+        words[-1].casefold() in _JOINERS
+        or words[-1].strip(_PUNCTUATION) in {"No", "P.L"}  # "Reorganization Plan No. 2"
+        or (  # "ISA's March session": a date, not "Theresa May"
+            len(words) >= 2
+            and words[-1].strip(_PUNCTUATION).casefold() in _MONTHS
+            and words[-2].endswith(("'s", "’s"))
+        )
+    ):
         words = words[:-1]
     cleaned = " ".join(words)
     for suffix in ("'s", "’s"):
@@ -395,8 +449,15 @@ def _name_parts(words: list[str], opening: bool, lower: frozenset[str]) -> list[
         before = words[index - 1] if index else ""
         after = words[index + 1] if index + 1 < len(words) else ""
         title = word[:1].isupper() and not _capitals(word)
+        head = word.strip(_PUNCTUATION).casefold() in _HEADS  # "Maritime SAFE Act" is one
         if before and (
-            (_capitals(before) and title and _common(word, lower) and not after[:1].isupper())
+            (
+                _capitals(before)
+                and title
+                and _common(word, lower)
+                and not head
+                and not after[:1].isupper()
+            )
             or (before.endswith(("'s", "’s")) and _capitals(word))
         ):
             parts.append([])
@@ -441,6 +502,42 @@ def _fits(sentence: str) -> bool:
     return len(sentence.split()) <= _MAX_DEFINITION_WORDS
 
 
+def _is_title(sentence: str) -> bool:
+    """Whether ``sentence`` is a title: of a table or a figure, a heading, a contents entry.
+
+    Imported reports keep captions and contents entries as paragraphs ("The 13 Species Groups
+    Covered by the …", "An Example of Data Transmission Between Devices |"). A title does not
+    end like a sentence, and its words, bar a few short ones, are capitalised or numbers.
+    """
+    text = _LINK_TAIL.sub("", sentence.rstrip(" |\t")).rstrip(" |\t")
+    if not text or text[-1] in ".!?:;,\"”’'":
+        return False
+    words = [word.strip(_PUNCTUATION + "_*") for word in text.split()]
+    words = [word for word in words if word and word.casefold() not in _TITLE_WORDS]
+    if not words or len(words) > 30:
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit())
+    return capitalised >= 0.8 * len(words)
+
+
+def _residue(term: str) -> bool:
+    """Whether ``term`` carries Markdown emphasis marks that the import left ("Grouper__s")."""
+    return "__" in term or "**" in term or term.startswith("_") or term.endswith("_")
+
+
+def _without_adverb(words: list[str]) -> list[str]:
+    """A defined term without the adverb before its verb: "Shrimp collectively" is "Shrimp"."""
+    while (
+        len(words) > 1
+        and words[-1].islower()
+        and words[-1].endswith("ly")
+        and len(words[-1]) > 4
+        and words[-1] not in _NOT_ADVERBS
+    ):
+        words = words[:-1]
+    return words
+
+
 def _coinage(match: re.Match[str], sentence: str, lower: frozenset[str]) -> tuple[str, bool] | None:
     """The term a quotation coins, and whether it is an alias of the one before; or None.
 
@@ -478,6 +575,9 @@ def _coinage(match: re.Match[str], sentence: str, lower: frozenset[str]) -> tupl
     if not coined and not alias:
         if patterns["title_before"].search(lead_in) or patterns["title_after"].match(after):
             return None
+        if patterns["cited_after"].match(after) or patterns["cited_before"].search(lead_in):
+            return None  # a cited work's title: 'NMFS, "Importers List," https://…'
+
         framed = (
             _ARTICLE_OPENING.fullmatch(sentence[: match.start()]) is not None
             or patterns["defining_after"].match(after) is not None
@@ -503,8 +603,9 @@ def _defined_term(match: re.Match[str]) -> str | None:
             return None
         if words[0].casefold().endswith("ing"):
             return None
+        raw = " ".join(_without_adverb(words))  # "Shrimp collectively refers to"
     term = _clean_name(raw)
-    return term or None
+    return term if term and not _residue(term) else None
 
 
 def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
@@ -519,7 +620,13 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
         # ("``'Spam'`` will match", ">>> re.match(…, 'Jane Doe')"). Acronyms are read
         # anywhere: a table row may expand one.
         whole, sentence = sentence, _without_code(sentence)
-        fits = _fits(sentence) and is_prose(whole, min_words=3)
+        # A title (of a table, a figure, a section) or a source note names things without
+        # introducing them: its acronyms are taken only where no sentence expands them, and
+        # it defines nothing else ("The 13 Species Groups Covered by …", "Source: NOAA, …").
+        note = _SOURCE_LINE.match(sections[location.section][location.paragraph]) is not None
+        aside = note or _is_title(whole)
+        fits = _fits(sentence) and is_prose(whole, min_words=3) and not aside
+        acronym_rank = 1 if aside or not is_prose(whole, min_words=3) else 0
         for match in patterns["short_after"].finditer(whole):
             short = match.group(1)
             if not _DOTTED.fullmatch(short):
@@ -528,14 +635,14 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
                 continue
             expansion = _expansion(short, whole[: match.start()])
             if expansion and _fits(whole):
-                found.append(_Found(short, [expansion], ACRONYM, whole, location, 0))
+                found.append(_Found(short, [expansion], ACRONYM, whole, location, acronym_rank))
         for match in patterns["long_after"].finditer(whole):
             short, inner = match.group(1), match.group(3)
             if not _is_acronym(short) or _is_acronym(inner):
                 continue
             expansion = _expansion(short, inner)
             if expansion and len(expansion) >= len(inner) - 4 and _fits(whole):
-                found.append(_Found(short, [expansion], ACRONYM, whole, location, 0))
+                found.append(_Found(short, [expansion], ACRONYM, whole, location, acronym_rank))
         last_quoted: _Found | None = None
         for match in patterns["quoted"].finditer(sentence):
             coinage = _coinage(match, sentence, lower)
@@ -545,16 +652,18 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             if alias and last_quoted is not None:
                 last_quoted.aliases.append(term)  # '"You" (or "Your") shall mean …'
                 continue
-            last_quoted = _Found(term, [], TERM, whole, location, 1)
+            last_quoted = _Found(term, [], TERM, whole, location, 2)
             found.append(last_quoted)
         for match in patterns["known_as"].finditer(sentence):
+            if sentence[match.start(1) - 1] in "'‘\"“":
+                continue  # a quoted coinage, read whole by the quotation finder ("Web 2.0")
             term = _clean_name(match.group(1))
-            if term and len(term.split()) <= 6 and not _shouted(term) and fits:
-                found.append(_Found(term, [], TERM, whole, location, 2))
+            if term and len(term.split()) <= 8 and not _shouted(term) and fits:
+                found.append(_Found(term, [], TERM, whole, location, 3))
         for match in patterns["refers_to"].finditer(sentence):
             defined = _defined_term(match)
             if defined and len(defined.split()) <= 6 and not _shouted(defined) and fits:
-                found.append(_Found(defined, [], TERM, whole, location, 2))
+                found.append(_Found(defined, [], TERM, whole, location, 3))
         for match in patterns["appositive"].finditer(sentence):
             words = _clean_name(match.group(1)).split()
             if _OPENING.fullmatch(sentence[: match.start()]):
@@ -563,16 +672,16 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
                 while words and (_common(words[0], lower) or words[0].endswith(("ing", "ed"))):
                     words = words[1:]
             term = " ".join(words)
-            if len(words) >= 2 and not _shouted(term) and fits:
-                found.append(_Found(term, [], TERM, whole, location, 3))
-        _count_names(sentence, location, lower, name_counts, name_prose, name_running)
+            if len(words) >= 2 and not _shouted(term) and not _residue(term) and fits:
+                found.append(_Found(term, [], TERM, whole, location, 4))
+        _count_names(sentence, location, lower, name_counts, name_prose, name_running, aside=aside)
     for key, count in name_counts.items():
         if count < 2 or key not in name_prose or key not in name_running:
             continue  # a name is defined by a sentence of prose, never a table row alone
         if _compound(key, name_counts):
             continue
         location, name = name_prose[key]
-        found.append(_Found(name, [], NAME, _sentence_at(sections, location), location, 4))
+        found.append(_Found(name, [], NAME, _sentence_at(sections, location), location, 5))
     return found
 
 
@@ -583,6 +692,8 @@ def _count_names(
     counts: dict[str, int],
     prose: dict[str, tuple[Location, str]],
     running: set[str],
+    *,
+    aside: bool = False,
 ) -> None:
     """Count the uses of multi-word names in ``sentence`` that stand in running text.
 
@@ -592,13 +703,14 @@ def _count_names(
     The Speaker of the House: House Officer, …"), and a sentence that is a list of names, or
     a name with no word in lower case ("David Zeuthen, Jan 9, 2013"). A name used as a label
     ("Display Class: ARRAY8 …") counts, but only a use in running text (``running``) makes it
-    a name of the text.
+    a name of the text. So does a use in a title or a source note (``aside``), which counts
+    but neither makes a name of the text nor defines it.
     """
     patterns = _patterns()
     matches = list(patterns["name"].finditer(sentence))
     if not matches or _name_list(sentence, matches):
         return
-    defines = is_prose(sentence, min_words=4) and _fits(sentence)
+    defines = is_prose(sentence, min_words=4) and _fits(sentence) and not aside
     pointer = patterns["see"].search(sentence)
     cited = pointer.start() if pointer else len(sentence)  # names after it are another work's
     credited = -1  # where the last credit ended: "(work by A, B and C)" credits all three
@@ -617,14 +729,20 @@ def _count_names(
         if opening and not _LOWER_WORD.search(sentence, end):
             continue  # the name alone, or signing: "- Michael Biebl", "David Zeuthen, Jan 9"
         label = patterns["label_after"].match(sentence, end) is not None
-        for part in _name_parts(sentence[start:end].split(), opening, lower):
+        numbered = _NUMBER_AFTER.match(sentence, end) is not None
+        parts = _name_parts(sentence[start:end].split(), opening, lower)
+        for index, part in enumerate(parts):
             name = _clean_name(" ".join(part))
             words = name.split()
             if len(words) < 2 or words[0].casefold() in _MONTHS or _shouted(name):
                 continue
+            if _residue(name) or _document_part(words):
+                continue
+            if index == len(parts) - 1 and numbered and words[-1].casefold() in _NUMBERED:
+                continue  # "Executive Order 14067", "Fiscal Year 2009": the number names it
             key = name.casefold()
             counts[key] = counts.get(key, 0) + 1
-            if not label:
+            if not label and not aside:
                 running.add(key)
             if key not in prose and defines:
                 prose[key] = (location, name)
@@ -646,6 +764,19 @@ _HEADS = frozenset(
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
 
+_NUMBER_AFTER = re.compile(r"\s+(?:No\.\s*)?\d")
+_PART_NUMBER = re.compile(r"[IVXLC]+|[A-Z]|\d+[A-Za-z]?(?:-\d+)?")
+
+
+def _document_part(words: list[str]) -> bool:
+    """Whether a name is a numbered part of a document: "Division B", "Title V", "Part XI"."""
+    return (
+        len(words) == 2
+        and words[0].casefold() in _PARTS
+        and _PART_NUMBER.fullmatch(words[1].strip(_PUNCTUATION)) is not None
+    )
+
+
 def _joined(sentence: str, matches: list[re.Match[str]]) -> list[tuple[int, int]]:
     """The spans of the names in ``sentence``, two joined by "and" where they are one name.
 
@@ -653,12 +784,21 @@ def _joined(sentence: str, matches: list[re.Match[str]]) -> list[tuple[int, int]
     Development and Related Agencies Appropriations Act": the words after "and" end with an
     institution's word (:data:`_HEADS`) and do not open with one, and those before it do not
     end with one. "Moscow and Pyongyang", "Department of Defense and Department of State"
-    stay two names.
+    stay two names. So is a series that ends so: "Federal Food, Drug, and Cosmetic Act",
+    "Senate Banking, Housing, and Urban Affairs Committee" (see :func:`_series_end`).
     """
     spans: list[tuple[int, int]] = []
-    for match in matches:
+    skip_to = -1
+    for index, match in enumerate(matches):
+        if index <= skip_to:
+            continue
         start, end = match.start(), match.end()
         words = match.group(0).split()
+        last = _series_end(sentence, matches, index)
+        if last > index:
+            spans.append((start, matches[last].end()))
+            skip_to = last
+            continue
         if spans and _AND.fullmatch(sentence, spans[-1][1], start):
             before = sentence[spans[-1][0] : spans[-1][1]].split()
             if (
@@ -671,6 +811,39 @@ def _joined(sentence: str, matches: list[re.Match[str]]) -> list[tuple[int, int]
                 continue
         spans.append((start, end))
     return spans
+
+
+_COMMA = re.compile(r",\s+")
+_SERIES_AND = re.compile(r",\s+(?:and|&)\s+")
+
+
+def _series_end(sentence: str, matches: list[re.Match[str]], first: int) -> int:
+    """The last match of a name written as a series from ``matches[first]``, or ``first``.
+
+    "Federal Food, Drug, and Cosmetic Act": a name of at most three words, one or more single
+    capitalised words after commas, and after ", and" words that end with an institution's,
+    a law's or a programme's word (:data:`_HEADS`) and do not open with one. A list of
+    acronyms or of longer names ("NOAA, NMFS, and …") is not such a series.
+    """
+    opening = matches[first].group(0).split()
+    if len(opening) > 3 or opening[-1].casefold().strip(_PUNCTUATION) in _HEADS:
+        return first
+    last = first
+    while last + 1 < len(matches) and _COMMA.fullmatch(
+        sentence, matches[last].end(), matches[last + 1].start()
+    ):
+        word = matches[last + 1].group(0)
+        if " " in word or _capitals(word):
+            return first
+        last += 1
+    if last == first or last + 1 >= len(matches):
+        return first
+    if not _SERIES_AND.fullmatch(sentence, matches[last].end(), matches[last + 1].start()):
+        return first
+    closing = matches[last + 1].group(0).split()
+    if closing[-1].casefold().strip(_PUNCTUATION) in _HEADS and closing[0].casefold() not in _HEADS:
+        return last + 1
+    return first
 
 
 def _compound(key: str, counts: dict[str, int]) -> bool:
@@ -692,6 +865,27 @@ def _sentence_at(sections: Sequence[Sequence[str]], location: Location) -> str:
     return sections[location.section][location.paragraph][location.start : location.end]
 
 
+_YEAR_TAIL = re.compile(r"(?:,|\s+of)\s+\d{4}$")
+_NATIONAL = re.compile(r"^(?:u\.s\.|us|united states)\s+")
+
+
+def _base(name: str) -> str:
+    """A folded name without "U.S." before it or its year after it, to fold one term's names.
+
+    "U.S. Department of Defense" is DOD's "Department of Defense", "Help America Vote Act" is
+    HAVA's "Help America Vote Act of 2002", "CARES Act" is CARES, and "NMFS International
+    Fisheries Trade Permit" is IFTP's "International Fisheries Trade Permit".
+    """
+    base = _YEAR_TAIL.sub("", _NATIONAL.sub("", name.casefold()))
+    words = name.split()
+    if len(words) == 2 and words[1].casefold() == "act" and _is_acronym(words[0]):
+        return words[0].casefold()  # "CARES Act" is CARES
+    _, _, rest = base.partition(" ")
+    if " " in rest and _is_acronym(words[0]):
+        base = rest  # an agency's acronym before one of its programmes' names
+    return base
+
+
 def glossary(sections: Sequence[Sequence[str]], *, limit: int | None = None) -> list[Candidate]:
     """Glossary candidates for a report given as each section's paragraphs.
 
@@ -702,7 +896,9 @@ def glossary(sections: Sequence[Sequence[str]], *, limit: int | None = None) -> 
     merged: dict[str, _Found] = {}
     alias_of: dict[str, str] = {}
     for item in sorted(_finds(sections), key=lambda item: item.rank):
-        keys = [item.term.casefold(), *(alias.casefold() for alias in item.aliases)]
+        names = (item.term, *item.aliases)
+        keys = [name.casefold() for name in names]
+        keys += [base for name in names if (base := _base(name)) not in keys]
         owner = next((alias_of[key] for key in keys if key in alias_of), None)
         if owner is None:
             merged[keys[0]] = item
@@ -724,6 +920,12 @@ def glossary(sections: Sequence[Sequence[str]], *, limit: int | None = None) -> 
             for index, _, _ in matcher.find(paragraph):
                 sections_of[index].add(section_index)
                 counts[index] += 1
+    # A name used only inside a longer term is a piece of it ("Economic Security" of the
+    # "Coronavirus Aid, Relief, and Economic Security" Act), not a name of the text.
+    whole = [i for i, found in enumerate(items) if found.category != NAME or counts[i] >= 2]
+    items = [items[i] for i in whole]
+    sections_of = [sections_of[i] for i in whole]
+    counts = [counts[i] for i in whole]
     candidates = [
         Candidate(
             item.term,
