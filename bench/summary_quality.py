@@ -43,7 +43,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from briefcli.sentences import is_prose, sentence_spans  # noqa: E402
+from briefcli.sentences import sentence_spans  # noqa: E402
 from briefcli.summarize import METHOD, Method, key_points, summary  # noqa: E402
 
 SHIPPED = REPO / "briefs" / "nk-russia-troops-2025.yaml"
@@ -120,15 +120,13 @@ DOCUMENTS = (
 
 
 def _prose(sections: Sections) -> list[list[str]]:
-    """Each section's prose sentences in reading order (what the baselines choose from)."""
-    out: list[list[str]] = []
-    for paragraphs in sections:
-        found = []
-        for paragraph in paragraphs:
-            for start, end in sentence_spans(paragraph):
-                if is_prose(paragraph[start:end]):
-                    found.append(paragraph[start:end])
-        out.append(found)
+    """Each section's prose sentences in reading order: what brief chooses from, and so what
+    the baselines choose from too."""
+    from briefcli.summarize import _candidates
+
+    out: list[list[str]] = [[] for _ in sections]
+    for candidate in _candidates(sections):
+        out[candidate.section].append(candidate.text)
     return out
 
 

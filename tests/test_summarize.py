@@ -337,3 +337,18 @@ def test_key_points_spread_over_subsections_only_when_the_method_says_so() -> No
         assert [point.paragraph < 3 for point in spread] == [True, False]
         for point in spread:
             assert PARTED[point.paragraph][point.start : point.end] == point.text
+
+
+def test_a_point_leaves_out_its_list_marker() -> None:
+    """A list item's point leaves out its '- ' or '2. ': a point is shown as a bullet."""
+    paragraphs = [
+        "- The troops of the deployment reached Russia by sea and rail in October.\n"
+        "2. The deployment of more troops to Russia was expected before the winter.",
+    ]
+    points = key_points(paragraphs, sentences=2, title="Troops deployed to Russia")
+    assert [point.text for point in points] == [
+        "The troops of the deployment reached Russia by sea and rail in October.",
+        "The deployment of more troops to Russia was expected before the winter.",
+    ]
+    for point in points:
+        assert paragraphs[point.paragraph][point.start : point.end] == point.text

@@ -172,6 +172,11 @@ class _Candidate:
 
 
 @cache
+def _list_marker() -> re.Pattern[str]:
+    return re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
+
+
+@cache
 def _word_pattern() -> re.Pattern[str]:
     return re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 
@@ -237,8 +242,14 @@ def _candidates(
                 text = paragraph[start:end]
                 if not is_prose(text, min_words=_MIN_WORDS) or text.endswith("::"):
                     # reST's lead-in to a literal block ('… like the following::') says nothing
-                    # without the code it introduces, and shows its markup.
+                    # without the code it introduces, and shows its markup. (Leaving out every
+                    # lead-in that ends with ':' was measured too: docs/summaries.md.)
                     continue
+                if marker := _list_marker().match(text):
+                    # A list item's point is its text: its '- ' or '2. ' is the list's, and a
+                    # point shown as a bullet would show it twice.
+                    start += marker.end()
+                    text = paragraph[start:end]
                 found.append(
                     _Candidate(
                         section_index, paragraph_index, start, end, text, rank, opening, part
