@@ -1170,6 +1170,43 @@ def _fit(sets: Sequence[list[tuple[list[list[float]], list[float]]]]) -> tuple[f
     return tuple(float(v) for v in np.linalg.solve(gram, x.T @ (w * y)))
 
 
+#: Round 8's held-out per-section set (docs/summaries.md, "Round 8"): four other OpenStax
+#: books, each extracted as for round 5 (``git archive HEAD collections modules``).
+OPENSTAX_HELD_OUT = Path(os.environ.get("BRIEF_OPENSTAX_HELD_OUT", "/tmp/openstax8"))
+
+
+def tune_round_8() -> None:
+    """Round 8: round 7's parts-as-sections key points against the shipped method, held out."""
+    global OPENSTAX
+    score = _scorer()
+    kept, OPENSTAX = OPENSTAX, OPENSTAX_HELD_OUT
+    try:
+        cases = textbook_cases()
+    finally:
+        OPENSTAX = kept
+    books: dict[str, int] = {}
+    for name, *_ in cases:
+        books[name.split("/")[1]] = books.get(name.split("/")[1], 0) + 1
+    print(f"{len(cases)} sections: " + ", ".join(f"{b} {n}" for b, n in books.items()))
+    tasks = {"key points": cases}
+    candidates = (
+        ("1. as shipped (round 5)", METHOD),
+        ("2. parts as sections, c=0.3", METHOD._replace(parts="sections", part_cover=0.3)),
+    )
+    results = []
+    print("| candidate | held-out per-section |")
+    print("|---|---:|")
+    for label, method in candidates:
+        found = _dev_scores(tasks, lambda s, c, w, m=method: extract(s, c, w, m), score)
+        results.append(statistics.fmean(found["key points"].values()))
+        print(f"| {label} | {results[-1]:.4f} |", flush=True)
+    for label, system in (("lead-k (baseline)", lead),):
+        found = _dev_scores(tasks, system, score)
+        print(f"| {label} | {statistics.fmean(found['key points'].values()):.4f} |")
+    chosen = candidates[1][0] if results[1] > results[0] + _TIE else candidates[0][0]
+    print(f"\nchosen by the rule: {chosen}")
+
+
 def tune_round_6() -> None:
     """Round 6: the trained scorer, leave one set out, against the shipped method."""
     from briefcli.summarize import FEATURES
@@ -1283,6 +1320,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune7"}:
         print()
         tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_7)
+    if parts & {"tune8"}:
+        print()
+        tune_round_8()
     if parts & {"tune6"}:
         print()
         tune_round_6()
