@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from briefcli.loader import load_brief
 from briefcli.model import Brief
 from briefcli.sentences import is_prose
-from briefcli.summarize import KEY_POINTS, Method, key_points, summary
+from briefcli.summarize import KEY_POINTS, METHOD, Method, key_points, summary
 
 SHIPPED = Path(__file__).parent.parent / "briefs" / "nk-russia-troops-2025.yaml"
 
@@ -327,9 +327,10 @@ TITLE = "Troops in Kursk"
 
 
 def test_key_points_spread_over_subsections_only_when_the_method_says_so() -> None:
-    """Round 7's variants: ``breaks`` mark the subsections; the shipped method ignores them."""
-    flat = key_points(PARTED, sentences=2, title=TITLE)
-    assert key_points(PARTED, sentences=2, breaks=(3,), title=TITLE) == flat
+    """Round 7's variants read ``breaks`` (the subsections); round 5's method ignores them."""
+    round_5 = Method()
+    flat = key_points(PARTED, sentences=2, title=TITLE, method=round_5)
+    assert key_points(PARTED, sentences=2, breaks=(3,), title=TITLE, method=round_5) == flat
     assert all(point.paragraph < 3 for point in flat)
     for parts in ("spread", "sections"):
         method = Method(parts=parts, part_cover=1.0)
@@ -337,6 +338,22 @@ def test_key_points_spread_over_subsections_only_when_the_method_says_so() -> No
         assert [point.paragraph < 3 for point in spread] == [True, False]
         for point in spread:
             assert PARTED[point.paragraph][point.start : point.end] == point.text
+
+
+def test_the_shipped_key_points_of_a_section_cover_its_subsections() -> None:
+    """Round 8: each subsection's opening counts as a section's does in a summary."""
+    assert METHOD.parts == "sections"
+    paragraphs = [
+        "Troops reached the Kursk region by train from the border late in October.",
+        "Their officers said the soldiers had trained for months at home before that.",
+        "Their families heard nothing from the soldiers for months after they left.",
+        "Seoul answered the deployment with emergency meetings of its security council.",
+        "Its security council asked allies for more intelligence on the deployment.",
+    ]
+    flat = key_points(paragraphs, sentences=2, title="Troops in Kursk")
+    assert [point.paragraph for point in flat] == [0, 1]
+    parted = key_points(paragraphs, sentences=2, breaks=(3,), title="Troops in Kursk")
+    assert [point.paragraph for point in parted] == [0, 3]
 
 
 def test_a_point_leaves_out_its_list_marker() -> None:

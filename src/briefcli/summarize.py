@@ -55,7 +55,8 @@ KEY_POINTS = 3
 
 
 class Method(NamedTuple):
-    """How sentences are ranked. The defaults are what brief ships; bench/ tries others."""
+    """How sentences are ranked. The defaults are round 5's method; :data:`METHOD` is what
+    brief ships (round 8: a section's subsections are parts); bench/ tries others."""
 
     #: "lexrank" (continuous LexRank over TF-IDF, redundancy removed MMR-style), "directed"
     #: (PacSum-style: how like a sentence is to those after it in its section, plus
@@ -99,8 +100,10 @@ class Method(NamedTuple):
     part_cover: float = 0.3
 
 
-#: The shipped method (chosen on a development set: docs/summaries.md).
-METHOD = Method()
+#: The shipped method (chosen on development sets and confirmed on a held-out one, round 8:
+#: docs/summaries.md): a section's key points treat its subsections as a summary treats
+#: sections (the position prior counts within each, picks spread over them).
+METHOD = Method(parts="sections", part_cover=0.3)
 #: LexRank's damping: the chance of a random jump at each step.
 _DAMPING = 0.15
 #: Sentences shorter than this many words are headings, captions or fragments, not points.
