@@ -53,6 +53,18 @@ SOURCE = REPO / "briefs" / "sources" / "nk-russia-troops-2025.txt"
         ("North Korea may increase troop commitment.", []),
         ("Growth was 2019% in a model.", []),
         ("The year was difficult.", []),
+        # not dates either: a path, a file name, an address without its scheme, an
+        # option's or a variable's value (found in real READMEs and release notes)
+        ("Logs go to /var/log/app/2021-01-02.log on the host.", []),
+        ("Download foo-2019-01-01.tar.gz from the mirror.", []),
+        ("Mirrors at example.org/2021/03/04/notes carry it.", []),
+        ("Mirrors at ftp.gnu.org/gnu/2021-03-04/ carry it.", []),
+        ("Use the folder ~/backups/2019-01-01/ for that.", []),
+        ("Filter with --since=2020-01-01 when asked.", []),
+        ("Set SOURCE_DATE_EPOCH=2021-01-01 before the build.", []),
+        # while a date next to one is still found
+        ("Released on 2021-01-02. See /var/log/app.log for more.", ["2021-01-02"]),
+        ("The tag 2020-05-05 was pushed on 6 May 2020.", ["2020-05-05", "2020-05-06"]),
     ],
 )
 def test_find_dates(sentence: str, dates: list[str]) -> None:

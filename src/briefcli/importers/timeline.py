@@ -170,11 +170,15 @@ _RULES: list[_Rule] = [
     ),
     (re.compile(rf"\b{_QUALIFIER}(\d{{3}}0)s\b", re.IGNORECASE), lambda m: f"{m[1]}s"),
 ]
-#: Text that is not prose, so holds no date a reader means: URLs (and other addresses), inline
-#: code, and version numbers ('7.3.0', 'v2.14', '3.12.1-rc1').
+#: Text that is not prose, so holds no date a reader means: URLs (and other addresses, with
+#: or without a scheme), inline code, version numbers ('7.3.0', 'v2.14', '3.12.1-rc1'),
+#: paths ('/var/log/2021-01-02.log', '~/2019-01-01/'), file names with a number in them
+#: ('foo-2019-01-01.tar.gz') and an option's or a variable's value ('--since=2020-01-01').
 _NOT_PROSE = re.compile(
     r"(?:https?|ftp|file)://\S+|\bwww\.\S+|\S+@\S+\.\w+|\S*#\S+"
     r"|(`+)[^`]*?\1|\b[vV]?\d+(?:\.\d+){1,3}(?:[-+.]?[A-Za-z]+\d*)*\b"
+    r"|(?<!\S)(?:~|\.{1,2})?/\S+|\b[\w-]+(?:\.[\w-]+)+/\S*|\S+=\S+"
+    r"|[\w+~-]*\d[\w.+~-]*\.[A-Za-z]\w{0,5}\b"
 )
 _LONE_YEAR = re.compile(rf"(?<![\d,.$€£#/])\b{_Y}\b(?![\d%]|,\d|\.\d)")
 
