@@ -179,8 +179,13 @@ _NOT_PROSE = re.compile(
     r"|(`+)[^`]*?\1|\b[vV]?\d+(?:\.\d+){1,3}(?:[-+.]?[A-Za-z]+\d*)*\b"
     r"|(?<!\S)(?:~|\.{1,2})?/\S+|\b[\w-]+(?:\.[\w-]+)+/\S*|\S+=\S+"
     r"|[\w+~-]*\d[\w.+~-]*\.[A-Za-z]\w{0,5}\b"
+    # advisory ids ('CVE-2016-2178') and copyright notices ('Copyright (C) 1989,1991-2018')
+    r"|\b[A-Z][A-Z0-9]+-\d{4}-\d+\b|(?i:copyright\b|©|\(c\))(?:\s*(?:©|\(c\)))?[\s\d,–-]*\d"
 )
-_LONE_YEAR = re.compile(rf"(?<![\d,.$€£#/])\b{_Y}\b(?![\d%]|,\d|\.\d)")
+#: A year standing alone; not a size ('1024-byte'), nor signed ('-1000'): see _cued.
+_LONE_YEAR = re.compile(rf"(?<![\d,.$€£#/])\b{_Y}\b(?![\d%]|,\d|\.\d|-[^\W\d_])")
+#: What follows a number that begins a range: 'from 1024 to 4096' is no pair of years.
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|until|-|–|—)\s*([-+]\d+|\d{4,})")
 
 
 def written_date(text: str) -> str | None:
@@ -222,15 +227,27 @@ def _dates_at(sentence: str) -> list[tuple[int, int, str]]:
                 take(start, end, date)
     for match in _LONE_YEAR.finditer(masked):
         start, end = match.span()
-        if 1 not in taken[start:end] and _cued(sentence, start):
+        if 1 not in taken[start:end] and _cued(sentence, start, end):
             take(start, end, match.group(1))
     return sorted(found)
 
 
-def _cued(sentence: str, start: int) -> bool:
+def _cued(sentence: str, start: int, end: int) -> bool:
+    """True when the number at ``start:end`` reads as a year: after a word that makes it one
+    ('in 2014'), or as a citation ('(1992)', '(1998, pp. 3)')."""
     before = sentence[max(0, start - 60) : start]
-    if before.endswith("(") and not re.search(r"\d\S*\s*\($", before):
-        return True  # '(2019)', but not 'PyPy 7.3.0 (1502)' nor 'issue #12 (1502)'
+    after = sentence[end : end + 20]
+    if re.search(r"(?:^|\s|\()[-+]$", before):
+        return False  # signed: a number ('from -1000 to +1000')
+    if (pair := _RANGE_AFTER.match(after)) and _years(sentence[start:end], pair[1]) is None:
+        return False  # a range of numbers, not of years ('from 1024 to 4096')
+    if before.endswith("("):
+        # '(2019)' or '(1998, pp. 3)', but not 'PyPy 7.3.0 (1502)', 'issue #12 (1502)', a
+        # call ('range(1000)') nor a size ('(1024 bytes)')
+        return (
+            not re.search(r"(?:\d\S*\s*|\w)\($", before)
+            and re.match(r"\s*[),;]", after) is not None
+        )
     if re.search(r"\b(?:mid|early|late)-$", before, re.IGNORECASE):
         return True
     words = re.findall(r"[\w.]+", before.casefold())
