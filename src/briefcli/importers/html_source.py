@@ -244,8 +244,8 @@ def _check_nesting(page: str, name: str) -> None:
             deepest = max(deepest, depth)
         if work > MAX_NESTING_WORK:
             raise NotAReport(
-                f"{name}: elements nested too deep for a page this long ({deepest:,} levels); "
-                "not a page brief can read"
+                f"{name}: elements nested too deep for a page this long (at least "
+                f"{deepest:,} levels); not a page brief can read"
             )
 
 
