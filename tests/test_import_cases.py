@@ -234,6 +234,47 @@ def test_a_report_too_large_is_refused_up_front(brief: Runner, tmp_path: Path) -
     assert not (tmp_path / "out.yaml").exists()
 
 
+@pytest.mark.parametrize("extra", [1, 3 * 1024 * 1024])
+def test_every_report_too_large_names_the_one_limit(
+    brief: Runner, tmp_path: Path, extra: int
+) -> None:
+    """Just over the limit or far over it, a file is refused with the same limit, the one
+    that applies (not a larger first bound for reading)."""
+    from briefcli.importers import MAX_IMPORT_BYTES
+
+    source = tmp_path / "big.md"
+    source.write_bytes(b"# Big\n\n" + b"x" * (MAX_IMPORT_BYTES + extra))
+    result = brief("import", str(source), "-o", str(tmp_path / "out.yaml"))
+    assert result.exit_code == 2
+    assert f"at most {MAX_IMPORT_BYTES:,} bytes" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_stdin_too_large_does_not_claim_a_size_it_never_read(tmp_path: Path) -> None:
+    """Stdin is read only to the limit: the message says 'more than', not a made-up size."""
+    import os
+    import subprocess
+    import sys
+
+    from briefcli.importers import MAX_IMPORT_BYTES
+
+    out = tmp_path / "out.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "briefcli", "import", "-", "-o", str(out)],
+        input=b"# Big\n\n" + b"x" * (2 * MAX_IMPORT_BYTES),
+        capture_output=True,
+        env=dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data")),
+        check=False,
+    )
+    stderr = done.stderr.decode()
+    assert done.returncode == 2
+    assert f"more than {MAX_IMPORT_BYTES:,} bytes" in stderr
+    assert f"{MAX_IMPORT_BYTES + 1:,}" not in stderr
+    assert len(stderr.splitlines()) == 1
+    assert not out.exists()
+
+
 def test_a_brief_too_large_to_read_is_never_written(monkeypatch: pytest.MonkeyPatch) -> None:
     import briefcli.files
 

@@ -241,6 +241,43 @@ def test_deep_nesting_keeps_the_text() -> None:
     assert "bottom words" in " ".join(paragraphs(brief))
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<div>" * 60_000 + "x" + "</div>" * 60_000,  # 660 KB
+        "<ul><li>" * 30_000 + "x",  # 240 KB
+        "<span>" * 10_000 + "<p>x</p>" * 100_000,  # deep, then many blocks: 860 KB
+        "<svg>" + "<div>" * 60_000 + "x",  # a <div> ends the SVG: read as HTML
+    ],
+    ids=["divs", "lists", "blocks-under-spans", "after-an-svg"],
+)
+def test_nesting_that_would_take_seconds_to_parse_is_refused_at_once(
+    brief: Runner, tmp_path: Path, body: str
+) -> None:
+    """The HTML parser walks the open elements at every block: depth times blocks (these take
+    2 to 12 s; a 6 MiB page of them, hours). Such a page is refused with one line before it
+    is parsed."""
+    path = write(tmp_path, "deep.html", "<!doctype html><title>T</title><h1>T</h1>" + body)
+    result = brief("import", str(path), "-o", str(tmp_path / "out.yaml"))
+    assert result.exit_code == 2, result.stdout
+    assert "nested too deep" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_large_page_of_ordinary_depth_is_read() -> None:
+    """Many tags, shallow, and an SVG of shapes that close themselves (as a real page of
+    diagrams has: the Rust reference's print.html, 4 MB)."""
+    shapes = "<svg><g>" + '<path d="M0 0"/><rect x="1"/>' * 20_000 + "</g></svg>"
+    rows = "".join(
+        f"<h2>Part {n}</h2><div><div><p>Text {n}.</p><ul><li>a</li></ul></div></div>"
+        for n in range(3000)
+    )
+    rows += shapes
+    page = "<!doctype html><title>T</title><body><main><h1>T</h1>" + rows + "</main></body>"
+    brief = import_report(page.encode(), "big.html")
+    assert len(brief.sections) == 3000
+
+
 def test_the_outline_gives_each_headings_line(brief: Runner, tmp_path: Path) -> None:
     page = "<!doctype html>\n<title>T</title>\n<h1>T</h1>\n<h2>First</h2>\n<p>a</p>\n<h3>Sub</h3>\n"
     result = brief("import", str(write(tmp_path, "o.html", page)), "--outline")

@@ -159,7 +159,7 @@ def test_every_failure_is_one_line_and_nothing_is_written(
     message: str,
 ) -> None:
     monkeypatch.setattr(fetch, "TIMEOUT", 0.5)
-    monkeypatch.setattr(importers, "MAX_REPORT_BYTES", 100_000)
+    monkeypatch.setattr(importers, "MAX_IMPORT_BYTES", 100_000)
     result = brief("import", server + route)
     assert result.exit_code == 2, result.stdout
     assert message in result.stderr

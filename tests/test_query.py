@@ -28,6 +28,7 @@ from briefcli.query import (
     find_term,
     normalise_section_ref,
 )
+from conftest import Runner
 
 # Letters, digits, the underscore, spaces, punctuation and a letter outside ASCII: every kind of
 # character the word-boundary rules treat differently.
@@ -186,8 +187,28 @@ def test_an_unknown_section_without_anything_near() -> None:
 
 @pytest.mark.parametrize("words", [[], [""], ["section"], ["  "]])
 def test_no_section_named_is_a_usage_error(words: list[str]) -> None:
-    with pytest.raises(UsageError, match="say which section"):
+    with pytest.raises(UsageError, match="say which section") as caught:
         find_section(BRIEF, words)
+    # show, summary --section, cite and read all ask: the message names no one command
+    assert "brief show" not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", ""],
+        ["summary", "--section", ""],
+        ["search", "troops", "--section", ""],
+        ["search", "troops", "--section", "section"],
+    ],
+)
+def test_an_empty_section_is_the_same_usage_error_everywhere(
+    brief: Runner, command: list[str]
+) -> None:
+    result = brief(*command)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("brief: error: say which section")
+    assert "brief show" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -56,11 +56,21 @@ def normalise_section_ref(words: list[str] | tuple[str, ...]) -> str:
     return text.rstrip(".").strip().casefold()
 
 
-def find_section(brief: Brief, words: list[str] | tuple[str, ...]) -> SectionMatch:
-    """The section or subsection the user asked for, or NotFoundError listing valid ids."""
+def section_ref(words: list[str] | tuple[str, ...]) -> str:
+    """The normalised reference (:func:`normalise_section_ref`); UsageError when it is empty.
+
+    Every command that takes a section asks through here (show, read, cite, summary
+    --section, search --section), so the message names none of them.
+    """
     ref = normalise_section_ref(words)
     if not ref:
-        raise UsageError("say which section: for example 'brief show 4' or 'brief show summary'")
+        raise UsageError("say which section: an id such as 4 or 4-2, or summary or conclusion")
+    return ref
+
+
+def find_section(brief: Brief, words: list[str] | tuple[str, ...]) -> SectionMatch:
+    """The section or subsection the user asked for, or NotFoundError listing valid ids."""
+    ref = section_ref(words)
     for section in brief.sections:
         if ref in (section.id.casefold(), (section.role or "")):
             return SectionMatch(section)

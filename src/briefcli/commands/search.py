@@ -59,12 +59,12 @@ def search(
     """
     from briefcli.catalog import describe, surveyed
     from briefcli.index import Index, using_index
-    from briefcli.query import normalise_section_ref
+    from briefcli.query import section_ref
     from briefcli.searchquery import fts_query
 
     text = " ".join(query)
     fts_query(text)  # a query with no words is a usage error before any work
-    wanted = normalise_section_ref([section]) if section is not None else None
+    wanted = section_ref([section]) if section is not None else None
     choice = None if all_briefs else choose(common)
     progress = Progress()
 

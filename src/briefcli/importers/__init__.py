@@ -14,12 +14,15 @@ if TYPE_CHECKING:
     from briefcli.importers.draft import Draft
     from briefcli.model import TimelineEvent
 
-#: Largest report read (the same bound as a brief file: the shared report is 32 KB).
-MAX_REPORT_BYTES = 8 * 1024 * 1024
-#: Largest report imported: its brief holds every word of it, plus a timeline and the YAML
-#: around the text, and must stay within the 8 MiB that brief reads. A larger report is
-#: refused before any work is done.
+#: Largest report imported, and read (from a file, stdin or a URL): its brief holds every
+#: word of it, plus a timeline and the YAML around the text, and must stay within the 8 MiB
+#: that brief reads. A larger report is refused before any work is done, and no more of it
+#: than this is ever read.
 MAX_IMPORT_BYTES = 6 * 1024 * 1024
+_LIMIT_TEXT = (
+    f"brief imports reports of at most {MAX_IMPORT_BYTES:,} bytes "
+    f"({MAX_IMPORT_BYTES // 2**20} MiB), so that the brief stays readable"
+)
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 #: Text that is never Markdown, whatever it holds.
 _TEXT_SUFFIXES = (".txt", ".text", ".news", ".rst", ".1", ".man")
@@ -45,7 +48,7 @@ def read_report(path: str) -> Report:
     """The report at ``path``: a file, '-' (stdin) or an http(s) URL.
 
     A file is read by the one safe reader (regular files only, non-blocking, at most
-    :data:`MAX_REPORT_BYTES`); stdin may be anything (a pipe is the point), read to the limit;
+    :data:`MAX_IMPORT_BYTES`); stdin may be anything (a pipe is the point), read to the limit;
     a URL is fetched by :mod:`briefcli.importers.fetch` (timeouts, a size cap, http(s) only),
     and the brief's source is the URL and the day it was retrieved.
     """
@@ -58,16 +61,20 @@ def read_report(path: str) -> Report:
         if stream is None:
             raise BriefError("cannot read the report from stdin: stdin is closed")
         try:
-            return Report(stream.read(MAX_REPORT_BYTES + 1), "<stdin>")
+            data = stream.read(MAX_IMPORT_BYTES + 1)
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or "stdin is closed"
             raise BriefError(f"cannot read the report from stdin: {reason}") from None
+        if len(data) > MAX_IMPORT_BYTES:
+            # Read no further: how much more there is is unknown (it may never end).
+            raise NotAReport(f"<stdin>: more than {MAX_IMPORT_BYTES:,} bytes; {_LIMIT_TEXT}")
+        return Report(data, "<stdin>")
     if path[:8].casefold().startswith(("http://", "https://")):
         from briefcli.importers import fetch
 
-        page = fetch.fetch(path, limit=MAX_REPORT_BYTES)
+        page = fetch.fetch(path, limit=MAX_IMPORT_BYTES)
         return Report(page.data, sanitize_line(page.url), page.form, page.source)
-    data = read_file(path, REPORT, limit=MAX_REPORT_BYTES)
+    data = read_file(path, REPORT, limit=MAX_IMPORT_BYTES)
     return Report(data, sanitize_line(path), "auto", Path(path).name)
 
 
@@ -153,11 +160,7 @@ def _parse(
     data = held.pop()
 
     if len(data) > MAX_IMPORT_BYTES:
-        raise NotAReport(
-            f"{name}: {len(data):,} bytes; brief imports reports of at most "
-            f"{MAX_IMPORT_BYTES:,} bytes ({MAX_IMPORT_BYTES // 2**20} MiB), so that the "
-            "brief stays readable"
-        )
+        raise NotAReport(f"{name}: {len(data):,} bytes; {_LIMIT_TEXT}")
     if title is not None and not title.strip():
         raise BriefError("--title needs some text")
     chosen = form if form != "auto" else sniff(data, name)

@@ -149,6 +149,7 @@ def parse(
 
     parser_class = _parser_class()
     decoded = decode(data, name, charset)
+    _check_nesting(decoded, name)
     page = parser_class(decoded)
     root = _article(page)
     walker = _Walker(base_url, _words(root.text(separator=" ")) if root is not None else 0)
@@ -170,6 +171,86 @@ def parse(
         contents=walker.contents,
     )
     return brief, drafts, walker.times
+
+
+#: The most work the HTML parser is given, counted as the open elements it walks: at every
+#: start tag it looks down the stack of open elements (for a ``p`` to close), so a page costs
+#: the sum of the depths its tags start at. 10**8 is under a second; a real page of 100,000
+#: tags 50 deep costs 5 * 10**6; 60,000 nested ``div``s cost 1.8 * 10**9 (12 s), and a 6 MiB
+#: page of them hours.
+MAX_NESTING_WORK = 10**8
+_TAG_START = re.compile(r"<(?:(!--)|(/?)([A-Za-z][A-Za-z0-9-]*))")
+#: Elements whose text is not markup: a tag inside one is text, until its end tag.
+_RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "noembed", "noframes"))
+_RAW_TEXT_END = {tag: re.compile(rf"</{tag}[\s/>]", re.IGNORECASE) for tag in _RAW_TEXT}
+#: Elements that never stay open (void) or close by themselves at the next of their kind.
+_NOT_OPEN = frozenset((
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen", "p", "li", "dt", "dd", "rb", "rt", "rtc", "rp",
+    "optgroup", "option", "colgroup", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
+    "html", "head", "body",
+))  # fmt: skip
+
+
+#: Elements that end SVG or MathML content and are read as HTML again (the HTML standard's
+#: "breakout" start tags, less ``font``, which breaks out only with some attributes).
+_BREAKOUT = frozenset((
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+    "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+))  # fmt: skip
+
+
+def _check_nesting(page: str, name: str) -> None:
+    """Refuse, before parsing, a page whose nesting would keep the parser busy for minutes.
+
+    The work is estimated from the tags alone (comments, the text of scripts and styles, and
+    SVG and MathML, whose ``<path/>`` closes itself, skipped); a page with too few tags to
+    reach the limit is not scanned at all.
+    """
+    if page.count("<") ** 2 // 2 <= MAX_NESTING_WORK:
+        return
+    depth = deepest = work = 0
+    foreign = False  # inside <svg> or <math>: the HTML parser keeps no scope there
+    at = 0
+    while match := _TAG_START.search(page, at):
+        at = match.end()
+        if match[1]:
+            end = page.find("-->", at)
+            if end < 0:
+                return
+            at = end + 3
+            continue
+        tag = match[3].lower()
+        if match[2]:
+            if foreign:
+                foreign = tag not in ("svg", "math")
+            elif tag not in _NOT_OPEN:
+                depth = max(0, depth - 1)
+            continue
+        if foreign:
+            if tag not in _BREAKOUT:
+                continue
+            foreign = False
+        work += depth
+        if tag in _RAW_TEXT:
+            end_tag = _RAW_TEXT_END[tag].search(page, at)
+            if end_tag is None:
+                return
+            at = end_tag.end()
+        elif tag in ("svg", "math"):
+            foreign = True
+        elif tag == "plaintext":
+            return
+        elif tag not in _NOT_OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        if work > MAX_NESTING_WORK:
+            raise NotAReport(
+                f"{name}: elements nested too deep for a page this long (at least "
+                f"{deepest:,} levels); not a page brief can read"
+            )
 
 
 def _parser_class() -> Any:

@@ -170,15 +170,43 @@ _RULES: list[_Rule] = [
     ),
     (re.compile(rf"\b{_QUALIFIER}(\d{{3}}0)s\b", re.IGNORECASE), lambda m: f"{m[1]}s"),
 ]
-#: Text that is not prose, so holds no date a reader means: URLs (and other addresses), inline
-#: code, and version numbers ('7.3.0', 'v2.14', '3.12.1-rc1').
-#: The parts before '@' and '#' are bounded and may not hold the mark: an unbounded ``\S+``
-#: tried at every start of a long run of non-spaces took time quadratic in the run.
+#: Text that is not prose, so holds no date a reader means: URLs (and other addresses, with
+#: or without a scheme), inline code, version numbers ('7.3.0', 'v2.14', '3.12.1-rc1'),
+#: paths ('/var/log/2021-01-02.log', '~/2019-01-01/'), file names with a number in them
+#: ('foo-2019-01-01.tar.gz') and an option's or a variable's value ('--since=2020-01-01').
+#: Every run before a mark ('@', '#', '=', '.', '/') is bounded and may not hold the mark: an
+#: unbounded ``\S+`` tried at every start of a long run of non-spaces took time quadratic in
+#: the run.
 _NOT_PROSE = re.compile(
     r"(?:https?|ftp|file)://\S+|\bwww\.\S+|[^\s@]{1,100}@[^\s@]{1,100}\.\w+|[^\s#]{0,100}#\S+"
     r"|(`{1,16})[^`]{0,2000}?\1|\b[vV]?\d+(?:\.\d+){1,3}(?:[-+.]?[A-Za-z]+\d*)*\b"
+    r"|(?<!\S)(?:~|\.{1,2})?/\S+|\b[\w-]{1,100}(?:\.[\w-]{1,100}){1,20}/\S*|[^\s=]{1,100}=\S+"
+    # advisory ids ('CVE-2016-2178') and copyright notices ('Copyright (C) 1989,1991-2018')
+    r"|\b[A-Z][A-Z0-9]+-\d{4}-\d+\b|(?i:copyright\b|©|\(c\))(?:\s*(?:©|\(c\)))?[\s\d,–-]*\d"
 )
-_LONE_YEAR = re.compile(rf"(?<![\d,.$€£#/])\b{_Y}\b(?![\d%]|,\d|\.\d)")
+#: A run of name characters that holds a digit, from its start (file names: see _masked).
+_NAME_WITH_DIGIT = re.compile(r"(?<![\w+~.-])[\w+~.-]*\d[\w+~.-]*")
+_EXTENSION = re.compile(r"\.[A-Za-z]\w{0,5}$")
+#: A year standing alone; not a size ('1024-byte'), nor signed ('-1000'): see _cued.
+_LONE_YEAR = re.compile(rf"(?<![\d,.$€£#/])\b{_Y}\b(?![\d%]|,\d|\.\d|-[^\W\d_])")
+#: What follows a number that begins a range: 'from 1024 to 4096' is no pair of years.
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|until|-|–|—)\s*([-+]\d+|\d{4,})")
+
+
+def _masked(text: str) -> str:
+    """``text`` with what is not prose (:data:`_NOT_PROSE`) and file names with a number in
+    them ('foo-2019-01-01.tar.gz') blanked out, so no date is read from them; as long as it."""
+
+    def name(match: re.Match[str]) -> str:
+        found = match.group().rstrip(".")
+        if _EXTENSION.search(found):
+            return " " * len(found) + match.group()[len(found) :]
+        return match.group()
+
+    # File names are whole runs, found from their first character (a pattern that could start
+    # anywhere inside a long run of digits took time quadratic in it).
+    blanked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+    return _NAME_WITH_DIGIT.sub(name, blanked)
 
 
 def written_date(text: str) -> str | None:
@@ -205,7 +233,7 @@ def _dates_at(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, date) for each date in ``sentence``, in order of appearance."""
     if not _DIGIT.search(sentence):
         return []
-    masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), sentence)
+    masked = _masked(sentence)
     taken = bytearray(len(masked))  # 1 where a date was found: later rules may not overlap
     found: list[tuple[int, int, str]] = []
 
@@ -220,15 +248,27 @@ def _dates_at(sentence: str) -> list[tuple[int, int, str]]:
                 take(start, end, date)
     for match in _LONE_YEAR.finditer(masked):
         start, end = match.span()
-        if 1 not in taken[start:end] and _cued(sentence, start):
+        if 1 not in taken[start:end] and _cued(sentence, start, end):
             take(start, end, match.group(1))
     return sorted(found)
 
 
-def _cued(sentence: str, start: int) -> bool:
+def _cued(sentence: str, start: int, end: int) -> bool:
+    """True when the number at ``start:end`` reads as a year: after a word that makes it one
+    ('in 2014'), or as a citation ('(1992)', '(1998, pp. 3)')."""
     before = sentence[max(0, start - 60) : start]
-    if before.endswith("(") and not re.search(r"\d\S*\s*\($", before):
-        return True  # '(2019)', but not 'PyPy 7.3.0 (1502)' nor 'issue #12 (1502)'
+    after = sentence[end : end + 20]
+    if re.search(r"(?:^|\s|\()[-+]$", before):
+        return False  # signed: a number ('from -1000 to +1000')
+    if (pair := _RANGE_AFTER.match(after)) and _years(sentence[start:end], pair[1]) is None:
+        return False  # a range of numbers, not of years ('from 1024 to 4096')
+    if before.endswith("("):
+        # '(2019)' or '(1998, pp. 3)', but not 'PyPy 7.3.0 (1502)', 'issue #12 (1502)', a
+        # call ('range(1000)') nor a size ('(1024 bytes)')
+        return (
+            not re.search(r"(?:\d\S*\s*|\w)\($", before)
+            and re.match(r"\s*[),;]", after) is not None
+        )
     if re.search(r"\b(?:mid|early|late)-$", before, re.IGNORECASE):
         return True
     words = re.findall(r"[\w.]+", before.casefold())
@@ -283,7 +323,7 @@ def is_block(paragraph: str) -> bool:
 def heading_event(title: str) -> tuple[str, str] | None:
     """('1.2.0', '2024-03-01') for the heading '1.2.0 (2024-03-01)': the event's text and the
     heading's date; None for a heading without a day or month."""
-    masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), title)
+    masked = _masked(title)
     for pattern, convert in _HEADING_RULES:
         match = pattern.search(masked)
         if match and (date := convert(match)) is not None:
