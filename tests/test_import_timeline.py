@@ -162,8 +162,10 @@ def test_the_timeline_and_glossary_links_of_an_import(brief: Runner, tmp_path: P
 
 @pytest.mark.parametrize(
     "run",
-    ["`" * 30_000, "#" * 30_000, "a@" * 15_000, "2024" + " " * 30_000, "1" * 30_000]
-    + ["a." * 15_000, "a=" * 15_000, "a/" * 15_000, "-1" * 15_000],
+    [
+        *("`" * 30_000, "#" * 30_000, "a@" * 15_000, "2024" + " " * 30_000, "1" * 30_000),
+        *("a." * 15_000, "a=" * 15_000, "a/" * 15_000, "-1" * 15_000),
+    ],
     ids=lambda run: f"{run[:4]!r}-{len(run)}",
 )
 def test_long_runs_of_one_character_give_the_dates_around_them(run: str) -> None:
