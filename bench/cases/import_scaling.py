@@ -177,7 +177,8 @@ def cases(ctx: Context) -> list[Case]:
     )
     for kind, make, suffix in kinds:
         for size in (MB, 8 * MB):
-            path = _write(folder, f"{size // MB}mb{suffix}", make(size))
+            # Named after its kind too: the hostile Markdown must not replace the Markdown.
+            path = _write(folder, f"{kind.replace(' ', '-')}-{size // MB}mb{suffix}", make(size))
             out.append(
                 Case(
                     _name(kind, size),
