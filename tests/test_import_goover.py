@@ -376,3 +376,21 @@ def test_every_reader_names_the_same_parts() -> None:
     )
     assert [s.role for s in markdown.sections] == [None, "conclusion"]
     assert [g.term for g in markdown.glossary] == ["Wagon"]
+
+
+def test_numbered_sections_keep_their_numbers_after_unnumbered_ones() -> None:
+    """An unnumbered 'Summary' before '1. Introduction' does not push it to id 2 (or 4): the
+    sections the report numbered are found by those numbers; the others take free ones."""
+    markdown = (
+        b"# Grain\n\n## Summary\n\nGrain moves by sea.\n\n## 1. Ports\n\nJebel Ali leads.\n\n"
+        b"## 2. Food\n\nShips bring grain.\n\n## Notes\n\nSources vary.\n"
+    )
+    brief = import_report(markdown, "grain.md", "markdown")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("3", "Summary"),
+        ("1", "Ports"),
+        ("2", "Food"),
+        ("4", "Notes"),
+    ]
+    text = "Grain\n\nForeword\n\nA word first.\n\n1. Ports\n\nJebel Ali.\n\n2. Food\n\nShips.\n"
+    assert [s.id for s in import_report(text.encode(), "grain.txt").sections] == ["0", "1", "2"]

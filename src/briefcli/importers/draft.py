@@ -188,13 +188,21 @@ def number(drafts: list[Draft]) -> None:
     order, not taken), else the next number; subsections '4-1', '4-2' … likewise."""
     taken: set[str] = set()
     own = {d.number for d in drafts if d.number and "-" not in d.number}
+    # Which drafts keep their own number is decided among the numbered ones alone: an
+    # unnumbered 'Summary' or cover line before '1. Introduction' must not push it to 2.
+    keeps: set[int] = set()
+    highest = -1
+    for index, draft in enumerate(drafts):
+        wanted = draft.number if draft.number and "-" not in draft.number else ""
+        if not draft.prelude and wanted and int(wanted) > highest:
+            keeps.add(index)
+            highest = int(wanted)
     last = -1
-    for draft in drafts:
+    for index, draft in enumerate(drafts):
         if draft.prelude:
             continue
-        wanted = draft.number if draft.number and "-" not in draft.number else ""
-        if wanted and int(wanted) > last and wanted not in taken:
-            value = int(wanted)
+        if index in keeps:
+            value = int(draft.number)
         else:
             _unnumbered(draft)
             value = last + 1 if last >= 0 or "0" in own else 1
