@@ -160,7 +160,8 @@ def parse(
 
     # Headings a contents list names are found before their lines are, so they get one too.
     items = listed_headings(walker.items, walker.contents)
-    _lines(items, decoded)
+    tagged = {id(item) for item in walker.items if isinstance(item, Heading)}
+    _lines(items, decoded, tagged)
     meta = _meta(page)
     brief, drafts = rendered.build(
         items,
@@ -309,11 +310,12 @@ def _meta(page: Any) -> PageMeta:
     return PageMeta(title, date, publisher)
 
 
-def _lines(items: list[Item], source: str) -> None:
+def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
     """Each heading's line in the page's markup, found in order (for ``--outline``).
 
-    An ``h1``–``h6`` is found by its tag; a heading a contents list named (a paragraph in the
-    page) by its words, outside a link (the contents entry that names it is one).
+    An ``h1``–``h6`` (``id`` in ``tagged``) is found by its tag; a heading a contents list
+    named (a paragraph in the page) by its words, outside a link (the contents entry that
+    names it is one).
     """
     position = 0
     # Lines are counted on from the last heading found: each heading's line in one pass.
@@ -322,23 +324,23 @@ def _lines(items: list[Item], source: str) -> None:
         if not isinstance(item, Heading):
             continue
         words = _WORD.findall(item.title)
-        word = next(iter(words), "")
-        tagged = re.compile(rf"<h{item.level}\b", re.IGNORECASE)
-        # Words of the title with spaces, markup or entities between them (alternatives that
-        # start with different characters, each bounded: no backtracking on a hostile page).
-        between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
-        written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
         at = position
-        while (match := tagged.search(source, at)) is not None:
-            if word in source[match.start() : match.start() + 2000]:
-                break
-            at = match.end()
+        if id(item) in tagged:
+            word = next(iter(words), "")
+            tag = re.compile(rf"<h{item.level}\b", re.IGNORECASE)
+            while (match := tag.search(source, at)) is not None:
+                if word in source[match.start() : match.start() + 2000]:
+                    break
+                at = match.end()
         else:
+            # The title's words with spaces, markup or entities between them (alternatives
+            # that start with different characters, each bounded: no backtracking).
+            between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
+            written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
             match = None
-            at = position
             while (found := written.search(source, at)) is not None:
-                tag = source.rfind("<", 0, found.start())
-                if not re.match(r"<a\b", source[tag : tag + 3], re.IGNORECASE):
+                opened = source.rfind("<", 0, found.start())
+                if not re.match(r"<a\b", source[opened : opened + 3], re.IGNORECASE):
                     match = found  # not a link's text, as the contents entry naming it is
                     break
                 at = found.end()
