@@ -470,7 +470,10 @@ def _choose(
     wanted = sentences if sentences is not None else (None if words is not None else KEY_POINTS)
     if (wanted is not None and wanted <= 0) or (words is not None and words <= 0):
         return []
-    priors = _priors(candidates, method, wanted, words, title)
+    if method.centrality == "trained":  # the position and the title are among its features
+        priors = [1.0] * len(candidates)
+    else:
+        priors = _priors(candidates, method, wanted, words, title)
     covered: set[tuple[str, str]] = set()
     taken_from: dict[int, int] = {}
     picked: list[dict[str, float]] = []
@@ -488,7 +491,6 @@ def _choose(
                 math.exp(sum(w * f for w, f in zip(method.weights, row, strict=True)))
                 for row in _features(candidates, centrality, title)
             ]
-            priors = [1.0] * len(candidates)
     else:
         weight: dict[tuple[str, str], int] = {}
         for candidate in candidates:
