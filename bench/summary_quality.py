@@ -247,6 +247,7 @@ Case = tuple[str, Sections, str, int | None, int | None]
 
 def shipped_cases() -> tuple[list[Case], list[Case]]:
     """Comparisons 1 and 2 on the shipped report."""
+    from briefcli.extracts import _breaks as extract_breaks
     from briefcli.loader import load_brief
 
     brief = load_brief(SHIPPED)
@@ -254,10 +255,12 @@ def shipped_cases() -> tuple[list[Case], list[Case]]:
     for section in brief.sections:
         if section.id in ("2", "3", "4", "5", "6"):
             reference = " ".join(section.key_points)
-            # The section as brief reads it: its subsections are its parts (extracts._breaks).
-            parts = [list(section.paragraphs)] + [list(s.paragraphs) for s in section.subsections]
+            # The section as brief reads it: its subsections are its parts.
             body = Body(
-                [list(section.all_paragraphs())], brief.meta.title, section.title, _breaks(parts)
+                [list(section.all_paragraphs())],
+                brief.meta.title,
+                section.title,
+                extract_breaks(section),
             )
             first.append(
                 (f"section {section.id}", body, reference, len(section.key_points), None)
@@ -874,12 +877,15 @@ def _cnx_paragraphs(element: Any, out: list[str], breaks: list[int] | None = Non
             _cnx_paragraphs(child, out)
 
 
-def textbook_cases() -> list[tuple[str, Sections, str, int | None, int | None]]:
-    """Round 5's per-section set: (name, one section as a Body, reference, sentences, None)."""
+def textbook_cases(
+    root: Path = OPENSTAX,
+) -> list[tuple[str, Sections, str, int | None, int | None]]:
+    """Round 5's per-section set (round 8's with ``root``): (name, one section as a Body,
+    reference, sentences, None)."""
     import xml.etree.ElementTree as ET
 
     cases: list[tuple[str, Sections, str, int | None, int | None]] = []
-    for book in sorted(path for path in OPENSTAX.iterdir() if path.is_dir()):
+    for book in sorted(path for path in root.iterdir() if path.is_dir()):
         collection = next((book / "collections").glob("*.xml"))
         title_match = re.search(r"<md:title>([^<]+)</md:title>", collection.read_text("utf-8"))
         title = title_match.group(1).strip() if title_match else ""
@@ -902,7 +908,7 @@ def textbook_cases() -> list[tuple[str, Sections, str, int | None, int | None]]:
                 body = Body([paragraphs], title, own, [b for b in breaks if b < len(paragraphs)])
                 cases.append((name, body, reference, count, None))
     if not cases:
-        raise SystemExit(f"no OpenStax books under {OPENSTAX}: see the comment")
+        raise SystemExit(f"no OpenStax books under {root}: see the comment")
     return cases
 
 
@@ -1202,13 +1208,8 @@ OPENSTAX_HELD_OUT = Path(os.environ.get("BRIEF_OPENSTAX_HELD_OUT", "/tmp/opensta
 
 def tune_round_8() -> None:
     """Round 8: round 7's parts-as-sections key points against the shipped method, held out."""
-    global OPENSTAX
     score = _scorer()
-    kept, OPENSTAX = OPENSTAX, OPENSTAX_HELD_OUT
-    try:
-        cases = textbook_cases()
-    finally:
-        OPENSTAX = kept
+    cases = textbook_cases(OPENSTAX_HELD_OUT)
     books: dict[str, int] = {}
     for name, *_ in cases:
         books[name.split("/")[1]] = books.get(name.split("/")[1], 0) + 1
