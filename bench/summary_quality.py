@@ -1,6 +1,6 @@
 """Quality of brief's extracted key points and summaries, and of its sentence splitter.
 
-    python bench/summary_quality.py [rouge|splitters|timing|tune|tune3|tune4|tune5|cost|all]
+    python bench/summary_quality.py [rouge|splitters|timing|tune|tune3|...|tune9|cost|all]
 
 rouge      ROUGE-1/2/L recall and F1 (the ``rouge-score`` package, Porter stemming) of extraction
            against lead-k and random sentences (mean of 20 seeds), at the same length, on:
@@ -19,6 +19,10 @@ tune3      round 3: the candidates of ROUND_3 on a policy-report set (reports of
 tune4      round 4: the title prior at the weights of ROUND_4, on the same two sets.
 tune5      round 5: ROUND_5 on those two sets and a per-section set (OpenStax textbooks'
            section summaries: see textbook_cases).
+tune6      round 6: a trained scorer, leave one set out, against the shipped method.
+tune7      round 7: ROUND_7 (key points spread over a section's subsections), as tune5.
+tune8      round 8: round 7's best against the shipped method on a held-out per-section set.
+tune9      round 9: ROUND_9 (an order prior over sections), as tune5 plus round 8's set.
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
@@ -1092,13 +1096,34 @@ ROUND_7: tuple[tuple[str, Method, str], ...] = (
     ("3. parts as sections, c=1", Method(parts="sections", part_cover=1.0), "section"),
 )
 
+#: Round 9's candidates (docs/summaries.md, "Round 9"): an order prior over the parts, on top
+#: of round 8's method.
+ROUND_9: tuple[tuple[str, Method, str], ...] = (
+    ("1. as shipped (round 8)", METHOD, "section"),
+    *(
+        (f"2. order prior b={b}, summaries and key points", METHOD._replace(order=b), "section")
+        for b in (0.5, 1.0, 2.0)
+    ),
+    *(
+        (
+            f"3. order prior b={b}, summaries only",
+            METHOD._replace(order=b, order_points=False),
+            "section",
+        )
+        for b in (0.5, 1.0, 2.0)
+    ),
+)
+
 
 def tune_round_5(
-    selected: str | None = None, candidates: Sequence[tuple[str, Method, str]] = ROUND_5
+    selected: str | None = None,
+    candidates: Sequence[tuple[str, Method, str]] = ROUND_5,
+    held_out: bool = False,
 ) -> None:
     """Round 5: each candidate on the policy set, round 2's set and the per-section set.
 
     The round-5 score is the mean of the three sets' scores (each set's: the mean of its tasks).
+    With ``held_out`` (round 9) round 8's held-out per-section set is a fourth set.
     """
     prefixes = tuple(selected.split(",")) if selected else None
     score = _scorer()
@@ -1107,9 +1132,12 @@ def tune_round_5(
         "round 2": _dev_tasks(development_cases()),
         "per-section": {"key points": textbook_cases()},
     }
+    if held_out:
+        sets["held-out per-section"] = {"key points": textbook_cases(OPENSTAX_HELD_OUT)}
     print(" · ".join(f"{name}: {len(next(iter(t.values())))} cases" for name, t in sets.items()))
-    print("| method | **policy** | **round 2** | **per-section** | **round 5 score** |")
-    print("|---|---:|---:|---:|---:|")
+    header = " | ".join(f"**{name}**" for name in sets)
+    print(f"| method | {header} | **round {9 if held_out else 5} score** |")
+    print("|---|" + "---:|" * (len(sets) + 1))
 
     def row(label: str, system: Callable[[Sections, int | None, int | None], list[str]]) -> float:
         totals = []
@@ -1349,6 +1377,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune8"}:
         print()
         tune_round_8()
+    if parts & {"tune9"}:
+        print()
+        tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_9, held_out=True)
     if parts & {"tune6"}:
         print()
         tune_round_6()

@@ -369,3 +369,25 @@ def test_a_point_leaves_out_its_list_marker() -> None:
     ]
     for point in points:
         assert paragraphs[point.paragraph][point.start : point.end] == point.text
+
+
+def test_the_order_prior_favours_the_earlier_sections() -> None:
+    """Round 9's variant: the j-th section's sentences count 1 + b / (1 + j) times more."""
+    sections = [
+        ["Troops from Pyongyang reached the Kursk region by train late in October."],
+        ["Shells from Pyongyang reached the Kursk front by train early in November."],
+    ]
+    plain = summary(sections, sentences=2, method=METHOD._replace(order=0.0))
+    ordered = summary(sections, sentences=2, method=METHOD._replace(order=2.0))
+    assert [point.text for point in ordered] == [point.text for point in plain]
+    assert ordered[0].score == pytest.approx(plain[0].score * 3)
+    assert ordered[1].score == pytest.approx(plain[1].score * 2)
+    # Key points read it over their parts only when the method says so.
+    paragraphs = [sections[0][0], sections[1][0]]
+    both = key_points(paragraphs, breaks=(1,), method=METHOD._replace(order=2.0))
+    points = key_points(paragraphs, breaks=(1,), method=METHOD._replace(order=0.0))
+    assert [point.score for point in both] == pytest.approx(
+        [p.score * f for p, f in zip(points, (3, 2), strict=True)]
+    )
+    only = METHOD._replace(order=2.0, order_points=False)
+    assert key_points(paragraphs, breaks=(1,), method=only) == points

@@ -98,6 +98,12 @@ class Method(NamedTuple):
     #: position prior within each part, as a summary does with sections.
     parts: str = "none"
     part_cover: float = 0.3
+    #: Order prior (round 9): a sentence of the j-th part with prose (from 0: a summary's
+    #: sections, a section's key points' parts when ``parts`` reads them) counts
+    #: 1 + order / (1 + j) times more: reports put what they are about first.
+    order: float = 0.0
+    #: Whether a section's key points read the order prior too (else only summaries).
+    order_points: bool = True
 
 
 #: The shipped method (chosen on development sets and confirmed on a held-out one, round 8:
@@ -294,8 +300,10 @@ def _priors(
     wanted: int | None,
     words: int | None,
     title: str,
+    order: float = 0.0,
 ) -> list[float]:
-    """Each sentence's position (and title) prior under ``method``."""
+    """Each sentence's position (and title) prior under ``method``; ``order`` weighs the parts'
+    order (:attr:`Method.order`)."""
     if method.swap > 0:
         lead = _fill(candidates, _lead_order(candidates), wanted, words)
         return [method.swap if index in lead else 1.0 for index in range(len(candidates))]
@@ -308,6 +316,11 @@ def _priors(
         for index, candidate in enumerate(candidates):
             share = len(title_terms.intersection(candidate.terms)) / len(title_terms)
             priors[index] *= 1 + method.title * share
+    if order:
+        place: dict[int, int] = {}
+        for index, candidate in enumerate(candidates):
+            j = place.setdefault(candidate.part, len(place))
+            priors[index] *= 1 + order / (1 + j)
     return priors
 
 
@@ -459,11 +472,12 @@ def _choose(
     spread: float,
     method: Method,
     title: str = "",
+    order: float = 0.0,
 ) -> list[Extract]:
     """Pick sentences greedily by value until the budget is spent; reading order.
 
     Each sentence already taken from a part divides the value of the others from that part by
-    (1 + ``spread`` × taken).
+    (1 + ``spread`` × taken); ``order`` is the order prior over the parts.
     """
     if not candidates:
         return []
@@ -473,7 +487,7 @@ def _choose(
     if method.centrality == "trained":  # the position and the title are among its features
         priors = [1.0] * len(candidates)
     else:
-        priors = _priors(candidates, method, wanted, words, title)
+        priors = _priors(candidates, method, wanted, words, title, order)
     covered: set[tuple[str, str]] = set()
     taken_from: dict[int, int] = {}
     picked: list[dict[str, float]] = []
@@ -575,6 +589,7 @@ def key_points(
         spread=method.part_cover if parted else 0.0,
         method=method,
         title=title,
+        order=method.order if parted and method.order_points else 0.0,
     )
 
 
@@ -601,4 +616,5 @@ def summary(
         spread=method.cover,
         method=method,
         title=title,
+        order=method.order,
     )
