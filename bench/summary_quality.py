@@ -1098,16 +1098,17 @@ ROUND_7: tuple[tuple[str, Method, str], ...] = (
 
 #: Round 9's candidates (docs/summaries.md, "Round 9"): an order prior over the parts, on top
 #: of round 8's method.
+ROUND_8 = Method(parts="sections", part_cover=0.3)
 ROUND_9: tuple[tuple[str, Method, str], ...] = (
-    ("1. as shipped (round 8)", METHOD, "section"),
+    ("1. as shipped (round 8)", ROUND_8, "section"),
     *(
-        (f"2. order prior b={b}, summaries and key points", METHOD._replace(order=b), "section")
+        (f"2. order prior b={b}, summaries and key points", ROUND_8._replace(order=b), "section")
         for b in (0.5, 1.0, 2.0)
     ),
     *(
         (
             f"3. order prior b={b}, summaries only",
-            METHOD._replace(order=b, order_points=False),
+            ROUND_8._replace(order=b, order_points=False),
             "section",
         )
         for b in (0.5, 1.0, 2.0)

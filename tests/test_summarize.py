@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,11 @@ def test_points_do_not_repeat_each_other(shipped: Brief) -> None:
 def test_summary_covers_the_sections_and_quotes_them(shipped: Brief) -> None:
     sections = [s.all_paragraphs() for s in shipped.sections[1:7]]
     chosen = summary(sections)
-    assert {point.section for point in chosen} == set(range(len(sections)))
+    taken = Counter(point.section for point in chosen)
+    # One sentence a section by default, spread over them; the order prior (round 9) lets the
+    # opening section give a second at the expense of one late section, never more.
+    assert len(chosen) == len(sections) and len(taken) >= len(sections) - 1
+    assert max(taken.values()) <= 2 and 0 in taken
     for point in chosen:
         assert sections[point.section][point.paragraph][point.start : point.end] == point.text
 
