@@ -23,6 +23,7 @@ tune6      round 6: a trained scorer, leave one set out, against the shipped met
 tune7      round 7: ROUND_7 (key points spread over a section's subsections), as tune5.
 tune8      round 8: round 7's best against the shipped method on a held-out per-section set.
 tune9      round 9: ROUND_9 (an order prior over sections), as tune5 plus round 8's set.
+tune10     round 10: ROUND_10 (sentences that open by pointing back), on tune9's sets.
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
@@ -1128,27 +1129,13 @@ def tune_round_5(
     """
     prefixes = tuple(selected.split(",")) if selected else None
     score = _scorer()
-    sets = {
-        "policy": _dev_tasks(policy_cases()),
-        "round 2": _dev_tasks(development_cases()),
-        "per-section": {"key points": textbook_cases()},
-    }
-    if held_out:
-        sets["held-out per-section"] = {"key points": textbook_cases(OPENSTAX_HELD_OUT)}
-    print(" · ".join(f"{name}: {len(next(iter(t.values())))} cases" for name, t in sets.items()))
+    sets = _round_sets(held_out)
     header = " | ".join(f"**{name}**" for name in sets)
     print(f"| method | {header} | **round {9 if held_out else 5} score** |")
     print("|---|" + "---:|" * (len(sets) + 1))
 
     def row(label: str, system: Callable[[Sections, int | None, int | None], list[str]]) -> float:
-        totals = []
-        for tasks in sets.values():
-            found = _dev_scores(tasks, system, score)
-            totals.append(statistics.fmean(statistics.fmean(f.values()) for f in found.values()))
-        total = statistics.fmean(totals)
-        cells = " | ".join(f"{t:.4f}" for t in totals)
-        print(f"| {label} | {cells} | {total:.4f} |", flush=True)
-        return total
+        return _score_row(sets, label, system, score)
 
     results = []
     for label, method, titles in candidates:
@@ -1163,6 +1150,83 @@ def tune_round_5(
     if selected in (None, "baselines"):
         row("lead-k (baseline)", lead)
         row("random, seed 0 (baseline)", lambda s, c, w: randomly(s, c, w, 0))
+
+
+DevTasks = dict[str, list[tuple[str, Sections, str, int | None, int | None]]]
+
+
+def _round_sets(held_out: bool) -> dict[str, DevTasks]:
+    """Round 5's three development sets, and with ``held_out`` round 8's set as a fourth."""
+    sets: dict[str, DevTasks] = {
+        "policy": _dev_tasks(policy_cases()),
+        "round 2": _dev_tasks(development_cases()),
+        "per-section": {"key points": textbook_cases()},
+    }
+    if held_out:
+        sets["held-out per-section"] = {"key points": textbook_cases(OPENSTAX_HELD_OUT)}
+    print(" · ".join(f"{name}: {len(next(iter(t.values())))} cases" for name, t in sets.items()))
+    return sets
+
+
+def _score_row(
+    sets: dict[str, DevTasks],
+    label: str,
+    system: Callable[[Sections, int | None, int | None], list[str]],
+    score: Callable[[str, str], Scores],
+    extra: Callable[[], str] = str,
+) -> float:
+    """Print one table row, each set's score (the mean of its tasks') and their mean, then
+    what ``extra`` says once all are scored."""
+    totals = []
+    for tasks in sets.values():
+        found = _dev_scores(tasks, system, score)
+        totals.append(statistics.fmean(statistics.fmean(f.values()) for f in found.values()))
+    total = statistics.fmean(totals)
+    cells = " | ".join(f"{t:.4f}" for t in totals)
+    print(f"| {label} | {cells} | {total:.4f} |{extra()}", flush=True)
+    return total
+
+
+#: Round 10's candidates (docs/summaries.md, "Round 10"): sentences that open by pointing back
+#: count less, on round 9's shipped method.
+ROUND_10: tuple[tuple[str, Method], ...] = (
+    ("1. as shipped (round 9)", METHOD),
+    ("2. pointing back, p=0.5", METHOD._replace(back=0.5)),
+    ("2. pointing back, p=0.25", METHOD._replace(back=0.25)),
+)
+#: Round 10's margin: 1% of the shipped method's round-9 score.
+_NO_WORSE = 0.0013
+
+
+def tune_round_10() -> None:
+    """Round 10: the pointing-back penalty, scored on round 9's sets; the share of picks that
+    point back is shown, and decides nothing."""
+    from briefcli.summarize import _points_back, _word_pattern
+
+    score = _scorer()
+    sets = _round_sets(held_out=True)
+    header = " | ".join(f"**{name}**" for name in sets)
+    print(f"| method | {header} | **round 9 score** | picks pointing back |")
+    print("|---|" + "---:|" * (len(sets) + 2))
+    results = []
+    for label, method in ROUND_10:
+        picks: list[str] = []
+
+        def system(
+            s: Sections, c: int | None, w: int | None, m: Method = method, kept: list[str] = picks
+        ) -> list[str]:
+            chosen = extract(s, c, w, m)
+            kept.extend(chosen)
+            return chosen
+
+        def share(picks: list[str] = picks) -> str:
+            back = sum(_points_back(_word_pattern().findall(t.casefold())) for t in picks)
+            return f" {back / len(picks):.1%} of {len(picks)} |"
+
+        results.append(_score_row(sets, label, system, score, share))
+    shipped = results[0]
+    kept = [i for i in (2, 1) if results[i] >= shipped - _NO_WORSE]
+    print(f"\nchosen by the rule: {ROUND_10[kept[0] if kept else 0][0]}")
 
 
 #: Round 6 (docs/summaries.md, "Round 6"): ridge regression's λ.
@@ -1381,6 +1445,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune9"}:
         print()
         tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_9, held_out=True)
+    if parts & {"tune10"}:
+        print()
+        tune_round_10()
     if parts & {"tune6"}:
         print()
         tune_round_6()

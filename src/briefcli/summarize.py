@@ -105,6 +105,9 @@ class Method(NamedTuple):
     order: float = 0.0
     #: Whether a section's key points read the order prior too (else only summaries).
     order_points: bool = True
+    #: Round 10: the value of a sentence that opens by pointing back ("Its members …", "They
+    #: …", "This dispatch …": :func:`_points_back`) is multiplied by this (1: not at all).
+    back: float = 1.0
 
 
 #: The shipped method (docs/summaries.md): a section's key points treat its subsections as a
@@ -142,6 +145,7 @@ class _Candidate:
     """A prose sentence under consideration: where it is, its rank, length, terms and concepts."""
 
     __slots__ = (
+        "back",
         "concepts",
         "end",
         "opening",
@@ -180,6 +184,39 @@ class _Candidate:
             stem for word, stem in zip(found, stems, strict=True) if word not in _STOPWORDS
         ]
         self.concepts = _concepts(stems)
+        #: Whether it opens by pointing back to what came before it.
+        self.back = _points_back(found)
+
+
+#: First words that point back to what came before: read alone, the sentence leaves its reader
+#: asking what they refer to.
+_POINTERS = frozenset(
+    str.split(
+        """
+    it its it's it’s they them their theirs he him his she her hers such this that these those
+        """
+    )
+)
+#: Demonstratives followed by one of these name the document itself ("This report …").
+_DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
+_SELF_NOUNS = frozenset(
+    str.split(
+        """
+    document report paper section chapter article guide memo memorandum specification proposal
+    page note brief study book pep rfc howto tutorial
+        """
+    )
+)
+
+
+def _points_back(words: Sequence[str]) -> bool:
+    """Whether a sentence whose words (case-folded) are ``words`` opens by pointing back."""
+    if not words or words[0] not in _POINTERS:
+        return False
+    if words[0] in _DEMONSTRATIVES and len(words) > 1:
+        noun = words[1]
+        return noun not in _SELF_NOUNS and noun.removesuffix("s") not in _SELF_NOUNS
+    return True
 
 
 @cache
@@ -318,6 +355,10 @@ def _priors(
         for index, candidate in enumerate(candidates):
             share = len(title_terms.intersection(candidate.terms)) / len(title_terms)
             priors[index] *= 1 + method.title * share
+    if method.back != 1.0:
+        for index, candidate in enumerate(candidates):
+            if candidate.back:
+                priors[index] *= method.back
     if order:
         place: dict[int, int] = {}
         for index, candidate in enumerate(candidates):
