@@ -350,10 +350,10 @@ def test_the_shipped_key_points_of_a_section_cover_its_subsections() -> None:
     assert METHOD.parts == "sections"
     paragraphs = [
         "Troops reached the Kursk region by train from the border late in October.",
-        "Their officers said the soldiers had trained for months at home before that.",
-        "Their families heard nothing from the soldiers for months after they left.",
+        "The officers said the soldiers had trained for months at home before that.",
+        "The families heard nothing from the soldiers for months after they left.",
         "Seoul answered the deployment with emergency meetings of its security council.",
-        "Its security council asked allies for more intelligence on the deployment.",
+        "The security council asked allies for more intelligence on the deployment.",
     ]
     flat = key_points(paragraphs, sentences=2, title="Troops in Kursk")
     assert [point.paragraph for point in flat] == [0, 1]
@@ -396,3 +396,23 @@ def test_the_order_prior_favours_the_earlier_sections() -> None:
     )
     only = METHOD._replace(order=2.0, order_points=False)
     assert key_points(paragraphs, breaks=(1,), method=only) == points
+
+
+def test_a_sentence_that_points_back_counts_less_when_the_method_says_so() -> None:
+    """Round 10's variant: 'Its …', 'They …', 'This dispatch …' count p times; 'This report
+    …' names the document itself and counts fully."""
+    paragraphs = [
+        "This report covers the troops that Pyongyang sent to the Kursk region.",
+        "Its troops reached the Kursk region by train late in October of that year.",
+        "They were moved to the Kursk front by train early in November of that year.",
+        "This dispatch of troops to the Kursk region was confirmed by Seoul in November.",
+    ]
+    plain = key_points(paragraphs, sentences=4, method=METHOD._replace(back=1.0))
+    halved = key_points(paragraphs, sentences=4, method=METHOD._replace(back=0.5))
+    assert [point.text for point in plain] == paragraphs
+    assert [round(h.score / p.score, 6) for h, p in zip(halved, plain, strict=True)] == [
+        1.0,
+        0.5,
+        0.5,
+        0.5,
+    ]
