@@ -24,6 +24,7 @@ tune7      round 7: ROUND_7 (key points spread over a section's subsections), as
 tune8      round 8: round 7's best against the shipped method on a held-out per-section set.
 tune9      round 9: ROUND_9 (an order prior over sections), as tune5 plus round 8's set.
 tune10     round 10: ROUND_10 (sentences that open by pointing back), on tune9's sets.
+tune11     round 11: ROUND_11 (a brevity weight), as tune9.
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
@@ -1194,6 +1195,14 @@ ROUND_10: tuple[tuple[str, Method], ...] = (
     ("2. pointing back, p=0.5", ROUND_8._replace(order=2.0, back=0.5)),
     ("2. pointing back, p=0.25", ROUND_8._replace(order=2.0, back=0.25)),
 )
+#: Round 11's candidates (docs/summaries.md, "Round 11"): a brevity weight on round 10's method.
+ROUND_11: tuple[tuple[str, Method, str], ...] = (
+    ("1. as shipped (round 10)", ROUND_10[2][1], "section"),
+    *(
+        (f"2. brevity a={a}", ROUND_10[2][1]._replace(brevity=a), "section")
+        for a in (0.25, 0.5, 1.0)
+    ),
+)
 #: Round 10's margin: 1% of the shipped method's round-9 score.
 _NO_WORSE = 0.0013
 
@@ -1448,6 +1457,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune10"}:
         print()
         tune_round_10()
+    if parts & {"tune11"}:
+        print()
+        tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_11, held_out=True)
     if parts & {"tune6"}:
         print()
         tune_round_6()

@@ -416,3 +416,16 @@ def test_a_sentence_that_points_back_counts_less_when_the_method_says_so() -> No
         0.5,
         0.5,
     ]
+
+
+def test_the_brevity_weight_divides_by_length_when_the_method_says_so() -> None:
+    """Round 11's variant: a sentence's value is divided by (words / 20) ** a."""
+    paragraphs = [
+        "Troops from Pyongyang reached the Kursk region by train late in October.",
+        "Troops from Pyongyang reached the Kursk region by train late in October of 2024,"
+        " after weeks of training at camps near the eastern port of Vladivostok in Russia.",
+    ]
+    plain = key_points(paragraphs, method=METHOD._replace(brevity=0.0))
+    brief = key_points(paragraphs, method=METHOD._replace(brevity=1.0))
+    for weighed, point in zip(brief, plain, strict=True):
+        assert weighed.score == pytest.approx(point.score / (point.words / 20))

@@ -108,6 +108,9 @@ class Method(NamedTuple):
     #: Round 10: the value of a sentence that opens by pointing back ("Its members …", "They
     #: …", "This dispatch …": :func:`_points_back`) is multiplied by this (1: not at all).
     back: float = 1.0
+    #: Round 11: a sentence's value is divided by (its words / 20) ** brevity, so that of two
+    #: sentences worth as much the shorter is chosen (0: not at all).
+    brevity: float = 0.0
 
 
 #: The shipped method (docs/summaries.md): a section's key points treat its subsections as a
@@ -356,6 +359,9 @@ def _priors(
         for index, candidate in enumerate(candidates):
             share = len(title_terms.intersection(candidate.terms)) / len(title_terms)
             priors[index] *= 1 + method.title * share
+    if method.brevity:
+        for index, candidate in enumerate(candidates):
+            priors[index] /= (candidate.words / 20) ** method.brevity
     if method.back != 1.0:
         for index, candidate in enumerate(candidates):
             if candidate.back:
