@@ -113,6 +113,15 @@ def test_a_section_of_code_or_a_few_words_still_gets_a_point() -> None:
     assert extracts.key_points(brief, by_title["Short"]) == ("Too few words.",)
 
 
+def test_a_list_with_no_prose_gives_its_items_without_their_markers() -> None:
+    """A contents list: its items are the points, each shown once as a bullet, not '- - …'."""
+    text = "# Report\n\n## Contents\n\n- Introduction\n- When does it occur?\n\n1. Who presides?\n"
+    brief = import_report(text.encode(), "contents.md", "markdown")
+    part = next(s.id for s in brief.sections if s.title == "Contents")
+    found = extracts.key_points(brief, part)
+    assert found == ("Introduction", "When does it occur?", "Who presides?")
+
+
 def test_a_plain_text_table_section_says_its_words_before_its_rows() -> None:
     text = (
         "Format\n======\n\n1. Flags\n\nBit(s) Mask Description 0-1 0x03 Number of filters "

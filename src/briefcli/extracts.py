@@ -39,7 +39,7 @@ __all__ = [
 REPORT, EDITOR, EXTRACTED = "report", "editor", "extracted"
 
 #: Bumped whenever what is extracted changes, so cached extracts are computed afresh.
-METHOD = 12
+METHOD = 13
 #: The modules whose code decides what is extracted (their size and mtime key the cache too).
 _CODE = ("extracts.py", "summarize.py", "sentences.py", "terms.py")
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
@@ -107,6 +107,7 @@ def _lead_sentences(
     and a code sample says its words; a text that is only code quotes its first line.
     """
     from briefcli.sentences import is_prose, sentence_spans
+    from briefcli.summarize import marker_end
 
     plain: list[str] = []
     other: list[str] = []
@@ -123,6 +124,7 @@ def _lead_sentences(
                 text = next((line for line in lines if line.strip("`~|<>-=: ")), "")
                 if not text:
                     continue
+            text = text[marker_end(text) :]  # a point is shown as a bullet: not '- - item'
             (other if code else plain).append(text)
     return _fill(plain + other, sentences, words)
 

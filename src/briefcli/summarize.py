@@ -32,7 +32,7 @@ from typing import NamedTuple
 from briefcli.model import is_block
 from briefcli.sentences import is_prose, sentence_spans
 
-__all__ = ["METHOD", "Extract", "Method", "key_points", "summary"]
+__all__ = ["METHOD", "Extract", "Method", "key_points", "marker_end", "summary"]
 
 #: Words that say nothing about what a sentence is about.
 _STOPWORDS = frozenset(
@@ -228,6 +228,13 @@ def _list_marker() -> re.Pattern[str]:
     return re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
 
 
+def marker_end(text: str) -> int:
+    """Where a list item's text starts after its '- ' or '2. ' (0 when it has none): a point is
+    shown as a bullet, and would show the item's marker twice."""
+    marker = _list_marker().match(text)
+    return marker.end() if marker else 0
+
+
 @cache
 def _word_pattern() -> re.Pattern[str]:
     return re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -297,10 +304,8 @@ def _candidates(
                     # without the code it introduces, and shows its markup. (Leaving out every
                     # lead-in that ends with ':' was measured too: docs/summaries.md.)
                     continue
-                if marker := _list_marker().match(text):
-                    # A list item's point is its text: its '- ' or '2. ' is the list's, and a
-                    # point shown as a bullet would show it twice.
-                    start += marker.end()
+                if skip := marker_end(text):
+                    start += skip
                     text = paragraph[start:end]
                 found.append(
                     _Candidate(
