@@ -658,8 +658,8 @@ def summary(
 ) -> list[Extract]:
     """A summary of a whole report: covering sentences spread over its sections, reading order.
 
-    ``sections`` holds each section's paragraphs; give ``sentences`` (default: one for each
-    section with prose, at most 10) or ``words``.
+    ``sections`` holds each section's paragraphs; give ``sentences`` (default: as many as there
+    are sections with prose, at most 10) or ``words``.
     """
     candidates = _candidates(sections)
     if sentences is None and words is None:
