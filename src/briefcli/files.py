@@ -418,6 +418,25 @@ def _os_reason(exc: BaseException) -> str:
     return sanitize_line(str(exc)) or type(exc).__name__
 
 
+def text_codec(label: str | None) -> str | None:
+    """The codec a charset label names (a server's ``charset=``, a page's ``<meta>``), when it
+    decodes any bytes to text with ``errors="replace"``; None for an unknown label or one that
+    names no text encoding (``rot13``, ``base64``, ``zlib``, ``idna``, ``punycode``)."""
+    import codecs
+    import warnings
+
+    if not label:
+        return None
+    try:
+        codec = codecs.lookup(label).name
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # unicode_escape warns of the escapes it meets
+            bytes(range(256)).decode(codec, errors="replace")
+    except (LookupError, UnicodeError, ValueError, TypeError, Warning):
+        return None
+    return codec
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 (a byte order mark is allowed); invalid bytes are an error with a line."""
     if data.startswith(b"\xef\xbb\xbf"):
