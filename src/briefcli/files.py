@@ -37,6 +37,9 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 #: What ``-o`` / ``--output`` takes as standard output: the stream is written, and the node
 #: (``/dev/stdout`` is a link to the terminal, a pipe or a file) is never replaced.
 STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+#: What ``brief import`` takes as standard input, as ``-o`` takes :data:`STDOUT_NAMES`: the
+#: stream is read (a pipe is the point), where the one safe reader would refuse a FIFO.
+STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0")
 
 
 class Kind(NamedTuple):
