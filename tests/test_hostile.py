@@ -601,3 +601,58 @@ def test_installed_script_with_debug_prints_a_traceback(tmp_path: Path) -> None:
     assert run.code == 1  # Python's own exit code for an uncaught exception
     assert "Traceback (most recent call last)" in run.stderr
     assert "BriefFileError" in run.stderr
+
+
+# -- one-line fields --------------------------------------------------------------------------
+
+_FORGED = "Harmless\nnk-russia-troops-2025  2025-02-28  shipped  Official\tReport"
+
+
+def _one_line_fields_brief(folder: Path) -> Path:
+    """A valid brief whose title, section title, term and category hold line breaks and tabs."""
+    import yaml
+
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {
+        "schema_version": 1,
+        "id": "forger",
+        "title": _FORGED,
+        "date": "2024-01-01",
+        "sections": [
+            {"id": "1", "title": "Intro\n2    99 words  1 min  Fake section", "paragraphs": ["x"]},
+            {"id": "2", "title": "Next", "paragraphs": ["y"]},
+        ],
+        "glossary": [{"term": "Grain\nFake [Term]", "category": "C\tD", "definition": "d"}],
+    }
+    path = folder / "forger.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("colour", ["never", "always"])
+def test_a_line_break_in_a_one_line_field_cannot_forge_a_line(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, colour: str
+) -> None:
+    # A title, term or cell is one line in every listing: a brief in a shared folder must not
+    # add a row to `brief list` that looks like another brief, or a section to the contents.
+    path = _one_line_fields_brief(tmp_path / "shelf")
+    monkeypatch.setenv("BRIEF_PATH", str(path.parent))
+    listed = brief("list", "--color", colour, "--width", "300")
+    assert listed.exit_code == 0, listed.stderr
+    rows = [SGR.sub("", line) for line in listed.stdout.splitlines() if line.strip()]
+    assert [row.split()[0] for row in rows if "2025-02-28" in row or "2024" in row] == [
+        "forger",
+        "nk-russia-troops-2025",
+    ]
+    assert "Harmless\\nnk-russia-troops-2025" in SGR.sub("", listed.stdout)
+    contents = SGR.sub("", brief("-b", "forger", "--color", colour, "--width", "300").stdout)
+    assert not any(line.startswith("2    99 words") for line in contents.splitlines())
+    assert "Intro\\n2    99 words" in contents
+    assert "Harmless\\nnk-russia" in contents.splitlines()[0]
+    shown = SGR.sub("", brief("-b", "forger", "show", "1", "--color", colour).stdout)
+    assert shown.splitlines()[0] == "1. Intro\\n2    99 words  1 min  Fake section"
+    terms = SGR.sub("", brief("-b", "forger", "glossary", "--color", colour).stdout)
+    assert "Grain\\nFake [Term]" in terms and "C D" in terms
+    assert not any(line.startswith("Fake") for line in terms.splitlines())
+    json_out = brief("-b", "forger", "-f", "json")
+    assert "Harmless\\nnk-russia" in json_out.stdout  # JSON keeps the data as written

@@ -165,3 +165,21 @@ def test_import_from_a_closed_stdin_is_one_line(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "brief: error: cannot read the report from stdin: stdin is closed\n"
+
+
+@pytest.mark.parametrize("name", ["/dev/stdin", "/dev/fd/0"])
+def test_import_of_dev_stdin_reads_the_pipe_as_dash_does(tmp_path: Path, name: str) -> None:
+    # As '-o /dev/stdout' writes the stream, 'import /dev/stdin' reads it: a pipe there is
+    # the point, not a FIFO to refuse.
+    done = subprocess.run(
+        [*_brief_command(), "import", name, "-o", "-"],
+        input=SMALL,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "title: Small Report" in done.stdout

@@ -351,6 +351,19 @@ def test_a_corrupt_index_is_rebuilt(brief: Runner) -> None:
         assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 1
 
 
+@pytest.mark.parametrize("data", [b"\x00\xff\x00\xff", b"", b"x" * 40, "text, not a blob"])
+def test_a_damaged_text_row_is_a_damaged_index_rebuilt(brief: Runner, data: bytes | str) -> None:
+    # A row of ``texts`` edited or cut short (SQLite itself may find the file sound).
+    runs = (("search", "Vladivostok"), ("search", "Vladivostok", "--all"))
+    expected = [brief(*args).stdout for args in runs]
+    for args, output in zip(runs, expected, strict=True):
+        with sqlite3.connect(index_file()) as db:
+            db.execute("UPDATE texts SET data = ?", (data,))
+        result = brief(*args)
+        assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+        assert result.stdout == output
+
+
 def test_an_index_of_another_schema_is_replaced(brief: Runner) -> None:
     expected = brief("search", "Vladivostok").stdout
     with sqlite3.connect(index_file()) as db:

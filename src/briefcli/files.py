@@ -37,6 +37,9 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 #: What ``-o`` / ``--output`` takes as standard output: the stream is written, and the node
 #: (``/dev/stdout`` is a link to the terminal, a pipe or a file) is never replaced.
 STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+#: What ``brief import`` takes as standard input, as ``-o`` takes :data:`STDOUT_NAMES`: the
+#: stream is read (a pipe is the point), where the one safe reader would refuse a FIFO.
+STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0")
 
 
 class Kind(NamedTuple):
@@ -416,6 +419,25 @@ def _os_reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return sanitize_line(str(exc)) or type(exc).__name__
+
+
+def text_codec(label: str | None) -> str | None:
+    """The codec a charset label names (a server's ``charset=``, a page's ``<meta>``), when it
+    decodes any bytes to text with ``errors="replace"``; None for an unknown label or one that
+    names no text encoding (``rot13``, ``base64``, ``zlib``, ``idna``, ``punycode``)."""
+    import codecs
+    import warnings
+
+    if not label:
+        return None
+    try:
+        codec = codecs.lookup(label).name
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # unicode_escape warns of the escapes it meets
+            bytes(range(256)).decode(codec, errors="replace")
+    except (LookupError, UnicodeError, ValueError, TypeError, Warning):
+        return None
+    return codec
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -1051,15 +1051,21 @@ def _pack(pieces: Sequence[Chunk]) -> bytes:
 
 
 def _unpack(data: bytes) -> list[Chunk]:
+    """The chunks :func:`_pack` stored; a row that is not what it wrote (edited, truncated, bit
+    rot) is a damaged index, which :func:`using_index` deletes and builds again."""
+    import sqlite3
     import zlib
 
-    text = zlib.decompress(data, -15).decode("utf-8")
-    if not text:
-        return []
-    out: list[Chunk] = []
-    for piece in text.split(_PIECE):
-        title, body, kind, ref, scope, label = piece.split(_FIELD)
-        out.append((title, body, kind, ref, scope, label))
+    try:
+        text = zlib.decompress(data, -15).decode("utf-8")
+        if not text:
+            return []
+        out: list[Chunk] = []
+        for piece in text.split(_PIECE):
+            title, body, kind, ref, scope, label = piece.split(_FIELD)
+            out.append((title, body, kind, ref, scope, label))
+    except (zlib.error, TypeError, ValueError) as exc:  # UnicodeError is a ValueError
+        raise sqlite3.DatabaseError(f"malformed texts row: {type(exc).__name__}") from None
     return out
 
 

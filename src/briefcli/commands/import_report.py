@@ -106,12 +106,13 @@ def import_command(
       brief import README.md --id zstd             # the id to type: brief show 2 -b zstd
     """
     from briefcli import paths
-    from briefcli.files import atomic_write_with, child_path, output_target
+    from briefcli.files import STDIN_NAMES, atomic_write_with, child_path, output_target
     from briefcli.importers import brief_to_write, import_report, outline_text, read_report
     from briefcli.importers.naming import slug
     from briefcli.sanitize import sanitize_line
 
     chosen = output_target(output_path) if output_path is not None else None
+    file = "-" if file in STDIN_NAMES else file
     if file == "-" and sys.stdin is None:
         raise UsageError("cannot read the report from stdin: stdin is closed")
     if file == "-" and sys.stdin.isatty():  # else it would wait, silent, for typing

@@ -108,8 +108,7 @@ def looks_like(data: bytes) -> bool:
 def decode(data: bytes, name: str, charset: str | None = None) -> str:
     """A page's text: from a byte order mark, else the server's charset, else a ``<meta>``
     charset, else UTF-8; bytes that are not valid in it become U+FFFD, as in a browser."""
-    import codecs
-
+    from briefcli.files import text_codec
     from briefcli.importers import text
 
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
@@ -117,10 +116,8 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
     chosen = charset
     if not chosen and (match := _CHARSET.search(data[:4096])):
         chosen = match.group(1).decode("ascii")
-    try:
-        codec = codecs.lookup(chosen or "utf-8").name
-    except LookupError:
-        codec = "utf-8"
+    # A label that names no text encoding (rot13, base64, idna) is read as no label.
+    codec = text_codec(chosen) or "utf-8"
     if codec in ("ascii", "latin-1", "iso8859-1"):
         codec = "cp1252"  # as browsers read them
     if b"\x00" in data and not codec.startswith("utf-16"):

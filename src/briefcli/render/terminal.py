@@ -27,7 +27,7 @@ from briefcli.render.document import (
     Table,
 )
 from briefcli.render.text import heading_text
-from briefcli.sanitize import sanitize
+from briefcli.sanitize import sanitize, sanitize_line
 from briefcli.termmatch import Matcher
 from briefcli.theme import SYNTAX_THEME, style
 
@@ -133,11 +133,11 @@ class _Stacking:
             for index, cell in enumerate(row[:-1]):
                 if cell:
                     head.append("  " if head.plain else "")
-                    head.append(sanitize(cell), style=style(self.table.roles[index]))
+                    head.append(sanitize_line(cell), style=style(self.table.roles[index]))
             yield head
             cell = row[-1]
             indent = 2 + len(cell) - len(cell.lstrip(" "))
-            last = _text(cell.lstrip(" "), self.table.roles[-1])
+            last = _text(sanitize_line(cell.lstrip(" ")), self.table.roles[-1])
             if self.table.fit(len(row) - 1) == "truncate":
                 last.overflow, last.no_wrap = "ellipsis", True
                 last.truncate(max(options.max_width - indent, 1), overflow="ellipsis")
@@ -203,24 +203,25 @@ def _report_table(block: ReportTable) -> RenderableType:
 
 
 def _heading(block: Heading, mark: str = "") -> RenderableType:
+    # A title is one line: a line break in it shows as '\n' (see render/text.py).
     if block.level == 0:
-        return _Ruled(_text(block.title, "title"), _RULES[0])
+        return _Ruled(_text(sanitize_line(block.title), "title"), _RULES[0])
     role = "heading" if block.level == 1 else "subheading"
     text = Text(overflow="fold")
     if mark:
         text.append(mark, style=style("number"))
     if block.number:
-        text.append(sanitize(block.number) + ". ", style=style("number"))
-        text.append(sanitize(block.title), style=style(role))
+        text.append(sanitize_line(block.number) + ". ", style=style("number"))
+        text.append(sanitize_line(block.title), style=style(role))
     else:
-        text.append(sanitize(heading_text(block)), style=style(role))
+        text.append(sanitize_line(heading_text(block)), style=style(role))
     return _Ruled(text, _RULES[block.level]) if block.level in _RULES else text
 
 
 def _definition(block: Definition) -> RenderableType:
-    head = _text(block.term, "term")
+    head = _text(sanitize_line(block.term), "term")
     head.append("  ")
-    head.append(sanitize(block.category), style=style("category"))
+    head.append(sanitize_line(block.category), style=style("category"))
     lines: list[RenderableType] = [
         head,
         Padding(_text(block.definition, "body"), (0, 0, 0, 2), expand=False),
@@ -254,7 +255,7 @@ def _table(block: Table) -> RenderableType:
     for row in block.rows:
         cells: list[RenderableType] = []
         for index, cell in enumerate(row):
-            text = Text(sanitize(cell.lstrip(" ")), overflow="fold")
+            text = Text(sanitize_line(cell.lstrip(" ")), overflow="fold")
             if block.fit(index) == "truncate":
                 text.overflow, text.no_wrap = "ellipsis", True
             _link(text)

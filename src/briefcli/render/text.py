@@ -18,7 +18,7 @@ from briefcli.render.document import (
     ReportTable,
     Table,
 )
-from briefcli.sanitize import has_unsafe, sanitize
+from briefcli.sanitize import has_unsafe, sanitize, sanitize_line
 
 #: Paragraph roles about the output rather than part of it: only a terminal shows them.
 OFF_THE_RECORD = ("legend", "hint")
@@ -65,13 +65,16 @@ def marked(text: str, marks: tuple[tuple[int, int], ...]) -> str:
 
 def _block(block: object, width: int | None, mark: str = "") -> str:
     if isinstance(block, Heading):
-        return _wrap((mark if block.level >= 1 else "") + heading_text(block), width)
+        # A title, term, id or cell is one line: a line break in it shows as '\n', so that
+        # it cannot make a line of its own (a forged row of 'brief list', a fake heading).
+        return _wrap(sanitize_line((mark if block.level >= 1 else "") + heading_text(block)), width)
     if isinstance(block, Paragraph):
         return _wrap(marked(block.text, block.marks), width)
     if isinstance(block, Bullets):
         return "\n".join(_wrap(item, width, "- ", "  ") for item in block.items)
     if isinstance(block, Definition):
-        lines = [_wrap(f"{block.term} [{block.category}]", width), _wrap(block.definition, width)]
+        head = f"{sanitize_line(block.term)} [{sanitize_line(block.category)}]"
+        lines = [_wrap(head, width), _wrap(block.definition, width)]
         lines.extend(_wrap(f"{label}: {value}", width) for label, value in block.extras)
         return "\n".join(lines)
     if isinstance(block, Table):
@@ -118,9 +121,11 @@ def report_table_text(block: ReportTable) -> str:
 def _table(table: Table, width: int | None) -> str:
     if not table.rows:
         return ""
-    # One check of all the cells (a library lists thousands), not one call for each.
-    if has_unsafe("".join(cell for row in table.rows for cell in row)):
-        rows = tuple(tuple(map(sanitize, row)) for row in table.rows)
+    # One check of all the cells (a library lists thousands), not one call for each. A cell
+    # is one line: a line break in it shows as '\n' (see _block).
+    joined = "".join(cell for row in table.rows for cell in row)
+    if has_unsafe(joined) or "\n" in joined or "\t" in joined:
+        rows = tuple(tuple(map(sanitize_line, row)) for row in table.rows)
         table = table._replace(rows=rows)
     if width and width < table.stack_below:
         return _stacked(table, width)
