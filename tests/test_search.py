@@ -364,6 +364,21 @@ def test_a_damaged_text_row_is_a_damaged_index_rebuilt(brief: Runner, data: byte
         assert result.stdout == output
 
 
+@pytest.mark.parametrize("change", ["size = 'x'", "checked_ns = 'x'", "mtime_ns = 1.5"])
+def test_a_value_of_the_wrong_type_in_the_index_is_a_damaged_index(
+    brief: Runner, change: str
+) -> None:
+    # SQLite keeps any value in any column: a hand-edited row reads as a sound file.
+    runs = (("list",), ("search", "Vladivostok"))
+    expected = [brief(*args).stdout for args in runs]
+    for args, output in zip(runs, expected, strict=True):
+        with sqlite3.connect(index_file()) as db:
+            db.execute(f"UPDATE files SET {change}")
+        result = brief(*args)
+        assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+        assert result.stdout == output
+
+
 def test_an_index_of_another_schema_is_replaced(brief: Runner) -> None:
     expected = brief("search", "Vladivostok").stdout
     with sqlite3.connect(index_file()) as db:

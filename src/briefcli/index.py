@@ -1223,6 +1223,14 @@ def using_index(operation: Callable[[Index], T], location: str | None = None) ->
                 _remove(location)
                 continue
             break
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+            # A value of the wrong type in a column (the file edited by hand, or by another
+            # program) reads as a sound database and fails in brief's code: a fresh index
+            # settles it. The same error on the fresh index is brief's own bug, and is raised.
+            if attempt != "disk":
+                raise
+            index.close()
+            _remove(location)
         finally:
             index.close()
     memory = Index.open(":memory:")
