@@ -99,6 +99,7 @@ def test_config_shows_the_default_set_with_brief_use(brief: Runner, config_file:
         ("width = -3\n", "width: '-3' is not a whole number"),
         ('width = "wide"\n', "width: must be a whole number, not a string"),
         ("width = true\n", "width: must be a whole number, not true or false"),
+        ("width = 1e400\n", "width: must be a whole number, not a decimal number"),
         ('colour = "never"\n', "colour: unknown setting (did you mean 'color'?); the settings"),
         ('color = "sometimes"\n', "color: must be auto, always or never"),
         ("pager = 3\n", "pager: must be a string, not a number"),

@@ -130,7 +130,7 @@ def _checked(shown: str, key: str, value: object) -> object:
 
 
 def _toml_type(value: object) -> str:
-    names = {bool: "true or false", int: "a number", float: "a number", str: "a string"}
+    names = {bool: "true or false", int: "a number", float: "a decimal number", str: "a string"}
     return names.get(type(value), "a table" if isinstance(value, dict) else "a list")
 
 
