@@ -282,7 +282,12 @@ def test_never_a_pager_in_a_pipe() -> None:
 
 
 @pytest.mark.parametrize(
-    "pager", ["no-such-pager-anywhere --flag", "no-such-pager-anywhere 2>/dev/null"]
+    "pager",
+    [
+        "no-such-pager-anywhere --flag",
+        "no-such-pager-anywhere 2>/dev/null",
+        "less 'unclosed",  # the shell cannot read it: it would exit 2 without reading the text
+    ],
 )
 def test_a_missing_pager_still_shows_the_text(pager: str) -> None:
     screen = on_terminal("show", "4", "--color", "never", PAGER=pager)

@@ -336,6 +336,22 @@ def pager_command() -> list[str] | None:
     return shlex.split(value)
 
 
+def _runs(command: list[str]) -> bool:
+    """False for a shell command the shell cannot read (``less '``): it would fail without
+    reading the text, which would be lost. The shell says why on stderr."""
+    import subprocess
+
+    if command[:2] != ["/bin/sh", "-c"]:
+        return True
+    try:
+        checked = subprocess.run(
+            ["/bin/sh", "-n", "-c", command[2]], stdin=subprocess.DEVNULL, check=False
+        )
+    except OSError:
+        return False
+    return checked.returncode == 0
+
+
 def _ignore_interrupts() -> signal.Handlers | None:
     try:
         return signal.signal(signal.SIGINT, signal.SIG_IGN)  # type: ignore[return-value]
@@ -348,7 +364,7 @@ def _page(text: str, command: list[str] | None = None) -> bool:
     import subprocess
 
     command = command or pager_command()
-    if command is None:
+    if command is None or not _runs(command):
         return False
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
