@@ -3,7 +3,10 @@ pytest and Debian documentation, Python's HTML manuals, PDFs): each a minimal in
 
 from __future__ import annotations
 
+import pytest
+
 from briefcli.importers import import_report
+from briefcli.importers.timeline import find_dates, heading_event
 from briefcli.model import Brief, CodeBlock
 
 
@@ -56,7 +59,8 @@ def test_a_restructuredtext_literal_block_is_code_and_holds_no_headings() -> Non
     brief = import_report(RST.encode(), "primer.rst")
     assert [s.title for s in brief.sections] == ["Sections", "Images"]
     kept = paragraphs(brief)
-    assert CodeBlock("Chapter 1 Title\n===============\n\nSection 1.1 Title\n-----------------") in kept
+    example = "Chapter 1 Title\n===============\n\nSection 1.1 Title\n-----------------"
+    assert CodeBlock(example) in kept
     assert "Adornments mark the headings, like this::" in kept
     assert "Back to prose, which goes on." in kept
 
@@ -66,3 +70,37 @@ def test_a_code_directive_and_a_session_keep_their_lines() -> None:
     assert CodeBlock('def f(x):\n    return {"a": 1}', "python") in kept
     assert CodeBlock(">>> f(2)\n{'a': 1}", "pycon") in kept
     assert not any(":linenos:" in p for p in kept)
+
+
+# -- timeline ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Before, strftime() was restricted to years >= 1900.",  # Python's datetime manual
+        "Years < 1000 must be zero-filled to 4-digit width.",
+        "Tolerances between 0.001 and 1000 now read better.",  # pytest's changelog
+        "They are defined as 4095 and 2048 in a 12-bit implementation.",  # libjpeg
+    ],
+)
+def test_a_number_compared_or_paired_with_a_number_is_no_year(sentence: str) -> None:
+    assert find_dates(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("Sed was written in 1973 or 1974.", ["1973", "1974"]),
+        ("Releases came in 2019, 2020 and 2021.", ["2019", "2021"]),
+    ],
+)
+def test_a_second_year_after_and_or_or_is_still_a_year(sentence: str, dates: list[str]) -> None:
+    assert find_dates(sentence) == dates
+
+
+def test_a_heading_whose_date_closes_a_bracket_is_its_event_whole() -> None:
+    # Sphinx's CHANGES: the event was 'Release 9.0.4 (released', a bracket left open.
+    title = "Release 9.0.4 (released Dec 04, 2025)"
+    assert heading_event(title) == (title, "2025-12-04")
+    assert heading_event("1.2.0 (2024-03-01)") == ("1.2.0", "2024-03-01")
