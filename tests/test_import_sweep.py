@@ -8,6 +8,7 @@ import pytest
 from briefcli.importers import import_report
 from briefcli.importers.timeline import find_dates, heading_event
 from briefcli.model import Brief, CodeBlock
+from briefcli.terms import glossary
 
 
 def paragraphs(brief: Brief) -> list[str]:
@@ -104,3 +105,49 @@ def test_a_heading_whose_date_closes_a_bracket_is_its_event_whole() -> None:
     title = "Release 9.0.4 (released Dec 04, 2025)"
     assert heading_event(title) == (title, "2025-12-04")
     assert heading_event("1.2.0 (2024-03-01)") == ("1.2.0", "2024-03-01")
+
+
+# -- glossary ----------------------------------------------------------------------------------
+
+
+def extracted_terms(*paragraphs: str) -> list[str]:
+    return [candidate.term for candidate in glossary([list(paragraphs)])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Commands are separated with semicolons (e.g., "H;d;") in a script.',  # sed FAQ
+        'Then it would send the shell command "TERM=Wyse50" to the shell.',
+        'Long names may be stored as "C:\\Program Files" under Windows.',
+        'In pytest the "news/" directory is named "changelog/" instead.',  # pytest changelog
+        'Changed "yN" and "Yn" to "y/N" and "Y/n" in confirmation prompts.',  # click
+        'A script called "blockrep.sed" reads the file and writes another.',
+        'The special syntax "TestClass.test_method" now works as it did.',
+        "The notation for the field is ‘Example.Group’ as a string.",  # libtasn1 manual
+        '"X" means the transformation is obtained by png_set_expand().',  # libpng manual
+        "You can have more than one structure, called 'end_info', for the image.",
+    ],
+)
+def test_quoted_code_paths_and_letters_are_no_glossary_terms(sentence: str) -> None:
+    assert extracted_terms(sentence) == []
+
+
+def test_a_quoted_coinage_and_a_name_are_still_terms() -> None:
+    terms = extracted_terms(
+        "The unit is known as the 'Storm Corps' in the reports we read.",
+        'The internet is also known as a "TCP/IP network" to engineers.',  # a CRS report
+        "The patch of Bruno Oliveira was merged. The review of Bruno Oliveira came later.",
+    )
+    assert terms == ["Storm Corps", "TCP/IP network", "Bruno Oliveira"]
+
+
+def test_thanks_for_a_pull_request_and_a_placeholder_are_no_names() -> None:
+    terms = extracted_terms(
+        "Thanks to the team and Bruno Oliveira for the PR.",
+        "Bruno Oliveira fixed it. Later Bruno Oliveira reviewed the change.",
+        'For example: "XXX Describe the function added." XXX Describe it in a line.',
+        "Constants such as PNG_SET_WILL_FREE_DATA PNG_USER_WILL_FREE_DATA are flags here.",
+        "Pass PNG_SET_WILL_FREE_DATA PNG_USER_WILL_FREE_DATA to free the data.",
+    )
+    assert terms == ["Bruno Oliveira"]
