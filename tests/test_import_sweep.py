@@ -151,3 +151,19 @@ def test_thanks_for_a_pull_request_and_a_placeholder_are_no_names() -> None:
         "Pass PNG_SET_WILL_FREE_DATA PNG_USER_WILL_FREE_DATA to free the data.",
     )
     assert terms == ["Bruno Oliveira"]
+
+
+# -- text formatted for a terminal -------------------------------------------------------------
+
+
+def test_a_manual_rendered_for_a_terminal_imports_as_the_text_it_shows() -> None:
+    # groff's grotty output, as Debian ships man-db's manual: SGR underlines and overstrikes.
+    lines = ["Manual", "", "1. Introduction", ""]
+    for n in range(30):
+        lines.append(f" +\bo file names in \x1b[4mitalic\x1b[24m, B\bBo\bol\bld\bd words {n}.")
+    lines += ["", "2. Details", "", "More text."]
+    brief = import_report("\n".join(lines).encode(), "man-db-manual.txt")
+    text = " ".join(paragraphs(brief))
+    assert "o file names in italic, Bold words 0." in text
+    assert "\x1b" not in text and "\b" not in text
+    assert ids(brief) == ["1", "2"]

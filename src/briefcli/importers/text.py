@@ -26,6 +26,10 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:, \d{3})+(?!\d)")
 _QUOTE_COMMA = re.compile(r"(?<=\w), (['’\"”])(?=\s|$)")
 _MULTISPACE = re.compile(r" {2,}")
+#: Terminal formatting in text that a formatter wrote for a terminal (groff's grotty, as in
+#: Debian's rendered manuals): SGR escapes (underline, bold) and overstrikes ('_\bA', 'A\bA').
+_SGR = re.compile(r"\x1b\[[0-9;]{0,32}m")
+_OVERSTRUCK = re.compile(r"[^\n\x08]\x08")
 
 
 def decode_report(data: bytes, name: str) -> str:
@@ -54,6 +58,9 @@ def decode_report(data: bytes, name: str) -> str:
             ) from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
+    if "\x1b[" in text or "\x08" in text:
+        # The text a reader of that terminal saw: underlined and bold words are words.
+        text = _OVERSTRUCK.sub("", _SGR.sub("", text))
     if text.isspace() or not text:  # (not strip(): that would copy the whole text)
         raise NotAReport(f"{name}: the file is empty")
     controls = len(_CONTROL.findall(text))
