@@ -167,3 +167,43 @@ def test_a_manual_rendered_for_a_terminal_imports_as_the_text_it_shows() -> None
     assert "o file names in italic, Bold words 0." in text
     assert "\x1b" not in text and "\b" not in text
     assert ids(brief) == ["1", "2"]
+
+
+# -- headings at the margin over indented text -------------------------------------------------
+
+MARGIN = """\
+                               fonts-conf
+
+Name
+
+   fonts.conf -- Font configuration files
+
+Description
+
+   Fontconfig is a library designed to provide system-wide font
+   configuration, customization and application access.
+
+Functional Overview
+
+   Fontconfig contains two essential modules, the configuration
+   module and the matching module.
+
+   <fontconfig>
+   This is the top level element.
+
+See Also
+
+   fc-cat, fc-cache, fc-list.
+"""
+
+
+def test_headings_at_the_margin_over_indented_text_are_sections() -> None:
+    # docbook2txt's rendering of fontconfig's manual (Debian's fontconfig-user.txt) was
+    # refused: 'no report structure found'.
+    brief = import_report(MARGIN.encode(), "fontconfig-user.txt")
+    assert brief.meta.title == "fonts-conf"
+    assert [s.title for s in brief.sections] == [
+        "Name", "Description", "Functional Overview", "See Also"
+    ]  # fmt: skip
+    assert "Fontconfig contains two essential modules, the configuration module and the " \
+        "matching module." in paragraphs(brief)  # fmt: skip
