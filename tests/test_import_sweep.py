@@ -4,6 +4,7 @@ pytest and Debian documentation, Python's HTML manuals, PDFs): each a minimal in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -162,11 +163,14 @@ def test_a_manual_rendered_for_a_terminal_imports_as_the_text_it_shows() -> None
     # groff's grotty output, as Debian ships man-db's manual: SGR underlines and overstrikes.
     lines = ["Manual", "", "1. Introduction", ""]
     for n in range(30):
-        lines.append(f" +\bo file names in \x1b[4mitalic\x1b[24m, B\bBo\bol\bld\bd words {n}.")
+        lines.append(
+            f" +\bo file names in \x1b[4mitalic\x1b[24m, B\bBo\bol\bld\bd words {n} in a "
+            "|\b_b\b_o\b_x\b_|\b_ and _\bu_\bn_\bd_\be_\br."
+        )
     lines += ["", "2. Details", "", "More text."]
     brief = import_report("\n".join(lines).encode(), "man-db-manual.txt")
     text = " ".join(paragraphs(brief))
-    assert "o file names in italic, Bold words 0." in text
+    assert "o file names in italic, Bold words 0 in a |box| and under." in text
     assert "\x1b" not in text and "\b" not in text
     assert ids(brief) == ["1", "2"]
 
@@ -237,3 +241,31 @@ def test_the_json_glossary_finds_every_terms_sections_in_one_pass(
     assert passes == [len(brief.glossary)]
     storm = next(t for t in data["terms"] if t["term"] == "Storm Corps")
     assert storm["used_in"] == ["2-1", "4-1"]
+
+
+# -- PDF contents lists ------------------------------------------------------------------------
+
+
+def test_a_pdf_contents_entry_with_dot_leaders_is_no_heading(tmp_path: Path) -> None:
+    # Texinfo sets its contents in the headings' bold type (libtasn1's manual): every entry
+    # became a subsection ('1 Introduction . . . . 1').
+    pytest.importorskip("reportlab")
+    pytest.importorskip("pypdfium2")
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "manual.pdf"
+    pdf = canvas.Canvas(str(path))
+    y = 800
+    lines = [("Helvetica-Bold", 16, "Table of Contents")]
+    lines += [("Helvetica-Bold", 10, f"{n} Chapter {n} " + ". " * 30 + str(n)) for n in (1, 2)]
+    for n in (1, 2):
+        lines.append(("Helvetica-Bold", 16, f"{n} Chapter {n}"))
+        lines += [("Helvetica", 10, f"Body text of chapter {n}, line {k}.") for k in range(8)]
+    for font, size, text in lines:
+        pdf.setFont(font, size)
+        pdf.drawString(72, y, text)
+        y -= size * 1.6
+    pdf.save()
+    brief = import_report(path.read_bytes(), path.name)
+    assert [s.title for s in brief.sections] == ["Table of Contents", "1 Chapter 1", "2 Chapter 2"]
+    assert all(not s.subsections for s in brief.sections)
