@@ -52,7 +52,7 @@ _EMPHASIS = frozenset(
     )
 )
 #: Words that stand for any name in an example ("the Foo field"), never a term.
-_PLACEHOLDERS = frozenset({"foo", "bar", "baz", "qux", "quux", "xyzzy", "foobar"})
+_PLACEHOLDERS = frozenset({"foo", "bar", "baz", "qux", "quux", "xyzzy", "foobar", "xxx"})
 #: A definition longer than this is a run-on list (a flattened changelog or table), not a
 #: sentence that defines anything; the longest real one in the corpus has 79 words.
 _MAX_DEFINITION_WORDS = 80
@@ -353,6 +353,11 @@ def _clean_name(name: str) -> str:
                 or _FISCAL.fullmatch(after)
                 or after == "P.L"
                 or (index == 1 and _is_acronym(words[0]) and _is_acronym(after))  # "NMFS for SIMP"
+                or (  # "Bruno Oliveira for the PR": thanks for a pull request, not a name
+                    word.casefold() == "for"
+                    and _is_acronym(words[-1].strip(_PUNCTUATION))
+                    and index + 1 + (words[index + 1].casefold() == "the") == len(words) - 1
+                )
             ):
                 words = words[:index]
                 break
@@ -520,6 +525,27 @@ def _is_title(sentence: str) -> bool:
     return capitalised >= 0.8 * len(words)
 
 
+#: What a quoted word or name never holds but code, a path, a command or a file name does:
+#: '"N;N;s/\n//"', '"TERM=Wyse50"', '"C:\\Program Files"', '"changelog/"', '"Y/n"', '"end_info"',
+#: '"foo.doc"', '"TestClass.test_method"', '‘Example.Group’' (a dot inside a word). A slash
+#: between capitals is a name's: '"TCP/IP network"', "I/O".
+_CODE_LIKE = re.compile(
+    r"[;=\\{}<>|$@#%^*~_`()\[\]]|(?<![A-Z])/|/(?![A-Z])|\w\.[a-z_]\w|\w\w\.[A-Z][a-z]"
+)
+#: Fewest letters in a quoted term: '"X" means the transformation …' quotes a label.
+_MIN_QUOTED_LETTERS = 3
+
+
+def _placeholder(words: Sequence[str]) -> bool:
+    """Whether a word stands for any name in an example ("the Foo field", "XXX Describe")."""
+    return any(word.strip(_PUNCTUATION).casefold() in _PLACEHOLDERS for word in words)
+
+
+def _code_like(term: str) -> bool:
+    """Whether ``term`` is code, a path or a file name rather than a word or a name."""
+    return _CODE_LIKE.search(term) is not None
+
+
 def _residue(term: str) -> bool:
     """Whether ``term`` carries Markdown emphasis marks that the import left ("Grouper__s")."""
     return "__" in term or "**" in term or term.startswith("_") or term.endswith("_")
@@ -558,6 +584,8 @@ def _coinage(match: re.Match[str], sentence: str, lower: frozenset[str]) -> tupl
     # expands it, never from quotes alone.
     if inner.isupper():
         return None
+    if _code_like(inner) or sum(char.isalpha() for char in inner) < _MIN_QUOTED_LETTERS:
+        return None  # code, a path, a file name or a one-letter label, quoted to show it
     words = inner.split()
     lead_in = sentence[max(0, match.start() - 30) : match.start()]
     coined = patterns["coined"].search(lead_in) is not None
@@ -605,6 +633,8 @@ def _defined_term(match: re.Match[str]) -> str | None:
             return None
         raw = " ".join(_without_adverb(words))  # "Shrimp collectively refers to"
     term = _clean_name(raw)
+    if _code_like(term) or sum(char.isalpha() for char in term) < _MIN_QUOTED_LETTERS:
+        return None  # '"X" means the transformation …': a label, or code
     return term if term and not _residue(term) else None
 
 
@@ -736,8 +766,8 @@ def _count_names(
             words = name.split()
             if len(words) < 2 or words[0].casefold() in _MONTHS or _shouted(name):
                 continue
-            if _residue(name) or _document_part(words):
-                continue
+            if _residue(name) or _document_part(words) or "_" in name or _placeholder(words):
+                continue  # ('_': code, a run of constants, 'PNG_SET_WILL_FREE_DATA …')
             if index == len(parts) - 1 and numbered and words[-1].casefold() in _NUMBERED:
                 continue  # "Executive Order 14067", "Fiscal Year 2009": the number names it
             key = name.casefold()

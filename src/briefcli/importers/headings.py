@@ -9,7 +9,9 @@ Candidates, each read in one pass over the lines:
   further level);
 - **outline**: Emacs outline ``*`` / ``**`` lines, as in GNU NEWS files, or ``#`` / ``##``
   lines in a text file (read as text: nothing in it is Markdown syntax);
-- **capitalised**: ``NAME`` / ``DESCRIPTION`` lines with indented bodies, as in a man page.
+- **capitalised**: ``NAME`` / ``DESCRIPTION`` lines with indented bodies, as in a man page;
+- **margin**, where none of the others finds headings: short capitalised lines at the margin
+  over indented text, as lynx and docbook2txt write a page out.
 
 A heading stands after a blank line (in a text that has blank lines), never in a list (a run
 of numbered lines) or inside a wrapped paragraph. A table of contents (a run of headings that
@@ -96,6 +98,12 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
         scheme.skip |= set(contents)
         if scheme.score > best.score:
             best = scheme
+    if not best.name:
+        # Only where no other scheme finds structure: its headings are the least marked.
+        margin = _margin(lines, blanks, contents)
+        if len(margin.headings) >= _MARGIN_HEADINGS:
+            margin.skip |= set(contents)
+            best = margin
     return best
 
 
@@ -328,6 +336,40 @@ def _outline(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -
             scheme.headings[index] = heading
     if marks == "*" and not marked and not any(h.level > 1 for h in scheme.headings.values()):
         return Scheme()
+    return scheme
+
+
+#: Fewest headings that make the margin scheme: fewer are a few lines that stick out.
+_MARGIN_HEADINGS = 3
+#: Share of a text's lines that must be indented for its lines at the margin to be headings.
+_MARGIN_INDENTED = 0.6
+
+
+def _margin(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    """Headings at the margin over indented text, as lynx and docbook2txt write a page out:
+    'Functional Overview' at column 0, its paragraphs indented. Tried last (see choose)."""
+    scheme = Scheme("margin")
+    content = [line for line in lines if line is not None]
+    if sum(1 for line in content if line.indent > 0) < _MARGIN_INDENTED * len(content):
+        return scheme
+    following: Line | None = None  # the next line with text
+    for index in range(len(lines) - 1, -1, -1):
+        line, after = lines[index], following
+        following = line or following
+        if line is None or after is None or index in contents or line.bulleted:
+            continue
+        text = line.text
+        if (
+            line.indent == 0
+            and after.indent > 0
+            and text[:1].isupper()
+            and len(text) <= 100
+            and len(text.split()) <= 10
+            and not text.endswith((".", ",", ";", ":"))
+            and (not blanks or index == 0 or lines[index - 1] is None)
+        ):
+            scheme.headings[index] = Heading(1, tidy_title(text), "", line.number)
+    scheme.headings = dict(sorted(scheme.headings.items()))
     return scheme
 
 

@@ -58,6 +58,9 @@ _PAGE_NUMBER = re.compile(
 )
 _MARKER = re.compile(r"^(?:[•·◦▪‣●■►▸–—*-]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
 _NUMBERED = re.compile(r"^\d{1,3}(?:[.-]\d{1,3}){0,4}\.?\s+\S")
+#: A contents entry: dot leaders to a page number ('1 Introduction . . . . . 1', 'Index ....
+#: 32'), set in the headings' type by Texinfo and LaTeX; an entry, not the heading itself.
+_LEADERS = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,8})\s*$", re.IGNORECASE)
 _SENTENCE_END = (".", ",", ";")
 #: A hyphen at a line's end, as PDFium marks it (the lines are then given as one).
 _LINE_HYPHEN = "\ufffe"
@@ -261,7 +264,7 @@ class Layout:
             return False
         if line.size < self.body * 1.15 and not line.bold:
             return False
-        if line.size < self.body * 0.95:
+        if line.size < self.body * 0.95 or _LEADERS.search(text):
             return False
         return not text.endswith(_SENTENCE_END) or bool(_NUMBERED.match(text))
 

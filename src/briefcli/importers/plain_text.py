@@ -27,7 +27,7 @@ from briefcli.importers.headings import Line, choose, norm
 from briefcli.importers.naming import brief_id
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line
 from briefcli.importers.timeline import written_date
-from briefcli.model import Brief, GlossaryEntry, Metadata, Source
+from briefcli.model import Brief, CodeBlock, GlossaryEntry, Metadata, Source
 
 _BULLET = re.compile(r"^(?:[•·◦▪▫‣⁃●○■□►▸➤➢✓✔]\s*|[-*+–—]\s+)")
 _REPORT_LINE = re.compile(r"^(?P<kind>(?:[A-Z][\w-]*\s+){0,4}Report)\s+(?P<date>\S.*)$")
@@ -41,6 +41,13 @@ _CONTENTS = ("table of contents", "contents")
 #: reStructuredText markup a reader never sees: a comment, a link target (``.. _name:``) or a
 #: directive (``.. topic:: Abstract``). Before the title it is never the title.
 _RST_MARKUP = re.compile(r"^\.\.(?:\s|$)")
+#: A reStructuredText directive whose indented body is code, not prose: ``.. code-block:: c``.
+_CODE_DIRECTIVE = re.compile(
+    r"^\.\.\s+(?:code-block|code|sourcecode|doctest|testcode|testsetup|testcleanup|testoutput|"
+    r"parsed-literal|productionlist)::(?:\s+(?P<language>\S+))?"
+)
+#: A directive's option line (``:linenos:``, ``:caption: Example``), markup a reader never sees.
+_DIRECTIVE_OPTION = re.compile(r"^:[\w-]+:(?:\s|$)")
 #: Longest line read as a title; anything longer is a paragraph.
 MAX_TITLE = 200
 #: Lines at most this long (nine in ten of them) read as hard-wrapped text.
@@ -61,7 +68,7 @@ def looks_like(text: str, *, strong: bool) -> bool:
             (line := tidy_line(raw)).casefold() in _CONTENTS or _report_line(line) is not None
             for raw in head
         )
-    return choose(_lines(text)).name != ""
+    return choose(_structure(_lines(text))[0]).name != ""
 
 
 def parse(
@@ -71,9 +78,9 @@ def parse(
 
     With ``title`` a report whose first line is not a title still parses.
     """
-    lines = _lines(text)
+    lines, literals = _structure(_lines(text))
     del text  # the lines hold it all; the caller hands the text over (see importers._parse)
-    if not any(lines):
+    if not any(lines) and not literals:
         raise NotAReport(f"{name}: the file holds no text")
     first = _first_line(lines)
     scheme = choose(lines, title_at=first)
@@ -92,7 +99,7 @@ def parse(
         found_title, kind, date, publisher, start = _header(
             lines, name, title is not None, first in scheme.headings
         )
-    body = _Body(lines, scheme.headings, scheme.skip, start)
+    body = _Body(lines, scheme.headings, scheme.skip, start, literals)
     items = body.run()
     drafts = assemble(items, prelude_title="Introduction", title_heading=headed)
     if headed:
@@ -144,6 +151,81 @@ def _lines(text: str) -> list[Line | None]:
     while out and out[-1] is None:
         out.pop()
     return out
+
+
+def _structure(lines: list[Line | None]) -> tuple[list[Line | None], dict[int, CodeBlock]]:
+    """The lines with every literal block taken out (blank in their place), and the blocks by
+    the index of their first line.
+
+    reStructuredText writes code as a block indented under a paragraph that ends in ``::``,
+    under a ``.. code-block::`` directive, or as a ``>>>`` session. Read as prose, its lines
+    would be joined into one paragraph, and an example heading inside one (an underlined
+    ``Chapter 1 Title``) would be taken for a section.
+    """
+    literals: dict[int, CodeBlock] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line is None:
+            index += 1
+            continue
+        found = _literal_at(lines, index, line)
+        if found is None:
+            index += 1
+            continue
+        first, start, end, language = found
+        code = [lines[at] for at in range(start, end)]
+        margin = min(len(c.raw) - len(c.raw.lstrip()) for c in code if c is not None)
+        text = "\n".join(c.raw[margin:] if c is not None else "" for c in code)
+        literals[start] = CodeBlock(text, language)
+        for at in range(first, end):
+            lines[at] = None
+        index = end
+    return lines, literals
+
+
+def _literal_at(
+    lines: list[Line | None], index: int, line: Line
+) -> tuple[int, int, int, str] | None:
+    """(first line to take out, first code line, end, language) of a literal block introduced
+    at ``index``; None when none is."""
+    after_blank = index == 0 or lines[index - 1] is None
+    if line.text.startswith(">>>") and after_blank and not line.bulleted:
+        end = index
+        while end < len(lines) and lines[end] is not None:
+            end += 1
+        return index, index, end, "pycon"
+    first = index + 1  # the paragraph that ends in '::' stays
+    if directive := _CODE_DIRECTIVE.match(line.text):
+        language = directive["language"] or ""
+        first = index
+        at = index + 1
+        while (option := lines[at] if at < len(lines) else None) is not None and (
+            option.indent > line.indent and _DIRECTIVE_OPTION.match(option.text)
+        ):
+            at += 1
+    elif (
+        line.text.endswith("::")
+        and not line.text.endswith(":::")
+        and not _RST_MARKUP.match(line.text)
+        and index + 1 < len(lines)
+        and lines[index + 1] is None
+    ):
+        language = ""
+        at = index + 1
+    else:
+        return None
+    while at < len(lines) and lines[at] is None:
+        at += 1
+    start = at
+    if start >= len(lines) or (lines[start] or line).indent <= line.indent:
+        return None
+    end = start
+    while at < len(lines) and ((body := lines[at]) is None or body.indent > line.indent):
+        if body is not None:
+            end = at + 1
+        at += 1
+    return first, start, end, language
 
 
 def _report_line(line: str) -> tuple[str, str] | None:
@@ -224,8 +306,10 @@ class _Body:
         headings: dict[int, Heading],
         skip: set[int],
         start: int,
+        literals: dict[int, CodeBlock] | None = None,
     ) -> None:
         self.lines = lines
+        self.literals = literals or {}
         self.headings = headings
         self.skip = skip
         self.start = start
@@ -261,6 +345,9 @@ class _Body:
                 lines[index - 2] = None
             if index in self.skip:
                 continue
+            if code := self.literals.get(index):
+                self.flush()
+                (self.leftover_glossary if self.part == "glossary" else self.items).append(code)
             if line is None:
                 self.flush()
             elif heading := self.headings.get(index):

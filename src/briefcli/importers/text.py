@@ -26,6 +26,28 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:, \d{3})+(?!\d)")
 _QUOTE_COMMA = re.compile(r"(?<=\w), (['’\"”])(?=\s|$)")
 _MULTISPACE = re.compile(r" {2,}")
+#: Terminal formatting in text that a formatter wrote for a terminal (groff's grotty, as in
+#: Debian's rendered manuals): SGR escapes (underline, bold) and overstrikes ('_\bA', 'A\bA').
+_SGR = re.compile(r"\x1b\[[0-9;]{0,32}m")
+_OVERSTRUCK = re.compile(r"([^\n\x08])\x08([^\n\x08])")
+#: Most times one character is struck over ('A\bA\bA\bA': bold struck four times).
+_MAX_STRIKES = 4
+
+
+def _struck(match: re.Match[str]) -> str:
+    """The character an overstrike shows: the letter under an underscore, else the last."""
+    first, second = match.group(1), match.group(2)
+    return first if second == "_" else second
+
+
+def _unformatted(text: str) -> str:
+    """``text`` without SGR escapes and overstrikes: the characters a terminal showed."""
+    text = _SGR.sub("", text)
+    for _ in range(_MAX_STRIKES):
+        if "\x08" not in text:
+            break
+        text = _OVERSTRUCK.sub(_struck, text)
+    return text
 
 
 def decode_report(data: bytes, name: str) -> str:
@@ -54,6 +76,9 @@ def decode_report(data: bytes, name: str) -> str:
             ) from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
+    if "\x1b[" in text or "\x08" in text:
+        # The text a reader of that terminal saw: underlined and bold words are words.
+        text = _unformatted(text)
     if text.isspace() or not text:  # (not strip(): that would copy the whole text)
         raise NotAReport(f"{name}: the file is empty")
     controls = len(_CONTROL.findall(text))

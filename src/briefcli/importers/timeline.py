@@ -271,9 +271,15 @@ def _cued(sentence: str, start: int, end: int) -> bool:
         )
     if re.search(r"\b(?:mid|early|late)-$", before, re.IGNORECASE):
         return True
+    if re.search(r"[<>=≤≥≠~*×/+]\s*$", before):
+        return False  # compared or computed: a number ('years >= 1000', 'x * 2048')
     words = re.findall(r"[\w.]+", before.casefold())
     if not words:
         return False
+    if words[-1] in ("and", "or"):
+        # A second year ('in 1973 or 1974'), not the second of two numbers ('between 0.001
+        # and 1000', 'as 4095 and 2048').
+        return len(words) >= 2 and re.fullmatch(_Y, words[-2]) is not None
     if words[-1] in _YEAR_CUES:
         return True
     return words[-1] == "of" and len(words) >= 2 and words[-2] in _OF_CUES
@@ -331,7 +337,10 @@ def heading_event(title: str) -> tuple[str, str] | None:
             # heading, so that the event is always the report's own words, in order.
             before = _HEADING_DATE_AROUND.sub("", title[: match.start()]).strip()
             after = title[match.end() :].strip(" )]")
-            return (before if before and not after else title), date
+            # 'Release 9.0.4 (released Dec 04, 2025)': the words before the date open a
+            # bracket the date's end closes, so they are no whole text of their own.
+            open_ = before.count("(") > before.count(")") or before.count("[") > before.count("]")
+            return (before if before and not after and not open_ else title), date
     return None
 
 
