@@ -95,3 +95,17 @@ def settled(monkeypatch: pytest.MonkeyPatch) -> None:
 
     real = time.time_ns
     monkeypatch.setattr(index.time, "time_ns", lambda: real() + 60_000_000_000)
+
+
+@pytest.fixture
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test server on loopback is reached directly, whatever proxy the environment names."""
+    for name in (
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+    ):
+        monkeypatch.delenv(name, raising=False)

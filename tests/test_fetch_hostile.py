@@ -18,6 +18,9 @@ from conftest import Runner
 
 pytest.importorskip("selectolax")
 
+# The local server is reached directly, whatever proxy the environment names.
+pytestmark = pytest.mark.usefixtures("no_proxy")
+
 PAGE = b"<!doctype html><title>Harbour</title><h1>Harbour</h1><h2>Traffic</h2><p>Ships came.</p>"
 
 
@@ -86,14 +89,6 @@ def server() -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The local server is reached directly, whatever proxy the environment names."""
-    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("ALL_PROXY", raising=False)
 
 
 def _library(tmp_path: Path) -> Path:

@@ -24,6 +24,9 @@ sys.path.insert(0, str(REPO / "tests" / "data" / "web"))
 
 import make_pages
 
+# The local server is reached directly, whatever proxy the environment names.
+pytestmark = pytest.mark.usefixtures("no_proxy")
+
 PAGE = "<!doctype html><title>Harbour</title><h1>Harbour</h1><h2>Traffic</h2><p>Ships came.</p>"
 
 
@@ -84,20 +87,6 @@ def server() -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The local server is reached directly, whatever proxy the environment names."""
-    for name in (
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-    ):
-        monkeypatch.delenv(name, raising=False)
 
 
 def library(tmp_path: Path) -> Path:
