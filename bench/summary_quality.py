@@ -25,6 +25,7 @@ tune8      round 8: round 7's best against the shipped method on a held-out per-
 tune9      round 9: ROUND_9 (an order prior over sections), as tune5 plus round 8's set.
 tune10     round 10: ROUND_10 (sentences that open by pointing back), on tune9's sets.
 tune11     round 11: ROUND_11 (a brevity weight), as tune9.
+tune12     round 12: ROUND_12 (lead-ins that end with ':'), as tune10.
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
@@ -1207,18 +1208,39 @@ ROUND_11: tuple[tuple[str, Method, str], ...] = (
 _NO_WORSE = 0.0013
 
 
-def tune_round_10() -> None:
-    """Round 10: the pointing-back penalty, scored on round 9's sets; the share of picks that
-    point back is shown, and decides nothing."""
-    from briefcli.summarize import _points_back, _word_pattern
+def _points_back(text: str) -> bool:
+    from briefcli.summarize import _points_back as points_back
+    from briefcli.summarize import _word_pattern
 
+    return points_back(_word_pattern().findall(text.casefold()))
+
+
+def _lead_in(text: str) -> bool:
+    return text.rstrip().endswith(":")
+
+
+#: Round 12's candidates (docs/summaries.md, "Round 12"): lead-ins that end with ':' count
+#: less, on round 10's shipped method.
+ROUND_12: tuple[tuple[str, Method], ...] = (
+    ("1. as shipped (round 10)", ROUND_10[2][1]),
+    ("2. lead-ins, p=0.5", ROUND_10[2][1]._replace(lead_in=0.5)),
+    ("2. lead-ins, p=0.25", ROUND_10[2][1]._replace(lead_in=0.25)),
+)
+
+
+def tune_readability(
+    candidates: Sequence[tuple[str, Method]], marked: Callable[[str], bool], what: str
+) -> None:
+    """Rounds 10 and 12: a readability penalty, scored on round 9's sets; kept (the smaller
+    p first) if it costs at most :data:`_NO_WORSE`. The share of picks ``marked`` (``what``)
+    is shown, and decides nothing."""
     score = _scorer()
     sets = _round_sets(held_out=True)
     header = " | ".join(f"**{name}**" for name in sets)
-    print(f"| method | {header} | **round 9 score** | picks pointing back |")
+    print(f"| method | {header} | **round 9 score** | picks {what} |")
     print("|---|" + "---:|" * (len(sets) + 2))
     results = []
-    for label, method in ROUND_10:
+    for label, method in candidates:
         picks: list[str] = []
 
         def system(
@@ -1229,13 +1251,13 @@ def tune_round_10() -> None:
             return chosen
 
         def share(picks: list[str] = picks) -> str:
-            back = sum(_points_back(_word_pattern().findall(t.casefold())) for t in picks)
-            return f" {back / len(picks):.1%} of {len(picks)} |"
+            found = sum(map(marked, picks))
+            return f" {found / len(picks):.1%} of {len(picks)} |"
 
         results.append(_score_row(sets, label, system, score, share))
     shipped = results[0]
     kept = [i for i in (2, 1) if results[i] >= shipped - _NO_WORSE]
-    print(f"\nchosen by the rule: {ROUND_10[kept[0] if kept else 0][0]}")
+    print(f"\nchosen by the rule: {candidates[kept[0] if kept else 0][0]}")
 
 
 #: Round 6 (docs/summaries.md, "Round 6"): ridge regression's λ.
@@ -1456,7 +1478,10 @@ def main(argv: Sequence[str]) -> None:
         tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_9, held_out=True)
     if parts & {"tune10"}:
         print()
-        tune_round_10()
+        tune_readability(ROUND_10, _points_back, "pointing back")
+    if parts & {"tune12"}:
+        print()
+        tune_readability(ROUND_12, _lead_in, "ending with ':'")
     if parts & {"tune11"}:
         print()
         tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_11, held_out=True)

@@ -429,3 +429,14 @@ def test_the_brevity_weight_divides_by_length_when_the_method_says_so() -> None:
     brief = key_points(paragraphs, method=METHOD._replace(brevity=1.0))
     for weighed, point in zip(brief, plain, strict=True):
         assert weighed.score == pytest.approx(point.score / (point.words / 20))
+
+
+def test_a_lead_in_counts_less_when_the_method_says_so() -> None:
+    """Round 12's variant: a sentence that ends with ':' counts p times."""
+    paragraphs = [
+        "Troops from Pyongyang reached the Kursk region by train late in October.",
+        "The troops reached the Kursk region in three groups, as the table shows:",
+    ]
+    plain = key_points(paragraphs, method=METHOD._replace(lead_in=1.0))
+    halved = key_points(paragraphs, method=METHOD._replace(lead_in=0.5))
+    assert [round(h.score / p.score, 6) for h, p in zip(halved, plain, strict=True)] == [1.0, 0.5]

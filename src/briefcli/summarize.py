@@ -111,6 +111,9 @@ class Method(NamedTuple):
     #: Round 11: a sentence's value is divided by (its words / 20) ** brevity, so that of two
     #: sentences worth as much the shorter is chosen (0: not at all).
     brevity: float = 0.0
+    #: Round 12: the value of a lead-in, a sentence that ends with ':' (what it leads into, a
+    #: list, a table or code, is not shown with it), is multiplied by this (1: not at all).
+    lead_in: float = 1.0
 
 
 #: The shipped method (docs/summaries.md): a section's key points treat its subsections as a
@@ -152,6 +155,7 @@ class _Candidate:
         "back",
         "concepts",
         "end",
+        "lead_in",
         "opening",
         "paragraph",
         "part",
@@ -190,6 +194,8 @@ class _Candidate:
         self.concepts = _concepts(stems)
         #: Whether it opens by pointing back to what came before it.
         self.back = _points_back(found)
+        #: Whether it ends with ':', leading into what comes after it.
+        self.lead_in = text.rstrip().endswith(":")
 
 
 #: First words that point back to what came before: read alone, the sentence leaves its reader
@@ -367,10 +373,12 @@ def _priors(
     if method.brevity:
         for index, candidate in enumerate(candidates):
             priors[index] /= (candidate.words / 20) ** method.brevity
-    if method.back != 1.0:
+    if method.back != 1.0 or method.lead_in != 1.0:
         for index, candidate in enumerate(candidates):
             if candidate.back:
                 priors[index] *= method.back
+            if candidate.lead_in:
+                priors[index] *= method.lead_in
     if order:
         place: dict[int, int] = {}
         for index, candidate in enumerate(candidates):
