@@ -56,7 +56,7 @@ KEY_POINTS = 3
 
 class Method(NamedTuple):
     """How sentences are ranked. The defaults are round 5's method; :data:`METHOD` is what
-    brief ships (rounds 8 and 9: subsections are parts, earlier parts count more); bench/
+    brief ships (rounds 8-12: subsections are parts, earlier parts count more, …); bench/
     tries others."""
 
     #: "lexrank" (continuous LexRank over TF-IDF, redundancy removed MMR-style), "directed"
@@ -119,9 +119,9 @@ class Method(NamedTuple):
 #: The shipped method (docs/summaries.md): a section's key points treat its subsections as a
 #: summary treats sections (the position prior counts within each, picks spread over them;
 #: round 8, confirmed on a held-out set), and earlier sections or subsections count more
-#: (the order prior, b=2: round 9); a sentence that opens by pointing back counts a quarter
-#: (round 10).
-METHOD = Method(parts="sections", part_cover=0.3, order=2.0, back=0.25)
+#: (the order prior, b=2: round 9); a sentence that opens by pointing back (round 10), or a
+#: lead-in that ends with ':' (round 12), counts a quarter.
+METHOD = Method(parts="sections", part_cover=0.3, order=2.0, back=0.25, lead_in=0.25)
 #: LexRank's damping: the chance of a random jump at each step.
 _DAMPING = 0.15
 #: Sentences shorter than this many words are headings, captions or fragments, not points.
