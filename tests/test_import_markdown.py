@@ -278,6 +278,37 @@ def test_numbered_headings_give_the_ids() -> None:
     assert [(u.id, u.title) for u in result.sections[1].subsections] == [("2-1", "Ice")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # LaTeX's style (so most PDFs of papers): no dot after a section's number.
+        (
+            "# R\n\n## 1 Introduction\n\nI.\n\n## 2 Methods\n\nM.\n\n## 3 Results\n\nR.\n",
+            [("1", "Introduction"), ("2", "Methods"), ("3", "Results")],
+        ),
+        # One such heading, with its subsections numbered under it.
+        (
+            "# R\n\n## Preface\n\nP.\n\n## 2 Syntax\n\n### 2.1 Grammar\n\nG.\n",
+            [("1", "Preface"), ("2", "Syntax")],
+        ),
+        # A lone number that starts a title, and years, are not section numbers.
+        (
+            "# R\n\n## 3 ways to read\n\nW.\n\n## Notes\n\nN.\n",
+            [("1", "3 ways to read"), ("2", "Notes")],
+        ),
+        (
+            "# R\n\n## 2024 Plans\n\nA.\n\n## 2025 Plans\n\nB.\n",
+            [("1", "2024 Plans"), ("2", "2025 Plans")],
+        ),
+    ],
+)
+def test_section_numbers_without_a_dot_are_ids_where_the_document_numbers_them(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    result = parse(text)
+    assert [(s.id, s.title) for s in result.sections] == expected
+
+
 def test_a_glossary_of_subsections() -> None:
     text = "# R\n\n## Body\n\nText.\n\n## Glossary\n\n### Term one\n\nMeaning one.\n\n"
     text += "### Two\n\nB.\n"

@@ -7,6 +7,7 @@ sections and subsections of them by one rule for every kind of input.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -183,9 +184,38 @@ def assemble(items: list[Item], *, prelude_title: str, title_heading: bool) -> l
     return drafts
 
 
+#: A section heading numbered without a dot, as LaTeX writes them: '1 Introduction'.
+_UNDOTTED = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+
+
+def _undotted_numbers(drafts: list[Draft]) -> None:
+    """Take '1 Introduction', '2 Methods' as numbered sections (LaTeX's style, so most PDFs of
+    papers and reports) when the document shows it numbers them: two or more in sequence, or
+    one whose subsections are numbered under it ('2.1 Syntax'). A lone '3 ways to …' is
+    a title. Headings read as numbered already ('2.1 …', '1. …') are left as they are."""
+    found: list[tuple[Draft, re.Match[str]]] = []
+    for draft in drafts:
+        match = None if draft.prelude or draft.number else _UNDOTTED.match(draft.title)
+        if match and (match.group(2)[:1].isupper() or match.group(2)[:1] in "\"'“‘(`["):
+            found.append((draft, match))
+    values = [int(match.group(1)) for _, match in found]
+    in_sequence = len(values) >= 2 and all(b == a + 1 for a, b in itertools.pairwise(values))
+    under = any(
+        sub.number.split("-")[0] == str(value)
+        for (draft, _), value in zip(found, values, strict=True)
+        for sub in draft.subs
+    )
+    if not (in_sequence or under):
+        return
+    for (draft, match), value in zip(found, values, strict=True):
+        draft.number, draft.written = str(value), draft.title
+        draft.title = tidy_title(match.group(2), numbered=True)
+
+
 def number(drafts: list[Draft]) -> None:
     """Give every draft its id: the document's own number where it has one that fits (in
     order, not taken), else the next number; subsections '4-1', '4-2' … likewise."""
+    _undotted_numbers(drafts)
     taken: set[str] = set()
     own = {d.number for d in drafts if d.number and "-" not in d.number}
     # Which drafts keep their own number is decided among the numbered ones alone: an
