@@ -440,3 +440,13 @@ def test_a_lead_in_counts_less_when_the_method_says_so() -> None:
     plain = key_points(paragraphs, method=METHOD._replace(lead_in=1.0))
     halved = key_points(paragraphs, method=METHOD._replace(lead_in=0.5))
     assert [round(h.score / p.score, 6) for h, p in zip(halved, plain, strict=True)] == [1.0, 0.5]
+
+
+def test_a_piece_of_a_sentence_cut_at_a_comma_is_no_point() -> None:
+    """A PDF's page or a list can cut a sentence: a text ending with ',' or ';' is a piece."""
+    paragraphs = [
+        "[asn1 decode simple der], page 22,",
+        "the parser reads every definition in the file and the files it imports;",
+        "The parser is case sensitive and reads every definition in the file.",
+    ]
+    assert [point.text for point in key_points(paragraphs)] == [paragraphs[2]]

@@ -305,10 +305,12 @@ def _candidates(
             opening = True
             for start, end in sentence_spans(paragraph):
                 text = paragraph[start:end]
-                if not is_prose(text, min_words=_MIN_WORDS) or text.endswith("::"):
+                if not is_prose(text, min_words=_MIN_WORDS) or text.endswith(("::", ",", ";")):
                     # reST's lead-in to a literal block ('… like the following::') says nothing
-                    # without the code it introduces, and shows its markup. (Leaving out every
-                    # lead-in that ends with ':' was measured too: docs/summaries.md.)
+                    # without the code it introduces, and shows its markup. A text that ends
+                    # with ',' or ';' is a piece of a sentence, cut where a page or a list
+                    # broke it ('[asn1 decode simple der], page 22,'). (Lead-ins that end with
+                    # ':' count less: Method.lead_in.)
                     continue
                 if skip := marker_end(text):
                     start += skip
