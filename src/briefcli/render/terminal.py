@@ -26,7 +26,7 @@ from briefcli.render.document import (
     ReportTable,
     Table,
 )
-from briefcli.render.text import heading_text
+from briefcli.render.text import cells, heading_text, stacks
 from briefcli.sanitize import sanitize, sanitize_line
 from briefcli.termmatch import Matcher
 from briefcli.theme import SYNTAX_THEME, style
@@ -125,7 +125,7 @@ class _Stacking:
         self.table = table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width >= self.table.stack_below:
+        if not stacks(self.table, options.max_width):
             yield _table(self.table)
             return
         for row in self.table.rows:
@@ -197,8 +197,8 @@ def _report_table(block: ReportTable) -> RenderableType:
     for cell in header:
         table.add_column(Text(sanitize(cell)), overflow="fold")
     for row in block.rows:
-        cells = [Text(sanitize(cell), overflow="fold") for cell in row]
-        table.add_row(*cells, *[Text("")] * (count - len(row)))
+        texts = [Text(sanitize(cell), overflow="fold") for cell in row]
+        table.add_row(*texts, *[Text("")] * (count - len(row)))
     return table
 
 
@@ -241,7 +241,7 @@ def _table(block: Table) -> RenderableType:
     for index, role in enumerate(block.roles):
         last = index == len(block.roles) - 1
         fit = block.fit(index)
-        widest = max((len(row[index]) for row in block.rows), default=0)
+        widest = max((cells(row[index]) for row in block.rows), default=0)
         table.add_column(
             style=style(role),
             justify="right" if block.align(index) == "right" else "left",
@@ -253,7 +253,7 @@ def _table(block: Table) -> RenderableType:
             ratio=1 if last else None,
         )
     for row in block.rows:
-        cells: list[RenderableType] = []
+        shown: list[RenderableType] = []
         for index, cell in enumerate(row):
             text = Text(sanitize_line(cell.lstrip(" ")), overflow="fold")
             if block.fit(index) == "truncate":
@@ -261,6 +261,6 @@ def _table(block: Table) -> RenderableType:
             _link(text)
             indent = len(cell) - len(cell.lstrip(" "))
             # A cell indented (a subsection in the contents) stays indented when it wraps.
-            cells.append(_Hanging(Text(" " * indent), text) if indent else text)
-        table.add_row(*cells)
+            shown.append(_Hanging(Text(" " * indent), text) if indent else text)
+        table.add_row(*shown)
     return table

@@ -6,7 +6,7 @@ Plain text is what pipes and files get, so it holds the data only: legends and h
 
 from __future__ import annotations
 
-import textwrap
+import re
 
 from briefcli.render.document import (
     Bullets,
@@ -37,18 +37,89 @@ def render(document: Document, width: int | None = None) -> str:
     return sanitize("\n\n".join(part for part in parts if part) + "\n")
 
 
+#: Where lines may break: runs of ASCII whitespace (a no-break space is not one).
+_BREAKS = re.compile(r"([\t\n\x0b\x0c\r ]+)")
+#: A paragraph that is an item of a list: its indent and its mark ('- ', '* ', '1. ', '2) ').
+LIST_ITEM = re.compile(r"( *)([-*+•]|\d{1,3}[.)]) +(?=\S)")
+
+
+def cells(text: str) -> int:
+    """The columns ``text`` takes on a terminal: two for a wide (CJK) character, none for a
+    combining mark."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def fit_cells(text: str, room: int) -> str:
+    """The longest start of ``text`` that takes at most ``room`` columns."""
+    if cells(text) <= room:
+        return text
+    used = 0
+    for index, char in enumerate(text):
+        used += cells(char)
+        if used > room:
+            return text[:index]
+    return text
+
+
+def pad(text: str, width: int, align: str = "left") -> str:
+    """``text`` padded with spaces to ``width`` columns (wide characters count two)."""
+    room = " " * max(width - cells(text), 0)
+    return room + text if align == "right" else text + room
+
+
 def _wrap(text: str, width: int | None, indent: str = "", hanging: str = "") -> str:
     text = sanitize(text)
     if not width:
         return indent + text
-    return textwrap.fill(
-        text,
-        width=max(width, len(indent) + 1, len(hanging) + 1),
-        initial_indent=indent,
-        subsequent_indent=hanging,
-        break_long_words=True,
-        break_on_hyphens=False,
-    )
+    item = LIST_ITEM.match(text) if not (indent or hanging) else None
+    if item:
+        # A list item keeps its indent and mark: wrapped lines start under its text.
+        indent, hanging, text = item.group(), " " * cells(item.group()), text[item.end() :]
+    return fill(text, max(width, cells(indent) + 1, cells(hanging) + 1), indent, hanging)
+
+
+def fill(text: str, width: int, indent: str = "", hanging: str = "") -> str:
+    """``text`` wrapped at spaces to lines of at most ``width`` columns, counted as a terminal
+    counts them (a CJK character takes two); a word longer than a line is broken.
+
+    Tabs and line breaks become spaces and spaces at the ends of lines go, as with
+    :func:`textwrap.fill`, whose output this is for text of narrow characters.
+    """
+    text = text.expandtabs()
+    chunks = [chunk for chunk in _BREAKS.split(text) if chunk]
+    chunks = [" " * len(chunk) if _BREAKS.fullmatch(chunk) else chunk for chunk in chunks]
+    chunks.reverse()
+    lines: list[str] = []
+    while chunks:
+        prefix = hanging if lines else indent
+        room = width - cells(prefix)
+        line: list[str] = []
+        used = 0
+        if lines and chunks[-1].isspace():
+            chunks.pop()  # a line does not start with the spaces that ended the last one
+        while chunks:
+            size = cells(chunks[-1])
+            if used + size > room:
+                break
+            line.append(chunks.pop())
+            used += size
+        if chunks and cells(chunks[-1]) > room:
+            # A word longer than a whole line: as much as fits here, the rest on the next.
+            head = fit_cells(chunks[-1], max(room - used, 0)) or (
+                "" if line else fit_cells(chunks[-1], 1) or chunks[-1][0]
+            )
+            if head:
+                line.append(head)
+                chunks[-1] = chunks[-1][len(head) :]
+        if line and line[-1].isspace():
+            line.pop()
+        if line:
+            lines.append(prefix + "".join(line))
+    return "\n".join(lines)
 
 
 def heading_text(block: Heading) -> str:
@@ -103,16 +174,13 @@ def cell_text(cell: str) -> str:
 
 def report_table_text(block: ReportTable) -> str:
     """A table as aligned columns under its header and a rule: never wrapped."""
-    from rich.cells import cell_len
-
     rows = [[cell_text(cell) for cell in row] for row in (block.header, *block.rows)]
     count = max(len(row) for row in rows)
     rows = [row + [""] * (count - len(row)) for row in rows]
-    widths = [max(max(cell_len(row[i]) for row in rows), 1) for i in range(count)]
+    widths = [max(max(cells(row[i]) for row in rows), 1) for i in range(count)]
 
     def line(row: list[str]) -> str:
-        cells = (cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True))
-        return "  ".join(cells).rstrip()
+        return "  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(rows[0]), rule, *(line(row) for row in rows[1:])])
@@ -127,24 +195,43 @@ def _table(table: Table, width: int | None) -> str:
     if has_unsafe(joined) or "\n" in joined or "\t" in joined:
         rows = tuple(tuple(map(sanitize_line, row)) for row in table.rows)
         table = table._replace(rows=rows)
-    if width and width < table.stack_below:
+    if width and stacks(table, width):
         return _stacked(table, width)
     last = len(table.columns) - 1
-    widths = [max(len(row[i]) for row in table.rows) for i in range(last)]
+    widths = lead_widths(table)
     lines = []
     for row in table.rows:
         lead = "".join(
-            (cell.rjust(w) if table.align(i) == "right" else cell.ljust(w)) + "  "
+            pad(cell, w, table.align(i)) + "  "
             for i, (cell, w) in enumerate(zip(row, widths, strict=False))
         )
         if width and table.fit(last) == "truncate":
-            lines.append(lead + _truncate(row[last], width - len(lead)))
+            lines.append(lead + _truncate(row[last], width - cells(lead)))
         else:
             # A cell indented (a subsection in the contents) stays indented when it wraps.
             cell = row[last]
             indent = " " * (len(cell) - len(cell.lstrip(" ")))
-            lines.append(_wrap(cell.lstrip(" "), width, lead + indent, " " * len(lead + indent)))
+            lines.append(_wrap(cell.lstrip(" "), width, lead + indent, " " * cells(lead + indent)))
     return "\n".join(lines)
+
+
+#: The fewest columns left for the last cell of a row before a stacking table stacks.
+LAST_CELL_ROOM = 20
+
+
+def lead_widths(table: Table) -> list[int]:
+    """The columns each cell but the last takes: its widest cell's."""
+    return [max(cells(row[i]) for row in table.rows) for i in range(len(table.columns) - 1)]
+
+
+def stacks(table: Table, width: int) -> bool:
+    """True when a table that may stack (``stack_below``) stacks its rows at ``width``: the
+    measure is narrower than ``stack_below``, or its leading cells (a long id) would leave
+    the last one less than LAST_CELL_ROOM columns."""
+    if not table.stack_below or not table.rows:
+        return False
+    lead = sum(lead_widths(table)) + 2 * (len(table.columns) - 1)
+    return width < table.stack_below or lead + LAST_CELL_ROOM > width
 
 
 def _stacked(table: Table, width: int) -> str:
@@ -155,7 +242,7 @@ def _stacked(table: Table, width: int) -> str:
         cell = row[-1]
         indent = " " * (2 + len(cell) - len(cell.lstrip(" ")))
         if table.fit(len(row) - 1) == "truncate":
-            last = indent + _truncate(cell.lstrip(" "), width - len(indent))
+            last = indent + _truncate(cell.lstrip(" "), width - cells(indent))
         else:
             last = _wrap(cell.lstrip(" "), width, indent, indent)
         entries.append(_wrap(head, width) + "\n" + last)
@@ -163,7 +250,7 @@ def _stacked(table: Table, width: int) -> str:
 
 
 def _truncate(text: str, room: int) -> str:
-    """``text`` cut to ``room`` characters, the last one '…', when it does not fit."""
-    if len(text) <= room:
+    """``text`` cut to ``room`` columns, the last one '…', when it does not fit."""
+    if cells(text) <= room:
         return text
-    return text[: max(room - 1, 0)].rstrip() + ELLIPSIS if room > 1 else ELLIPSIS
+    return fit_cells(text, max(room - 1, 0)).rstrip() + ELLIPSIS if room > 1 else ELLIPSIS
