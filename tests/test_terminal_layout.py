@@ -100,3 +100,47 @@ def test_a_piped_list_with_a_wide_id_keeps_its_columns_aligned(
 def test_terminal_lines_fit_the_width(width: int) -> None:
     for section in ("1", "2", "3", "4"):
         assert widest(on_terminal(section, width)) <= width, section
+
+
+def test_a_list_item_wraps_under_its_text_on_a_terminal() -> None:
+    out = on_terminal("2", 40)
+    assert "    - level 3 with a long text that\n      wraps around" in out
+    assert "12. a numbered item whose text is long\n    enough" in out
+
+
+def test_a_term_inside_a_web_address_is_not_highlighted() -> None:
+    out = on_terminal("1", 80, color=True)
+    address = out.split("See ", 1)[1].split(" and the ", 1)[0]
+    assert "https://nato.int/summit/2024/report.html" in address
+    assert "\x1b[33m" not in address  # no term's colour inside it
+    assert "\x1b[33mNATO summit\x1b[0m page" in out
+
+
+@pytest.mark.parametrize("width", [20, 40, 80])
+def test_a_table_too_wide_for_the_terminal_stacks_its_rows(width: int) -> None:
+    out = on_terminal("3", width)
+    assert "Name: NATO\n" in out and "Name: EU\n" in out
+    assert "\nLast: end\n" in out
+    if width >= 40:  # no word of the report is broken to make columns fit
+        for word in ("Description:", "Organization", "北大西洋条約機構", "column:"):
+            assert word in out, word
+    # A table that fits keeps its columns.
+    assert "日本   東京" in out
+
+
+def test_a_table_that_fits_keeps_its_columns() -> None:
+    out = on_terminal("3", 300)
+    assert "Name   Description" in out
+    assert "Name:" not in out
+
+
+def test_a_tab_in_code_is_not_a_reason_to_wrap() -> None:
+    assert "    only code    tab inside\n" in on_terminal("4", 40)
+
+
+def test_a_long_code_line_wraps_marked_under_its_own_indent() -> None:
+    out = on_terminal("4", 40)
+    assert '        return "a very long line of\n        ↪ code' in out
+    assert widest(out) <= 40
+    # The code's words are all there, in order.
+    assert " ".join(out.replace("↪", "").split()).count('narrow terminal"') == 1

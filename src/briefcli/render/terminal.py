@@ -26,7 +26,7 @@ from briefcli.render.document import (
     ReportTable,
     Table,
 )
-from briefcli.render.text import cells, heading_text, stacks
+from briefcli.render.text import LIST_ITEM, cells, heading_text, stacks
 from briefcli.sanitize import sanitize, sanitize_line
 from briefcli.termmatch import Matcher
 from briefcli.theme import SYNTAX_THEME, style
@@ -69,19 +69,24 @@ def term_matcher(terms: tuple[str, ...]) -> Matcher | None:
 def _text(value: str, role: str, pattern: Matcher | None = None) -> Text:
     # Text objects, never markup strings: brackets and :emoji: codes stay literal.
     text = Text(sanitize(value), style=style(role), overflow="fold")
+    links = _link(text)
     if pattern is not None:
         for start, end in pattern.spans(text.plain):
-            text.stylize(style("highlight"), start, end)
-    _link(text)
+            # A term inside a web address is part of the address, not a use of the term.
+            if not any(start < right and left < end for left, right in links):
+                text.stylize(style("highlight"), start, end)
     return text
 
 
-def _link(text: Text) -> None:
-    """Make every web address in ``text`` a hyperlink to itself."""
+def _link(text: Text) -> list[tuple[int, int]]:
+    """Make every web address in ``text`` a hyperlink to itself; return where they are."""
     if "://" not in text.plain:
-        return
+        return []
+    spans = []
     for found in _URL.finditer(text.plain):
         text.stylize(Style(link=found.group()), found.start(), found.end())
+        spans.append((found.start(), found.end()))
+    return spans
 
 
 class _Ruled:
@@ -113,6 +118,11 @@ class _Hanging:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = self.mark.cell_len
+        if indent > options.max_width // 2:
+            # A mark as wide as half the measure (a list item nested deep) would leave the
+            # text a sliver: it wraps under the mark instead.
+            yield from (self.mark + self.body).wrap(console, options.max_width)
+            return
         lines = self.body.wrap(console, max(options.max_width - indent, 1))
         for index, line in enumerate(lines):
             yield (self.mark if index == 0 else Text(" " * indent)) + line
@@ -152,6 +162,10 @@ def _block(block: object, pattern: Matcher | None, mark: str = "") -> Renderable
         if sanitize(block.text) == block.text:  # spans index the text as given
             for start, end in block.marks:
                 text.stylize(style("match"), start, end)
+        item = LIST_ITEM.match(text.plain)
+        if item:
+            # A list item of the report: wrapped lines start under its text, not its mark.
+            return _Hanging(text[: item.end()], text[item.end() :])
         return text
     if isinstance(block, Bullets):
         bullet = Text("  • ", style=style("muted"))
@@ -167,39 +181,121 @@ def _block(block: object, pattern: Matcher | None, mark: str = "") -> Renderable
     raise TypeError(f"cannot render {type(block).__name__} for a terminal")
 
 
+#: Starts each piece of a code line wrapped to fit the terminal: the line goes on here.
+CODE_CONTINUED = "↪ "
+
+
 def _code(block: Code) -> RenderableType:
     """The code highlighted in its language (plain when unknown), indented, lines kept."""
     # rich.syntax loads Pygments (tens of milliseconds): only when a code block shows.
     from rich.syntax import Syntax
 
-    code = sanitize(block.text).strip("\n")
+    # Tabs become spaces here, at the terminal's columns: Rich measures a tab as no column.
+    code = Text(sanitize(block.text).strip("\n"))
+    code.expand_tabs(4)
     syntax = Syntax(
-        code,
-        block.language.strip() or "text",
-        theme=SYNTAX_THEME,
-        background_color="default",
-        word_wrap=True,
-        tab_size=4,
+        code.plain, block.language.strip() or "text", theme=SYNTAX_THEME, background_color="default"
     )
-    return Padding(syntax, (0, 0, 0, 4), expand=False)
+    return Padding(_CodeLines(syntax.highlight(code.plain)), (0, 0, 0, 4), expand=False)
+
+
+class _CodeLines:
+    """Highlighted code, line for line. A line longer than the measure wraps: its pieces
+    start under the line's own indent, marked CODE_CONTINUED, so that no piece reads as a
+    line of its own."""
+
+    def __init__(self, code: Text) -> None:
+        self.code = code
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        widest = max((line.cell_len for line in self.code.split("\n")), default=0)
+        return Measurement(min(widest, 1), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        for line in self.code.split("\n"):
+            line.rstrip_end(0)
+            if line.cell_len <= width:
+                yield line
+                continue
+            plain = line.plain
+            indent = len(plain) - len(plain.lstrip(" "))
+            indent = min(indent, width // 2)
+            mark = Text(" " * indent) + Text(CODE_CONTINUED, style=style("muted"))
+            body = line[indent:]
+            body.overflow, body.no_wrap = "fold", False
+            room = max(width - mark.cell_len, 1)
+            for index, piece in enumerate(body.wrap(console, room)):
+                yield (line[:indent] if index == 0 else mark.copy()) + piece
+
+
+#: A column of a report's table is not narrowed below this many columns (or its longest word,
+#: when shorter) to make the table fit; a table that cannot fit so stacks its rows instead.
+_NARROWEST_COLUMN = 12
+#: Between two columns of a report's table: padding, the rule's gap, padding.
+_COLUMN_GAP = 3
 
 
 def _report_table(block: ReportTable) -> RenderableType:
-    """The report's table with its header; cells wrap within their column, none is cut."""
-    from rich import box
-    from rich.table import Table as RichTable
+    """The report's table with its header, or its rows stacked when it does not fit."""
+    return _ReportTable(block)
 
-    table = RichTable(
-        box=box.SIMPLE_HEAD, header_style=style("label"), pad_edge=False, show_edge=False
-    )
-    count = max(len(row) for row in (block.header, *block.rows))
-    header = [*block.header, *[""] * (count - len(block.header))]
-    for cell in header:
-        table.add_column(Text(sanitize(cell)), overflow="fold")
-    for row in block.rows:
-        texts = [Text(sanitize(cell), overflow="fold") for cell in row]
-        table.add_row(*texts, *[Text("")] * (count - len(row)))
-    return table
+
+class _ReportTable:
+    """A report's table: cells wrap within their column and none is cut. When the columns
+    cannot fit without breaking most words (many columns on a narrow terminal), each row
+    stacks instead: one 'Header: cell' line for each cell."""
+
+    def __init__(self, block: ReportTable) -> None:
+        self.block = block
+        count = max(len(row) for row in (block.header, *block.rows))
+        self.rows = [[*row, *[""] * (count - len(row))] for row in (block.header, *block.rows)]
+
+    def _narrowest(self) -> int:
+        """The columns the table needs, each column at its longest word (at most
+        _NARROWEST_COLUMN) and the gaps between them."""
+        columns = zip(*self.rows, strict=True)
+        longest = [
+            max((cells(w) for cell in c for w in sanitize(cell).split()), default=0)
+            for c in columns
+        ]
+        return sum(min(w, _NARROWEST_COLUMN) for w in longest) + _COLUMN_GAP * (len(longest) - 1)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self._narrowest() <= options.max_width:
+            yield self._table()
+            return
+        header, *rows = self.rows
+        for index, row in enumerate(rows):
+            if index:
+                yield Text("")
+            for label, cell in zip(header, row, strict=True):
+                value = Text(sanitize(cell), overflow="fold")
+                _link(value)
+                name = sanitize_line(label).strip()
+                if not name:
+                    yield value
+                    continue
+                yield _Hanging(Text(name + ": ", style=style("label")), value)
+
+    def _table(self) -> RenderableType:
+        from rich import box
+        from rich.table import Table as RichTable
+
+        table = RichTable(
+            box=box.SIMPLE_HEAD, header_style=style("label"), pad_edge=False, show_edge=False
+        )
+        header, *rows = self.rows
+        for cell in header:
+            table.add_column(Text(sanitize(cell)), overflow="fold")
+        for row in rows:
+            texts = [Text(sanitize(cell), overflow="fold") for cell in row]
+            for text in texts:
+                _link(text)
+            table.add_row(*texts)
+        return table
 
 
 def _heading(block: Heading, mark: str = "") -> RenderableType:
