@@ -37,6 +37,10 @@ SECTION = Binding.Group("Section")
 
 #: Below this many columns the contents tree is narrower, and hides once a section is chosen.
 WIDE = 110
+#: The contents' width below WIDE (as in the CSS), and the fewest columns the text is given
+#: beside them; on a narrower screen the text takes the whole width.
+NARROW_CONTENTS = 26
+NARROWEST_TEXT = 40
 
 
 class Reader(App[int]):
@@ -46,6 +50,7 @@ class Reader(App[int]):
     ENABLE_COMMAND_PALETTE = False
     CSS = """
     #top { dock: top; height: 1; padding: 0 1; background: $panel; }
+    #top { text-wrap: nowrap; text-overflow: ellipsis; }
     #contents { width: 34; height: 1fr; overflow-x: hidden; border-right: vkey $panel-lighten-2; }
     Screen.-narrow #contents { width: 26; }
     #contents.-hidden { display: none; }
@@ -111,7 +116,7 @@ class Reader(App[int]):
 
     async def on_mount(self) -> None:
         """Open where the reader left off (or at the start), and follow the scrolling."""
-        self._fit(self.size.width)
+        self._fit(self.size.width, opening=True)
         start = self.start or Position(self.stops[0].anchor if self.stops else "", 0)
         self.watch(self.query_one(TextPane), "scroll_y", self._scrolled, init=False)
         if self.stops:
@@ -122,8 +127,13 @@ class Reader(App[int]):
         """Fit the layout to the new width."""
         self._fit(event.size.width)
 
-    def _fit(self, width: int) -> None:
+    def _fit(self, width: int, opening: bool = False) -> None:
         self.screen.set_class(width < WIDE, "-narrow")
+        # Too narrow for the contents and a readable text side by side: the text gets the
+        # whole width ('c' brings the contents back), unless the contents are being used.
+        contents = self.query_one(Contents)
+        if width < NARROW_CONTENTS + NARROWEST_TEXT and (opening or not contents.has_focus):
+            contents.add_class("-hidden")
 
     # -- showing a place ---------------------------------------------------------------------
 
