@@ -7,6 +7,7 @@ Plain text is what pipes and files get, so it holds the data only: legends and h
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from briefcli.render.document import (
     Bullets,
@@ -48,9 +49,17 @@ def cells(text: str) -> int:
     combining mark."""
     if text.isascii():
         return len(text)
-    from rich.cells import cell_len
+    return sum(map(_char_cells, text))
 
-    return cell_len(text)
+
+@cache
+def _char_cells(char: str) -> int:
+    # unicodedata rather than rich.cells: plain output never imports Rich (test_imports).
+    import unicodedata
+
+    if unicodedata.category(char) in ("Mn", "Me") or char == "\u200b":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def fit_cells(text: str, room: int) -> str:
