@@ -41,19 +41,35 @@ def raw_characters(text: str, colour: bool = False) -> list[str]:
     if colour:
         text = HYPERLINK.sub("", SGR.sub("", text))
     found = set()
-    for char in text:
-        code = ord(char)
-        if char in "\n\t":
+    for index, char in enumerate(text):
+        if char in "\n\t" or not _raw(char):
             continue
-        if (
-            unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp")
-            or code in _BIDI
-            or 0x200B <= code <= 0x200D
-            or code in (0x2060, 0xFEFF)
-            or 0xE0000 <= code <= 0xE007F
-        ):
-            found.add(f"U+{code:04X}")
+        if char in "\u200c\u200d" and _between_letters(text, index):
+            continue  # Persian, Indic scripts and emoji sequences need them there
+        found.add(f"U+{ord(char):04X}")
     return sorted(found)
+
+
+def _raw(char: str) -> bool:
+    code = ord(char)
+    return (
+        unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp")
+        or code in _BIDI
+        or 0x200B <= code <= 0x200D
+        or code in (0x2060, 0xFEFF)
+        or 0xE0000 <= code <= 0xE007F
+    )
+
+
+def _between_letters(text: str, index: int) -> bool:
+    """Whether text[index] stands alone between two characters outside ASCII, neither a
+    space nor raw."""
+
+    def shown(at: int) -> bool:
+        char = text[at] if 0 <= at < len(text) else " "
+        return ord(char) > 0x9F and not char.isspace() and not _raw(char)
+
+    return shown(index - 1) and shown(index + 1)
 
 
 # -- the corpus ----------------------------------------------------------------------------

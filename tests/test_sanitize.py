@@ -49,9 +49,32 @@ def test_safe_text_is_left_exactly_as_it_is(text: str) -> None:
     assert not has_unsafe(text)
 
 
-def test_zero_width_joiners_are_shown_even_inside_emoji_sequences() -> None:
-    # The price of never hiding a character: a family emoji shows its joiners.
-    assert sanitize("👨\u200d👩") == "👨<U+200D>👩"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "👨\u200d👩\u200d👧",  # a family emoji
+        "می\u200cخواهم",  # Persian: the non-joiner is part of how the word is written
+        "क्\u200dष",  # Devanagari: a joiner asks for a half form
+    ],
+)
+def test_a_joiner_between_two_letters_outside_ascii_is_kept(text: str) -> None:
+    assert sanitize(text) == text
+    assert not has_unsafe(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("ad\u200dmin", "ad<U+200D>min"),  # next to ASCII: a look-alike of 'admin'
+        ("ب\u200c\u200d\u200cب", "ب<U+200C><U+200D><U+200C>ب"),  # a run: hidden data
+        ("\u200dب", "<U+200D>ب"),  # at an end
+        ("ب\u200c ب", "ب<U+200C> ب"),  # next to a space
+        ("ب\u200d\u202eب", "ب<U+200D><U+202E>ب"),  # next to another invisible character
+    ],
+)
+def test_a_joiner_anywhere_else_is_shown(raw: str, shown: str) -> None:
+    assert sanitize(raw) == shown
+    assert has_unsafe(raw)
 
 
 def test_sanitize_line_keeps_one_line() -> None:
