@@ -394,3 +394,27 @@ def test_numbered_sections_keep_their_numbers_after_unnumbered_ones() -> None:
     ]
     text = "Grain\n\nForeword\n\nA word first.\n\n1. Ports\n\nJebel Ali.\n\n2. Food\n\nShips.\n"
     assert [s.id for s in import_report(text.encode(), "grain.txt").sections] == ["0", "1", "2"]
+
+
+JA_TEXT = (
+    "北朝鮮のロシア派兵に関する報告\n\n1. 概要\n\n"
+    "北朝鮮は十月に部隊を派遣した。重要な転換である。\n\n"
+    "2. 背景\n\n両国の関係は長い。\n\n2.1 冷戦期\n\n同盟関係にあった。\n"
+)
+JA_MARKDOWN = (
+    "# 報告\n\n## 1. 概要\n\n北朝鮮は十月に部隊を派遣した。\n\n"
+    "## 2. 背景\n\n両国の関係は長い。\n\n### 2.1 冷戦期\n\n同盟関係にあった。\n"
+)
+AR_TEXT = "تقرير\n\n1. مقدمة\n\nنص المقدمة هنا.\n\n2. خلفية\n\nنص الخلفية.\n\n2.1 تاريخ\n\nنص.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("ja.txt", JA_TEXT), ("ja.md", JA_MARKDOWN), ("ar.txt", AR_TEXT)]
+)
+def test_numbered_headings_in_scripts_without_case_are_sections(name: str, text: str) -> None:
+    # '1. 概要' opens with no capital, as no Japanese or Arabic title can: it is still a
+    # numbered heading, and a paragraph (in no capitals either) is no heading.
+    brief = import_report(text.encode(), name)
+    assert [s.id for s in brief.sections] == ["1", "2"]
+    assert [u.id for u in brief.sections[1].subsections] == ["2-1"]
+    assert not brief.sections[0].title[:1].isdigit()

@@ -71,6 +71,18 @@ class Heading:
 Item = Heading | str
 
 
+#: What a title may open with besides a capital letter: quotes, a bracket, code.
+_TITLE_OPENERS = "\"'“‘(`["
+
+
+def opens_like_a_title(text: str) -> bool:
+    """Whether ``text`` opens as a title does after a section number: a capital, a letter of a
+    script without case ('概要', 'مقدمة'), a quote or a bracket; not a lower-case word ('1.
+    apples and pears' is a list item)."""
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and not first.islower()) or first in _TITLE_OPENERS
+
+
 def own_number(text: str) -> str:
     """'2.1.' → '2-1', '0' → '0'; '' when ``text`` is no section number."""
     text = text.rstrip(".")
@@ -196,7 +208,7 @@ def _undotted_numbers(drafts: list[Draft]) -> None:
     found: list[tuple[Draft, re.Match[str]]] = []
     for draft in drafts:
         match = None if draft.prelude or draft.number else _UNDOTTED.match(draft.title)
-        if match and (match.group(2)[:1].isupper() or match.group(2)[:1] in "\"'“‘(`["):
+        if match and opens_like_a_title(match.group(2)):
             found.append((draft, match))
     values = [int(match.group(1)) for _, match in found]
     in_sequence = len(values) >= 2 and all(b == a + 1 for a, b in itertools.pairwise(values))

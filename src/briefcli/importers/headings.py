@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefcli.importers.draft import Heading, own_number, tidy_title
+from briefcli.importers.draft import Heading, opens_like_a_title, own_number, tidy_title
 
 _NUMBERED = re.compile(
     r"^(?:(?P<word>chapter|section|part|article|§)\s*)?"
@@ -133,7 +133,7 @@ def _numbered_match(line: Line) -> tuple[list[int], str, str, bool] | None:
             return None
     if len(title) > MAX_TITLE or title.endswith((",", ";")):
         return None
-    if not (title[:1].isupper() or title[:1] in "\"'“‘(.[`"):
+    if not (opens_like_a_title(title) or title[:1] == "."):
         return None
     if title.endswith(".") and len(title.split()) > MAX_DOTTED_WORDS:
         return None
@@ -316,6 +316,7 @@ def _capitalised_line(line: Line) -> bool:
         and len(text) <= 100
         and text == text.upper()
         and _LETTERS.search(text) is not None
+        and text != text.lower()  # capitals, not a script without case ('概要')
         and not text.endswith((".", ",", ";", ":"))
     )
 

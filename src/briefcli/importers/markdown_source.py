@@ -28,6 +28,7 @@ from briefcli.importers.draft import (
     listed_headings,
     nested,
     number,
+    opens_like_a_title,
     own_number,
     tidy_title,
 )
@@ -427,11 +428,7 @@ def _heading(level: int, text: str, line: int) -> Heading:
         own = own_number(match.group(1))
         single = "." not in match.group(1).rstrip(".") and "-" not in match.group(1)
         rest = match.group(3)
-        if (
-            own
-            and (match.group(2) == "." or not single)
-            and (rest[:1].isupper() or rest[:1] in "\"'“‘(`[")
-        ):
+        if own and (match.group(2) == "." or not single) and opens_like_a_title(rest):
             return Heading(level, tidy_title(rest, numbered=True), own, line, written=title)
     return Heading(level, title, "", line)
 
