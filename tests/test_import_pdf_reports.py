@@ -181,3 +181,37 @@ def test_reportlab_footnote_marks_and_notes_under_a_small_table(tmp_path: Path) 
         "[^1]: The figures are in real terms, at 2020 prices.",
         "[^2]: A second note.",
     ]
+
+
+def test_a_short_column_beside_a_long_one_and_references_with_hanging_indents(
+    tmp_path: Path,
+) -> None:
+    # The last page of a two-column report: a full left column, the references in a short
+    # right one. The columns' lines were read across, line by line ('Reforming the fare
+    # integration spending on rural bus routes …'), and each reference's indented second
+    # line was a source of its own ('Studies.').
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    width, height = A4
+    text = ParagraphStyle("body", fontName="Times-Roman", fontSize=10, leading=12.5, spaceAfter=6)
+    heading = ParagraphStyle("h1", fontName="Times-Bold", fontSize=16, leading=20)
+    entry = ParagraphStyle("ref", parent=text, leftIndent=18, firstLineIndent=-18)
+    column = (width - 112 - 18) / 2
+    frames = [Frame(56 + k * (column + 18), 56, column, height - 112) for k in (0, 1)]
+    doc = BaseDocTemplate(str(tmp_path / "r.pdf"), pagesize=A4)
+    doc.addPageTemplates([PageTemplate(frames=frames)])
+    references = [
+        f"{name}, A. (20{10 + k}). Reforming the fare integration scheme in the regions. "
+        "Journal of Public Policy."
+        for k, name in enumerate(["Haddad", "Iyer", "Lindqvist", "Novak", "Okafor", "Walsh"])
+    ]
+    story: list[Any] = [Paragraph("1&nbsp;&nbsp;Findings", heading)]
+    story += [Paragraph(BODY * 4, text) for _ in range(3)]
+    story += [Paragraph("References", heading)]
+    story += [Paragraph(r, entry) for r in references]
+    doc.build(story)
+    brief = import_report((tmp_path / "r.pdf").read_bytes(), "r.pdf")
+    assert [s.title for s in brief.sources] == references
+    assert paragraphs(brief) == [(BODY * 4).strip()] * 3

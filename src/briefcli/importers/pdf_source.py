@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.errors import UsageError
 from briefcli.importers import NotAReport
-from briefcli.importers.draft import Heading, Item
+from briefcli.importers.draft import SOURCES_TITLES, Heading, Item
 from briefcli.importers.rendered import PageMeta
 
 if TYPE_CHECKING:
@@ -220,7 +220,13 @@ class Layout:
                 else:
                     items.append(_heading(level, text, row))
             else:
-                if paragraph and self.breaks(paragraph[-1], line):
+                heading = next((i for i in reversed(items) if isinstance(i, Heading)), None)
+                listed = heading is not None and heading.title.casefold() in SOURCES_TITLES
+                if paragraph and (
+                    self.entry_starts(paragraph, line)
+                    if listed
+                    else self.breaks(paragraph[-1], line)
+                ):
                     items += self.paragraphs(paragraph)
                     paragraph = []
                 paragraph.append(line)
@@ -321,6 +327,17 @@ class Layout:
         if _MARKER.match(last.text) and line.x0 > last.x0:
             return False  # a list item's next line, under its text (a hanging indent)
         return line.x0 > last.x0 + line.size * 0.8 and last.x0 <= line.x0  # first-line indent
+
+    def entry_starts(self, entry: list[Line], line: Line) -> bool:
+        """Whether ``line`` starts a new entry of a list of references: entries start at
+        the margin, their further lines are indented under them (a hanging indent)."""
+        first, last = entry[0], entry[-1]
+        if last.bottom - line.top > self.gap + line.size * 0.35 and line.top < last.bottom:
+            return True  # a gap, as between entries set apart
+        if last.bottom - line.top < -line.size * 3:
+            # The next column or page: its margin is elsewhere; an entry ends with a '.'.
+            return last.text.rstrip().endswith(".")
+        return line.x0 <= first.x0 + line.size * 0.5 or _MARKER.match(line.text) is not None
 
     def paragraphs(self, lines: list[Line]) -> list[Item]:
         """Lines joined into a paragraph (code lines kept verbatim, fenced)."""
@@ -534,11 +551,19 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     if best is None:
         return None
     crossing, x = best
-    left = sum(1 for line in lines if line.x1 <= x)
-    right = sum(1 for line in lines if line.x0 >= x)
-    if crossing <= max(2, len(lines) * 0.08) and min(left, right) >= max(3, len(lines) * 0.2):
+    left = [line for line in lines if line.x1 <= x]
+    right = [line for line in lines if line.x0 >= x]
+    if crossing > max(2, len(lines) * 0.08) or min(len(left), len(right)) < 3:
+        return None
+    if min(len(left), len(right)) >= len(lines) * 0.2:
         return x
-    return None
+    # A short column (the last page's references beside a full column): its lines start
+    # at one edge (or a hanging indent from it), as a column's do.
+    short = left if len(left) < len(right) else right
+    edge = min(line.x0 for line in short)
+    size = max(line.size for line in short)
+    aligned = sum(1 for line in short if line.x0 - edge < size * 3)
+    return x if aligned * 3 >= len(short) * 2 else None
 
 
 # -- the child: PDFium reads the characters ----------------------------------------------------
