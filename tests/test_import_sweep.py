@@ -271,3 +271,30 @@ def test_a_pdf_contents_entry_with_dot_leaders_is_no_heading(tmp_path: Path) -> 
     assert [(s.id, s.title) for s in brief.sections][1:] == [("1", "Chapter 1"), ("2", "Chapter 2")]
     assert brief.sections[0].title == "Table of Contents"
     assert all(not s.subsections for s in brief.sections)
+
+
+# -- a print-only copy of the page -------------------------------------------------------------
+
+
+def test_a_print_only_title_and_contents_are_not_a_section() -> None:
+    # pydata-sphinx-theme (Alembic's, NumPy's, pandas' manuals) repeats the page's title and
+    # its contents in a print-only block inside <main>: the title was a section of its own,
+    # holding the contents, before the page's own.
+    page = """<!DOCTYPE html><html><head><title>Batch</title></head><body>
+<main role="main">
+<div id="jb-print-docs-body" class="onlyprint">
+  <h1>Running Batch Migrations</h1>
+  <div id="jb-print-toc"><div><h2> Contents </h2></div>
+  <nav><ul><li><a href="#reflection">Controlling Table Reflection</a></li></ul></nav></div>
+</div>
+<article class="bd-article"><section id="batch">
+<h1>Running Batch Migrations</h1>
+<p>The SQLite database presents a challenge to migration tools.</p>
+<section id="reflection"><h2>Controlling Table Reflection</h2>
+<p>The table is reflected from the database before it is copied.</p></section>
+</section></article></main></body></html>"""
+    brief = import_report(page.encode(), "batch.html")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("0", "Running Batch Migrations"),
+        ("1", "Controlling Table Reflection"),
+    ]
