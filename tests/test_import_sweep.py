@@ -298,3 +298,22 @@ def test_a_print_only_title_and_contents_are_not_a_section() -> None:
         ("0", "Running Batch Migrations"),
         ("1", "Controlling Table Reflection"),
     ]
+
+
+# -- reStructuredText fields above the title ---------------------------------------------------
+
+
+def test_fields_above_a_restructuredtext_title_are_not_the_title() -> None:
+    # Twisted's manuals open with version-control fields: the first was the title (and the
+    # id 'lastchangeddate-lastchangeddate'), the document's own title a section.
+    text = (
+        ":LastChangedDate: $LastChangedDate$\n:LastChangedBy: $LastChangedBy$\n\n"
+        "Writing Servers\n===============\n\nOverview\n--------\n\n"
+        "This document explains how you can use Twisted to implement servers.\n\n"
+        "Protocols\n---------\n\nA protocol handles the data a connection receives.\n"
+    )
+    brief = import_report(text.encode(), "servers.rst")
+    assert brief.meta.title == "Writing Servers"
+    assert brief.meta.id == "writing-servers"
+    assert [(s.id, s.title) for s in brief.sections][-2:] == [("1", "Overview"), ("2", "Protocols")]
+    assert ":LastChangedBy: $LastChangedBy$" in " ".join(paragraphs(brief))
