@@ -317,3 +317,20 @@ def test_fields_above_a_restructuredtext_title_are_not_the_title() -> None:
     assert brief.meta.id == "writing-servers"
     assert [(s.id, s.title) for s in brief.sections][-2:] == [("1", "Overview"), ("2", "Protocols")]
     assert ":LastChangedBy: $LastChangedBy$" in " ".join(paragraphs(brief))
+
+
+def test_a_restructuredtext_title_overlined_is_above_sections_underlined_alike() -> None:
+    # '=' over and under the title, '=' under each section (Babel's and Pygments' manuals):
+    # one level before, so the title was a section beside them.
+    text = (
+        ".. -*- mode: rst -*-\n\n======\nStyles\n======\n\n"
+        "Pygments comes with some builtin styles that work for both formatters.\n\n"
+        "Creating Own Styles\n===================\n\nSee the guide on writing a style.\n\n"
+        "Builtin Styles\n==============\n\nPygments ships some builtin styles.\n"
+    )
+    brief = import_report(text.encode(), "styles.rst")
+    assert brief.meta.title == "Styles"
+    assert [(s.id, s.title) for s in brief.sections][1:] == [
+        ("1", "Creating Own Styles"),
+        ("2", "Builtin Styles"),
+    ]
