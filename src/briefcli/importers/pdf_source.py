@@ -233,6 +233,7 @@ class Layout:
             previous = line
         if paragraph:
             items += self.paragraphs(paragraph)
+        items = _without_contents(items)
         _levels_by_number([item for item in items if isinstance(item, Heading)])
         for item in items:
             if isinstance(item, Heading):
@@ -415,6 +416,29 @@ class Layout:
         if text.endswith("-") and part[:1].islower():
             return self.join_hyphenated(text, part)
         return self.dehyphenate(f"{text} {part}")
+
+
+def _without_contents(items: list[Item]) -> list[Item]:
+    """The items without a table of contents: a 'Contents' heading over nothing but entries
+    with dot leaders to page numbers ('1 Introduction . . . . 3'). As in a text report, the
+    contents are skipped: the brief's own contents replace them."""
+    out: list[Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if isinstance(item, Heading) and item.title.casefold() in ("contents", "table of contents"):
+            end = index + 1
+            while end < len(items) and isinstance(items[end], str):
+                end += 1
+            entries = items[index + 1 : end]
+            if entries and all(
+                isinstance(entry, str) and _LEADERS.search(entry) for entry in entries
+            ):
+                index = end
+                continue
+        out.append(item)
+        index += 1
+    return out
 
 
 def _levels_by_number(headings: list[Heading]) -> None:
