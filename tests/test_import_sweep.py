@@ -267,7 +267,70 @@ def test_a_pdf_contents_entry_with_dot_leaders_is_no_heading(tmp_path: Path) -> 
         y -= size * 1.6
     pdf.save()
     brief = import_report(path.read_bytes(), path.name)
-    # The chapters' own numbers (LaTeX's and Texinfo's style, no dot) are their ids.
-    assert [(s.id, s.title) for s in brief.sections][1:] == [("1", "Chapter 1"), ("2", "Chapter 2")]
-    assert brief.sections[0].title == "Table of Contents"
+    # The chapters' own numbers (LaTeX's and Texinfo's style, no dot) are their ids; the
+    # contents, entries with dot leaders only, are skipped as a text report's are.
+    assert [(s.id, s.title) for s in brief.sections] == [("1", "Chapter 1"), ("2", "Chapter 2")]
     assert all(not s.subsections for s in brief.sections)
+
+
+# -- a print-only copy of the page -------------------------------------------------------------
+
+
+def test_a_print_only_title_and_contents_are_not_a_section() -> None:
+    # pydata-sphinx-theme (Alembic's, NumPy's, pandas' manuals) repeats the page's title and
+    # its contents in a print-only block inside <main>: the title was a section of its own,
+    # holding the contents, before the page's own.
+    page = """<!DOCTYPE html><html><head><title>Batch</title></head><body>
+<main role="main">
+<div id="jb-print-docs-body" class="onlyprint">
+  <h1>Running Batch Migrations</h1>
+  <div id="jb-print-toc"><div><h2> Contents </h2></div>
+  <nav><ul><li><a href="#reflection">Controlling Table Reflection</a></li></ul></nav></div>
+</div>
+<article class="bd-article"><section id="batch">
+<h1>Running Batch Migrations</h1>
+<p>The SQLite database presents a challenge to migration tools.</p>
+<section id="reflection"><h2>Controlling Table Reflection</h2>
+<p>The table is reflected from the database before it is copied.</p></section>
+</section></article></main></body></html>"""
+    brief = import_report(page.encode(), "batch.html")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("0", "Running Batch Migrations"),
+        ("1", "Controlling Table Reflection"),
+    ]
+
+
+# -- reStructuredText fields above the title ---------------------------------------------------
+
+
+def test_fields_above_a_restructuredtext_title_are_not_the_title() -> None:
+    # Twisted's manuals open with version-control fields: the first was the title (and the
+    # id 'lastchangeddate-lastchangeddate'), the document's own title a section.
+    text = (
+        ":LastChangedDate: $LastChangedDate$\n:LastChangedBy: $LastChangedBy$\n\n"
+        "Writing Servers\n===============\n\nOverview\n--------\n\n"
+        "This document explains how you can use Twisted to implement servers.\n\n"
+        "Protocols\n---------\n\nA protocol handles the data a connection receives.\n"
+    )
+    brief = import_report(text.encode(), "servers.rst")
+    assert brief.meta.title == "Writing Servers"
+    assert brief.meta.id == "writing-servers"
+    assert [(s.id, s.title) for s in brief.sections][-2:] == [("1", "Overview"), ("2", "Protocols")]
+    assert ":LastChangedBy: $LastChangedBy$" in " ".join(paragraphs(brief))
+
+
+def test_a_restructuredtext_title_overlined_is_above_sections_underlined_alike() -> None:
+    # '=' over and under the title, '=' under each section (Babel's and Pygments' manuals):
+    # one level before, so the title was a section beside them.
+    text = (
+        ".. -*- mode: rst -*-\n\n======\nStyles\n======\n\n"
+        "Pygments comes with some builtin styles that work for both formatters.\n\n"
+        "Creating Own Styles\n===================\n\nSee the guide on writing a style.\n\n"
+        "Builtin Styles\n==============\n\nPygments ships some builtin styles.\n"
+    )
+    brief = import_report(text.encode(), "styles.rst")
+    assert brief.meta.title == "Styles"
+    assert [(s.id, s.title) for s in brief.sections][1:] == [
+        ("1", "Creating Own Styles"),
+        ("2", "Builtin Styles"),
+    ]

@@ -624,3 +624,17 @@ def test_known_as_reads_names_with_and_and_leaves_quotes_to_the_quotation_finder
     assert "Dock Arrival" not in found and "Port" not in found
     assert "Port 2.0" in found
     assert found["DACS"].aliases == ("Dock Arrival and Cargo Survey",)
+
+
+def test_a_mixed_case_acronym_that_the_text_expands_is_found() -> None:
+    # A policy report's 'Mobility as a Service (MaaS)' was not found: 'MaaS' has small letters.
+    text = [
+        [
+            "Station access depends on the Mobility as a Service (MaaS) platform. "
+            "MaaS joins fares and timetables. We host it on GitHub (GitHub) for now."
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert found["MaaS"].category == ACRONYM
+    assert found["MaaS"].aliases == ("Mobility as a Service",)
+    assert "GitHub" not in found

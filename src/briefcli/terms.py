@@ -133,6 +133,12 @@ def _is_acronym(name: str) -> bool:
     )
 
 
+def _mixed_acronym(name: str) -> bool:
+    """'MaaS', 'SaaS', 'IaaS': capitals at both ends, small letters between; an acronym only
+    where the text expands it ('Mobility as a Service (MaaS)'), so 'GitHub' is none."""
+    return re.fullmatch(r"[A-Z][a-z]{1,3}[A-Z]", name) is not None
+
+
 def _shouted(term: str) -> bool:
     """Whether ``term`` is emphasis in capitals ("MUST NOT", "AS IS"), not a term or an acronym.
 
@@ -661,7 +667,7 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             short = match.group(1)
             if not _DOTTED.fullmatch(short):
                 short = short.rstrip(".")  # "(NATO.)"; but "(E.O.)", "(U.S.)" keep their dots
-            if not _is_acronym(short):
+            if not (_is_acronym(short) or _mixed_acronym(short)):
                 continue
             expansion = _expansion(short, whole[: match.start()])
             if expansion and _fits(whole):

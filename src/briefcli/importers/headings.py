@@ -262,7 +262,7 @@ def _in_run(lines: list[Line | None], index: int, parts: list[int]) -> bool:
 
 def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
     scheme = Scheme("underlined")
-    levels: list[str] = []
+    levels: list[str] = []  # the underline styles, in the order met
     for index in range(len(lines) - 1):
         line, under = lines[index], lines[index + 1]
         if line is None or under is None or line.bulleted or index in contents:
@@ -280,10 +280,13 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
         overlined = over is not None and over.raw.strip() == under.raw.strip()
         if not (close or overlined or _opens(lines, index, blanks, scheme.headings)):
             continue
-        char = match.group(1)
-        if char not in levels:
-            levels.append(char)
-        level = levels.index(char) + 1
+        # reStructuredText tells '=' over and under a title from '=' under it alone: two
+        # styles, two levels (Babel's and Pygments' manuals set their title so, their
+        # sections with '=' under them).
+        style = match.group(1) + ("/overlined" if overlined else "")
+        if style not in levels:
+            levels.append(style)
+        level = levels.index(style) + 1
         scheme.headings[index] = Heading(level, tidy_title(line.text), "", line.number)
         scheme.skip.add(index + 1)
         if overlined:

@@ -54,7 +54,11 @@ _BOILERPLATE = frozenset((
     "promo", "comments", "skip", "toc", "widget", "pagination", "pager", "popup", "modal",
     "masthead", "banner", "sitemap", "tags", "header", "topbar", "leftcol", "rightcol",
 ))  # fmt: skip
-_BOILERPLATE_NAMES = frozenset(("table-of-contents", "on-this-page", "post-tags"))
+#: A print-only copy of the page's title and contents (pydata-sphinx-theme's 'onlyprint',
+#: as NumPy's, pandas' and Alembic's manuals have): the page itself follows.
+_BOILERPLATE_NAMES = frozenset((
+    "table-of-contents", "on-this-page", "post-tags", "onlyprint", "print-only", "printonly",
+))  # fmt: skip
 #: Words of a class or id naming a page header: kept when it holds a heading (the title).
 _HEADER_WORDS = frozenset(("header", "masthead", "banner", "topbar"))
 _KEEP_WORDS = frozenset(("footnote", "footnotes", "footnote-list", "content", "article"))

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.errors import UsageError
 from briefcli.importers import NotAReport
-from briefcli.importers.draft import Heading, Item
+from briefcli.importers.draft import SOURCES_TITLES, Heading, Item
 from briefcli.importers.rendered import PageMeta
 
 if TYPE_CHECKING:
@@ -62,6 +62,8 @@ _NUMBERED = re.compile(r"^\d{1,3}(?:[.-]\d{1,3}){0,4}\.?\s+\S")
 #: 32'), set in the headings' type by Texinfo and LaTeX; an entry, not the heading itself.
 _LEADERS = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,8})\s*$", re.IGNORECASE)
 _SENTENCE_END = (".", ",", ";")
+#: A heading's own number ('2', '2.1', '2.1.3.'), for its depth.
+_DEPTH = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s+\S")
 #: A hyphen at a line's end, as PDFium marks it (the lines are then given as one).
 _LINE_HYPHEN = "\ufffe"
 _MARKS = ("\ufffe", "\x02")
@@ -168,6 +170,8 @@ class Layout:
         #: The body text's size: the size most characters have.
         self.body = sizes.most_common(1)[0][0] if sizes else 10.0
         self.furniture = _furniture(pages, self.body)
+        #: Lines of a cover page (by id) that are no headings: all but the title's.
+        self.cover = _cover(pages, self.body)
         self.vocabulary: set[str] = set()
         self.notes: list[str] = []
         #: Each line's column's right edge (by id), and the usual gap between a
@@ -195,7 +199,9 @@ class Layout:
 
         for row, line in enumerate(ordered, start=1):
             level = levels.get(_style(line))
-            if level is not None and self.is_heading(line):
+            if level is not None and (
+                self.is_heading(line) or self.heading_goes_on(line, ordered, row)
+            ):
                 if paragraph:
                     items += self.paragraphs(paragraph)
                     paragraph = []
@@ -214,13 +220,21 @@ class Layout:
                 else:
                     items.append(_heading(level, text, row))
             else:
-                if paragraph and self.breaks(paragraph[-1], line):
+                heading = next((i for i in reversed(items) if isinstance(i, Heading)), None)
+                listed = heading is not None and heading.title.casefold() in SOURCES_TITLES
+                if paragraph and (
+                    self.entry_starts(paragraph, line)
+                    if listed
+                    else self.breaks(paragraph[-1], line)
+                ):
                     items += self.paragraphs(paragraph)
                     paragraph = []
                 paragraph.append(line)
             previous = line
         if paragraph:
             items += self.paragraphs(paragraph)
+        items = _without_contents(items)
+        _levels_by_number([item for item in items if isinstance(item, Heading)])
         for item in items:
             if isinstance(item, Heading):
                 item.written = re.sub(r"\[\^\d+\]", "", item.written)
@@ -259,7 +273,11 @@ class Layout:
         return {style: level for level, style in enumerate(ranked, start=1)}
 
     def is_heading(self, line: Line) -> bool:
+        """Whether a line is set as a heading: larger or bold, short, not a sentence's end,
+        not a contents entry, not on a cover page (but for the title)."""
         text = line.text.strip()
+        if id(line) in self.cover:
+            return False
         if not text or len(text) > 160 or line.mono or len(re.findall(r"[^\W_]", text)) < 2:
             return False
         if line.size < self.body * 1.15 and not line.bold:
@@ -267,6 +285,20 @@ class Layout:
         if line.size < self.body * 0.95 or _LEADERS.search(text):
             return False
         return not text.endswith(_SENTENCE_END) or bool(_NUMBERED.match(text))
+
+    def heading_goes_on(self, line: Line, ordered: list[Line], row: int) -> bool:
+        """Whether a heading's line that ends in ',' or ';' is the first of a heading on two
+        lines ('Digital Health Records: Adoption,' over 'Risks and Governance')."""
+        text = line.text.strip()
+        if not text.endswith((",", ";")) or row >= len(ordered):
+            return False
+        after = ordered[row]  # the next line (rows count from 1)
+        return (
+            _style(after) == _style(line)
+            and self.is_heading(after)
+            and 0 <= line.bottom - after.top < line.size
+            and self.is_heading(line._replace(text=text[:-1]))
+        )
 
     # paragraphs
 
@@ -293,7 +325,20 @@ class Layout:
             last.text.rstrip().endswith((".", "!", "?", ":", '"', "”")) or (line.text[:1].isupper())
         ):
             return True
+        if _MARKER.match(last.text) and line.x0 > last.x0:
+            return False  # a list item's next line, under its text (a hanging indent)
         return line.x0 > last.x0 + line.size * 0.8 and last.x0 <= line.x0  # first-line indent
+
+    def entry_starts(self, entry: list[Line], line: Line) -> bool:
+        """Whether ``line`` starts a new entry of a list of references: entries start at
+        the margin, their further lines are indented under them (a hanging indent)."""
+        first, last = entry[0], entry[-1]
+        if last.bottom - line.top > self.gap + line.size * 0.35 and line.top < last.bottom:
+            return True  # a gap, as between entries set apart
+        if last.bottom - line.top < -line.size * 3:
+            # The next column or page: its margin is elsewhere; an entry ends with a '.'.
+            return last.text.rstrip().endswith(".")
+        return line.x0 <= first.x0 + line.size * 0.5 or _MARKER.match(line.text) is not None
 
     def paragraphs(self, lines: list[Line]) -> list[Item]:
         """Lines joined into a paragraph (code lines kept verbatim, fenced)."""
@@ -350,9 +395,13 @@ class Layout:
             for line in lines
             if line.top <= lowest and line.size < self.body * 0.9 and not line.mono
         ]
-        if not small or not re.match(r"^\d{1,3}\s", max(small, key=lambda ln: ln.top).text):
-            return lines, []
         small.sort(key=lambda ln: -ln.top)
+        # The notes start at the first small line that starts with its number: a table or a
+        # caption set small above them stays in the body.
+        first = next((i for i, ln in enumerate(small) if re.match(r"^\d{1,3}\s", ln.text)), None)
+        if first is None:
+            return lines, []
+        small = small[first:]
         notes: list[str] = []
         for line in small:
             match = re.match(r"^(\d{1,3})\s+(.*)$", line.text.strip())
@@ -369,6 +418,48 @@ class Layout:
         return self.dehyphenate(f"{text} {part}")
 
 
+def _without_contents(items: list[Item]) -> list[Item]:
+    """The items without a table of contents: a 'Contents' heading over nothing but entries
+    with dot leaders to page numbers ('1 Introduction . . . . 3'). As in a text report, the
+    contents are skipped: the brief's own contents replace them."""
+    out: list[Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if isinstance(item, Heading) and item.title.casefold() in ("contents", "table of contents"):
+            end = index + 1
+            while end < len(items) and isinstance(items[end], str):
+                end += 1
+            entries = items[index + 1 : end]
+            if entries and all(
+                isinstance(entry, str) and _LEADERS.search(entry) for entry in entries
+            ):
+                index = end
+                continue
+        out.append(item)
+        index += 1
+    return out
+
+
+def _levels_by_number(headings: list[Heading]) -> None:
+    """Headings set in one type whose numbers say they nest ('1 Introduction', '1.1
+    Background', both bold at the body's size) get levels by their numbers' depth: a level
+    of type ``n`` becomes ``10n``, and a heading numbered one step deeper than the shallowest
+    in its type ``10n + 1``."""
+    depths: dict[int, set[int]] = {}
+    found: list[tuple[Heading, int]] = []
+    for heading in headings:
+        match = _DEPTH.match(heading.written or heading.title)
+        depth = match.group(1).count(".") + 1 if match else 0
+        found.append((heading, depth))
+        if depth:
+            depths.setdefault(heading.level, set()).add(depth)
+    for heading, depth in found:
+        seen = depths.get(heading.level, set())
+        extra = depth - min(seen) if depth and len(seen) > 1 else 0
+        heading.level = heading.level * 10 + min(extra, 9)
+
+
 def _style(line: Line) -> tuple[float, bool]:
     return (round(line.size * 2) / 2, line.bold)
 
@@ -376,6 +467,21 @@ def _style(line: Line) -> tuple[float, bool]:
 def _is_page_number(line: Line, page: Page) -> bool:
     in_margin = line.top > page.height * 0.9 or line.bottom < page.height * 0.1
     return in_margin and bool(_PAGE_NUMBER.match(line.text.strip()))
+
+
+def _cover(pages: list[Page], body: float) -> set[int]:
+    """The lines (by id) of a cover page that are no headings: the first page of several is
+    a cover when under a third of its characters are in the body's size; its lines but the
+    largest (the title) are its subtitle, publisher, date and authors, set large."""
+    if len(pages) < 2 or not pages[0].lines:
+        return set()
+    lines = pages[0].lines
+    total = sum(len(line.text) for line in lines)
+    in_body = sum(len(line.text) for line in lines if abs(line.size - body) < 0.6)
+    if in_body * 3 >= total:
+        return set()
+    largest = max(round(line.size * 2) / 2 for line in lines)
+    return {id(line) for line in lines if round(line.size * 2) / 2 < largest}
 
 
 def _furniture_key(line: Line, page: Page) -> tuple[str, int]:
@@ -469,11 +575,19 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     if best is None:
         return None
     crossing, x = best
-    left = sum(1 for line in lines if line.x1 <= x)
-    right = sum(1 for line in lines if line.x0 >= x)
-    if crossing <= max(2, len(lines) * 0.08) and min(left, right) >= max(3, len(lines) * 0.2):
+    left = [line for line in lines if line.x1 <= x]
+    right = [line for line in lines if line.x0 >= x]
+    if crossing > max(2, len(lines) * 0.08) or min(len(left), len(right)) < 3:
+        return None
+    if min(len(left), len(right)) >= len(lines) * 0.2:
         return x
-    return None
+    # A short column (the last page's references beside a full column): its lines start
+    # at one edge (or a hanging indent from it), as a column's do.
+    short = left if len(left) < len(right) else right
+    edge = min(line.x0 for line in short)
+    size = max(line.size for line in short)
+    aligned = sum(1 for line in short if line.x0 - edge < size * 3)
+    return x if aligned * 3 >= len(short) * 2 else None
 
 
 # -- the child: PDFium reads the characters ----------------------------------------------------
@@ -535,13 +649,19 @@ def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
         last_object = None
         style: tuple[float, bool, bool] = (0.0, False, False)
         last_right = 0.0
+        after_mark = False
         for i in range(chars):
             char = text[i] if len(text) == chars else chr(raw.FPDFText_GetUnicode(textpage, i))
             if char in "\r\n":
+                if after_mark:
+                    # PDFium ends a line at a raised footnote mark; the text goes on after
+                    # it on the same line (the checks below end it if the next is lower).
+                    continue
                 if current is not None:
                     lines.append(current)
                 current = None
                 continue
+            after_mark = False
             raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
             if char == " " or (left.value == right.value == 0 and char.isspace()):
                 if current is not None:
@@ -575,7 +695,9 @@ def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
                 # a line hyphenated at its end and the next as one).
                 lines.append(current)
                 current = None
-            if current is not None and style[0] < max(current[4], key=current[4].get)[0] * 0.8:
+            # A footnote's mark: a digit raised and smaller (LaTeX sets it at 0.7 of the
+            # text's size, reportlab at 0.8).
+            if current is not None and style[0] < max(current[4], key=current[4].get)[0] * 0.85:
                 base = max(current[4], key=current[4].get)
                 if y0 > current[3] + base[0] * 0.25 and char.isdigit():  # raised small digits
                     parts = current[5]
@@ -584,6 +706,7 @@ def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
                     else:
                         parts.append(f"[^{char}]")
                     last_right = x1
+                    after_mark = True
                     continue
             if current is None:
                 current = [x0, y1, x1, y0, {}, []]

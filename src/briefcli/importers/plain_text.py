@@ -46,7 +46,9 @@ _CODE_DIRECTIVE = re.compile(
     r"^\.\.\s+(?:code-block|code|sourcecode|doctest|testcode|testsetup|testcleanup|testoutput|"
     r"parsed-literal|productionlist)::(?:\s+(?P<language>\S+))?"
 )
-#: A directive's option line (``:linenos:``, ``:caption: Example``), markup a reader never sees.
+#: A directive's option line (``:linenos:``, ``:caption: Example``), markup a reader never sees;
+#: at the margin, a field (``:LastChangedDate: $LastChangedDate$`` above Twisted's manuals),
+#: which before the title is never the title.
 _DIRECTIVE_OPTION = re.compile(r"^:[\w-]+:(?:\s|$)")
 #: Longest line read as a title; anything longer is a paragraph.
 MAX_TITLE = 200
@@ -124,7 +126,9 @@ def parse(
 def _first_line(lines: list[Line | None]) -> int:
     """Index of the text's first line, past blank lines and reStructuredText markup."""
     for index, line in enumerate(lines):
-        if line is not None and not (_RST_MARKUP.match(line.text) and not line.indent):
+        if line is not None and not (
+            (_RST_MARKUP.match(line.text) or _DIRECTIVE_OPTION.match(line.text)) and not line.indent
+        ):
             if _UNDERLINE.match(line.raw.strip()) and index + 1 < len(lines) and lines[index + 1]:
                 return index + 1  # an overline: the title is the line under it
             return index
