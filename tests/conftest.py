@@ -12,6 +12,7 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from briefcli.cli import run
+from briefcli.model import Brief
 
 # Property tests: "ci" runs the same examples on every run (derandomized, no example
 # database), so CI never fails at random; "dev" (the default) draws new examples each run,
@@ -109,3 +110,12 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
         "ALL_PROXY",
     ):
         monkeypatch.delenv(name, raising=False)
+
+
+def outline(brief: Brief) -> list[tuple[str, str]]:
+    """Every section's and subsection's (id, title), in order: the structure an import found."""
+    out = []
+    for section in brief.sections:
+        out.append((section.id, section.title))
+        out += [(sub.id, sub.title) for sub in section.subsections]
+    return out

@@ -13,7 +13,7 @@ import pytest
 
 from briefcli.importers import brief_yaml, import_report, sniff
 from briefcli.model import Brief, CodeBlock, TableBlock
-from conftest import REPO, SOURCE, Runner, write
+from conftest import REPO, SOURCE, Runner, outline, write
 
 pytest.importorskip("selectolax")
 sys.path.insert(0, str(REPO / "tests" / "data" / "web"))
@@ -48,14 +48,6 @@ def paragraphs(brief: Brief) -> list[str]:
         out += section.paragraphs
         for sub in section.subsections:
             out += sub.paragraphs
-    return out
-
-
-def outline(brief: Brief) -> list[tuple[str, str]]:
-    out = []
-    for section in brief.sections:
-        out.append((section.id, section.title))
-        out += [(sub.id, sub.title) for sub in section.subsections]
     return out
 
 

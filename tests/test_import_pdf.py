@@ -11,7 +11,7 @@ import pytest
 
 from briefcli.importers import import_report, pdf_source
 from briefcli.model import Brief
-from conftest import REPO, SOURCE, Runner
+from conftest import REPO, SOURCE, Runner, outline
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
@@ -42,14 +42,6 @@ def paragraphs(brief: Brief) -> list[str]:
         out += section.paragraphs
         for sub in section.subsections:
             out += sub.paragraphs
-    return out
-
-
-def outline(brief: Brief) -> list[tuple[str, str]]:
-    out = []
-    for section in brief.sections:
-        out.append((section.id, section.title))
-        out += [(sub.id, sub.title) for sub in section.subsections]
     return out
 
 

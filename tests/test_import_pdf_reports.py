@@ -11,6 +11,7 @@ import pytest
 
 from briefcli.importers import import_report
 from briefcli.model import Brief
+from conftest import outline
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
@@ -20,14 +21,6 @@ BODY = (
     "time for preparation. Stakeholders agreed that ridership cannot improve without a stable "
     "settlement for operating subsidies. "
 )
-
-
-def outline(brief: Brief) -> list[tuple[str, str]]:
-    out = []
-    for section in brief.sections:
-        out.append((section.id, section.title))
-        out += [(sub.id, sub.title) for sub in section.subsections]
-    return out
 
 
 def paragraphs(brief: Brief) -> list[str]:
