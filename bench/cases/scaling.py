@@ -29,16 +29,25 @@ _COMMANDS = (
 SECTION = "{command}, one section of {chars:,} characters"
 GLOSSARY = "{command}, 9 terms × {aliases:,} aliases"
 PARAGRAPH = "{command}, 20 paragraphs of {chars:,} characters"
+UNSPACED = "{command}, a paragraph of {chars:,} characters with no space (half of them CJK)"
+#: Wrapping a word longer than a line, by terminal columns: cut line by line.
+_UNSPACED_COMMANDS = (
+    ("brief show 1 --width 80 | cat", ("show", "1", "--width", "80"), "Long"),
+    ("brief show 1 --color always", ("show", "1", "--color", "always"), "Long"),
+)
 
 _SECTIONS = (500_000, 1_000_000)
 _ALIASES = (500, 1_000)
 _CHARS = (20_000, 40_000)
+_UNSPACED = (50_000, 100_000)
 
 
 def _commands(template: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """The commands timed on an input: all but ``glossary`` where the brief has none."""
     if template is SECTION:
         return tuple(c for c in _COMMANDS if not c[0].startswith("brief glossary"))
+    if template is UNSPACED:
+        return _UNSPACED_COMMANDS
     return _COMMANDS
 
 
@@ -47,6 +56,7 @@ _INPUTS = (
     (SECTION, [{"chars": size} for size in _SECTIONS]),
     (GLOSSARY, [{"aliases": aliases} for aliases in _ALIASES]),
     (PARAGRAPH, [{"chars": chars} for chars in _CHARS]),
+    (UNSPACED, [{"chars": chars} for chars in _UNSPACED]),
 )
 
 BUDGETS = [
@@ -65,7 +75,19 @@ def _text(template: str, size: dict[str, int]) -> str:
         return big_section_text(size["chars"])
     if template is GLOSSARY:
         return big_glossary_text(size["aliases"], 20_000)
+    if template is UNSPACED:
+        return _unspaced(size["chars"])
     return big_glossary_text(_ALIASES[0], size["chars"])
+
+
+def _unspaced(chars: int) -> str:
+    """A brief whose section 1 is one ASCII word and one CJK run of ``chars // 2`` each."""
+    half = chars // 2
+    return (
+        "schema_version: 1\nid: unspaced\ntitle: Long words\nsections:\n"
+        '- id: "1"\n  title: Long\n  paragraphs:\n'
+        f"  - {'x' * half}\n  - {'概' * half}\n"
+    )
 
 
 def cases(ctx: Context) -> list[Case]:

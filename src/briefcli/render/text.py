@@ -63,12 +63,13 @@ def _char_cells(char: str) -> int:
 
 
 def fit_cells(text: str, room: int) -> str:
-    """The longest start of ``text`` that takes at most ``room`` columns."""
-    if cells(text) <= room:
-        return text
+    """The longest start of ``text`` that takes at most ``room`` columns (read only as far as
+    ``room`` reaches, so that cutting a long text line by line stays linear)."""
+    if text.isascii():
+        return text[: max(room, 0)]
     used = 0
     for index, char in enumerate(text):
-        used += cells(char)
+        used += _char_cells(char)
         if used > room:
             return text[:index]
     return text
@@ -102,6 +103,8 @@ def fill(text: str, width: int, indent: str = "", hanging: str = "") -> str:
     chunks = [chunk for chunk in _BREAKS.split(text) if chunk]
     chunks = [" " * len(chunk) if _BREAKS.fullmatch(chunk) else chunk for chunk in chunks]
     chunks.reverse()
+    # Each chunk's columns, counted once: a long word cut line by line is not counted again.
+    sizes = [cells(chunk) for chunk in chunks]
     lines: list[str] = []
     while chunks:
         prefix = hanging if lines else indent
@@ -110,13 +113,11 @@ def fill(text: str, width: int, indent: str = "", hanging: str = "") -> str:
         used = 0
         if lines and chunks[-1].isspace():
             chunks.pop()  # a line does not start with the spaces that ended the last one
-        while chunks:
-            size = cells(chunks[-1])
-            if used + size > room:
-                break
+            sizes.pop()
+        while chunks and used + sizes[-1] <= room:
             line.append(chunks.pop())
-            used += size
-        if chunks and cells(chunks[-1]) > room:
+            used += sizes.pop()
+        if chunks and sizes[-1] > room:
             # A word longer than a whole line: as much as fits here, the rest on the next.
             head = fit_cells(chunks[-1], max(room - used, 0)) or (
                 "" if line else fit_cells(chunks[-1], 1) or chunks[-1][0]
@@ -124,6 +125,7 @@ def fill(text: str, width: int, indent: str = "", hanging: str = "") -> str:
             if head:
                 line.append(head)
                 chunks[-1] = chunks[-1][len(head) :]
+                sizes[-1] -= cells(head)
         if line and line[-1].isspace():
             line.pop()
         if line:
