@@ -156,3 +156,31 @@ def test_spans_cover_the_text_in_order_and_never_cut_a_word(
         position = end
     assert not text[position:].strip()
     assert [text[start:end] for start, end in spans] == split_sentences(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "北朝鮮は十月にロシアへ部隊を派遣した。これは重要な転換である！次はどうなるか？",
+            [
+                "北朝鮮は十月にロシアへ部隊を派遣した。",
+                "これは重要な転換である！",
+                "次はどうなるか？",
+            ],
+        ),
+        # A stop inside a quotation that the sentence goes on after is no end.
+        ("「本当か？」と彼は言った。「行こう。」", ["「本当か？」と彼は言った。", "「行こう。」"]),
+        ("朝鲜向俄罗斯派兵。这是一个重大转变。", ["朝鲜向俄罗斯派兵。", "这是一个重大转变。"]),
+    ],
+)
+def test_chinese_and_japanese_sentences_end_at_their_stops(text: str, expected: list[str]) -> None:
+    # No space follows '。', and none is needed.
+    assert split_sentences(text) == expected
+
+
+def test_a_chinese_or_japanese_sentence_counts_its_words_without_spaces() -> None:
+    from briefcli.sentences import is_prose
+
+    assert is_prose("北朝鮮は二〇二四年十月にロシアへ部隊を派遣した。")
+    assert not is_prose("派遣した。")  # a fragment, as 'It was sent.' is

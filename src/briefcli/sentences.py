@@ -53,14 +53,19 @@ _OPENERS = frozenset(
 _TERMINALS = ".!?…"
 #: Closing quotes and brackets that stay with the sentence they end.
 _CLOSERS = "\"'’”»)]}"
+#: The sentence stops of Chinese and Japanese (full width): a sentence ends at each.
+_CJK_STOPS = "。！？"
+#: Han characters and kana: Chinese and Japanese write words without spaces between them.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Opening quotes and brackets skipped to find the first letter of the next sentence.
 _OPENERS_PUNCT = "\"'‘“«([{¿¡*_"
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    # A terminal run with its closers, followed by white space or the end.
-    terminal = re.compile(r"[.!?…]+[\"'’”»)\]}]*(?=\s|\Z)")
+    # A terminal run with its closers, followed by white space or the end; or a full stop,
+    # question or exclamation mark of Chinese or Japanese, which no space follows.
+    terminal = re.compile(r"[.!?…]+[\"'’”»)\]}]*(?=\s|\Z)|[。！？]+[」』）〕】\"'’”»)\]}]*")
     # Breaks before a line: a blank line; a list item, a Markdown heading, a setext underline
     # or a table row on the next line.
     before = re.compile(
@@ -106,6 +111,16 @@ def _line_start(text: str, start: int) -> bool:
 
 def _ends_sentence(text: str, mark_start: int, mark_end: int, paren_inside: bool) -> bool:
     """Decide whether the terminal run ``text[mark_start:mark_end]`` ends a sentence."""
+    if text[mark_start] in _CJK_STOPS:
+        # '。' has no other use: no abbreviation, decimal or initial ends with it. After a
+        # closing quote, what follows at once continues it ('「本当か？」と彼は言った。').
+        quoted = text[mark_end - 1] in "」』）〕】"
+        return (
+            not quoted
+            or mark_end == len(text)
+            or text[mark_end].isspace()
+            or (text[mark_end] in "「『")
+        )
     run = text[mark_start:mark_end].rstrip(_CLOSERS)
     following = _next_word(text, mark_end)
     if not following:
@@ -278,6 +293,15 @@ def is_prose(text: str, *, min_words: int = 6) -> bool:
     letters = sum(char.isalpha() for char in text)
     return (
         letters >= 0.6 * len(text.replace(" ", ""))
-        and len(text.split()) >= min_words
+        and _words(text) >= min_words
         and not _code_or_table(text)
     )
+
+
+def _words(text: str) -> int:
+    """How many words ``text`` holds: those between spaces, and in Chinese and Japanese,
+    which put no spaces between words, one for every two characters (a rough mean)."""
+    count = len(text.split())
+    if not text.isascii():
+        count += len(_CJK.findall(text)) // 2
+    return count
