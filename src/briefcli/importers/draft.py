@@ -21,6 +21,7 @@ _SUMMARY = ("summary", "executive summary", "abstract", "tl;dr", "tldr")
 CONCLUSION_TITLES = ("conclusion", "conclusions", "concluding remarks")
 GLOSSARY_TITLES = ("glossary", "glossary of terms", "definitions", "terms and definitions")
 SOURCES_TITLES = ("source documents", "sources", "references", "bibliography")
+CONTENTS_TITLES = ("table of contents", "contents")
 #: A heading's own number: '2', '2.1', '2-1', '1.1.1' (as written in the document).
 _OWN_NUMBER = re.compile(r"^\d{1,4}(?:[.-]\d{1,4}){0,5}$")
 

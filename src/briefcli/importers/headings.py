@@ -24,7 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefcli.importers.draft import Heading, opens_like_a_title, own_number, tidy_title
+from briefcli.importers.draft import (
+    CONTENTS_TITLES,
+    Heading,
+    opens_like_a_title,
+    own_number,
+    tidy_title,
+)
 
 _NUMBERED = re.compile(
     r"^(?:(?P<word>chapter|section|part|article|§)\s*)?"
@@ -36,7 +42,6 @@ _NUMBERED = re.compile(
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{3})\. (?=\S)")
 _UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
 _OUTLINE = re.compile(r"^(\*{1,4}|#{1,6}) (\S.*)$")
-_CONTENTS = ("table of contents", "contents")
 _LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")
 #: Longest heading title; a longer line is text.
 MAX_TITLE = 200
@@ -171,7 +176,7 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
         if run and not after_label:
             return {}  # numbered lines that are no contents come first: there is none
         run = []
-        after_label = line.text.casefold().rstrip(":") in _CONTENTS
+        after_label = line.text.casefold().rstrip(":") in CONTENTS_TITLES
     return {}
 
 

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.errors import UsageError
 from briefcli.importers import NotAReport
-from briefcli.importers.draft import SOURCES_TITLES, Heading, Item
+from briefcli.importers.draft import CONTENTS_TITLES, SOURCES_TITLES, Heading, Item
 from briefcli.importers.rendered import PageMeta
 
 if TYPE_CHECKING:
@@ -426,7 +426,7 @@ def _without_contents(items: list[Item]) -> list[Item]:
     index = 0
     while index < len(items):
         item = items[index]
-        if isinstance(item, Heading) and item.title.casefold() in ("contents", "table of contents"):
+        if isinstance(item, Heading) and item.title.casefold() in CONTENTS_TITLES:
             end = index + 1
             while end < len(items) and isinstance(items[end], str):
                 end += 1

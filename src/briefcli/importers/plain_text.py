@@ -14,6 +14,7 @@ import re
 from briefcli.importers import NotAReport
 from briefcli.importers.draft import (
     CONCLUSION_TITLES,
+    CONTENTS_TITLES,
     GLOSSARY_TITLES,
     SOURCES_TITLES,
     Draft,
@@ -37,7 +38,6 @@ _TERM = re.compile(
 _PLAIN_TERM = re.compile(r"^(?P<term>[^:.;!?]{1,60}?)\s*:\s+(?P<definition>\S.*)$")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
-_CONTENTS = ("table of contents", "contents")
 #: reStructuredText markup a reader never sees: a comment, a link target (``.. _name:``) or a
 #: directive (``.. topic:: Abstract``). Before the title it is never the title.
 _RST_MARKUP = re.compile(r"^\.\.(?:\s|$)")
@@ -67,7 +67,7 @@ def looks_like(text: str, *, strong: bool) -> bool:
     head = text.split("\n", 60)[:60]
     if strong:
         return any(
-            (line := tidy_line(raw)).casefold() in _CONTENTS or _report_line(line) is not None
+            (line := tidy_line(raw)).casefold() in CONTENTS_TITLES or _report_line(line) is not None
             for raw in head
         )
     return choose(_structure(_lines(text))[0]).name != ""
@@ -258,7 +258,7 @@ def _header(
         heading_first
         or first.bulleted
         or _report_line(first.text)
-        or first.text.casefold() in _CONTENTS
+        or first.text.casefold() in CONTENTS_TITLES
         or len(first.text) > MAX_TITLE
     ):
         if titled:
@@ -294,7 +294,7 @@ def _header(
                 and not candidate.bulleted
                 and len(candidate.text) <= 80
                 and not re.match(r"^\d", candidate.text)
-                and candidate.text.casefold() not in _CONTENTS
+                and candidate.text.casefold() not in CONTENTS_TITLES
             ):
                 publisher = clean(squeeze(candidate.text))
                 index = at + 1
@@ -394,7 +394,7 @@ class _Body:
         ):
             return False
         folded = line.text.casefold().rstrip(":")
-        if folded in _CONTENTS:
+        if folded in CONTENTS_TITLES:
             self.flush()
             return True
         if folded in GLOSSARY_TITLES + SOURCES_TITLES:
