@@ -16,22 +16,19 @@ from functools import cache
 #   one alone between two other characters outside ASCII (see _JOINER);
 # - line and paragraph separators (some terminals break lines on them);
 # - lone surrogates (only from invalid input) and the noncharacters U+FFFE, U+FFFF.
-_UNSAFE_CLASS = (
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
-    "\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064"
-    "\u2066-\u206f\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff"
-    "\U000e0000-\U000e007f]"
+#: The invisible and reordering characters above, beyond the controls and separators (the
+#: zero-width joiners, U+200C and U+200D, are decided by _JOINER).
+_INVISIBLE = (
+    "\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f"
 )
+_UNSAFE_CLASS = f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}]"
 #: What may stand on either side of a zero-width (non-)joiner that is kept: a character
 #: outside ASCII that is not a space, a control or another invisible one. Persian, the Indic
 #: scripts and emoji sequences ('👨\u200d👩') need them between their letters; a joiner next to
 #: ASCII ('ad\u200dmin'), at an end or in a run (hidden data in zero-width characters) is
 #: shown.
-_NEIGHBOUR = (
-    "[^\x00-\x9f\\s\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff"
-    "\U000e0000-\U000e007f]"
-)
+_NEIGHBOUR = f"[^\x00-\x9f\\s\u200c\u200d{_INVISIBLE}]"
 _JOINER = f"(?<!{_NEIGHBOUR})[\u200c\u200d]|[\u200c\u200d](?!{_NEIGHBOUR})"
 _UNSAFE = f"{_UNSAFE_CLASS}|{_JOINER}"
 #: The only characters of _UNSAFE that Python counts as printable (they are letters, category Lo).

@@ -56,7 +56,7 @@ _CLOSERS = "\"'’”»)]}"
 #: The sentence stops of Chinese and Japanese (full width): a sentence ends at each.
 _CJK_STOPS = "。！？"
 #: Han characters and kana: Chinese and Japanese write words without spaces between them.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 #: Opening quotes and brackets skipped to find the first letter of the next sentence.
 _OPENERS_PUNCT = "\"'‘“«([{¿¡*_"
 
@@ -298,10 +298,15 @@ def is_prose(text: str, *, min_words: int = 6) -> bool:
     )
 
 
+@cache
+def _cjk() -> re.Pattern[str]:
+    return re.compile(_CJK)
+
+
 def _words(text: str) -> int:
     """How many words ``text`` holds: those between spaces, and in Chinese and Japanese,
     which put no spaces between words, one for every two characters (a rough mean)."""
     count = len(text.split())
     if not text.isascii():
-        count += len(_CJK.findall(text)) // 2
+        count += len(_cjk().findall(text)) // 2
     return count
