@@ -26,7 +26,7 @@ from briefcli.render.document import (
     ReportTable,
     Table,
 )
-from briefcli.render.text import LIST_ITEM, cells, heading_text, stacks
+from briefcli.render.text import cells, heading_text, list_item, stacks
 from briefcli.sanitize import sanitize, sanitize_line
 from briefcli.termmatch import Matcher
 from briefcli.theme import SYNTAX_THEME, style
@@ -162,7 +162,7 @@ def _block(block: object, pattern: Matcher | None, mark: str = "") -> Renderable
         if sanitize(block.text) == block.text:  # spans index the text as given
             for start, end in block.marks:
                 text.stylize(style("match"), start, end)
-        item = LIST_ITEM.match(text.plain)
+        item = list_item().match(text.plain)
         if item:
             # A list item of the report: wrapped lines start under its text, not its mark.
             return _Hanging(text[: item.end()], text[item.end() :])

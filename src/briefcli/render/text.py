@@ -39,9 +39,21 @@ def render(document: Document, width: int | None = None) -> str:
 
 
 #: Where lines may break: runs of ASCII whitespace (a no-break space is not one).
-_BREAKS = re.compile(r"([\t\n\x0b\x0c\r ]+)")
+_BREAKS = r"([\t\n\x0b\x0c\r ]+)"
 #: A paragraph that is an item of a list: its indent and its mark ('- ', '* ', '1. ', '2) ').
-LIST_ITEM = re.compile(r"( *)([-*+•]|\d{1,3}[.)]) +(?=\S)")
+_LIST_ITEM = r"( *)([-*+•]|\d{1,3}[.)]) +(?=\S)"
+
+
+@cache
+def list_item() -> re.Pattern[str]:
+    """The pattern of a list item's indent and mark; compiled on first use (plain output of a
+    lookup never wraps, so never needs it)."""
+    return re.compile(_LIST_ITEM)
+
+
+@cache
+def _breaks() -> re.Pattern[str]:
+    return re.compile(_BREAKS)
 
 
 def cells(text: str) -> int:
@@ -85,7 +97,7 @@ def _wrap(text: str, width: int | None, indent: str = "", hanging: str = "") -> 
     text = sanitize(text)
     if not width:
         return indent + text
-    item = LIST_ITEM.match(text) if not (indent or hanging) else None
+    item = list_item().match(text) if not (indent or hanging) else None
     if item:
         # A list item keeps its indent and mark: wrapped lines start under its text.
         indent, hanging, text = item.group(), " " * cells(item.group()), text[item.end() :]
@@ -100,8 +112,9 @@ def fill(text: str, width: int, indent: str = "", hanging: str = "") -> str:
     :func:`textwrap.fill`, whose output this is for text of narrow characters.
     """
     text = text.expandtabs()
-    chunks = [chunk for chunk in _BREAKS.split(text) if chunk]
-    chunks = [" " * len(chunk) if _BREAKS.fullmatch(chunk) else chunk for chunk in chunks]
+    breaks = _breaks()
+    chunks = [chunk for chunk in breaks.split(text) if chunk]
+    chunks = [" " * len(chunk) if breaks.fullmatch(chunk) else chunk for chunk in chunks]
     chunks.reverse()
     # Each chunk's columns, counted once: a long word cut line by line is not counted again.
     sizes = [cells(chunk) for chunk in chunks]
