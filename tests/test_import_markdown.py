@@ -266,6 +266,25 @@ def test_a_title_heading_and_the_text_under_it() -> None:
     assert result.sections[0].paragraphs == ("What it is.",)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Opening words.\n\n# Introduction\n\nI.\n\n# Methods\n\nM.\n", "r.md"),
+        ("Opening words.\n\n# Methods\n\n## Introduction\n\nI.\n\n# Results\n\nR.\n", "r.md"),
+        ("Report\n\nOpening words.\n\n1. Introduction\n\nI.\n\n2. Methods\n\nM.\n", "r.txt"),
+    ],
+)
+def test_the_text_before_the_first_heading_is_not_a_second_introduction(
+    text: str, name: str
+) -> None:
+    sections = import_report(text.encode(), name).sections
+    assert (sections[0].id, sections[0].title) == ("0", "Front matter")
+    assert sections[0].paragraphs == ("Opening words.",)
+    assert [s.title for s in sections].count("Introduction") + sum(
+        u.title == "Introduction" for s in sections for u in s.subsections
+    ) == 1
+
+
 def test_numbered_headings_give_the_ids() -> None:
     text = "# Report\n\n## 1. Summary\n\nS.\n\n## 2. Findings\n\n### 2.1 Ice\n\nI.\n\n"
     text += "## 3. End\n\nE.\n"

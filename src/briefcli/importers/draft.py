@@ -157,6 +157,11 @@ def listed_headings(items: list[Item], entries: Mapping[int, str] | None = None)
     return out if promoted else items
 
 
+#: The title of the text before the first heading when the report has a section of the name
+#: the importer would give it ('Introduction').
+PRELUDE_TAKEN = "Front matter"
+
+
 def assemble(items: list[Item], *, prelude_title: str, title_heading: bool) -> list[Draft]:
     """Sections from a run of headings and paragraphs, in reading order.
 
@@ -193,6 +198,12 @@ def assemble(items: list[Item], *, prelude_title: str, title_heading: bool) -> l
             else:
                 current.subs.append(draft)
     if prelude.paras or (title is not None and not drafts):
+        taken = {d.title.casefold() for d in drafts} | {
+            s.title.casefold() for d in drafts for s in d.subs
+        }
+        if title is None and prelude.title.casefold() in taken:
+            # Two sections called 'Introduction', of which the first is not the report's.
+            prelude.title = PRELUDE_TAKEN
         drafts.insert(0, prelude)
     return drafts
 
