@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 #: that brief reads. A larger report is refused before any work is done, and no more of it
 #: than this is ever read.
 MAX_IMPORT_BYTES = 6 * 1024 * 1024
-_LIMIT_TEXT = (
+LIMIT_TEXT = (
     f"brief imports reports of at most {MAX_IMPORT_BYTES:,} bytes "
     f"({MAX_IMPORT_BYTES // 2**20} MiB), so that the brief stays readable"
 )
@@ -67,7 +67,7 @@ def read_report(path: str) -> Report:
             raise BriefError(f"cannot read the report from stdin: {reason}") from None
         if len(data) > MAX_IMPORT_BYTES:
             # Read no further: how much more there is is unknown (it may never end).
-            raise NotAReport(f"<stdin>: more than {MAX_IMPORT_BYTES:,} bytes; {_LIMIT_TEXT}")
+            raise NotAReport(f"<stdin>: more than {MAX_IMPORT_BYTES:,} bytes; {LIMIT_TEXT}")
         return Report(data, "<stdin>")
     if path[:8].casefold().startswith(("http://", "https://")):
         from briefcli.importers import fetch
@@ -155,12 +155,13 @@ def _parse(
 ) -> tuple[Brief, list[Draft], list[TimelineEvent]]:
     """Read the report whose bytes ``held`` holds: they are taken out of it, so that nothing
     but this function holds them, and they are let go once decoded (issue 12: peak memory)."""
-    from briefcli.importers import markdown_source, plain_text, text
+    from briefcli.importers import containers, markdown_source, plain_text, text
 
     data = held.pop()
 
     if len(data) > MAX_IMPORT_BYTES:
-        raise NotAReport(f"{name}: {len(data):,} bytes; {_LIMIT_TEXT}")
+        raise NotAReport(f"{name}: {len(data):,} bytes; {LIMIT_TEXT}")
+    data = containers.unpacked(data, name, MAX_IMPORT_BYTES)
     if title is not None and not title.strip():
         raise BriefError("--title needs some text")
     chosen = form if form != "auto" else sniff(data, name)
@@ -203,12 +204,18 @@ def sniff(data: bytes, name: str) -> str:
 
 
 def _suffix(name: str) -> str:
-    """A file name's suffix, or a URL path's (without its query)."""
+    """A file name's suffix, or a URL path's (without its query); a compressed file's is
+    the suffix under the compression's ('NEWS.md.gz' → '.md')."""
+    from briefcli.importers.containers import COMPRESSED_SUFFIXES
+
     if "://" in name:
         from urllib.parse import urlsplit
 
         name = urlsplit(name).path
-    return Path(name).suffix.casefold()
+    path = Path(name)
+    if path.suffix.casefold() in COMPRESSED_SUFFIXES:
+        path = path.with_suffix("")
+    return path.suffix.casefold()
 
 
 def detect(decoded: str, name: str) -> str:
