@@ -220,6 +220,12 @@ FLATTENED = [
     "-A NUM, --after-context=NUM Print NUM lines of trailing context after matching lines.",
     "--exclude=GLOB Skip any command-line file with a name suffix that matches the pattern GLOB.",
     "ms=01;31 SGR substring for matching non-empty text in a selected line.",
+    # XML flattened out of a PDF (shared-mime-info's specification).
+    '<match type="string" offset="0" value="diff"/> <match type="string" offset="0" '
+    'value="Common subdirectories: "/> </magic> <glob pattern="*.diff"/> </mime-type>',
+    '<?xml version="1.0" encoding="utf-8"?> <mime-type type="text/x-diff"> <!--Created '
+    "automatically by update-mime-database.",
+    'Files are listed as <file name="a.txt" size="10"/> <file name="b.txt" size="20"/> here.',
 ]
 PROSE = [
     "The first byte of Stream Flags is always a null byte in every stream.",
@@ -228,6 +234,9 @@ PROSE = [
     "2. 65534 → The `nobody` UID, also called the overflow UID or similar.",
     "In October 2024, about 11,000 troops arrived in Kursk, according to 3 officials.",
     "Two regular expressions may be joined by the infix operator |; the result matches either.",
+    "Use the <div> and <span> elements to group the text of a page together.",
+    'Each rule is written as a <glob pattern="*.txt"/> element in the source file.',
+    "The test passes when x < 5 and y > 3 hold in every case it tries.",
 ]
 
 

@@ -39,7 +39,7 @@ __all__ = [
 REPORT, EDITOR, EXTRACTED = "report", "editor", "extracted"
 
 #: Bumped whenever what is extracted changes, so cached extracts are computed afresh.
-METHOD = 16
+METHOD = 17
 #: The modules whose code decides what is extracted (their size and mtime key the cache too).
 _CODE = ("extracts.py", "summarize.py", "sentences.py", "terms.py")
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024

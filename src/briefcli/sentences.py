@@ -246,6 +246,8 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
             r"^(?:def|class)\s+\w+\s*[(:]|^(?:from\s+[\w.]+\s+)?import\s+[\w.]+\s*$"
             r"|\b\w+\s=\s['\"\[{]|\w\(\w+=|\s>>>\s|^\w*(?:Error|Exception|Warning):\s"
         ),
+        # XML or HTML markup: a tag, a processing instruction or a comment.
+        "tag": re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<\?[\w-]+[^<>]*\?>|<!--"),
         # Inline code spans and MyST roles: code quoted inside prose, not code.
         "quoted_code": re.compile(r"`[^`]*`|\{\w+\}(?=`)"),
     }
@@ -270,6 +272,8 @@ def _code_or_table(text: str) -> bool:
         return True
     if len(patterns["statement"].findall(plain)) >= 2:
         return True  # two assignments ending in semicolons: a line of code
+    if "<" in plain and _markup(plain, patterns["tag"]):
+        return True
     tokens = plain.split()
     if (
         len(patterns["pair"].findall(plain)) >= 2
@@ -278,6 +282,16 @@ def _code_or_table(text: str) -> bool:
         return True  # cells of hexadecimal values: a table
     numeric = sum(token.lstrip("([").startswith(tuple("0123456789")) for token in tokens)
     return numeric >= 5 and numeric >= 0.4 * len(tokens)
+
+
+def _markup(text: str, tag: re.Pattern[str]) -> bool:
+    """Whether ``text`` is XML or HTML rather than prose about it: it opens with a tag, or its
+    tags take up two fifths of it ('<match type="string" offset="0" value="diff"/> …'). Prose
+    may name an element or two ("the <div> element")."""
+    tags = tag.findall(text)
+    if not tags:
+        return False
+    return text.startswith(tags[0]) or sum(map(len, tags)) >= 0.4 * len(text)
 
 
 def is_prose(text: str, *, min_words: int = 6) -> bool:
