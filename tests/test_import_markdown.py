@@ -11,7 +11,7 @@ import pytest
 
 from briefcli.importers import NotAReport, brief_yaml, import_report, markdown_source
 from briefcli.model import Brief, CodeBlock, TableBlock
-from conftest import REPO, Runner
+from conftest import REPO, Runner, outline
 
 DATA = Path(__file__).parent / "data"
 REAL_DOCUMENTS = [DATA / "typer-README.md", DATA / "rich-README.md", REPO / "README.md"]
@@ -283,6 +283,38 @@ def test_the_text_before_the_first_heading_is_not_a_second_introduction(
     assert [s.title for s in sections].count("Introduction") + sum(
         u.title == "Introduction" for s in sections for u in s.subsections
     ) == 1
+
+
+def test_a_title_pages_lines_read_as_headings_are_the_front_matter() -> None:
+    """Publisher, author and address lines above '1. Introduction' (a DocBook PDF's title
+    page) were empty sections numbered after the last ('4 X Desktop Group' above '1')."""
+    text = (
+        "# Shared MIME-info Database\n\n## X Desktop Group\n\n## Thomas Leonard\n\n"
+        "### tal197 at users.sf.net\n\n## 1. Introduction\n\nWhy it exists.\n\n"
+        "## 2. Unified system\n\nHow it works.\n\n## 3. Contributors\n\nWho wrote it.\n"
+    )
+    brief = import_report(text.encode(), "spec.md")
+    assert outline(brief) == [
+        ("0", "Front matter"),
+        ("1", "Introduction"),
+        ("2", "Unified system"),
+        ("3", "Contributors"),
+    ]
+    assert brief.sections[0].paragraphs == (
+        "X Desktop Group",
+        "Thomas Leonard",
+        "tal197 at users.sf.net",
+    )
+
+
+def test_an_unnumbered_section_with_text_above_the_numbered_ones_stays_a_section() -> None:
+    text = "# R\n\n## Summary\n\nIn short.\n\n## 1. One\n\nA.\n\n## 2. Two\n\nB.\n"
+    brief = import_report(text.encode(), "r.md")
+    assert [(s.title, s.role) for s in brief.sections][:2] == [
+        ("Summary", "summary"),
+        ("One", None),
+    ]
+    assert [s.id for s in brief.sections][1:] == ["1", "2"]
 
 
 def test_numbered_headings_give_the_ids() -> None:

@@ -158,8 +158,8 @@ def listed_headings(items: list[Item], entries: Mapping[int, str] | None = None)
 
 
 #: The title of the text before the first heading when the report has a section of the name
-#: the importer would give it ('Introduction').
-PRELUDE_TAKEN = "Front matter"
+#: the importer would give it ('Introduction'), or when it is a title page's lines.
+FRONT_MATTER = "Front matter"
 
 
 def assemble(items: list[Item], *, prelude_title: str, title_heading: bool) -> list[Draft]:
@@ -203,7 +203,7 @@ def assemble(items: list[Item], *, prelude_title: str, title_heading: bool) -> l
         }
         if title is None and prelude.title.casefold() in taken:
             # Two sections called 'Introduction', of which the first is not the report's.
-            prelude.title = PRELUDE_TAKEN
+            prelude.title = FRONT_MATTER
         drafts.insert(0, prelude)
     return drafts
 
@@ -240,6 +240,7 @@ def number(drafts: list[Draft]) -> None:
     """Give every draft its id: the document's own number where it has one that fits (in
     order, not taken), else the next number; subsections '4-1', '4-2' … likewise."""
     _undotted_numbers(drafts)
+    _fold_cover(drafts)
     taken: set[str] = set()
     own = {d.number for d in drafts if d.number and "-" not in d.number}
     # Which drafts keep their own number is decided among the numbered ones alone: an
@@ -271,6 +272,25 @@ def number(drafts: list[Draft]) -> None:
             taken.add(draft.id)
     for draft in drafts:
         _number_subsections(draft, taken)
+
+
+def _fold_cover(drafts: list[Draft]) -> None:
+    """A title page's lines that were read as headings (publisher, author, address: each
+    larger or bolder than the text, none with text under it) before the first section of a
+    document that numbers its sections become paragraphs of the text before that section,
+    in order, instead of empty sections numbered after the last ('4 X Desktop Group')."""
+    numbered = [i for i, d in enumerate(drafts) if d.number.isdecimal() and not d.prelude]
+    if len(numbered) < 2:
+        return
+    cover = [d for d in drafts[: numbered[0]] if not d.prelude and not d.number and d.empty()]
+    if not cover:
+        return
+    prelude = drafts[0] if drafts[0].prelude else Draft(FRONT_MATTER, prelude=True)
+    for draft in cover:
+        prelude.paras += [draft.title, *(sub.title for sub in draft.subs)]
+        drafts.remove(draft)
+    if not drafts[0].prelude:
+        drafts.insert(0, prelude)
 
 
 def _number_subsections(draft: Draft, taken: set[str]) -> None:
