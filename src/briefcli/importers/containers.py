@@ -60,7 +60,8 @@ def _decompress(data: bytes, name: str, kind: str, limit: int) -> bytes:
     import lzma
     import zlib
 
-    out = bytearray()
+    parts: list[bytes] = []  # one per stream; joined only when there are several
+    size = 0
     rest = data
     while rest:
         unpacker: zlib._Decompress | bz2.BZ2Decompressor | lzma.LZMADecompressor
@@ -71,12 +72,13 @@ def _decompress(data: bytes, name: str, kind: str, limit: int) -> bytes:
         else:
             unpacker = lzma.LZMADecompressor()
         try:
-            out += unpacker.decompress(rest, limit + 1 - len(out))
+            parts.append(unpacker.decompress(rest, limit + 1 - size))
         except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError) as exc:
             raise NotAReport(f"{name}: damaged {kind} data ({exc})") from None
-        if len(out) > limit:
+        size += len(parts[-1])
+        if size > limit:
             raise NotAReport(f"{name}: unpacks to more than {limit:,} bytes; {LIMIT_TEXT}")
         if not unpacker.eof:
             raise NotAReport(f"{name}: truncated {kind} data (the file ends inside it)")
         rest = unpacker.unused_data.lstrip(b"\0")  # (tar and dd pad with zeros)
-    return bytes(out)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
