@@ -134,12 +134,37 @@ def test_office_documents_say_what_to_do(
     assert not (tmp_path / "out.yaml").exists()
 
 
-def test_a_zip_archive_is_to_be_unpacked(brief: Runner, tmp_path: Path) -> None:
-    source = tmp_path / "reports.zip"
-    source.write_bytes(_zipped(("survey.md", REPORT.encode())))
+def _tarred(compression: str) -> bytes:
+    """A tar archive of one report, compressed with ``compression`` ('' for none)."""
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=f"w:{compression}") as archive:
+        member = tarfile.TarInfo("survey.md")
+        member.size = len(REPORT.encode())
+        archive.addfile(member, io.BytesIO(REPORT.encode()))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "what"),
+    [
+        ("reports.zip", _zipped(("survey.md", REPORT.encode())), "a ZIP archive"),
+        ("reports.tar", _tarred(""), "a tar archive"),
+        ("reports.tar.gz", _tarred("gz"), "a tar archive"),
+        ("reports.tar.xz", _tarred("xz"), "a tar archive"),
+    ],
+    ids=["zip", "tar", "tar.gz", "tar.xz"],
+)
+def test_an_archive_is_to_be_unpacked(
+    brief: Runner, tmp_path: Path, name: str, data: bytes, what: str
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(data)
     result = brief("import", str(source), "-o", str(tmp_path / "out.yaml"))
     assert result.exit_code == 2
-    assert "a ZIP archive; unpack it and import the report in it" in result.stderr
+    assert f"{name}: {what}; unpack it and import the report in it" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
 
 
 @pytest.mark.parametrize("text", ["BZh is a prefix of nothing here", "PK, the report's author"])

@@ -38,7 +38,10 @@ def unpacked(data: bytes, name: str, limit: int) -> bytes:
     """
     for magic, (kind, _) in _COMPRESSED.items():
         if data.startswith(magic) and (kind != "bzip2" or data[4:10] == b"1AY&SY"):
-            return _decompress(data, name, kind, limit)
+            data = _decompress(data, name, kind, limit)
+            break
+    if data[257:262] == b"ustar":
+        raise NotAReport(f"{name}: a tar archive; unpack it and import the report in it")
     if data.startswith(b"PK\x03\x04"):
         head = data[:4096]
         what = next((what for mark, what in _ZIPPED if mark in head), None)
