@@ -264,7 +264,7 @@ def _contents_table(brief: Brief, depth: int) -> Table:
     rows = tuple(
         (
             entry.id,
-            f"{entry.words:,} words",
+            _count(entry.words, "word"),
             _duration(entry.minutes),
             entry.title if entry.level == 1 else f"  {entry.title}",
         )
