@@ -514,3 +514,41 @@ def test_any_text_in_a_section_stays_word_for_word(paragraph: str) -> None:
     assert exported.executable == []
     assert f"1. T {want}" in exported.text
     assert json.loads(data.to_json(view))["section"]["paragraphs"] == [paragraph]
+
+
+# -- the other commands: search, list, config, validate, cite --------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "script"),
+        ("search", "pipe", "--all"),
+        ("list",),
+        ("config",),
+        ("validate", "{hostile}"),
+        ("cite", "s5", "--quote"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_other_commands_print_data_that_loads_and_markdown_without_html(
+    brief: Runner,
+    briefs: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+) -> None:
+    monkeypatch.setenv("BRIEF_PATH", str(briefs[0].parent))
+    args = tuple(a.replace("{hostile}", str(briefs[0])) for a in args)
+    head = () if args[0] in ("list", "validate", "config") else ("-b", str(briefs[0]))
+    formats = {"validate": ("json",), "cite": ("csl-json",)}.get(args[0], ("json", "yaml"))
+    loaded = []
+    for fmt in formats:
+        result = brief(*head, *args, "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+        loaded.append(yaml.safe_load(result.stdout) if fmt == "yaml" else json.loads(result.stdout))
+    assert all(data == loaded[0] for data in loaded)
+    if args[0] in ("search", "list", "config"):
+        out = brief(*head, *args, "--format", "markdown").stdout
+        assert not [s for s in structure(out) if s.startswith(("html", "link", "image", "code"))]
+        assert page(WITH_HTML.render(out)).executable == []
