@@ -8,19 +8,26 @@ import textwrap
 from typing import Any
 
 from briefcli.model import Brief, parse_date_point
-from briefcli.sanitize import json_escape_unsafe, sanitize
+from briefcli.sanitize import json_escape_unsafe, sanitize, sanitize_line
 from briefcli.views import CiteView
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
-# BibTeX's special characters, each with what stands for it literally.
+# The characters BibTeX or LaTeX would not print as themselves, each with what stands for it
+# literally. Braces become commands, not \{ and \}: BibTeX counts every brace, escaped or
+# not, so one unbalanced brace in a title would swallow the rest of the entry. In LaTeX's
+# default font encoding (OT1) '<', '>' and '|' print as '¡', '¿' and '—', and a backtick next
+# to the quotes ``…'' brief puts around a section's title would turn into a quotation mark.
 _BIBTEX = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "<": r"\textless{}",
+    ">": r"\textgreater{}", "|": r"\textbar{}", "`": r"\textasciigrave{}",
 }  # fmt: skip
-_BIBTEX_SPECIAL = re.compile("[" + re.escape("".join(_BIBTEX)) + "]")
+# A special character, or a hyphen before a hyphen: LaTeX makes '--' and '---' dashes.
+_BIBTEX_SPECIAL = re.compile("[" + re.escape("".join(_BIBTEX)) + "]|-(?=-)")
 
 
 def render(view: CiteView, fmt: str, width: int | None = None) -> str:
@@ -85,6 +92,8 @@ def _passage(view: CiteView) -> tuple[str, ...]:
 
 def _text(view: CiteView, width: int | None) -> str:
     meta = view.brief.meta
+    # The reference is one line (before wrapping): a line break in a title or the source
+    # shows as '\n', as in every one-line field, and cannot end the reference early.
     issue = ", ".join(part for part in (meta.kind, _long_date(meta.date)) if part)
     parts = [meta.publisher, meta.title, issue]
     sentences = [_sentence(p) for p in parts if p.strip()]
@@ -93,7 +102,7 @@ def _text(view: CiteView, width: int | None) -> str:
         sentences.append(_sentence(f"Section {passage[0]}, “{passage[1]}”"))
     if meta.source:
         sentences.append(_sentence(f"Source: {meta.source}"))
-    blocks = [_wrap(" ".join(sentences), width)]
+    blocks = [_wrap(sanitize_line(" ".join(sentences)), width)]
     if view.quote:
         blocks.extend(_wrap(text, width, "> ") for text in _passage(view))
     return sanitize("\n\n".join(blocks) + "\n")
@@ -102,7 +111,8 @@ def _text(view: CiteView, width: int | None) -> str:
 def _wrap(text: str, width: int | None, prefix: str = "") -> str:
     text = sanitize(text)
     if not width:
-        return prefix + text
+        # Every line of a quoted paragraph is quoted, not only its first.
+        return "\n".join(prefix + line if line else prefix.rstrip() for line in text.split("\n"))
     return textwrap.fill(
         text,
         width=max(width, len(prefix) + 1),
@@ -122,7 +132,7 @@ def _key(brief: Brief, view: CiteView) -> str:
 def _bib(text: str) -> str:
     """Text as a BibTeX field's value: special characters literal, lines joined."""
     flat = " ".join(sanitize(text).split())
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX[m.group()], flat)
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX.get(m.group(), "-{}"), flat)
 
 
 def _bibtex(view: CiteView) -> str:
@@ -143,11 +153,12 @@ def _bibtex(view: CiteView) -> str:
     notes = []
     passage = _passage_title(view)
     if passage is not None:
-        notes.append(_sentence(f"Section {passage[0]}, ``{passage[1]}''"))
+        # The quotes are LaTeX's own, so they are added after the title is escaped.
+        notes.append(_sentence(f"Section {_bib(passage[0])}, ``{_bib(passage[1])}''"))
     if meta.source:
-        notes.append(_sentence(f"Source: {meta.source}"))
+        notes.append(_bib(_sentence(f"Source: {meta.source}")))
     if notes:
-        fields.append(("note", _bib(" ".join(notes))))
+        fields.append(("note", " ".join(notes)))
     if view.quote:
         fields.append(("annote", _bib(" ".join(_passage(view)))))
     lines = [f"@misc{{{_key(view.brief, view)},"]

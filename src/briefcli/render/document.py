@@ -125,6 +125,14 @@ class Code(NamedTuple):
     text: str
     language: str = ""
 
+    def language_name(self) -> str:
+        """The language as a class name or a fence's info string: only ASCII letters, digits
+        and ``+-_.#`` (``c++``, ``objective-c``, ``f#``), so that it cannot carry attributes
+        (pandoc reads ``{onclick=…}`` after a fence), quotes, entities or backticks."""
+        return "".join(
+            ch for ch in self.language if ch.isascii() and (ch.isalnum() or ch in "+-_.#")
+        )
+
 
 class ReportTable(NamedTuple):
     """A table of the report: a header row and rows of cells, each cell the report's text."""
@@ -256,7 +264,7 @@ def _contents_table(brief: Brief, depth: int) -> Table:
     rows = tuple(
         (
             entry.id,
-            f"{entry.words:,} words",
+            _count(entry.words, "word"),
             _duration(entry.minutes),
             entry.title if entry.level == 1 else f"  {entry.title}",
         )

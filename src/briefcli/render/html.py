@@ -187,9 +187,7 @@ def _block(block: Block) -> str:
 
 def _code(block: Code) -> str:
     """The code verbatim in ``pre``; its language (letters, digits, ``+-_.#``) as a class."""
-    language = "".join(
-        ch for ch in block.language if ch.isascii() and (ch.isalnum() or ch in "+-_.#")
-    )
+    language = block.language_name()
     kind = f' class="language-{_e(language)}"' if language else ""
     return f"<pre><code{kind}>{_e(block.text.strip(chr(10)))}</code></pre>"
 

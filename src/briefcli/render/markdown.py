@@ -25,6 +25,9 @@ from briefcli.sanitize import sanitize
 
 # Every ASCII character that can start or end markup inline; a backslash makes each literal.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~#&])")
+# The whitespace CommonMark folds, strips or reads as structure (a hard break, an indented
+# code block); other spaces (no-break, ideographic) are the text's own and stay.
+_FOLD = re.compile(r"[ \t\n]+")
 # At the start of a paragraph or list item these would begin a list or a thematic break.
 _LIST_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
 
@@ -52,7 +55,14 @@ def render(document: Document) -> str:
 
 def inline(text: str) -> str:
     """Text made literal for Markdown: markup characters escaped, line breaks made spaces."""
-    return _INLINE.sub(r"\\\1", " ".join(sanitize(text).split()))
+    escaped = _INLINE.sub(r"\\\1", _FOLD.sub(" ", sanitize(text)).strip(" "))
+    # Renderers trim every kind of space from the ends of a block (markdown-it, as
+    # JavaScript's trim); an ideographic space that indents a Japanese paragraph would go.
+    if escaped[:1].isspace():
+        escaped = f"&#x{ord(escaped[0]):X};{escaped[1:]}"
+    if escaped[-1:].isspace():
+        escaped = f"{escaped[:-1]}&#x{ord(escaped[-1]):X};"
+    return escaped
 
 
 def _leading(text: str) -> str:
@@ -90,9 +100,7 @@ def _code(block: Code) -> str:
     code = sanitize(block.text).strip("\n")
     longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
     fence = "`" * max(3, longest + 1)
-    # An info string may not hold a backtick; a language is one word.
-    language = "".join(block.language.split()).replace("`", "")
-    return f"{fence}{language}\n{code}\n{fence}"
+    return f"{fence}{block.language_name()}\n{code}\n{fence}"
 
 
 def _report_table(block: ReportTable) -> str:
