@@ -19,7 +19,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.freshness import code_stamp
-from briefcli.model import Brief, GlossaryEntry, Section, Subsection, is_block
+from briefcli.model import (
+    EDITOR,
+    EXTRACTED,
+    REPORT,
+    Brief,
+    GlossaryEntry,
+    Section,
+    Subsection,
+    is_block,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,8 +44,6 @@ __all__ = [
     "summary",
     "summary_for",
 ]
-
-REPORT, EDITOR, EXTRACTED = "report", "editor", "extracted"
 
 #: Bumped whenever what is extracted changes, so cached extracts are computed afresh.
 METHOD = 17

@@ -17,6 +17,7 @@ PRECISIONS = ("day", "month", "quarter", "year", "decade", "range")
 #: Where a piece of text comes from: the report's authors wrote it, the brief's editor wrote
 #: it, or brief chose it from the report (its sentences, quoted word for word).
 ORIGINS = ("report", "editor", "extracted")
+REPORT, EDITOR, EXTRACTED = ORIGINS
 #: The origins a timeline event can have: brief chooses no events of its own.
 EVENT_ORIGINS = ORIGINS[:2]
 

@@ -69,6 +69,7 @@ def summary(
 def whole_summary(brief: "Brief", sentences: int | None, words: int | None) -> "SummaryView":
     """The report's Summary section, else the extracted summary (origin 'extracted')."""
     from briefcli import extracts
+    from briefcli.model import REPORT
     from briefcli.views import SummaryView
 
     own = brief.section_by_role("summary")
@@ -77,7 +78,7 @@ def whole_summary(brief: "Brief", sentences: int | None, words: int | None) -> "
     if (own is None or not own.all_paragraphs()) and sentences is None and words is None:
         cached = extracts.digest(brief)
     texts, origin = extracts.summary_for(brief, sentences=sentences, words=words, cached=cached)
-    source = own.id if origin == extracts.REPORT and own is not None else None
+    source = own.id if origin == REPORT and own is not None else None
     return SummaryView(brief, texts, origin, source=source)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from briefcli.codec import brief_to_data, event_to_data
 from briefcli.formats import OUTPUT_SCHEMA_VERSION
-from briefcli.model import Brief, CodeBlock, GlossaryEntry, TableBlock, TimelineEvent
+from briefcli.model import EDITOR, Brief, CodeBlock, GlossaryEntry, TableBlock, TimelineEvent
 from briefcli.render import contents
 from briefcli.sanitize import json_escape_unsafe
 from briefcli.views import (
@@ -54,6 +54,7 @@ def _section(view: SectionView) -> dict[str, Any]:
         return {
             "id": sub.id, "title": sub.title, "part_of": section.id, "role": None,
             "paragraphs": paragraphs_data(sub.paragraphs), "subsections": [], "key_points": [],
+            "key_points_origin": EDITOR,
         }  # fmt: skip
     return {
         "id": section.id,
@@ -66,6 +67,8 @@ def _section(view: SectionView) -> dict[str, Any]:
             for u in section.subsections
         ],
         "key_points": list(section.key_points),
+        # Who wrote them, as every other item a script may show says ('origin'): the editor.
+        "key_points_origin": EDITOR,
     }
 
 
