@@ -197,6 +197,29 @@ def test_search_lands_on_the_paragraph_and_n_moves_on(shipped: Brief) -> None:
     drive(Reader(shipped, SHIPPED, remember=False), steps, (80, 24))
 
 
+def test_a_hit_in_the_editors_notes_shows_the_note(shipped: Brief) -> None:
+    """The editor's notes are on no page: choosing such a hit shows the note in a pop-up,
+    marked as the editor's, and Esc leaves the reader where it was."""
+
+    async def steps(pilot: Pilot[int], app: Reader) -> None:
+        await pilot.press("slash")
+        await type_text(pilot, "Rutte")
+        assert [(h.kind, h.origin) for h in app.hits] == [("note", "editor")]
+        assert "2 note [editor]: " in screen_text(app)
+        before = app.position()
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Editor's note 2" in shown
+        assert "Mark Rutte" in shown and "held that post from 1 October 2024" in shown
+        assert "This note is written by the brief's editor" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.position() == before
+
+    drive(Reader(shipped, SHIPPED, remember=False), steps, (120, 40))
+
+
 def test_search_without_words_or_hits_says_so(shipped: Brief) -> None:
     async def steps(pilot: Pilot[int], app: Reader) -> None:
         await pilot.press("slash")

@@ -334,7 +334,10 @@ _LABELS: list[tuple[tuple[str, ...], str, str, set[str]]] = [
 
 
 @pytest.mark.parametrize(
-    ("args", "text_label", "markdown_label", "origins"), _LABELS, ids=lambda v: str(v)
+    ("args", "text_label", "markdown_label", "origins"),
+    _LABELS,
+    # (Sets print in a different order in each process: the ids must not depend on it.)
+    ids=[" ".join(args) for args, *_ in _LABELS],
 )
 def test_what_brief_or_the_editor_wrote_is_labelled(
     brief: Runner,

@@ -140,8 +140,9 @@ def test_search_json_keys_are_pinned(brief: Runner) -> None:
     ]  # fmt: skip
     hit = data["hits"][0]
     assert list(hit) == [
-        "brief", "kind", "ref", "title", "sections", "snippet", "highlights", "score",
+        "brief", "kind", "ref", "title", "sections", "snippet", "highlights", "score", "origin",
     ]  # fmt: skip
+    assert [h["origin"] for h in data["hits"]] == ["report", "editor", "editor"]
     start, end = hit["highlights"][0]
     assert hit["snippet"][start:end] == "Vladivostok"
     assert (data["view"], data["scope"], data["total"]) == ("search", "nk-russia-troops-2025", 3)
@@ -679,3 +680,17 @@ def test_a_prefix_finds_the_words_that_start_so(brief: Runner, query: str, word:
     assert {(h["ref"], h["kind"]) for h in hits["hits"]} >= {
         (h["ref"], h["kind"]) for h in whole["hits"] if word in h["snippet"].casefold()
     }
+
+
+def test_the_editors_notes_are_found_and_marked_as_the_editors(brief: Runner) -> None:
+    """The shipped brief's editor notes that Mark Rutte, not Jens Stoltenberg, held the post:
+    a search finds the note, and says who wrote it, in text and in JSON."""
+    result = brief("search", "Rutte")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "nk-russia-troops-2025 · note 2 [editor]"
+    assert "«Rutte» held that post from 1 October 2024" in result.stdout
+    data = json.loads(brief("search", "Stoltenberg", "--format", "json").stdout)
+    assert [(h["kind"], h["ref"], h["origin"]) for h in data["hits"]] == [
+        ("section", "5-2", "report"),
+        ("note", "2", "editor"),
+    ]

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from briefcli.model import Brief
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
-SCHEMA = 5
+SCHEMA = 6
 #: Chunks of one file get rowids ``file_id << CHUNK_BITS | n`` in the search's temporary table.
 CHUNK_BITS = 32
 #: Parsed files per transaction during a (cold) refresh: an interrupted build keeps its work.
@@ -53,11 +53,11 @@ _CHUNKSIZE = 16
 
 #: Chunks of one kind sit in one band of a file's rowids, so ranking can weigh them by
 #: rowid alone (reading a column of 30,000 matching rows costs more than the search).
-_BANDS = {"section": 0, "glossary": 1, "key_points": 2, "timeline": 3}
+_BANDS = {"section": 0, "glossary": 1, "key_points": 2, "note": 2, "timeline": 3}
 _BAND_BITS = 28
 #: Ranking: bm25 (titles count four times), scaled by kind (the rowid's band, see _BANDS):
-#: sections, then glossary entries, then key points and timeline entries, whose short texts
-#: bm25 would otherwise put first.
+#: sections, then glossary entries, then key points, the editor's notes and timeline entries,
+#: whose short texts bm25 would otherwise put first.
 _KIND_WEIGHT = (
     f"(CASE (pieces.rowid >> {_BAND_BITS}) & 3 WHEN 0 THEN 1.0 WHEN 1 THEN 0.9 ELSE 0.4 END)"
 )
@@ -91,13 +91,14 @@ class Hit(NamedTuple):
     brief_id: str
     brief_title: str
     path: str
-    kind: str  # section, key_points, glossary, timeline
-    ref: str  # section id, glossary term, or event date as written
+    kind: str  # section, key_points, glossary, timeline, note
+    ref: str  # section id, glossary term, event date as written, or note number
     title: str  # section title, term, or event date as a reader writes it
     sections: tuple[str, ...]
     snippet: str
     marks: tuple[tuple[int, int], ...]
     score: float
+    origin: str  # report, editor or extracted: who wrote the text
 
 
 class Results(NamedTuple):
@@ -184,7 +185,7 @@ _DROP_LISTING = "UPDATE listings SET digest = NULL WHERE folder = ? AND digest I
 _PIECES = f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces USING fts5(
     title, body, kind UNINDEXED, ref UNINDEXED, scope UNINDEXED, label UNINDEXED,
-    tokenize = '{_TOKENIZE}'
+    origin UNINDEXED, tokenize = '{_TOKENIZE}'
 )
 """
 
@@ -664,7 +665,7 @@ class Index:
             return Results((), 0, examined, complete)
         best = self.db.execute(
             f"SELECT rowid, bm25(pieces, 4.0, 1.0) * {_KIND_WEIGHT} AS score, kind, ref, label, "
-            f"scope, body FROM temp.pieces WHERE {condition} ORDER BY score, rowid LIMIT ?",
+            f"scope, origin, body FROM temp.pieces WHERE {condition} ORDER BY score, rowid LIMIT ?",
             [*params, limit],
         ).fetchall()
         ids = sorted({rowid >> CHUNK_BITS for rowid, *_ in best})
@@ -682,11 +683,13 @@ class Index:
         found_spans = find_matches(self.db, query, bodies)
         hits = []
         for row, body, spans in zip(best, bodies, found_spans, strict=True):
-            rowid, score, kind, ref, label, scope, _ = row
+            rowid, score, kind, ref, label, scope, origin, _ = row
             brief_id, title, path = files[rowid >> CHUNK_BITS]
             text, shown = snippet(body, spans)
             sections = tuple(scope.split())
-            hits.append(Hit(brief_id, title, path, kind, ref, label, sections, text, shown, score))
+            hits.append(
+                Hit(brief_id, title, path, kind, ref, label, sections, text, shown, score, origin)
+            )
         return Results(tuple(hits), count, examined, complete)
 
     def _ranked_briefs(
@@ -718,15 +721,15 @@ class Index:
         rows = []
         for file_id in file_ids:
             first = file_id << CHUNK_BITS
-            counts = dict.fromkeys(_BANDS, 0)
+            counts = dict.fromkeys(_BANDS.values(), 0)  # (two kinds may share a band)
             for chunk in self._chunks(file_id) or ():
                 band = _BANDS[chunk[2]]
-                rows.append((first + (band << _BAND_BITS) + counts[chunk[2]], *chunk))
-                counts[chunk[2]] += 1
+                rows.append((first + (band << _BAND_BITS) + counts[band], *chunk))
+                counts[band] += 1
         with _temp_writes(self.db):
             self.db.executemany(
-                "INSERT INTO temp.pieces (rowid, title, body, kind, ref, scope, label) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO temp.pieces (rowid, title, body, kind, ref, scope, label, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -1041,7 +1044,7 @@ def _pack(pieces: Sequence[Chunk]) -> bytes:
     import zlib
 
     text = _PIECE.join(_FIELD.join(p) for p in pieces)
-    if text.count(_FIELD) != 5 * len(pieces) or text.count(_PIECE) != max(len(pieces) - 1, 0):
+    if text.count(_FIELD) != 6 * len(pieces) or text.count(_PIECE) != max(len(pieces) - 1, 0):
         text = _PIECE.join(_FIELD.join(f.translate(_SEPARATORS) for f in p) for p in pieces)
     # Level 1 (level 6: 11% smaller, 4 times slower), raw deflate (no header or checksum: the
     # row is its own record) with the most memory for matches: a quarter faster than
@@ -1062,8 +1065,8 @@ def _unpack(data: bytes) -> list[Chunk]:
             return []
         out: list[Chunk] = []
         for piece in text.split(_PIECE):
-            title, body, kind, ref, scope, label = piece.split(_FIELD)
-            out.append((title, body, kind, ref, scope, label))
+            title, body, kind, ref, scope, label, origin = piece.split(_FIELD)
+            out.append((title, body, kind, ref, scope, label, origin))
     except (zlib.error, TypeError, ValueError) as exc:  # UnicodeError is a ValueError
         raise sqlite3.DatabaseError(f"malformed texts row: {type(exc).__name__}") from None
     return out

@@ -43,7 +43,7 @@ def search(
     ] = None,
     limit: Annotated[int, option(options.LIMIT)] = 10,
 ) -> None:
-    """Find words in the current brief (or all briefs): sections, glossary, timeline.
+    """Find words in the current brief (or all briefs): its text, glossary, timeline and notes.
 
     Any case; 'deploy' also finds 'deployment'; "quoted words" must appear together;
     word* finds words that start so. Hits come best first, each with its brief, section and

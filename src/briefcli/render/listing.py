@@ -7,7 +7,15 @@ from typing import Any
 
 from briefcli.catalog import LIBRARY, SHIPPED, Entry
 from briefcli.index import Hit
-from briefcli.render.document import STACK_BELOW, Block, Document, Heading, Paragraph, Table
+from briefcli.render.document import (
+    ORIGIN_MARK,
+    STACK_BELOW,
+    Block,
+    Document,
+    Heading,
+    Paragraph,
+    Table,
+)
 from briefcli.views import LibraryView, SearchView
 
 
@@ -147,15 +155,20 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
 
 
 def hit_heading(hit: Hit) -> str:
-    """'<brief> · 4-2 <title>', '<brief> · glossary · <term>', '<brief> · timeline · <date>'."""
+    """'<brief> · 4-2 <title>', '<brief> · glossary · <term>', '<brief> · timeline · <date>',
+    '<brief> · note 2';
+    what the editor wrote or brief extracted says so (' [editor]', ' [extracted]')."""
     if hit.kind == "section":
         return f"{hit.brief_id} · {hit.ref} {hit.title}"
     if hit.kind == "key_points":
         return f"{hit.brief_id} · {hit.ref} {hit.title} · key points (editor)"
+    mark = ORIGIN_MARK.get(hit.origin, "")
+    if hit.kind == "note":
+        return f"{hit.brief_id} · {hit.title}{mark}"
     if hit.kind == "glossary":
-        return f"{hit.brief_id} · glossary · {hit.title}"
+        return f"{hit.brief_id} · glossary · {hit.title}{mark}"
     sections = f" ({', '.join(hit.sections)})" if hit.sections else ""
-    return f"{hit.brief_id} · timeline · {hit.title}{sections}"
+    return f"{hit.brief_id} · timeline · {hit.title}{sections}{mark}"
 
 
 def _search(view: SearchView) -> list[Block]:
@@ -187,4 +200,5 @@ def _hit_data(hit: Hit) -> dict[str, Any]:
         "snippet": hit.snippet,
         "highlights": [list(span) for span in hit.marks],
         "score": round(hit.score, 6),
+        "origin": hit.origin,
     }

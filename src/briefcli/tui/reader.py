@@ -20,6 +20,7 @@ from briefcli.tui.widgets import (
     DefinitionPopup,
     GlossaryPopup,
     HelpPopup,
+    NotePopup,
     PieceView,
     SearchBar,
     TextPane,
@@ -450,7 +451,16 @@ class Reader(App[int]):
         from briefcli.tui.finder import land
 
         self.hit_number = number
-        landing = land(self.brief, self.hits[number])
+        hit = self.hits[number]
+        if hit.kind == "note":  # the editor's notes are on no page: the hit shows the note
+            notes = self.brief.notes
+            index = int(hit.ref) - 1 if hit.ref.isdecimal() else -1
+            if not 0 <= index < len(notes):
+                self.notify("That hit is no longer in this brief.")
+                return
+            self.push_screen(NotePopup(f"Editor's {hit.title}", notes[index]))
+            return
+        landing = land(self.brief, hit)
         if landing is None:
             self.notify("That hit is no longer in this brief.")
             return

@@ -173,12 +173,16 @@ class SearchBar(Vertical):
 
 def hit_label(hit: Hit) -> Text:
     """A hit as one line: where it is, then the snippet with the matched words marked."""
+    from briefcli.render.document import ORIGIN_MARK
     from briefcli.sanitize import sanitize
 
-    where = {"glossary": "glossary", "timeline": "timeline", "key_points": "key points"}
+    where = {
+        "glossary": "glossary", "timeline": "timeline", "key_points": "key points", "note": "note",
+    }  # fmt: skip
     label = Text(no_wrap=True, overflow="ellipsis")
     label.append(sanitize_line(hit.ref), style=style("number"))
-    label.append((" " + where[hit.kind] if hit.kind in where else "") + ": ", style=style("muted"))
+    kind = " " + where[hit.kind] if hit.kind in where else ""
+    label.append(kind + ORIGIN_MARK.get(hit.origin, "") + ": ", style=style("muted"))
     shown = sanitize(hit.snippet).replace("\n", " ")
     marks = hit.marks if shown == hit.snippet else ()  # the marks index the text as given
     # One line per hit: start a little before the first match, so that it shows.
@@ -240,6 +244,29 @@ def definition(brief: Brief, entry: GlossaryEntry) -> RenderableType:
 
     match = TermMatch(entry, None, term_sections(brief, entry))
     return render(build(TermView(brief, match)))
+
+
+class NotePopup(Popup):
+    """One of the editor's notes on the brief (found by a search: they are on no page)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "close", "Close", show=False)]
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__()
+        self.note_title = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        """The note under its title, and who wrote it."""
+        from briefcli.render.document import EDITOR_LABEL
+        from briefcli.sanitize import sanitize
+
+        text = Text()
+        text.append(sanitize_line(self.note_title) + "\n\n", style=style("subheading"))
+        text.append(sanitize(self.note) + "\n\n")
+        text.append(f"This note is {EDITOR_LABEL}. Esc or q closes it.", style=style("muted"))
+        with VerticalScroll(id="box"):
+            yield Static(text)
 
 
 class HelpPopup(Popup):
