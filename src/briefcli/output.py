@@ -45,7 +45,9 @@ class OutputSettings(NamedTuple):
     columns: int = FALLBACK_WIDTH  # terminal columns, to count the lines long text takes
 
 
-def _is_tty(stream: TextIO) -> bool:
+def is_terminal(stream: TextIO | None) -> bool:
+    """True when ``stream`` is a terminal; False for a file, a pipe, or a stream that is closed
+    (None: the shell closed it, as ``2>&-`` does)."""
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
@@ -90,7 +92,7 @@ def decide(
 
     color = str(config.color(color).value)
     stream = stream or sys.stdout
-    tty = _is_tty(stream)
+    tty = is_terminal(stream)
     env = os.environ
     no_color = bool(env.get("NO_COLOR")) or env.get("TERM") == "dumb"
     forced = bool(env.get("FORCE_COLOR")) and not no_color
@@ -150,7 +152,7 @@ def hyperlinks(stream: TextIO | None = None) -> bool:
         return False
     if os.environ.get("TERM") in ("dumb", "linux"):
         return False
-    return _is_tty(stream or sys.stdout)
+    return is_terminal(stream or sys.stdout)
 
 
 def emit(text: str, settings: OutputSettings | None = None, stream: TextIO | None = None) -> None:
@@ -221,7 +223,7 @@ def _message_line(message: str) -> str:
 
 def status(text: str | None) -> None:
     """A transient status line on a terminal's stderr (progress); None clears it."""
-    if not _is_tty(sys.stderr):
+    if not is_terminal(sys.stderr):
         return
     line = "\r\x1b[K" + (sanitize_line(text) if text else "")
     _write_stderr(line)
