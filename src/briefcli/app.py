@@ -76,6 +76,12 @@ class LazyGroup(TyperGroup):
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
 
+    def get_help_option(self, ctx: typer.Context) -> Any:
+        """The ``--help`` option, which writes through :mod:`briefcli.output` (see
+        :func:`_help_through_output`)."""
+        return _help_through_output(super().get_help_option(ctx))
+
+
 class LazyCommands(MutableMapping[str, "Command"]):
     """The group's commands by name: every name is known, each command is built on first use."""
 
@@ -116,8 +122,32 @@ def _build_command(name: str) -> Command:
                 # The whole first paragraph: Click would cut it at 45 characters ("...").
                 command.short_help = " ".join(command.help.split("\n\n")[0].split())
             _plain_usage(command)
+            own_option = command.get_help_option
+            setattr(  # noqa: B010 (as _plain_usage: one command object, built here)
+                command, "get_help_option", lambda ctx: _help_through_output(own_option(ctx))
+            )
             return command
     raise LookupError(f"{COMMAND_MODULES[name]} registers no command {name!r}")
+
+
+def _help_through_output(option: Any) -> Any:
+    """``option`` (Click's ``--help``) made to print the help with :func:`briefcli.output.emit`.
+
+    Click's own printer gives up without a word when stdout is closed (exit 0, no help), and
+    a full disk or a file size limit became an internal error (exit 70): here they are the
+    one error every other output gives (exit 2).
+    """
+    if option is not None:
+        option.callback = _show_help
+    return option
+
+
+def _show_help(ctx: typer.Context, _param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from briefcli import output
+
+        output.emit(ctx.get_help() + "\n")
+        ctx.exit()
 
 
 def _plain_usage(command: Command) -> None:
