@@ -18,7 +18,7 @@ from briefcli.formats import VIEW_FORMATS
 
 if TYPE_CHECKING:
     # Typer vendors Click and does not export the Command class.
-    from typer._click import Command
+    from typer._click import Command, Context
 
     from briefcli import output
     from briefcli.catalog import Choice
@@ -75,8 +75,7 @@ class LazyGroup(TyperGroup):
                 add_completion_class(complete, shell)
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
-
-    def get_help_option(self, ctx: typer.Context) -> Any:
+    def get_help_option(self, ctx: Context) -> Any:
         """The ``--help`` option, which writes through :mod:`briefcli.output` (see
         :func:`_help_through_output`)."""
         return _help_through_output(super().get_help_option(ctx))
@@ -122,10 +121,7 @@ def _build_command(name: str) -> Command:
                 # The whole first paragraph: Click would cut it at 45 characters ("...").
                 command.short_help = " ".join(command.help.split("\n\n")[0].split())
             _plain_usage(command)
-            own_option = command.get_help_option
-            setattr(  # noqa: B010 (as _plain_usage: one command object, built here)
-                command, "get_help_option", lambda ctx: _help_through_output(own_option(ctx))
-            )
+            _own_help(command)
             return command
     raise LookupError(f"{COMMAND_MODULES[name]} registers no command {name!r}")
 
@@ -140,6 +136,12 @@ def _help_through_output(option: Any) -> Any:
     if option is not None:
         option.callback = _show_help
     return option
+
+
+def _own_help(command: Command) -> None:
+    """Give ``command`` the ``--help`` of :func:`_help_through_output`."""
+    clicks = command.get_help_option
+    setattr(command, "get_help_option", lambda ctx: _help_through_output(clicks(ctx)))  # noqa: B010
 
 
 def _show_help(ctx: typer.Context, _param: Any, value: bool) -> None:

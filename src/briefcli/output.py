@@ -48,6 +48,8 @@ class OutputSettings(NamedTuple):
 def is_terminal(stream: TextIO | None) -> bool:
     """True when ``stream`` is a terminal; False for a file, a pipe, or a stream that is closed
     (None: the shell closed it, as ``2>&-`` does)."""
+    if stream is None:
+        return False
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
