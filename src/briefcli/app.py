@@ -399,7 +399,8 @@ def present(view: View, common: Common) -> None:
 
     wide = isinstance(view, LibraryView)  # a table of the library, not prose to read
     settings = output.decide(common.color, common.width, pager=not common.no_pager, wide=wide)
-    output.emit(render(view, common.format, settings), settings)
+    json = common.format in output.JSON_FORMATS
+    output.emit(render(view, common.format, settings), settings, json=json)
 
 
 def render(view: View, fmt: str | None, settings: output.OutputSettings) -> str:

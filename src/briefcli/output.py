@@ -157,12 +157,64 @@ def hyperlinks(stream: TextIO | None = None) -> bool:
     return is_terminal(stream or sys.stdout)
 
 
-def emit(text: str, settings: OutputSettings | None = None, stream: TextIO | None = None) -> None:
-    """Write finished output to stdout (through the pager when it is long on a terminal)."""
+#: The output formats that are JSON: :func:`emit` keeps their text exact on any stdout.
+JSON_FORMATS = ("json", "csl-json")
+
+
+def emit(
+    text: str,
+    settings: OutputSettings | None = None,
+    stream: TextIO | None = None,
+    *,
+    json: bool = False,
+) -> None:
+    """Write finished output to stdout (through the pager when it is long on a terminal).
+
+    ``json``: the text is JSON, so characters stdout cannot encode are written as JSON's
+    ``\\uXXXX`` escapes, which a reader decodes to the very text, not as stand-ins.
+    """
     stream = stream if stream is not None else sys.stdout
+    if json:
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        text = json_encodable(text, encoding)
     long_on_terminal = settings is not None and settings.pager and _too_long(text, settings)
     if not (long_on_terminal and _page(text)):
         _write(stream, text)
+
+
+def json_encodable(text: str, encoding: str) -> str:
+    """JSON ``text`` as ``encoding`` can carry it: what it cannot, as ``\\uXXXX`` escapes.
+
+    Exact because JSON has non-ASCII characters only inside strings, where an escape means the
+    character itself (a character beyond U+FFFF is two escapes, a surrogate pair).
+    """
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        import codecs
+
+        codecs.register_error(_JSON_ESCAPES, _json_escapes)  # the same function: idempotent
+        return text.encode(encoding, _JSON_ESCAPES).decode(encoding)
+    except LookupError:
+        pass
+    return text
+
+
+_JSON_ESCAPES = "briefcli-json-escapes"
+
+
+def _json_escapes(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the characters ``error`` could not encode, as JSON escapes."""
+    assert isinstance(error, UnicodeEncodeError)
+    escapes = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escapes.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escapes.append(f"\\u{code:04x}")
+    return "".join(escapes), error.end
 
 
 def emit_searchable(text: str, settings: OutputSettings, pattern: str) -> None:
