@@ -9,7 +9,7 @@ import signal
 import sys
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from briefcli.errors import EXIT_BROKEN_PIPE, WriteError
+from briefcli.errors import EXIT_BROKEN_PIPE, WriteError, quoted
 from briefcli.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -445,5 +445,27 @@ def _page(text: str, command: list[str] | None = None) -> bool:
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+    if code < 0:  # killed by a signal
+        _pager_killed(command[0], -code)
+    if command[:2] == ["/bin/sh", "-c"] and 128 < code <= 128 + 64:
+        _pager_killed(command[2], code - 128)  # as the shell reports its command killed
     # 127 and 126: the shell could not find or run the pager; show the text anyway.
     return code not in (126, 127)
+
+
+def _pager_killed(program: str, number: int) -> None:
+    """The pager died of signal ``number``: Ctrl-C and a closed reader end as they do without
+    a pager (130, 141); any other signal is one error, as the text may not have been shown."""
+    if number == signal.SIGINT:
+        raise KeyboardInterrupt
+    if number == signal.SIGPIPE:
+        broken_pipe()
+    try:
+        name = signal.Signals(number).name
+    except ValueError:
+        name = f"signal {number}"
+    raise WriteError(
+        f"the pager {quoted(program)} was killed by {name}: the output may not have been "
+        "shown whole",
+        "run the command again, or with --no-pager",
+    )
