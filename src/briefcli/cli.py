@@ -164,8 +164,9 @@ def _limit_reached(exc: BaseException) -> tuple[str, str] | None:
     number = exc.errno if isinstance(exc, OSError) else None
     if number in (errno.EMFILE, errno.ENFILE):
         return "too many open files", "raise the limit on open files (ulimit -n)"
-    if number in (errno.ENOMEM, errno.EAGAIN) and not isinstance(exc, BlockingIOError):
-        # EAGAIN from fork or a thread start: no process or memory left for one.
+    if number in (errno.ENOMEM, errno.EAGAIN):
+        # EAGAIN from fork or a thread start: no process or memory left for one. (Output's
+        # own writes to a non-blocking stdout wait instead: they never come here.)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "out of memory"
         return (
             f"the system is out of resources: {reason}",
