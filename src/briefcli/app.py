@@ -18,7 +18,7 @@ from briefcli.formats import VIEW_FORMATS
 
 if TYPE_CHECKING:
     # Typer vendors Click and does not export the Command class.
-    from typer._click import Command
+    from typer._click import Command, Context
 
     from briefcli import output
     from briefcli.catalog import Choice
@@ -75,6 +75,11 @@ class LazyGroup(TyperGroup):
                 add_completion_class(complete, shell)
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
+    def get_help_option(self, ctx: Context) -> Any:
+        """The ``--help`` option, which writes through :mod:`briefcli.output` (see
+        :func:`_help_through_output`)."""
+        return _help_through_output(super().get_help_option(ctx))
+
 
 class LazyCommands(MutableMapping[str, "Command"]):
     """The group's commands by name: every name is known, each command is built on first use."""
@@ -116,8 +121,35 @@ def _build_command(name: str) -> Command:
                 # The whole first paragraph: Click would cut it at 45 characters ("...").
                 command.short_help = " ".join(command.help.split("\n\n")[0].split())
             _plain_usage(command)
+            _own_help(command)
             return command
     raise LookupError(f"{COMMAND_MODULES[name]} registers no command {name!r}")
+
+
+def _help_through_output(option: Any) -> Any:
+    """``option`` (Click's ``--help``) made to print the help with :func:`briefcli.output.emit`.
+
+    Click's own printer gives up without a word when stdout is closed (exit 0, no help), and
+    a full disk or a file size limit became an internal error (exit 70): here they are the
+    one error every other output gives (exit 2).
+    """
+    if option is not None:
+        option.callback = _show_help
+    return option
+
+
+def _own_help(command: Command) -> None:
+    """Give ``command`` the ``--help`` of :func:`_help_through_output`."""
+    clicks = command.get_help_option
+    setattr(command, "get_help_option", lambda ctx: _help_through_output(clicks(ctx)))  # noqa: B010
+
+
+def _show_help(ctx: typer.Context, _param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from briefcli import output
+
+        output.emit(ctx.get_help() + "\n")
+        ctx.exit()
 
 
 def _plain_usage(command: Command) -> None:
@@ -367,7 +399,8 @@ def present(view: View, common: Common) -> None:
 
     wide = isinstance(view, LibraryView)  # a table of the library, not prose to read
     settings = output.decide(common.color, common.width, pager=not common.no_pager, wide=wide)
-    output.emit(render(view, common.format, settings), settings)
+    json = common.format in output.JSON_FORMATS
+    output.emit(render(view, common.format, settings), settings, json=json)
 
 
 def render(view: View, fmt: str | None, settings: output.OutputSettings) -> str:

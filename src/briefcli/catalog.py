@@ -625,6 +625,17 @@ def choose_brief_for_use(ref: str) -> tuple[str, str]:
     from briefcli.index import using_index
 
     path = os.path.abspath(resolve(ref, "option").path)
+    if path.startswith(("/dev/", "/proc/")):
+        # /dev/stdin, /dev/fd/3, /proc/self/fd/0: a name for this process's file only; the
+        # file itself is what later runs must find (a pipe has none: it is refused below).
+        real = os.path.realpath(path)
+        path = path if real.startswith("/proc/") else real
+    if "\n" in path or "\r" in path or path != path.strip():
+        # The default is remembered one line per value (see read_default).
+        raise UsageError(
+            f"cannot remember {quoted(path)}: its name has a line break or blanks at an end",
+            "rename the file, or name it with -b or BRIEF each time",
+        )
     entry = using_index(lambda index: describe(index, path))
     return entry.id, path
 

@@ -84,6 +84,14 @@ def run(argv: list[str] | None = None, on_loaded: Callable[[], None] | None = No
 
         output.interrupted()
         return EXIT_INTERRUPTED
+    except (MemoryError, OSError, ImportError) as exc:
+        # Out of memory or file descriptors while brief's own modules load, before _dispatch
+        # can say so: the same line as later.
+        limit = _limit_reached(exc)
+        if limit is None or DEBUG_FLAG in (sys.argv if argv is None else argv):
+            raise
+        _say_limit(*limit)
+        return EXIT_USAGE
 
 
 def _dispatch(argv: list[str] | None, on_loaded: Callable[[], None] | None) -> int:
@@ -132,11 +140,52 @@ def _dispatch(argv: list[str] | None, on_loaded: Callable[[], None] | None) -> i
         # A bug: one line, not a traceback; --debug shows the traceback for the report.
         if debug:
             raise
+        limit = _limit_reached(exc)
+        if limit is not None:  # not a bug: the machine's limits, which the user can raise
+            _say_limit(*limit)
+            return EXIT_USAGE
         output.error(
             f"internal error: {type(exc).__name__}: {exc}",
             "this is a bug in brief: run the command again with --debug and report the traceback",
         )
         return EXIT_INTERNAL
+
+
+def _limit_reached(exc: BaseException) -> tuple[str, str] | None:
+    """(message, hint) when ``exc`` is a limit of the machine reached (memory, open files,
+    processes) rather than a bug; None otherwise."""
+    import errno
+
+    out_of_memory = "out of memory", "free some memory, or raise the limit (ulimit -v)"
+    if isinstance(exc, MemoryError):
+        return out_of_memory
+    if isinstance(exc, ImportError) and "failed to map segment" in str(exc):
+        return out_of_memory  # the loader could not map a compiled module into memory
+    number = exc.errno if isinstance(exc, OSError) else None
+    if number in (errno.EMFILE, errno.ENFILE):
+        return "too many open files", "raise the limit on open files (ulimit -n)"
+    if number in (errno.ENOMEM, errno.EAGAIN):
+        # EAGAIN from fork or a thread start: no process or memory left for one. (Output's
+        # own writes to a non-blocking stdout wait instead: they never come here.)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "out of memory"
+        return (
+            f"the system is out of resources: {reason}",
+            "free some, or raise the limits (ulimit)",
+        )
+    return None
+
+
+def _say_limit(message: str, hint: str) -> None:
+    """:func:`briefcli.output.error`, or the bare line when even loading that fails."""
+    try:
+        from briefcli import output
+
+        output.error(message, hint)
+    except Exception:  # out of memory, Python's compiler may fail in any way
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            os.write(2, f"brief: error: {message}\n".encode())
 
 
 def _command_path(args: list[str]) -> str:

@@ -69,6 +69,22 @@ def quoted(text: str, limit: int = QUOTE_CHARS) -> str:
     return f"'{shorten(text, limit)}'"
 
 
+def text_argument(value: str, what: str) -> str:
+    """``value`` from the command line, refused (UsageError) when it is not text.
+
+    Python keeps bytes of an argument that the locale's encoding cannot decode as lone
+    surrogates; such a value works as a file name, but cannot be searched for or written
+    into a brief, which is UTF-8 text.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(
+            f"{what} {quoted(value)} is not text: it holds bytes that are not UTF-8"
+        ) from None
+    return value
+
+
 def listing(names: list[str] | tuple[str, ...], limit: int = LIST_ITEMS) -> str:
     """``a, b, c`` for an error message; past ``limit`` names, '… and 9,990 more'."""
     from briefcli.sanitize import shorten

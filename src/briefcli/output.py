@@ -9,7 +9,7 @@ import signal
 import sys
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from briefcli.errors import EXIT_BROKEN_PIPE, WriteError
+from briefcli.errors import EXIT_BROKEN_PIPE, WriteError, quoted
 from briefcli.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -45,7 +45,11 @@ class OutputSettings(NamedTuple):
     columns: int = FALLBACK_WIDTH  # terminal columns, to count the lines long text takes
 
 
-def _is_tty(stream: TextIO) -> bool:
+def is_terminal(stream: TextIO | None) -> bool:
+    """True when ``stream`` is a terminal; False for a file, a pipe, or a stream that is closed
+    (None: the shell closed it, as ``2>&-`` does)."""
+    if stream is None:
+        return False
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
@@ -90,7 +94,7 @@ def decide(
 
     color = str(config.color(color).value)
     stream = stream or sys.stdout
-    tty = _is_tty(stream)
+    tty = is_terminal(stream)
     env = os.environ
     no_color = bool(env.get("NO_COLOR")) or env.get("TERM") == "dumb"
     forced = bool(env.get("FORCE_COLOR")) and not no_color
@@ -150,15 +154,67 @@ def hyperlinks(stream: TextIO | None = None) -> bool:
         return False
     if os.environ.get("TERM") in ("dumb", "linux"):
         return False
-    return _is_tty(stream or sys.stdout)
+    return is_terminal(stream or sys.stdout)
 
 
-def emit(text: str, settings: OutputSettings | None = None, stream: TextIO | None = None) -> None:
-    """Write finished output to stdout (through the pager when it is long on a terminal)."""
+#: The output formats that are JSON: :func:`emit` keeps their text exact on any stdout.
+JSON_FORMATS = ("json", "csl-json")
+
+
+def emit(
+    text: str,
+    settings: OutputSettings | None = None,
+    stream: TextIO | None = None,
+    *,
+    json: bool = False,
+) -> None:
+    """Write finished output to stdout (through the pager when it is long on a terminal).
+
+    ``json``: the text is JSON, so characters stdout cannot encode are written as JSON's
+    ``\\uXXXX`` escapes, which a reader decodes to the very text, not as stand-ins.
+    """
     stream = stream if stream is not None else sys.stdout
+    if json:
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        text = json_encodable(text, encoding)
     long_on_terminal = settings is not None and settings.pager and _too_long(text, settings)
     if not (long_on_terminal and _page(text)):
         _write(stream, text)
+
+
+def json_encodable(text: str, encoding: str) -> str:
+    """JSON ``text`` as ``encoding`` can carry it: what it cannot, as ``\\uXXXX`` escapes.
+
+    Exact because JSON has non-ASCII characters only inside strings, where an escape means the
+    character itself (a character beyond U+FFFF is two escapes, a surrogate pair).
+    """
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        import codecs
+
+        codecs.register_error(_JSON_ESCAPES, _json_escapes)  # the same function: idempotent
+        return text.encode(encoding, _JSON_ESCAPES).decode(encoding)
+    except LookupError:
+        pass
+    return text
+
+
+_JSON_ESCAPES = "briefcli-json-escapes"
+
+
+def _json_escapes(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the characters ``error`` could not encode, as JSON escapes."""
+    assert isinstance(error, UnicodeEncodeError)
+    escapes = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escapes.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escapes.append(f"\\u{code:04x}")
+    return "".join(escapes), error.end
 
 
 def emit_searchable(text: str, settings: OutputSettings, pattern: str) -> None:
@@ -221,7 +277,7 @@ def _message_line(message: str) -> str:
 
 def status(text: str | None) -> None:
     """A transient status line on a terminal's stderr (progress); None clears it."""
-    if not _is_tty(sys.stderr):
+    if not is_terminal(sys.stderr):
         return
     line = "\r\x1b[K" + (sanitize_line(text) if text else "")
     _write_stderr(line)
@@ -389,5 +445,27 @@ def _page(text: str, command: list[str] | None = None) -> bool:
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+    if code < 0:  # killed by a signal
+        _pager_killed(command[0], -code)
+    if command[:2] == ["/bin/sh", "-c"] and 128 < code <= 128 + 64:
+        _pager_killed(command[2], code - 128)  # as the shell reports its command killed
     # 127 and 126: the shell could not find or run the pager; show the text anyway.
     return code not in (126, 127)
+
+
+def _pager_killed(program: str, number: int) -> None:
+    """The pager died of signal ``number``: Ctrl-C and a closed reader end as they do without
+    a pager (130, 141); any other signal is one error, as the text may not have been shown."""
+    if number == signal.SIGINT:
+        raise KeyboardInterrupt
+    if number == signal.SIGPIPE:
+        broken_pipe()
+    try:
+        name = signal.Signals(number).name
+    except ValueError:
+        name = f"signal {number}"
+    raise WriteError(
+        f"the pager {quoted(program)} was killed by {name}: the output may not have been "
+        "shown whole",
+        "run the command again, or with --no-pager",
+    )

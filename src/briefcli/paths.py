@@ -27,7 +27,34 @@ def _base(variable: str, fallback: str) -> str:
     # XDG says relative paths are invalid and must be ignored.
     if value and os.path.isabs(value):
         return os.path.join(value, APP_FOLDER)
-    return os.path.join(os.path.expanduser("~"), fallback, APP_FOLDER)
+    return os.path.join(home_folder(), fallback, APP_FOLDER)
+
+
+def home_folder() -> str:
+    """The user's home: $HOME when it is an absolute path, else the account's home folder.
+
+    An empty or relative $HOME would put the library, the cache and the settings inside
+    whatever folder brief runs in (``expanduser`` takes $HOME as it is), so it counts as
+    unset, as XDG's relative paths do. Without either, brief stops (UsageError) rather than
+    write somewhere unexpected.
+    """
+    home = os.environ.get("HOME", "")
+    if os.path.isabs(home):
+        return home
+    try:
+        import pwd
+
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError):
+        home = ""
+    if os.path.isabs(home):
+        return home
+    from briefcli.errors import UsageError
+
+    raise UsageError(
+        "no home folder: $HOME is not an absolute path and the account has none",
+        "set HOME, or XDG_DATA_HOME, XDG_CACHE_HOME, XDG_CONFIG_HOME and XDG_STATE_HOME",
+    )
 
 
 def data_folder() -> str:

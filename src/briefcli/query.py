@@ -178,7 +178,16 @@ def _fitting_terms(wanted: str, by_name: dict[str, GlossaryEntry]) -> list[Gloss
 
 def _fold(text: str) -> str:
     """Case, punctuation and spacing do not matter: 'six-party  TALKS' → 'six party talks'."""
-    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+    folded = text.casefold()
+    if not folded.isascii():
+        import unicodedata
+
+        # 'İ' (Turkish dotted capital I) folds to 'i' and a combining dot that no letter takes
+        # (it would split the word): the dot goes, so 'istanbul' finds 'İstanbul'. Marks that
+        # compose with their letter ('é') stay.
+        composed = unicodedata.normalize("NFC", folded)
+        folded = "".join(c for c in composed if not unicodedata.combining(c))
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
 
 
 def _no_term_message(brief: Brief, query: str, names: list[str]) -> str:

@@ -45,4 +45,5 @@ def cite(
     settings = output.decide("never", common.width, pager=not common.no_pager)
     # Only text is wrapped: BibTeX and CSL-JSON are data for other programs.
     wrap = settings.width if chosen == "text" else None
-    output.emit(citation.render(CiteView(loaded, match, quote), chosen, wrap), settings)
+    text = citation.render(CiteView(loaded, match, quote), chosen, wrap)
+    output.emit(text, settings, json=chosen in output.JSON_FORMATS)

@@ -73,7 +73,7 @@ def export(
     view = ExportView(load(common))
     if path is None:  # no --output, '-' or /dev/stdout: the stream, never the node
         settings = output.decide(common.color or "auto", common.width, pager=not common.no_pager)
-        output.emit(render(view, chosen, settings), settings)
+        output.emit(render(view, chosen, settings), settings, json=chosen in output.JSON_FORMATS)
         return
     from briefcli.files import atomic_write
 

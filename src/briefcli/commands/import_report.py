@@ -12,7 +12,7 @@ import typer
 
 from briefcli import output
 from briefcli.app import Common, registry, shared_options
-from briefcli.errors import UsageError
+from briefcli.errors import UsageError, text_argument
 
 if TYPE_CHECKING:
     from briefcli.importers import BriefToWrite
@@ -111,6 +111,9 @@ def import_command(
     from briefcli.importers.naming import slug
     from briefcli.sanitize import sanitize_line
 
+    # What goes into the brief must be text; a file name need not be.
+    title = text_argument(title, "--title") if title is not None else None
+    brief_id = text_argument(brief_id, "--id") if brief_id is not None else None
     chosen = output_target(output_path) if output_path is not None else None
     file = "-" if file in STDIN_NAMES else file
     if file == "-" and sys.stdin is None:

@@ -26,7 +26,7 @@ class Progress:
         show: Callable[[str | None], None] | None = None,
         say: Callable[[str], None] = output.note,
     ) -> None:
-        self.terminal = sys.stderr.isatty() if enabled is None else enabled
+        self.terminal = output.is_terminal(sys.stderr) if enabled is None else enabled
         self.clock = clock
         #: Given (tests): the bar is this text callback instead of Rich's bar.
         self.show = show

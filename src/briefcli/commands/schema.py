@@ -23,4 +23,4 @@ def schema(common: Common) -> None:
     """
     from briefcli.briefformat import schema_json
 
-    output.emit(schema_json())
+    output.emit(schema_json(), json=True)

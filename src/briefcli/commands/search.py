@@ -18,7 +18,7 @@ from briefcli.app import (
     shared_options,
 )
 from briefcli.commands.progress import Progress
-from briefcli.errors import NotFoundError, listing, quoted
+from briefcli.errors import NotFoundError, listing, quoted, text_argument
 from briefcli.views import SearchView
 
 
@@ -62,7 +62,7 @@ def search(
     from briefcli.query import section_ref
     from briefcli.searchquery import fts_query
 
-    text = " ".join(query)
+    text = text_argument(" ".join(query), "the query")
     fts_query(text)  # a query with no words is a usage error before any work
     wanted = section_ref([section]) if section is not None else None
     choice = None if all_briefs else choose(common)

@@ -40,7 +40,7 @@ def validate(
     library = checks.read_library()
     reports = [checks.check_file(path, library) for path in files]
     if common.format == "json":
-        output.emit(checks.to_json(reports))
+        output.emit(checks.to_json(reports), json=True)
     else:
         output.emit(checks.to_text(reports))
     ok = all(report.passes(strict=strict) for report in reports)

@@ -75,7 +75,9 @@ def read_report(path: str) -> Report:
         page = fetch.fetch(path, limit=MAX_IMPORT_BYTES)
         return Report(page.data, sanitize_line(page.url), page.form, page.source)
     data = read_file(path, REPORT, limit=MAX_IMPORT_BYTES)
-    return Report(data, sanitize_line(path), "auto", Path(path).name)
+    # The name becomes the brief's source, UTF-8 text: bytes that are not UTF-8 become U+FFFD.
+    name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return Report(data, sanitize_line(path), "auto", name)
 
 
 class OutlineEntry(NamedTuple):
