@@ -127,3 +127,15 @@ def test_a_text_with_one_form_feed_keeps_its_lines() -> None:
     assert outline(text.encode(), "notes.txt")
     brief = import_report(text.encode(), "notes.txt")
     assert "First page [Page 1]" in paragraphs(brief)
+
+
+# -- Debian's machine-readable copyright files ------------------------------------------------
+
+
+def test_a_copyright_fields_years_are_no_event() -> None:
+    from briefcli.importers.timeline import find_dates
+
+    # 'Files: debian/* Copyright: 1995-2017 Bdale Garbee' was an event of 1995/2017.
+    assert find_dates("Files: debian/* Copyright: 1995-2017 Bdale Garbee License: GPL-3+") == []
+    assert find_dates("Copyright: 2003-2007 Theodore Ts'o") == []
+    assert find_dates("The format was settled in 2012.") == ["2012"]
