@@ -180,6 +180,8 @@ def _parse(
             data, name=name, source=source, title=title, base_url=base
         )
         return brief, drafts, html_source.time_events(brief, marks)
+    if chosen == "auto" and text.is_info(data):
+        chosen = "goover"  # an Info manual's underlines are Texinfo's, not Markdown's
     decoded = [text.decode_report(data, name)]
     del data
     chosen = chosen if chosen != "auto" else detect(decoded[0], name)

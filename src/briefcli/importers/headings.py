@@ -40,7 +40,8 @@ _NUMBERED = re.compile(
 #: The end of a sentence inside a line: '. ' after a word of three or more letters (not after
 #: 'U.S.' or 'Dr.').
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{3})\. (?=\S)")
-_UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
+#: An underline: three or more of one mark ('.' is Texinfo's rule under a subsubsection).
+UNDERLINE = re.compile(r"^([=\-~^*+#.])\1{2,}$")
 _OUTLINE = re.compile(r"^(\*{1,4}|#{1,6}) (\S.*)$")
 _LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")
 #: Longest heading title; a longer line is text.
@@ -272,8 +273,8 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
         line, under = lines[index], lines[index + 1]
         if line is None or under is None or line.bulleted or index in contents:
             continue
-        match = _UNDERLINE.match(under.raw.strip())
-        if match is None or _UNDERLINE.match(line.raw.strip()) or len(line.text) > 120:
+        match = UNDERLINE.match(under.raw.strip())
+        if match is None or UNDERLINE.match(line.raw.strip()) or len(line.text) > 120:
             continue
         if not len(line.text) / 2 <= len(under.raw.strip()) <= 2 * len(line.text) + 4:
             continue

@@ -24,7 +24,7 @@ from briefcli.importers.draft import (
     give_roles,
     number,
 )
-from briefcli.importers.headings import Line, choose, norm
+from briefcli.importers.headings import UNDERLINE, Line, choose, norm
 from briefcli.importers.naming import brief_id
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line
 from briefcli.importers.timeline import written_date
@@ -37,7 +37,6 @@ _TERM = re.compile(
 )
 _PLAIN_TERM = re.compile(r"^(?P<term>[^:.;!?]{1,60}?)\s*:\s+(?P<definition>\S.*)$")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
-_UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
 #: reStructuredText markup a reader never sees: a comment, a link target (``.. _name:``) or a
 #: directive (``.. topic:: Abstract``). Before the title it is never the title.
 _RST_MARKUP = re.compile(r"^\.\.(?:\s|$)")
@@ -129,7 +128,7 @@ def _first_line(lines: list[Line | None]) -> int:
         if line is not None and not (
             (_RST_MARKUP.match(line.text) or _DIRECTIVE_OPTION.match(line.text)) and not line.indent
         ):
-            if _UNDERLINE.match(line.raw.strip()) and index + 1 < len(lines) and lines[index + 1]:
+            if UNDERLINE.match(line.raw.strip()) and index + 1 < len(lines) and lines[index + 1]:
                 return index + 1  # an overline: the title is the line under it
             return index
     return len(lines)
@@ -270,7 +269,7 @@ def _header(
     title = clean(squeeze(first.text))
     kind = date = publisher = ""
     index += 1
-    if index < len(lines) and (under := lines[index]) and _UNDERLINE.match(under.raw.strip()):
+    if index < len(lines) and (under := lines[index]) and UNDERLINE.match(under.raw.strip()):
         index += 1  # the title's underline
 
     def next_line() -> int:

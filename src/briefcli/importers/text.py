@@ -50,6 +50,123 @@ def _unformatted(text: str) -> str:
     return text
 
 
+#: A GNU Info file (makeinfo's output): its first line, and the separator before each node.
+_INFO_START = b"This is "
+_INFO_NODE = b"\x1f\nFile: "
+#: Info's index and image marks ('\0\b[index\0\b]'), which an Info reader never shows.
+_INFO_MARK = re.compile("\x00\x08\\[[^\x00\n]{0,200}\x00\x08\\]")
+#: Parts of an Info file that are the reader's tables, not text: the tag table, the indirect
+#: table of a split file, the Emacs local variables.
+_INFO_TABLES = ("Tag Table:", "Indirect:", "Local Variables:", "End Tag Table")
+#: makeinfo's first line, wrapped or not ('… produced by makeinfo version 6.8 from' /
+#: 'coreutils.texi.'): up to the blank line after it.
+_INFO_PRODUCED = re.compile(r"This is \S+, produced by makeinfo[^\n]*(?:\n[^\n]+){0,3}\n")
+#: The Top node's title, underlined with '*' as the chapters are; an overline over it makes
+#: it a level above them (the reStructuredText title style the heading schemes know).
+_TOP_TITLE = re.compile(r"\A(\n*[^\n]{1,200}\n)(\*{3,})(?=\n)")
+_INFO_DIR_ENTRY = re.compile(r"^INFO-DIR-SECTION [^\n]*\n(?:[^\n]*\n)*?END-INFO-DIR-ENTRY\n", re.M)
+
+
+def is_info(data: bytes) -> bool:
+    """Whether ``data`` is a GNU Info file: 'This is X.info, produced by makeinfo' and nodes."""
+    return data.startswith(_INFO_START) and _INFO_NODE in data[:200_000]
+
+
+def info_text(text: str) -> str:
+    """An Info file's text as its reader shows it: without the marks, the node lines ('File:
+    grep.info,  Node: Top,  Next: …'), the tag table and makeinfo's directory entry; the Top
+    node's heading first, as the title."""
+    text = _INFO_MARK.sub("", text)
+    produced = _INFO_PRODUCED.match(text)
+    if produced is not None:
+        text = text[produced.end() :]
+    text = _INFO_DIR_ENTRY.sub("", text)
+    pieces = text.split("\x1f\n")
+    # makeinfo writes the copying notice before the first node, and most manuals again in the
+    # Top node: that copy goes; a notice the Top node lacks follows the Top node's heading,
+    # so that the heading is the title and the chapters its sections.
+    notice = pieces[0] if len(pieces) > 1 else ""
+    parts: list[str] = [] if notice else pieces[:1]
+    titled = False
+    for part in pieces[1:] if len(pieces) > 1 else []:
+        if part.startswith(_INFO_TABLES):
+            continue
+        first, _, rest = part.partition("\n")
+        if part.startswith("File: ") and "Node: " in first:
+            part = rest
+            top = _TOP_TITLE.match(part) if "Node: Top," in first else None
+            if top is not None:
+                kept = "" if _within(notice, part) else notice
+                part = f"\n{top.group(2)}{top.group(1)}{top.group(2)}\n{kept}{part[top.end() :]}"
+                notice, titled = "", True
+        parts.append(part)
+    if titled or produced is None:
+        head = notice + "\n" if notice else ""
+    else:  # no Top heading: makeinfo's line names the manual, and is its title
+        head = produced.group() + notice
+    return head + "\n".join(parts).replace("\x1f", "")
+
+
+#: A page break and the lines around it: the text before (its last line), blank lines, the
+#: footer, blank lines, the form feed, the header, blank lines, the text after.
+_PAGE_BREAK = re.compile(
+    r"(?P<before>[^\n]*)\n(?:[ \t]*\n)*(?P<foot>[^\n]*\S[^\n]*)\n(?:[ \t]*\n)*[ \t]*\f"
+    r"(?:[ \t]*\n)*(?P<head>[^\n]*\S[^\n]*)\n(?:[ \t]*\n)*(?=(?P<after>[^\n]*))"
+)
+_DIGITS = re.compile(r"\d+")
+#: Fewest page breaks that show a paged text (RFCs, man pages printed with page breaks).
+_PAGE_BREAKS = 2
+#: The end of a paragraph: a line that ends a sentence or a list item's text.
+_ENDS = (".", ":", "!", "?", ")", "]", '"', "”")
+
+
+def unpaged(text: str) -> str:
+    """A paged text (RFC-style: a footer '… [Page 3]', a form feed, a header 'RFC 1234 … March
+    1999') without its running footers and headers; a paragraph the page broke is one again.
+
+    Lines next to a form feed count as running only when most page breaks have their like
+    (numbers aside), so a text's own line beside one stays.
+    """
+    if text.count("\f") < _PAGE_BREAKS:
+        return text
+    breaks = list(_PAGE_BREAK.finditer(text))
+
+    def shape(line: str) -> str:
+        return " ".join(_DIGITS.sub("#", line).split())
+
+    counts: dict[str, int] = {}
+    for match in breaks:
+        for line in {shape(match.group("foot")), shape(match.group("head"))}:
+            counts[line] = counts.get(line, 0) + 1
+    running = {line for line, count in counts.items() if count * 2 >= len(breaks) and count > 1}
+    if not running:
+        return text
+
+    def joined(match: re.Match[str]) -> str:
+        if shape(match.group("foot")) not in running or shape(match.group("head")) not in running:
+            return match.group()
+        before, after = match.group("before"), match.group("after")
+        # A paragraph the page broke goes on with the same indent and no sentence ended.
+        broken = (
+            before.strip()
+            and after.strip()
+            and not before.rstrip().endswith(_ENDS)
+            and len(before) - len(before.lstrip()) == len(after) - len(after.lstrip())
+        )
+        return before + ("\n" if broken else "\n\n")
+
+    text = _PAGE_BREAK.sub(joined, text)
+    # The last page has a footer and no form feed after it.
+    body, _, last = text.rstrip().rpartition("\n")
+    return body + "\n" if shape(last) in running else text
+
+
+def _within(notice: str, node: str) -> bool:
+    """Whether every line of ``notice`` is in ``node`` (white space aside)."""
+    words = " ".join(node.split())
+    return all(" ".join(line.split()) in words for line in notice.split("\n"))
+
+
 def decode_report(data: bytes, name: str) -> str:
     """Bytes → text: UTF-8 (a byte order mark is allowed) or UTF-16 with a byte order mark.
 
@@ -64,7 +181,7 @@ def decode_report(data: bytes, name: str) -> str:
     else:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
-        if b"\x00" in data:
+        if b"\x00" in data and not is_info(data):
             raise NotAReport(f"{name}: binary data (it holds NUL bytes), not a text report")
         try:
             text = data.decode("utf-8")
@@ -75,12 +192,15 @@ def decode_report(data: bytes, name: str) -> str:
                 "convert the file to UTF-8 first"
             ) from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if is_info(data):
+        text = info_text(text)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
     if "\x1b[" in text or "\x08" in text:
         # The text a reader of that terminal saw: underlined and bold words are words.
         text = _unformatted(text)
     if text.isspace() or not text:  # (not strip(): that would copy the whole text)
         raise NotAReport(f"{name}: the file is empty")
+    text = unpaged(text)
     controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(8, len(text) // 100):
         raise NotAReport(f"{name}: binary data (control characters), not a text report")

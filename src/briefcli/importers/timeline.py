@@ -181,8 +181,9 @@ _NOT_PROSE = re.compile(
     r"(?:https?|ftp|file)://\S+|\bwww\.\S+|[^\s@]{1,100}@[^\s@]{1,100}\.\w+|[^\s#]{0,100}#\S+"
     r"|(`{1,16})[^`]{0,2000}?\1|\b[vV]?\d+(?:\.\d+){1,3}(?:[-+.]?[A-Za-z]+\d*)*\b"
     r"|(?<!\S)(?:~|\.{1,2})?/\S+|\b[\w-]{1,100}(?:\.[\w-]{1,100}){1,20}/\S*|[^\s=]{1,100}=\S+"
-    # advisory ids ('CVE-2016-2178') and copyright notices ('Copyright (C) 1989,1991-2018')
-    r"|\b[A-Z][A-Z0-9]+-\d{4}-\d+\b|(?i:copyright\b|©|\(c\))(?:\s*(?:©|\(c\)))?[\s\d,–-]*\d"
+    # advisory ids ('CVE-2016-2178') and copyright notices ('Copyright (C) 1989,1991-2018',
+    # and Debian's machine-readable 'Copyright: 1999-2022')
+    r"|\b[A-Z][A-Z0-9]+-\d{4}-\d+\b|(?i:copyright\b:?|©|\(c\))(?:\s*(?:©|\(c\)))?[\s\d,–-]*\d"
 )
 #: A run of name characters that holds a digit, from its start (file names: see _masked).
 _NAME_WITH_DIGIT = re.compile(r"(?<![\w+~.-])[\w+~.-]*\d[\w+~.-]*")
