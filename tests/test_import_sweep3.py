@@ -139,3 +139,19 @@ def test_a_copyright_fields_years_are_no_event() -> None:
     assert find_dates("Files: debian/* Copyright: 1995-2017 Bdale Garbee License: GPL-3+") == []
     assert find_dates("Copyright: 2003-2007 Theodore Ts'o") == []
     assert find_dates("The format was settled in 2012.") == ["2012"]
+
+
+def test_an_info_nodes_menu_is_navigation_not_text() -> None:
+    """'* Menu:' and its entries list the nodes below, as a contents list does: they became
+    key points and summary sentences ('sed regular expressions:: Regular expressions: …')."""
+    menu = (
+        "* Menu:\n\n* Overview::     What it does.\n* Options::      How to\n"
+        "                 change it.\n\nReference\n\n* Index::        Every word.\n\n"
+    )
+    info = INFO.replace("\n* Menu:\n\n* Overview::     What it does.\n\n", "\n" + menu)
+    text = "\n".join(paragraphs(import_report(info.encode(), "frob.info")))
+    assert "Menu:" not in text and "What it does." not in text and "Every word." not in text
+    assert "change it." not in text and "Reference" not in text
+    # The node's own text, and text after a menu, stay.
+    assert "Frob turns files into other files. It reads them first." in text
+    assert "Frob faster, and check less of what it reads." in text

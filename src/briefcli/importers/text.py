@@ -72,6 +72,41 @@ def is_info(data: bytes) -> bool:
     return data.startswith(_INFO_START) and _INFO_NODE in data[:200_000]
 
 
+#: The line that opens a node's menu.
+_INFO_MENU = "* Menu:"
+
+
+def _without_menus(node: str) -> str:
+    """An Info node without its menus: a menu lists the nodes below it ('* Overview::  What it
+    does.'), as a contents list does, and is navigation, not text. It runs from '* Menu:' over
+    its entries, their indented second lines, blank lines and its group titles (a line
+    followed by an entry), up to the first line that is none of those."""
+    if _INFO_MENU not in node:
+        return node
+    lines = node.split("\n")
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].rstrip() != _INFO_MENU:
+            kept.append(lines[index])
+            index += 1
+            continue
+        index += 1
+        while index < len(lines):
+            line = lines[index]
+            if not line.strip() or line.startswith(("* ", " ", "\t")):
+                index += 1
+                continue
+            after = index + 1
+            while after < len(lines) and not lines[after].strip():
+                after += 1
+            if after < len(lines) and lines[after].startswith("* ") and len(line) <= 80:
+                index += 1  # a group title inside the menu
+            else:
+                break
+    return "\n".join(kept)
+
+
 def info_text(text: str) -> str:
     """An Info file's text as its reader shows it: without the marks, the node lines ('File:
     grep.info,  Node: Top,  Next: …'), the tag table and makeinfo's directory entry; the Top
@@ -99,7 +134,7 @@ def info_text(text: str) -> str:
                 kept = "" if _within(notice, part) else notice
                 part = f"\n{top.group(2)}{top.group(1)}{top.group(2)}\n{kept}{part[top.end() :]}"
                 notice, titled = "", True
-        parts.append(part)
+        parts.append(_without_menus(part))
     if titled or produced is None:
         head = notice + "\n" if notice else ""
     else:  # no Top heading: makeinfo's line names the manual, and is its title
