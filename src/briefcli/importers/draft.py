@@ -92,6 +92,23 @@ def own_number(text: str) -> str:
     return "-".join(str(int(part)) for part in re.split(r"[.-]", text))
 
 
+#: A heading that opens with a section number: '0. Preface', '1.1.1 Ice', '2) Methods'.
+_NUMBERED_TITLE = re.compile(r"^(\d{1,4}(?:[.-]\d{1,4}){0,5})([.)]?)\s+(\S.*)$")
+
+
+def numbered_heading(level: int, text: str, line: int) -> Heading:
+    """A heading, with its own number ('0. Preface', '1.1.1 Ice') taken as its id; a lone
+    number without a dot ('1 Introduction', '3 ways to read') is left to :func:`number`."""
+    title = tidy_title(text)
+    if match := _NUMBERED_TITLE.match(title):
+        own = own_number(match.group(1))
+        single = "." not in match.group(1).rstrip(".") and "-" not in match.group(1)
+        rest = match.group(3)
+        if own and (match.group(2) == "." or not single) and opens_like_a_title(rest):
+            return Heading(level, tidy_title(rest, numbered=True), own, line, written=title)
+    return Heading(level, title, "", line)
+
+
 #: A contents entry as the readers write a list item that only links within the document:
 #: '- Title (#anchor)', '- Title (https://host/page#anchor)'; not an entry of a list of
 #: tables or figures ('- Table 1. …'), whose captions are no headings.

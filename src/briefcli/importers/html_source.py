@@ -498,7 +498,7 @@ class _Walker:
             self.items.append(block)
 
     def heading(self, node: Any, level: int) -> None:
-        from briefcli.importers.markdown_source import _heading
+        from briefcli.importers.draft import numbered_heading
 
         text = " ".join(self.text(node, heading=True).split())
         if not text:
@@ -507,7 +507,7 @@ class _Walker:
             self.add(text)  # a heading inside a list or a quote: part of its text
             return
         else:
-            self.items.append(_heading(level, text, 0))
+            self.items.append(numbered_heading(level, text, 0))
 
     def read_list(self, node: Any, ordered: bool, depth: int) -> None:
         start = node.attributes.get("start") if ordered else None

@@ -28,9 +28,7 @@ from briefcli.importers.draft import (
     listed_headings,
     nested,
     number,
-    opens_like_a_title,
-    own_number,
-    tidy_title,
+    numbered_heading,
 )
 from briefcli.importers.naming import brief_id, slug
 from briefcli.importers.timeline import written_date
@@ -40,7 +38,6 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _FRONT_MATTER_END = ("---", "...")
-_NUMBERED = re.compile(r"^(\d{1,4}(?:[.-]\d{1,4}){0,5})([.)]?)\s+(\S.*)$")
 _TERM_WITH_CATEGORY = re.compile(
     r"^(?P<term>[^\[\]:]{1,120}?)\s*\[(?P<category>[^\[\]]{1,60})\]\s*[:—–-]\s*(?P<definition>\S.*)$",
     re.DOTALL,
@@ -367,7 +364,7 @@ class _Reader:
             if self.lists or self.quote or self.in_footnote:
                 self.add(text)  # a heading inside a list or quote: part of that text
             elif text:
-                self.items.append(_heading(int(token.tag[1]), text, line))
+                self.items.append(numbered_heading(int(token.tag[1]), text, line))
                 self.starts.append(self.at)
             return index + 3
         if kind == "paragraph_open":
@@ -419,18 +416,6 @@ class _Reader:
             text, self.footnote = self.footnote + text, ""
         self.items.append(nested(text, self.lists, self.quote))
         self.starts.append(self.at)
-
-
-def _heading(level: int, text: str, line: int) -> Heading:
-    """A heading, with its own number ('## 0. Preface', '### 1.1.1 Ice') taken as its id."""
-    title = tidy_title(text)
-    if match := _NUMBERED.match(title):
-        own = own_number(match.group(1))
-        single = "." not in match.group(1).rstrip(".") and "-" not in match.group(1)
-        rest = match.group(3)
-        if own and (match.group(2) == "." or not single) and opens_like_a_title(rest):
-            return Heading(level, tidy_title(rest, numbered=True), own, line, written=title)
-    return Heading(level, title, "", line)
 
 
 def _code(token: Token) -> CodeBlock:

@@ -195,7 +195,7 @@ class Layout:
         items: list[Item] = []
         paragraph: list[Line] = []
         previous: Line | None = None
-        from briefcli.importers.markdown_source import _heading
+        from briefcli.importers.draft import numbered_heading
 
         for row, line in enumerate(ordered, start=1):
             level = levels.get(_style(line))
@@ -216,9 +216,11 @@ class Layout:
                     and not _NUMBERED.match(text)
                 ):
                     # A heading on two lines.
-                    items[-1] = _heading(level, f"{last.written or last.title} {text}", last.line)
+                    items[-1] = numbered_heading(
+                        level, f"{last.written or last.title} {text}", last.line
+                    )
                 else:
-                    items.append(_heading(level, text, row))
+                    items.append(numbered_heading(level, text, row))
             else:
                 heading = next((i for i in reversed(items) if isinstance(i, Heading)), None)
                 listed = heading is not None and heading.title.casefold() in SOURCES_TITLES
