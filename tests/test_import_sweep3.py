@@ -44,9 +44,10 @@ def test_an_info_manual_imports_with_its_top_heading_as_title_and_chapters_as_se
     assert brief.meta.title == "GNU Frob"
     assert [s.title for s in brief.sections] == ["GNU Frob", "Overview", "Options"]
     assert [s.id for s in brief.sections[1:]] == ["1", "2"]
-    assert [u.title for u in brief.sections[1].subsections] == ["1.1 History"]
+    # A numbered heading's number is its id, as in Markdown ('1.1 History' → 1-1 History).
+    assert [(u.id, u.title) for u in brief.sections[1].subsections] == [("1-1", "History")]
     # A '.' underline (Texinfo's subsubsection) is a heading too.
-    assert "2.1.1 Rare options" in titles(brief)
+    assert [(u.id, u.title) for u in brief.sections[2].subsections] == [("2-1-1", "Rare options")]
     text = "\n".join(paragraphs(brief))
     for noise in ("File: frob.info", "Node: Top", "Tag Table", "Local Variables", "\x00", "\x1f"):
         assert noise not in text
@@ -155,3 +156,32 @@ def test_an_info_nodes_menu_is_navigation_not_text() -> None:
     # The node's own text, and text after a menu, stay.
     assert "Frob turns files into other files. It reads them first." in text
     assert "Frob faster, and check less of what it reads." in text
+
+
+def test_underlined_numbered_headings_keep_their_numbers_as_ids() -> None:
+    """Plain text reads '2.1 Overview' over an underline as Markdown reads '## 2.1 Overview':
+    id 2-1, title 'Overview' (Info manuals had '2.1 Overview' as titles and ids by place)."""
+    text = (
+        "Frob Manual\n***********\n\n1 Scope\n=======\n\nWhat frob covers, in a sentence.\n\n"
+        "2 Use\n=====\n\nHow to use it.\n\n2.1 Overview\n------------\n\nThe overview.\n\n"
+        "2.1.1 Details\n.............\n\nThe details.\n\n2.2 Options\n-----------\n\nOptions.\n"
+    )
+    brief = import_report(text.encode(), "frob.txt")
+    assert [(s.id, s.title) for s in brief.sections] == [("1", "Scope"), ("2", "Use")]
+    assert [(u.id, u.title) for u in brief.sections[1].subsections] == [
+        ("2-1", "Overview"),
+        ("2-1-1", "Details"),
+        ("2-2", "Options"),
+    ]
+
+
+def test_a_version_and_its_date_is_a_title_not_a_section_number() -> None:
+    text = (
+        "Changes\n=======\n\n1.7.8 (2012-11-01)\n------------------\n\n- Fixed a crash.\n\n"
+        "1.7.7 (2012-04-04)\n------------------\n\n- Fixed another crash.\n"
+    )
+    brief = import_report(text.encode(), "CHANGES.rst")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("1", "1.7.8 (2012-11-01)"),
+        ("2", "1.7.7 (2012-04-04)"),
+    ]

@@ -98,13 +98,16 @@ _NUMBERED_TITLE = re.compile(r"^(\d{1,4}(?:[.-]\d{1,4}){0,5})([.)]?)\s+(\S.*)$")
 
 def numbered_heading(level: int, text: str, line: int) -> Heading:
     """A heading, with its own number ('0. Preface', '1.1.1 Ice') taken as its id; a lone
-    number without a dot ('1 Introduction', '3 ways to read') is left to :func:`number`."""
+    number without a dot ('1 Introduction', '3 ways to read') is left to :func:`number`.
+    Markdown, web pages, PDFs and plain text's underlined and outline headings read so."""
     title = tidy_title(text)
     if match := _NUMBERED_TITLE.match(title):
         own = own_number(match.group(1))
         single = "." not in match.group(1).rstrip(".") and "-" not in match.group(1)
         rest = match.group(3)
-        if own and (match.group(2) == "." or not single) and opens_like_a_title(rest):
+        # A version and its date ('1.7.8 (2012-11-01)') is no number and title.
+        titled = opens_like_a_title(rest) and any(char.isalpha() for char in rest)
+        if own and (match.group(2) == "." or not single) and titled:
             return Heading(level, tidy_title(rest, numbered=True), own, line, written=title)
     return Heading(level, title, "", line)
 

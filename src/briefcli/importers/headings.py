@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from briefcli.importers.draft import (
     CONTENTS_TITLES,
     Heading,
+    numbered_heading,
     opens_like_a_title,
     own_number,
     tidy_title,
@@ -293,7 +294,7 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
         if style not in levels:
             levels.append(style)
         level = levels.index(style) + 1
-        scheme.headings[index] = Heading(level, tidy_title(line.text), "", line.number)
+        scheme.headings[index] = numbered_heading(level, line.text, line.number)
         scheme.skip.add(index + 1)
         if overlined:
             scheme.skip.add(index - 1)
@@ -342,7 +343,7 @@ def _outline(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -
             marks = marks or match.group(1)[0]
             if match.group(1)[0] != marks:
                 continue
-            heading = Heading(len(match.group(1)), tidy_title(match.group(2)), "", line.number)
+            heading = numbered_heading(len(match.group(1)), match.group(2), line.number)
             scheme.headings[index] = heading
     if marks == "*" and not marked and not any(h.level > 1 for h in scheme.headings.values()):
         return Scheme()
