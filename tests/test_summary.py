@@ -253,3 +253,13 @@ def test_stored_extracted_points_are_shown_as_extracted(brief: Runner, tmp_path:
     assert (data["origin"], data["key_points"]) == ("extracted", ["The second one follows it."])
     listed = brief("glossary", "-b", str(path)).stdout
     assert "Second [extracted]" in listed
+
+
+def test_a_sentence_the_report_repeats_is_one_key_point(brief: Runner, tmp_path: Path) -> None:
+    """A subsection that opens with its section's sentence gave that sentence twice."""
+    source = tmp_path / "r.md"
+    sentence = "The harbour silted up between 2019 and 2023 according to the survey team."
+    source.write_text(f"# Report\n\n## Findings\n\n{sentence}\n\n### Harbour\n\n{sentence}\n")
+    assert brief("import", str(source), "-o", str(tmp_path / "r.yaml")).exit_code == 0
+    out = brief("summary", "-s", "1", "-b", str(tmp_path / "r.yaml"), "-f", "json").stdout
+    assert json.loads(out)["key_points"] == [sentence]

@@ -595,6 +595,9 @@ def _choose(
     heap = [(-worth, index) for index, worth in enumerate(first)]
     heapq.heapify(heap)
     chosen: list[int] = []
+    # A sentence the report repeats (a subsection that opens with its section's sentence) is
+    # one point, however many times it stands there.
+    said: set[str] = set()
     used_words = 0
     while heap and (wanted is None or len(chosen) < wanted):
         _, index = heapq.heappop(heap)
@@ -605,6 +608,10 @@ def _choose(
         candidate = candidates[index]
         if words is not None and used_words + candidate.words > words:
             continue
+        text = " ".join(candidate.text.split())
+        if text in said:
+            continue
+        said.add(text)
         chosen.append(index)
         used_words += candidate.words
         covered.update(candidate.concepts)
