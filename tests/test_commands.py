@@ -249,3 +249,16 @@ def test_glossary_forgives_punctuation_prefixes_and_typos(
 def test_glossary_no_match_always_offers_three_terms(brief: Runner) -> None:
     result = brief("glossary", "nonsense")
     assert result.stderr.count(",") == 2 and "closest: " in result.stderr
+
+
+def test_show_gives_the_editors_notes_that_name_the_section(brief: Runner) -> None:
+    """The shipped brief's note on Jens Stoltenberg and Mark Rutte names sections 5-2 and
+    4-2: it follows them (and sections 5 and 4), marked as the editor's; section 3 has none."""
+    for ref in ("5-2", "5", "4-2", "4"):
+        out = brief("show", ref).stdout
+        assert "Editor's notes (written by the brief's editor, not the report's words):" in out
+        assert "Mark Rutte held that post from 1 October 2024" in out
+    assert "Editor's notes" not in brief("show", "3").stdout
+    data = json.loads(brief("show", "5-2", "--format", "json").stdout)
+    assert [n["origin"] for n in data["section"]["notes"]] == ["editor"]
+    assert json.loads(brief("show", "3", "--format", "json").stdout)["section"]["notes"] == []

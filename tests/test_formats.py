@@ -83,13 +83,15 @@ PINNED: dict[tuple[str, ...], set[str]] = {
     ("show", "4"): BRIEF_REF
     | {"schema_version", "view", "section"}
     | {f"section.{k}" for k in ("id", "title", "part_of", "role", "paragraphs", "key_points")}
-    | {"section.key_points_origin"}
+    | {"section.key_points_origin", "section.notes", "section.notes[].text"}
+    | {"section.notes[].origin"}
     | {"section.subsections"}
     | {f"section.subsections[].{k}" for k in ("id", "title", "paragraphs")},
     ("show", "4-2"): BRIEF_REF
     | {"schema_version", "view", "section"}
     | {f"section.{k}" for k in ("id", "title", "part_of", "role", "paragraphs", "key_points")}
-    | {"section.key_points_origin"}
+    | {"section.key_points_origin", "section.notes", "section.notes[].text"}
+    | {"section.notes[].origin"}
     | {"section.subsections"},
     ("glossary",): BRIEF_REF
     | {"schema_version", "view", "terms"}

@@ -199,7 +199,11 @@ def test_cite_names_publisher_kind_date_section_and_source(brief: Runner) -> Non
 
 def test_cite_quote_adds_the_passage_word_for_word(brief: Runner) -> None:
     out = brief("cite", "4-2", "--quote").stdout
-    passage = brief("show", "4-2").stdout.split("\n\n", 1)[1].rstrip("\n")
+    shown = brief("show", "4-2").stdout
+    # The report's words, without the editor's note that `show` adds under them: a quotation
+    # of the report quotes the report.
+    passage = shown.split("\n\n", 1)[1].split("\n\nEditor's notes (", 1)[0].rstrip("\n")
+    assert "Editor's notes (" in shown and "Rutte" not in out
     assert out.split("\n\n", 1)[1] == "> " + passage + "\n"
 
 

@@ -236,7 +236,12 @@ BRIEF = Kind(
         Field("glossary", RECORDS, "Terms with their category and definition.", kind=TERM),
         Field("timeline", RECORDS, "Dated events and the sections they come from.", kind=EVENT),
         Field("sources", RECORDS, "Documents the report cites.", kind=SOURCE),
-        Field("notes", TEXTS, "Notes on the whole brief, written by the brief's editor."),
+        Field(
+            "notes",
+            TEXTS,
+            "Notes on the whole brief, written by the brief's editor. `brief search` finds "
+            "them; `brief show` gives one under each section it names ('Section 5-2 …').",
+        ),
     ),
 )
 

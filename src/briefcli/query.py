@@ -117,6 +117,31 @@ def _nearest_id(ref: str, valid: list[str]) -> str | None:
 _CLOSE_MATCH_CHARS = 200
 
 
+#: Sections a note names: 'Section 5-2', 'sections 4-2 and 5.2', 'sections 2, 3 and 4'
+#: (a pattern compiled only for a brief with notes: the lookup compiles none).
+_NAMED_SECTIONS = r"\b[Ss]ections?\s+(\d+(?:[-.]\d+)*(?:(?:,?\s+and\s+|,\s*)\d+(?:[-.]\d+)*)*)"
+
+
+def notes_on(brief: Brief, match: SectionMatch) -> tuple[str, ...]:
+    """The editor's notes that name the section shown, or one of its subsections ('Section
+    5-2 names …', 'sections 4-2 and 5.2'), in the brief's order."""
+    if not brief.notes:
+        return ()
+    shown = {match.id}
+    if match.subsection is None:
+        shown.update(sub.id for sub in match.section.subsections)
+    out = []
+    for note in brief.notes:
+        ids = {
+            ref.replace(".", "-")
+            for found in re.finditer(_NAMED_SECTIONS, note)
+            for ref in re.split(r",?\s+and\s+|,\s*", found.group(1))
+        }
+        if ids & shown:
+            out.append(note)
+    return tuple(out)
+
+
 def term_sections(brief: Brief, entry: GlossaryEntry) -> tuple[str, ...]:
     """Ids of the sections and subsections whose text uses the term or one of its aliases."""
     from briefcli.termmatch import term_uses  # one pass over the text (termmatch.py)

@@ -31,6 +31,8 @@ class SectionView(NamedTuple):
 
     brief: Brief
     match: SectionMatch
+    #: The editor's notes that name it or one of its subsections (query.notes_on).
+    notes: tuple[str, ...] = ()
 
 
 class ReadView(NamedTuple):

@@ -53,4 +53,4 @@ def show(
 
         present(whole_summary(loaded, None, None), common)
         return
-    present(SectionView(loaded, match), common)
+    present(SectionView(loaded, match, query.notes_on(loaded, match)), common)

@@ -50,11 +50,12 @@ def _paragraph(block: CodeBlock | TableBlock) -> dict[str, Any]:
 def _section(view: SectionView) -> dict[str, Any]:
     # Every key always present (empty when unused), so that scripts need no guards.
     section, sub = view.match.section, view.match.subsection
+    notes = [{"text": note, "origin": EDITOR} for note in view.notes]
     if sub is not None:
         return {
             "id": sub.id, "title": sub.title, "part_of": section.id, "role": None,
             "paragraphs": paragraphs_data(sub.paragraphs), "subsections": [], "key_points": [],
-            "key_points_origin": EDITOR,
+            "key_points_origin": EDITOR, "notes": notes,
         }  # fmt: skip
     return {
         "id": section.id,
@@ -69,6 +70,7 @@ def _section(view: SectionView) -> dict[str, Any]:
         "key_points": list(section.key_points),
         # Who wrote them, as every other item a script may show says ('origin'): the editor.
         "key_points_origin": EDITOR,
+        "notes": notes,
     }
 
 

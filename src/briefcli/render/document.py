@@ -174,6 +174,9 @@ def build(view: View, detail: bool = False) -> Document:
     if isinstance(view, SectionView):
         section, sub = view.match.section, view.match.subsection
         blocks = _subsection(sub, level=1) if sub else _section(section)
+        if view.notes:
+            blocks.append(Paragraph(f"Editor's notes ({EDITOR_LABEL}):", "muted"))
+            blocks.append(Bullets(view.notes, "note"))
         if footer := _neighbours(view.brief, view.match):
             blocks.append(Paragraph(footer, "hint"))
         return Document(tuple(blocks), _terms(view.brief))
