@@ -161,7 +161,7 @@ def parse(
 
     # Headings a contents list names are found before their lines are, so they get one too.
     items = listed_headings(walker.items, walker.contents)
-    tagged = {id(item) for item in walker.items if isinstance(item, Heading)}
+    tagged = {id(item) for item in walker.items if isinstance(item, Heading)} - walker.banners
     _lines(items, decoded, tagged)
     meta = _meta(page)
     brief, drafts = rendered.build(
@@ -318,7 +318,9 @@ def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
     named (a paragraph in the page) by its words, outside a link (the contents entry that
     names it is one).
     """
-    position = 0
+    # Not in the page's head: a heading's words are often its <title>'s too.
+    body = re.search(r"<body[\s>]", source, re.IGNORECASE)
+    position = body.start() if body else 0
     # Lines are counted on from the last heading found: each heading's line in one pass.
     counted = line = 0
     for item in items:
@@ -341,8 +343,10 @@ def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
             match = None
             while (found := written.search(source, at)) is not None:
                 opened = source.rfind("<", 0, found.start())
-                if not re.match(r"<a\b", source[opened : opened + 3], re.IGNORECASE):
-                    match = found  # not a link's text, as the contents entry naming it is
+                # Not a link's text, as the contents entry naming it is (an anchor, an
+                # ``a`` with a name and no href, is no link: pydoc's class headings).
+                if not _LINK_START.match(source, opened, opened + 1000):
+                    match = found
                     break
                 at = found.end()
         if match is not None:
@@ -350,6 +354,9 @@ def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
             line += source.count("\n", counted, match.start())
             counted = match.start()
             item.line = line + 1
+
+
+_LINK_START = re.compile(r"<a\b[^<>]*\bhref\s*=", re.IGNORECASE)
 
 
 def _classes(node: Any) -> tuple[set[str], set[str]]:
@@ -377,6 +384,16 @@ def _has_blocks(node: Any, depth: int) -> bool:
     return False
 
 
+def _broken(node: Any) -> bool:
+    """Whether a code element is lines of text set in monospace, not a piece of code in a
+    sentence: it holds line breaks, or its words are spaced by no-break spaces alone (old
+    pydoc writes each docstring so)."""
+    if node.css_first("br") is not None:
+        return True
+    text = node.text()
+    return "\xa0" in text and not any(char.isspace() and char != "\xa0" for char in text)
+
+
 def _hidden(node: Any) -> bool:
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
@@ -399,6 +416,8 @@ class _Walker:
         self.quote = 0
         #: List items that only link within the page (a contents list): item index → text.
         self.contents: dict[int, str] = {}
+        #: Headings read from table cells (pydoc's banners), not from h1-h6 tags.
+        self.banners: set[int] = set()
 
     # -- what is dropped
 
@@ -411,6 +430,8 @@ class _Walker:
             return False
         if tag in _LANDMARKS or (node.attributes.get("role") or "").casefold() in _ROLES:
             return not (tag == "aside" and node.attributes.get("role") == "note")
+        if tag == "td" and _banner_links(node):
+            return True
         if tag not in _BLOCKS or tag in ("p", "li", "td", "th", "dt", "dd", "tr", "pre"):
             return False
         if tag == "header" or words & _HEADER_WORDS:
@@ -442,6 +463,11 @@ class _Walker:
             if tag in _HEADINGS:
                 self.flush()
                 self.heading(child, _HEADINGS[tag])
+            elif tag in ("td", "th") and (level := _banner(child)):
+                self.flush()
+                before = len(self.items)
+                self.heading(child, level)
+                self.banners.update(id(item) for item in self.items[before:])
             elif tag == "br":
                 self.inline.append(_BREAK)
             elif tag in ("ul", "ol", "menu"):
@@ -484,12 +510,21 @@ class _Walker:
         self.add(text)
 
     def add(self, text: str) -> None:
-        """File one block's text, with its list marker or quote marks."""
-        lines = (" ".join(part.split()) for part in text.translate(_INVISIBLE).split(_BREAK))
-        text = "\n".join(line for line in lines if line)
-        if not text.strip():
-            return
-        self.items.append(nested(text, self.lists, self.quote))
+        """File one block's text, with its list marker or quote marks.
+
+        A blank line (two line breaks in a row, as pydoc writes a docstring's paragraphs)
+        ends a paragraph, as it shows one ending; in a list item it is only a line break.
+        """
+        lines = [" ".join(part.split()) for part in text.translate(_INVISIBLE).split(_BREAK)]
+        if self.lists:
+            lines = [line for line in lines if line]
+        paragraph: list[str] = []
+        for line in [*lines, ""]:
+            if line:
+                paragraph.append(line)
+            elif paragraph:
+                self.items.append(nested("\n".join(paragraph), self.lists, self.quote))
+                paragraph = []
 
     def block_item(self, block: CodeBlock | TableBlock) -> None:
         """File a code block or a table as it is: inside a list or a quote too, unmarked (as
@@ -532,7 +567,7 @@ class _Walker:
     def table(self, node: Any, depth: int) -> None:
         """A data table as a table block; a table used for layout (blocks in its cells) as the
         blocks of its cells."""
-        if node.css_first("td p, td div, td table, td ul, td h1, td h2, td h3, td pre") is not None:
+        if _BANNER_TABLES.match(_table_kind(node)) or node.css_first(_LAYOUT_CELLS) is not None:
             self.block(node, depth + 1)
             return
         grid: list[list[str]] = []
@@ -644,7 +679,7 @@ class _Walker:
             out.append(_spaces(child.text(separator=" ")))
         elif tag == "a":
             self.link(child, out, heading, depth)
-        elif tag in ("code", "kbd", "samp", "tt") and not heading:
+        elif tag in ("code", "kbd", "samp", "tt") and not heading and not _broken(child):
             code = _spaces(child.text())
             out.append(f"`{code}`" if code.strip() and "`" not in code else code)
         elif tag == "time":
@@ -683,6 +718,61 @@ class _Walker:
         from urllib.parse import urljoin
 
         return urljoin(self.base_url, href)
+
+
+#: Cells whose blocks make a table one of layout (its cells' blocks are read, not a grid).
+_LAYOUT_CELLS = "td p, td div, td table, td ul, td ol, td dl, td h1, td h2, td h3, td pre"
+#: pydoc's tables: 'heading' (the page's title) and 'section' (a banner over a section or
+#: a class), by class (Python 3.11 on) or by ``summary`` (before).
+_BANNER_TABLES = re.compile(r"^(?:heading|section)$")
+
+
+def _table_kind(table: Any) -> str:
+    """A table's role as pydoc names it: its ``summary``, else its one class ('' else)."""
+    attributes = table.attributes
+    return (attributes.get("summary") or attributes.get("class") or "").strip().casefold()
+
+
+def _first_row_cells(cell: Any) -> tuple[Any, list[Any]]:
+    """The table a cell is in, and the cells of that table's first row when ``cell`` is in
+    it (else none)."""
+    row = cell.parent
+    body = row.parent if row is not None else None
+    table = body.parent if body is not None and body.tag in ("tbody", "thead") else body
+    if row is None or table is None or table.tag != "table":
+        return None, []
+    first = table.css_first("tr")
+    if first is None or first.mem_id != row.mem_id:
+        return table, []
+    return table, [c for c in row.iter(include_text=False) if c.tag in ("td", "th")]
+
+
+def _banner(cell: Any) -> int:
+    """The level of the heading a table cell is, as pydoc writes its headings (0: none).
+
+    pydoc puts no ``h1``-``h6`` on a page: the module's name is the first cell of a
+    'heading' table (1), each part ('Classes', 'Functions', 'Data') the first cell of a
+    'section' table, in ``strong.bigsection`` or ``big > strong`` (2), and each class the
+    first cell of a 'section' table of its own (3).
+    """
+    table, cells = _first_row_cells(cell)
+    if not cells or cells[0].mem_id != cell.mem_id:
+        return 0
+    kind = _table_kind(table)
+    if kind == "heading":
+        return 1
+    if kind != "section":
+        return 0
+    if cell.css_first("strong.bigsection, big > strong") is not None:
+        return 2
+    return 3 if cell.css_first("strong") is not None else 0
+
+
+def _banner_links(cell: Any) -> bool:
+    """Whether a cell is the links beside pydoc's title ('index', the module's file, its
+    reference manual): the page's navigation."""
+    table, cells = _first_row_cells(cell)
+    return len(cells) > 1 and cells[0].mem_id != cell.mem_id and _table_kind(table) == "heading"
 
 
 def _in_page_link(item: Any) -> str:

@@ -1,0 +1,99 @@
+"""`brief import` of pages that documentation generators write with their own idea of a
+heading: pydoc, javadoc, Doxygen, Texinfo. Each page here is written for the test in the
+generator's shape; none is a copy of a real one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefcli.importers import import_report
+from briefcli.model import Brief
+from conftest import Runner, outline, write
+
+pytest.importorskip("selectolax")
+
+#: The pages, each in one generator's shape.
+PAGES = Path(__file__).parent / "data" / "web" / "generators"
+
+
+def paragraphs(brief: Brief) -> list[str]:
+    out: list[str] = []
+    for section in brief.sections:
+        out += section.paragraphs
+        for sub in section.subsections:
+            out += sub.paragraphs
+    return out
+
+
+# pydoc (Python 3.11 on): classes name the banner tables; old pydoc: their summary attributes.
+PYDOC = (PAGES / "pydoc.html").read_text(encoding="utf-8")
+
+PYDOC_OLD = (PAGES / "pydoc-old.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", [PYDOC, PYDOC_OLD], ids=["pydoc", "old-pydoc"])
+def test_pydoc_banners_are_its_headings(page: str) -> None:
+    brief = import_report(page.encode(), "tally.html")
+    assert brief.meta.title == "tally"
+    titles = [title for _, title in outline(brief)]
+    assert titles[0] == "tally" and titles[1] == "Classes"
+    assert titles[2].startswith("class Jar") and titles[3] == "Functions"
+    assert [id_ for id_, _ in outline(brief)] == ["0", "1", "1-1", "2"]
+    text = paragraphs(brief)
+    assert "Count beans in jars." in text  # the docstring, not a piece of code
+    assert "count(jar): How many beans a jar holds." in text
+    assert "pour(self): Empty the jar." in text
+    # The links beside the title are the page's navigation.
+    assert not any("index" in p or "/src/tally.py" in p for p in text)
+
+
+def test_a_pydoc_docstring_keeps_its_lines_and_paragraphs() -> None:
+    brief = import_report(PYDOC.encode(), "tally.html")
+    jar = brief.sections[1].subsections[0]
+    assert list(jar.paragraphs[:3]) == [
+        "Jar(size)",
+        "A jar holds beans up to\nits size.",
+        "Empty it with pour().",
+    ]
+
+
+@pytest.mark.parametrize("page", [PYDOC, PYDOC_OLD], ids=["pydoc", "old-pydoc"])
+def test_pydoc_headings_get_their_lines(brief: Runner, tmp_path: Path, page: str) -> None:
+    result = brief("import", str(write(tmp_path, "tally.html", page)), "--outline")
+    assert result.exit_code == 0, result.stderr
+    lines = {row.split()[-1].strip(")"): row.split()[0] for row in result.stdout.splitlines()[1:]}
+    page_lines = page.splitlines()
+    for title, found in (("Classes", lines["Classes"]), ("Functions", lines["Functions"])):
+        assert title in page_lines[int(found) - 1]
+    jar = next(row for row in result.stdout.splitlines() if "class Jar" in row)
+    assert "class <strong>Jar" in page_lines[int(jar.split()[0]) - 1]
+
+
+def test_two_line_breaks_end_a_paragraph_but_not_a_list_item() -> None:
+    page = (
+        "<!doctype html><title>T</title><h1>T</h1><h2>Part</h2>"
+        "<p>One line.<br><br>Another paragraph.<br>Its second line.</p>"
+        "<ul><li>Item,<br><br>still the item.</li></ul>"
+    )
+    brief = import_report(page.encode(), "t.html")
+    assert list(brief.sections[0].paragraphs) == [
+        "One line.",
+        "Another paragraph.\nIts second line.",
+        "- Item,\n  still the item.",
+    ]
+
+
+def test_code_that_is_lines_of_text_is_not_marked_as_code() -> None:
+    page = (
+        "<!doctype html><title>T</title><h1>T</h1><h2>Part</h2>"
+        "<p>Run <code>make all</code> first.</p>"
+        "<p><tt>First&nbsp;line<br>second&nbsp;line</tt></p>"
+        "<p><tt>Set&nbsp;in&nbsp;no-break&nbsp;spaces.</tt></p>"
+    )
+    assert paragraphs(import_report(page.encode(), "t.html")) == [
+        "Run `make all` first.",
+        "First line\nsecond line",
+        "Set in no-break spaces.",
+    ]
