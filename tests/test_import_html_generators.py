@@ -97,3 +97,48 @@ def test_code_that_is_lines_of_text_is_not_marked_as_code() -> None:
         "First line\nsecond line",
         "Set in no-break spaces.",
     ]
+
+
+def test_javadoc_sections_in_list_items_are_sections() -> None:
+    page = (PAGES / "javadoc.html").read_bytes()
+    brief = import_report(page, "Counter.html")
+    assert brief.meta.title == "Class Counter"
+    assert outline(brief) == [
+        ("0", "Class Counter"),
+        ("1", "Method Summary"),
+        ("2", "Method Details"),
+        ("2-1", "add"),
+        ("2-2", "reset"),
+    ]
+    assert brief.sections[2].subsections[1].paragraphs == ("Sets the count back to nought.",)
+    # A term written with its colon gets no second one.
+    assert "Since: 2.1" in brief.sections[0].paragraphs
+
+
+def test_a_list_item_holding_a_section_and_more_is_still_a_list() -> None:
+    page = (
+        "<!doctype html><title>T</title><h1>T</h1><h2>Part</h2>"
+        "<ul><li><section><h3>Inside</h3><p>a</p></section></li><li>plain</li></ul>"
+    )
+    brief = import_report(page.encode(), "t.html")
+    assert outline(brief) == [("1", "Part")]  # no heading comes out of a list
+
+
+def test_a_texinfo_manual_has_its_chapters_as_sections(brief: Runner, tmp_path: Path) -> None:
+    page = (PAGES / "texinfo.html").read_text(encoding="utf-8")
+    imported = import_report(page.encode(), "kettle.html")
+    assert imported.meta.title == "The Kettle Manual"
+    # The Top node's text is the manual's opening; its contents list goes.
+    assert outline(imported) == [
+        ("0", "The Kettle Manual"),
+        ("1", "Filling"),
+        ("1-1", "How much"),
+        ("2", "Boiling"),
+    ]
+    assert imported.sections[0].paragraphs == ("This manual is about boiling water.",)
+    assert not any("Table of Contents" in p for p in paragraphs(imported))
+    result = brief("import", str(write(tmp_path, "kettle.html", page)), "--outline")
+    rows = {row.split()[-1]: row.split()[0] for row in result.stdout.splitlines()[1:]}
+    lines = page.splitlines()
+    assert "1 Filling</h2>" in lines[int(rows["Filling"]) - 1]
+    assert "2 Boiling</h2>" in lines[int(rows["Boiling"]) - 1]

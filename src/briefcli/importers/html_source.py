@@ -56,8 +56,10 @@ _BOILERPLATE = frozenset((
 ))  # fmt: skip
 #: A print-only copy of the page's title and contents (pydata-sphinx-theme's 'onlyprint',
 #: as NumPy's, pandas' and Alembic's manuals have): the page itself follows.
+#: Texinfo's 'Table of Contents' and 'Short Table of Contents' headings (their lists follow).
 _BOILERPLATE_NAMES = frozenset((
     "table-of-contents", "on-this-page", "post-tags", "onlyprint", "print-only", "printonly",
+    "contents-heading", "shortcontents-heading",
 ))  # fmt: skip
 #: Words of a class or id naming a page header: kept when it holds a heading (the title).
 _HEADER_WORDS = frozenset(("header", "masthead", "banner", "topbar"))
@@ -154,15 +156,18 @@ def parse(
     page = parser_class(decoded)
     root = _article(page)
     walker = _Walker(base_url, _words(root.text(separator=" ")) if root is not None else 0)
+    # Texinfo titles a whole manual with an h1 of class 'settitle' and its Top node with
+    # another h1: the node is the first part of the manual, beside its chapters (h2).
+    walker.settitle = page.css_first("h1.settitle") is not None
     if root is not None:
         walker.block(root, 0)
         walker.flush()
+        walker.drop_top()
     from briefcli.importers.draft import listed_headings
 
     # Headings a contents list names are found before their lines are, so they get one too.
     items = listed_headings(walker.items, walker.contents)
-    tagged = {id(item) for item in walker.items if isinstance(item, Heading)} - walker.banners
-    _lines(items, decoded, tagged)
+    _lines(items, decoded, walker.tags)
     meta = _meta(page)
     brief, drafts = rendered.build(
         items,
@@ -311,12 +316,12 @@ def _meta(page: Any) -> PageMeta:
     return PageMeta(title, date, publisher)
 
 
-def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
+def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
     """Each heading's line in the page's markup, found in order (for ``--outline``).
 
-    An ``h1``–``h6`` (``id`` in ``tagged``) is found by its tag; a heading a contents list
-    named (a paragraph in the page) by its words, outside a link (the contents entry that
-    names it is one).
+    An ``h1``–``h6`` (``tagged``: id → its tag's level) is found by its tag and words; a
+    heading a contents list named (a paragraph in the page) by its words, outside a link
+    (the contents entry that names it is one).
     """
     # Not in the page's head: a heading's words are often its <title>'s too.
     body = re.search(r"<body[\s>]", source, re.IGNORECASE)
@@ -328,18 +333,15 @@ def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
             continue
         words = _WORD.findall(item.title)
         at = position
+        # The title's words with spaces, markup or entities between them (alternatives
+        # that start with different characters, each bounded: no backtracking).
+        between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
+        written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
         if id(item) in tagged:
-            word = next(iter(words), "")
-            tag = re.compile(rf"<h{item.level}\b", re.IGNORECASE)
-            while (match := tag.search(source, at)) is not None:
-                if word in source[match.start() : match.start() + 2000]:
-                    break
-                at = match.end()
+            match = _heading_tag(source, at, tagged[id(item)], written)
+            if match is None:  # a title the reader changed: the first word will do
+                match = _heading_tag(source, at, tagged[id(item)], next(iter(words), ""))
         else:
-            # The title's words with spaces, markup or entities between them (alternatives
-            # that start with different characters, each bounded: no backtracking).
-            between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
-            written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
             match = None
             while (found := written.search(source, at)) is not None:
                 opened = source.rfind("<", 0, found.start())
@@ -357,6 +359,19 @@ def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
 
 
 _LINK_START = re.compile(r"<a\b[^<>]*\bhref\s*=", re.IGNORECASE)
+
+
+def _heading_tag(source: str, at: int, level: int, words: re.Pattern[str] | str) -> Any:
+    """The first ``<h{level}`` tag from ``at`` whose element holds ``words`` (a heading a
+    reader dropped, as Texinfo's 'Table of Contents', is passed over), or None."""
+    tag = re.compile(rf"<h{level}\b", re.IGNORECASE)
+    while (match := tag.search(source, at)) is not None:
+        end = source.find(f"</h{level}", match.end(), match.end() + 2000)
+        inside = source[match.end() : end if end >= 0 else match.end() + 2000]
+        if (words in inside) if isinstance(words, str) else words.search(inside):
+            return match
+        at = match.end()
+    return None
 
 
 def _classes(node: Any) -> tuple[set[str], set[str]]:
@@ -416,8 +431,12 @@ class _Walker:
         self.quote = 0
         #: List items that only link within the page (a contents list): item index → text.
         self.contents: dict[int, str] = {}
-        #: Headings read from table cells (pydoc's banners), not from h1-h6 tags.
-        self.banners: set[int] = set()
+        #: The headings read from h1-h6 tags (not pydoc's banner cells): id → the tag's level.
+        self.tags: dict[int, int] = {}
+        #: The page is a Texinfo manual titled by an ``h1.settitle``; the index of its Top
+        #: node's heading in ``items`` (-1: none).
+        self.settitle = False
+        self.top = -1
 
     # -- what is dropped
 
@@ -432,6 +451,8 @@ class _Walker:
             return not (tag == "aside" and node.attributes.get("role") == "note")
         if tag == "td" and _banner_links(node):
             return True
+        if tag == "div" and whole & {"contents", "shortcontents"} and _after_contents(node):
+            return True
         if tag not in _BLOCKS or tag in ("p", "li", "td", "th", "dt", "dd", "tr", "pre"):
             return False
         if tag == "header" or words & _HEADER_WORDS:
@@ -444,6 +465,15 @@ class _Walker:
         # Never drop by name an element that holds most of the article.
         share = _words(node.text(separator=" ")) / max(self.total_words, 1)
         return share < 0.4
+
+    def drop_top(self) -> None:
+        """A Texinfo manual's Top node heading goes: the node is the manual's opening (its
+        text, if any beside the menu, is the text under the title), and its heading repeats
+        the manual's name."""
+        if self.top < 0:
+            return
+        del self.items[self.top]
+        self.contents = {i - (i > self.top): text for i, text in self.contents.items()}
 
     # -- blocks
 
@@ -462,12 +492,14 @@ class _Walker:
                 continue
             if tag in _HEADINGS:
                 self.flush()
+                before = len(self.items)
                 self.heading(child, _HEADINGS[tag])
+                for item in self.items[before:]:
+                    if isinstance(item, Heading):
+                        self.tags[id(item)] = _HEADINGS[tag]
             elif tag in ("td", "th") and (level := _banner(child)):
                 self.flush()
-                before = len(self.items)
                 self.heading(child, level)
-                self.banners.update(id(item) for item in self.items[before:])
             elif tag == "br":
                 self.inline.append(_BREAK)
             elif tag in ("ul", "ol", "menu"):
@@ -538,6 +570,9 @@ class _Walker:
         text = " ".join(self.text(node, heading=True).split())
         if not text:
             return
+        if level == 1 and self.settitle and "settitle" not in _classes(node)[1]:
+            level = 2
+            self.top = len(self.items)
         if self.lists or self.quote:
             self.add(text)  # a heading inside a list or a quote: part of its text
             return
@@ -545,6 +580,14 @@ class _Walker:
             self.items.append(numbered_heading(level, text, 0))
 
     def read_list(self, node: Any, ordered: bool, depth: int) -> None:
+        if _sections_list(node):
+            # javadoc's parts ('Method Summary', each method's details) are list items
+            # holding sections: a list only in its markup, read as the sections it holds.
+            for child in node.iter(include_text=False):
+                if not self.dropped(child, child.tag):
+                    self.block(child, depth + 1)
+                    self.flush()
+            return
         start = node.attributes.get("start") if ordered else None
         number = int(start) if start and start.isdigit() else 1
         self.lists.append([ordered, number, 0])
@@ -625,7 +668,8 @@ class _Walker:
                 if not _has_blocks(child, 0):
                     definition = " ".join(self.text(child).split())
                     if term and definition:
-                        self.add(f"{term}: {definition}")
+                        # A term written with its colon ('Since:') is not given a second.
+                        self.add(f"{term.removesuffix(':').rstrip()}: {definition}")
                     elif term or definition:
                         self.add(term or definition)
                 else:
@@ -773,6 +817,28 @@ def _banner_links(cell: Any) -> bool:
     reference manual): the page's navigation."""
     table, cells = _first_row_cells(cell)
     return len(cells) > 1 and cells[0].mem_id != cell.mem_id and _table_kind(table) == "heading"
+
+
+def _after_contents(node: Any) -> bool:
+    """Whether an element follows a Texinfo contents heading: the contents list it heads."""
+    before = node.prev
+    while before is not None and before.tag in ("-text", "-comment", "span"):
+        before = before.prev  # blank text, and the anchor Texinfo puts before the heading
+    return before is not None and bool(_classes(before)[1] & _BOILERPLATE_NAMES)
+
+
+def _sections_list(node: Any) -> bool:
+    """Whether a list's every item is one ``section`` (or ``article``) with a heading."""
+    items = [child for child in node.iter(include_text=False) if child.tag != "-comment"]
+    for item in items:
+        if item.tag != "li":
+            return False
+        inside = [child for child in item.iter(include_text=False) if child.tag != "-comment"]
+        if len(inside) != 1 or inside[0].tag not in ("section", "article"):
+            return False
+        if inside[0].css_first("h1, h2, h3, h4, h5, h6") is None:
+            return False
+    return bool(items)
 
 
 def _in_page_link(item: Any) -> str:
