@@ -142,3 +142,14 @@ def test_a_texinfo_manual_has_its_chapters_as_sections(brief: Runner, tmp_path: 
     lines = page.splitlines()
     assert "1 Filling</h2>" in lines[int(rows["Filling"]) - 1]
     assert "2 Boiling</h2>" in lines[int(rows["Boiling"]) - 1]
+
+
+def test_doxygen_titles_its_page_in_a_div_and_its_members_stand_under_their_part() -> None:
+    brief = import_report((PAGES / "doxygen.html").read_bytes(), "jar_8h.html")
+    assert outline(brief) == [
+        ("0", "jar.h File Reference"),
+        ("1", "Function Documentation"),
+        ("1-1", "jar_open()"),  # without the permalink's diamond
+        ("1-2", "jar_close()"),
+    ]
+    assert brief.sections[0].paragraphs == ("Jars and what they hold.",)

@@ -53,6 +53,7 @@ _BOILERPLATE = frozenset((
     "newsletter", "subscribe", "advert", "advertisement", "ads", "ad", "sponsor", "sponsored",
     "promo", "comments", "skip", "toc", "widget", "pagination", "pager", "popup", "modal",
     "masthead", "banner", "sitemap", "tags", "header", "topbar", "leftcol", "rightcol",
+    "titlearea",
 ))  # fmt: skip
 #: A print-only copy of the page's title and contents (pydata-sphinx-theme's 'onlyprint',
 #: as NumPy's, pandas' and Alembic's manuals have): the page itself follows.
@@ -73,7 +74,7 @@ _BLOCKS = frozenset((
 ))  # fmt: skip
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 #: Permalink marks sites put in or after headings.
-_PERMALINKS = frozenset(("¶", "#", "§", "🔗", "link", "permalink"))
+_PERMALINKS = frozenset(("¶", "#", "§", "🔗", "◆", "link", "permalink"))
 _SHOWN_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _WORD = re.compile(r"[^\W_]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -159,6 +160,7 @@ def parse(
     # Texinfo titles a whole manual with an h1 of class 'settitle' and its Top node with
     # another h1: the node is the first part of the manual, beside its chapters (h2).
     walker.settitle = page.css_first("h1.settitle") is not None
+    walker.has_h1 = page.css_first("h1") is not None
     if root is not None:
         walker.block(root, 0)
         walker.flush()
@@ -437,6 +439,8 @@ class _Walker:
         #: node's heading in ``items`` (-1: none).
         self.settitle = False
         self.top = -1
+        #: The page has an ``h1`` (else Doxygen's title element is read as one).
+        self.has_h1 = True
 
     # -- what is dropped
 
@@ -453,10 +457,12 @@ class _Walker:
             return True
         if tag == "div" and whole & {"contents", "shortcontents"} and _after_contents(node):
             return True
+        if tag == "div" and "summary" in whole and _in_header(node):
+            return True  # Doxygen's links to the page's parts, beside its title
         if tag not in _BLOCKS or tag in ("p", "li", "td", "th", "dt", "dd", "tr", "pre"):
             return False
         if tag == "header" or words & _HEADER_WORDS:
-            if node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+            if node.css_first("h1, h2, h3, h4, h5, h6, .headertitle > .title") is not None:
                 return False
             if tag == "header":
                 return True
@@ -465,6 +471,17 @@ class _Walker:
         # Never drop by name an element that holds most of the article.
         share = _words(node.text(separator=" ")) / max(self.total_words, 1)
         return share < 0.4
+
+    def doxygen_title(self, node: Any) -> bool:
+        """Whether an element is the title of a Doxygen page ('base.h File Reference'),
+        written as ``div.headertitle > div.title``, on a page with no ``h1``."""
+        parent = node.parent
+        return (
+            "title" in _classes(node)[1]
+            and parent is not None
+            and "headertitle" in _classes(parent)[1]
+            and not self.has_h1
+        )
 
     def drop_top(self) -> None:
         """A Texinfo manual's Top node heading goes: the node is the manual's opening (its
@@ -490,12 +507,15 @@ class _Walker:
                 continue
             if tag == "-comment" or self.dropped(child, tag):
                 continue
-            if tag in _HEADINGS:
+            if tag in _HEADINGS or (tag == "div" and self.doxygen_title(child)):
                 self.flush()
                 before = len(self.items)
-                self.heading(child, _HEADINGS[tag])
+                level = _HEADINGS.get(tag, 1)
+                # Doxygen's members ('◆ alloc()', h2.memtitle) stand under its parts
+                # ('Member Function Documentation', h2.groupheader).
+                self.heading(child, level + ("memtitle" in _classes(child)[1]))
                 for item in self.items[before:]:
-                    if isinstance(item, Heading):
+                    if isinstance(item, Heading) and tag in _HEADINGS:
                         self.tags[id(item)] = _HEADINGS[tag]
             elif tag in ("td", "th") and (level := _banner(child)):
                 self.flush()
@@ -825,6 +845,12 @@ def _after_contents(node: Any) -> bool:
     while before is not None and before.tag in ("-text", "-comment", "span"):
         before = before.prev  # blank text, and the anchor Texinfo puts before the heading
     return before is not None and bool(_classes(before)[1] & _BOILERPLATE_NAMES)
+
+
+def _in_header(node: Any) -> bool:
+    """Whether an element's parent is a page header (``div.header``, ``header``)."""
+    parent = node.parent
+    return parent is not None and (parent.tag == "header" or "header" in _classes(parent)[1])
 
 
 def _sections_list(node: Any) -> bool:
