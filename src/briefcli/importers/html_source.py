@@ -53,11 +53,14 @@ _BOILERPLATE = frozenset((
     "newsletter", "subscribe", "advert", "advertisement", "ads", "ad", "sponsor", "sponsored",
     "promo", "comments", "skip", "toc", "widget", "pagination", "pager", "popup", "modal",
     "masthead", "banner", "sitemap", "tags", "header", "topbar", "leftcol", "rightcol",
+    "titlearea",
 ))  # fmt: skip
 #: A print-only copy of the page's title and contents (pydata-sphinx-theme's 'onlyprint',
 #: as NumPy's, pandas' and Alembic's manuals have): the page itself follows.
+#: Texinfo's 'Table of Contents' and 'Short Table of Contents' headings (their lists follow).
 _BOILERPLATE_NAMES = frozenset((
     "table-of-contents", "on-this-page", "post-tags", "onlyprint", "print-only", "printonly",
+    "contents-heading", "shortcontents-heading",
 ))  # fmt: skip
 #: Words of a class or id naming a page header: kept when it holds a heading (the title).
 _HEADER_WORDS = frozenset(("header", "masthead", "banner", "topbar"))
@@ -71,7 +74,7 @@ _BLOCKS = frozenset((
 ))  # fmt: skip
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 #: Permalink marks sites put in or after headings.
-_PERMALINKS = frozenset(("¶", "#", "§", "🔗", "link", "permalink"))
+_PERMALINKS = frozenset(("¶", "#", "§", "🔗", "◆", "link", "permalink"))
 _SHOWN_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _WORD = re.compile(r"[^\W_]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -154,15 +157,19 @@ def parse(
     page = parser_class(decoded)
     root = _article(page)
     walker = _Walker(base_url, _words(root.text(separator=" ")) if root is not None else 0)
+    # Texinfo titles a whole manual with an h1 of class 'settitle' and its Top node with
+    # another h1: the node is the first part of the manual, beside its chapters (h2).
+    walker.settitle = page.css_first("h1.settitle") is not None
+    walker.has_h1 = page.css_first("h1") is not None
     if root is not None:
         walker.block(root, 0)
         walker.flush()
+        walker.drop_top()
     from briefcli.importers.draft import listed_headings
 
     # Headings a contents list names are found before their lines are, so they get one too.
     items = listed_headings(walker.items, walker.contents)
-    tagged = {id(item) for item in walker.items if isinstance(item, Heading)}
-    _lines(items, decoded, tagged)
+    _lines(items, decoded, walker.tags)
     meta = _meta(page)
     brief, drafts = rendered.build(
         items,
@@ -311,14 +318,16 @@ def _meta(page: Any) -> PageMeta:
     return PageMeta(title, date, publisher)
 
 
-def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
+def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
     """Each heading's line in the page's markup, found in order (for ``--outline``).
 
-    An ``h1``–``h6`` (``id`` in ``tagged``) is found by its tag; a heading a contents list
-    named (a paragraph in the page) by its words, outside a link (the contents entry that
-    names it is one).
+    An ``h1``–``h6`` (``tagged``: id → its tag's level) is found by its tag and words; a
+    heading a contents list named (a paragraph in the page) by its words, outside a link
+    (the contents entry that names it is one).
     """
-    position = 0
+    # Not in the page's head: a heading's words are often its <title>'s too.
+    body = re.search(r"<body[\s>]", source, re.IGNORECASE)
+    position = body.start() if body else 0
     # Lines are counted on from the last heading found: each heading's line in one pass.
     counted = line = 0
     for item in items:
@@ -326,23 +335,22 @@ def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
             continue
         words = _WORD.findall(item.title)
         at = position
+        # The title's words with spaces, markup or entities between them (alternatives
+        # that start with different characters, each bounded: no backtracking).
+        between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
+        written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
         if id(item) in tagged:
-            word = next(iter(words), "")
-            tag = re.compile(rf"<h{item.level}\b", re.IGNORECASE)
-            while (match := tag.search(source, at)) is not None:
-                if word in source[match.start() : match.start() + 2000]:
-                    break
-                at = match.end()
+            match = _heading_tag(source, at, tagged[id(item)], written)
+            if match is None:  # a title the reader changed: the first word will do
+                match = _heading_tag(source, at, tagged[id(item)], next(iter(words), ""))
         else:
-            # The title's words with spaces, markup or entities between them (alternatives
-            # that start with different characters, each bounded: no backtracking).
-            between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
-            written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
             match = None
             while (found := written.search(source, at)) is not None:
                 opened = source.rfind("<", 0, found.start())
-                if not re.match(r"<a\b", source[opened : opened + 3], re.IGNORECASE):
-                    match = found  # not a link's text, as the contents entry naming it is
+                # Not a link's text, as the contents entry naming it is (an anchor, an
+                # ``a`` with a name and no href, is no link: pydoc's class headings).
+                if not _LINK_START.match(source, opened, opened + 1000):
+                    match = found
                     break
                 at = found.end()
         if match is not None:
@@ -350,6 +358,22 @@ def _lines(items: list[Item], source: str, tagged: set[int]) -> None:
             line += source.count("\n", counted, match.start())
             counted = match.start()
             item.line = line + 1
+
+
+_LINK_START = re.compile(r"<a\b[^<>]*\bhref\s*=", re.IGNORECASE)
+
+
+def _heading_tag(source: str, at: int, level: int, words: re.Pattern[str] | str) -> Any:
+    """The first ``<h{level}`` tag from ``at`` whose element holds ``words`` (a heading a
+    reader dropped, as Texinfo's 'Table of Contents', is passed over), or None."""
+    tag = re.compile(rf"<h{level}\b", re.IGNORECASE)
+    while (match := tag.search(source, at)) is not None:
+        end = source.find(f"</h{level}", match.end(), match.end() + 2000)
+        inside = source[match.end() : end if end >= 0 else match.end() + 2000]
+        if (words in inside) if isinstance(words, str) else words.search(inside):
+            return match
+        at = match.end()
+    return None
 
 
 def _classes(node: Any) -> tuple[set[str], set[str]]:
@@ -377,6 +401,16 @@ def _has_blocks(node: Any, depth: int) -> bool:
     return False
 
 
+def _broken(node: Any) -> bool:
+    """Whether a code element is lines of text set in monospace, not a piece of code in a
+    sentence: it holds line breaks, or its words are spaced by no-break spaces alone (old
+    pydoc writes each docstring so)."""
+    if node.css_first("br") is not None:
+        return True
+    text = node.text()
+    return "\xa0" in text and not any(char.isspace() and char != "\xa0" for char in text)
+
+
 def _hidden(node: Any) -> bool:
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
@@ -399,6 +433,14 @@ class _Walker:
         self.quote = 0
         #: List items that only link within the page (a contents list): item index → text.
         self.contents: dict[int, str] = {}
+        #: The headings read from h1-h6 tags (not pydoc's banner cells): id → the tag's level.
+        self.tags: dict[int, int] = {}
+        #: The page is a Texinfo manual titled by an ``h1.settitle``; the index of its Top
+        #: node's heading in ``items`` (-1: none).
+        self.settitle = False
+        self.top = -1
+        #: The page has an ``h1`` (else Doxygen's title element is read as one).
+        self.has_h1 = True
 
     # -- what is dropped
 
@@ -411,10 +453,16 @@ class _Walker:
             return False
         if tag in _LANDMARKS or (node.attributes.get("role") or "").casefold() in _ROLES:
             return not (tag == "aside" and node.attributes.get("role") == "note")
+        if tag == "td" and _banner_links(node):
+            return True
+        if tag == "div" and whole & {"contents", "shortcontents"} and _after_contents(node):
+            return True
+        if tag == "div" and "summary" in whole and _in_header(node):
+            return True  # Doxygen's links to the page's parts, beside its title
         if tag not in _BLOCKS or tag in ("p", "li", "td", "th", "dt", "dd", "tr", "pre"):
             return False
         if tag == "header" or words & _HEADER_WORDS:
-            if node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+            if node.css_first("h1, h2, h3, h4, h5, h6, .headertitle > .title") is not None:
                 return False
             if tag == "header":
                 return True
@@ -423,6 +471,26 @@ class _Walker:
         # Never drop by name an element that holds most of the article.
         share = _words(node.text(separator=" ")) / max(self.total_words, 1)
         return share < 0.4
+
+    def doxygen_title(self, node: Any) -> bool:
+        """Whether an element is the title of a Doxygen page ('base.h File Reference'),
+        written as ``div.headertitle > div.title``, on a page with no ``h1``."""
+        parent = node.parent
+        return (
+            "title" in _classes(node)[1]
+            and parent is not None
+            and "headertitle" in _classes(parent)[1]
+            and not self.has_h1
+        )
+
+    def drop_top(self) -> None:
+        """A Texinfo manual's Top node heading goes: the node is the manual's opening (its
+        text, if any beside the menu, is the text under the title), and its heading repeats
+        the manual's name."""
+        if self.top < 0:
+            return
+        del self.items[self.top]
+        self.contents = {i - (i > self.top): text for i, text in self.contents.items()}
 
     # -- blocks
 
@@ -439,9 +507,19 @@ class _Walker:
                 continue
             if tag == "-comment" or self.dropped(child, tag):
                 continue
-            if tag in _HEADINGS:
+            if tag in _HEADINGS or (tag == "div" and self.doxygen_title(child)):
                 self.flush()
-                self.heading(child, _HEADINGS[tag])
+                before = len(self.items)
+                level = _HEADINGS.get(tag, 1)
+                # Doxygen's members ('◆ alloc()', h2.memtitle) stand under its parts
+                # ('Member Function Documentation', h2.groupheader).
+                self.heading(child, level + ("memtitle" in _classes(child)[1]))
+                for item in self.items[before:]:
+                    if isinstance(item, Heading) and tag in _HEADINGS:
+                        self.tags[id(item)] = _HEADINGS[tag]
+            elif tag in ("td", "th") and (level := _banner(child)):
+                self.flush()
+                self.heading(child, level)
             elif tag == "br":
                 self.inline.append(_BREAK)
             elif tag in ("ul", "ol", "menu"):
@@ -484,12 +562,21 @@ class _Walker:
         self.add(text)
 
     def add(self, text: str) -> None:
-        """File one block's text, with its list marker or quote marks."""
-        lines = (" ".join(part.split()) for part in text.translate(_INVISIBLE).split(_BREAK))
-        text = "\n".join(line for line in lines if line)
-        if not text.strip():
-            return
-        self.items.append(nested(text, self.lists, self.quote))
+        """File one block's text, with its list marker or quote marks.
+
+        A blank line (two line breaks in a row, as pydoc writes a docstring's paragraphs)
+        ends a paragraph, as it shows one ending; in a list item it is only a line break.
+        """
+        lines = [" ".join(part.split()) for part in text.translate(_INVISIBLE).split(_BREAK)]
+        if self.lists:
+            lines = [line for line in lines if line]
+        paragraph: list[str] = []
+        for line in [*lines, ""]:
+            if line:
+                paragraph.append(line)
+            elif paragraph:
+                self.items.append(nested("\n".join(paragraph), self.lists, self.quote))
+                paragraph = []
 
     def block_item(self, block: CodeBlock | TableBlock) -> None:
         """File a code block or a table as it is: inside a list or a quote too, unmarked (as
@@ -503,6 +590,9 @@ class _Walker:
         text = " ".join(self.text(node, heading=True).split())
         if not text:
             return
+        if level == 1 and self.settitle and "settitle" not in _classes(node)[1]:
+            level = 2
+            self.top = len(self.items)
         if self.lists or self.quote:
             self.add(text)  # a heading inside a list or a quote: part of its text
             return
@@ -510,6 +600,14 @@ class _Walker:
             self.items.append(numbered_heading(level, text, 0))
 
     def read_list(self, node: Any, ordered: bool, depth: int) -> None:
+        if _sections_list(node):
+            # javadoc's parts ('Method Summary', each method's details) are list items
+            # holding sections: a list only in its markup, read as the sections it holds.
+            for child in node.iter(include_text=False):
+                if not self.dropped(child, child.tag):
+                    self.block(child, depth + 1)
+                    self.flush()
+            return
         start = node.attributes.get("start") if ordered else None
         number = int(start) if start and start.isdigit() else 1
         self.lists.append([ordered, number, 0])
@@ -532,7 +630,7 @@ class _Walker:
     def table(self, node: Any, depth: int) -> None:
         """A data table as a table block; a table used for layout (blocks in its cells) as the
         blocks of its cells."""
-        if node.css_first("td p, td div, td table, td ul, td h1, td h2, td h3, td pre") is not None:
+        if _BANNER_TABLES.match(_table_kind(node)) or node.css_first(_LAYOUT_CELLS) is not None:
             self.block(node, depth + 1)
             return
         grid: list[list[str]] = []
@@ -590,7 +688,8 @@ class _Walker:
                 if not _has_blocks(child, 0):
                     definition = " ".join(self.text(child).split())
                     if term and definition:
-                        self.add(f"{term}: {definition}")
+                        # A term written with its colon ('Since:') is not given a second.
+                        self.add(f"{term.removesuffix(':').rstrip()}: {definition}")
                     elif term or definition:
                         self.add(term or definition)
                 else:
@@ -644,7 +743,7 @@ class _Walker:
             out.append(_spaces(child.text(separator=" ")))
         elif tag == "a":
             self.link(child, out, heading, depth)
-        elif tag in ("code", "kbd", "samp", "tt") and not heading:
+        elif tag in ("code", "kbd", "samp", "tt") and not heading and not _broken(child):
             code = _spaces(child.text())
             out.append(f"`{code}`" if code.strip() and "`" not in code else code)
         elif tag == "time":
@@ -683,6 +782,89 @@ class _Walker:
         from urllib.parse import urljoin
 
         return urljoin(self.base_url, href)
+
+
+#: Cells whose blocks make a table one of layout (its cells' blocks are read, not a grid).
+_LAYOUT_CELLS = "td p, td div, td table, td ul, td ol, td dl, td h1, td h2, td h3, td pre"
+#: pydoc's tables: 'heading' (the page's title) and 'section' (a banner over a section or
+#: a class), by class (Python 3.11 on) or by ``summary`` (before).
+_BANNER_TABLES = re.compile(r"^(?:heading|section)$")
+
+
+def _table_kind(table: Any) -> str:
+    """A table's role as pydoc names it: its ``summary``, else its one class ('' else)."""
+    attributes = table.attributes
+    return (attributes.get("summary") or attributes.get("class") or "").strip().casefold()
+
+
+def _first_row_cells(cell: Any) -> tuple[Any, list[Any]]:
+    """The table a cell is in, and the cells of that table's first row when ``cell`` is in
+    it (else none)."""
+    row = cell.parent
+    body = row.parent if row is not None else None
+    table = body.parent if body is not None and body.tag in ("tbody", "thead") else body
+    if row is None or table is None or table.tag != "table":
+        return None, []
+    first = table.css_first("tr")
+    if first is None or first.mem_id != row.mem_id:
+        return table, []
+    return table, [c for c in row.iter(include_text=False) if c.tag in ("td", "th")]
+
+
+def _banner(cell: Any) -> int:
+    """The level of the heading a table cell is, as pydoc writes its headings (0: none).
+
+    pydoc puts no ``h1``-``h6`` on a page: the module's name is the first cell of a
+    'heading' table (1), each part ('Classes', 'Functions', 'Data') the first cell of a
+    'section' table, in ``strong.bigsection`` or ``big > strong`` (2), and each class the
+    first cell of a 'section' table of its own (3).
+    """
+    table, cells = _first_row_cells(cell)
+    if not cells or cells[0].mem_id != cell.mem_id:
+        return 0
+    kind = _table_kind(table)
+    if kind == "heading":
+        return 1
+    if kind != "section":
+        return 0
+    if cell.css_first("strong.bigsection, big > strong") is not None:
+        return 2
+    return 3 if cell.css_first("strong") is not None else 0
+
+
+def _banner_links(cell: Any) -> bool:
+    """Whether a cell is the links beside pydoc's title ('index', the module's file, its
+    reference manual): the page's navigation."""
+    table, cells = _first_row_cells(cell)
+    return len(cells) > 1 and cells[0].mem_id != cell.mem_id and _table_kind(table) == "heading"
+
+
+def _after_contents(node: Any) -> bool:
+    """Whether an element follows a Texinfo contents heading: the contents list it heads."""
+    before = node.prev
+    while before is not None and before.tag in ("-text", "-comment", "span"):
+        before = before.prev  # blank text, and the anchor Texinfo puts before the heading
+    return before is not None and bool(_classes(before)[1] & _BOILERPLATE_NAMES)
+
+
+def _in_header(node: Any) -> bool:
+    """Whether an element's parent is a page header (``div.header``, ``header``)."""
+    parent = node.parent
+    return parent is not None and (parent.tag == "header" or "header" in _classes(parent)[1])
+
+
+def _sections_list(node: Any) -> bool:
+    """Whether a list's every item is one ``section`` (or ``article``) with a heading."""
+    items = [child for child in node.iter(include_text=False) if child.tag != "-comment"]
+    for item in items:
+        if item.tag != "li":
+            return False
+        inside = [child for child in item.iter(include_text=False) if child.tag != "-comment"]
+        if len(inside) != 1 or inside[0].tag not in ("section", "article"):
+            return False
+        if inside[0].css_first("h1, h2, h3, h4, h5, h6") is None:
+            return False
+    return bool(items)
 
 
 def _in_page_link(item: Any) -> str:
