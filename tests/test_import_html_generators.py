@@ -49,13 +49,30 @@ def test_pydoc_banners_are_its_headings(page: str) -> None:
     assert not any("index" in p or "/src/tally.py" in p for p in text)
 
 
-def test_a_pydoc_docstring_keeps_its_lines_and_paragraphs() -> None:
+def test_a_pydoc_docstring_joins_its_wrapped_lines_into_paragraphs() -> None:
+    """A docstring's line breaks are where its source wrapped: a script reading a key point
+    or a paragraph gets no hard wraps; blank lines still end paragraphs."""
     brief = import_report(PYDOC.encode(), "tally.html")
     jar = brief.sections[1].subsections[0]
     assert list(jar.paragraphs[:3]) == [
         "Jar(size)",
-        "A jar holds beans up to\nits size.",
+        "A jar holds beans up to its size.",
         "Empty it with pour().",
+    ]
+
+
+def test_a_docstrings_list_items_and_indented_lines_keep_their_own_lines() -> None:
+    page = (
+        '<!doctype html><title>T</title><h1>T</h1><h2>Part</h2><p><span class="code">'
+        "Settings:<br>&nbsp;<br>*&nbsp;size&nbsp;-&nbsp;how&nbsp;many&nbsp;beans&nbsp;fit,<br>"
+        "&nbsp;&nbsp;&nbsp;&nbsp;at&nbsp;most&nbsp;ten.<br>*&nbsp;lid&nbsp;-&nbsp;whether&nbsp;it"
+        "&nbsp;closes.<br>&nbsp;<br>class&nbsp;small:<br>&nbsp;&nbsp;&nbsp;&nbsp;size&nbsp;=&nbsp;3"
+        "</span></p>"
+    )
+    assert paragraphs(import_report(page.encode(), "t.html")) == [
+        "Settings:",
+        "* size - how many beans fit, at most ten.\n* lid - whether it closes.",
+        "class small:\nsize = 3",
     ]
 
 
@@ -94,7 +111,7 @@ def test_code_that_is_lines_of_text_is_not_marked_as_code() -> None:
     )
     assert paragraphs(import_report(page.encode(), "t.html")) == [
         "Run `make all` first.",
-        "First line\nsecond line",
+        "First line second line",
         "Set in no-break spaces.",
     ]
 

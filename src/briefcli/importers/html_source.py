@@ -411,6 +411,42 @@ def _broken(node: Any) -> bool:
     return "\xa0" in text and not any(char.isspace() and char != "\xa0" for char in text)
 
 
+#: A list item's marker at a line's start ('* ', '- ', '1. ').
+_ITEM = re.compile(r"(?:[*+\-\u2022]|\d{1,3}[.)])\s")
+
+
+def _monospace(node: Any) -> bool:
+    """A code element, or pydoc's ``<span class="code">``."""
+    return node.tag in ("code", "kbd", "samp", "tt") or (
+        node.tag == "span" and "code" in _classes(node)[1]
+    )
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines a source wrapped, joined into the paragraphs that blank lines separate. A line
+    that opens a list item ('* quotechar - …') starts a line of its own, and the lines
+    indented under it go on it; otherwise a line indented more or less than the one it
+    would join (code in a docstring) starts a line of its own."""
+    out: list[str] = []
+    indent = -1  # the indent of the line being joined to; -1 after a blank line
+    item = False  # whether that line opens a list item
+    for line in lines:
+        text = line.lstrip()
+        own = len(line) - len(text)
+        if not text:
+            out.append(line)
+            indent, item = -1, False
+        elif _ITEM.match(text):
+            out.append(line)
+            indent, item = own, True
+        elif indent >= 0 and (own > indent if item else own == indent):
+            out[-1] = f"{out[-1].rstrip()} {text}"
+        else:
+            out.append(line)
+            indent, item = own, False
+    return out
+
+
 def _hidden(node: Any) -> bool:
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
@@ -746,6 +782,12 @@ class _Walker:
         elif tag in ("code", "kbd", "samp", "tt") and not heading and not _broken(child):
             code = _spaces(child.text())
             out.append(f"`{code}`" if code.strip() and "`" not in code else code)
+        elif not heading and _monospace(child) and _broken(child):
+            # Lines of text set in monospace (a docstring pydoc wrote): a single line break is
+            # where the source wrapped, as in a plain-text paragraph; a blank line ends one.
+            lines: list[str] = []
+            self.inline_into(child, lines, heading, depth + 1)
+            out.append(_BREAK.join(_unwrapped("".join(lines).split(_BREAK))))
         elif tag == "time":
             shown = _spaces(child.text())
             when = child.attributes.get("datetime")
