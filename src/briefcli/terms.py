@@ -292,7 +292,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "designed by …", "Thanks to …", "(Luca Bacci)".
         # A person, not a term: a name followed by an address ('Tom Lees <tom@…>', '"Tom G.
         # Christensen" <tgc@…>').
-        "count_after": re.compile(r"\s*(?:\(\d+\)\s*:|<[^<>\s]+@)"),
+        "count_after": re.compile(r"[\"”’']?\s*(?:\(\d+\)\s*:|<[^<>\s]+@)"),
         # "… by", "patch from", "(from …", "Courtesy …", "Thanks …", an issue before the name
         # ("(dbus!208, David King)", "(fd.o #98035, Marc Mutz)").
         "credit_before": re.compile(
