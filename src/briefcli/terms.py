@@ -33,7 +33,8 @@ _FUNCTION_WORDS = frozenset(
     though despite moreover furthermore meanwhile yet so then thus other some many most each
     all both our their his her my your one what who why how where which to of is are was were
     be been has have had will would could should may might must can also not no any every
-    recent further additionally central historically yes
+    recent further additionally central historically yes later earlier finally previously
+    currently today
         """
     )
 )
