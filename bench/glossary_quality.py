@@ -4,6 +4,7 @@
     python bench/glossary_quality.py --dump       # every candidate now, with its definition
     python bench/glossary_quality.py --unjudged   # candidates now that nobody has judged
     python bench/glossary_quality.py --rev REV    # compare with terms.py at git revision REV
+    python bench/glossary_quality.py --sweep      # the sweep sample instead (about 2 minutes)
 
 The documents: every report of tests/data/corpus/ imported as ``brief import`` does
 (``briefcli.importers.import_report``), and the shipped report; each with its own glossary
@@ -20,6 +21,16 @@ bench/summary_quality.py's round 3 builds them into the folder BRIEF_CRS, defaul
 each judged whole; "before" there is CRS_BASE, the commit before the policy-report work. The
 reports are not in the repository: without them that table is skipped, with a note on stderr.
 Results: docs/summaries.md, "Glossary precision" and "Glossary on policy reports".
+
+``--sweep`` measures the import sweeps' documents instead (the folders in BRIEF_SWEEP, colon-
+separated, default /tmp/h22corpus/docs, /tmp/h25/docs and /tmp/h26/docs: free software
+documentation, 282 of which import). A random sample of 200 candidates listed at SWEEP_BASE
+(seed 14) was judged by hand in tests/data/glossary/sweep.json, by document and term, with a
+short context (at most 15 words of the defining sentence, quoted from documentation under its
+project's free licence: GPL, GFDL, LGPL, BSD, MIT, Apache, PSF and the like); candidates listed
+later and not before are judged there too ("sample": "new"). The table gives precision on the
+sample before and now, and the good terms of the sample no longer listed under any name.
+Results: docs/summaries.md, "Glossary on the import sweeps".
 """
 
 from __future__ import annotations
@@ -58,6 +69,17 @@ CRS_SAMPLE = (
     "R48902v1-internet-architecture-a-layer-based-analysis-of-.md",
     "R48915v1-preemption-and-the-federal-food-drug-and-cosmeti.md",
 )
+#: The import sweeps' folders (see --sweep) and their judgements.
+SWEEP = [
+    Path(folder)
+    for folder in os.environ.get(
+        "BRIEF_SWEEP", "/tmp/h22corpus/docs:/tmp/h25/docs:/tmp/h26/docs"
+    ).split(":")
+    if folder
+]
+SWEEP_JUDGED = REPO / "tests" / "data" / "glossary" / "sweep.json"
+#: terms.py when the sweep sample was drawn and judged.
+SWEEP_BASE = "48b7608"
 #: Files of the corpus folder that are not reports.
 NOT_REPORTS = {"README.md", "before.md"}
 
@@ -161,8 +183,78 @@ def precision(good: int, bad: int) -> str:
     return f"{good / (good + bad):.2f}" if good + bad else "–"
 
 
+def sweep_documents() -> list[tuple[str, Brief]]:
+    """Every document of the sweep folders that imports, named "<sweep>/<file>"."""
+    from briefcli.errors import BriefError
+
+    found: list[tuple[str, Brief]] = []
+    for folder in SWEEP:
+        if not folder.is_dir():
+            print(f"skipped: {folder} (not there)", file=sys.stderr)
+            continue
+        for path in sorted(folder.iterdir()):
+            if not path.is_file():
+                continue
+            try:
+                brief = import_report(path.read_bytes(), path.name)
+            except BriefError:
+                continue  # not a report (no headings, not UTF-8, too large): as brief import
+            found.append((f"{folder.parent.name}/{path.name}", brief._replace(glossary=())))
+    return found
+
+
+def sweep(rev: str) -> int:
+    """Print the sweep sample's table, terms.py at ``rev`` against now; 1 if any is unjudged."""
+    rows = json.loads(SWEEP_JUDGED.read_text(encoding="utf-8"))
+    verdicts = {(row["document"], row["term"]): row for row in rows}
+    docs = sweep_documents()
+    now = listed(docs)
+    with terms_at(rev):
+        before = listed(docs)
+
+    def names(terms: dict[str, tuple[ExtractedTerm, ...]]) -> set[tuple[str, str]]:
+        return {(doc, name) for doc, found in terms.items() for t in found
+                for name in t.entry.names()}  # fmt: skip
+
+    def entries(terms: dict[str, tuple[ExtractedTerm, ...]]) -> set[tuple[str, str]]:
+        return {(doc, t.entry.term) for doc, found in terms.items() for t in found}
+
+    # A good term is kept under any of its names ("Massive Multiauthor Collaboration" as
+    # MMC's expansion); a bad one counts only as an entry of its own ("GNU GPL" as an alias of
+    # GPL is no longer a second entry).
+    listed_before = (names(before), entries(before))
+    listed_now = (names(now), entries(now))
+    sample = [row for row in rows if row.get("sample") == "random"]
+    print(f"Before: terms.py at {rev}; after: the working tree. {len(docs)} documents.\n")
+    print("| | candidates | sample listed | good | precision | good lost |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, terms, (any_name, own_entry) in (("before", before, listed_before),
+                                                ("after", now, listed_now)):  # fmt: skip
+        kept = [row for row in sample
+                if (row["document"], row["term"]) in (any_name if row["verdict"] == "good"
+                                                      else own_entry)]  # fmt: skip
+        good = sum(row["verdict"] == "good" for row in kept)
+        lost = sum(row["verdict"] == "good" for row in sample if row not in kept)
+        total = sum(len(found) for found in terms.values())
+        print(f"| {label} | {total} | {len(kept)} | {good} | "
+              f"{precision(good, len(kept) - good)} | {lost} |")  # fmt: skip
+    old = {(doc, t.entry.term) for doc, found in before.items() for t in found}
+    new = [(doc, t.entry.term) for doc, found in now.items() for t in found
+           if (doc, t.entry.term) not in old]  # fmt: skip
+    judged_new = [verdicts[item] for item in new if item in verdicts]
+    good = sum(row["verdict"] == "good" for row in judged_new)
+    print(f"\nListed now and not before: {len(new)}, of which {len(judged_new)} judged, "
+          f"{good} good ({precision(good, len(judged_new) - good)}).")  # fmt: skip
+    unjudged = [item for item in new if item not in verdicts]
+    for doc, term in unjudged:
+        print(f"unjudged: {doc}: {term!r}", file=sys.stderr)
+    return 1 if unjudged else 0
+
+
 def main(argv: list[str]) -> int:
     """Print the table (or the candidates, with --dump / --unjudged)."""
+    if "--sweep" in argv:
+        return sweep(argv[argv.index("--rev") + 1] if "--rev" in argv else SWEEP_BASE)
     judged = judgements()
     docs = documents()
     crs = crs_documents()

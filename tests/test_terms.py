@@ -638,3 +638,160 @@ def test_a_mixed_case_acronym_that_the_text_expands_is_found() -> None:
     assert found["MaaS"].category == ACRONYM
     assert found["MaaS"].aliases == ("Mobility as a Service",)
     assert "GitHub" not in found
+
+
+def test_quoted_examples_in_a_list_coin_nothing_and_expansions_find_their_acronym() -> None:
+    text = [
+        [
+            'Acronym elements give a terse name, for example "ODS", "GEDCOM" and "XML".',
+            'Expanded elements spell them out, for example "OpenDocument Spreadsheet", '
+            '"GEnealogical Data COMmunication", and "eXtensible Markup Language".',
+            "Days may be spelled out: 'Sunday', 'Monday', 'Tuesday' or 'Wednesday'.",
+            'Print lines with "Peter" or "James" or "John", but not the same line twice.',
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert found["GEDCOM"].category == ACRONYM
+    assert found["GEDCOM"].aliases == ("GEnealogical Data COMmunication",)
+    assert found["ODS"].aliases == ("OpenDocument Spreadsheet",)
+    assert found["XML"].aliases == ("eXtensible Markup Language",)
+    for wrong in ("OpenDocument Spreadsheet", "Monday", "John", "Peter"):
+        assert wrong not in found, wrong
+    # Looked up under its expansion, the acronym's entry is found too.
+    assert uses("GEDCOM", found["GEDCOM"].aliases, text[0][1])
+
+
+def test_a_quoted_expansion_needs_the_acronym_in_the_text_and_capitals_on_every_word() -> None:
+    text = [
+        [
+            'The manual calls this the "Native Language Support" of a program.',
+            "It treats 'Funky Stuff', 'funky STUFF' and 'fUNKy stuFf' alike, the STUFF test.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "NLS" not in found  # the text never writes NLS
+    assert "STUFF" not in found
+    assert found["Native Language Support"].category == TERM
+
+
+def test_a_name_given_in_an_example_or_a_quoted_keyword_is_no_coinage() -> None:
+    text = [
+        [
+            "Now write the buffer to a file named 'junk' with the write command.",
+            "Under NT, the font named 'fixed' is not fixed width.",
+            "'for' statement POSIX requires all expressions to be present in the 'for' statement.",
+            "The po directory also has a file named 'Makevars'.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    for wrong in ("junk", "fixed", "for"):
+        assert wrong not in found, wrong
+    assert found["Makevars"].category == TERM
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "wrong"),
+    [
+        (["- Icelandic by Chris Leonard.", "- Faroese by Chris Leonard, again."], "Chris Leonard"),
+        (["By Ludovic Courtes.", "Patches from Ludovic Courtes, too."], "Ludovic Courtes"),
+        (
+            ["Courtesy Atsushi Odagiri for this.", "Pull request courtesy Atsushi Odagiri."],
+            "Atsushi Odagiri",
+        ),
+        (
+            ["Fix a leak (dbus!208, David King).", "Fix a typo (fd.o #103075, David King)."],
+            "David King",
+        ),
+        (
+            ["Changes from Tom Lees <tom@example.org> for builds.", "Tom Lees <tom@example.org>."],
+            "Tom Lees",
+        ),
+        (
+            ["Thanks Brianna Laugher for the idea.", "Thanks A and Brianna Laugher for the PR."],
+            "Brianna Laugher",
+        ),
+        (
+            [
+                "Replace parser.suite with ast.parse – Miro Hrončok",
+                "Update pytest and pytest-cov - Miro Hrončok (:gh:`635`)",
+            ],
+            "Miro Hrončok",
+        ),
+        (
+            [
+                'Reported by "Tom G. Christensen" <tgc@example.org> in a mail.',
+                'Suggested again by "Tom G. Christensen" <tgc@example.org> later.',
+            ],
+            "Tom G. Christensen",
+        ),
+    ],
+)
+def test_more_credits_are_not_names(paragraphs: list[str], wrong: str) -> None:
+    assert wrong not in _by_term(glossary([paragraphs]))
+
+
+def test_followed_by_or_used_by_a_name_is_still_a_use() -> None:
+    text = [
+        [
+            "Most developers used Amazon Web Services, followed by Microsoft Azure at 28%.",
+            "The three largest providers include Microsoft Azure and two others.",
+            "It replaces the format used by Lasse Collin's tools and by Igor Pavlov's.",
+        ]
+    ]
+    assert _by_term(glossary(text))["Microsoft Azure"].category == NAME
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "wrong"),
+    [
+        (
+            [".. changelog:: :released: Thu Jan 14 2021", ":released: Thu Jan 28 2012 again"],
+            "Thu Jan",
+        ),
+        (["Computes Q = N G, where G is the generator.", "Then Q = N G again, as said."], "N G"),
+        (
+            ["'-f FORMAT' Use FORMAT as the format string.", "Then Use FORMAT as a string, too."],
+            "Use FORMAT",
+        ),
+        (
+            ["Corrected TIFF tags #3369 [radarhere]", "Corrected TIFF tags again, as before."],
+            "Corrected TIFF",
+        ),
+        (
+            ["• Move CMake build system to top level.", "• Move CMake files up, as said."],
+            "Move CMake",
+        ),
+    ],
+)
+def test_dates_letters_and_a_verb_before_its_object_are_not_names(
+    paragraphs: list[str], wrong: str
+) -> None:
+    assert wrong not in _by_term(glossary([paragraphs]))
+
+
+def test_titles_of_papers_stories_sections_and_pages_are_not_coinages() -> None:
+    text = [
+        [
+            'We implemented the counter measure of the paper "Attacking RSA Sessions" here.',
+            'It was replaced by the short story "The Gold-bug" by a poet.',
+            "This is the tool mentioned in the section on 'Documenting Widgets'.",
+            "The “Writing Servers” and “UDP Networking” documentation pages were updated.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    for wrong in ("Attacking RSA Sessions", "Gold-bug", "Documenting Widgets", "UDP Networking"):
+        assert wrong not in found, wrong
+
+
+def test_an_acronyms_expansion_written_with_the_acronym_is_the_same_term() -> None:
+    text = [
+        [
+            "It is covered by the GNU General Public License (GPL), version 2 or later.",
+            "The GNU General Public License is a copyleft licence for software.",
+            "It is dually licensed under the GNU FDL and the GNU GPL.",
+            "This manual is covered by the GNU GPL as well.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "GNU GPL" not in found
+    assert "GNU GPL" in found["GPL"].aliases

@@ -11,7 +11,7 @@ possessives, in one pass over a text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -33,7 +33,8 @@ _FUNCTION_WORDS = frozenset(
     though despite moreover furthermore meanwhile yet so then thus other some many most each
     all both our their his her my your one what who why how where which to of is are was were
     be been has have had will would could should may might must can also not no any every
-    recent further additionally central historically yes
+    recent further additionally central historically yes later earlier finally previously
+    currently today
         """
     )
 )
@@ -59,6 +60,28 @@ _MAX_DEFINITION_WORDS = 80
 _MONTHS = frozenset(
     str.split(
         "january february march april may june july august september october november december"
+    )
+)
+#: Days and months as dates write them: "Thu Jan 14 2021", "Sat, 28 Jan 2012".
+_DATE_WORDS = _MONTHS | frozenset(
+    str.split(
+        """
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    monday tuesday wednesday thursday friday saturday sunday
+        """
+    )
+)
+#: Verbs that open a change log's entry or an option's description ("Use FILE as …", "Update
+#: Python publish GHA", "Corrected TIFF tags", "Move CMake build system"): never part of a name.
+_VERBS = frozenset(
+    str.split(
+        """
+    add added adds allow allowed avoid avoided bump bumped change changed check convert
+    converted correct corrected disable disabled document documented drop dropped enable
+    enabled fix fixed fixes force ignore improve improved move moved print read remove removed
+    rename renamed replace replaced require required set show support supported switch
+    switched update updated updates upgrade upgraded use used uses write
+        """
     )
 )
 #: Words in -ly that are not adverbs: "Royal Family refers to" keeps its last word.
@@ -249,11 +272,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # A quoted title of a part of another document: 'Node 9.4.2 "Blocking Factor"', 'a
         # "PolicyKit Overview" section'.
         "title_before": re.compile(
-            r"\b(?:node|section|chapter|part|appendix|§)\s*[\d.]+\s*$", re.IGNORECASE
+            r"\b(?:(?:node|section|chapter|part|appendix|§)\s*[\d.]+|(?:section|chapter)s?\s+on|"
+            r"paper|article|book|story|essay|talk|video|song|poem)\s*$",
+            re.IGNORECASE,
         ),
         "title_after": re.compile(
-            r"^\s*(?:section|chapter|page|node|paragraph|document|manual|text box|box|table|"
-            r"figure|column|row)\b",
+            r"^\s*(?:section|chapter|page|node|paragraph|document|documentation|manual|"
+            r"text box|box|table|figure|column|row|video|paper|article)s?\b",
             re.IGNORECASE,
         ),
         # The title of a cited work: a quotation followed by its address ('NMFS, "Compliant
@@ -266,13 +291,37 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "label_after": re.compile(r"\s*:"),
         # A credit: "David Zeuthen (65):" (a committer and a count of commits), "(work by …",
         # "designed by …", "Thanks to …", "(Luca Bacci)".
-        "count_after": re.compile(r"\s*\(\d+\)\s*:"),
+        # A person, not a term: a name followed by an address ('Tom Lees <tom@…>', '"Tom G.
+        # Christensen" <tgc@…>').
+        "count_after": re.compile(r"[\"”’']?\s*(?:\(\d+\)\s*:|<[^<>\s]+@)"),
+        # "… by", "patch from", "(from …", "Courtesy …", "Thanks …", an issue before the name
+        # ("(dbus!208, David King)", "(fd.o #98035, Marc Mutz)").
         "credit_before": re.compile(
             r"(?:\b(?:work|written|designed|suggested|reported|contributed|maintained|patch|"
-            r"patches|implemented|translated|fixed|additions|enhancements|reviewed|help)\s+by|"
-            r"\bthanks\s+to|\(|\),?\s+by)\s*$",
+            r"patches|implemented|translated|fixed|found|additions|enhancements|reviewed|help|"
+            r"updated)\s+by|\),?\s+by|"
+            r"\bthanks(?:\s+to)?|\bcourtesy(?:\s+of)?|\((?:from\s+)?|"
+            r"\b(?:patch|patches|changes|suggestion|report|fix|fixes|help|idea)\s+from|"
+            r"[#!]\d+[,;])\s*$",
             re.IGNORECASE,
         ),
+        # "by" with no article before a person's name: "Russian by Yuri Kozlov", "By Ludovic
+        # Courtes" (but "used by LZMA SDK", "followed by Microsoft Azure" are uses).
+        "by_before": re.compile(r"(?:\b(\w+)\s+)?\bby\s*$", re.IGNORECASE),
+        # Thanks for a contribution: "… and Bruno Oliveira for the PR".
+        "thanked_after": re.compile(
+            r"\s+for\s+(?:the|this|a|an|his|her|their)\s+(?:PR|pull request|report|patch|"
+            r"idea|fix|review|suggestion|bug report|help)s?\b"
+        ),
+        "thanked_in": re.compile(r"\s+for\s+the\s+(?:PR|Pull Request)s?\.?$"),
+        # A credit that the run of capitals starts: "Courtesy Atsushi Odagiri", "Thanks
+        # Brianna Laugher for …", "By Ludovic Courtes".
+        "credit_opening": re.compile(r"(?:Courtesy|Thanks|By)\s"),
+        # A signature at the end of an entry: "… with ast.parse – Miro Hrončok", "… - Miro
+        # Hrončok (:gh:`635`)".
+        "signed_before": re.compile(r"\s[-–—]\s*$"),
+        # What may follow a signature: its issue or pull request "(:gh:`635`)", a full stop.
+        "signed_tail": re.compile(r"\s*(?:\([^()]*\))?[\s.;,]*"),
         # A pointer to another work: "see CRS Report 97-780, The Speaker of the House: …",
         # "See Congressional Record, …". What follows names that work, its parts and authors.
         "see": re.compile(r"\b[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?=[A-Z\"“])"),
@@ -282,6 +331,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\s+(?:the\s+|an?\s+)?$",
             re.IGNORECASE,
         ),
+        # Quotations given as examples: 'for example "ODS", …', 'such as "History"'.
+        "example_before": re.compile(
+            r"(?:\bfor\s+(?:example|instance)|\be\.g\.|\bsuch\s+as|\blike|\bincluding)"
+            r"[\s,:]*$",
+            re.IGNORECASE,
+        ),
+        # What stands between two quotations of a list: a comma, "and", "or".
+        "series_gap": re.compile(r"\s*(?:[,;]\s*)?(?:(?:and|or)\s+)?"),
+        "capital_word": re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{2,}(?![\w-])"),
         "appositive": re.compile(rf"(?<![\w.])({short}),\s+(?:a|an|the)\s+[a-z][^,;.]{{3,90}},"),
         "name": re.compile(rf"(?<![\w&./=]){name}"),
     }
@@ -423,6 +481,15 @@ def _lower_words(sections: Sequence[Sequence[str]]) -> frozenset[str]:
     )  # fmt: skip
 
 
+def _capital_words(sections: Sequence[Sequence[str]]) -> frozenset[str]:
+    """Every word of three or more letters that the text writes in capitals ("GEDCOM")."""
+    pattern = _patterns()["capital_word"]
+    return frozenset(
+        word for paragraphs in sections for paragraph in paragraphs
+        for word in pattern.findall(paragraph)
+    )  # fmt: skip
+
+
 def _capitals(word: str) -> bool:
     """'NUM', 'CARD16', 'EPOLL_CLOEXEC', 'C99': no lower-case letter, some capitals."""
     word = word.strip(_PUNCTUATION)
@@ -449,7 +516,9 @@ def _name_parts(words: list[str], opening: bool, lower: frozenset[str]) -> list[
     option list and the first word of its description), after a possessive before capitals
     ("Android's AOSP"); an ordinary word before capitals ("Use EPOLL_CLOEXEC") and emphasis in
     capitals at the end ("Stream Padding MUST") are dropped, and so is an ordinary word before
-    a constant ("Use EPOLL_CLOEXEC").
+    a constant ("Use EPOLL_CLOEXEC"). A verb that opens a change or an option's text
+    (:data:`_VERBS`, written in lower case elsewhere) is never a name's: "Use FILE", "Update
+    Python", "ENCODING Force Wget" leave "Wget".
     """
     if opening and words and _common(words[0], lower):
         # Only the sentence's first word is capitalised for the sentence: "The Uncompressed
@@ -479,6 +548,12 @@ def _name_parts(words: list[str], opening: bool, lower: frozenset[str]) -> list[
             and any(char.isdigit() or char == "_" for char in after)
         ):  # fmt: skip
             continue  # a verb before a constant: "Use EPOLL_CLOEXEC", "Require C99"
+        verb = word.strip(_PUNCTUATION).casefold() in _VERBS
+        if title and verb and (_common(word, lower) or (opening and not index)):
+            if parts[-1] and _capitals(before):
+                parts.append([])  # an option's placeholder, then its text: "ENCODING Force"
+            if not parts[-1]:
+                continue  # a verb before its object: "Use FILE", "Update Python", "Move CMake"
         parts[-1].append(word)
     for part in parts:
         while part and part[-1].strip(_PUNCTUATION) in _EMPHASIS:
@@ -570,7 +645,66 @@ def _without_adverb(words: list[str]) -> list[str]:
     return words
 
 
-def _coinage(match: re.Match[str], sentence: str, lower: frozenset[str]) -> tuple[str, bool] | None:
+def _quoted_acronym(inner: str, capitals: Callable[[], frozenset[str]]) -> str | None:
+    """The acronym that a quoted expansion spells with its capitals, where the text uses it.
+
+    '"GEnealogical Data COMmunication"' is GEDCOM's expansion, '"eXtensible Markup Language"'
+    XML's, when the text writes "GEDCOM", "XML" somewhere: the capitals of two or more words
+    spell three or more letters of a word the text writes in capitals, and every word but a
+    joiner has a capital without being in capitals.
+    """
+    words = [word for word in inner.split() if word not in _JOINERS]
+    if len(words) < 2 or not all(word.isalpha() for word in words):
+        return None
+    # Each word has a capital, none is in capitals ("funky STUFF", "ODS spreadsheet").
+    if not all(any(c.isupper() for c in word) and not word.isupper() for word in words):
+        return None
+    short = "".join(char for char in inner if char.isupper())
+    return short if len(short) >= 3 and short in capitals() else None
+
+
+def _series(sentence: str, matches: list[re.Match[str]]) -> set[int]:
+    """The indices of the quotations in ``sentence`` that are examples in a list.
+
+    Three or more quotations in a row ("'January', 'February', … or 'December'", '"Peter" or
+    "James" or "John"') are a list; so are any after "for example", "such as", "e.g.".
+    """
+    patterns = _patterns()
+    listed: set[int] = set()
+    run = [0] if matches else []
+    for index in range(1, len(matches) + 1):
+        if index < len(matches) and patterns["series_gap"].fullmatch(
+            sentence, matches[index - 1].end(), matches[index].start()
+        ):
+            run.append(index)
+            continue
+        lead_in = sentence[max(0, matches[run[0]].start() - 20) : matches[run[0]].start()]
+        if len(run) >= 3 or patterns["example_before"].search(lead_in):
+            listed.update(run)
+        run = [index]
+    return listed
+
+
+def _titled(match: re.Match[str], sentence: str) -> bool:
+    """Whether a quotation is a title or a person, not a term: of a part of a document ('Node
+    9.4.2 "Blocking Factor"', 'a "PolicyKit Overview" section', 'the paper "…"'), of a cited
+    work ('NMFS, "Importers List," https://…'), or a person with an address ('"Tom G.
+    Christensen" <tgc@…>')."""
+    patterns = _patterns()
+    lead_in = sentence[max(0, match.start() - 30) : match.start()]
+    after = sentence[match.end() : match.end() + 60]
+    return bool(
+        patterns["title_before"].search(lead_in)
+        or patterns["title_after"].match(after)
+        or patterns["cited_after"].match(after)
+        or patterns["cited_before"].search(lead_in)
+        or patterns["count_after"].match(after)
+    )
+
+
+def _coinage(
+    match: re.Match[str], sentence: str, lower: frozenset[str], *, listed: bool = False
+) -> tuple[str, bool] | None:
     """The term a quotation coins, and whether it is an alias of the one before; or None.
 
     A quotation is a term when a coining word precedes it ("known as the 'Storm Corps'",
@@ -581,6 +715,8 @@ def _coinage(match: re.Match[str], sentence: str, lower: frozenset[str]) -> tupl
     mean'), unless the sentence is about it: it opens the sentence, or a defining verb or
     '(the "Software")' frames it. An article opening the quotation is dropped ("The
     Program"); what is left must be capitalised ("a field", "the Foo field" are not terms).
+    An example in a list (``listed``: "for example "ODS", …", "'Monday', 'Tuesday', …") coins
+    nothing, nor does "named" before a word in lower case ("a file named 'junk'").
     """
     patterns = _patterns()
     opening, inner, closing = match.group(1), match.group(2).strip(), match.group(4)
@@ -594,23 +730,30 @@ def _coinage(match: re.Match[str], sentence: str, lower: frozenset[str]) -> tupl
         return None  # code, a path, a file name or a one-letter label, quoted to show it
     words = inner.split()
     lead_in = sentence[max(0, match.start() - 30) : match.start()]
-    coined = patterns["coined"].search(lead_in) is not None
+    coining = patterns["coined"].search(lead_in)
+    # "a file named 'junk'", "the font named 'fixed'": a name given in an example.
+    coined = coining is not None and not (
+        coining.group(0).casefold().startswith("named") and inner[0].islower()
+    )
+    if listed and not coined:
+        return None
     if not 1 <= len(words) <= 5 or any(word.casefold() in _PLACEHOLDERS for word in words):
         return None
     if words[0].casefold() in _ARTICLES:
         words = words[1:]
         if not words or not all(word[0].isupper() for word in words if word not in _JOINERS):
             return None
-    capitalised = all(word[0].isupper() for word in words if word not in _JOINERS)
+    # At least one word not a joiner: "'for' statement" quotes a keyword.
+    capitalised = any(word not in _JOINERS for word in words) and all(
+        word[0].isupper() for word in words if word not in _JOINERS
+    )
     if not (capitalised or coined):
         return None
     after = sentence[match.end() : match.end() + 60]
     alias = patterns["alias_before"].search(lead_in) is not None
     if not coined and not alias:
-        if patterns["title_before"].search(lead_in) or patterns["title_after"].match(after):
+        if _titled(match, sentence):
             return None
-        if patterns["cited_after"].match(after) or patterns["cited_before"].search(lead_in):
-            return None  # a cited work's title: 'NMFS, "Importers List," https://…'
 
         framed = (
             _ARTICLE_OPENING.fullmatch(sentence[: match.start()]) is not None
@@ -647,6 +790,7 @@ def _defined_term(match: re.Match[str]) -> str | None:
 def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
     patterns = _patterns()
     lower = _lower_words(sections)
+    capitals = cache(lambda: _capital_words(sections))
     found: list[_Found] = []
     name_counts: dict[str, int] = {}
     name_prose: dict[str, tuple[Location, str]] = {}
@@ -680,8 +824,16 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             if expansion and len(expansion) >= len(inner) - 4 and _fits(whole):
                 found.append(_Found(short, [expansion], ACRONYM, whole, location, acronym_rank))
         last_quoted: _Found | None = None
-        for match in patterns["quoted"].finditer(sentence):
-            coinage = _coinage(match, sentence, lower)
+        quotations = list(patterns["quoted"].finditer(sentence))
+        listed = _series(sentence, quotations) if len(quotations) > 0 else set()
+        for index, match in enumerate(quotations):
+            short = _quoted_acronym(match.group(2).strip(), capitals)
+            if short is not None and _fits(whole) and not _titled(match, sentence):
+                found.append(
+                    _Found(short, [match.group(2).strip()], ACRONYM, whole, location, acronym_rank)
+                )
+                continue
+            coinage = _coinage(match, sentence, lower, listed=index in listed)
             if coinage is None or not fits:
                 continue
             term, alias = coinage
@@ -755,8 +907,16 @@ def _count_names(
             break
         if (
             patterns["count_after"].match(sentence, end)
+            or patterns["thanked_after"].match(sentence, end)
+            or patterns["thanked_in"].search(sentence, start, end)
+            or patterns["credit_opening"].match(sentence, start)
+            or _by_person(sentence, start, end)
             or patterns["credit_before"].search(sentence, max(0, start - 24), start)
             or (credited >= 0 and _LIST_GAP.fullmatch(sentence, credited, start))
+            or (  # signed: "… – Miro Hrončok" at the end
+                patterns["signed_before"].search(sentence, max(0, start - 4), start)
+                and patterns["signed_tail"].fullmatch(sentence, end)
+            )
         ):
             credited = end
             continue
@@ -770,8 +930,10 @@ def _count_names(
         for index, part in enumerate(parts):
             name = _clean_name(" ".join(part))
             words = name.split()
-            if len(words) < 2 or words[0].casefold() in _MONTHS or _shouted(name):
-                continue
+            if len(words) < 2 or words[0].casefold() in _DATE_WORDS or _shouted(name):
+                continue  # ("Thu Jan 14 2021": a date)
+            if all(len(word.strip(_PUNCTUATION)) == 1 for word in words):
+                continue  # "Q = N G", "diff F G": letters standing for values
             if _residue(name) or _document_part(words) or "_" in name or _placeholder(words):
                 continue  # ('_': code, a run of constants, 'PNG_SET_WILL_FREE_DATA …')
             if index == len(parts) - 1 and numbered and words[-1].casefold() in _NUMBERED:
@@ -802,6 +964,42 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 
 _NUMBER_AFTER = re.compile(r"\s+(?:No\.\s*)?\d")
 _PART_NUMBER = re.compile(r"[IVXLC]+|[A-Z]|\d+[A-Za-z]?(?:-\d+)?")
+
+
+#: Words before "by" that make what follows an agent, not an author: "followed by Microsoft
+#: Azure", "owned by …".
+_AGENTS = frozenset(
+    str.split(
+        """
+    followed preceded replaced superseded owned operated run acquired used caused affected
+    required defined specified governed led published issued made provided offered supported
+    managed administered funded sponsored hosted served covered represented
+        """
+    )
+)
+
+
+def _by_person(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is a person credited with "by": "Russian by Yuri
+    Kozlov", "By Ludovic Courtes", not "used by LZMA SDK" or "followed by Microsoft Azure"."""
+    match = _patterns()["by_before"].search(sentence, max(0, start - 30), start)
+    return (
+        match is not None
+        and (match.group(1) or "").casefold() not in _AGENTS
+        and _personal(sentence[start:end].split())
+    )
+
+
+def _personal(words: list[str]) -> bool:
+    """Whether words could be a person's name: two to four, each capitalised, none in capitals
+    ("Yuri Kozlov", "Karl Ove Hufthammer"), and no institution's word ("Free Software
+    Foundation")."""
+    return 2 <= len(words) <= 4 and all(
+        word[:1].isupper()
+        and not _capitals(word)
+        and word.strip(_PUNCTUATION).casefold() not in _HEADS
+        for word in words
+    )
 
 
 def _document_part(words: list[str]) -> bool:
@@ -922,6 +1120,22 @@ def _base(name: str) -> str:
     return base
 
 
+def _shortened(short: str, expansions: Sequence[str]) -> list[str]:
+    """An acronym's longer names written with it: "GNU GPL" for "GNU General Public License".
+
+    The acronym's shortest expansion, inside a longer one, is replaced by the acronym; the
+    name so written ("GNU GPL", "GNU LGPL") is the same term.
+    """
+    if len(expansions) < 2:
+        return []
+    core = min(expansions, key=len).casefold()
+    return [
+        name.casefold().replace(core, short.casefold())
+        for name in expansions
+        if core in name.casefold() and name.casefold() != core
+    ]
+
+
 def glossary(sections: Sequence[Sequence[str]], *, limit: int | None = None) -> list[Candidate]:
     """Glossary candidates for a report given as each section's paragraphs.
 
@@ -931,7 +1145,13 @@ def glossary(sections: Sequence[Sequence[str]], *, limit: int | None = None) -> 
     """
     merged: dict[str, _Found] = {}
     alias_of: dict[str, str] = {}
-    for item in sorted(_finds(sections), key=lambda item: item.rank):
+    # A name that ends in an acronym ("GNU GPL") comes after the other names of its rank, so
+    # that the acronym's longer expansions ("GNU General Public License") are known by then.
+    finds = sorted(
+        _finds(sections),
+        key=lambda item: (item.rank, _is_acronym(item.term.rsplit(" ", 1)[-1])),
+    )
+    for item in finds:
         names = (item.term, *item.aliases)
         keys = [name.casefold() for name in names]
         keys += [base for name in names if (base := _base(name)) not in keys]
@@ -945,6 +1165,9 @@ def glossary(sections: Sequence[Sequence[str]], *, limit: int | None = None) -> 
                 known = {kept.term.casefold(), *(name.casefold() for name in kept.aliases)}
                 if alias.casefold() not in known:
                     kept.aliases.append(alias)
+        kept = merged[owner]
+        if kept.category == ACRONYM:
+            keys += _shortened(kept.term, kept.aliases)
         for key in keys:
             alias_of.setdefault(key, owner)
     items = list(merged.values())
