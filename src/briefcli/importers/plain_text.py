@@ -95,10 +95,13 @@ _RULE_AND_NEXT = re.compile(
 def _release_series(text: str) -> bool:
     """Whether rules divide ``text`` into like parts, as release notes are (bash's NEWS: a
     rule, then 'This is a terse description of …' each time): two or more rules that
-    underline nothing, most of the lines after them opening with the same two words. A quick
+    underline nothing, most of the lines after them (and the text's first line) opening with
+    the same two words. A quick
     look, for telling plain text from Markdown, to which a rule under a line is a heading."""
-    openings: dict[str, int] = {}
-    found = 0
+    opening = next((line for line in text.split("\n", 20)[:20] if line.strip()), "")
+    # The text's first line opens the first release (bash's NEWS) or is a header (MPFR's).
+    openings: dict[str, int] = {" ".join(opening.casefold().split()[:2]): 1}
+    found = 1
     for match in _RULE_AND_NEXT.finditer(text):
         if abs(len(match.group(1).strip()) - len(match.group(2))) <= 3:
             continue  # an underline: the heading of Markdown or reStructuredText
@@ -106,7 +109,7 @@ def _release_series(text: str) -> bool:
         key = " ".join(match.group(4).casefold().split()[:2])
         openings[key] = openings.get(key, 0) + 1
     most = max(openings.values(), default=0)
-    return found >= 2 and most >= 2 and most * 2 >= found
+    return found >= 3 and most >= 2 and most * 2 >= found
 
 
 def parse(
