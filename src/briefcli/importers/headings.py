@@ -32,6 +32,7 @@ from briefcli.importers.draft import (
     own_number,
     tidy_title,
 )
+from briefcli.importers.timeline import DEBIAN_RELEASE, entry_date, sentences
 
 _NUMBERED = re.compile(
     r"^(?:(?P<word>chapter|section|part|article|§)\s*)?"
@@ -67,12 +68,18 @@ class Line:
 
 @dataclass
 class Scheme:
-    """The chosen headings (by line index), and lines to skip (underlines, the contents)."""
+    """The chosen headings (by line index), lines to skip (underlines, the contents), and
+    outline lines that are list items, with their text without the marks."""
 
     name: str = ""
     headings: dict[int, Heading] = field(default_factory=dict)
     skip: set[int] = field(default_factory=set)
     score: float = 0.0
+    items: dict[int, str] = field(default_factory=dict)
+    #: Lines that end their paragraph (a ChangeLog entry's summary line).
+    breaks: set[int] = field(default_factory=set)
+    #: The first heading is no title (a GNU ChangeLog's first year): the report has none.
+    untitled: bool = False
 
 
 def norm(title: str) -> str:
@@ -88,11 +95,14 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
     """
     # A text 'has blank lines' when they separate its paragraphs (one in ten lines or more),
     # not when one blank line sets off a header.
+    log = changelog(lines)
+    if log.name:
+        return log  # its entry lines are all its margin holds: nothing else explains it
     blank = sum(1 for line in lines if line is None)
     blanks = blank * 10 >= len(lines) - blank
     contents = _contents(lines)
     best = Scheme()
-    for finder in (_numbered, _underlined, _outline, _capitalised):
+    for finder in (_numbered, _underlined, _outline, _capitalised, _parts):
         scheme = finder(lines, blanks, contents)
         alone = scheme.name == "numbered" or (
             scheme.name == "underlined" and list(scheme.headings) == [title_at]
@@ -105,6 +115,14 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
         scheme.skip |= set(contents)
         if scheme.score > best.score:
             best = scheme
+    if not best.name:
+        # Only where no other scheme finds structure: release lines ('Version 4.3.0 released
+        # …') are plain lines, and a text with other headings has them for its own reasons
+        # (gzip's NEWS: its older releases, under GNU outline headings for the newer).
+        releases = _releases(lines, blanks, contents)
+        if len(releases.headings) >= 2:
+            releases.skip |= set(contents)
+            best = releases
     if not best.name:
         # Only where no other scheme finds structure: its headings are the least marked.
         margin = _margin(lines, blanks, contents)
@@ -335,19 +353,48 @@ def _outline(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -
     scheme = Scheme("outline")
     marked = any(line and "-*- outline -*-" in line.raw for line in lines[:5])
     marks = ""  # '*' or '#': the first one used; the other is text
+    found: list[tuple[int, int, str]] = []  # (index, level, title)
     for index, line in enumerate(lines):
         if line is None or index in contents:
             continue
         match = _OUTLINE.match(line.raw)
         if match and len(match.group(2)) <= MAX_TITLE and _opens(lines, index, blanks, {}):
             marks = marks or match.group(1)[0]
-            if match.group(1)[0] != marks:
-                continue
-            heading = numbered_heading(len(match.group(1)), match.group(2), line.number)
-            scheme.headings[index] = heading
+            if match.group(1)[0] == marks:
+                found.append((index, len(match.group(1)), match.group(2)))
+    top = min((level for _, level, _ in found), default=1)
+    for index, level, title in found:
+        # Only below the top level: a top-level line has no heading above it to belong to.
+        if level > top and _outline_item(lines, index, level, title):
+            scheme.items[index] = title
+            continue
+        line = lines[index]
+        assert line is not None
+        scheme.headings[index] = numbered_heading(level, title, line.number)
     if marks == "*" and not marked and not any(h.level > 1 for h in scheme.headings.values()):
         return Scheme()
     return scheme
+
+
+def _outline_item(lines: list[Line | None], index: int, level: int, title: str) -> bool:
+    """Whether the outline line at ``index`` is a news item of the heading above it, not a
+    heading: it goes on on the next line ('** libgnutls: Fix …' over '   Reported by …'), or
+    nothing stands under it before the next line of its level or above ('** libgnutls: New
+    function for …' between two such lines), as in GnuTLS's NEWS. A line that ends in ':'
+    over text at the margin ('** API and ABI modifications:' over a list) is a heading."""
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    if after is not None:
+        if _OUTLINE.match(after.raw):
+            return False
+        return after.indent > 0 or not title.endswith(":")
+    at = index + 1
+    while at < len(lines) and lines[at] is None:
+        at += 1
+    following = lines[at] if at < len(lines) else None
+    if following is None:
+        return True
+    match = _OUTLINE.match(following.raw)
+    return match is not None and len(match.group(1)) <= level
 
 
 #: Fewest headings that make the margin scheme: fewer are a few lines that stick out.
@@ -411,4 +458,195 @@ def _capitalised(lines: list[Line | None], blanks: bool, contents: dict[int, str
             scheme.headings[index] = Heading(2, line.text, "", line.number)
     if sum(1 for h in scheme.headings.values() if h.level == 1) < 3:
         return Scheme()
+    return scheme
+
+
+def changelog(lines: list[Line | None]) -> Scheme:
+    """A changelog's entries as its structure: each release of a Debian changelog ('pkg
+    (1.2-3) unstable; urgency=medium') a section titled by its release line; in a GNU ChangeLog
+    ('2023-02-06  Jane Doe  <jane@…>' over indented text), each year a section (titled by the
+    year; its first entry line stays its first paragraph). An empty Scheme unless the text
+    starts with such a line and they are at least half the lines at its margin."""
+    scheme = Scheme("changelog")
+    first = next((index for index, line in enumerate(lines) if line is not None), None)
+    entries = margin = 0
+    year = ""
+    for index, line in enumerate(lines):
+        if line is None or line.indent or line.bulleted:
+            continue
+        margin += 1
+        if DEBIAN_RELEASE.match(line.text):
+            entries += 1
+            scheme.headings[index] = Heading(1, tidy_title(line.text), "", line.number)
+            year = ""
+        elif date := entry_date(line.text):
+            entries += 1
+            if (summary := _summary_line(lines, index)) is not None:
+                scheme.breaks.add(summary)
+            if date[:4] != year:
+                year = date[:4]
+                heading = Heading(1, year, "", line.number, rest=line.text)
+                scheme.headings[index] = heading
+        elif index == first:
+            return Scheme()
+    if first is None or first not in scheme.headings or entries * 2 < margin:
+        return Scheme()
+    scheme.untitled = scheme.headings[first].rest != ""
+    return scheme
+
+
+def _summary_line(lines: list[Line | None], entry: int) -> int | None:
+    """The index of a ChangeLog entry's summary line: its first line of text when a sentence
+    starts on the next ('cmp: avoid reading uninitialized memory' over 'One or both of …', as
+    a commit message's summary stands over its body), so that it is a paragraph of its own."""
+    at = entry + 1
+    while at < len(lines) and lines[at] is None:
+        at += 1
+    first = lines[at] if at < len(lines) else None
+    after = lines[at + 1] if at + 1 < len(lines) else None
+    if first is None or after is None or first.bulleted or not first.indent:
+        return None
+    return at if opens_like_a_title(after.text) or after.bulleted else None
+
+
+def starts_changelog(line: str) -> bool:
+    """Whether ``line`` (a text's first) opens a GNU ChangeLog or a Debian changelog."""
+    return DEBIAN_RELEASE.match(line) is not None or entry_date(line) is not None
+
+
+#: A rule between parts of a text: twenty or more of one mark, alone at the margin.
+_RULE = re.compile(r"^([-=#*~_])\1{19,}$")
+#: Most lines a part's opening sentence (its title) may take.
+_TITLE_LINES = 3
+
+
+def _parts(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    """Releases between rules, as in bash's NEWS ('This is a terse description of the new
+    features added to bash-5.2 since …', '1. New Features in Bash', …, a rule of '-', the next
+    release) and MPFR's ('####…' over 'Changes from versions 4.1.* to version 4.2.0:'): each
+    part a section titled by its opening sentence, its numbered headings subsections. Only
+    when most parts open with the same two words: a series of like parts, not a few rules
+    between unlike ones."""
+    scheme = Scheme("parts")
+    rules = []
+    for index, line in enumerate(lines):
+        if line is None or line.indent or not _RULE.match(line.raw.strip()):
+            continue
+        before = lines[index - 1] if index else None
+        if before is not None and abs(len(before.raw.strip()) - len(line.raw.strip())) <= 3:
+            continue  # an underline
+        rules.append(index)
+    if len(rules) < 2:
+        return scheme
+    starts = []
+    for rule in rules:
+        at = rule + 1
+        while at < len(lines) and lines[at] is None:
+            at += 1
+        if at < len(lines) and at not in rules:
+            starts.append(at)
+    first = next((index for index, line in enumerate(lines) if line is not None), None)
+    if first is not None and first not in rules and first not in starts:
+        starts.insert(0, first)
+    openings: dict[str, int] = {}
+    found = {at: _part_title(lines, at) for at in starts}
+    for title in found.values():
+        if title is not None:
+            key = " ".join(title[0].casefold().split()[:2])
+            openings[key] = openings.get(key, 0) + 1
+    common, count = max(openings.items(), key=lambda item: item[1], default=("", 0))
+    if count < 2 or count * 2 < len(found):
+        return scheme
+    if first in found and (not (title := found[first]) or not _opens_with(title[0], common)):
+        del found[first]  # the text before the first rule, unlike the parts: no part
+    scheme.skip.update(rules)
+    ends = [*sorted(found)[1:], len(lines)]
+    for (start, title), end in zip(sorted(found.items()), ends, strict=True):
+        if title is None:
+            continue
+        text, rest, used = title
+        opening = lines[start]
+        heading = Heading(1, text, "", opening.number if opening is not None else 0, rest)
+        scheme.headings[start] = heading
+        scheme.skip.update(range(start + 1, start + used))
+        inner = _numbered(lines[start + used : end], blanks, {})
+        for index, sub in inner.headings.items():
+            sub.level += 1
+            scheme.headings[start + used + index] = sub
+    scheme.headings = dict(sorted(scheme.headings.items()))
+    return scheme
+
+
+def _opens_with(title: str, opening: str) -> bool:
+    return " ".join(title.casefold().split()[:2]) == opening
+
+
+def _part_title(lines: list[Line | None], at: int) -> tuple[str, str, int] | None:
+    """(title, the rest of its last line, lines it takes) of the part that opens at ``at``: its
+    first sentence, when that ends within a few lines, else its first line."""
+    taken: list[Line] = []
+    for index in range(at, min(at + _TITLE_LINES, len(lines))):
+        line = lines[index]
+        if line is None or (taken and (line.bulleted or _RULE.match(line.raw.strip()))):
+            break
+        taken.append(line)
+    if not taken or taken[0].bulleted or len(taken[0].text) > MAX_TITLE:
+        return None
+    joined = " ".join(line.text for line in taken)
+    sentence = next(sentences(joined), "")
+    if not sentence or len(sentence) > MAX_TITLE:
+        return tidy_title(taken[0].text), "", 1
+    offset = 0
+    for used, line in enumerate(taken, start=1):
+        if len(sentence) <= offset + len(line.text):
+            rest = line.text[len(sentence) - offset :].strip()
+            return tidy_title(sentence), rest, used
+        offset += len(line.text) + 1
+    return tidy_title(taken[0].text), "", 1
+
+
+#: A release line: 'Version 4.3.0 released 2026-11-10', 'Release 2.1 (2019-03-02)', 'v1.2.0'.
+_RELEASE_LINE = re.compile(r"^(?:version|release|v)\s?\d+(?:\.\d+)+\S*(?:\s.*)?$", re.IGNORECASE)
+#: A line that names a version: 'Changes from versions 4.1.* to version 4.2.0:'.
+_NAMES_VERSION = re.compile(r"\bversions?\b|\b\d+\.\d+", re.IGNORECASE)
+#: Longest release line read as a heading.
+_MAX_RELEASE_LINE = 100
+#: Fewest lines that open alike ('Changes from versions …') for them to be release lines.
+_ALIKE_RELEASES = 3
+
+
+def _releases(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    """Release lines at the margin over their notes (a blank line or the list of changes):
+    'Version 4.3.0 released 2026-11-10', as simplejson's CHANGES.txt writes them, or lines that
+    name a version and open alike, as MPFR's NEWS ('Changes from versions 4.1.* to version
+    4.2.0:'). A rule between the text's parts ('####…') is no text."""
+    scheme = Scheme("releases")
+    alike: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line is None or line.indent or line.bulleted or index in contents:
+            continue
+        if _RULE.match(line.raw.strip()):
+            scheme.skip.add(index)
+            continue
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            len(line.text) > _MAX_RELEASE_LINE
+            or not _NAMES_VERSION.search(line.text)
+            or not _opens(lines, index, True, {})
+            or not (after is None or after.bulleted or after.indent)
+        ):
+            continue
+        if _RELEASE_LINE.match(line.text):
+            scheme.headings[index] = Heading(1, tidy_title(line.text), "", line.number)
+        else:
+            alike.setdefault(" ".join(line.text.casefold().split()[:2]), []).append(index)
+    for found in alike.values():
+        if len(found) >= _ALIKE_RELEASES:
+            for index in found:
+                line = lines[index]
+                assert line is not None
+                scheme.headings[index] = Heading(1, tidy_title(line.text), "", line.number)
+    scheme.headings = dict(sorted(scheme.headings.items()))
+    if not scheme.headings:
+        scheme.skip = set()
     return scheme

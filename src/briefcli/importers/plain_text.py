@@ -24,7 +24,14 @@ from briefcli.importers.draft import (
     give_roles,
     number,
 )
-from briefcli.importers.headings import UNDERLINE, Line, choose, norm
+from briefcli.importers.headings import (
+    UNDERLINE,
+    Line,
+    Scheme,
+    choose,
+    norm,
+    starts_changelog,
+)
 from briefcli.importers.naming import brief_id
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line
 from briefcli.importers.timeline import written_date
@@ -65,11 +72,44 @@ def looks_like(text: str, *, strong: bool) -> bool:
     """
     head = text.split("\n", 60)[:60]
     if strong:
-        return any(
-            (line := tidy_line(raw)).casefold() in CONTENTS_TITLES or _report_line(line) is not None
-            for raw in head
+        opening = next((line for raw in head if (line := tidy_line(raw))), "")
+        return (
+            any(
+                (line := tidy_line(raw)).casefold() in CONTENTS_TITLES
+                or _report_line(line) is not None
+                for raw in head
+            )
+            or starts_changelog(opening)
+            or _release_series(text)
         )
     return choose(_structure(_lines(text))[0]).name != ""
+
+
+#: The line before a rule at the margin, the rule, and the line after it (see
+#: :func:`_release_series`).
+_RULE_AND_NEXT = re.compile(
+    r"^([^\n]*)\n(([-=#*~_])\3{19,})[ \t]*\n(?:[ \t]*\n)*(\S[^\n]*)", re.MULTILINE
+)
+
+
+def _release_series(text: str) -> bool:
+    """Whether rules divide ``text`` into like parts, as release notes are (bash's NEWS: a
+    rule, then 'This is a terse description of …' each time): two or more rules that
+    underline nothing, most of the lines after them (and the text's first line) opening with
+    the same two words. A quick
+    look, for telling plain text from Markdown, to which a rule under a line is a heading."""
+    opening = next((line for line in text.split("\n", 20)[:20] if line.strip()), "")
+    # The text's first line opens the first release (bash's NEWS) or is a header (MPFR's).
+    openings: dict[str, int] = {" ".join(opening.casefold().split()[:2]): 1}
+    found = 1
+    for match in _RULE_AND_NEXT.finditer(text):
+        if abs(len(match.group(1).strip()) - len(match.group(2))) <= 3:
+            continue  # an underline: the heading of Markdown or reStructuredText
+        found += 1
+        key = " ".join(match.group(4).casefold().split()[:2])
+        openings[key] = openings.get(key, 0) + 1
+    most = max(openings.values(), default=0)
+    return found >= 3 and most >= 2 and most * 2 >= found
 
 
 def parse(
@@ -92,15 +132,17 @@ def parse(
         )
     # A document that starts with a heading: unless it is numbered ('1. Summary', which is no
     # title), the first heading is the title, as in Markdown ('Overview of changes in …').
-    headed = first in scheme.headings and scheme.name != "numbered"
+    headed = first in scheme.headings and scheme.name != "numbered" and not scheme.untitled
     kind = date = publisher = ""
     found_title = ""
     start = 0
-    if not headed:
+    if scheme.untitled:
+        found_title = _name_title(name)
+    elif not headed:
         found_title, kind, date, publisher, start = _header(
             lines, name, title is not None, first in scheme.headings
         )
-    body = _Body(lines, scheme.headings, scheme.skip, start, literals)
+    body = _Body(lines, scheme, start, literals)
     items = body.run()
     drafts = assemble(items, prelude_title="Introduction", title_heading=headed)
     if headed:
@@ -120,6 +162,22 @@ def parse(
         sources=tuple(body.sources),
     )
     return brief, drafts
+
+
+#: The title of a report with none, such as a GNU ChangeLog, read from stdin.
+_UNTITLED_LOG = "ChangeLog"
+
+
+def _name_title(name: str) -> str:
+    """The title of a report whose text has none (a GNU ChangeLog opens with its newest
+    entry): its file's name, as a file manager shows it ('ChangeLog', 'ChangeLog.gz' →
+    'ChangeLog'); 'ChangeLog' for stdin."""
+    from briefcli.importers.containers import COMPRESSED_SUFFIXES
+
+    base = re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1]
+    for suffix in COMPRESSED_SUFFIXES:
+        base = base.removesuffix(suffix).removesuffix(suffix.upper())
+    return base if base and base != "<stdin>" else _UNTITLED_LOG
 
 
 def _first_line(lines: list[Line | None]) -> int:
@@ -306,15 +364,16 @@ class _Body:
     def __init__(
         self,
         lines: list[Line | None],
-        headings: dict[int, Heading],
-        skip: set[int],
+        scheme: Scheme,
         start: int,
         literals: dict[int, CodeBlock] | None = None,
     ) -> None:
         self.lines = lines
         self.literals = literals or {}
-        self.headings = headings
-        self.skip = skip
+        self.headings = scheme.headings
+        self.skip = scheme.skip
+        self.items_at = scheme.items
+        self.breaks = scheme.breaks
         self.start = start
         self.items: list[Item] = []
         self.glossary: list[GlossaryEntry] = []
@@ -351,6 +410,9 @@ class _Body:
             if code := self.literals.get(index):
                 self.flush()
                 (self.leftover_glossary if self.part == "glossary" else self.items).append(code)
+            if line is not None and index in self.items_at:
+                # An outline line that is a list item: its marks ('**') are its bullet.
+                line = Line(self.items_at[index], True, line.indent, line.raw, line.number)
             if line is None:
                 self.flush()
             elif heading := self.headings.get(index):
@@ -361,6 +423,8 @@ class _Body:
                 if not (continues and (self.bulleted or self.wrapped)):
                     self.flush()
                 self.pending.append(line.text)
+                if index in self.breaks:
+                    self.flush()
         self.flush()
         if self.leftover_glossary:
             self.items.append(Heading(1, "Glossary"))

@@ -194,6 +194,16 @@ _LONE_YEAR = re.compile(rf"(?<![\d,.$€£#/])\b{_Y}\b(?![\d%]|,\d|\.\d|-[^\W\d_
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|-|–|—)\s*([-+]\d+|\d{4,})")
 
 
+#: A Debian copyright file's 'Copyright:' field, up to the next field ('License:'): every
+#: holder's years in it, on its continuation lines too ('           1997-2003 Jane Doe'), are
+#: a notice's, not events. A paragraph's sentences may split it, so it is found per paragraph.
+_COPYRIGHT_FIELD = re.compile(r"(?<!\S)Copyright:\s.{0,20000}?(?=\s[A-Z][\w-]{0,40}:(?:\s|$)|$)")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 def _masked(text: str) -> str:
     """``text`` with what is not prose (:data:`_NOT_PROSE`) and file names with a number in
     them ('foo-2019-01-01.tar.gz') blanked out, so no date is read from them; as long as it."""
@@ -230,11 +240,12 @@ def find_dates(sentence: str) -> list[str]:
     return list(dict.fromkeys(date for _, _, date in _dates_at(sentence)))
 
 
-def _dates_at(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, date) for each date in ``sentence``, in order of appearance."""
+def _dates_at(sentence: str, hidden: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, date) for each date in ``sentence``, in order of appearance; ``hidden``:
+    the sentence with more blanked out (as long as it), where its paragraph says so."""
     if not _DIGIT.search(sentence):
         return []
-    masked = _masked(sentence)
+    masked = _masked(hidden if hidden is not None else sentence)
     taken = bytearray(len(masked))  # 1 where a date was found: later rules may not overlap
     found: list[tuple[int, int, str]] = []
 
@@ -318,6 +329,58 @@ _HEADING_RULES = (_ISO_DAY, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _MONTH_YEAR)
 _HEADING_DATE_AROUND = re.compile(r"[\s(\[–—,-]*$")
 
 
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+#: The date that opens a GNU ChangeLog entry: ISO ('2023-02-06'), or as older ChangeLogs wrote
+#: it, ctime's ('Thu Jul 18 01:30:22 MDT 1996') or e-mail's ('Mon, 27 Mar 1995 03:30:51 BST').
+_ENTRY_DATE = (
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|{_WEEKDAY},?\s+(?:{_MONTH_ABBR}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_ABBR})"
+    r"\s+(?:\d{4}\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s+[A-Z]{3,5}|\s+[+-]\d{4})?(?:\s+\d{4})?"
+)
+_EMAIL = r"[<(][^\s<>()@]{1,100}@[^\s<>()@]{1,100}[>)]"
+#: An author's name: a few words ('Jane Doe', 'J. Random Hacker', 'Jean-Loup Gailly').
+_AUTHOR = r"[^\W\d_][\w.'’-]{0,40}(?:\s[^\W\d_][\w.'’-]{0,40}){0,5}"
+#: A GNU ChangeLog entry's first line: its date, the author and the author's address
+#: ('2023-02-06  Jane Doe  <jane@example.org>'), perhaps more authors or '(tiny change)'.
+CHANGELOG_ENTRY = re.compile(
+    rf"^(?P<date>{_ENTRY_DATE})\s+{_AUTHOR}\s*{_EMAIL}"
+    rf"(?:,?\s+{_AUTHOR}\s*{_EMAIL}){{0,8}}(?:\s+\([\w ]{{1,40}}\))?$"
+)
+_CTIME = re.compile(rf"^{_WEEKDAY}\s+({_MONTH_ABBR})\s+(\d{{1,2}})\s+\d.*?\b(\d{{4}})$")
+#: A Debian changelog's release line: package, version in brackets, distributions, then the
+#: fields after ';' ('coreutils (9.1-1) unstable; urgency=medium').
+DEBIAN_RELEASE = re.compile(r"^[a-z0-9][a-z0-9.+-]{0,100} \([^()\s]{1,100}\)[^;()]{0,200};.*=")
+#: A Debian changelog's trailer: ' -- Maintainer <address>  date' (the date RFC 5322's).
+DEBIAN_TRAILER = re.compile(
+    rf"^-- [^<>]{{0,200}}<[^<>\s]{{1,200}}>\s+(?P<date>(?:{_WEEKDAY},\s+)?\d{{1,2}}\s+"
+    rf"{_MONTH_ABBR}\s+\d{{4}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:\s+[+-]\d{{4}})?(?:\s+\(\w+\))?)$"
+)
+
+
+def entry_date(text: str) -> str | None:
+    """The day a GNU ChangeLog entry's first line ('2023-02-06  Jane Doe  <jane@…>') gives, in
+    the brief's form; None for any other text."""
+    match = CHANGELOG_ENTRY.match(text)
+    if match is None:
+        return None
+    written = " ".join(match["date"].split())
+    if found := _ISO_DAY[0].match(written):
+        return _ISO_DAY[1](found)
+    if found := _CTIME.match(written):
+        return _day(found[3], _month(found[1]), found[2])
+    found = _DAY_MONTH_YEAR[0].search(written)
+    return _DAY_MONTH_YEAR[1](found) if found else None
+
+
+def _trailer_date(paragraph: str) -> str | None:
+    """The day of a Debian changelog's trailer line (' -- Maintainer <…>  Mon, 06 Feb 2023 …')."""
+    match = DEBIAN_TRAILER.match(paragraph)
+    if match is None:
+        return None
+    found = _DAY_MONTH_YEAR[0].search(match["date"])
+    return _DAY_MONTH_YEAR[1](found) if found else None
+
+
 def is_block(paragraph: str) -> bool:
     """True for a paragraph that is a code block or a table, not prose."""
     return (
@@ -364,6 +427,27 @@ def _event_text(sentence: str, start: int, end: int) -> str:
     return sentence[left:right].strip()
 
 
+def _log_entry(title: str, paragraphs: tuple[str, ...], index: int) -> tuple[str, str] | None:
+    """(event text, date) when paragraph ``index`` opens or closes a changelog's entry.
+
+    A GNU ChangeLog entry's first line ('2023-02-06  Jane Doe  <jane@…>') dates the entry, and
+    the entry's first sentence says what it is; a Debian changelog's trailer (' -- Maintainer
+    <…>  Mon, 06 Feb 2023 …') dates the release its section is titled by ('pkg (1.2-3)
+    unstable; urgency=medium'), the release its event. Neither line is itself the event: who
+    signed an entry is not what happened.
+    """
+    paragraph = paragraphs[index]
+    if date := entry_date(paragraph):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if not following or is_block(following) or entry_date(following):
+            return paragraph, date  # an entry without text: its first line is all there is
+        first = next(sentences(following), following)
+        return _event_text(first, 0, 0), date
+    if (date := _trailer_date(paragraph)) and DEBIAN_RELEASE.match(title):
+        return title.split(";", 1)[0].strip(), date
+    return None
+
+
 def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
     """Dated headings, then one event per date per sentence of prose (the first
     :data:`MAX_EVENTS` in all, holding at most a quarter of the prose's characters), in date
@@ -380,15 +464,25 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
     # The prose's events together hold at most a quarter of its text (or 100,000
     # characters): however dense with dates a report is, its brief stays near its size.
     budget = max(sum(len(p) for _, _, paragraphs in parts for p in paragraphs) // 4, 100_000)
-    for section_id, _, paragraphs in parts:
-        for paragraph in paragraphs:
+    for section_id, title, paragraphs in parts:
+        for index, paragraph in enumerate(paragraphs):
             if len(events) >= MAX_EVENTS or budget <= 0:
                 break
             if is_block(paragraph) or not _DIGIT.search(paragraph):
                 continue
+            if entry := _log_entry(title, paragraphs, index):
+                text, date = entry
+                events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
+                budget -= len(text)
+                continue
+            hidden = _COPYRIGHT_FIELD.sub(_blank, paragraph) if "Copyright:" in paragraph else ""
+            at = 0
             for sentence in sentences(paragraph):
+                at = paragraph.find(sentence, at)
+                masked = hidden[at : at + len(sentence)] if hidden and at >= 0 else None
+                at = max(at, 0) + len(sentence)
                 seen: set[str] = set()
-                for start, end, date in _dates_at(sentence):
+                for start, end, date in _dates_at(sentence, masked):
                     if budget <= 0:
                         break
                     if date not in seen:
