@@ -203,15 +203,10 @@ def _fitting_terms(wanted: str, by_name: dict[str, GlossaryEntry]) -> list[Gloss
 
 def _fold(text: str) -> str:
     """Case, punctuation and spacing do not matter: 'six-party  TALKS' → 'six party talks'."""
-    folded = text.casefold()
-    if not folded.isascii():
-        import unicodedata
-
-        # 'İ' (Turkish dotted capital I) folds to 'i' and a combining dot that no letter takes
-        # (it would split the word): the dot goes, so 'istanbul' finds 'İstanbul'. Marks that
-        # compose with their letter ('é') stay.
-        composed = unicodedata.normalize("NFC", folded)
-        folded = "".join(c for c in composed if not unicodedata.combining(c))
+    # 'İ' (Turkish dotted capital I) folds to 'i' and a combining dot above, which would
+    # split the word: the dot goes, so 'istanbul' finds 'İstanbul'. Other marks (a virama,
+    # an accent) are left as they are: dropping them would join what the text separates.
+    folded = text.casefold().replace("i\u0307", "i")
     return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
 
 
