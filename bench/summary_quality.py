@@ -26,6 +26,7 @@ tune9      round 9: ROUND_9 (an order prior over sections), as tune5 plus round 
 tune10     round 10: ROUND_10 (sentences that open by pointing back), on tune9's sets.
 tune11     round 11: ROUND_11 (a brevity weight), as tune9.
 tune12     round 12: ROUND_12 (lead-ins that end with ':'), as tune10.
+tune13     round 13: ROUND_13 (copyright and licence notices), as tune10.
 cost       time that extraction would add to an import, against reading it at read time
            (uncached, and from the extracts cache).
 
@@ -1226,13 +1227,31 @@ ROUND_12: tuple[tuple[str, Method], ...] = (
     ("2. lead-ins, p=0.5", ROUND_10[2][1]._replace(lead_in=0.5)),
     ("2. lead-ins, p=0.25", ROUND_10[2][1]._replace(lead_in=0.25)),
 )
+#: Round 13's candidates (docs/summaries.md, "Round 13"): copyright and licence notices count
+#: less, on round 12's shipped method.
+ROUND_13: tuple[tuple[str, Method], ...] = (
+    ("1. as shipped (round 12)", ROUND_12[2][1]),
+    ("2. notices, p=0.5", ROUND_12[2][1]._replace(notice=0.5)),
+    ("2. notices, p=0.25", ROUND_12[2][1]._replace(notice=0.25)),
+)
+#: Round 13's margin: 1% of the shipped method's round-9 score (0.1379).
+_NO_WORSE_13 = 0.0014
+
+
+def _notice(text: str) -> bool:
+    from briefcli.summarize import is_notice
+
+    return is_notice(text)
 
 
 def tune_readability(
-    candidates: Sequence[tuple[str, Method]], marked: Callable[[str], bool], what: str
+    candidates: Sequence[tuple[str, Method]],
+    marked: Callable[[str], bool],
+    what: str,
+    margin: float = _NO_WORSE,
 ) -> None:
-    """Rounds 10 and 12: a readability penalty, scored on round 9's sets; kept (the smaller
-    p first) if it costs at most :data:`_NO_WORSE`. The share of picks ``marked`` (``what``)
+    """Rounds 10, 12 and 13: a readability penalty, scored on round 9's sets; kept (the
+    smaller p first) if it costs at most ``margin``. The share of picks ``marked`` (``what``)
     is shown, and decides nothing."""
     score = _scorer()
     sets = _round_sets(held_out=True)
@@ -1256,7 +1275,7 @@ def tune_readability(
 
         results.append(_score_row(sets, label, system, score, share))
     shipped = results[0]
-    kept = [i for i in (2, 1) if results[i] >= shipped - _NO_WORSE]
+    kept = [i for i in (2, 1) if results[i] >= shipped - margin]
     print(f"\nchosen by the rule: {candidates[kept[0] if kept else 0][0]}")
 
 
@@ -1482,6 +1501,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune12"}:
         print()
         tune_readability(ROUND_12, _lead_in, "ending with ':'")
+    if parts & {"tune13"}:
+        print()
+        tune_readability(ROUND_13, _notice, "that are notices", _NO_WORSE_13)
     if parts & {"tune11"}:
         print()
         tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_11, held_out=True)

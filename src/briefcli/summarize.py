@@ -114,6 +114,9 @@ class Method(NamedTuple):
     #: Round 12: the value of a lead-in, a sentence that ends with ':' (what it leads into, a
     #: list, a table or code, is not shown with it), is multiplied by this (1: not at all).
     lead_in: float = 1.0
+    #: Round 13: the value of a copyright or licence notice (:func:`is_notice`) is multiplied
+    #: by this (1: not at all).
+    notice: float = 1.0
 
 
 #: The shipped method (docs/summaries.md): a section's key points treat its subsections as a
@@ -156,6 +159,7 @@ class _Candidate:
         "concepts",
         "end",
         "lead_in",
+        "notice",
         "opening",
         "paragraph",
         "part",
@@ -196,6 +200,8 @@ class _Candidate:
         self.back = _points_back(found)
         #: Whether it ends with ':', leading into what comes after it.
         self.lead_in = text.rstrip().endswith(":")
+        #: Whether it is a copyright or licence notice.
+        self.notice = is_notice(text)
 
 
 #: First words that point back to what came before: read alone, the sentence leaves its reader
@@ -217,6 +223,32 @@ _SELF_NOUNS = frozenset(
         """
     )
 )
+
+
+#: What makes a sentence a copyright or licence notice (round 13): any of these, …
+_NOTICE_MARKS = ("all rights reserved", "placed in the public domain", "is free software",
+                 "without any warranty")  # fmt: skip
+#: … or 'license'/'licence' with one of these, …
+_LICENCE_WORDS = ("permission", "terms", "distribute", "copy", "modify", "warranty", "licensed")
+#: … or 'copyright' with one of these or a year.
+_COPYRIGHT_MARKS = ("(c)", "©")
+
+
+def is_notice(text: str) -> bool:
+    """Whether a sentence is a copyright or licence notice ('Permission is granted to copy …
+    under the terms of the GNU Free Documentation License', 'Copyright (C) 2020 …')."""
+    folded = text.casefold()
+    if any(mark in folded for mark in _NOTICE_MARKS):
+        return True
+    if ("license" in folded or "licence" in folded) and any(
+        word in folded for word in _LICENCE_WORDS
+    ):
+        return True
+    if "copyright" not in folded:
+        return False
+    return any(mark in folded for mark in _COPYRIGHT_MARKS) or any(
+        len(word) == 4 and word.isdecimal() for word in _word_pattern().findall(folded)
+    )
 
 
 def _points_back(words: Sequence[str]) -> bool:
@@ -375,12 +407,14 @@ def _priors(
     if method.brevity:
         for index, candidate in enumerate(candidates):
             priors[index] /= (candidate.words / 20) ** method.brevity
-    if method.back != 1.0 or method.lead_in != 1.0:
+    if method.back != 1.0 or method.lead_in != 1.0 or method.notice != 1.0:
         for index, candidate in enumerate(candidates):
             if candidate.back:
                 priors[index] *= method.back
             if candidate.lead_in:
                 priors[index] *= method.lead_in
+            if candidate.notice:
+                priors[index] *= method.notice
     if order:
         place: dict[int, int] = {}
         for index, candidate in enumerate(candidates):
