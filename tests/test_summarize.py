@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from briefcli.loader import load_brief
 from briefcli.model import Brief
 from briefcli.sentences import is_prose
-from briefcli.summarize import KEY_POINTS, METHOD, Method, key_points, summary
+from briefcli.summarize import KEY_POINTS, METHOD, Method, is_notice, key_points, summary
 
 SHIPPED = Path(__file__).parent.parent / "briefs" / "nk-russia-troops-2025.yaml"
 
@@ -449,6 +449,38 @@ def test_a_lead_in_counts_less_when_the_method_says_so() -> None:
     plain = key_points(paragraphs, method=METHOD._replace(lead_in=1.0))
     halved = key_points(paragraphs, method=METHOD._replace(lead_in=0.5))
     assert [round(h.score / p.score, 6) for h, p in zip(halved, plain, strict=True)] == [1.0, 0.5]
+
+
+def test_a_licence_notice_counts_a_quarter() -> None:
+    """Round 13: a manual's front matter opened its summary with its licence notice."""
+    paragraphs = [
+        "Permission is granted to copy, distribute and/or modify this document under the "
+        "terms of the GNU Free Documentation License, Version 1.3 or any later version.",
+        "This file documents version 4.9 of GNU sed, a stream editor for filtering text.",
+    ]
+    plain = key_points(paragraphs, method=METHOD._replace(notice=1.0))
+    shipped = key_points(paragraphs)
+    assert [round(s.score / p.score, 6) for s, p in zip(shipped, plain, strict=True)] == [0.25, 1]
+    sections = [paragraphs, ["Sed reads its input line by line and edits each line."]]
+    before = summary(sections, sentences=1, method=METHOD._replace(notice=1.0))
+    assert before[0].text.startswith("Permission is granted")
+    assert not summary(sections, sentences=1)[0].text.startswith("Permission is granted")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "notice"),
+    [
+        ("Copyright (C) 2020 Free Software Foundation, Inc. and its many contributors.", True),
+        ("Copyright 1998 by the authors, who wrote every one of these pages.", True),
+        ("This document has been placed in the public domain by its authors.", True),
+        ("This program is free software; you can redistribute it and/or modify it.", True),
+        ("The treaty was signed under the terms of the agreement in June 2024.", False),
+        ("The copyright office registered the work in the spring of that year.", False),
+        ("A driving licence is needed to rent one of the cars at the airport.", False),
+    ],
+)
+def test_what_counts_as_a_notice(sentence: str, notice: bool) -> None:
+    assert is_notice(sentence) is notice
 
 
 def test_a_piece_of_a_sentence_cut_at_a_comma_is_no_point() -> None:
