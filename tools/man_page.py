@@ -55,7 +55,9 @@ EXIT_STATUS = (
     (errors.EXIT_NOT_FOUND, "Nothing found: an unknown section or term, no events in a range, "
      "a search without hits; brief validate: a brief has errors."),
     (errors.EXIT_USAGE, "A usage error or unusable input: a bad option, a missing, unreadable or "
-     "invalid brief or config file."),
+     "invalid brief or config file, a report brief import cannot read; also a machine that "
+     "cannot run the command: stdout closed or full, out of memory or file descriptors, a "
+     "pager killed by a signal."),
     (errors.EXIT_INTERNAL, "An internal error: a bug in brief (--debug shows the traceback)."),
     (errors.EXIT_INTERRUPTED, "Interrupted (Ctrl-C)."),
     (errors.EXIT_BROKEN_PIPE, "The reader of the output went away while brief was still "
