@@ -187,6 +187,26 @@ def test_json_is_exact_on_any_stdout_encoding(
     assert json.loads(narrow.stdout.decode(encoding)) == json.loads(wide.stdout.decode())
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    "args",
+    [("export", "--format", "yaml", "-o", "-"), ("show", "4", "--format", "yaml")],
+    ids=["export", "show"],
+)
+def test_yaml_is_exact_on_any_stdout_encoding(
+    tmp_path: Path, encoding: str, args: tuple[str, ...]
+) -> None:
+    """The shipped brief's ’ and — reached a narrow stdout as ' and -- (stand-ins that
+    changed the report's text): YAML's own \\uXXXX escapes load back to the very text."""
+    import yaml
+
+    narrow = brief(tmp_path, *args, PYTHONIOENCODING=encoding)
+    json_args = [arg if arg != "yaml" else "json" for arg in args]
+    wide = brief(tmp_path, *json_args, PYTHONIOENCODING="utf-8")
+    assert narrow.returncode == wide.returncode == 0
+    assert yaml.safe_load(narrow.stdout.decode(encoding)) == json.loads(wide.stdout.decode())
+
+
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
 def test_json_escapes_what_the_encoding_lacks(encoding: str) -> None:
     data = {"text": 'North Korea’s 1.2 million — «Σίσυφος» 🎉 \\u2019 "q"', "n": 1}

@@ -410,10 +410,18 @@ def render(view: View, fmt: str | None, settings: output.OutputSettings) -> str:
     JSON, YAML and HTML are never wrapped or coloured; explicit ``text`` is plain even on a
     terminal.
     """
-    if fmt in ("json", "yaml"):
+    if fmt == "json":
         from briefcli.render import data
 
-        return data.to_json(view) if fmt == "json" else data.to_yaml(view)
+        return data.to_json(view)  # (output.emit escapes what stdout cannot carry)
+    if fmt == "yaml":
+        from briefcli import output
+        from briefcli.render import data
+
+        dumped = data.to_yaml(view)
+        # A stdout that cannot carry a character gets YAML's own escapes, not stand-ins that
+        # would change the report's text ('—' as '--').
+        return dumped if output.stdout_carries(dumped) else data.to_yaml(view, ascii_only=True)
     from briefcli.render import document
 
     if fmt == "html":

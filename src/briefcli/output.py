@@ -283,6 +283,19 @@ def status(text: str | None) -> None:
     _write_stderr(line)
 
 
+def stdout_carries(text: str) -> bool:
+    """Whether stdout's encoding can carry every character of ``text`` (a narrow locale or
+    PYTHONIOENCODING=ascii cannot carry '—')."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:
+        pass
+    return True
+
+
 def encodable(text: str, encoding: str) -> str:
     """``text`` as ``encoding`` can carry it: typographic stand-ins, then '?' for the rest."""
     try:

@@ -124,9 +124,7 @@ class Method(NamedTuple):
 #: round 8, confirmed on a held-out set), and earlier sections or subsections count more
 #: (the order prior, b=2: round 9); a sentence that opens by pointing back (round 10), or a
 #: lead-in that ends with ':' (round 12), counts a quarter.
-METHOD = Method(
-    parts="sections", part_cover=0.3, order=2.0, back=0.25, lead_in=0.25, notice=0.25
-)
+METHOD = Method(parts="sections", part_cover=0.3, order=2.0, back=0.25, lead_in=0.25, notice=0.25)
 #: LexRank's damping: the chance of a random jump at each step.
 _DAMPING = 0.15
 #: Sentences shorter than this many words are headings, captions or fragments, not points.

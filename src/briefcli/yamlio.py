@@ -412,20 +412,23 @@ def over_limits(data: Any, kind: str = "brief") -> str | None:
     return None
 
 
-def dump(data: dict[str, Any]) -> str:
+def dump(data: dict[str, Any], *, ascii_only: bool = False) -> str:
     """Block-style YAML in the documented key order, readable and diffable, and safe to show.
 
     Text holding a control, bidi or invisible character is written double-quoted, where
     ``\\uXXXX`` is an escape: the file never shows such a character raw in a terminal or an
     editor, and still loads back to the same text. Every writer of brief files uses this, or
-    :func:`dump_to` for the same text a piece at a time.
+    :func:`dump_to` for the same text a piece at a time. ``ascii_only``: every character
+    outside ASCII is such an escape too (for a stdout that cannot carry it).
     """
     parts: list[str] = []
-    dump_to(data, parts.append)
+    dump_to(data, parts.append, ascii_only=ascii_only)
     return "".join(parts)
 
 
-def dump_to(data: dict[str, Any], write: Callable[[str], object]) -> None:
+def dump_to(
+    data: dict[str, Any], write: Callable[[str], object], *, ascii_only: bool = False
+) -> None:
     """Write :func:`dump`'s text to ``write`` a piece at a time (a few KB each).
 
     The events of the document are made one value at a time and handed to the emitter as
@@ -444,7 +447,7 @@ def dump_to(data: dict[str, Any], write: Callable[[str], object]) -> None:
             write(json_escape_unsafe(text))
 
     dumper = _dumper_class()(
-        Stream(), allow_unicode=True, width=100, default_flow_style=False, sort_keys=False
+        Stream(), allow_unicode=not ascii_only, width=100, default_flow_style=False, sort_keys=False
     )
     try:
         for event in _events(data, dumper):

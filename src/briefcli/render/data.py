@@ -199,8 +199,12 @@ def to_json(view: View) -> str:
     return json_escape_unsafe(json.dumps(to_data(view), ensure_ascii=False, indent=2)) + "\n"
 
 
-def to_yaml(view: View) -> str:
-    """Block-style YAML of the same data as :func:`to_json`; an export is a loadable brief."""
+def to_yaml(view: View, *, ascii_only: bool = False) -> str:
+    """Block-style YAML of the same data as :func:`to_json`; an export is a loadable brief.
+
+    ``ascii_only``: every character outside ASCII as YAML's own ``\\uXXXX`` escape (in a
+    double-quoted scalar), for a stdout that cannot carry them: the text loads back exact.
+    """
     from briefcli import yamlio
 
-    return yamlio.dump(to_data(view))
+    return yamlio.dump(to_data(view), ascii_only=ascii_only)
