@@ -51,8 +51,10 @@ MAX_CHARS = 6 * 1024 * 1024
 #: Fewer visible characters per page than this, on average: no text layer (a scan).
 MIN_CHARS_PER_PAGE = 16
 _INSTALL = "reading PDF files needs the 'pdf' extra: pip install 'briefcli[pdf]'"
+#: A page number alone in the top or bottom margin: up to six digits, as journals and the
+#: Federal Register number their pages through a volume (47698).
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.|seite|página)\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,8})\s*[-–—)\]]?"
+    r"^(?:(?:page|p\.|seite|página)\s*)?[-–—(\[]?\s*(?:\d{1,6}|[ivxlcdm]{1,8})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/|von|de)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
@@ -62,6 +64,8 @@ _NUMBERED = re.compile(r"^\d{1,3}(?:[.-]\d{1,3}){0,4}\.?\s+\S")
 #: 32'), set in the headings' type by Texinfo and LaTeX; an entry, not the heading itself.
 _LEADERS = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,8})\s*$", re.IGNORECASE)
 _SENTENCE_END = (".", ",", ";")
+#: A heading's number or a list's mark, alone ('2.', '1.8.2', '(a)', '•', Wingdings' '!').
+_LABEL = re.compile(r"^\s*(?:\(?[0-9A-Za-z]{1,3}(?:\.[0-9]{1,3}){0,4}[.):]?|[^\w\s])\s*$")
 #: A heading's own number ('2', '2.1', '2.1.3.'), for its depth.
 _DEPTH = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s+\S")
 #: A hyphen at a line's end, as PDFium marks it (the lines are then given as one).
@@ -387,6 +391,7 @@ class Layout:
             for line in page.lines
             if (number, _furniture_key(line, page)) not in self.furniture
             and not _is_page_number(line, page)
+            and not _off_page(line, page)
         ]
         body_lines = [line for line in lines if line.size >= self.body * 0.9]
         if not body_lines:
@@ -464,6 +469,13 @@ def _levels_by_number(headings: list[Heading]) -> None:
 
 def _style(line: Line) -> tuple[float, bool]:
     return (round(line.size * 2) / 2, line.bold)
+
+
+def _off_page(line: Line, page: Page) -> bool:
+    """Whether a line lies outside the page's visible box: a printer's proof mark or slug
+    in the bleed (the IRS's '7:48 - 6-DEC-2007 Page 2 of 48' above each page), never seen
+    in a viewer."""
+    return line.bottom >= page.height or line.top <= 0 or line.x0 >= page.width or line.x1 <= 0
 
 
 def _is_page_number(line: Line, page: Page) -> bool:
@@ -610,8 +622,6 @@ class _Refused(Exception):
 
 
 def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
-    import ctypes
-
     import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
     import pypdfium2.raw as raw  # type: ignore[import-untyped, unused-ignore]
 
@@ -637,96 +647,18 @@ def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
         title = " ".join(str(pdf.get_metadata_dict().get("Title") or "").split())
     pages: list[dict[str, Any]] = []
     total = 0
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    name = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
     for index in range(count):
         page = pdf[index]
         width, height = page.get_size()
         textpage = page.get_textpage()
-        chars = textpage.count_chars()
-        text = textpage.get_text_range(0, chars) if chars else ""
-        lines: list[list[Any]] = []
-        current: list[Any] | None = None  # [x0, top, x1, bottom, {style: n}, text parts]
-        last_object = None
-        style: tuple[float, bool, bool] = (0.0, False, False)
-        last_right = 0.0
-        after_mark = False
-        for i in range(chars):
-            char = text[i] if len(text) == chars else chr(raw.FPDFText_GetUnicode(textpage, i))
-            if char in "\r\n":
-                if after_mark:
-                    # PDFium ends a line at a raised footnote mark; the text goes on after
-                    # it on the same line (the checks below end it if the next is lower).
-                    continue
-                if current is not None:
-                    lines.append(current)
-                current = None
-                continue
-            after_mark = False
-            raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
-            if char == " " or (left.value == right.value == 0 and char.isspace()):
-                if current is not None:
-                    current[5].append(" ")
-                continue
-            obj = raw.FPDFText_GetTextObject(textpage, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
-            if key != last_object or key is None:
-                last_object = key
-                size = raw.FPDFText_GetFontSize(textpage, i)
-                weight = raw.FPDFText_GetFontWeight(textpage, i)
-                raw.FPDFText_GetFontInfo(textpage, i, name, 256, flags)
-                font = name.value.decode("latin-1", "replace").casefold()
-                bold = weight >= 600 or any(w in font for w in ("bold", "black", "heavy"))
-                mono = bool(flags.value & 1) or any(w in font for w in ("mono", "courier", "code"))
-                style = (round(size, 2), bold, mono)
-            x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
-            if char in _MARKS:  # a hyphen PDFium found at a line's end: its box is no guide
-                if current is not None:
-                    current[5].append(_LINE_HYPHEN)
-                continue
-            if ord(char) < 32 or char in "\ufeff\uffff":
-                continue  # no character (a glyph without a Unicode value) or a control
-            middle = (y0 + y1) / 2
-            if current is not None and (
-                x0 - last_right > max(style[0], 4) * 2.5
-                or x0 < current[0] - style[0] * 4
-                or not current[3] - style[0] * 0.3 <= middle <= current[1] + style[0] * 0.3
-            ):
-                # A wide gap (another column, a table cell) or another line (PDFium gives
-                # a line hyphenated at its end and the next as one).
-                lines.append(current)
-                current = None
-            # A footnote's mark: a digit raised and smaller (LaTeX sets it at 0.7 of the
-            # text's size, reportlab at 0.8).
-            if current is not None and style[0] < max(current[4], key=current[4].get)[0] * 0.85:
-                base = max(current[4], key=current[4].get)
-                if y0 > current[3] + base[0] * 0.25 and char.isdigit():  # raised small digits
-                    parts = current[5]
-                    if parts and parts[-1].startswith("[^") and parts[-1].endswith("]"):
-                        parts[-1] = parts[-1][:-1] + char + "]"
-                    else:
-                        parts.append(f"[^{char}]")
-                    last_right = x1
-                    after_mark = True
-                    continue
-            if current is None:
-                current = [x0, y1, x1, y0, {}, []]
-            current[0], current[2] = min(current[0], x0), max(current[2], x1)
-            current[1], current[3] = max(current[1], y1), min(current[3], y0)
-            current[4][style] = current[4].get(style, 0) + 1
-            current[5].append(char)
-            last_right = x1
-            total += 1
-        if current is not None:
-            lines.append(current)
-        out = []
-        for x0, y1, x1, y0, styles, parts in lines:
-            text_line = "".join(parts).strip()
-            if not text_line:
-                continue
-            (size, bold, mono) = max(styles, key=styles.get)
-            out.append([x0, y1, x1, y0, size, bold, mono, text_line])
+        # Positions from the visible box's corner: a page cut from a larger sheet (a crop
+        # box inside the media box) has its text far from the sheet's origin.
+        origin = page.get_bbox()[:2]
+        out, read, turned = _page_lines(textpage, origin, upright_only=True)
+        if turned and not out:
+            # Every line is turned (a landscape table drawn sideways): read them as they are.
+            out, read, turned = _page_lines(textpage, origin, upright_only=False)
+        total += read
         pages.append({"w": width, "h": height, "lines": out})
         if total > MAX_CHARS:
             raise _Refused(f"the PDF holds over {MAX_CHARS:,} characters of text")
@@ -736,3 +668,126 @@ def _read(data: bytes) -> dict[str, Any]:  # pragma: no cover - in the child
             "e.g. ocrmypdf in.pdf out.pdf"
         )
     return {"title": title, "pages": pages}
+
+
+def _page_lines(
+    textpage: Any, origin: tuple[float, float], *, upright_only: bool
+) -> tuple[list[list[Any]], int, int]:  # pragma: no cover - in the child
+    """A page's lines as ``[x0, top, x1, bottom, size, bold, mono, text]``, the characters
+    read, and the characters skipped as turned (``upright_only``: text set at an angle, such
+    as arXiv's identifier up the margin, is no part of the reading)."""
+    import ctypes
+    import math
+
+    import pypdfium2.raw as raw  # type: ignore[import-untyped, unused-ignore]
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    matrix = raw.FS_MATRIX()
+    chars = textpage.count_chars()
+    text = textpage.get_text_range(0, chars) if chars else ""
+    lines: list[list[Any]] = []
+    # [x0, top, x1, bottom, {style: n}, text parts, first bold, last bold]
+    current: list[Any] | None = None
+    last_object = None
+    style: tuple[float, bool, bool] = (0.0, False, False)
+    upright = True
+    last_right = 0.0
+    after_mark = False
+    read = turned = 0
+    for i in range(chars):
+        char = text[i] if len(text) == chars else chr(raw.FPDFText_GetUnicode(textpage, i))
+        if char in "\r\n":
+            if after_mark:
+                # PDFium ends a line at a raised footnote mark; the text goes on after
+                # it on the same line (the checks below end it if the next is lower).
+                continue
+            if current is not None:
+                lines.append(current)
+            current = None
+            continue
+        after_mark = False
+        raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
+        if char == " " or (left.value == right.value == 0 and char.isspace()):
+            if current is not None:
+                current[5].append(" ")
+            continue
+        obj = raw.FPDFText_GetTextObject(textpage, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        if key != last_object or key is None:
+            last_object = key
+            size = raw.FPDFText_GetFontSize(textpage, i)
+            # The size as drawn: many makers (Acrobat Distiller, Quartz, iText, PDFium's
+            # own printing) set a font at size 1 and scale it by the text matrix.
+            scale = 1.0
+            upright = True
+            if raw.FPDFText_GetMatrix(textpage, i, matrix):
+                scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
+                upright = abs(matrix.b) <= abs(matrix.a) * 0.1 and matrix.a > 0
+            weight = raw.FPDFText_GetFontWeight(textpage, i)
+            raw.FPDFText_GetFontInfo(textpage, i, name, 256, flags)
+            font = name.value.decode("latin-1", "replace").casefold()
+            bold = weight >= 600 or any(w in font for w in ("bold", "black", "heavy"))
+            mono = bool(flags.value & 1) or any(w in font for w in ("mono", "courier", "code"))
+            style = (round(size * scale, 2), bold, mono)
+        if upright_only and not upright:
+            turned += 1
+            continue
+        x0, x1 = left.value - origin[0], right.value - origin[0]
+        y0, y1 = bottom.value - origin[1], top.value - origin[1]
+        if char in _MARKS:  # a hyphen PDFium found at a line's end: its box is no guide
+            if current is not None:
+                current[5].append(_LINE_HYPHEN)
+            continue
+        if ord(char) < 32 or char in "\ufeff\uffff":
+            continue  # no character (a glyph without a Unicode value) or a control
+        middle = (y0 + y1) / 2
+        # A gap of two spaces' widths ends a line (another column, a table cell); a
+        # heading's number or a list's mark may stand further from its text (a tab).
+        gap = 2.5 if current is not None and _LABEL.match("".join(current[5])) else 1.8
+        if current is not None and (
+            x0 - last_right > max(style[0], 4) * gap
+            or x0 < current[0] - style[0] * 4
+            or not current[3] - style[0] * 0.3 <= middle <= current[1] + style[0] * 0.3
+        ):
+            # A wide gap (another column, a table cell) or another line (PDFium gives
+            # a line hyphenated at its end and the next as one).
+            lines.append(current)
+            current = None
+        # A footnote's mark: a digit raised and smaller (LaTeX sets it at 0.7 of the
+        # text's size, reportlab at 0.8).
+        if current is not None and style[0] < max(current[4], key=current[4].get)[0] * 0.85:
+            base = max(current[4], key=current[4].get)
+            if y0 > current[3] + base[0] * 0.25 and char.isdigit():  # raised small digits
+                parts = current[5]
+                if parts and parts[-1].startswith("[^") and parts[-1].endswith("]"):
+                    parts[-1] = parts[-1][:-1] + char + "]"
+                else:
+                    parts.append(f"[^{char}]")
+                last_right = x1
+                after_mark = True
+                continue
+        if current is None:
+            current = [x0, y1, x1, y0, {}, [], style[1], style[1]]
+        current[0], current[2] = min(current[0], x0), max(current[2], x1)
+        current[1], current[3] = max(current[1], y1), min(current[3], y0)
+        current[4][style] = current[4].get(style, 0) + 1
+        current[5].append(char)
+        current[7] = style[1]
+        last_right = x1
+        read += 1
+    if current is not None:
+        lines.append(current)
+    out = []
+    for x0, y1, x1, y0, styles, parts, first_bold, last_bold in lines:
+        text_line = "".join(parts).strip()
+        if not text_line:
+            continue
+        (size, bold, mono) = max(styles, key=styles.get)
+        if first_bold and not last_bold:
+            # A run-in heading ('Tax benefits extended. The following …'): the bold words
+            # open a paragraph, the line is the paragraph's.
+            bold = False
+        out.append([x0, y1, x1, y0, size, bold, mono, text_line])
+    return out, read, turned
