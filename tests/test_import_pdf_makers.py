@@ -200,3 +200,46 @@ def test_page_numbers_counted_through_a_volume_are_dropped(tmp_path: Path) -> No
     pages = [page(1, "Background"), page(2, "Proposed Changes"), page(3, "Costs")]
     brief = import_report(draw(tmp_path / "r.pdf", pages), "r.pdf")
     assert [title for _, title in outline(brief)] == ["Background", "Proposed Changes", "Costs"]
+
+
+@pytest.mark.parametrize(
+    "metadata", [None, "Microsoft Word - draft 3.docx", "untitled", "main.dvi", "Document1"]
+)
+def test_a_title_a_program_wrote_in_the_metadata_gives_way_to_the_first_heading(
+    tmp_path: Path, metadata: str | None
+) -> None:
+    """reportlab writes '(anonymous)' when the author gives no title, Word its file's name:
+    the brief was titled '(anonymous)' and the report's title became a paragraph."""
+
+    def page(c: Any) -> None:
+        c.setFont("Helvetica-Bold", 20)
+        c.drawString(72, 760, "Harbour Survey")
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 720, "1. Findings")
+        column(c, 72, 700, body_lines(4))
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 600, "2. Measures")
+        column(c, 72, 580, body_lines(4, start=5))
+
+    def titled(c: Any) -> None:
+        if metadata is not None:
+            c.setTitle(metadata)
+        page(c)
+
+    brief = import_report(draw(tmp_path / "survey.pdf", [titled]), "survey.pdf")
+    assert brief.meta.title == "Harbour Survey"
+    assert [s.title for s in brief.sections if s.id in ("1", "2")] == ["Findings", "Measures"]
+
+
+def test_a_title_the_author_wrote_in_the_metadata_is_kept(tmp_path: Path) -> None:
+    def page(c: Any) -> None:
+        c.setTitle("Harbour Survey 2024: Findings and Measures")
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 720, "1. Findings")
+        column(c, 72, 700, body_lines(4))
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 600, "2. Measures")
+        column(c, 72, 580, body_lines(4, start=5))
+
+    brief = import_report(draw(tmp_path / "survey.pdf", [page]), "survey.pdf")
+    assert brief.meta.title == "Harbour Survey 2024: Findings and Measures"
