@@ -1,6 +1,9 @@
 """`brief import` at 1 MB and 8 MB: time per MB must not grow (issue 12: linear time).
 
-A third input is hostile: runs of characters that once made the importer quadratic.
+A third input is hostile: runs of characters that once made the importer quadratic. So are
+three more: a Debian changelog (thousands of releases), paged text with long lines and runs
+of blank lines beside its form feeds, and a web page whose headings spell a word with an
+entity.
 
 Inputs are generated: Markdown dense with dates, links, inline code, code blocks and tables
 (the shape that made the old importer quadratic), and hard-wrapped plain text with numbered
@@ -127,6 +130,59 @@ def hostile(size: int) -> str:
     return "".join(parts)
 
 
+def changelog(size: int) -> str:
+    """A Debian changelog of about ``size`` bytes: a release line, items and a trailer per
+    release, each release a section (thousands of them)."""
+    parts = []
+    total = release = 0
+    while total < size:
+        release += 1
+        text = (
+            f"pkg (1.{release}-1) unstable; urgency=medium\n\n  * Fix bug {release} seen in "
+            f"June 2019.\n  * Other changes.\n\n -- Jane Doe <jane@example.org>  Mon, 06 Feb "
+            "2023 10:00:00 +0100\n\n"
+        )
+        parts.append(text)
+        total += len(text)
+    return "".join(parts)
+
+
+def paged(size: int) -> str:
+    """A paged text (RFC-style running footers and headers around a form feed every three
+    lines) of about ``size`` bytes; every hundredth page also holds a line of 20,000
+    characters and 2,000 blank lines (the page-break pattern once tried every split of a
+    line and every start in a run of blank lines)."""
+    parts = ["Network Working Group                                        J. Doe\n\n1. Intro\n\n"]
+    total = page = 0
+    while total < size:
+        page += 1
+        text = (
+            f"   Line one of page {page} goes on\n   and line two of the page\n"
+            "   and line three of it.\n\n"
+            f"Doe                                                      [Page {page}]\n"
+            "\fRFC 1234                      Title                     March 1999\n\n"
+        )
+        if page % 100 == 0:
+            text += "x" * 20_000 + "\n" + "\n" * 2_000
+        parts.append(text)
+        total += len(text)
+    return "".join(parts)
+
+
+def entity_headings(size: int) -> str:
+    """A web page of about ``size`` bytes whose headings spell a word with an entity
+    ('Caf&eacute;'): the markup never holds their words as the reader has them, so the
+    search for each heading's line once read on to the page's end."""
+    parts = ["<html><body><h1>Menu</h1>\n"]
+    total = heading = 0
+    while total < size:
+        heading += 1
+        text = f"<h2>Caf&eacute;{heading} and more</h2>\n<p>Served in June 2020.</p>\n"
+        parts.append(text)
+        total += len(text)
+    return "".join(parts) + "</body></html>\n"
+
+
 def _write(folder: Path, name: str, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -153,7 +209,14 @@ def _command(kind: str, megabytes: int) -> str:
 BUDGETS: list[Budget | MemoryBudget] = (
     [
         Budget(_name(kind, 8 * MB), _name(kind, MB), 8 * 1.3)
-        for kind in ("markdown", "plain text", "hostile markdown")
+        for kind in (
+            "markdown",
+            "plain text",
+            "hostile markdown",
+            "debian changelog",
+            "paged text",
+            "entity headings html",
+        )
     ]
     + [
         MemoryBudget(_name(kind, 8 * MB), _name(kind, MB), 7 * MB / 2**20, 6)
@@ -174,6 +237,9 @@ def cases(ctx: Context) -> list[Case]:
         ("markdown", markdown, ".md"),
         ("plain text", plain_text, ".txt"),
         ("hostile markdown", hostile, ".md"),
+        ("debian changelog", changelog, ".txt"),
+        ("paged text", paged, ".txt"),
+        ("entity headings html", entity_headings, ".html"),
     )
     for kind, make, suffix in kinds:
         for size in (MB, 8 * MB):
@@ -187,7 +253,7 @@ def cases(ctx: Context) -> list[Case]:
                     expect="brief bytes:",
                 )
             )
-        for megabytes in (1, 2) if kind != "hostile markdown" else ():
+        for megabytes in (1, 2) if kind in ("markdown", "plain text") else ():
             path = _write(folder, f"command-{megabytes}mb{suffix}", make(megabytes * MB))
             out.append(
                 Case(

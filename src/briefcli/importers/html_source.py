@@ -330,9 +330,16 @@ def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
     position = body.start() if body else 0
     # Lines are counted on from the last heading found: each heading's line in one pass.
     counted = line = 0
+    # A heading whose words the markup does not hold as written (an entity inside a word:
+    # 'Caf&eacute;') is looked for to the page's end; thousands of them would read the page
+    # thousands of times. The search reads at most this much in all (far more than any page
+    # needs: each heading is found a little after the one before), then leaves the rest at 0.
+    budget = [_LINE_SEARCH_PASSES * len(source) + _LINE_SEARCH_SPARE]
     for item in items:
         if not isinstance(item, Heading):
             continue
+        if budget[0] <= 0:
+            break
         words = _WORD.findall(item.title)
         at = position
         # The title's words with spaces, markup or entities between them (alternatives
@@ -340,12 +347,14 @@ def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
         between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
         written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
         if id(item) in tagged:
-            match = _heading_tag(source, at, tagged[id(item)], written)
+            match = _heading_tag(source, at, tagged[id(item)], written, budget)
             if match is None:  # a title the reader changed: the first word will do
-                match = _heading_tag(source, at, tagged[id(item)], next(iter(words), ""))
+                first = next(iter(words), "")
+                match = _heading_tag(source, at, tagged[id(item)], first, budget)
         else:
             match = None
             while (found := written.search(source, at)) is not None:
+                budget[0] -= found.end() - at
                 opened = source.rfind("<", 0, found.start())
                 # Not a link's text, as the contents entry naming it is (an anchor, an
                 # ``a`` with a name and no href, is no link: pydoc's class headings).
@@ -353,6 +362,8 @@ def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
                     match = found
                     break
                 at = found.end()
+            else:
+                budget[0] -= len(source) - at
         if match is not None:
             position = match.end()
             line += source.count("\n", counted, match.start())
@@ -363,16 +374,29 @@ def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
 _LINK_START = re.compile(r"<a\b[^<>]*\bhref\s*=", re.IGNORECASE)
 
 
-def _heading_tag(source: str, at: int, level: int, words: re.Pattern[str] | str) -> Any:
+#: How many times over :func:`_lines` may read a page, and how much more, looking for its
+#: headings' lines.
+_LINE_SEARCH_PASSES = 16
+_LINE_SEARCH_SPARE = 100_000_000
+
+
+def _heading_tag(
+    source: str, at: int, level: int, words: re.Pattern[str] | str, budget: list[int]
+) -> Any:
     """The first ``<h{level}`` tag from ``at`` whose element holds ``words`` (a heading a
-    reader dropped, as Texinfo's 'Table of Contents', is passed over), or None."""
+    reader dropped, as Texinfo's 'Table of Contents', is passed over), or None; what it reads
+    is taken from ``budget`` (None once that is spent)."""
     tag = re.compile(rf"<h{level}\b", re.IGNORECASE)
     while (match := tag.search(source, at)) is not None:
         end = source.find(f"</h{level}", match.end(), match.end() + 2000)
         inside = source[match.end() : end if end >= 0 else match.end() + 2000]
+        budget[0] -= match.end() - at + len(inside)
+        if budget[0] <= 0:
+            return None
         if (words in inside) if isinstance(words, str) else words.search(inside):
             return match
         at = match.end()
+    budget[0] -= len(source) - at
     return None
 
 

@@ -371,6 +371,9 @@ class _Body:
         self.lines = lines
         self.literals = literals or {}
         self.headings = scheme.headings
+        # The top heading level, asked at every heading: counted once (a changelog has
+        # thousands of headings).
+        self.top = min((h.level for h in self.headings.values()), default=1)
         self.skip = scheme.skip
         self.items_at = scheme.items
         self.breaks = scheme.breaks
@@ -446,7 +449,7 @@ class _Body:
             self.pending.append(heading.rest)
 
     def top_level(self) -> int:
-        return min((h.level for h in self.headings.values()), default=1)
+        return self.top
 
     def special(self, line: Line, index: int) -> bool:
         """A goover part line ('Glossary', 'Source Documents', 'Conclusion', 'Contents'),

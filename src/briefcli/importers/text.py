@@ -144,9 +144,14 @@ def info_text(text: str) -> str:
 
 #: A page break and the lines around it: the text before (its last line), blank lines, the
 #: footer, blank lines, the form feed, the header, blank lines, the text after.
+#: Linear time: a match starts only where a line does, and not at a blank line but the text's
+#: first (one there ends as the line above it does, which was tried); a footer or header is a
+#: line with some mark, checked once ('[^\n]*\S[^\n]*' tried every split of a long line).
 _PAGE_BREAK = re.compile(
-    r"(?P<before>[^\n]*)\n(?:[ \t]*\n)*(?P<foot>[^\n]*\S[^\n]*)\n(?:[ \t]*\n)*[ \t]*\f"
-    r"(?:[ \t]*\n)*(?P<head>[^\n]*\S[^\n]*)\n(?:[ \t]*\n)*(?=(?P<after>[^\n]*))"
+    r"(?:\A|^(?![ \t]*\n))(?P<before>[^\n]*)\n(?:[ \t]*\n)*(?P<foot>(?=[^\n]*\S)[^\n]*)\n"
+    r"(?:[ \t]*\n)*[ \t]*\f(?:[ \t]*\n)*(?P<head>(?=[^\n]*\S)[^\n]*)\n(?:[ \t]*\n)*"
+    r"(?=(?P<after>[^\n]*))",
+    re.MULTILINE,
 )
 _DIGITS = re.compile(r"\d+")
 #: Fewest page breaks that show a paged text (RFCs, man pages printed with page breaks).
