@@ -36,10 +36,16 @@ _UNSPACED_COMMANDS = (
     ("brief show 1 --color always", ("show", "1", "--color", "always"), "Long"),
 )
 
+#: An extracted glossary of many terms: each place in the text tries only the names that
+#: start there (terms.TermMatcher), not all of them.
+DEFINED = "{command}, a report that defines {terms:,} acronyms"
+_DEFINED_COMMANDS = (("brief glossary | cat", ("glossary",), "[extracted]"),)
+
 _SECTIONS = (500_000, 1_000_000)
 _ALIASES = (500, 1_000)
 _CHARS = (20_000, 40_000)
 _UNSPACED = (50_000, 100_000)
+_DEFINED = (1_000, 2_000)
 
 
 def _commands(template: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
@@ -48,6 +54,8 @@ def _commands(template: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         return tuple(c for c in _COMMANDS if not c[0].startswith("brief glossary"))
     if template is UNSPACED:
         return _UNSPACED_COMMANDS
+    if template is DEFINED:
+        return _DEFINED_COMMANDS
     return _COMMANDS
 
 
@@ -57,6 +65,7 @@ _INPUTS = (
     (GLOSSARY, [{"aliases": aliases} for aliases in _ALIASES]),
     (PARAGRAPH, [{"chars": chars} for chars in _CHARS]),
     (UNSPACED, [{"chars": chars} for chars in _UNSPACED]),
+    (DEFINED, [{"terms": terms} for terms in _DEFINED]),
 )
 
 BUDGETS = [
@@ -77,7 +86,38 @@ def _text(template: str, size: dict[str, int]) -> str:
         return big_glossary_text(size["aliases"], 20_000)
     if template is UNSPACED:
         return _unspaced(size["chars"])
+    if template is DEFINED:
+        return _defined(size["terms"])
     return big_glossary_text(_ALIASES[0], size["chars"])
+
+
+def _defined(terms: int) -> str:
+    """A brief whose one section defines ``terms`` acronyms, each used once more after."""
+    import itertools
+
+    words = [
+        "Alpha",
+        "Bravo",
+        "Charlie",
+        "Delta",
+        "Echo",
+        "Foxtrot",
+        "Golf",
+        "Hotel",
+        "India",
+        "Juliet",
+        "Kilo",
+    ]
+    words += ["Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango"]
+    lines = []
+    for names in itertools.islice(itertools.product(words, repeat=4), terms):
+        acronym = "".join(name[0] for name in names)
+        lines.append(
+            f"  - The {' '.join(names)} ({acronym}) reviewed the plans of the year, and the "
+            f"{acronym} agreed."
+        )
+    head = "schema_version: 1\nid: defined\ntitle: Defined\nsections:\n"
+    return head + '- id: "1"\n  title: Terms\n  paragraphs:\n' + "\n".join(lines) + "\n"
 
 
 def _unspaced(chars: int) -> str:
