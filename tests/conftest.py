@@ -119,3 +119,8 @@ def outline(brief: Brief) -> list[tuple[str, str]]:
         out.append((section.id, section.title))
         out += [(sub.id, sub.title) for sub in section.subsections]
     return out
+
+
+def paragraphs(brief: Brief) -> list[str]:
+    """Every paragraph of every section and its subsections, in reading order."""
+    return [p for s in brief.sections for p in s.all_paragraphs()]

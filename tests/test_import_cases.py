@@ -12,11 +12,7 @@ from briefcli.errors import BriefFileError
 from briefcli.importers import NotAReport, brief_yaml, import_report, outline
 from briefcli.importers.timeline import extract, find_dates
 from briefcli.model import Brief, CodeBlock, TableBlock
-from conftest import Runner, write
-
-
-def paragraphs(brief: Brief) -> list[str]:
-    return [p for s in brief.sections for p in s.all_paragraphs()]
+from conftest import Runner, paragraphs, write
 
 
 def ids(brief: Brief) -> list[str]:

@@ -11,10 +11,7 @@ import gzip
 
 from briefcli.importers import import_report, outline
 from briefcli.model import Brief
-
-
-def paragraphs(brief: Brief) -> list[str]:
-    return [p for s in brief.sections for p in s.all_paragraphs()]
+from conftest import paragraphs
 
 
 def events(brief: Brief) -> list[tuple[str, str]]:

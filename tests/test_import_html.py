@@ -13,7 +13,7 @@ import pytest
 
 from briefcli.importers import brief_yaml, import_report, sniff
 from briefcli.model import Brief, CodeBlock, TableBlock
-from conftest import REPO, SOURCE, Runner, outline, write
+from conftest import REPO, SOURCE, Runner, outline, paragraphs, write
 
 pytest.importorskip("selectolax")
 sys.path.insert(0, str(REPO / "tests" / "data" / "web"))
@@ -40,15 +40,6 @@ def reference() -> Brief:
 @pytest.fixture(scope="module")
 def report_doc() -> make_pages.Document:
     return make_pages.shipped_report()
-
-
-def paragraphs(brief: Brief) -> list[str]:
-    out: list[str] = []
-    for section in brief.sections:
-        out += section.paragraphs
-        for sub in section.subsections:
-            out += sub.paragraphs
-    return out
 
 
 @pytest.mark.parametrize("template", ["semantic", "divs"])

@@ -9,22 +9,12 @@ from pathlib import Path
 import pytest
 
 from briefcli.importers import import_report
-from briefcli.model import Brief
-from conftest import Runner, outline, write
+from conftest import Runner, outline, paragraphs, write
 
 pytest.importorskip("selectolax")
 
 #: The pages, each in one generator's shape.
 PAGES = Path(__file__).parent / "data" / "web" / "generators"
-
-
-def paragraphs(brief: Brief) -> list[str]:
-    out: list[str] = []
-    for section in brief.sections:
-        out += section.paragraphs
-        for sub in section.subsections:
-            out += sub.paragraphs
-    return out
 
 
 # pydoc (Python 3.11 on): classes name the banner tables; old pydoc: their summary attributes.

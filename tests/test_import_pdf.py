@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefcli.importers import import_report, pdf_source
-from briefcli.model import Brief
-from conftest import REPO, SOURCE, Runner, outline
+from conftest import REPO, SOURCE, Runner, outline, paragraphs
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
@@ -34,15 +33,6 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def library(tmp_path: Path) -> Path:
     return tmp_path / "data" / "briefcli" / "briefs"
-
-
-def paragraphs(brief: Brief) -> list[str]:
-    out: list[str] = []
-    for section in brief.sections:
-        out += section.paragraphs
-        for sub in section.subsections:
-            out += sub.paragraphs
-    return out
 
 
 def test_the_shipped_report_from_its_pdf_is_the_brief_from_its_text(pdfs: Path) -> None:

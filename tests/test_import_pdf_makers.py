@@ -14,7 +14,7 @@ import pytest
 
 from briefcli.importers import import_report
 from briefcli.model import Brief
-from conftest import outline
+from conftest import outline, paragraphs
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
@@ -32,10 +32,6 @@ def body_lines(count: int, words: int = 9, start: int = 0) -> list[str]:
         " ".join(WORDS[(start + k * 3 + i) % len(WORDS)] for i in range(words))
         for k in range(count)
     ]
-
-
-def paragraphs(brief: Brief) -> list[str]:
-    return [p for s in brief.sections for p in s.all_paragraphs() if isinstance(p, str)]
 
 
 def text_of(brief: Brief) -> str:

@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from briefcli.importers import import_report
-from briefcli.model import Brief
-from conftest import outline
+from conftest import outline, paragraphs
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
@@ -21,10 +20,6 @@ BODY = (
     "time for preparation. Stakeholders agreed that ridership cannot improve without a stable "
     "settlement for operating subsidies. "
 )
-
-
-def paragraphs(brief: Brief) -> list[str]:
-    return [p for s in brief.sections for p in s.all_paragraphs() if isinstance(p, str)]
 
 
 def report(

@@ -12,10 +12,7 @@ from briefcli.importers import import_report
 from briefcli.importers.timeline import find_dates, heading_event
 from briefcli.model import Brief, CodeBlock, GlossaryEntry
 from briefcli.terms import glossary
-
-
-def paragraphs(brief: Brief) -> list[str]:
-    return [p for s in brief.sections for p in s.all_paragraphs()]
+from conftest import paragraphs
 
 
 def ids(brief: Brief) -> list[str]:

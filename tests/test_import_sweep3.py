@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from briefcli.importers import import_report, outline
 from briefcli.model import Brief
-
-
-def paragraphs(brief: Brief) -> list[str]:
-    return [p for s in brief.sections for p in s.all_paragraphs()]
+from conftest import paragraphs
 
 
 def titles(brief: Brief) -> list[str]:
