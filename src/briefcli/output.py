@@ -188,16 +188,12 @@ def json_encodable(text: str, encoding: str) -> str:
     Exact because JSON has non-ASCII characters only inside strings, where an escape means the
     character itself (a character beyond U+FFFF is two escapes, a surrogate pair).
     """
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        import codecs
+    if _carries(text, encoding):
+        return text
+    import codecs
 
-        codecs.register_error(_JSON_ESCAPES, _json_escapes)  # the same function: idempotent
-        return text.encode(encoding, _JSON_ESCAPES).decode(encoding)
-    except LookupError:
-        pass
-    return text
+    codecs.register_error(_JSON_ESCAPES, _json_escapes)  # the same function: idempotent
+    return text.encode(encoding, _JSON_ESCAPES).decode(encoding)
 
 
 _JSON_ESCAPES = "briefcli-json-escapes"
@@ -286,7 +282,12 @@ def status(text: str | None) -> None:
 def stdout_carries(text: str) -> bool:
     """Whether stdout's encoding can carry every character of ``text`` (a narrow locale or
     PYTHONIOENCODING=ascii cannot carry '—')."""
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    return _carries(text, getattr(sys.stdout, "encoding", None) or "utf-8")
+
+
+def _carries(text: str, encoding: str) -> bool:
+    """Whether ``encoding`` can carry every character of ``text`` (an encoding Python does not
+    know is taken to carry it: the write itself will say)."""
     try:
         text.encode(encoding)
     except UnicodeEncodeError:
@@ -298,13 +299,9 @@ def stdout_carries(text: str) -> bool:
 
 def encodable(text: str, encoding: str) -> str:
     """``text`` as ``encoding`` can carry it: typographic stand-ins, then '?' for the rest."""
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        return text.translate(_ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
-    except LookupError:
-        pass
-    return text
+    if _carries(text, encoding):
+        return text
+    return text.translate(_ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
 
 
 def _write(stream: TextIO | None, text: str) -> None:
