@@ -63,12 +63,16 @@ _MONTHS = frozenset(
     )
 )
 #: Days and months as dates write them: "Thu Jan 14 2021", "Sat, 28 Jan 2012".
-_DATE_WORDS = _MONTHS | frozenset(
-    str.split(
-        """
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+_DATE_WORDS = (
+    _MONTHS
+    | {month[:3] for month in _MONTHS}
+    | frozenset(
+        str.split(
+            """
+    sept mon tue tues wed thu thur thurs fri sat sun
     monday tuesday wednesday thursday friday saturday sunday
-        """
+            """
+        )
     )
 )
 #: Verbs that open a change log's entry or an option's description ("Use FILE as …", "Update
