@@ -210,16 +210,13 @@ def sniff(data: bytes, name: str) -> str:
 def _suffix(name: str) -> str:
     """A file name's suffix, or a URL path's (without its query); a compressed file's is
     the suffix under the compression's ('NEWS.md.gz' → '.md')."""
-    from briefcli.importers.containers import COMPRESSED_SUFFIXES
+    from briefcli.importers.containers import unpacked_name
 
     if "://" in name:
         from urllib.parse import urlsplit
 
         name = urlsplit(name).path
-    path = Path(name)
-    if path.suffix.casefold() in COMPRESSED_SUFFIXES:
-        path = path.with_suffix("")
-    return path.suffix.casefold()
+    return Path(unpacked_name(name)).suffix.casefold()
 
 
 def detect(decoded: str, name: str) -> str:

@@ -22,7 +22,18 @@ _ZIPPED = (
     (b"xl/", "an Excel workbook"),
 )
 #: The suffixes of compressed files' names.
-COMPRESSED_SUFFIXES = tuple(suffix for _, suffix in _COMPRESSED.values())
+_SUFFIXES = tuple(suffix for _, suffix in _COMPRESSED.values())
+
+
+def unpacked_name(name: str) -> str:
+    """``name`` without its compression's suffix, in any case ('NEWS.md.gz' → 'NEWS.md'): the
+    name its own suffix and stem are read from."""
+    for suffix in _SUFFIXES:
+        if name.casefold().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 _CONVERT = (
     "brief reads plain text, Markdown, HTML and PDF: save it as one of those first "
     "(or convert it, for example with pandoc -t markdown)"

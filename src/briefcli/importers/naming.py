@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from briefcli.files import RESERVED_NAMES
-from briefcli.importers.containers import COMPRESSED_SUFFIXES
+from briefcli.importers.containers import unpacked_name
 
 #: Longest id and file-name stem, in characters (a file name stays far below 255 bytes).
 MAX_STEM = 60
@@ -70,9 +70,8 @@ def brief_id(title: str, name: str = "") -> str:
         title = head
     words = _WORD.findall(_POSSESSIVE.sub("", unicodedata.normalize("NFKC", title).casefold()))
     if not words or set(words) <= _GENERIC:
-        base = os.path.basename(name.rstrip("/\\"))
-        for suffix in COMPRESSED_SUFFIXES:  # 'README.md.gz' is named as 'README.md' is
-            base = base.removesuffix(suffix).removesuffix(suffix.upper())
+        # 'README.md.gz' is named as 'README.md' is.
+        base = unpacked_name(os.path.basename(name.rstrip("/\\")))
         stem = base.rsplit(".", 1)[0] if "." in base[1:] else base
         folder = os.path.basename(os.path.dirname(name))
         from_name = _WORD.findall(stem.casefold())

@@ -172,11 +172,9 @@ def _name_title(name: str) -> str:
     """The title of a report whose text has none (a GNU ChangeLog opens with its newest
     entry): its file's name, as a file manager shows it ('ChangeLog', 'ChangeLog.gz' →
     'ChangeLog'); 'ChangeLog' for stdin."""
-    from briefcli.importers.containers import COMPRESSED_SUFFIXES
+    from briefcli.importers.containers import unpacked_name
 
-    base = re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1]
-    for suffix in COMPRESSED_SUFFIXES:
-        base = base.removesuffix(suffix).removesuffix(suffix.upper())
+    base = unpacked_name(re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1])
     return base if base and base != "<stdin>" else _UNTITLED_LOG
 
 
