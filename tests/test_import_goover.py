@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefcli.importers import NotAReport, import_report, plain_text
+from briefcli.importers.draft import roman
 from briefcli.importers.text import clean
 from briefcli.model import Brief
 from conftest import REPO, Runner
@@ -380,18 +381,20 @@ def test_every_reader_names_the_same_parts() -> None:
 
 def test_numbered_sections_keep_their_numbers_after_unnumbered_ones() -> None:
     """An unnumbered 'Summary' before '1. Introduction' does not push it to id 2 (or 4): the
-    sections the report numbered are found by those numbers; the others take free ones."""
+    sections the report numbered are found by those numbers. The ones before the first are
+    front matter, numbered i, ii … in order; the ones after take the next free numbers."""
     markdown = (
         b"# Grain\n\n## Summary\n\nGrain moves by sea.\n\n## 1. Ports\n\nJebel Ali leads.\n\n"
         b"## 2. Food\n\nShips bring grain.\n\n## Notes\n\nSources vary.\n"
     )
     brief = import_report(markdown, "grain.md", "markdown")
     assert [(s.id, s.title) for s in brief.sections] == [
-        ("3", "Summary"),
+        ("i", "Summary"),
         ("1", "Ports"),
         ("2", "Food"),
-        ("4", "Notes"),
+        ("3", "Notes"),
     ]
+    assert brief.sections[0].role == "summary"
     text = "Grain\n\nForeword\n\nA word first.\n\n1. Ports\n\nJebel Ali.\n\n2. Food\n\nShips.\n"
     assert [s.id for s in import_report(text.encode(), "grain.txt").sections] == ["0", "1", "2"]
 
@@ -418,3 +421,29 @@ def test_numbered_headings_in_scripts_without_case_are_sections(name: str, text:
     assert [s.id for s in brief.sections] == ["1", "2"]
     assert [u.id for u in brief.sections[1].subsections] == ["2-1"]
     assert not brief.sections[0].title[:1].isdigit()
+
+
+def test_front_matter_sections_are_numbered_i_ii_and_found_by_role_and_title() -> None:
+    """A foreword and an executive summary before '1. Introduction' are front matter: 'i' and
+    'ii' in the contents, in the report's order, and 'summary' and the title find the second."""
+    markdown = (
+        b"# Corridor\n\n## Foreword\n\nWe thank the ministry.\n\n## Executive Summary\n\n"
+        b"Trade rose.\n\n## 1. Introduction\n\nThe corridor opened.\n\n## 2. Findings\n\n"
+        b"### 2.1 Trade\n\nTrade rose by a tenth.\n\n## Conclusion\n\nIt matters.\n"
+    )
+    brief = import_report(markdown, "corridor.md", "markdown")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("i", "Foreword"),
+        ("ii", "Executive Summary"),
+        ("1", "Introduction"),
+        ("2", "Findings"),
+        ("3", "Conclusion"),
+    ]
+    assert brief.section_by_role("summary") is brief.sections[1]
+    assert [s.id for s in brief.sections[3].subsections] == ["2-1"]
+
+
+def test_roman_numbers_front_matter_as_books_do() -> None:
+    assert [roman(n) for n in (1, 2, 4, 9, 14, 40, 1999)] == [
+        "i", "ii", "iv", "ix", "xiv", "xl", "mcmxcix",
+    ]  # fmt: skip

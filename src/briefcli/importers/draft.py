@@ -272,9 +272,22 @@ def number(drafts: list[Draft]) -> None:
         if not draft.prelude and wanted and int(wanted) > highest:
             keeps.add(index)
             highest = int(wanted)
+    # Sections before the first numbered one of a numbered document (a foreword, an
+    # executive summary) are its front matter: numbered i, ii, iii … as books number theirs,
+    # instead of after its last section, out of order.
+    first = min(keeps) if len(keeps) >= 2 else 0
+    front = 0
     last = -1
     for index, draft in enumerate(drafts):
         if draft.prelude:
+            continue
+        if index < first:
+            _unnumbered(draft)
+            front += 1
+            while (value_id := roman(front)) in taken:
+                front += 1
+            draft.id = value_id
+            taken.add(draft.id)
             continue
         if index in keeps:
             value = int(draft.number)
@@ -292,6 +305,21 @@ def number(drafts: list[Draft]) -> None:
             taken.add(draft.id)
     for draft in drafts:
         _number_subsections(draft, taken)
+
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def roman(value: int) -> str:
+    """``value`` (1 or more) in lower-case Roman numerals: 4 → 'iv', 14 → 'xiv'."""
+    out = []
+    for size, letters in _ROMAN:
+        count, value = divmod(value, size)
+        out.append(letters * count)
+    return "".join(out)
 
 
 def _fold_cover(drafts: list[Draft]) -> None:
