@@ -234,12 +234,8 @@ def detect(decoded: str, name: str) -> str:
         return "goover"
     if markdown_source.looks_like(decoded):
         return "markdown"
-    if plain_text.looks_like(decoded, strong=False):
-        return "goover"
-    raise NotAReport(
-        f"{name}: no report structure found: expected numbered sections ('1. Summary', "
-        "'2.1 Scope'), underlined or capitalised headings, or Markdown headings ('# Title')"
-    )
+    # Plain text, with its headings or without (then one section of prose, or refused).
+    return "goover"
 
 
 def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:

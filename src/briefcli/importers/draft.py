@@ -177,6 +177,57 @@ def listed_headings(items: list[Item], entries: Mapping[int, str] | None = None)
     return out if promoted else items
 
 
+#: Fewest prose sentences that make a document without headings a report of one section:
+#: fewer (a note, a list, data, code) is no report.
+HEADINGLESS_SENTENCES = 3
+#: Most words of a first paragraph read as the title of a document without headings.
+_TITLE_WORDS = 15
+
+
+def headingless(items: list[Item], title: str, *, name: str, refusal: str) -> list[Item]:
+    """A document without headings (a memo, a statement, an article's text) as one section:
+    ``items`` under a title heading, which :func:`assemble` takes as the title and section.
+
+    The title is ``title`` (the document's own: a page's, a PDF's, front matter's) when there
+    is one; else a first paragraph that reads as a title (at most 15 words, no closing '.',
+    ',', ';' or ':'), which then leaves the text; else the file's name. A
+    document with fewer than :data:`HEADINGLESS_SENTENCES` prose sentences is refused with
+    ``refusal``, as before: it is not a report.
+    """
+    from briefcli.importers import NotAReport
+    from briefcli.sentences import is_prose, split_sentences
+
+    paragraphs = [item for item in items if isinstance(item, str) and item.strip()]
+    prose = 0
+    for paragraph in paragraphs:
+        prose += sum(1 for sentence in split_sentences(paragraph) if is_prose(sentence))
+        if prose >= HEADINGLESS_SENTENCES:
+            break
+    else:
+        raise NotAReport(refusal)
+    first = " ".join(paragraphs[0].split())
+    titled = (
+        len(first.split()) <= _TITLE_WORDS
+        and not first.endswith((".", ",", ";", ":"))
+        and opens_like_a_title(first)
+    )
+    rest = list(items)
+    if titled and (not title or first == " ".join(title.split())):
+        title = first
+        rest.remove(paragraphs[0])
+    return [Heading(1, tidy_title(title or name_title(name))), *rest]
+
+
+def name_title(name: str) -> str:
+    """The title a file's name gives a document with none: 'memo-2024.txt' → 'memo-2024',
+    a URL's last part likewise; 'Untitled report' for stdin."""
+    from briefcli.importers.containers import unpacked_name
+
+    base = unpacked_name(re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1])
+    stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
+    return stem if stem and base != "<stdin>" else "Untitled report"
+
+
 #: The title of the text before the first heading when the report has a section of the name
 #: the importer would give it ('Introduction'), or when it is a title page's lines.
 FRONT_MATTER = "Front matter"

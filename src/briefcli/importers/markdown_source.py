@@ -25,6 +25,7 @@ from briefcli.importers.draft import (
     Item,
     assemble,
     give_roles,
+    headingless,
     listed_headings,
     nested,
     number,
@@ -146,9 +147,8 @@ def parse(
     meta, body = _front_matter(text, name)
     items = _read(body)
     if not any(isinstance(item, Heading) for item in items):
-        raise NotAReport(
-            f"{name}: no headings ('# Title', '## Section'): this does not look like a report"
-        )
+        refusal = f"{name}: no headings ('# Title', '## Section'): this does not look like a report"
+        items = headingless(items, meta.get("title", ""), name=name, refusal=refusal)
     first = next(item for item in items if isinstance(item, Heading))
     listed = listed_headings(items)
     if listed is not items:

@@ -22,6 +22,7 @@ from briefcli.importers.draft import (
     Item,
     assemble,
     give_roles,
+    headingless,
     number,
 )
 from briefcli.importers.headings import (
@@ -126,10 +127,7 @@ def parse(
     first = _first_line(lines)
     scheme = choose(lines, title_at=first)
     if not scheme.name:
-        raise NotAReport(
-            f"{name}: no report structure found: expected numbered sections ('1. Summary', "
-            "'2.1 Scope'), underlined or capitalised headings, or Markdown headings in a .md file"
-        )
+        return _headingless(lines, scheme, literals, name=name, source=source, title=title)
     # A document that starts with a heading: unless it is numbered ('1. Summary', which is no
     # title), the first heading is the title, as in Markdown ('Overview of changes in …').
     headed = first in scheme.headings and scheme.name != "numbered" and not scheme.untitled
@@ -160,6 +158,37 @@ def parse(
         tuple(d.section() for d in drafts),
         tuple(body.glossary),
         sources=tuple(body.sources),
+    )
+    return brief, drafts
+
+
+def _headingless(
+    lines: list[Line | None],
+    scheme: Scheme,
+    literals: dict[int, CodeBlock],
+    *,
+    name: str,
+    source: str,
+    title: str | None,
+) -> tuple[Brief, list[Draft]]:
+    """A text without headings as one section (see :func:`draft.headingless`), or refused."""
+    body = _Body(lines, scheme, 0, literals)
+    items = body.run()
+    refusal = (
+        f"{name}: no report structure found: expected numbered sections ('1. Summary', "
+        "'2.1 Scope'), underlined or capitalised headings, or Markdown headings in a .md file"
+    )
+    if not any(isinstance(item, Heading) for item in items):
+        items = headingless(items, title or "", name=name, refusal=refusal)
+    drafts = assemble(items, prelude_title="Introduction", title_heading=True)
+    if all(draft.empty() for draft in drafts) and not body.glossary:
+        raise NotAReport(refusal)
+    number(drafts)
+    give_roles(drafts)
+    found = title or next(i.title for i in items if isinstance(i, Heading))
+    meta = Metadata(brief_id(found, name), found, "", "", "", source)
+    brief = Brief(
+        meta, tuple(d.section() for d in drafts), tuple(body.glossary), sources=tuple(body.sources)
     )
     return brief, drafts
 

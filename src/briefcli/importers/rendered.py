@@ -22,6 +22,7 @@ from briefcli.importers.draft import (
     Item,
     assemble,
     give_roles,
+    headingless,
     listed_headings,
     number,
 )
@@ -64,10 +65,11 @@ def build(
     if not any(isinstance(item, Heading) for item in items):
         if not any(isinstance(item, str) and item.strip() for item in items):
             raise NotAReport(f"{name}: the document holds no text")
-        raise NotAReport(
+        refusal = (
             f"{name}: no headings found: brief needs a report with sections "
             "(h1-h6 in a page; larger or bold lines in a PDF)"
         )
+        items = headingless(items, meta.title, name=name, refusal=refusal)
     kind, date, publisher, items = _report_line(items, meta)
     drafts = assemble(items, prelude_title="Introduction", title_heading=title_heading)
     found_title = _title(items, meta, title_heading)
