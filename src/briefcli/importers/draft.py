@@ -192,7 +192,8 @@ def headingless(items: list[Item], title: str, *, name: str, refusal: str) -> li
     is one; else a first paragraph that reads as a title (at most 15 words, no closing '.',
     ',', ';' or ':'), which then leaves the text; else the file's name. A
     document with fewer than :data:`HEADINGLESS_SENTENCES` prose sentences is refused with
-    ``refusal``, as before: it is not a report.
+    ``refusal`` (what headings were expected), which this adds the prose it needs to: it is not
+    a report.
     """
     from briefcli.importers import NotAReport
     from briefcli.sentences import is_prose, split_sentences
@@ -204,7 +205,9 @@ def headingless(items: list[Item], title: str, *, name: str, refusal: str) -> li
         if prose >= HEADINGLESS_SENTENCES:
             break
     else:
-        raise NotAReport(refusal)
+        raise NotAReport(
+            f"{refusal}; or, without headings, {HEADINGLESS_SENTENCES} sentences of prose"
+        )
     first = " ".join(paragraphs[0].split())
     titled = (
         len(first.split()) <= _TITLE_WORDS
