@@ -96,3 +96,37 @@ def test_every_command_works_on_a_brief_without_headings(brief: Runner, tmp_path
     assert "Vilnius" in brief("-b", path, "search", "Vilnius").stdout
     timeline = brief("-b", path, "timeline")
     assert timeline.exit_code == 0 and "14 Mar 2025" in timeline.stdout
+
+
+def test_encoding_names_a_report_that_is_not_utf8(brief: Runner, tmp_path: Path) -> None:
+    """An old NEWS file in Latin-1 is refused with a hint, then read word for word with it."""
+    source = tmp_path / "news.txt"
+    source.write_bytes(STATEMENT.replace("Vilnius", "Vilnius and Växjö").encode("latin-1"))
+    refused = brief("import", str(source), "-o", "-")
+    assert refused.exit_code == 2
+    assert "not valid UTF-8 (byte 0xe4)" in refused.stderr and "--encoding" in refused.stderr
+    read = brief("import", str(source), "--encoding", "latin-1", "-o", "-")
+    assert read.exit_code == 0, read.stderr
+    assert "Vilnius and Växjö" in read.stdout
+    outline = brief("import", str(source), "--encoding", "cp1252", "--outline")
+    assert outline.exit_code == 0 and "Joint Statement" in outline.stdout
+
+
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [
+        ("rot13", "--encoding 'rot13': not a text encoding Python knows"),
+        ("no-such-codec", "not a text encoding Python knows"),
+        ("utf-8", "line 1: not valid utf-8 (byte 0xe4)"),
+        ("ascii", "line 1: not valid ascii (byte 0xe4)"),
+    ],
+)
+def test_a_wrong_encoding_is_one_line_and_nothing_is_written(
+    brief: Runner, tmp_path: Path, encoding: str, message: str
+) -> None:
+    source = tmp_path / "news.txt"
+    source.write_bytes("Växjö\n".encode("latin-1") + BODY.encode())
+    result = brief("import", str(source), "--encoding", encoding)
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert result.stdout == ""

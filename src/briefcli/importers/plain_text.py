@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefcli.importers import NotAReport
+from briefcli.importers import NotAReport, NoTitle
 from briefcli.importers.draft import (
     CONCLUSION_TITLES,
     CONTENTS_TITLES,
@@ -335,7 +335,7 @@ def _header(
     """
     index = _first_line(lines)
     if index == len(lines):
-        raise NotAReport(f"{name}: no title: the file holds only markup")
+        raise NoTitle(f"{name}: no title: the file holds only markup")
     first = lines[index]
     assert first is not None
     if (
@@ -347,7 +347,7 @@ def _header(
     ):
         if titled:
             return "", "", "", "", index
-        raise NotAReport(
+        raise NoTitle(
             f"{name}: no title: the first line should be the report's title "
             "(or give one with --title)"
         )
