@@ -92,8 +92,8 @@ def import_command(
         str | None,
         typer.Option(
             metavar="NAME",
-            help="The text's encoding when it is not UTF-8: cp1252, latin-1, shift_jis, … "
-            "(a web page's own charset is used without it).",
+            help="The text's encoding when it is not UTF-8, such as cp1252, latin-1 or "
+            "shift_jis (a web page's own charset is used without it).",
         ),
     ] = None,
 ) -> None:
