@@ -43,6 +43,28 @@ class PageMeta(NamedTuple):
     kind: str = ""
 
 
+#: Titles that programs write when the author gave none: into a PDF's metadata (reportlab's
+#: '(anonymous)', PowerPoint's), or a page's <title> (an editor's boilerplate 'Document',
+#: Dreamweaver's 'Untitled Document', create-react-app's 'React App').
+_PLACEHOLDERS = frozenset(
+    ("(anonymous)", "anonymous", "untitled", "untitled document", "untitled page", "no title",
+     "title", "page title", "document", "new page", "new document", "powerpoint presentation",
+     "slide 1", "presentation", "react app", "vite app", "home", "index")
+)  # fmt: skip
+#: File names as titles ('report.docx', 'Microsoft Word - report.doc', 'main.dvi').
+_FILE_TITLE = re.compile(
+    r"(?i)^microsoft (?:word|powerpoint|excel) - |^document\d*$"
+    r"|\.(?:docx?|dvi|tex|pdf|ps|rtf|odt|indd|qxd|pptx?|xlsx?|html?)$"
+)
+
+
+def placeholder_title(title: str) -> bool:
+    """Whether a document's own title (a PDF's metadata, a page's ``<title>``) is one a
+    program wrote, not the report's ('(anonymous)', 'Microsoft Word - draft.docx', 'Untitled
+    Document', a file name): the first heading is the title then."""
+    return title.casefold().strip() in _PLACEHOLDERS or _FILE_TITLE.search(title) is not None
+
+
 def build(
     items: list[Item],
     *,
