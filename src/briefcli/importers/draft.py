@@ -221,6 +221,10 @@ def headingless(items: list[Item], title: str, *, name: str, refusal: str) -> li
     return [Heading(1, tidy_title(title or name_title(name))), *rest]
 
 
+#: The title of a document with none, read from stdin.
+UNTITLED = "Untitled report"
+
+
 def name_title(name: str) -> str:
     """The title a file's name gives a document with none: 'memo-2024.txt' → 'memo-2024',
     a URL's last part likewise; 'Untitled report' for stdin."""
@@ -228,7 +232,29 @@ def name_title(name: str) -> str:
 
     base = unpacked_name(re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1])
     stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
-    return stem if stem and base != "<stdin>" else "Untitled report"
+    return stem if stem and base != "<stdin>" else UNTITLED
+
+
+#: A release's heading: 'Version 1.95 (2026-04-16)', '[1.2.0] - 2024-01-01', 'v2.0.1',
+#: '1.4.0 (2023-05-02)', 'Release 3.1'.
+_RELEASE_HEADING = re.compile(r"^\[?(?:version|release|v)?\s?\d+(?:\.\d+)+\b", re.IGNORECASE)
+
+
+def first_heading_title(headings: list[Heading], name: str) -> str:
+    """The title of a document whose first heading is not a title over the rest (several
+    headings share the top level): that first heading, unless it and most of the top level are
+    releases ('Version 1.95 (2026-04-16)', '[1.2.0] - 2024-01-01'): then it is a changelog,
+    titled by its file's name ('RELEASES.md' → 'RELEASES'), as plain text's are, not by its
+    newest release."""
+    top = min(h.level for h in headings)
+    tops = [h.title for h in headings if h.level == top]
+    releases = sum(1 for title in tops if _RELEASE_HEADING.match(title))
+    # ('News about PCRE releases' over them is the title still.)
+    first = _RELEASE_HEADING.match(headings[0].title) is not None
+    if first and releases >= 2 and releases * 2 >= len(tops):
+        named = name_title(name)
+        return named if named != UNTITLED else "Changelog"
+    return headings[0].title
 
 
 #: The title of the text before the first heading when the report has a section of the name

@@ -21,6 +21,7 @@ from briefcli.importers.draft import (
     Heading,
     Item,
     assemble,
+    first_heading_title,
     give_roles,
     headingless,
     listed_headings,
@@ -94,7 +95,7 @@ def build(
         items = headingless(items, meta.title, name=name, refusal=refusal)
     kind, date, publisher, items = _report_line(items, meta)
     drafts = assemble(items, prelude_title="Introduction", title_heading=title_heading)
-    found_title = _title(items, meta, title_heading)
+    found_title = _title(items, meta, title_heading, name)
     from briefcli.importers.markdown_source import _glossary
 
     drafts, glossary = _glossary(drafts)
@@ -111,14 +112,15 @@ def build(
     return brief, drafts
 
 
-def _title(items: list[Item], meta: PageMeta, title_heading: bool) -> str:
-    """The first heading when :func:`assemble` took it as the title, else the document's own."""
+def _title(items: list[Item], meta: PageMeta, title_heading: bool, name: str) -> str:
+    """The first heading when :func:`assemble` took it as the title, else the document's own,
+    else :func:`draft.first_heading_title`."""
     headings = [item for item in items if isinstance(item, Heading)]
     top = min(h.level for h in headings)
     single = [h.level for h in headings].count(top) == 1 and headings[0].level == top
     if title_heading and single:
         return headings[0].title
-    return meta.title or headings[0].title
+    return meta.title or first_heading_title(headings, name)
 
 
 def _report_line(items: list[Item], meta: PageMeta) -> tuple[str, str, str, list[Item]]:
