@@ -72,8 +72,9 @@ class Heading:
 Item = Heading | str
 
 
-#: What a title may open with besides a capital letter: quotes, a bracket, code.
-_TITLE_OPENERS = "\"'“‘(`["
+#: What a title may open with besides a capital letter: quotes, a bracket, code, an element
+#: name (`2.1. <abstract>`, as specifications of markup write them).
+_TITLE_OPENERS = "\"'“‘(`[<"
 
 
 def opens_like_a_title(text: str) -> bool:
@@ -338,7 +339,9 @@ def _undotted_numbers(drafts: list[Draft]) -> None:
 
 def number(drafts: list[Draft]) -> None:
     """Give every draft its id: the document's own number where it has one that fits (in
-    order, not taken), else the next number; subsections '4-1', '4-2' … likewise."""
+    order, not taken), else the next number; subsections '4-1', '4-2' … likewise. Front
+    matter before a numbered document's first section is i, ii …; an unnumbered 'Appendix A'
+    is A."""
     _undotted_numbers(drafts)
     _fold_cover(drafts)
     taken: set[str] = set()
@@ -373,6 +376,12 @@ def number(drafts: list[Draft]) -> None:
             value = int(draft.number)
         else:
             _unnumbered(draft)
+            letter = _APPENDIX.match(draft.title)
+            if letter and letter.group(1).upper() not in taken:
+                # 'Appendix A. Schema' is found as A ('brief show A'), as the report names it.
+                draft.id = letter.group(1).upper()
+                taken.add(draft.id)
+                continue
             value = last + 1 if last >= 0 or "0" in own else 1
             while str(value) in taken or str(value) in own:
                 value += 1
@@ -386,6 +395,9 @@ def number(drafts: list[Draft]) -> None:
     for draft in drafts:
         _number_subsections(draft, taken)
 
+
+#: An appendix or annex named by a letter: 'Appendix A', 'Annex B: Data', 'APPENDIX C. Code'.
+_APPENDIX = re.compile(r"^(?i:appendix|annex|annexe)\s+([A-Z])(?![\w'’-])")
 
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
