@@ -130,3 +130,9 @@ def test_a_wrong_encoding_is_one_line_and_nothing_is_written(
     assert result.exit_code == 2
     assert message in result.stderr and result.stderr.count("\n") == 1
     assert result.stdout == ""
+
+
+def test_encoding_is_refused_for_a_url_whose_server_names_its_charset(brief: Runner) -> None:
+    result = brief("import", "https://example.org/r.txt", "--encoding", "latin-1")
+    assert result.exit_code == 2
+    assert "--encoding is for a file or stdin" in result.stderr

@@ -93,7 +93,7 @@ def import_command(
         typer.Option(
             metavar="NAME",
             help="The text's encoding when it is not UTF-8, such as cp1252, latin-1 or "
-            "shift_jis (a web page's own charset is used without it).",
+            "shift_jis (a file or stdin; a web page's own charset is used without it).",
         ),
     ] = None,
 ) -> None:
@@ -124,6 +124,9 @@ def import_command(
     brief_id = text_argument(brief_id, "--id") if brief_id is not None else None
     chosen = output_target(output_path) if output_path is not None else None
     file = "-" if file in STDIN_NAMES else file
+    if encoding is not None and file[:8].casefold().startswith(("http://", "https://")):
+        # The server's charset (or the page's own) decides, and fetching has applied it.
+        raise UsageError("--encoding is for a file or stdin: a URL's server names its charset")
     if file == "-" and sys.stdin is None:
         raise UsageError("cannot read the report from stdin: stdin is closed")
     if file == "-" and sys.stdin.isatty():  # else it would wait, silent, for typing
