@@ -35,7 +35,7 @@ _ORDINAL_QUARTER = {
 _YEAR_CUES = frozenset((
     "in", "since", "by", "until", "till", "through", "throughout", "after", "before", "during",
     "circa", "c.", "early", "late", "mid", "year", "years", "from", "and", "or", "spring",
-    "summer", "autumn", "fall", "winter",
+    "summer", "autumn", "fall", "winter", "fiscal",
 ))  # fmt: skip
 _OF_CUES = frozenset((
     "end", "start", "beginning", "middle", "summer", "winter", "spring", "autumn", "fall", "rest",
@@ -45,7 +45,10 @@ _ABBREVIATIONS = frozenset((
     "gov", "sen", "rep", "prof", "inc", "ltd", "co", "corp", "no", "vol", "vs", "etc", "e.g",
     "i.e", "approx", "est", "ca", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
+    # citations' and legislatures' ('et al. (2004)', 'pp. 3', 'H.Res. 543', '115th Cong. 1st sess.')
+    "al", "p", "pp", "ch", "sec", "art", "para", "ed", "eds", "rev", "res", "stat", "cong", "sess",
 ))  # fmt: skip
+_MONTH_AHEAD = re.compile(rf"{_M}\s+\d")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9])")
 
 
@@ -98,6 +101,24 @@ def _century(part: str | None, number: str) -> str | None:
     return _range(first, last)
 
 
+def _days(year: str, month: int, first: str, last: str) -> str | None:
+    """'5 and 6 May 2024' → '2024-05-05/2024-05-06': two days of one month, in order."""
+    start, end = _day(year, month, first), _day(year, month, last)
+    if start is None or end is None or int(first) >= int(last):
+        return None
+    return _range(start, end)
+
+
+def _season(first: str, last: str) -> str | None:
+    """'2023/24' or '2023/2024' (a season, a fiscal or school year) → '2023/2024': only two
+    years that follow each other, so that '2023/05' (a month) is none."""
+    if int(last) % (100 if len(last) == 2 else 10_000) != (int(first) + 1) % (
+        100 if len(last) == 2 else 10_000
+    ):
+        return None
+    return _years(first, last)
+
+
 def _half(which: str, year: str) -> str:
     return f"{year}-01/{year}-06" if which.casefold() == "first" else f"{year}-07/{year}-12"
 
@@ -117,12 +138,30 @@ _DAY_MONTH_YEAR: _Rule = (
     lambda m: _day(m[3], _month(m[2]), m[1]),
 )
 _MONTH_YEAR: _Rule = (re.compile(rf"\b({_M}),?\s+{_Y}\b"), lambda m: f"{m[2]}-{_month(m[1]):02d}")
+#: A day, a month's abbreviation and a year joined by hyphens, as PEP headers write them
+#: ('Created: 03-Jan-2019').
+_HYPHENATED_DAY: _Rule = (
+    re.compile(rf"\b(\d{{1,2}})-({_M})-{_Y}\b"),
+    lambda m: _day(m[3], _month(m[2]), m[1]),
+)
+_TO = r"\s*(?:-|–|—|and|to|through|until)\s*"
+_TH = r"(?:st|nd|rd|th)?"
 
 #: (pattern, converter) pairs, most specific first; a later match may not overlap an earlier.
 _RULES: list[_Rule] = [
     _ISO_DAY,
+    # two days of one month: '5 and 6 May 2024', '5-6 May 2024', 'May 5–6, 2024'
+    (
+        re.compile(rf"\b(\d{{1,2}}){_TH}{_TO}(\d{{1,2}}){_TH}\s+(?:of\s+)?({_M}),?\s+{_Y}\b"),
+        lambda m: _days(m[4], _month(m[3]), m[1], m[2]),
+    ),
+    (
+        re.compile(rf"\b({_M})\s+(\d{{1,2}}){_TH}{_TO}(\d{{1,2}}){_TH},?\s+{_Y}\b"),
+        lambda m: _days(m[4], _month(m[1]), m[2], m[3]),
+    ),
     _MONTH_DAY_YEAR,
     _DAY_MONTH_YEAR,
+    _HYPHENATED_DAY,
     (
         re.compile(
             r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\s+"
@@ -138,10 +177,16 @@ _RULES: list[_Rule] = [
         lambda m: _half(m[1], m[2]),
     ),
     (
-        re.compile(rf"\b({_M})\s*(?:-|–|to|through|until)\s*({_M}),?\s+{_Y}\b"),
+        re.compile(rf"\b({_M}){_TO}({_M}),?\s+{_Y}\b"),
         lambda m: _range(f"{m[3]}-{_month(m[1]):02d}", f"{m[3]}-{_month(m[2]):02d}"),
     ),
     _MONTH_YEAR,
+    # a fiscal year ('FY2025', 'FY 2025', 'FY2024-25') and a season ('2023/24')
+    (
+        re.compile(rf"\bFY\s?{_Y}(?:\s*[-–/]\s*(\d{{4}}|\d{{2}})\b(?![-–—/]))?"),
+        lambda m: _years(m[1], m[2]) if m[2] else m[1],
+    ),
+    (re.compile(rf"\b{_Y}/(\d{{4}}|\d{{2}})\b(?![/\d])"), lambda m: _season(m[1], m[2])),
     (
         re.compile(
             rf"\b{_QUALIFIER}(\d{{3}}0)s\s*(?:-|–|to|through|until|and)\s*(?:the\s+)?"
@@ -151,7 +196,7 @@ _RULES: list[_Rule] = [
         lambda m: _range(f"{m[1]}s", f"{m[2]}s"),
     ),
     (
-        re.compile(rf"\b{_Y}\s*(?:-|–|—)\s*(\d{{4}}|\d{{2}})\b(?![-–—]?\d)"),
+        re.compile(rf"\b{_Y}\s*(?:-|–|—)\s*(\d{{4}}|\d{{2}})\b(?![-–—\d])"),
         lambda m: _years(m[1], m[2]),
     ),
     (
@@ -204,6 +249,15 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
+#: A reStructuredText link, `text <address>`_: its text is prose, its address is not (the
+#: backquotes had made the whole link read as inline code, and 'December 14, 2022' in it lost).
+_RST_LINK = re.compile(r"`([^`<>]{1,500})<[^<>`\s]{1,2000}>`_{1,2}")
+
+
+def _link_text(match: re.Match[str]) -> str:
+    return " " + match[1] + " " * (len(match.group()) - len(match[1]) - 1)
+
+
 def _masked(text: str) -> str:
     """``text`` with what is not prose (:data:`_NOT_PROSE`) and file names with a number in
     them ('foo-2019-01-01.tar.gz') blanked out, so no date is read from them; as long as it."""
@@ -216,6 +270,8 @@ def _masked(text: str) -> str:
 
     # File names are whole runs, found from their first character (a pattern that could start
     # anywhere inside a long run of digits took time quadratic in it).
+    if "`_" in text:
+        text = _RST_LINK.sub(_link_text, text)
     blanked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
     return _NAME_WITH_DIGIT.sub(name, blanked)
 
@@ -260,14 +316,64 @@ def _dates_at(sentence: str, hidden: str | None = None) -> list[tuple[int, int, 
                 take(start, end, date)
     for match in _LONE_YEAR.finditer(masked):
         start, end = match.span()
-        if 1 not in taken[start:end] and _cued(sentence, start, end):
+        if 1 not in taken[start:end] and _cued(sentence, start, end, taken):
             take(start, end, match.group(1))
-    return sorted(found)
+    return _without_parts(_periods(masked, sorted(found)))
 
 
-def _cued(sentence: str, start: int, end: int) -> bool:
+#: What joins the two ends of a period ('January 7, 2019 through January 20, 2019', 'Sep. 21,
+#: 2005 - Nov. 27, 2005'), a time of day after the first allowed ('12:00 UTC through').
+_PERIOD_GAP = re.compile(
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Z][A-Za-z]{1,3}|[+-]\d{4}))?)?"
+    r",?\s*(?:-|–|—|to|through|until|till|and)\s*"
+)
+
+
+def _periods(masked: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two days or months joined as a period's ends become one range ('from 1 December 2022
+    to 14 December 2022'); 'and' joins them only after 'between'."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, date in found:
+        if joined:
+            first_start, first_end, first = joined[-1]
+            gap = _PERIOD_GAP.fullmatch(masked, first_end, start)
+            if (
+                gap is not None
+                and "/" not in first + date
+                and first.count("-") >= 1
+                and date.count("-") >= 1
+                and "Q" not in first + date
+                and (
+                    not gap.group().rstrip().endswith("and")
+                    or re.search(r"\bbetween\s+$", masked[max(0, first_start - 12) : first_start])
+                )
+                and (period := _range(first, date)) is not None
+                and first != date
+            ):
+                joined[-1] = (first_start, end, period)
+                continue
+        joined.append((start, end, date))
+    return joined
+
+
+def _without_parts(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Without a month or a year that a day or month beside it in the same sentence already
+    dates more finely ('$Date: 2024-08-15 … (15. Aug 2024)' is one day, not a day and a month)."""
+    days = [date for _, _, date in found if "/" not in date]
+    return [
+        (start, end, date)
+        for start, end, date in found
+        if "/" in date
+        or not any(
+            other != date and other.startswith(date + "-") and "Q" not in other for other in days
+        )
+    ]
+
+
+def _cued(sentence: str, start: int, end: int, taken: bytearray) -> bool:
     """True when the number at ``start:end`` reads as a year: after a word that makes it one
-    ('in 2014'), or as a citation ('(1992)', '(1998, pp. 3)')."""
+    ('in 2014'), or as a citation ('(1992)', '(1998, pp. 3)'); ``taken`` marks the dates
+    found before it."""
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 20]
     if re.search(r"(?:^|\s|\()[-+]$", before):
@@ -279,7 +385,8 @@ def _cued(sentence: str, start: int, end: int) -> bool:
         # call ('range(1000)') nor a size ('(1024 bytes)')
         return (
             not re.search(r"(?:\d\S*\s*|\w)\($", before)
-            and re.match(r"\s*[),;]", after) is not None
+            # after a comma, a page or another year: '(1709, 22H2)' is a build's number
+            and re.match(r"\s*(?:[);]|,\s*(?:pp?\.|\d{4}\b))", after) is not None
         )
     if re.search(r"\b(?:mid|early|late)-$", before, re.IGNORECASE):
         return True
@@ -288,22 +395,64 @@ def _cued(sentence: str, start: int, end: int) -> bool:
     words = re.findall(r"[\w.]+", before.casefold())
     if not words:
         return False
+    if (
+        (first := re.search(r"(\d{4}),\s*$", before))
+        and taken[start - len(before) + first.start(1)] == 1
+        and re.match(r",?\s*(?:,|and|or)\s*\d{4}\b", after)
+    ):
+        return True  # inside a list of years ('in 2019, 2020 and 2021')
     if words[-1] in ("and", "or"):
         # A second year ('in 1973 or 1974'), not the second of two numbers ('between 0.001
-        # and 1000', 'as 4095 and 2048').
-        return len(words) >= 2 and re.fullmatch(_Y, words[-2]) is not None
+        # and 1000', 'as 4095 and 2048', 'section 1201 or 1202'): the first was read as a year.
+        first = re.search(r"(\d{4})\W{0,3}\s*(?:and|or)\s*$", before, re.IGNORECASE)
+        return first is not None and taken[start - len(before) + first.start(1)] == 1
     if words[-1] in _YEAR_CUES:
         return True
     return words[-1] == "of" and len(words) >= 2 and words[-2] in _OF_CUES
 
 
+#: A field of a header written as one paragraph ('Title: … Author: … Created: 03-Jan-2019').
+_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][A-Za-z-]{0,30}:\s")
+#: A cell's border in a table written on one line ('| 1. | The vote … | 2. | See …').
+_CELL_BORDER = re.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _parts(paragraph: str) -> list[tuple[int, int]]:
+    """Where the parts of a paragraph that are sentences' bounds lie: each cell of a table on
+    one line, each field of a header (three fields or more, the first at its start), else the
+    whole paragraph."""
+    if paragraph.startswith("|"):
+        borders = [m.span() for m in _CELL_BORDER.finditer(paragraph)]
+        starts = [end for _, end in borders]
+        ends = [start for start, _ in borders[1:]] + [len(paragraph)]
+        return list(zip(starts, ends, strict=True))
+    if _FIELD.match(paragraph):
+        starts = [m.start() for m in _FIELD.finditer(paragraph)]
+        if len(starts) >= 3:
+            return list(zip(starts, [*starts[1:], len(paragraph)], strict=True))
+    return [(0, len(paragraph))]
+
+
 def sentences(paragraph: str) -> Iterator[str]:
-    """The sentences of a paragraph; abbreviations such as 'U.S.' and 'Dr.' do not end one."""
+    """The sentences of a paragraph; abbreviations such as 'U.S.' and 'Dr.' do not end one, and
+    a table's cells and a header's fields each hold their own."""
+    for first, last in _parts(paragraph):
+        yield from _sentences(paragraph[first:last])
+
+
+def _sentences(paragraph: str) -> Iterator[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         word = re.search(r"(\S+)$", paragraph[max(start, match.start() - 40) : match.start()])
         token = word.group(1).casefold().lstrip("(\"'‘“") if word else ""
-        if token in _ABBREVIATIONS or (re.fullmatch(r"(?:\w\.)*\w", token) and len(token) <= 3):
+        if (
+            token in _ABBREVIATIONS
+            or (re.fullmatch(r"(?:\w\.)*\w", token) and len(token) <= 3)
+            # 'H.Res.', 'H.Doc.': a few letters with dots inside
+            or re.fullmatch(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,4})+", token)
+            # a day before its month ('15. Aug 2024')
+            or (token.isdigit() and len(token) <= 2 and _MONTH_AHEAD.match(paragraph, match.end()))
+        ):
             continue
         sentence = paragraph[start : match.start() + 1].strip()
         if sentence:
@@ -457,13 +606,29 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
         parts.append((section.id, section.title, section.paragraphs))
         parts += [(sub.id, sub.title, sub.paragraphs) for sub in section.subsections]
     events: list[TimelineEvent] = []
+    # Where each (date, text) is in ``events``: the same sentence twice (a running header on
+    # every page, a sentence repeated in a later section) is one event naming every section.
+    where: dict[tuple[str, str], int] = {}
+    budget = 0
+
+    def add(date: str, text: str, section_id: str) -> None:
+        nonlocal budget
+        if (index := where.get((date, text))) is not None:
+            known = events[index]
+            if section_id not in known.sections:
+                events[index] = known._replace(sections=(*known.sections, section_id))
+            return
+        where[date, text] = len(events)
+        events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
+        budget -= len(text)
+
     for section_id, title, _ in parts:
         if dated := heading_event(title):
             text, date = dated
-            events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
+            add(date, text, section_id)
     # The prose's events together hold at most a quarter of its text (or 100,000
     # characters): however dense with dates a report is, its brief stays near its size.
-    budget = max(sum(len(p) for _, _, paragraphs in parts for p in paragraphs) // 4, 100_000)
+    budget += max(sum(len(p) for _, _, paragraphs in parts for p in paragraphs) // 4, 100_000)
     for section_id, title, paragraphs in parts:
         for index, paragraph in enumerate(paragraphs):
             if len(events) >= MAX_EVENTS or budget <= 0:
@@ -472,8 +637,7 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
                 continue
             if entry := _log_entry(title, paragraphs, index):
                 text, date = entry
-                events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
-                budget -= len(text)
+                add(date, text, section_id)
                 continue
             hidden = _COPYRIGHT_FIELD.sub(_blank, paragraph) if "Copyright:" in paragraph else ""
             at = 0
@@ -481,14 +645,58 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
                 at = paragraph.find(sentence, at)
                 masked = hidden[at : at + len(sentence)] if hidden and at >= 0 else None
                 at = max(at, 0) + len(sentence)
-                seen: set[str] = set()
-                for start, end, date in _dates_at(sentence, masked):
+                found = _dates_at(sentence, masked)
+                if not found:
+                    continue
+                kind = _kind(sentence, found)
+                if kind == "dateline":
+                    # A date alone (or a signature's) opening a section dates its heading: a
+                    # release's notes ('*December 4, 2023*'), a changelog's entry ('Jane Doe
+                    # jane@… Wed, 22 Nov 2017'); anywhere else it is a table's or a page's.
+                    if index == 0 and sentence == paragraph.strip() and _titles_a_date(title):
+                        for _, _, date in found:
+                            if "-" in date and "/" not in date and budget > 0:
+                                add(date, title, section_id)
+                    continue
+                if kind == "none":
+                    continue
+                for start, end, date in found:
                     if budget <= 0:
                         break
-                    if date not in seen:
-                        seen.add(date)
-                        text = _event_text(sentence, start, end)
-                        event = TimelineEvent(parse_event_date(date), text, (section_id,), "report")
-                        events.append(event)
-                        budget -= len(text)
+                    add(date, _event_text(sentence, start, end), section_id)
     return tuple(sorted(events[:MAX_EVENTS], key=lambda e: e.date.sort_key))
+
+
+#: Words around a date that say nothing of what happened: a weekday, a time of day.
+_NOT_WHAT = re.compile(
+    r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{4})?"
+)
+#: A table of contents' leader dots ('Action plan 2021-2026 ........ 24').
+_LEADER = re.compile(r"\.{4}|(?:\. ){4}")
+
+
+def _kind(sentence: str, found: list[tuple[int, int, str]]) -> str:
+    """'event' for a sentence that says what happened on its dates; 'dateline' for a date
+    alone or a signature's (a name, an address, a date); 'none' for a fragment: a table's cell
+    ('Texas 2005-09-23'), a column's broken-off line ('dated June 10, 2020.'), a table of
+    contents' line. A label of one word stays when it names a release ('2.7.3 2012-03-09')
+    or a field ('Created: 03-Jan-2019')."""
+    if _LEADER.search(sentence):
+        return "none"
+    rest = list(sentence)
+    for start, end, _ in found:
+        rest[start:end] = " " * (end - start)
+    words = [w for w in _NOT_WHAT.sub(" ", "".join(rest)).split() if any(c.isalnum() for c in w)]
+    if not words or (len(words) <= 5 and any("@" in word for word in words)):
+        return "dateline"
+    if len(words) == 1:
+        word = words[0]
+        return "event" if word.endswith(":") or any(c.isdigit() for c in word) else "none"
+    return "event"
+
+
+def _titles_a_date(title: str) -> bool:
+    """True when a section's title can stand for the date its first line gives: a title
+    with no date of its own (that one is the heading's event already)."""
+    return bool(title.strip()) and heading_event(title) is None
