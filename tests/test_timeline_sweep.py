@@ -55,6 +55,41 @@ def test_a_table_cell_or_a_fragment_with_a_date_alone_is_no_event() -> None:
     assert found == []
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a PDF table's row of names and dates
+        "Roberts 2005-10-03 Supreme Court Miers 2005-10-20 Senate",
+        "New Orleans 2005-09-25",
+        # a line broken off at both ends (a PDF's two columns interleaved)
+        "design standard was promulgated in 2007 and therefore is part of the",
+        "62697, December 6, 2018; corrected",
+        "dated June 10, 2020.",  # a word and a date, not opening a section
+        "|x 2019-01-01",  # a line that opens with a bar but has no cells
+        # a paper cited by its authors: when it appeared is no event of the report
+        "Sato et al. (2004) tried to extract relations.",
+    ],
+)
+def test_rows_fragments_and_citations_give_no_event(paragraph: str) -> None:
+    assert events(report("It begins.\n\n" + paragraph)) == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "2.7.3 2012-03-09",  # a release and its day, in a PEP's schedule
+        "- Update to 2008-08-04",  # a changelog's item
+        "Version 1.3, 3 November 2008",  # a licence's version line
+        "Post-History: `19-Jun-2009 <https://e.org/list/dev@python.org/t/1>`__",  # not a signature
+        "Created: 03-Jan-2019",
+        "- Added 2007-11-26: Armi, Cakm, Kthi",  # a list's item of names
+        "sed v1.3, by Eric Raymond (released 4 June 1998) http://e.org/sed-1.3.tar.gz",
+    ],
+)
+def test_short_lines_that_say_what_is_dated_stay(paragraph: str) -> None:
+    assert len(events(report("It begins.\n\n" + paragraph))) == 1
+
+
 def test_a_running_header_repeated_on_every_page_is_one_event() -> None:
     header = "Federal Register / Vol. 85, No. 152 / Thursday, August 6, 2020 / Proposed Rules"
     found = events(report(header, "Some text.\n\n" + header, header))
@@ -135,6 +170,16 @@ def test_a_header_of_fields_gives_one_event_per_field() -> None:
     ]
 
 
+def test_a_restructuredtext_field_list_gives_one_event_per_field() -> None:
+    header = ":Author: Jane Doe :Contact: jane@e.org :Revision: 10313 :Date: 2026-04-29"
+    assert events(report(header)) == [("2026-04-29", ":Date: 2026-04-29", ("1",))]
+
+
+def test_a_day_in_a_sentence_hides_its_month_and_year_there() -> None:
+    sentence = "Last-Modified: $Date: 2024-08-15 10:43:38 +0200 (Do, 15. Aug 2024) $"
+    assert find_dates(sentence) == ["2024-08-15"]
+
+
 def test_footnotes_in_a_table_of_cells_are_one_event_each() -> None:
     notes = (
         "| 1. | The vote failed in 1910. | 2. | See the Record (October 3, 2023), p. H4978. "
@@ -175,6 +220,19 @@ def test_a_date_alone_under_a_heading_dates_the_heading() -> None:
     ]
 
 
+def test_a_release_line_under_a_heading_dates_the_heading() -> None:
+    found = events(
+        "# Changes\n\n## Version 2.0.1\n\nReleased 2021-05-11\n\n- Fix a crash.\n\n"
+        "## Version 0.6\n\n(released Oct 30, 2006)\n\n- Add lexers.\n"
+    )
+    assert found == [("2006-10-30", "Version 0.6", ("2",)), ("2021-05-11", "Version 2.0.1", ("1",))]
+
+
+def test_a_day_alone_on_its_line_dates_the_paragraph_after_it() -> None:
+    found = events(report("Changes.\n\n6 January 1997\n\nFixed the NoteBook's resizing.\n"))
+    assert found == [("1997-01-06", "Fixed the NoteBook's resizing.", ("1",))]
+
+
 def test_a_date_alone_deep_in_a_section_is_no_event() -> None:
     assert events(report("Some text.\n\nMore text.\n\nDecember 1998")) == []
 
@@ -200,10 +258,14 @@ def test_every_date_found_is_a_valid_brief_date_in_order(words: list[str]) -> No
 
 @pytest.mark.parametrize(
     "run",
-    ["5 and " * 5_000, "May 5-" * 5_000, "FY" * 10_000, "January 1, 2020 through " * 2_000],
-    ids=["days", "day-ranges", "fy", "date-ranges"],
+    [
+        *("5 and " * 5_000, "May 5-" * 5_000, "FY" * 10_000, "January 1, 2020 through " * 2_000),
+        *("in 2019, " * 5_000, "`a" * 15_000, "| " * 15_000, "A: " * 15_000, "2020-01-01 " * 5_000),
+    ],
+    ids=["days", "day-ranges", "fy", "date-ranges", "years", "links", "cells", "fields", "many"],
 )
 def test_long_runs_of_range_words_are_read_in_one_pass(run: str) -> None:
     """Inputs that make range patterns backtrack: they finish (quadratic time did not)."""
     found = find_dates(f"In March 2024 it began. {run} It ended in May 2025.")
     assert found[0] == "2024-03" and found[-1] == "2025-05"
+    assert events(report(f"In March 2024 it began. {run} It ended in May 2025."))

@@ -45,8 +45,12 @@ _ABBREVIATIONS = frozenset((
     "gov", "sen", "rep", "prof", "inc", "ltd", "co", "corp", "no", "vol", "vs", "etc", "e.g",
     "i.e", "approx", "est", "ca", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
-    # citations' and legislatures' ('et al. (2004)', 'pp. 3', 'H.Res. 543', '115th Cong. 1st sess.')
+))  # fmt: skip
+#: Citations' and legislatures' abbreviations ('et al. (2004)', 'pp. 3', 'H.Res. 543', '115th
+#: Cong. 1st sess.', 'Pub. L. No.'), which end no event's sentence.
+_CITATION_ABBREVIATIONS = frozenset((
     "al", "p", "pp", "ch", "sec", "art", "para", "ed", "eds", "rev", "res", "stat", "cong", "sess",
+    "pub",
 ))  # fmt: skip
 _MONTH_AHEAD = re.compile(rf"{_M}\s+\d")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9])")
@@ -215,6 +219,10 @@ _RULES: list[_Rule] = [
     ),
     (re.compile(rf"\b{_QUALIFIER}(\d{{3}}0)s\b", re.IGNORECASE), lambda m: f"{m[1]}s"),
 ]
+#: Which rules match only where a month is named, and a month's name anywhere.
+_NEEDS_MONTH = tuple(_M in pattern.pattern for pattern, _ in _RULES)
+_MONTH_NAME = re.compile(rf"\b{_M}")
+
 #: Text that is not prose, so holds no date a reader means: URLs (and other addresses, with
 #: or without a scheme), inline code, version numbers ('7.3.0', 'v2.14', '3.12.1-rc1'),
 #: paths ('/var/log/2021-01-02.log', '~/2019-01-01/'), file names with a number in them
@@ -309,7 +317,11 @@ def _dates_at(sentence: str, hidden: str | None = None) -> list[tuple[int, int, 
         taken[start:end] = b"\x01" * (end - start)
         found.append((start, end, date))
 
-    for pattern, convert in _RULES:
+    # Most sentences with a number name no month: the rules that need one are not tried there.
+    named = _MONTH_NAME.search(masked) is not None
+    for (pattern, convert), needs_month in zip(_RULES, _NEEDS_MONTH, strict=True):
+        if needs_month and not named:
+            continue
         for match in pattern.finditer(masked):
             start, end = match.span()
             if 1 not in taken[start:end] and (date := convert(match)) is not None:
@@ -359,15 +371,14 @@ def _periods(masked: str, found: list[tuple[int, int, str]]) -> list[tuple[int, 
 def _without_parts(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Without a month or a year that a day or month beside it in the same sentence already
     dates more finely ('$Date: 2024-08-15 … (15. Aug 2024)' is one day, not a day and a month)."""
-    days = [date for _, _, date in found if "/" not in date]
-    return [
-        (start, end, date)
-        for start, end, date in found
-        if "/" in date
-        or not any(
-            other != date and other.startswith(date + "-") and "Q" not in other for other in days
-        )
-    ]
+    # The months and years the finer dates lie in, looked up in a set: a sentence may hold
+    # thousands of dates.
+    covered: set[str] = set()
+    for _, _, date in found:
+        if "/" not in date and "Q" not in date:
+            parts = date.split("-")
+            covered.update("-".join(parts[:n]) for n in range(1, len(parts)))
+    return [item for item in found if item[2] not in covered]
 
 
 def _cued(sentence: str, start: int, end: int, taken: bytearray) -> bool:
@@ -382,9 +393,10 @@ def _cued(sentence: str, start: int, end: int, taken: bytearray) -> bool:
         return False  # a range of numbers, not of years ('from 1024 to 4096')
     if before.endswith("("):
         # '(2019)' or '(1998, pp. 3)', but not 'PyPy 7.3.0 (1502)', 'issue #12 (1502)', a
-        # call ('range(1000)') nor a size ('(1024 bytes)')
+        # call ('range(1000)'), a size ('(1024 bytes)') nor a paper's ('Sato et al. (2004)':
+        # when a paper appeared is no event of the report)
         return (
-            not re.search(r"(?:\d\S*\s*|\w)\($", before)
+            not re.search(r"(?:\d\S*\s*|\w|\bet al\.\s*)\($", before)
             # after a comma, a page or another year: '(1709, 22H2)' is a build's number
             and re.match(r"\s*(?:[);]|,\s*(?:pp?\.|\d{4}\b))", after) is not None
         )
@@ -411,10 +423,21 @@ def _cued(sentence: str, start: int, end: int, taken: bytearray) -> bool:
     return words[-1] == "of" and len(words) >= 2 and words[-2] in _OF_CUES
 
 
-#: A field of a header written as one paragraph ('Title: … Author: … Created: 03-Jan-2019').
-_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][A-Za-z-]{0,30}:\s")
+#: A field of a header written as one paragraph ('Title: … Author: … Created: 03-Jan-2019'),
+#: or as reStructuredText's field list (':Author: … :Date: 2024-08-15').
+_FIELD = re.compile(r"(?:^|(?<=\s)):?[A-Z][A-Za-z-]{0,30}:\s")
 #: A cell's border in a table written on one line ('| 1. | The vote … | 2. | See …').
 _CELL_BORDER = re.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _ends_no_dated_sentence(token: str, paragraph: str, after: int) -> bool:
+    """True for a citation's abbreviation ('al.', 'pp.', 'H.Res.'), or a day before its month."""
+    return (
+        token in _CITATION_ABBREVIATIONS
+        # 'H.Res.', 'H.Doc.': a few letters with dots inside
+        or re.fullmatch(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,4})+", token) is not None
+        or (token.isdigit() and len(token) <= 2 and bool(_MONTH_AHEAD.match(paragraph, after)))
+    )
 
 
 def _parts(paragraph: str) -> list[tuple[int, int]]:
@@ -422,10 +445,11 @@ def _parts(paragraph: str) -> list[tuple[int, int]]:
     one line, each field of a header (three fields or more, the first at its start), else the
     whole paragraph."""
     if paragraph.startswith("|"):
-        borders = [m.span() for m in _CELL_BORDER.finditer(paragraph)]
-        starts = [end for _, end in borders]
-        ends = [start for start, _ in borders[1:]] + [len(paragraph)]
-        return list(zip(starts, ends, strict=True))
+        bounds = [0]
+        for match in _CELL_BORDER.finditer(paragraph):
+            bounds += match.span()
+        bounds.append(len(paragraph))
+        return list(zip(bounds[0::2], bounds[1::2], strict=True))
     if _FIELD.match(paragraph):
         starts = [m.start() for m in _FIELD.finditer(paragraph)]
         if len(starts) >= 3:
@@ -434,13 +458,19 @@ def _parts(paragraph: str) -> list[tuple[int, int]]:
 
 
 def sentences(paragraph: str) -> Iterator[str]:
-    """The sentences of a paragraph; abbreviations such as 'U.S.' and 'Dr.' do not end one, and
-    a table's cells and a header's fields each hold their own."""
+    """The sentences of a paragraph; abbreviations such as 'U.S.' and 'Dr.' do not end one."""
+    return _sentences(paragraph, dated=False)
+
+
+def _dated_sentences(paragraph: str) -> Iterator[str]:
+    """The sentences of a paragraph as its events' texts: :func:`sentences`, with a table's
+    cells and a header's fields each their own, and the citations' abbreviations ('et al.',
+    'pp.', 'H.Res.') and a day before its month ('15. Aug 2024') ending none."""
     for first, last in _parts(paragraph):
-        yield from _sentences(paragraph[first:last])
+        yield from _sentences(paragraph[first:last], dated=True)
 
 
-def _sentences(paragraph: str) -> Iterator[str]:
+def _sentences(paragraph: str, *, dated: bool) -> Iterator[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         word = re.search(r"(\S+)$", paragraph[max(start, match.start() - 40) : match.start()])
@@ -448,10 +478,7 @@ def _sentences(paragraph: str) -> Iterator[str]:
         if (
             token in _ABBREVIATIONS
             or (re.fullmatch(r"(?:\w\.)*\w", token) and len(token) <= 3)
-            # 'H.Res.', 'H.Doc.': a few letters with dots inside
-            or re.fullmatch(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,4})+", token)
-            # a day before its month ('15. Aug 2024')
-            or (token.isdigit() and len(token) <= 2 and _MONTH_AHEAD.match(paragraph, match.end()))
+            or (dated and _ends_no_dated_sentence(token, paragraph, match.end()))
         ):
             continue
         sentence = paragraph[start : match.start() + 1].strip()
@@ -641,7 +668,7 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
                 continue
             hidden = _COPYRIGHT_FIELD.sub(_blank, paragraph) if "Copyright:" in paragraph else ""
             at = 0
-            for sentence in sentences(paragraph):
+            for sentence in _dated_sentences(paragraph):
                 at = paragraph.find(sentence, at)
                 masked = hidden[at : at + len(sentence)] if hidden and at >= 0 else None
                 at = max(at, 0) + len(sentence)
@@ -649,14 +676,22 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
                 if not found:
                     continue
                 kind = _kind(sentence, found)
-                if kind == "dateline":
-                    # A date alone (or a signature's) opening a section dates its heading: a
-                    # release's notes ('*December 4, 2023*'), a changelog's entry ('Jane Doe
-                    # jane@… Wed, 22 Nov 2017'); anywhere else it is a table's or a page's.
-                    if index == 0 and sentence == paragraph.strip() and _titles_a_date(title):
-                        for _, _, date in found:
-                            if "-" in date and "/" not in date and budget > 0:
-                                add(date, title, section_id)
+                if kind in ("dateline", "label"):
+                    # A date alone (or a signature's, or after one word: 'Released 2021-05-11')
+                    # opening a section dates its heading: a release's notes ('*December 4,
+                    # 2023*'), a changelog's entry ('Jane Doe jane@… Wed, 22 Nov 2017'). A day
+                    # alone on its line dates the paragraph after it (a NEWS file's '6 January
+                    # 1997'). Anywhere else it is a table's cell or a page's header.
+                    alone = sentence == paragraph.strip()
+                    if alone and index == 0 and _titles_a_date(title):
+                        text = title
+                    elif alone and kind == "dateline" and index + 1 < len(paragraphs):
+                        text = _next_statement(paragraphs[index + 1])
+                    else:
+                        continue
+                    for _, _, date in found:
+                        if "-" in date and "/" not in date and text and budget > 0:
+                            add(date, text, section_id)
                     continue
                 if kind == "none":
                     continue
@@ -672,28 +707,70 @@ _NOT_WHAT = re.compile(
     r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{4})?"
 )
+#: An e-mail address, as a signature gives it ('jane@example.org', '<jane@example.org>').
+_ADDRESS = re.compile(r"[<(]?[^\s@/<>()]{1,100}@[^\s@/<>()]{1,100}\.\w+[>),]?")
+#: A sentence's end: a statement, or a label's colon or closing bracket.
+_ENDED = re.compile(r"[.!?:;)\]\"'’”*_]\s*$")
+#: A line that starts inside a sentence, after a number's comma ('62697, December 6, 2018');
+#: one in lower case is broken when it also ends on a plain word ('is part of the'), not when
+#: it is a name's ('sed v1.3, by Eric Raymond (released 4 June 1998) http://…').
+_BROKEN_START = re.compile(r"\d+[,;]\s")
+_ENDS_IN_A_WORD = re.compile(r"(?<![\w./:@-])[a-z]+$")
+#: Longest line a page's column holds, in characters: a fragment broken off at both ends is
+#: one line; a longer text is a sentence without its stop.
+_LINE = 100
+#: The word that says what a date alone opening a section is ('Released 2021-05-11').
+_RELEASE_WORD = re.compile(
+    r"\(?(?:released|updated|published|issued|dated|revised|posted|effective|adopted|approved"
+    r"|signed|created|modified|last-modified),?",
+    re.IGNORECASE,
+)
+#: A list's item ('- Added 2007-11-26: Armi, Cakm'): its words are a list, not a table's row.
+_ITEM = re.compile(r"[-*•+]\s")
 #: A table of contents' leader dots ('Action plan 2021-2026 ........ 24').
 _LEADER = re.compile(r"\.{4}|(?:\. ){4}")
 
 
 def _kind(sentence: str, found: list[tuple[int, int, str]]) -> str:
     """'event' for a sentence that says what happened on its dates; 'dateline' for a date
-    alone or a signature's (a name, an address, a date); 'none' for a fragment: a table's cell
-    ('Texas 2005-09-23'), a column's broken-off line ('dated June 10, 2020.'), a table of
-    contents' line. A label of one word stays when it names a release ('2.7.3 2012-03-09')
-    or a field ('Created: 03-Jan-2019')."""
+    alone or a signature's (a name, an address, a date); 'label' for a date after one word
+    ('Released 2021-05-11', 'Texas 2005-09-23', 'dated June 10, 2020.'); 'none' for a
+    table's row or a line broken off at both ends, a table of contents' line. One word stays
+    an event when it names a release ('2.7.3 2012-03-09') or a field ('Created: 03-Jan-2019')."""
     if _LEADER.search(sentence):
         return "none"
     rest = list(sentence)
     for start, end, _ in found:
         rest[start:end] = " " * (end - start)
     words = [w for w in _NOT_WHAT.sub(" ", "".join(rest)).split() if any(c.isalnum() for c in w)]
-    if not words or (len(words) <= 5 and any("@" in word for word in words)):
+    if not words or (len(words) <= 5 and any(_ADDRESS.fullmatch(word) for word in words)):
         return "dateline"
     if len(words) == 1:
         word = words[0]
-        return "event" if word.endswith(":") or any(c.isdigit() for c in word) else "none"
+        if word.endswith(":") or any(c.isdigit() for c in word):
+            return "event"
+        return "label" if _RELEASE_WORD.fullmatch(word) else "none"
+    if not _ENDED.search(sentence) and not _ITEM.match(sentence):
+        named = [w.lstrip("([{\"'‘“*_-") for w in words]
+        if all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in named):
+            return "none"  # a table's row of names and dates ('Roberts 2005-10-03 Senate')
+        if len(sentence) <= _LINE and (
+            _BROKEN_START.match(sentence)
+            or (sentence[:1].islower() and _ENDS_IN_A_WORD.search(sentence))
+        ):
+            return "none"  # a line broken off at both ends: a PDF's columns interleaved
     return "event"
+
+
+def _next_statement(paragraph: str) -> str:
+    """The first sentence of the paragraph after a day alone on its line, as that day's event;
+    '' when it is no statement of its own (a block, another date, a table's cell)."""
+    if is_block(paragraph) or model_is_block(paragraph):
+        return ""
+    first = next(_dated_sentences(paragraph), "")
+    if not first or _dates_at(first) or len(first.split()) < 2:
+        return ""
+    return _event_text(first, 0, 0)
 
 
 def _titles_a_date(title: str) -> bool:
