@@ -233,6 +233,14 @@ def test_a_day_alone_on_its_line_dates_the_paragraph_after_it() -> None:
     assert found == [("1997-01-06", "Fixed the NoteBook's resizing.", ("1",))]
 
 
+def test_a_heading_that_is_only_a_date_dates_its_first_sentence() -> None:
+    found = events("# News\n\n## 2024-03-01\n\n- Added the Dutch names.\n\n## December 1998\n")
+    assert found == [
+        ("1998-12", "December 1998", ("2",)),  # nothing under it: the heading itself
+        ("2024-03-01", "- Added the Dutch names.", ("1",)),
+    ]
+
+
 def test_a_date_alone_deep_in_a_section_is_no_event() -> None:
     assert events(report("Some text.\n\nMore text.\n\nDecember 1998")) == []
 
@@ -269,3 +277,44 @@ def test_long_runs_of_range_words_are_read_in_one_pass(run: str) -> None:
     found = find_dates(f"In March 2024 it began. {run} It ended in May 2025.")
     assert found[0] == "2024-03" and found[-1] == "2025-05"
     assert events(report(f"In March 2024 it began. {run} It ended in May 2025."))
+
+
+_LINES = st.sampled_from(
+    [
+        "The treaty was signed on 5 and 6 May 2024.",
+        "Released 2021-05-11",
+        "6 January 1997",
+        "Fixed the resizing.",
+        "Texas 2005-09-23",
+        "| 1. | The vote failed in 1910. | 2. | See p. 4. |",
+        "Title: A plan Author: Jane Created: 03-Jan-2019",
+        "Jane Doe jane@e.org Wed, 22 Nov 2017",
+        "From January 7, 2019 through January 20, 2019 it ran.",
+        "- Added 2007-11-26: Armi, Cakm",
+        "design standard was promulgated in 2007 and is part of the",
+        "Action plan 2021-2026 ........ 24",
+        "The FY2024-25 budget and the 2023/24 season ended.",
+        "Sato et al. (2004) tried it in 2004.",
+    ]
+)
+
+
+@settings(derandomize=True, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_LINES, min_size=1, max_size=5), min_size=1, max_size=4))
+@example([["Released 2021-05-11", "Released 2021-05-11"], ["Released 2021-05-11"]])
+@example([["6 January 1997", "6 January 1997"]])
+def test_every_event_is_the_reports_words_in_its_section_once(parts: list[list[str]]) -> None:
+    markdown = "# R\n\n" + "".join(
+        f"## Part {n}\n\n" + "\n\n".join(lines) + "\n\n" for n, lines in enumerate(parts, 1)
+    )
+    brief = import_report(markdown.encode(), "r.md")
+    texts = {s.id: (s.title, " ".join(s.paragraphs)) for s in brief.sections}
+    keys = [(e.date.text, e.event) for e in brief.timeline]
+    assert len(keys) == len(set(keys))  # one event per sentence and date
+    order = [e.date.sort_key for e in brief.timeline]
+    assert order == sorted(order)
+    for event in brief.timeline:
+        parse_event_date(event.date.text)
+        for section in event.sections:
+            title, prose = texts[section]
+            assert event.event == title or event.event in prose

@@ -649,9 +649,13 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
         events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
         budget -= len(text)
 
-    for section_id, title, _ in parts:
+    for section_id, title, paragraphs in parts:
         if dated := heading_event(title):
             text, date = dated
+            if written_date(title) is not None and paragraphs:
+                # A heading that is only a date ('## 2024-03-01', 'December 1998') says
+                # nothing of what happened: its section's first sentence does.
+                text = _next_statement(paragraphs[0]) or text
             add(date, text, section_id)
     # The prose's events together hold at most a quarter of its text (or 100,000
     # characters): however dense with dates a report is, its brief stays near its size.
