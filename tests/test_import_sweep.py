@@ -93,7 +93,7 @@ def test_a_number_compared_or_paired_with_a_number_is_no_year(sentence: str) -> 
     ("sentence", "dates"),
     [
         ("Sed was written in 1973 or 1974.", ["1973", "1974"]),
-        ("Releases came in 2019, 2020 and 2021.", ["2019", "2021"]),
+        ("Releases came in 2019, 2020 and 2021.", ["2019", "2020", "2021"]),
     ],
 )
 def test_a_second_year_after_and_or_or_is_still_a_year(sentence: str, dates: list[str]) -> None:

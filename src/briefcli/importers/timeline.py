@@ -35,7 +35,7 @@ _ORDINAL_QUARTER = {
 _YEAR_CUES = frozenset((
     "in", "since", "by", "until", "till", "through", "throughout", "after", "before", "during",
     "circa", "c.", "early", "late", "mid", "year", "years", "from", "and", "or", "spring",
-    "summer", "autumn", "fall", "winter",
+    "summer", "autumn", "fall", "winter", "fiscal",
 ))  # fmt: skip
 _OF_CUES = frozenset((
     "end", "start", "beginning", "middle", "summer", "winter", "spring", "autumn", "fall", "rest",
@@ -46,6 +46,13 @@ _ABBREVIATIONS = frozenset((
     "i.e", "approx", "est", "ca", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 ))  # fmt: skip
+#: Citations' and legislatures' abbreviations ('et al. (2004)', 'pp. 3', 'H.Res. 543', '115th
+#: Cong. 1st sess.', 'Pub. L. No.'), which end no event's sentence.
+_CITATION_ABBREVIATIONS = frozenset((
+    "al", "p", "pp", "ch", "sec", "art", "para", "ed", "eds", "rev", "res", "stat", "cong", "sess",
+    "pub",
+))  # fmt: skip
+_MONTH_AHEAD = re.compile(rf"{_M}\s+\d")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9])")
 
 
@@ -98,6 +105,24 @@ def _century(part: str | None, number: str) -> str | None:
     return _range(first, last)
 
 
+def _days(year: str, month: int, first: str, last: str) -> str | None:
+    """'5 and 6 May 2024' → '2024-05-05/2024-05-06': two days of one month, in order."""
+    start, end = _day(year, month, first), _day(year, month, last)
+    if start is None or end is None or int(first) >= int(last):
+        return None
+    return _range(start, end)
+
+
+def _season(first: str, last: str) -> str | None:
+    """'2023/24' or '2023/2024' (a season, a fiscal or school year) → '2023/2024': only two
+    years that follow each other, so that '2023/05' (a month) is none."""
+    if int(last) % (100 if len(last) == 2 else 10_000) != (int(first) + 1) % (
+        100 if len(last) == 2 else 10_000
+    ):
+        return None
+    return _years(first, last)
+
+
 def _half(which: str, year: str) -> str:
     return f"{year}-01/{year}-06" if which.casefold() == "first" else f"{year}-07/{year}-12"
 
@@ -117,12 +142,30 @@ _DAY_MONTH_YEAR: _Rule = (
     lambda m: _day(m[3], _month(m[2]), m[1]),
 )
 _MONTH_YEAR: _Rule = (re.compile(rf"\b({_M}),?\s+{_Y}\b"), lambda m: f"{m[2]}-{_month(m[1]):02d}")
+#: A day, a month's abbreviation and a year joined by hyphens, as PEP headers write them
+#: ('Created: 03-Jan-2019').
+_HYPHENATED_DAY: _Rule = (
+    re.compile(rf"\b(\d{{1,2}})-({_M})-{_Y}\b"),
+    lambda m: _day(m[3], _month(m[2]), m[1]),
+)
+_TO = r"\s*(?:-|–|—|and|to|through|until)\s*"
+_TH = r"(?:st|nd|rd|th)?"
 
 #: (pattern, converter) pairs, most specific first; a later match may not overlap an earlier.
 _RULES: list[_Rule] = [
     _ISO_DAY,
+    # two days of one month: '5 and 6 May 2024', '5-6 May 2024', 'May 5–6, 2024'
+    (
+        re.compile(rf"\b(\d{{1,2}}){_TH}{_TO}(\d{{1,2}}){_TH}\s+(?:of\s+)?({_M}),?\s+{_Y}\b"),
+        lambda m: _days(m[4], _month(m[3]), m[1], m[2]),
+    ),
+    (
+        re.compile(rf"\b({_M})\s+(\d{{1,2}}){_TH}{_TO}(\d{{1,2}}){_TH},?\s+{_Y}\b"),
+        lambda m: _days(m[4], _month(m[1]), m[2], m[3]),
+    ),
     _MONTH_DAY_YEAR,
     _DAY_MONTH_YEAR,
+    _HYPHENATED_DAY,
     (
         re.compile(
             r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\s+"
@@ -138,10 +181,16 @@ _RULES: list[_Rule] = [
         lambda m: _half(m[1], m[2]),
     ),
     (
-        re.compile(rf"\b({_M})\s*(?:-|–|to|through|until)\s*({_M}),?\s+{_Y}\b"),
+        re.compile(rf"\b({_M}){_TO}({_M}),?\s+{_Y}\b"),
         lambda m: _range(f"{m[3]}-{_month(m[1]):02d}", f"{m[3]}-{_month(m[2]):02d}"),
     ),
     _MONTH_YEAR,
+    # a fiscal year ('FY2025', 'FY 2025', 'FY2024-25') and a season ('2023/24')
+    (
+        re.compile(rf"\bFY\s?{_Y}(?:\s*[-–/]\s*(\d{{4}}|\d{{2}})\b(?![-–—/]))?"),
+        lambda m: _years(m[1], m[2]) if m[2] else m[1],
+    ),
+    (re.compile(rf"\b{_Y}/(\d{{4}}|\d{{2}})\b(?![/\d])"), lambda m: _season(m[1], m[2])),
     (
         re.compile(
             rf"\b{_QUALIFIER}(\d{{3}}0)s\s*(?:-|–|to|through|until|and)\s*(?:the\s+)?"
@@ -151,7 +200,7 @@ _RULES: list[_Rule] = [
         lambda m: _range(f"{m[1]}s", f"{m[2]}s"),
     ),
     (
-        re.compile(rf"\b{_Y}\s*(?:-|–|—)\s*(\d{{4}}|\d{{2}})\b(?![-–—]?\d)"),
+        re.compile(rf"\b{_Y}\s*(?:-|–|—)\s*(\d{{4}}|\d{{2}})\b(?![-–—\d])"),
         lambda m: _years(m[1], m[2]),
     ),
     (
@@ -170,6 +219,10 @@ _RULES: list[_Rule] = [
     ),
     (re.compile(rf"\b{_QUALIFIER}(\d{{3}}0)s\b", re.IGNORECASE), lambda m: f"{m[1]}s"),
 ]
+#: Which rules match only where a month is named, and a month's name anywhere.
+_NEEDS_MONTH = tuple(_M in pattern.pattern for pattern, _ in _RULES)
+_MONTH_NAME = re.compile(rf"\b{_M}")
+
 #: Text that is not prose, so holds no date a reader means: URLs (and other addresses, with
 #: or without a scheme), inline code, version numbers ('7.3.0', 'v2.14', '3.12.1-rc1'),
 #: paths ('/var/log/2021-01-02.log', '~/2019-01-01/'), file names with a number in them
@@ -204,6 +257,15 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
+#: A reStructuredText link, `text <address>`_: its text is prose, its address is not (the
+#: backquotes had made the whole link read as inline code, and 'December 14, 2022' in it lost).
+_RST_LINK = re.compile(r"`([^`<>]{1,500})<[^<>`\s]{1,2000}>`_{1,2}")
+
+
+def _link_text(match: re.Match[str]) -> str:
+    return " " + match[1] + " " * (len(match.group()) - len(match[1]) - 1)
+
+
 def _masked(text: str) -> str:
     """``text`` with what is not prose (:data:`_NOT_PROSE`) and file names with a number in
     them ('foo-2019-01-01.tar.gz') blanked out, so no date is read from them; as long as it."""
@@ -216,6 +278,8 @@ def _masked(text: str) -> str:
 
     # File names are whole runs, found from their first character (a pattern that could start
     # anywhere inside a long run of digits took time quadratic in it).
+    if "`_" in text:
+        text = _RST_LINK.sub(_link_text, text)
     blanked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
     return _NAME_WITH_DIGIT.sub(name, blanked)
 
@@ -253,21 +317,74 @@ def _dates_at(sentence: str, hidden: str | None = None) -> list[tuple[int, int, 
         taken[start:end] = b"\x01" * (end - start)
         found.append((start, end, date))
 
-    for pattern, convert in _RULES:
+    # Most sentences with a number name no month: the rules that need one are not tried there.
+    named = _MONTH_NAME.search(masked) is not None
+    for (pattern, convert), needs_month in zip(_RULES, _NEEDS_MONTH, strict=True):
+        if needs_month and not named:
+            continue
         for match in pattern.finditer(masked):
             start, end = match.span()
             if 1 not in taken[start:end] and (date := convert(match)) is not None:
                 take(start, end, date)
     for match in _LONE_YEAR.finditer(masked):
         start, end = match.span()
-        if 1 not in taken[start:end] and _cued(sentence, start, end):
+        if 1 not in taken[start:end] and _cued(sentence, start, end, taken):
             take(start, end, match.group(1))
-    return sorted(found)
+    return _without_parts(_periods(masked, sorted(found)))
 
 
-def _cued(sentence: str, start: int, end: int) -> bool:
+#: What joins the two ends of a period ('January 7, 2019 through January 20, 2019', 'Sep. 21,
+#: 2005 - Nov. 27, 2005'), a time of day after the first allowed ('12:00 UTC through').
+_PERIOD_GAP = re.compile(
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Z][A-Za-z]{1,3}|[+-]\d{4}))?)?"
+    r",?\s*(?:-|–|—|to|through|until|till|and)\s*"
+)
+
+
+def _periods(masked: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two days or months joined as a period's ends become one range ('from 1 December 2022
+    to 14 December 2022'); 'and' joins them only after 'between'."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, date in found:
+        if joined:
+            first_start, first_end, first = joined[-1]
+            gap = _PERIOD_GAP.fullmatch(masked, first_end, start)
+            if (
+                gap is not None
+                and "/" not in first + date
+                and first.count("-") >= 1
+                and date.count("-") >= 1
+                and "Q" not in first + date
+                and (
+                    not gap.group().rstrip().endswith("and")
+                    or re.search(r"\bbetween\s+$", masked[max(0, first_start - 12) : first_start])
+                )
+                and (period := _range(first, date)) is not None
+                and first != date
+            ):
+                joined[-1] = (first_start, end, period)
+                continue
+        joined.append((start, end, date))
+    return joined
+
+
+def _without_parts(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Without a month or a year that a day or month beside it in the same sentence already
+    dates more finely ('$Date: 2024-08-15 … (15. Aug 2024)' is one day, not a day and a month)."""
+    # The months and years the finer dates lie in, looked up in a set: a sentence may hold
+    # thousands of dates.
+    covered: set[str] = set()
+    for _, _, date in found:
+        if "/" not in date and "Q" not in date:
+            parts = date.split("-")
+            covered.update("-".join(parts[:n]) for n in range(1, len(parts)))
+    return [item for item in found if item[2] not in covered]
+
+
+def _cued(sentence: str, start: int, end: int, taken: bytearray) -> bool:
     """True when the number at ``start:end`` reads as a year: after a word that makes it one
-    ('in 2014'), or as a citation ('(1992)', '(1998, pp. 3)')."""
+    ('in 2014'), or as a citation ('(1992)', '(1998, pp. 3)'); ``taken`` marks the dates
+    found before it."""
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 20]
     if re.search(r"(?:^|\s|\()[-+]$", before):
@@ -276,10 +393,12 @@ def _cued(sentence: str, start: int, end: int) -> bool:
         return False  # a range of numbers, not of years ('from 1024 to 4096')
     if before.endswith("("):
         # '(2019)' or '(1998, pp. 3)', but not 'PyPy 7.3.0 (1502)', 'issue #12 (1502)', a
-        # call ('range(1000)') nor a size ('(1024 bytes)')
+        # call ('range(1000)'), a size ('(1024 bytes)') nor a paper's ('Sato et al. (2004)':
+        # when a paper appeared is no event of the report)
         return (
-            not re.search(r"(?:\d\S*\s*|\w)\($", before)
-            and re.match(r"\s*[),;]", after) is not None
+            not re.search(r"(?:\d\S*\s*|\w|\bet al\.\s*)\($", before)
+            # after a comma, a page or another year: '(1709, 22H2)' is a build's number
+            and re.match(r"\s*(?:[);]|,\s*(?:pp?\.|\d{4}\b))", after) is not None
         )
     if re.search(r"\b(?:mid|early|late)-$", before, re.IGNORECASE):
         return True
@@ -288,22 +407,79 @@ def _cued(sentence: str, start: int, end: int) -> bool:
     words = re.findall(r"[\w.]+", before.casefold())
     if not words:
         return False
+    if (
+        (first := re.search(r"(\d{4}),\s*$", before))
+        and taken[start - len(before) + first.start(1)] == 1
+        and re.match(r",?\s*(?:,|and|or)\s*\d{4}\b", after)
+    ):
+        return True  # inside a list of years ('in 2019, 2020 and 2021')
     if words[-1] in ("and", "or"):
         # A second year ('in 1973 or 1974'), not the second of two numbers ('between 0.001
-        # and 1000', 'as 4095 and 2048').
-        return len(words) >= 2 and re.fullmatch(_Y, words[-2]) is not None
+        # and 1000', 'as 4095 and 2048', 'section 1201 or 1202'): the first was read as a year.
+        first = re.search(r"(\d{4})\W{0,3}\s*(?:and|or)\s*$", before, re.IGNORECASE)
+        return first is not None and taken[start - len(before) + first.start(1)] == 1
     if words[-1] in _YEAR_CUES:
         return True
     return words[-1] == "of" and len(words) >= 2 and words[-2] in _OF_CUES
 
 
+#: A field of a header written as one paragraph ('Title: … Author: … Created: 03-Jan-2019'),
+#: or as reStructuredText's field list (':Author: … :Date: 2024-08-15').
+_FIELD = re.compile(r"(?:^|(?<=\s)):?[A-Z][A-Za-z-]{0,30}:\s")
+#: A cell's border in a table written on one line ('| 1. | The vote … | 2. | See …').
+_CELL_BORDER = re.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _ends_no_dated_sentence(token: str, paragraph: str, after: int) -> bool:
+    """True for a citation's abbreviation ('al.', 'pp.', 'H.Res.'), or a day before its month."""
+    return (
+        token in _CITATION_ABBREVIATIONS
+        # 'H.Res.', 'H.Doc.': a few letters with dots inside
+        or re.fullmatch(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,4})+", token) is not None
+        or (token.isdigit() and len(token) <= 2 and bool(_MONTH_AHEAD.match(paragraph, after)))
+    )
+
+
+def _parts(paragraph: str) -> list[tuple[int, int]]:
+    """Where the parts of a paragraph that are sentences' bounds lie: each cell of a table on
+    one line, each field of a header (three fields or more, the first at its start), else the
+    whole paragraph."""
+    if paragraph.startswith("|"):
+        bounds = [0]
+        for match in _CELL_BORDER.finditer(paragraph):
+            bounds += match.span()
+        bounds.append(len(paragraph))
+        return list(zip(bounds[0::2], bounds[1::2], strict=True))
+    if _FIELD.match(paragraph):
+        starts = [m.start() for m in _FIELD.finditer(paragraph)]
+        if len(starts) >= 3:
+            return list(zip(starts, [*starts[1:], len(paragraph)], strict=True))
+    return [(0, len(paragraph))]
+
+
 def sentences(paragraph: str) -> Iterator[str]:
     """The sentences of a paragraph; abbreviations such as 'U.S.' and 'Dr.' do not end one."""
+    return _sentences(paragraph, dated=False)
+
+
+def _dated_sentences(paragraph: str) -> Iterator[str]:
+    """The sentences of a paragraph as its events' texts: :func:`sentences`, with a table's
+    cells and a header's fields each their own, and the citations' abbreviations ('et al.',
+    'pp.', 'H.Res.') and a day before its month ('15. Aug 2024') ending none."""
+    for first, last in _parts(paragraph):
+        yield from _sentences(paragraph[first:last], dated=True)
+
+
+def _sentences(paragraph: str, *, dated: bool) -> Iterator[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         word = re.search(r"(\S+)$", paragraph[max(start, match.start() - 40) : match.start()])
         token = word.group(1).casefold().lstrip("(\"'‘“") if word else ""
-        if token in _ABBREVIATIONS or (re.fullmatch(r"(?:\w\.)*\w", token) and len(token) <= 3):
+        if (
+            token in _ABBREVIATIONS
+            or (re.fullmatch(r"(?:\w\.)*\w", token) and len(token) <= 3)
+            or (dated and _ends_no_dated_sentence(token, paragraph, match.end()))
+        ):
             continue
         sentence = paragraph[start : match.start() + 1].strip()
         if sentence:
@@ -457,13 +633,33 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
         parts.append((section.id, section.title, section.paragraphs))
         parts += [(sub.id, sub.title, sub.paragraphs) for sub in section.subsections]
     events: list[TimelineEvent] = []
-    for section_id, title, _ in parts:
+    # Where each (date, text) is in ``events``: the same sentence twice (a running header on
+    # every page, a sentence repeated in a later section) is one event naming every section.
+    where: dict[tuple[str, str], int] = {}
+    budget = 0
+
+    def add(date: str, text: str, section_id: str) -> None:
+        nonlocal budget
+        if (index := where.get((date, text))) is not None:
+            known = events[index]
+            if section_id not in known.sections:
+                events[index] = known._replace(sections=(*known.sections, section_id))
+            return
+        where[date, text] = len(events)
+        events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
+        budget -= len(text)
+
+    for section_id, title, paragraphs in parts:
         if dated := heading_event(title):
             text, date = dated
-            events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
+            if written_date(title) is not None and paragraphs:
+                # A heading that is only a date ('## 2024-03-01', 'December 1998') says
+                # nothing of what happened: its section's first sentence does.
+                text = _next_statement(paragraphs[0]) or text
+            add(date, text, section_id)
     # The prose's events together hold at most a quarter of its text (or 100,000
     # characters): however dense with dates a report is, its brief stays near its size.
-    budget = max(sum(len(p) for _, _, paragraphs in parts for p in paragraphs) // 4, 100_000)
+    budget += max(sum(len(p) for _, _, paragraphs in parts for p in paragraphs) // 4, 100_000)
     for section_id, title, paragraphs in parts:
         for index, paragraph in enumerate(paragraphs):
             if len(events) >= MAX_EVENTS or budget <= 0:
@@ -472,23 +668,116 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
                 continue
             if entry := _log_entry(title, paragraphs, index):
                 text, date = entry
-                events.append(TimelineEvent(parse_event_date(date), text, (section_id,), "report"))
-                budget -= len(text)
+                add(date, text, section_id)
                 continue
             hidden = _COPYRIGHT_FIELD.sub(_blank, paragraph) if "Copyright:" in paragraph else ""
             at = 0
-            for sentence in sentences(paragraph):
+            for sentence in _dated_sentences(paragraph):
                 at = paragraph.find(sentence, at)
                 masked = hidden[at : at + len(sentence)] if hidden and at >= 0 else None
                 at = max(at, 0) + len(sentence)
-                seen: set[str] = set()
-                for start, end, date in _dates_at(sentence, masked):
+                found = _dates_at(sentence, masked)
+                if not found:
+                    continue
+                kind = _kind(sentence, found)
+                if kind in ("dateline", "label"):
+                    # A date alone (or a signature's, or after one word: 'Released 2021-05-11')
+                    # opening a section dates its heading: a release's notes ('*December 4,
+                    # 2023*'), a changelog's entry ('Jane Doe jane@… Wed, 22 Nov 2017'). A day
+                    # alone on its line dates the paragraph after it (a NEWS file's '6 January
+                    # 1997'). Anywhere else it is a table's cell or a page's header.
+                    alone = sentence == paragraph.strip()
+                    if alone and index == 0 and _titles_a_date(title):
+                        text = title
+                    elif alone and kind == "dateline" and index + 1 < len(paragraphs):
+                        text = _next_statement(paragraphs[index + 1])
+                    else:
+                        continue
+                    for _, _, date in found:
+                        if "-" in date and "/" not in date and text and budget > 0:
+                            add(date, text, section_id)
+                    continue
+                if kind == "none":
+                    continue
+                for start, end, date in found:
                     if budget <= 0:
                         break
-                    if date not in seen:
-                        seen.add(date)
-                        text = _event_text(sentence, start, end)
-                        event = TimelineEvent(parse_event_date(date), text, (section_id,), "report")
-                        events.append(event)
-                        budget -= len(text)
+                    add(date, _event_text(sentence, start, end), section_id)
     return tuple(sorted(events[:MAX_EVENTS], key=lambda e: e.date.sort_key))
+
+
+#: Words around a date that say nothing of what happened: a weekday, a time of day.
+_NOT_WHAT = re.compile(
+    r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{4})?"
+)
+#: An e-mail address, as a signature gives it ('jane@example.org', '<jane@example.org>').
+_ADDRESS = re.compile(r"[<(]?[^\s@/<>()]{1,100}@[^\s@/<>()]{1,100}\.\w+[>),]?")
+#: A sentence's end: a statement, or a label's colon or closing bracket.
+_ENDED = re.compile(r"[.!?:;)\]\"'’”*_]\s*$")
+#: A line that starts inside a sentence, after a number's comma ('62697, December 6, 2018');
+#: one in lower case is broken when it also ends on a plain word ('is part of the'), not when
+#: it is a name's ('sed v1.3, by Eric Raymond (released 4 June 1998) http://…').
+_BROKEN_START = re.compile(r"\d+[,;]\s")
+_ENDS_IN_A_WORD = re.compile(r"(?<![\w./:@-])[a-z]+$")
+#: Longest line a page's column holds, in characters: a fragment broken off at both ends is
+#: one line; a longer text is a sentence without its stop.
+_LINE = 100
+#: The word that says what a date alone opening a section is ('Released 2021-05-11').
+_RELEASE_WORD = re.compile(
+    r"\(?(?:released|updated|published|issued|dated|revised|posted|effective|adopted|approved"
+    r"|signed|created|modified|last-modified),?",
+    re.IGNORECASE,
+)
+#: A list's item ('- Added 2007-11-26: Armi, Cakm'): its words are a list, not a table's row.
+_ITEM = re.compile(r"[-*•+]\s")
+#: A table of contents' leader dots ('Action plan 2021-2026 ........ 24').
+_LEADER = re.compile(r"\.{4}|(?:\. ){4}")
+
+
+def _kind(sentence: str, found: list[tuple[int, int, str]]) -> str:
+    """'event' for a sentence that says what happened on its dates; 'dateline' for a date
+    alone or a signature's (a name, an address, a date); 'label' for a date after one word
+    ('Released 2021-05-11', 'Texas 2005-09-23', 'dated June 10, 2020.'); 'none' for a
+    table's row or a line broken off at both ends, a table of contents' line. One word stays
+    an event when it names a release ('2.7.3 2012-03-09') or a field ('Created: 03-Jan-2019')."""
+    if _LEADER.search(sentence):
+        return "none"
+    rest = list(sentence)
+    for start, end, _ in found:
+        rest[start:end] = " " * (end - start)
+    words = [w for w in _NOT_WHAT.sub(" ", "".join(rest)).split() if any(c.isalnum() for c in w)]
+    if not words or (len(words) <= 5 and any(_ADDRESS.fullmatch(word) for word in words)):
+        return "dateline"
+    if len(words) == 1:
+        word = words[0]
+        if word.endswith(":") or any(c.isdigit() for c in word):
+            return "event"
+        return "label" if _RELEASE_WORD.fullmatch(word) else "none"
+    if not _ENDED.search(sentence) and not _ITEM.match(sentence):
+        named = [w.lstrip("([{\"'‘“*_-") for w in words]
+        if all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in named):
+            return "none"  # a table's row of names and dates ('Roberts 2005-10-03 Senate')
+        if len(sentence) <= _LINE and (
+            _BROKEN_START.match(sentence)
+            or (sentence[:1].islower() and _ENDS_IN_A_WORD.search(sentence))
+        ):
+            return "none"  # a line broken off at both ends: a PDF's columns interleaved
+    return "event"
+
+
+def _next_statement(paragraph: str) -> str:
+    """The first sentence of the paragraph after a day alone on its line, as that day's event;
+    '' when it is no statement of its own (a block, another date, a table's cell)."""
+    if is_block(paragraph) or model_is_block(paragraph):
+        return ""
+    first = next(_dated_sentences(paragraph), "")
+    if not first or _dates_at(first) or len(first.split()) < 2:
+        return ""
+    return _event_text(first, 0, 0)
+
+
+def _titles_a_date(title: str) -> bool:
+    """True when a section's title can stand for the date its first line gives: a title
+    with no date of its own (that one is the heading's event already)."""
+    return bool(title.strip()) and heading_event(title) is None
