@@ -32,7 +32,7 @@ from typing import NamedTuple
 from briefcli.model import is_block
 from briefcli.sentences import is_prose, sentence_spans
 
-__all__ = ["METHOD", "Extract", "Method", "key_points", "marker_end", "summary"]
+__all__ = ["METHOD", "Extract", "Method", "is_point", "key_points", "marker_end", "summary"]
 
 #: Words that say nothing about what a sentence is about.
 _STOPWORDS = frozenset(
@@ -251,6 +251,70 @@ def is_notice(text: str) -> bool:
     )
 
 
+#: Words that open no sentence in lower case: a text that opens with one is the rest of a
+#: sentence that a page, a column or a list item broke ('and ``packaging``; and bumped …',
+#: 'by the entropy encoder when needed).'). A name in lower case ('find exits …') may open one.
+_CONTINUING = _STOPWORDS - {"i"}
+#: Words that end no sentence: a text without a closing mark that ends with one was cut
+#: ('The factory only hired workers who', '… would fail in').
+_UNFINISHED = _STOPWORDS | {"following", "the", "e.g", "i.e", "eg", "ie"}
+
+
+@cache
+def _mark_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        "first": re.compile(r"[^\W\d_]+"),
+        "last": re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\W*\Z"),
+    }
+
+
+def is_point(text: str) -> bool:
+    """Whether a prose sentence can stand alone as a key point: not a piece of a sentence, a
+    byline, an aside or a table row of repeated words.
+
+    Pieces: it opens with a joining word in lower case, it ends with no closing mark after a
+    joining word or a hyphen, or it opens a bracket it never closes (the page or column broke
+    it). A byline: a short sentence with an e-mail address ('Dr. Tobias Quathamer
+    toddy@debian.org Sun, 2 Aug 2015'). An aside: the whole sentence in brackets ('(bugfix
+    release, released Mar 05, 2010)'). A row of cells: of eight or more content words, half or
+    more repeat one before ('Closure Permanent Closure Permanent …', 'X: Added Y: Added …').
+    """
+    patterns = _mark_patterns()
+    first = patterns["first"].match(text.lstrip("\"'‘“«*_"))
+    if first and first.group() in _CONTINUING:
+        return False
+    stripped = text.rstrip("\"'’”»*_`")
+    if stripped and stripped[-1] not in ".!?…:;)]}":
+        last = patterns["last"].search(stripped)
+        if stripped.endswith("-") or (last and last.group(1).casefold() in _UNFINISHED):
+            return False
+    if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
+        return False
+    words = text.split()
+    if len(words) < 15 and patterns["email"].search(text):
+        return False
+    if text.startswith("(") and text.rstrip(".").endswith(")") and _closes_at_end(text):
+        return False
+    content = [
+        key for key in (word.strip(".,;:()").casefold() for word in words)
+        if key.isalpha() and key not in _STOPWORDS
+    ]  # fmt: skip
+    return len(content) < 8 or 2 * len(set(content)) > len(content)
+
+
+def _closes_at_end(text: str) -> bool:
+    """Whether the bracket that opens ``text`` is the one that closes at its end."""
+    depth = 0
+    body = text.rstrip(".")
+    for index, char in enumerate(body):
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return index == len(body) - 1
+    return False
+
+
 def _points_back(words: Sequence[str]) -> bool:
     """Whether a sentence whose words (case-folded) are ``words`` opens by pointing back."""
     if not words or words[0] not in _POINTERS:
@@ -347,6 +411,8 @@ def _candidates(
                 if skip := marker_end(text):
                     start += skip
                     text = paragraph[start:end]
+                if not is_point(text):
+                    continue
                 found.append(
                     _Candidate(
                         section_index, paragraph_index, start, end, text, rank, opening, part
