@@ -532,6 +532,7 @@ POINTS = [
     "Items a), b) and c) of the list apply to every engine of the ship.",
     "The troops of the North Korean army arrived in Kursk, and the troops of Russia met them.",
     "I reviewed the draft and found the figures consistent with the annex.",
+    "a) Accompany the combined library with a copy of the same work based on the Library.",
 ]
 
 

@@ -264,7 +264,8 @@ _UNFINISHED = _STOPWORDS | {"following", "the", "e.g", "i.e", "eg", "ie"}
 def _mark_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-        "first": re.compile(r"[^\W\d_]+"),
+        # The first word, after a list item's letter ('a) Accompany …', '(b) the …').
+        "first": re.compile(r"(?:\(?[^\W\d_]{1,2}[.)]\s+)?([^\W\d_]+)"),
         "last": re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\W*\Z"),
     }
 
@@ -282,7 +283,7 @@ def is_point(text: str) -> bool:
     """
     patterns = _mark_patterns()
     first = patterns["first"].match(text.lstrip("\"'‘“«*_"))
-    if first and first.group() in _CONTINUING:
+    if first and first.group(1) in _CONTINUING:
         return False
     stripped = text.rstrip("\"'’”»*_`")
     if stripped and stripped[-1] not in ".!?…:;)]}":
