@@ -31,7 +31,8 @@ Shipping traffic through the northern channel rose by a fifth once the breakwate
 
 ### Version 2.0
 
-- Add {meth}`Station.forecast`, which returns the tide forecast even when a gauge is down. {meth}`Station.history` still returns `None` for stations without gauges.
+- Add {meth}`Station.forecast`, which returns the tide forecast even when a gauge is down.
+  {meth}`Station.history` still returns `None` for stations without gauges.
 - Drop support for the old tide table format that the authority no longer publishes.
 
 ## Costs
