@@ -555,3 +555,25 @@ def test_a_section_broken_by_its_pages_gets_only_whole_sentences_as_points() -> 
     ]
     points = [point.text for point in key_points(paragraphs, sentences=4)]
     assert points == paragraphs[2:]
+
+
+def test_a_wrapped_item_an_importer_broke_in_two_gives_neither_piece() -> None:
+    """A paragraph that opens in lower case goes on with the sentence the one before it left
+    open (a reST change log's wrapped item, read as two paragraphs)."""
+    paragraphs = [
+        "Fixed an issue where the fixtures that execute before them are torn down in the wrong",
+        "order when the test session ends, which left temporary folders behind on every run.",
+        "The test runner now reads its options from the project file before the command line.",
+        "Plugins that register a hook after start-up get a warning instead of an error now.",
+    ]
+    points = [point.text for point in key_points(paragraphs, sentences=4)]
+    assert points == paragraphs[2:]
+
+
+def test_a_sentence_with_a_code_fence_in_it_is_no_point() -> None:
+    paragraphs = [
+        "The canvas draws the curve through the four points given.\n"
+        "canvas.setStrokeColor(black)\n        canvas.bezier(x1, y1, x2, y2, x3, y3, x4, y4)\n```",
+        "A Bezier curve is drawn through two end points and bent by two control points.",
+    ]
+    assert [point.text for point in key_points(paragraphs)] == [paragraphs[1]]

@@ -272,6 +272,8 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
             r"[\s*]+[A-Za-z_]\w*\s*|(?:[A-Za-z_][\w*]*\s+){0,2}[A-Za-z_][\w.]*)"
             r"\((?:[^()]|\([^()]*\))*[,=*\[](?:[^()]|\([^()]*\))*\)\Z"
         ),
+        # A code fence's line inside a sentence: the rest of a code block run into it.
+        "fence": re.compile(r"(?:^|\n)[ \t]*(?:```|~~~)"),
         # Cells a tab separates ('xsltPointerListPtr\txsltPointerListCreate\t(int size)').
         "tab": re.compile(r"\S\t+\S"),
         # Inline code spans and MyST roles: code quoted inside prose, not code.
@@ -292,7 +294,7 @@ def _link_only() -> re.Pattern[str]:
 def _code_or_table(text: str) -> bool:
     """Whether a sentence is a flattened table row or a line of code rather than prose."""
     patterns = _not_prose_patterns()
-    if any(patterns[name].search(text) for name in ("rest", "signature", "tab")):
+    if any(patterns[name].search(text) for name in ("rest", "signature", "tab", "fence")):
         return True
     if text.startswith("`") and text.endswith("`") and text.count("`") == 2:
         return True  # one span of code: a command, not a sentence about it

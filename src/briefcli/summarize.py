@@ -278,7 +278,7 @@ def is_point(text: str) -> bool:
     joining word or a hyphen, or it opens a bracket it never closes (the page or column broke
     it). A byline: a short sentence with an e-mail address ('Dr. Tobias Quathamer
     toddy@debian.org Sun, 2 Aug 2015'). An aside: the whole sentence in brackets ('(bugfix
-    release, released Mar 05, 2010)'). A row of cells: of eight or more content words, half or
+    release, released Mar 05, 2010)'). A row of cells: of six or more content words, half or
     more repeat one before ('Closure Permanent Closure Permanent …', 'X: Added Y: Added …').
     """
     patterns = _mark_patterns()
@@ -301,7 +301,7 @@ def is_point(text: str) -> bool:
         key for key in (word.strip(".,;:()").casefold() for word in words)
         if key.isalpha() and key not in _STOPWORDS
     ]  # fmt: skip
-    return len(content) < 8 or 2 * len(set(content)) > len(content)
+    return len(content) < 6 or 2 * len(set(content)) > len(content)
 
 
 def _closes_at_end(text: str) -> bool:
@@ -392,16 +392,33 @@ def _candidates(
     for section_index, paragraphs in enumerate(sections):
         rank = 0  # among the section's (or the part's) prose sentences
         part = section_index
+        previous = ""  # the paragraph before, when it is text
         for paragraph_index, paragraph in enumerate(paragraphs):
             if paragraph_index in starts and paragraph_index > 0:
                 part += 1
+                previous = ""
                 if rank_in_parts:
                     rank = 0
             if is_block(paragraph):
+                previous = ""
                 continue  # a code block or a table: no sentence of it is a summary's
             opening = True
+            # A paragraph that goes on with the sentence the one before it left open was cut
+            # from it (an importer broke a wrapped list item, a page broke a paragraph): its
+            # first sentence and the other's last are pieces ('… so they are torn' | 'down
+            # after the test'), not points.
+            broken = _goes_on(previous, paragraph)
+            if broken and found and found[-1].paragraph == paragraph_index - 1:
+                last = found[-1]
+                if last.section == section_index and not previous[last.end :].strip():
+                    found.pop()
+                    rank -= 1
+            previous = paragraph
             for start, end in sentence_spans(paragraph):
                 text = paragraph[start:end]
+                if broken:
+                    broken = False
+                    continue
                 if not is_prose(text, min_words=_MIN_WORDS) or text.endswith(("::", ",", ";")):
                     # reST's lead-in to a literal block ('… like the following::') says nothing
                     # without the code it introduces, and shows its markup. A text that ends
@@ -422,6 +439,16 @@ def _candidates(
                 rank += 1
                 opening = False
     return found
+
+
+def _goes_on(previous: str, paragraph: str) -> bool:
+    """Whether ``paragraph`` goes on with a sentence ``previous`` left open: that one ends with
+    no closing mark, and this one opens in lower case, not as a list item."""
+    ending = previous.rstrip()
+    if not ending or ending[-1] in ".!?…:;\"'’”»)]}" or marker_end(paragraph):
+        return False
+    opening = paragraph.lstrip("\"'‘“«*_ \t\n")
+    return opening[:1].islower()
 
 
 def _lead_order(candidates: Sequence[_Candidate]) -> list[int]:
