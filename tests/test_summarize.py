@@ -507,7 +507,7 @@ NOT_POINTS = [
     "and ``packaging``; and bumped the minimum allowed version of the package",
     "by the entropy encoder when needed, as the standard allows it).",
     # A sentence cut where the page or the column ended.
-    "Fix a crash where builds that use the option to disable the cache would fail in",
+    "Fix a crash where builds that use the option to disable the cache would fail when the",
     "The factory only hired workers who",
     "We use the online data products generator to derive upper limits in the 0.3-",
     "Receive certain payments of $250,000 or more for 2007 (such as unemployment compensation",

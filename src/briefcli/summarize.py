@@ -256,8 +256,17 @@ def is_notice(text: str) -> bool:
 #: 'by the entropy encoder when needed).'). A name in lower case ('find exits …') may open one.
 _CONTINUING = _STOPWORDS - {"i"}
 #: Words that end no sentence: a text without a closing mark that ends with one was cut
-#: ('The factory only hired workers who', '… would fail in').
-_UNFINISHED = _STOPWORDS | {"following", "the", "e.g", "i.e", "eg", "ie"}
+#: ('The factory only hired workers who', '… is defined by the following'). Not prepositions,
+#: which may end one ('Returns: {TracingChannel} Collection of channels to trace with').
+_UNFINISHED = frozenset(
+    str.split(
+        """
+    a an the and or nor but if because although though whereas than that which who whom whose
+    is are was were be been being am has have had do does did will would shall should can could
+    may might must to their its his her our your my these those such very following e.g i.e
+        """
+    )
+)
 
 
 @cache
