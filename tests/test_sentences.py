@@ -224,6 +224,7 @@ def test_a_chinese_or_japanese_sentence_counts_its_words_without_spaces() -> Non
         "int main (int argc, char *argv[])",
         "xsltPointerListPtr\txsltPointerListCreate\t(int initialSize)",
         "`git clone https://github.com/json-c/json-c.git`",
+        "To support iterators, implement default like this:: def default(self, o): return 1",
     ],
 )
 def test_markup_signatures_and_commands_are_not_prose(line: str) -> None:
@@ -241,6 +242,7 @@ def test_markup_signatures_and_commands_are_not_prose(line: str) -> None:
         "Use the new option for all of the inputs (stdin, files).",
         ":pep:`594` led to the deprecations of the following modules slated for removal:",
         "The sole argument to `raise` indicates the exception to be raised.",
+        "A C++ caller passes a std::vector of bytes and gets a std::string back.",
     ],
 )
 def test_items_with_numbers_calls_and_roles_are_still_prose(sentence: str) -> None:

@@ -262,9 +262,10 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # XML or HTML markup: a tag, a processing instruction or a comment.
         "tag": re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<\?[\w-]+[^<>]*\?>|<!--"),
-        # reST markup: a directive ('.. note::', '.. reqmeta:: http_user') or a field list
-        # (':release-date: 2026-01-04 :release-by: …').
-        "rest": re.compile(r"^\.\.\s+[\w:-]+::|^:[\w-]+:\s"),
+        # reST markup: a directive ('.. note::', '.. reqmeta:: http_user'), a field list
+        # (':release-date: 2026-01-04 :release-by: …') or a literal block run into the
+        # sentence that leads into it ('… like this:: def default(self, o): …').
+        "rest": re.compile(r"^\.\.\s+[\w:-]+::|^:[\w-]+:\s|\S::\s+\S"),
         # A function's signature alone, as API references list them: 'HTTPHandler(host, url,
         # method='GET')', 'int main (int argc, char *argv[])'.
         "signature": re.compile(
