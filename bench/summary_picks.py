@@ -4,14 +4,18 @@
                                                           each folder), print each extracted
                                                           summary and every part's key points,
                                                           and write them, one pick a line
-    python bench/summary_picks.py score [LABELS]          the labelled sample
+    python bench/summary_picks.py score [LABELS]          the judged samples
                                                           (tests/data/summary_picks/labels.json)
                                                           against today's picks
 
 A pick is one extracted sentence: the summary's (part ``summary``) or a section's or
-subsection's key points (part its id), at the default lengths. ``score`` imports the labelled
-documents again, and counts the picks judged bad that brief still makes, those judged good
-that it no longer makes, and the picks nobody has judged yet (printed, to be judged).
+subsection's key points (part its id), at the default lengths. The labels hold two random
+samples of the picks of the same documents, each judged by hand: "before" (200 picks, before
+the filters of docs/summaries.md, "Sentences") and "after" (200 picks, after them); a pick
+drawn in both carries both. ``score`` counts each sample's bad picks by kind, and imports the
+documents again to say how many of each sample brief still makes (the documents live outside
+the repository: /tmp/h22corpus, /tmp/h25, /tmp/h26, /tmp/h31, /tmp/h32 and a set gathered from
+PyPI sdists and /usr/share/doc; a missing one counts as making nothing).
 """
 
 from __future__ import annotations
@@ -82,57 +86,30 @@ def dump(out: str, paths: Sequence[str]) -> None:
 
 
 def score(labels_path: str) -> None:
-    """Count the labelled sample's bad picks brief still makes, and what it makes anew."""
+    """The judged samples: bad picks by kind, and how many of each sample brief makes today."""
     labels = json.loads(Path(labels_path).read_text(encoding="utf-8"))
-    by_doc: dict[str, dict[tuple[str, str], dict[str, str]]] = {}
-    for row in labels["picks"]:
-        by_doc.setdefault(row["doc"], {})[(row["part"], row["text"])] = row
-    totals = {"labelled": 0, "bad": 0, "bad kept": 0, "good lost": 0, "new": 0, "now": 0}
-    new_rows: list[dict[str, str]] = []
-    for doc, rows in sorted(by_doc.items()):
+    rows = labels["picks"]
+    made: dict[str, set[tuple[str, str]]] = {}
+    for doc in sorted({row["doc"] for row in rows}):
         path = Path(doc)
-        if not path.is_file():
-            print(f"missing: {doc}")
+        made[doc] = {(p.rstrip("*"), t) for p, _, t in picks(path)} if path.is_file() else set()
+    for sample in ("before", "after"):
+        chosen = [row for row in rows if sample in row["samples"]]
+        if not chosen:
             continue
-        now = {(part, text) for part, _, text in picks(path)}
-        totals["now"] += len(now)
-        parts = {part for part, _ in rows}
-        for key, row in rows.items():
-            if row.get("sample") == "new":
-                continue  # judged when it first appeared: counted below if still made
-            totals["labelled"] += 1
-            if row["verdict"] == "bad":
-                totals["bad"] += 1
-                totals["bad kept"] += key in now
-            elif key not in now:
-                totals["good lost"] += 1
-        for part, text in sorted(now):
-            if part in parts and (part, text) not in rows:
-                new_rows.append({"doc": doc, "part": part, "text": text})
-            elif (part, text) in rows and rows[(part, text)].get("sample") == "new":
-                totals["bad kept" if rows[(part, text)]["verdict"] == "bad" else "new"] += 0
-    judged_new = [
-        row for rows in by_doc.values() for row in rows.values() if row.get("sample") == "new"
-    ]
-    now_new = 0
-    bad_new = 0
-    for row in judged_new:
-        path = Path(row["doc"])
-        if (row["part"], row["text"]) in {(p, t) for p, _, t in picks(path)}:
-            now_new += 1
-            bad_new += row["verdict"] == "bad"
-    print(
-        f"sample: {totals['labelled']} picks judged before any change, {totals['bad']} bad "
-        f"({totals['bad'] / max(totals['labelled'], 1):.0%})"
-    )
-    print(f"bad picks still made: {totals['bad kept']}; good picks no longer made: "
-          f"{totals['good lost']}")  # fmt: skip
-    print(f"picks made now in the sample's parts: {totals['now']}; new since the labels, "
-          f"judged: {now_new} ({bad_new} bad); not judged yet: {len(new_rows)}")  # fmt: skip
-    bad_now = totals["bad kept"] + bad_new + len(new_rows) * 0
-    print(f"bad picks among today's (judged) picks: {bad_now}")
-    for row in new_rows:
-        print(json.dumps(row, ensure_ascii=False))
+        bad = [row for row in chosen if row["verdict"] == "bad"]
+        kinds: dict[str, int] = {}
+        for row in bad:
+            kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1
+        lead = sum(row["from"] == "first lines" for row in chosen)
+        lead_bad = sum(row["from"] == "first lines" for row in bad)
+        share = len(bad) / len(chosen)
+        print(f"sample {sample!r}: {len(chosen)} picks, {len(bad)} bad ({share:.0%}); from "
+              f"parts with no prose to rank: {lead} ({lead_bad} bad)")  # fmt: skip
+        print("  bad by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+        kept = [row for row in chosen if (row["part"], row["text"]) in made[row["doc"]]]
+        kept_bad = sum(row["verdict"] == "bad" for row in kept)
+        print(f"  made today: {len(kept)} of {len(chosen)} ({kept_bad} of the {len(bad)} bad)")
 
 
 def main(argv: Sequence[str]) -> None:

@@ -516,6 +516,9 @@ NOT_POINTS = [
     "Dr. Tobias Quathamer toddy@debian.org Sun, 2 Aug 2015",
     "Inspired by discussion with Zach C. <fxchip@example.org>.",
     "(bugfix release, released Mar 05, 2010)",
+    # A label that only leads to its references.
+    "*Related issues and pull requests on GitHub:* :issue:`7916`.",
+    "See also: :ref:`topics-items`, :ref:`topics-loaders` and #4511.",
     # A table's row of repeated cells.
     "Closure Permanent Closure Permanent Closure Permanent Layoff Unknown at this time Layoff "
     "Unknown at this time Layoff Unknown at this time",
@@ -533,6 +536,8 @@ POINTS = [
     "The troops of the North Korean army arrived in Kursk, and the troops of Russia met them.",
     "I reviewed the draft and found the figures consistent with the annex.",
     "a) Accompany the combined library with a copy of the same work based on the Library.",
+    "Fixed the retry of failed downloads. (:gh:`6255`, :gh:`6610`)",
+    "The options that every command of the tool accepts are:",
 ]
 
 

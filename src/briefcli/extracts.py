@@ -135,7 +135,10 @@ def _lead_sentences(
                     continue
             text = text[marker_end(text) :]  # a point is shown as a bullet: not '- - item'
             (other if code else plain).append(text)
-    return _fill(plain + other, sentences, words)
+    # A line with no word in it ('157', '$', '----') says least of all: only if nothing else.
+    wordless = [text for text in plain + other if not any(c.isalpha() for c in text)]
+    ordered = [text for text in plain + other if any(c.isalpha() for c in text)] + wordless
+    return _fill(ordered, sentences, words)
 
 
 def _fill(order: Sequence[str], sentences: int | None, words: int | None) -> tuple[str, ...]:

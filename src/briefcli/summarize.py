@@ -273,6 +273,12 @@ _UNFINISHED = frozenset(
 def _mark_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        # References at the end of a text: roles with their code span, issue numbers, links
+        # in brackets, with the marks and the 'and' between them ('… on GitHub:* :issue:`7916`.').
+        "references": re.compile(
+            r"(?:[\s.,;*_()]|\band\b|:[\w:-]+:`[^`]*`|\{[\w:-]+\}`[^`]*`|#\d+"
+            r"|\((?:https?://|#)[^\s)]*\))*\Z"
+        ),
         # The first word, after a list item's letter ('a) Accompany …', '(b) the …').
         "first": re.compile(r"(?:\(?[^\W\d_]{1,2}[.)]\s+)?([^\W\d_]+)"),
         "last": re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\W*\Z"),
@@ -287,7 +293,8 @@ def is_point(text: str) -> bool:
     joining word or a hyphen, or it opens a bracket it never closes (the page or column broke
     it). A byline: a short sentence with an e-mail address ('Dr. Tobias Quathamer
     toddy@debian.org Sun, 2 Aug 2015'). An aside: the whole sentence in brackets ('(bugfix
-    release, released Mar 05, 2010)'). A row of cells: of six or more content words, half or
+    release, released Mar 05, 2010)'). A label that only leads to references ('Related issues
+    on GitHub: :issue:`7916`.'). A row of cells: of six or more content words, half or
     more repeat one before ('Closure Permanent Closure Permanent …', 'X: Added Y: Added …').
     """
     patterns = _mark_patterns()
@@ -301,6 +308,9 @@ def is_point(text: str) -> bool:
             return False
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
         return False
+    label = patterns["references"].sub("", text)
+    if len(label) < len(text.rstrip(".*_ ")) and label.rstrip("*_ ").endswith(":"):
+        return False  # a label and the references it leads to: nothing of its own to say
     words = text.split()
     if len(words) < 15 and patterns["email"].search(text):
         return False
