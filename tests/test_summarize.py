@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 from briefcli.loader import load_brief
 from briefcli.model import Brief
 from briefcli.sentences import is_prose
-from briefcli.summarize import KEY_POINTS, METHOD, Method, is_notice, key_points, summary
+from briefcli.summarize import (
+    KEY_POINTS,
+    METHOD,
+    Method,
+    is_notice,
+    is_point,
+    key_points,
+    summary,
+)
 
 SHIPPED = Path(__file__).parent.parent / "briefs" / "nk-russia-troops-2025.yaml"
 
@@ -491,3 +499,86 @@ def test_a_piece_of_a_sentence_cut_at_a_comma_is_no_point() -> None:
         "The parser is case sensitive and reads every definition in the file.",
     ]
     assert [point.text for point in key_points(paragraphs)] == [paragraphs[2]]
+
+
+#: Picks found importing real documents (bench/summary_picks.py), none of them usable alone.
+NOT_POINTS = [
+    # The rest of a sentence that a list item, a page or a column broke.
+    "and ``packaging``; and bumped the minimum allowed version of the package",
+    "by the entropy encoder when needed, as the standard allows it).",
+    # A sentence cut where the page or the column ended.
+    "Fix a crash where builds that use the option to disable the cache would fail when the",
+    "The factory only hired workers who",
+    "We use the online data products generator to derive upper limits in the 0.3-",
+    "Receive certain payments of $250,000 or more for 2007 (such as unemployment compensation",
+    "The stdout and stderr from VCS commands run by pip as subprocesses (e.g.",
+    # A byline, and an aside that says nothing of its own.
+    "Dr. Tobias Quathamer toddy@debian.org Sun, 2 Aug 2015",
+    "Inspired by discussion with Zach C. <fxchip@example.org>.",
+    "(bugfix release, released Mar 05, 2010)",
+    # A label that only leads to its references.
+    "*Related issues and pull requests on GitHub:* :issue:`7916`.",
+    "See also: :ref:`topics-items`, :ref:`topics-loaders` and #4511.",
+    # A table's row of repeated cells.
+    "Closure Permanent Closure Permanent Closure Permanent Layoff Unknown at this time Layoff "
+    "Unknown at this time Layoff Unknown at this time",
+    "gnutls_encode_rs_value: Added gnutls_decode_rs_value: Added gnutls_base64_encode2: Added "
+    "gnutls_base64_decode2: Added gnutls_x509_crt_set_flags: Added gnutls_pubkey_x: Added "
+    "gnutls_x509_ext_import: Added gnutls_x509_ext_export: Added",
+]
+POINTS = [
+    "find exits with status 0 if all files are processed successfully.",
+    "It works (mostly) as expected in the end.",
+    "(See the appendix.) The rest of the method follows here in order.",
+    "Remove some unused files from the git repository",
+    "In October 2024, about 11,000 troops arrived in Kursk, according to 3 officials.",
+    "Items a), b) and c) of the list apply to every engine of the ship.",
+    "The troops of the North Korean army arrived in Kursk, and the troops of Russia met them.",
+    "I reviewed the draft and found the figures consistent with the annex.",
+    "a) Accompany the combined library with a copy of the same work based on the Library.",
+    "Fixed the retry of failed downloads. (:gh:`6255`, :gh:`6610`)",
+    "The options that every command of the tool accepts are:",
+]
+
+
+@pytest.mark.parametrize("text", NOT_POINTS)
+def test_pieces_bylines_asides_and_rows_are_no_points(text: str) -> None:
+    assert not is_point(text)
+
+
+@pytest.mark.parametrize("text", POINTS)
+def test_sentences_that_stand_alone_are_points(text: str) -> None:
+    assert is_point(text)
+
+
+def test_a_section_broken_by_its_pages_gets_only_whole_sentences_as_points() -> None:
+    paragraphs = [
+        "The power of engines as per the first item is to",
+        "be stated by the Manufacturer and agreed by the Society for each engine type.",
+        "Crankcase doors are to be fastened securely so that an explosion cannot displace them.",
+        "Ventilation of the crankcase is in principle not permitted on any engine of the ship.",
+    ]
+    points = [point.text for point in key_points(paragraphs, sentences=4)]
+    assert points == paragraphs[2:]
+
+
+def test_a_wrapped_item_an_importer_broke_in_two_gives_neither_piece() -> None:
+    """A paragraph that opens in lower case goes on with the sentence the one before it left
+    open (a reST change log's wrapped item, read as two paragraphs)."""
+    paragraphs = [
+        "Fixed an issue where the fixtures that execute before them are torn down in the wrong",
+        "order when the test session ends, which left temporary folders behind on every run.",
+        "The test runner now reads its options from the project file before the command line.",
+        "Plugins that register a hook after start-up get a warning instead of an error now.",
+    ]
+    points = [point.text for point in key_points(paragraphs, sentences=4)]
+    assert points == paragraphs[2:]
+
+
+def test_a_sentence_with_a_code_fence_in_it_is_no_point() -> None:
+    paragraphs = [
+        "The canvas draws the curve through the four points given.\n"
+        "canvas.setStrokeColor(black)\n        canvas.bezier(x1, y1, x2, y2, x3, y3, x4, y4)\n```",
+        "A Bezier curve is drawn through two end points and bent by two control points.",
+    ]
+    assert [point.text for point in key_points(paragraphs)] == [paragraphs[1]]

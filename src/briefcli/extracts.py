@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: Bumped whenever what is extracted changes, so cached extracts are computed afresh.
-METHOD = 19
+METHOD = 20
 #: The modules whose code decides what is extracted (their size and mtime key the cache too).
 _CODE = ("extracts.py", "summarize.py", "sentences.py", "terms.py")
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
@@ -123,7 +123,9 @@ def _lead_sentences(
             text = paragraph[start:end]
             code = is_block(paragraph) or text.startswith(("```", "~~~", "    ", "|", "<"))
             if not code and not is_prose(text, min_words=1):
-                other.append(text)  # a flattened table row or line of code: only if nothing else
+                # A flattened table row or line of code: only if nothing else. A point is shown
+                # as a bullet: not '- - item'.
+                other.append(text[marker_end(text) :])
                 continue
             if code:
                 # The first line that says something: not a fence or a table rule.
@@ -133,7 +135,10 @@ def _lead_sentences(
                     continue
             text = text[marker_end(text) :]  # a point is shown as a bullet: not '- - item'
             (other if code else plain).append(text)
-    return _fill(plain + other, sentences, words)
+    # A line with no word in it ('157', '$', '----') says least of all: only if nothing else.
+    wordless = [text for text in plain + other if not any(c.isalpha() for c in text)]
+    ordered = [text for text in plain + other if any(c.isalpha() for c in text)] + wordless
+    return _fill(ordered, sentences, words)
 
 
 def _fill(order: Sequence[str], sentences: int | None, words: int | None) -> tuple[str, ...]:

@@ -26,7 +26,8 @@ _NEVER_FINAL = frozenset(
     mr mrs ms mx dr prof gen col lt capt cpt sgt maj adm cmdr gov sen rep rev fr hon pres
     supt insp det cpl pvt brig st mt ft ave blvd
     jan feb mar apr jun jul aug sep sept oct nov dec
-    no nos nr vol vols pp p para paras fig figs eq eqs art arts sec secs ch chap ed eds
+    no nos nr vol vols pp p para paras fig figs eq eqs art arts sec secs sect sects ch chap ed eds
+    ref refs
     approx ca cf vs viz e.g i.e et al ibid op resp est dept univ assn bros
         """
     )
@@ -87,14 +88,25 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _next_word(text: str, position: int) -> str:
-    """The next word after ``position``, skipping white space and opening quotes or brackets."""
+    """The next word after ``position``, skipping white space and opening quotes or brackets.
+
+    A MyST or Sphinx role that opens a sentence ("{meth}`get_help_record` still …") counts as
+    code, which starts one: the word is its code span, not the role's lower-case name."""
     length = len(text)
     while position < length and (text[position].isspace() or text[position] in _OPENERS_PUNCT):
+        if text[position] == "{" and (role := _role().match(text, position)):
+            return text[role.end() - 1 : role.end()]
         position += 1
     end = position
     while end < length and not text[end].isspace():
         end += 1
     return text[position:end].strip(_CLOSERS + ",;:.!?…")
+
+
+@cache
+def _role() -> re.Pattern[str]:
+    """A MyST role before its code span: '{meth}`', '{ref}`'."""
+    return re.compile(r"\{[\w:.-]+\}`")
 
 
 def _is_initialism(word: str) -> bool:
@@ -132,8 +144,10 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int, paren_inside: bool
     if paren_inside:
         return False
     if run != ".":
-        # "?!", "!", "..." and "…": end unless a lower-case word follows (handled above).
-        return True
+        # "?!", "!", "..." and "…": end unless a lower-case word follows (handled above). An
+        # ellipsis between code ("An `if` … `elif` … sequence") or before a number leaves
+        # something out of a sentence that goes on: only a letter opens the next one.
+        return run.rstrip(".…") != "" or first.isalpha()
     token = _word_before(text, mark_start)
     bare = token.lstrip(_OPENERS_PUNCT)
     lowered = bare.casefold()
@@ -248,6 +262,21 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # XML or HTML markup: a tag, a processing instruction or a comment.
         "tag": re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<\?[\w-]+[^<>]*\?>|<!--"),
+        # reST markup: a directive ('.. note::', '.. reqmeta:: http_user'), a field list
+        # (':release-date: 2026-01-04 :release-by: …') or a literal block run into the
+        # sentence that leads into it ('… like this:: def default(self, o): …').
+        "rest": re.compile(r"^\.\.\s+[\w:-]+::|^:[\w-]+:\s|\S::\s+\S"),
+        # A function's signature alone, as API references list them: 'HTTPHandler(host, url,
+        # method='GET')', 'int main (int argc, char *argv[])'.
+        "signature": re.compile(
+            r"^(?:(?:unsigned\s+|const\s+)?(?:int|char|void|long|short|double|float|bool)\b"
+            r"[\s*]+[A-Za-z_]\w*\s*|(?:[A-Za-z_][\w*]*\s+){0,2}[A-Za-z_][\w.]*)"
+            r"\((?:[^()]|\([^()]*\))*[,=*\[](?:[^()]|\([^()]*\))*\)\Z"
+        ),
+        # A code fence's line inside a sentence: the rest of a code block run into it.
+        "fence": re.compile(r"(?:^|\n)[ \t]*(?:```|~~~)"),
+        # Cells a tab separates ('xsltPointerListPtr\txsltPointerListCreate\t(int size)').
+        "tab": re.compile(r"\S\t+\S"),
         # Inline code spans and MyST roles: code quoted inside prose, not code.
         "quoted_code": re.compile(r"`[^`]*`|\{\w+\}(?=`)"),
     }
@@ -257,14 +286,19 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
 def _link_only() -> re.Pattern[str]:
     """A link line: text that ends with an address in brackets, not even a full stop after it.
 
-    A sentence that cites an address goes on, or closes with its mark after the bracket.
+    A sentence that cites an address goes on, or closes with its mark after the bracket. An
+    issue's number ("Optimize loop for layout mode (#3543)") is no in-page link.
     """
-    return re.compile(r"\((?:https?://|mailto:|#|/)[^\s)]*\)\s*\Z")
+    return re.compile(r"\((?:https?://|mailto:|#(?!\d+\))|/)[^\s)]*\)\s*\Z")
 
 
 def _code_or_table(text: str) -> bool:
     """Whether a sentence is a flattened table row or a line of code rather than prose."""
     patterns = _not_prose_patterns()
+    if any(patterns[name].search(text) for name in ("rest", "signature", "tab", "fence")):
+        return True
+    if text.startswith("`") and text.endswith("`") and text.count("`") == 2:
+        return True  # one span of code: a command, not a sentence about it
     plain = patterns["marker"].sub("", patterns["quoted_code"].sub(" ", text))
     if plain.count(" | ") >= 2 or any(
         patterns[name].search(plain) for name in ("rule", "option", "numbers", "code", "python")

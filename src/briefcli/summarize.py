@@ -32,7 +32,7 @@ from typing import NamedTuple
 from briefcli.model import is_block
 from briefcli.sentences import is_prose, sentence_spans
 
-__all__ = ["METHOD", "Extract", "Method", "key_points", "marker_end", "summary"]
+__all__ = ["METHOD", "Extract", "Method", "is_point", "key_points", "marker_end", "summary"]
 
 #: Words that say nothing about what a sentence is about.
 _STOPWORDS = frozenset(
@@ -253,6 +253,90 @@ def is_notice(text: str) -> bool:
     )
 
 
+#: Words that open no sentence in lower case: a text that opens with one is the rest of a
+#: sentence that a page, a column or a list item broke ('and ``packaging``; and bumped …',
+#: 'by the entropy encoder when needed).'). A name in lower case ('find exits …') may open one.
+_CONTINUING = _STOPWORDS - {"i"}
+#: Words that end no sentence: a text without a closing mark that ends with one was cut
+#: ('The factory only hired workers who', '… is defined by the following'). Not prepositions,
+#: which may end one ('Returns: {TracingChannel} Collection of channels to trace with').
+_UNFINISHED = frozenset(
+    str.split(
+        """
+    a an the and or nor but if because although though whereas than that which who whom whose
+    is are was were be been being am has have had do does did will would shall should can could
+    may might must to their its his her our your my these those such very following e.g i.e
+        """
+    )
+)
+
+
+@cache
+def _mark_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        # References at the end of a text: roles with their code span, issue numbers, links
+        # in brackets, with the marks and the 'and' between them ('… on GitHub:* :issue:`7916`.').
+        "references": re.compile(
+            r"(?:[\s.,;*_()]|\band\b|:[\w:-]+:`[^`]*`|\{[\w:-]+\}`[^`]*`|#\d+"
+            r"|\((?:https?://|#)[^\s)]*\))*\Z"
+        ),
+        # The first word, after a list item's letter ('a) Accompany …', '(b) the …').
+        "first": re.compile(r"(?:\(?[^\W\d_]{1,2}[.)]\s+)?([^\W\d_]+)"),
+        "last": re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\W*\Z"),
+    }
+
+
+def is_point(text: str) -> bool:
+    """Whether a prose sentence can stand alone as a key point: not a piece of a sentence, a
+    byline, an aside or a table row of repeated words.
+
+    Pieces: it opens with a joining word in lower case, it ends with no closing mark after a
+    joining word or a hyphen, or it opens a bracket it never closes (the page or column broke
+    it). A byline: a short sentence with an e-mail address ('Dr. Tobias Quathamer
+    toddy@debian.org Sun, 2 Aug 2015'). An aside: the whole sentence in brackets ('(bugfix
+    release, released Mar 05, 2010)'). A label that only leads to references ('Related issues
+    on GitHub: :issue:`7916`.'). A row of cells: of six or more content words, half or
+    more repeat one before ('Closure Permanent Closure Permanent …', 'X: Added Y: Added …').
+    """
+    patterns = _mark_patterns()
+    first = patterns["first"].match(text.lstrip("\"'‘“«*_"))
+    if first and first.group(1) in _CONTINUING:
+        return False
+    stripped = text.rstrip("\"'’”»*_`")
+    if stripped and stripped[-1] not in ".!?…:;)]}":
+        last = patterns["last"].search(stripped)
+        if stripped.endswith("-") or (last and last.group(1).casefold() in _UNFINISHED):
+            return False
+    if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
+        return False
+    label = patterns["references"].sub("", text)
+    if len(label) < len(text.rstrip(".*_ ")) and label.rstrip("*_ ").endswith(":"):
+        return False  # a label and the references it leads to: nothing of its own to say
+    words = text.split()
+    if len(words) < 15 and patterns["email"].search(text):
+        return False
+    if text.startswith("(") and text.rstrip(".").endswith(")") and _closes_at_end(text):
+        return False
+    content = [
+        key for key in (word.strip(".,;:()").casefold() for word in words)
+        if key.isalpha() and key not in _STOPWORDS
+    ]  # fmt: skip
+    return len(content) < 6 or 2 * len(set(content)) > len(content)
+
+
+def _closes_at_end(text: str) -> bool:
+    """Whether the bracket that opens ``text`` is the one that closes at its end."""
+    depth = 0
+    body = text.rstrip(".")
+    for index, char in enumerate(body):
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return index == len(body) - 1
+    return False
+
+
 def _points_back(words: Sequence[str]) -> bool:
     """Whether a sentence whose words (case-folded) are ``words`` opens by pointing back."""
     if not words or words[0] not in _POINTERS:
@@ -329,16 +413,33 @@ def _candidates(
     for section_index, paragraphs in enumerate(sections):
         rank = 0  # among the section's (or the part's) prose sentences
         part = section_index
+        previous = ""  # the paragraph before, when it is text
         for paragraph_index, paragraph in enumerate(paragraphs):
             if paragraph_index in starts and paragraph_index > 0:
                 part += 1
+                previous = ""
                 if rank_in_parts:
                     rank = 0
             if is_block(paragraph):
+                previous = ""
                 continue  # a code block or a table: no sentence of it is a summary's
             opening = True
+            # A paragraph that goes on with the sentence the one before it left open was cut
+            # from it (an importer broke a wrapped list item, a page broke a paragraph): its
+            # first sentence and the other's last are pieces ('… so they are torn' | 'down
+            # after the test'), not points.
+            broken = _goes_on(previous, paragraph)
+            if broken and found and found[-1].paragraph == paragraph_index - 1:
+                last = found[-1]
+                if last.section == section_index and not previous[last.end :].strip():
+                    found.pop()
+                    rank -= 1
+            previous = paragraph
             for start, end in sentence_spans(paragraph):
                 text = paragraph[start:end]
+                if broken:
+                    broken = False
+                    continue
                 if not is_prose(text, min_words=_MIN_WORDS) or text.endswith(("::", ",", ";")):
                     # reST's lead-in to a literal block ('… like the following::') says nothing
                     # without the code it introduces, and shows its markup. A text that ends
@@ -349,6 +450,8 @@ def _candidates(
                 if skip := marker_end(text):
                     start += skip
                     text = paragraph[start:end]
+                if not is_point(text):
+                    continue
                 found.append(
                     _Candidate(
                         section_index, paragraph_index, start, end, text, rank, opening, part
@@ -357,6 +460,16 @@ def _candidates(
                 rank += 1
                 opening = False
     return found
+
+
+def _goes_on(previous: str, paragraph: str) -> bool:
+    """Whether ``paragraph`` goes on with a sentence ``previous`` left open: that one ends with
+    no closing mark, and this one opens in lower case, not as a list item."""
+    ending = previous.rstrip()
+    if not ending or ending[-1] in ".!?…:;\"'’”»)]}" or marker_end(paragraph):
+        return False
+    opening = paragraph.lstrip("\"'‘“«*_ \t\n")
+    return opening[:1].islower()
 
 
 def _lead_order(candidates: Sequence[_Candidate]) -> list[int]:
