@@ -19,6 +19,7 @@ from briefcli.summarize import (
     is_notice,
     is_point,
     key_points,
+    marker_end,
     summary,
 )
 
@@ -582,3 +583,26 @@ def test_a_sentence_with_a_code_fence_in_it_is_no_point() -> None:
         "A Bezier curve is drawn through two end points and bent by two control points.",
     ]
     assert [point.text for point in key_points(paragraphs)] == [paragraphs[1]]
+
+
+def test_captions_are_no_key_points() -> None:
+    """'Listing 4-4: Transferring ownership of return values' (the Rust book) says what a
+    listing shows, without it; a sentence about a table is prose."""
+    assert not is_point("Listing 4-4: Transferring ownership of return values")
+    assert not is_point("Figure 3. Trade by port between 2015 and 2020 in tonnes.")
+    assert not is_point("Table 12: Members of the corridor authority and their terms")
+    assert is_point("Table 2 shows that trade rose by a tenth between 2015 and 2020.")
+
+
+def test_a_quoted_point_is_shown_without_its_quote_marker() -> None:
+    """A block quote is stored as Markdown writes it ('> …'); its sentence is the point, shown
+    as a bullet, not '- > The memory model …'."""
+    paragraphs = [
+        "> The memory model of the language is incomplete and not fully decided yet.",
+        "The most basic unit of memory in the language is a byte of eight bits.",
+    ]
+    points = key_points(paragraphs, sentences=2)
+    texts = [point.text for point in points]
+    assert texts[0] == "The memory model of the language is incomplete and not fully decided yet."
+    assert all(point.text in paragraphs[point.paragraph] for point in points)
+    assert marker_end("> > - nested item") == len("> > - ")

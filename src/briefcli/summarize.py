@@ -284,22 +284,30 @@ def _mark_patterns() -> dict[str, re.Pattern[str]]:
         # The first word, after a list item's letter ('a) Accompany …', '(b) the …').
         "first": re.compile(r"(?:\(?[^\W\d_]{1,2}[.)]\s+)?([^\W\d_]+)"),
         "last": re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\W*\Z"),
+        # A caption: 'Listing 4-4: Transferring …', 'Figure 3. Trade by port', 'Table 2 — …'.
+        "caption": re.compile(
+            r"(?:Listing|Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph|Plate|Illustration)"
+            r"\s+[A-Z]?\d+(?:[.-]\d+)*[a-z]?\s*[.:—–|]\s"
+        ),
     }
 
 
 def is_point(text: str) -> bool:
     """Whether a prose sentence can stand alone as a key point: not a piece of a sentence, a
-    byline, an aside or a table row of repeated words.
+    byline, an aside, a caption or a table row of repeated words.
 
     Pieces: it opens with a joining word in lower case, it ends with no closing mark after a
     joining word or a hyphen, or it opens a bracket it never closes (the page or column broke
     it). A byline: a short sentence with an e-mail address ('Dr. Tobias Quathamer
     toddy@debian.org Sun, 2 Aug 2015'). An aside: the whole sentence in brackets ('(bugfix
     release, released Mar 05, 2010)'). A label that only leads to references ('Related issues
-    on GitHub: :issue:`7916`.'). A row of cells: of six or more content words, half or
+    on GitHub: :issue:`7916`.'). A caption ('Listing 4-4: Transferring …', 'Figure 3. …'),
+    which says what a figure shows without it. A row of cells: of six or more content words, half or
     more repeat one before ('Closure Permanent Closure Permanent …', 'X: Added Y: Added …').
     """
     patterns = _mark_patterns()
+    if patterns["caption"].match(text):
+        return False  # what a figure, table or listing shows, without it
     first = patterns["first"].match(text.lstrip("\"'‘“«*_"))
     if first and first.group(1) in _CONTINUING:
         return False
@@ -349,12 +357,13 @@ def _points_back(words: Sequence[str]) -> bool:
 
 @cache
 def _list_marker() -> re.Pattern[str]:
-    return re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
+    item = r"(?:[-*+•]|\d{1,3}[.)])[ \t]+"
+    return re.compile(rf"(?:(?:>[ \t]*)+(?:{item})?|{item})(?=\S)")
 
 
 def marker_end(text: str) -> int:
-    """Where a list item's text starts after its '- ' or '2. ' (0 when it has none): a point is
-    shown as a bullet, and would show the item's marker twice."""
+    """Where a list item's or a block quote's text starts after its '- ', '2. ' or '> ' (0
+    when it has none): a point is shown as a bullet, and would show the marker too."""
     marker = _list_marker().match(text)
     return marker.end() if marker else 0
 
