@@ -26,7 +26,7 @@ from briefcli.render.document import (
     ReportTable,
     Table,
 )
-from briefcli.render.text import cells, heading_text, list_item, stacks
+from briefcli.render.text import cell_text, cells, heading_text, list_item, stacks
 from briefcli.sanitize import sanitize, sanitize_line
 from briefcli.termmatch import Matcher
 from briefcli.theme import SYNTAX_THEME, style
@@ -236,6 +236,9 @@ class _CodeLines:
 _NARROWEST_COLUMN = 12
 #: Between two columns of a report's table: padding, the rule's gap, padding.
 _COLUMN_GAP = 3
+#: A report's table stacks its rows when the room its columns have beyond their longest
+#: words is less than this fraction (1/8) of the room they would take on one line each.
+_LEAST_SHARE = 8
 
 
 def _report_table(block: ReportTable) -> RenderableType:
@@ -253,19 +256,49 @@ class _ReportTable:
         count = max(len(row) for row in (block.header, *block.rows))
         self.rows = [[*row, *[""] * (count - len(row))] for row in (block.header, *block.rows)]
 
-    def _narrowest(self) -> int:
-        """The columns the table needs, each column at its longest word (at most
-        _NARROWEST_COLUMN) and the gaps between them."""
+    def _narrowest(self) -> list[int]:
+        """Each column's narrowest width: its longest word, at most _NARROWEST_COLUMN."""
         columns = zip(*self.rows, strict=True)
         longest = [
             max((cells(w) for cell in c for w in sanitize(cell).split()), default=0)
             for c in columns
         ]
-        return sum(min(w, _NARROWEST_COLUMN) for w in longest) + _COLUMN_GAP * (len(longest) - 1)
+        return [max(min(w, _NARROWEST_COLUMN), 1) for w in longest]
+
+    def _widths(self, width: int) -> list[int] | None:
+        """The columns' widths on a measure of ``width``: None when every cell fits on one
+        line (Rich sizes the table), else each column its narrowest and the room left
+        shared out, the columns that need least first, so that a short column stays on one
+        line and Rich never breaks a word the narrowest width keeps whole; an empty list
+        when the rows are to stack instead."""
+        narrowest = self._narrowest()
+        gaps = _COLUMN_GAP * (len(narrowest) - 1)
+        widest = [
+            max(max((cells(cell_text(cell)) for cell in column), default=0), least)
+            for column, least in zip(zip(*self.rows, strict=True), narrowest, strict=True)
+        ]
+        if sum(widest) + gaps <= width:
+            return None
+        room = width - gaps - sum(narrowest)
+        wants = [most - least for most, least in zip(widest, narrowest, strict=True)]
+        if room < 0 or room * _LEAST_SHARE < sum(wants):
+            # Columns held near their longest word make a tall, thin table of a word a
+            # line: the rows read better stacked.
+            return []
+        widths = list(narrowest)
+        # Fill like water: each column in turn, fewest wanted first, gets what it wants or
+        # an equal share of the room left, whichever is less.
+        order = sorted(range(len(wants)), key=lambda i: wants[i])
+        for place, index in enumerate(order):
+            share = min(wants[index], room // (len(order) - place))
+            widths[index] += share
+            room -= share
+        return widths
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if self._narrowest() <= options.max_width:
-            yield self._table()
+        widths = self._widths(options.max_width)
+        if widths != []:
+            yield self._table(widths)
             return
         header, *rows = self.rows
         for index, row in enumerate(rows):
@@ -280,7 +313,7 @@ class _ReportTable:
                     continue
                 yield _Hanging(Text(name + ": ", style=style("label")), value)
 
-    def _table(self) -> RenderableType:
+    def _table(self, widths: list[int] | None) -> RenderableType:
         from rich import box
         from rich.table import Table as RichTable
 
@@ -288,8 +321,9 @@ class _ReportTable:
             box=box.SIMPLE_HEAD, header_style=style("label"), pad_edge=False, show_edge=False
         )
         header, *rows = self.rows
-        for cell in header:
-            table.add_column(Text(sanitize(cell)), overflow="fold")
+        for index, cell in enumerate(header):
+            width = widths[index] if widths else None
+            table.add_column(Text(sanitize(cell)), overflow="fold", width=width)
         for row in rows:
             texts = [Text(sanitize(cell), overflow="fold") for cell in row]
             for text in texts:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
+from briefcli.render.document import section_number
 from briefcli.sanitize import sanitize_line
 from briefcli.theme import style
 from briefcli.tui.pages import Piece, Stop, typeset
@@ -35,7 +36,7 @@ def line(text: str, role: str = "body") -> Text:
 def stop_label(stop: Stop) -> Text:
     """A heading as the contents show it: '4-2 Timeline of troop movements…'."""
     label = Text(no_wrap=True, overflow="ellipsis")
-    if stop.anchor[:1].isdigit():
+    if section_number(stop.anchor):
         label.append(sanitize_line(stop.anchor) + " ", style=style("number"))
     label.append(sanitize_line(stop.title), style=style("heading" if stop.level == 1 else "body"))
     return label
