@@ -32,9 +32,7 @@ def words(paragraphs: tuple[str, ...]) -> int:
 
 #: Han ideographs, hiragana and katakana: read at about as many characters a minute as
 #: English words (Chinese about 255, Japanese about 360; Trauzettel-Klosinski et al., 2012).
-_IDEOGRAPHS = (
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-)
+_IDEOGRAPHS = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 
 
 def _words_beyond_ascii(text: str) -> int:

@@ -230,12 +230,12 @@ def _overview(brief: Brief, depth: int = 2) -> list[Block]:
         if brief.glossary
         else ("No glossary of its own")
     )
+    events = _count(len(brief.timeline), "timeline event") if brief.timeline else "no timeline"
     blocks.append(
         Paragraph(
             f"{_count(total, 'word')} in all: about {_duration(contents.minutes(total))} "
             f"at {contents.WORDS_PER_MINUTE} words a minute. "
-            f"{terms}, "
-            f"{_count(len(brief.timeline), 'timeline event') if brief.timeline else 'no timeline'}.",
+            f"{terms}, {events}.",
             "muted",
         )
     )

@@ -21,7 +21,7 @@ from briefcli.theme import style
 from briefcli.tui.pages import Piece, Stop, typeset
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from textual.app import ComposeResult
 
     from briefcli.index import Hit
@@ -311,12 +311,18 @@ class GlossaryPopup(Popup):
     def __init__(self, brief: Brief) -> None:
         super().__init__()
         self.brief = brief
+        #: The terms `brief glossary` lists: the brief's own, else those found in its text.
+        self.entries = brief.glossary or _extracted_terms(brief)
 
     def compose(self) -> ComposeResult:
         """The list of terms, and the highlighted one's definition."""
+        from briefcli.render.document import ORIGIN_MARK
+
         options = []
-        for index, entry in enumerate(self.brief.glossary):
+        for index, entry in enumerate(self.entries):
             label = line(entry.term, "term")
+            if mark := ORIGIN_MARK.get(entry.origin, ""):
+                label.append(mark, style=style("muted"))
             label.append("  " + sanitize_line(entry.category), style=style("category"))
             options.append(Option(label, id=str(index)))
         with Vertical(id="box"):
@@ -327,35 +333,74 @@ class GlossaryPopup(Popup):
     def on_mount(self) -> None:
         """Start on the first term."""
         terms = self.query_one("#terms", OptionList)
-        if self.brief.glossary:
+        if self.entries:
             terms.highlighted = 0
         else:
             self.query_one("#definition", Static).update(
-                Text("This brief has no glossary.", style=style("muted"))
+                Text(
+                    "This brief has no glossary, and brief found no terms in its text.",
+                    style=style("muted"),
+                )
             )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted term in full."""
-        entry = self.brief.glossary[int(event.option.id or 0)]
+        entry = self.entries[int(event.option.id or 0)]
         self.query_one("#definition", Static).update(definition(self.brief, entry))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a term: read on where it is used first."""
         from briefcli.query import term_sections
 
-        used = term_sections(self.brief, self.brief.glossary[int(event.option.id or 0)])
+        used = term_sections(self.brief, self.entries[int(event.option.id or 0)])
         self.dismiss(used[0] if used else None)
 
 
-def event_label(event: TimelineEvent) -> Text:
-    """A timeline entry as one line: date, sections, event; the editor's marked as such."""
-    label = Text(overflow="fold")
-    label.append(f"{sanitize_line(event.date.display()):<14}", style=style("date"))
-    label.append(f"{sanitize_line(', '.join(event.sections)):<9}", style=style("number"))
-    label.append(sanitize_line(event.event))
+def _extracted_terms(brief: Brief) -> tuple[GlossaryEntry, ...]:
+    """The terms brief finds in the text of a brief without a glossary of its own, as
+    `brief glossary` lists them (marked [extracted])."""
+    from briefcli import extracts
+
+    return tuple(found.entry for found in extracts.digest(brief).glossary())
+
+
+def event_label(event: TimelineEvent) -> RenderableType:
+    """A timeline entry: date, sections, and the event beside them, wrapped under itself
+    (under the date on a narrow pop-up); the editor's marked as such."""
+    head = Text(no_wrap=True, overflow="ellipsis")
+    head.append(f"{sanitize_line(event.date.display()):<14}", style=style("date"))
+    head.append(f"{sanitize_line(', '.join(event.sections)):<9}", style=style("number"))
+    body = Text(sanitize_line(event.event), overflow="fold")
     if event.origin == "editor":
-        label.append(" [editor]", style=style("muted"))
-    return label
+        body.append(" [editor]", style=style("muted"))
+    return _EventLabel(head, body)
+
+
+#: The fewest columns the event keeps beside its date and sections before it goes under them.
+_EVENT_ROOM = 24
+
+
+class _EventLabel:
+    """Date and sections, then the event: beside them and wrapped under its own first
+    word, or (when that leaves the event less than _EVENT_ROOM columns) on the lines
+    under them, indented, the way `brief timeline` stacks on a narrow terminal."""
+
+    def __init__(self, head: Text, body: Text) -> None:
+        self.head = head
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        indent = self.head.cell_len
+        if width - indent >= _EVENT_ROOM:
+            for index, piece in enumerate(self.body.wrap(console, width - indent)):
+                yield (self.head if index == 0 else Text(" " * indent)) + piece
+            return
+        head = self.head.copy()
+        head.rstrip()
+        yield head
+        for piece in self.body.wrap(console, max(width - 2, 1)):
+            yield Text("  ") + piece
 
 
 class TimelinePopup(Popup):

@@ -1,0 +1,262 @@
+"""A new user's own reports, imported and read with every command: front matter (i, ii before
+1), a report without metadata, Japanese text, a table wider than the terminal, and the
+reader's glossary and timeline pop-ups."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import Runner, golden, write
+
+#: A report as people write them: a foreword and an executive summary before section 1, no
+#: date or publisher, a table with a long column and wide (CJK) and right-to-left cells.
+FRONT_MATTER_REPORT = """\
+# Regional Water Security Assessment 2031
+
+## Foreword
+
+This assessment was commissioned by the Inter-Basin Water Authority (IBWA) in March 2030.
+
+## Executive Summary
+
+Water stress in the region rose sharply between 2020 and 2030. The "Blue Ledger" accounting \
+system, introduced in June 2027, now covers 80% of withdrawals.
+
+## 1. Introduction
+
+The Inter-Basin Water Authority (IBWA) oversees 14 reservoirs.
+
+## 2. Findings
+
+| Reservoir | Capacity (hm³) | Level 2030 | Trend since 2020 with a very long header cell |
+|---|---|---|---|
+| Northfield | 1,200 | 43% | falling steadily every year since the drought of 2022 |
+| 東京貯水池 | 830 | 71% | stable |
+| خزان الشمال | 400 | 12% | falling |
+
+The Blue Ledger data show withdrawals peaking in August 2028.
+
+## 3. Conclusion
+
+Water security depends on accounting first.
+"""
+
+JAPANESE_REPORT = """\
+# 地域水資源評価報告書
+
+## 1. 概要
+
+二〇二〇年から二〇三〇年にかけて、地域の水ストレスは急激に高まった。
+
+## 2. 結論
+
+水の安全保障は、まず会計から始まる。
+"""
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
+
+
+@pytest.fixture
+def own(brief: Runner, tmp_path: Path) -> str:
+    """The front-matter report imported to a brief file; its path."""
+    report = write(tmp_path, "water.md", FRONT_MATTER_REPORT)
+    out = tmp_path / "water.yaml"
+    result = brief("import", str(report), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    return str(out)
+
+
+def plain(output: str) -> str:
+    """Typeset output without its escape codes."""
+    return ANSI.sub("", output)
+
+
+# -- front matter: i, ii before 1 ---------------------------------------------------------
+
+
+def test_front_matter_is_numbered_in_the_contents(brief: Runner, own: str) -> None:
+    lines = brief("-b", own, "--depth", "1").stdout.splitlines()
+    ids = [line.split()[0] for line in lines if re.match(r"^\S+ +\d+ words? ", line)]
+    assert ids == ["i", "ii", "1", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    ("args", "first_line"),
+    [
+        (("show", "ii"), "ii. Executive Summary"),
+        (("show", "II"), "ii. Executive Summary"),
+        (("show", "section", "i"), "i. Foreword"),
+        (("show", "summary"), "ii. Executive Summary"),
+        (("read", "i"), "§ i. Foreword"),
+    ],
+)
+def test_a_front_matter_heading_shows_the_id_you_type(
+    brief: Runner, own: str, args: tuple[str, ...], first_line: str
+) -> None:
+    # The contents list 'ii'; the heading used to be the bare title, so nothing on the page
+    # said what to type to come back to it.
+    result = brief(*args, "-b", own)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == first_line
+
+
+def test_reading_on_marks_every_front_matter_heading(brief: Runner, own: str) -> None:
+    headings = [line for line in brief("read", "i", "-b", own).stdout.splitlines() if "§" in line]
+    assert headings[:3] == ["§ i. Foreword", "§ ii. Executive Summary", "§ 1. Introduction"]
+
+
+def test_the_footer_names_front_matter_by_its_id(brief: Runner, own: str) -> None:
+    footer = plain(brief("show", "1", "-b", own, "--color", "always").stdout).splitlines()[-1]
+    assert footer == "← ii Executive Summary · 2 Findings →"
+
+
+def test_the_overview_suggests_a_numbered_section_not_the_summary(brief: Runner, own: str) -> None:
+    # The second section is 'ii', the executive summary, which `brief summary` already shows.
+    shown = plain(brief("-b", own, "--color", "always", "-w", "200").stdout)
+    assert "Try: brief show 2 -b " in shown
+
+
+@pytest.mark.parametrize(
+    ("form", "heading"),
+    [
+        ("markdown", "\n## ii. Executive Summary\n"),
+        ("text", "\nii. Executive Summary\n"),
+        ("html", '<li><a href="#section-ii">ii. Executive Summary</a></li>'),
+        ("html", '<h2 id="section-ii"><span class="num">ii.</span> Executive Summary</h2>'),
+    ],
+)
+def test_an_export_numbers_front_matter(brief: Runner, own: str, form: str, heading: str) -> None:
+    assert heading in brief("export", "-b", own, "-f", form).stdout
+
+
+def test_a_front_matter_section_is_cited_by_its_id(brief: Runner, own: str) -> None:
+    assert "Section ii, “Executive Summary”." in brief("cite", "ii", "-b", own).stdout
+
+
+# -- export of a report without metadata ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("form", "empty_heading"),
+    [("text", "\nContents\n"), ("markdown", "## Contents\n"), ("html", "<h2>Contents</h2>")],
+)
+def test_an_export_has_no_empty_contents_heading(
+    brief: Runner, own: str, form: str, empty_heading: str
+) -> None:
+    # An import has no kind, date or publisher: the export took the contents' heading for
+    # that line, and printed 'Contents' over nothing.
+    result = brief("export", "-b", own, "-f", form)
+    assert result.exit_code == 0
+    assert empty_heading not in result.stdout
+    if form == "text":
+        assert result.stdout.split("\n\n")[:2] == [
+            "Regional Water Security Assessment 2031",
+            "Source: water.md",
+        ]
+
+
+# -- Japanese: words and an empty timeline -------------------------------------------------
+
+
+def test_the_contents_count_japanese_characters_as_words(brief: Runner, tmp_path: Path) -> None:
+    report = write(tmp_path, "ja.md", JAPANESE_REPORT)
+    out = tmp_path / "ja.yaml"
+    assert brief("import", str(report), "-o", str(out)).exit_code == 0
+    lines = brief("-b", str(out)).stdout.splitlines()
+    # 概要's paragraph: 24 ideographs and kana (punctuation is no word), and 2020 and 2030
+    # written in ideographs; not '1 word'.
+    assert re.match(r"1 +3\d words +1 min +概要", lines[4]), lines[4]
+    assert lines[-1].endswith("No glossary of its own, no timeline.")
+
+
+def test_words_of_spaced_scripts_are_counted_as_before() -> None:
+    from briefcli.render.contents import words
+
+    assert words(("Le café est prêt.", "Water, 2030.", "خزان الشمال")) == 8
+    assert words(("東京 Tokyo 2030年。",)) == 5
+
+
+# -- a report's table on a narrow terminal -------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [40, 44, 50, 60, 72, 80, 100])
+def test_a_reports_table_never_breaks_a_word(brief: Runner, own: str, width: int) -> None:
+    # At 40 columns 'Reservoir' came out as 'Reservoi' over 'r', 'Capacity' as 'Capacit'.
+    shown = plain(brief("show", "2", "-b", own, "--color", "always", "-w", str(width)).stdout)
+    table_words = set(re.findall(r"[A-Za-z]+", FRONT_MATTER_REPORT.split("## 2. Findings")[1]))
+    table = shown.split("─\n", 1)[1].split("The Blue Ledger")[0]
+    for word in re.findall(r"[A-Za-z]+", table):
+        assert word in table_words, (word, shown)
+    assert max(len(line) for line in shown.splitlines()) <= width
+
+
+def test_a_table_too_narrow_for_its_columns_stacks(brief: Runner, own: str) -> None:
+    shown = plain(brief("show", "2", "-b", own, "--color", "always", "-w", "40").stdout)
+    assert "Reservoir: Northfield\nCapacity (hm³): 1,200\nLevel 2030: 43%\n" in shown
+
+
+def test_a_table_that_fits_keeps_short_columns_on_one_line(brief: Runner, own: str) -> None:
+    shown = plain(brief("show", "2", "-b", own, "--color", "always", "-w", "80").stdout)
+    header = next(line for line in shown.splitlines() if line.startswith("Reservoir"))
+    assert "Capacity (hm³)   Level 2030" in header
+    golden("own_reports_table_80.txt", shown)
+
+
+# -- the reader's pop-ups ------------------------------------------------------------------
+
+
+def _screen(brief_path: str, keys: tuple[str, ...], size: tuple[int, int]) -> str:
+    """What `brief browse` shows after ``keys``, as text."""
+    pytest.importorskip("textual")
+    from briefcli.loader import load_brief
+    from briefcli.tui.reader import Reader
+
+    app = Reader(load_brief(brief_path), brief_path, remember=False)
+    shown: list[str] = []
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            svg = app.export_screenshot()
+            shown.append(html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " "))
+
+    asyncio.run(main())
+    return shown[0]
+
+
+def test_the_readers_glossary_lists_the_terms_brief_glossary_lists(
+    brief: Runner, own: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # `brief glossary` lists the terms found in the text of an import; the reader's `g`
+    # said "This brief has no glossary."
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    listed = brief("glossary", "-b", own).stdout
+    assert "IBWA [extracted]" in listed
+    shown = _screen(own, ("g",), (100, 30))
+    assert "This brief has no glossary" not in shown
+    assert "IBWA [extracted]" in shown
+    assert "Used in: i, 1" in shown
+
+
+def test_the_readers_timeline_puts_events_under_their_dates_when_narrow(
+    own: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # At 40 columns an event whose first word fitted beside its date started there, the
+    # next one on the line below: 'Jun 2027      ii       The' over '"Blue Ledger" …'.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    shown = _screen(own, ("t",), (40, 30))
+    rows = [line.strip(" │▊▎▅▆▇█") for line in shown.splitlines()]
+    at = next(i for i, row in enumerate(rows) if row.startswith("Jun 2027"))
+    assert rows[at].split() == ["Jun", "2027", "ii"]
+    assert rows[at + 1].startswith('The "Blue Ledger"'), rows[at + 1]
+    # Indented under the date, as `brief timeline` stacks on a narrow terminal.
+    lines = shown.splitlines()
+    assert lines[at + 1].index("The") == lines[at].index("Jun") + 2
