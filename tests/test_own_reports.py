@@ -260,3 +260,19 @@ def test_the_readers_timeline_puts_events_under_their_dates_when_narrow(
     # Indented under the date, as `brief timeline` stacks on a narrow terminal.
     lines = shown.splitlines()
     assert lines[at + 1].index("The") == lines[at].index("Jun") + 2
+
+
+# -- search hits in Markdown ---------------------------------------------------------------
+
+
+def test_search_matches_are_bold_in_markdown(brief: Runner, own: str) -> None:
+    # Plain text marks them «so», a terminal in colour; Markdown showed them unmarked.
+    from markdown_it import MarkdownIt
+
+    result = brief("search", "ledger", "-b", own, "-f", "markdown")
+    assert result.exit_code == 0
+    assert "The Blue **Ledger** data show" in result.stdout
+    rendered = MarkdownIt("commonmark").render(result.stdout)
+    assert "Blue <strong>Ledger</strong> data" in rendered
+    # The rest stays literal: the table's bars in a snippet are escaped, not a table.
+    assert "\\| 400 \\|" in result.stdout
