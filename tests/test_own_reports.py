@@ -276,3 +276,51 @@ def test_search_matches_are_bold_in_markdown(brief: Runner, own: str) -> None:
     assert "Blue <strong>Ledger</strong> data" in rendered
     # The rest stays literal: the table's bars in a snippet are escaped, not a table.
     assert "\\| 400 \\|" in result.stdout
+
+
+# -- citing a report in Japanese or Arabic -------------------------------------------------
+
+
+@pytest.fixture
+def japanese(brief: Runner, tmp_path: Path) -> str:
+    """The Japanese report imported into the library; its id."""
+    report = write(tmp_path, "ja.md", JAPANESE_REPORT)
+    result = brief("import", str(report))
+    assert result.exit_code == 0, result.stderr
+    return Path(result.stdout.strip()).stem
+
+
+def test_a_citation_of_japanese_text_fits_the_width(brief: Runner, japanese: str) -> None:
+    # Counted in characters, each line took up to twice the width: the terminal broke the
+    # lines again, and the quote's '> ' was left off the pieces.
+    from briefcli.render.text import cells
+
+    shown = brief("cite", "1", "--quote", "-b", japanese, "-w", "40").stdout
+    lines = [line for line in shown.splitlines() if line]
+    assert max(cells(line) for line in lines) <= 40
+    quoted = shown.split("\n\n", 1)[1].splitlines()
+    assert len(quoted) > 1
+    assert all(line.startswith("> ") for line in quoted)
+
+
+@pytest.mark.parametrize("form", ["bibtex", "csl-json"])
+def test_a_brief_with_a_japanese_id_gets_a_usable_key(
+    brief: Runner, japanese: str, form: str
+) -> None:
+    # The key was '----------:1': one dash for each character of '地域水資源評価報告書'.
+    shown = brief("cite", "1", "-b", japanese, "-f", form).stdout
+    key = re.search(r"@misc\{([^,]+),|\"id\": \"([^\"]+)\"", shown)
+    assert key is not None
+    value = key.group(1) or key.group(2)
+    assert re.fullmatch(r"brief-[0-9a-f]{8}:1", value), value
+    # The same on every run: a bibliography keeps citing it by that key.
+    assert brief("cite", "1", "-b", japanese, "-f", form).stdout == shown
+
+
+def test_an_accented_id_keeps_its_letters_in_the_key() -> None:
+    from briefcli.render.citation import _key_id
+
+    assert _key_id("café-report") == "cafe-report"
+    assert _key_id("nk-russia-troops-2025") == "nk-russia-troops-2025"
+    assert _key_id("東京-2030") == "2030"
+    assert _key_id("東京") == _key_id("東京") != _key_id("大阪")
