@@ -324,3 +324,14 @@ def test_an_accented_id_keeps_its_letters_in_the_key() -> None:
     assert _key_id("nk-russia-troops-2025") == "nk-russia-troops-2025"
     assert _key_id("東京-2030") == "2030"
     assert _key_id("東京") == _key_id("東京") != _key_id("大阪")
+
+
+def test_the_readers_help_wraps_each_key_under_its_own_text(
+    own: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # At 80 columns 'c' ran on to a line of its own at the pop-up's edge: '│ section'.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    lines = _screen(own, ("question_mark",), (80, 30)).splitlines()
+    at = next(i for i, line in enumerate(lines) if "contents: show or hide" in line)
+    following = lines[at + 1]
+    assert following.index("section") == lines[at].index("contents"), (lines[at], following)

@@ -289,14 +289,16 @@ class HelpPopup(Popup):
     )
 
     def compose(self) -> ComposeResult:
-        """One line per key."""
-        text = Text()
-        for keys, what in self.KEYS:
-            text.append(f"{keys:>9}  ", style=style("label"))
-            text.append(what + "\n")
-        text.append("\nEsc or q closes this help.", style=style("muted"))
+        """One entry per key, what it does wrapped beside it."""
+        from rich.console import Group
+
+        lines: list[RenderableType] = [
+            _Beside(Text(f"{keys:>9}  ", style=style("label")), Text(what))
+            for keys, what in self.KEYS
+        ]
+        lines.append(Text("\nEsc or q closes this help.", style=style("muted")))
         with VerticalScroll(id="box"):
-            yield Static(text)
+            yield Static(Group(*lines))
 
 
 class GlossaryPopup(Popup):
@@ -373,17 +375,18 @@ def event_label(event: TimelineEvent) -> RenderableType:
     body = Text(sanitize_line(event.event), overflow="fold")
     if event.origin == "editor":
         body.append(" [editor]", style=style("muted"))
-    return _EventLabel(head, body)
+    return _Beside(head, body)
 
 
-#: The fewest columns the event keeps beside its date and sections before it goes under them.
-_EVENT_ROOM = 24
+#: The fewest columns a text keeps beside its label before it goes under it.
+_ROOM_BESIDE = 24
 
 
-class _EventLabel:
-    """Date and sections, then the event: beside them and wrapped under its own first
-    word, or (when that leaves the event less than _EVENT_ROOM columns) on the lines
-    under them, indented, the way `brief timeline` stacks on a narrow terminal."""
+class _Beside:
+    """A label (a date and sections, a key), then its text: beside it and wrapped under
+    the text's own first word, or (when that leaves the text less than _ROOM_BESIDE
+    columns) on the lines under it, indented, the way `brief timeline` stacks on a narrow
+    terminal."""
 
     def __init__(self, head: Text, body: Text) -> None:
         self.head = head
@@ -392,11 +395,12 @@ class _EventLabel:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         indent = self.head.cell_len
-        if width - indent >= _EVENT_ROOM:
+        if width - indent >= _ROOM_BESIDE:
             for index, piece in enumerate(self.body.wrap(console, width - indent)):
                 yield (self.head if index == 0 else Text(" " * indent)) + piece
             return
-        head = self.head.copy()
+        plain = self.head.plain
+        head = self.head[len(plain) - len(plain.lstrip(" ")) :]  # a key set right, flush left
         head.rstrip()
         yield head
         for piece in self.body.wrap(console, max(width - 2, 1)):
