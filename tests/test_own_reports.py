@@ -335,3 +335,12 @@ def test_the_readers_help_wraps_each_key_under_its_own_text(
     at = next(i for i, line in enumerate(lines) if "contents: show or hide" in line)
     following = lines[at + 1]
     assert following.index("section") == lines[at].index("contents"), (lines[at], following)
+
+
+def test_a_tables_bars_are_no_words() -> None:
+    # As text a table is its cells apart by ' | ': each bar counted as a word.
+    from briefcli.model import TableBlock
+    from briefcli.render.contents import words
+
+    table = TableBlock(("Reservoir", "Level"), (("Northfield", "43%"), ("東京貯水池", "71%")))
+    assert words((table,)) == 2 + 2 + 6

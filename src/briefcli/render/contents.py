@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from briefcli.model import Brief
+from briefcli.model import Brief, TableBlock
 
 #: The reading speed behind every estimate: a common figure for adults reading prose silently.
 WORDS_PER_MINUTE = 230
@@ -26,8 +26,18 @@ def words(paragraphs: tuple[str, ...]) -> int:
     """How many words ``paragraphs`` hold: runs of characters between spaces, and each
     Chinese or Japanese character as one (those scripts put no spaces between words)."""
     return sum(
-        len(text.split()) if text.isascii() else _words_beyond_ascii(text) for text in paragraphs
+        _table_words(text)
+        if isinstance(text, TableBlock)
+        else len(text.split())
+        if text.isascii()
+        else _words_beyond_ascii(text)
+        for text in paragraphs
     )
+
+
+def _table_words(table: TableBlock) -> int:
+    """The words in a table's cells: not the ' | ' between them (which as text it has)."""
+    return words(tuple(cell for row in (table.header, *table.rows) for cell in row))
 
 
 #: Han ideographs, hiragana and katakana: read at about as many characters a minute as
