@@ -344,3 +344,30 @@ def test_a_tables_bars_are_no_words() -> None:
 
     table = TableBlock(("Reservoir", "Level"), (("Northfield", "43%"), ("東京貯水池", "71%")))
     assert words((table,)) == 2 + 2 + 6
+
+
+# -- Arabic in an exported page ------------------------------------------------------------
+
+ARABIC_REPORT = """\
+# تقييم الأمن المائي الإقليمي
+
+## 1. مقدمة
+
+تشرف هيئة المياه بين الأحواض على أربعة عشر خزانًا.
+
+## 2. Method
+
+The survey used satellite data.
+"""
+
+
+def test_an_arabic_paragraph_is_set_right_to_left_in_html(brief: Runner, tmp_path: Path) -> None:
+    # Without a direction the browser set Arabic left to right: aligned left, its full
+    # stop at the right end.
+    report = write(tmp_path, "ar.md", ARABIC_REPORT)
+    out = tmp_path / "ar.yaml"
+    assert brief("import", str(report), "-o", str(out)).exit_code == 0
+    page = brief("export", "-b", str(out), "-f", "html").stdout
+    assert '<h1 dir="auto">تقييم الأمن المائي الإقليمي</h1>' in page
+    assert '<p dir="auto">تشرف هيئة المياه بين الأحواض على أربعة عشر خزانًا.</p>' in page
+    assert "<p>The survey used satellite data.</p>" in page
