@@ -371,3 +371,30 @@ def test_an_arabic_paragraph_is_set_right_to_left_in_html(brief: Runner, tmp_pat
     assert '<h1 dir="auto">تقييم الأمن المائي الإقليمي</h1>' in page
     assert '<p dir="auto">تشرف هيئة المياه بين الأحواض على أربعة عشر خزانًا.</p>' in page
     assert "<p>The survey used satellite data.</p>" in page
+
+
+# -- hints of commands on a terminal -------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_a_suggested_command_is_never_cut_in_two(brief: Runner, own: str, width: int) -> None:
+    # 'Try: … · brief read -b' over 'water.yaml · brief timeline …': the line broke inside
+    # a command, so that a line copied from the screen was half of one.
+    result = brief("-b", "water", "--color", "always", "-w", str(width), env=_library(own))
+    shown = plain(result.stdout)
+    hint = shown.split("Try: ", 1)[1].split("\n\n", 1)[0]
+    lines = hint.splitlines()
+    assert len(lines) > 1 or width == 80
+    for line in lines:
+        for command in line.removesuffix(" ·").split(" · "):
+            assert re.fullmatch(r"brief \w+( \d+)? -b water", command), (command, hint)
+
+
+def _library(own: str) -> dict[str, str]:
+    """The environment that puts the imported brief's folder in the library."""
+    return {"BRIEF_PATH": str(Path(own).parent)}
+
+
+def test_the_footer_breaks_between_the_parts_either_side(brief: Runner, own: str) -> None:
+    shown = plain(brief("show", "1", "-b", own, "--color", "always", "-w", "30").stdout)
+    assert shown.splitlines()[-2:] == ["← ii Executive Summary ·", "2 Findings →"]

@@ -162,6 +162,10 @@ def _block(block: object, pattern: Matcher | None, mark: str = "") -> Renderable
         if sanitize(block.text) == block.text:  # spans index the text as given
             for start, end in block.marks:
                 text.stylize(style("match"), start, end)
+        if block.role == "hint" and _SEPARATOR in text.plain:
+            pieces = text.plain.split(_SEPARATOR)
+            if not any(". " in piece for piece in pieces):  # commands, not sentences
+                return _Separated(text)
         item = list_item().match(text.plain)
         if item:
             # A list item of the report: wrapped lines start under its text, not its mark.
@@ -179,6 +183,52 @@ def _block(block: object, pattern: Matcher | None, mark: str = "") -> Renderable
     if isinstance(block, ReportTable):
         return _report_table(block)
     raise TypeError(f"cannot render {type(block).__name__} for a terminal")
+
+
+#: Between the commands of a hint ('Try: brief show 2 · brief read …') and the parts either
+#: side of a section in its footer.
+_SEPARATOR = " · "
+
+
+class _Separated:
+    """A hint of commands (or places) apart by ' · ': its lines break at a separator, so
+    that a command to copy is never cut in two; a piece wider than the measure wraps.
+    (A hint of sentences, such as which brief is current, wraps as any paragraph.)"""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        plain = self.text.plain
+        # Where each piece starts and ends in the text; a line is a run of pieces, cut from
+        # the text itself so that it is one span of style (no escape codes between pieces).
+        pieces: list[tuple[int, int]] = []
+        start = 0
+        while (at := plain.find(_SEPARATOR, start)) >= 0:
+            pieces.append((start, at))
+            start = at + len(_SEPARATOR)
+        pieces.append((start, len(plain)))
+        first, last = pieces[0]
+        for begin, end in pieces[1:]:
+            if cells(plain[first:end]) <= width:
+                last = end
+                continue
+            yield from self._line(console, first, last, width, more=True)
+            first, last = begin, end
+        yield from self._line(console, first, last, width, more=False)
+
+    def _line(
+        self, console: Console, start: int, end: int, width: int, *, more: bool
+    ) -> RenderResult:
+        """The pieces from ``start`` to ``end``, wrapped if wider than the measure; ended by
+        the separator's dot when more follow and it fits (the next line starts with a
+        command)."""
+        lines = self.text[start:end].wrap(console, width)
+        mark = _SEPARATOR.rstrip()
+        if more and lines[-1].cell_len + len(mark) <= width:
+            lines[-1].append(mark)
+        yield from lines
 
 
 #: Starts each piece of a code line wrapped to fit the terminal: the line goes on here.
