@@ -398,3 +398,31 @@ def _library(own: str) -> dict[str, str]:
 def test_the_footer_breaks_between_the_parts_either_side(brief: Runner, own: str) -> None:
     shown = plain(brief("show", "1", "-b", own, "--color", "always", "-w", "30").stdout)
     assert shown.splitlines()[-2:] == ["← ii Executive Summary ·", "2 Findings →"]
+
+
+# -- the library on a narrow terminal ------------------------------------------------------
+
+
+@pytest.mark.parametrize("color", ["always", "never"])
+def test_only_ids_start_a_line_of_a_narrow_library_list(
+    brief: Runner, own: str, color: str
+) -> None:
+    # At 40 columns a long id pushed 'library' to a line of its own, flush left where the
+    # ids are: it read as a brief called 'library'.
+    env = _library(own)
+    brief(
+        "import",
+        str(Path(own).parent / "water.md"),
+        "--id",
+        "a-rather-long-brief-id-for-the-x-report",
+    )
+    shown = plain(brief("list", "--color", color, "-w", "40", env=env).stdout)
+    rows = shown.split("\n\n")[0].splitlines()
+    flush = [line.split()[0] for line in rows if not line.startswith(" ")]
+    assert flush == [
+        "a-rather-long-brief-id-for-the-x-report",
+        "nk-russia-troops-2025",
+        "regional-water-security-assessment-2031",
+    ], shown
+    at = rows.index(next(line for line in rows if line.startswith("a-rather-long")))
+    assert rows[at + 1 : at + 3] == ["  -  library", "  Regional Water Security Assessment 20…"]

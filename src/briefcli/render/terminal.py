@@ -26,7 +26,15 @@ from briefcli.render.document import (
     ReportTable,
     Table,
 )
-from briefcli.render.text import cell_text, cells, heading_text, list_item, stacks
+from briefcli.render.text import (
+    STACK_INDENT,
+    cell_text,
+    cells,
+    head_lines,
+    heading_text,
+    list_item,
+    stacks,
+)
 from briefcli.sanitize import sanitize, sanitize_line
 from briefcli.termmatch import Matcher
 from briefcli.theme import SYNTAX_THEME, style
@@ -139,12 +147,15 @@ class _Stacking:
             yield _table(self.table)
             return
         for row in self.table.rows:
-            head = Text(overflow="fold")
-            for index, cell in enumerate(row[:-1]):
-                if cell:
+            leading = tuple(sanitize_line(cell) for cell in row[:-1])
+            # Broken between cells, the lines after the first indented: a piece of the row
+            # never starts where ids start.
+            for number, line in enumerate(head_lines(leading, options.max_width)):
+                head = Text(overflow="fold")
+                for index in line:
                     head.append("  " if head.plain else "")
-                    head.append(sanitize_line(cell), style=style(self.table.roles[index]))
-            yield head
+                    head.append(leading[index], style=style(self.table.roles[index]))
+                yield _Hanging(Text(STACK_INDENT), head) if number else head
             cell = row[-1]
             indent = 2 + len(cell) - len(cell.lstrip(" "))
             last = _text(sanitize_line(cell.lstrip(" ")), self.table.roles[-1])
