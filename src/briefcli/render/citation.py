@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from typing import Any
 
 from briefcli.model import Brief, parse_date_point
@@ -113,20 +112,39 @@ def _wrap(text: str, width: int | None, prefix: str = "") -> str:
     if not width:
         # Every line of a quoted paragraph is quoted, not only its first.
         return "\n".join(prefix + line if line else prefix.rstrip() for line in text.split("\n"))
-    return textwrap.fill(
-        text,
-        width=max(width, len(prefix) + 1),
-        initial_indent=prefix,
-        subsequent_indent=prefix,
-        break_long_words=True,
-        break_on_hyphens=False,
-    )
+    # Counted in a terminal's columns (a CJK character takes two), as every other command
+    # wraps: counted in characters, a Japanese reference overflowed the measure and the
+    # terminal broke its lines again, the quote's '> ' left off the pieces.
+    from briefcli.render.text import fill
+
+    return fill(text, max(width, len(prefix) + 1), prefix, prefix)
 
 
 def _key(brief: Brief, view: CiteView) -> str:
+    """The entry's key: the brief's id in the letters BibTeX takes, and the passage's."""
     passage = _passage_title(view)
-    key = brief.meta.id + (f":{passage[0]}" if passage else "")
-    return re.sub(r"[^A-Za-z0-9_:.-]", "-", key)
+    return _key_id(brief.meta.id) + (f":{re.sub(_NOT_KEY, '-', passage[0])}" if passage else "")
+
+
+#: What a BibTeX key may not hold (BibTeX 0.99 reads ASCII keys only).
+_NOT_KEY = r"[^A-Za-z0-9_:.-]+"
+
+
+def _key_id(brief_id: str) -> str:
+    """The id with accents dropped ('café' → 'cafe') and every other run of characters a
+    key may not hold as one '-'; an id with no letter or digit left (Japanese, Arabic)
+    becomes 'brief-' and a digest of it, the same on every run, not a row of dashes."""
+    import unicodedata
+
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", brief_id) if not unicodedata.combining(c)
+    )
+    key = re.sub(_NOT_KEY, "-", plain).strip("-")
+    if re.search("[A-Za-z0-9]", key):
+        return key
+    import hashlib
+
+    return "brief-" + hashlib.sha256(brief_id.encode("utf-8")).hexdigest()[:8]
 
 
 def _bib(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from briefcli.model import Brief
+from briefcli.model import Brief, TableBlock
 
 #: The reading speed behind every estimate: a common figure for adults reading prose silently.
 WORDS_PER_MINUTE = 230
@@ -23,8 +23,38 @@ class Entry(NamedTuple):
 
 
 def words(paragraphs: tuple[str, ...]) -> int:
-    """How many words ``paragraphs`` hold: runs of characters between spaces."""
-    return sum(len(text.split()) for text in paragraphs)
+    """How many words ``paragraphs`` hold: runs of characters between spaces, and each
+    Chinese or Japanese character as one (those scripts put no spaces between words)."""
+    return sum(
+        _table_words(text)
+        if isinstance(text, TableBlock)
+        else len(text.split())
+        if text.isascii()
+        else _words_beyond_ascii(text)
+        for text in paragraphs
+    )
+
+
+def _table_words(table: TableBlock) -> int:
+    """The words in a table's cells: not the ' | ' between them (which as text it has)."""
+    return words(tuple(cell for row in (table.header, *table.rows) for cell in row))
+
+
+#: Han ideographs, hiragana and katakana: read at about as many characters a minute as
+#: English words (Chinese about 255, Japanese about 360; Trauzettel-Klosinski et al., 2012).
+_IDEOGRAPHS = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+
+
+def _words_beyond_ascii(text: str) -> int:
+    import re  # compiled once and cached by re; only for text beyond ASCII
+
+    found = len(re.findall(_IDEOGRAPHS, text))
+    if not found:
+        return len(text.split())
+    # What is left once the ideographs are spaces: words of other scripts, digits, and
+    # punctuation ('。', '、'), which is no word.
+    rest = re.sub(_IDEOGRAPHS, " ", text).split()
+    return found + sum(1 for token in rest if any(char.isalnum() for char in token))
 
 
 def minutes(count: int) -> int:

@@ -210,10 +210,16 @@ def _meta_line(brief: Brief) -> str:
     return " · ".join(part for part in (meta.kind, meta.date, meta.publisher) if part)
 
 
-def _overview(brief: Brief, depth: int = 2) -> list[Block]:
+def _title(brief: Brief) -> list[Block]:
+    """The title and, when the brief has any, its line of kind, date and publisher."""
     blocks: list[Block] = [Heading(0, brief.meta.title)]
     if line := _meta_line(brief):
         blocks.append(Paragraph(line, "muted"))
+    return blocks
+
+
+def _overview(brief: Brief, depth: int = 2) -> list[Block]:
+    blocks = _title(brief)
     blocks.append(Heading(1, "Contents"))
     blocks.append(_contents_table(brief, depth))
     total = contents.total_words(brief)
@@ -224,12 +230,12 @@ def _overview(brief: Brief, depth: int = 2) -> list[Block]:
         if brief.glossary
         else ("No glossary of its own")
     )
+    events = _count(len(brief.timeline), "timeline event") if brief.timeline else "no timeline"
     blocks.append(
         Paragraph(
             f"{_count(total, 'word')} in all: about {_duration(contents.minutes(total))} "
             f"at {contents.WORDS_PER_MINUTE} words a minute. "
-            f"{terms}, "
-            f"{_count(len(brief.timeline), 'timeline event')}.",
+            f"{terms}, {events}.",
             "muted",
         )
     )
@@ -238,8 +244,10 @@ def _overview(brief: Brief, depth: int = 2) -> list[Block]:
 
 def _overview_hints(brief: Brief, brief_option: str | None) -> str:
     """Commands to try on this brief: a section it has, the parts it has, and the -b given."""
-    # Its second section (the first is often the summary), else its first.
-    example = brief.sections[min(1, len(brief.sections) - 1)].id
+    # Its second numbered section (the first is often the summary), else its first; front
+    # matter ('i' a foreword, 'ii' an executive summary) is passed over likewise.
+    numbered = [s for s in brief.sections if s.id[:1].isdigit()] or list(brief.sections)
+    example = numbered[min(1, len(numbered) - 1)].id
     tries = [("show", example), ("read",)]
     if brief.glossary:
         tries.append(("glossary",))
@@ -318,7 +326,7 @@ def _neighbours(brief: Brief, match: SectionMatch) -> str:
 
 
 def _label(part_id: str, title: str) -> str:
-    return f"{part_id} {title}" if _number(part_id) else title
+    return f"{part_id} {title}" if section_number(part_id) else title
 
 
 def _read_on(view: ReadView) -> tuple[Block, ...]:
@@ -347,16 +355,31 @@ def _read_on(view: ReadView) -> tuple[Block, ...]:
 
 
 def _section(section: Section) -> list[Block]:
-    blocks: list[Block] = [Heading(1, section.title, _number(section.id), f"section-{section.id}")]
+    blocks: list[Block] = [
+        Heading(1, section.title, section_number(section.id), f"section-{section.id}")
+    ]
     blocks.extend(paragraph(text) for text in section.paragraphs)
     for sub in section.subsections:
         blocks.extend(_subsection(sub, level=2))
     return blocks
 
 
-def _number(section_id: str) -> str | None:
-    # Unnumbered sections (the report's "Conclusion") keep their bare title.
-    return section_id if section_id[:1].isdigit() else None
+#: The Roman numerals brief numbers a report's front matter with (i, ii, iii …, lower case).
+_ROMAN_NUMERAL = "m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+
+
+def section_number(section_id: str) -> str | None:
+    """The id a section's heading shows before its title: a number ('4') or a front-matter
+    numeral ('ii', typed as ``brief show ii``); None for any other id, whose heading is the
+    bare title."""
+    if section_id[:1].isdigit():
+        return section_id
+    if section_id.isascii() and section_id.isalpha() and len(section_id) <= 8:
+        import re  # only for a brief with front matter, never on the common path
+
+        if re.fullmatch(_ROMAN_NUMERAL, section_id):
+            return section_id
+    return None
 
 
 def _subsection(sub: Subsection, level: int) -> list[Block]:
@@ -520,7 +543,7 @@ def _config(view: ConfigView) -> tuple[Block, ...]:
 
 
 def _export(brief: Brief) -> list[Block]:
-    blocks = _overview(brief)[:2]
+    blocks = _title(brief)
     if brief.meta.source:
         blocks.append(Paragraph(f"Source: {brief.meta.source}", "muted"))
     for section in brief.sections:

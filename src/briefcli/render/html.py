@@ -97,7 +97,7 @@ def render(view: View) -> str:
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{_e(meta.title)}</h1>",
+        f"<h1{_dir(meta.title)}>{_e(meta.title)}</h1>",
         f'<dl class="meta">{meta_rows}</dl>' if meta_rows else "",
         "</header>",
         _contents(body),
@@ -120,10 +120,25 @@ def _e(text: str) -> str:
     return escape(sanitize(text), quote=True)
 
 
+#: Letters written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and their forms.
+_RIGHT_TO_LEFT = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"
+
+
+def _dir(text: str) -> str:
+    """' dir="auto"' for an element whose text holds right-to-left letters, so that the
+    browser sets an Arabic or Hebrew paragraph right to left (from its first letter), its
+    full stop at its left end; nothing for any other."""
+    if text.isascii():
+        return ""
+    import re  # the pattern is compiled once and cached by re
+
+    return ' dir="auto"' if re.search(_RIGHT_TO_LEFT, text) else ""
+
+
 def _contents(blocks: tuple[Block, ...]) -> str:
     """Nested list of links to every heading with an anchor: sections, then their parts."""
     entries = [
-        (b.level >= 2, f'<a href="#{_e(b.anchor)}">{_e(heading_text(b))}</a>')
+        (b.level >= 2, f'<a href="#{_e(b.anchor)}"{_dir(b.title)}>{_e(heading_text(b))}</a>')
         for b in blocks
         if isinstance(b, Heading) and b.anchor
     ]
@@ -170,11 +185,11 @@ def _block(block: Block) -> str:
         tag = f"h{min(6, block.level + 1)}"
         anchor = f' id="{_e(block.anchor)}"' if block.anchor else ""
         number = f'<span class="num">{_e(block.number)}.</span> ' if block.number else ""
-        return f"<{tag}{anchor}>{number}{_e(block.title)}</{tag}>"
+        return f"<{tag}{anchor}{_dir(block.title)}>{number}{_e(block.title)}</{tag}>"
     if isinstance(block, Paragraph):
-        return f"<p{_class(block.role)}>{_e(block.text)}</p>"
+        return f"<p{_class(block.role)}{_dir(block.text)}>{_e(block.text)}</p>"
     if isinstance(block, Bullets):
-        items = "\n".join(f"<li>{_e(item)}</li>" for item in block.items)
+        items = "\n".join(f"<li{_dir(item)}>{_e(item)}</li>" for item in block.items)
         return f"<ul{_class(block.role)}>\n{items}\n</ul>"
     if isinstance(block, Table):
         return _table(block)
@@ -193,9 +208,10 @@ def _code(block: Code) -> str:
 
 
 def _report_table(block: ReportTable) -> str:
-    head = "".join(f"<th>{_e(cell)}</th>" for cell in block.header)
+    head = "".join(f"<th{_dir(cell)}>{_e(cell)}</th>" for cell in block.header)
     rows = "\n".join(
-        "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
+        "<tr>" + "".join(f"<td{_dir(cell)}>{_e(cell)}</td>" for cell in row) + "</tr>"
+        for row in block.rows
     )
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
 
@@ -205,8 +221,9 @@ def _definition(block: Definition) -> str:
         f'<p class="extra">{_e(label)}: {_e(value)}</p>' for label, value in block.extras
     )
     return (
-        f'<dt>{_e(block.term)} <span class="category">{_e(block.category)}</span></dt>\n'
-        f"<dd><p>{_e(block.definition)}</p>{extras}</dd>"
+        f'<dt{_dir(block.term)}>{_e(block.term)} <span class="category">'
+        f"{_e(block.category)}</span></dt>\n"
+        f"<dd><p{_dir(block.definition)}>{_e(block.definition)}</p>{extras}</dd>"
     )
 
 

@@ -55,7 +55,14 @@ def render(document: Document) -> str:
 
 def inline(text: str) -> str:
     """Text made literal for Markdown: markup characters escaped, line breaks made spaces."""
-    escaped = _INLINE.sub(r"\\\1", _FOLD.sub(" ", sanitize(text)).strip(" "))
+    return _ends(_escape(text).strip(" "))
+
+
+def _escape(text: str) -> str:
+    return _INLINE.sub(r"\\\1", _FOLD.sub(" ", sanitize(text)))
+
+
+def _ends(escaped: str) -> str:
     # Renderers trim every kind of space from the ends of a block (markdown-it, as
     # JavaScript's trim); an ideographic space that indents a Japanese paragraph would go.
     if escaped[:1].isspace():
@@ -65,10 +72,25 @@ def inline(text: str) -> str:
     return escaped
 
 
-def _leading(text: str) -> str:
-    """Like :func:`inline`, for text that starts a block (a paragraph or a list item)."""
-    escaped = inline(text)
+def _leading(text: str, marks: tuple[tuple[int, int], ...] = ()) -> str:
+    """Like :func:`inline`, for text that starts a block (a paragraph or a list item); the
+    spans in ``marks`` (a search's matches) in bold, as a terminal shows them."""
+    escaped = _with_marks(text, marks) if marks and sanitize(text) == text else inline(text)
     return _LIST_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped, 1)
+
+
+def _with_marks(text: str, marks: tuple[tuple[int, int], ...]) -> str:
+    """``text`` made literal, each marked span of it in ``**bold**``."""
+    pieces: list[str] = []
+    at = 0
+    for start, end in sorted(marks):
+        if start < at or end <= start:
+            continue  # overlapping or empty: the text is shown once, as it is
+        pieces.append(_escape(text[at:start]))
+        pieces.append(f"**{_escape(text[start:end])}**")
+        at = end
+    pieces.append(_escape(text[at:]))
+    return _ends("".join(pieces).strip(" "))
 
 
 def _emphasis(text: str, role: str) -> str:
@@ -83,7 +105,7 @@ def _block(block: Block, top: int) -> str:
     if isinstance(block, Heading):
         return _heading(block, top)
     if isinstance(block, Paragraph):
-        return _emphasis(_leading(block.text), block.role)
+        return _emphasis(_leading(block.text, block.marks), block.role)
     if isinstance(block, Bullets):
         return "\n".join(f"- {_emphasis(_leading(item), block.role)}" for item in block.items)
     if isinstance(block, Table):

@@ -26,7 +26,15 @@ from briefcli.render.document import (
     ReportTable,
     Table,
 )
-from briefcli.render.text import cells, heading_text, list_item, stacks
+from briefcli.render.text import (
+    STACK_INDENT,
+    cell_text,
+    cells,
+    head_lines,
+    heading_text,
+    list_item,
+    stacks,
+)
 from briefcli.sanitize import sanitize, sanitize_line
 from briefcli.termmatch import Matcher
 from briefcli.theme import SYNTAX_THEME, style
@@ -139,12 +147,15 @@ class _Stacking:
             yield _table(self.table)
             return
         for row in self.table.rows:
-            head = Text(overflow="fold")
-            for index, cell in enumerate(row[:-1]):
-                if cell:
+            leading = tuple(sanitize_line(cell) for cell in row[:-1])
+            # Broken between cells, the lines after the first indented: a piece of the row
+            # never starts where ids start.
+            for number, line in enumerate(head_lines(leading, options.max_width)):
+                head = Text(overflow="fold")
+                for index in line:
                     head.append("  " if head.plain else "")
-                    head.append(sanitize_line(cell), style=style(self.table.roles[index]))
-            yield head
+                    head.append(leading[index], style=style(self.table.roles[index]))
+                yield _Hanging(Text(STACK_INDENT), head) if number else head
             cell = row[-1]
             indent = 2 + len(cell) - len(cell.lstrip(" "))
             last = _text(sanitize_line(cell.lstrip(" ")), self.table.roles[-1])
@@ -162,6 +173,10 @@ def _block(block: object, pattern: Matcher | None, mark: str = "") -> Renderable
         if sanitize(block.text) == block.text:  # spans index the text as given
             for start, end in block.marks:
                 text.stylize(style("match"), start, end)
+        if block.role == "hint" and _SEPARATOR in text.plain:
+            pieces = text.plain.split(_SEPARATOR)
+            if not any(". " in piece for piece in pieces):  # commands, not sentences
+                return _Separated(text)
         item = list_item().match(text.plain)
         if item:
             # A list item of the report: wrapped lines start under its text, not its mark.
@@ -179,6 +194,52 @@ def _block(block: object, pattern: Matcher | None, mark: str = "") -> Renderable
     if isinstance(block, ReportTable):
         return _report_table(block)
     raise TypeError(f"cannot render {type(block).__name__} for a terminal")
+
+
+#: Between the commands of a hint ('Try: brief show 2 · brief read …') and the parts either
+#: side of a section in its footer.
+_SEPARATOR = " · "
+
+
+class _Separated:
+    """A hint of commands (or places) apart by ' · ': its lines break at a separator, so
+    that a command to copy is never cut in two; a piece wider than the measure wraps.
+    (A hint of sentences, such as which brief is current, wraps as any paragraph.)"""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        plain = self.text.plain
+        # Where each piece starts and ends in the text; a line is a run of pieces, cut from
+        # the text itself so that it is one span of style (no escape codes between pieces).
+        pieces: list[tuple[int, int]] = []
+        start = 0
+        while (at := plain.find(_SEPARATOR, start)) >= 0:
+            pieces.append((start, at))
+            start = at + len(_SEPARATOR)
+        pieces.append((start, len(plain)))
+        first, last = pieces[0]
+        for begin, end in pieces[1:]:
+            if cells(plain[first:end]) <= width:
+                last = end
+                continue
+            yield from self._line(console, first, last, width, more=True)
+            first, last = begin, end
+        yield from self._line(console, first, last, width, more=False)
+
+    def _line(
+        self, console: Console, start: int, end: int, width: int, *, more: bool
+    ) -> RenderResult:
+        """The pieces from ``start`` to ``end``, wrapped if wider than the measure; ended by
+        the separator's dot when more follow and it fits (the next line starts with a
+        command)."""
+        lines = self.text[start:end].wrap(console, width)
+        mark = _SEPARATOR.rstrip()
+        if more and lines[-1].cell_len + len(mark) <= width:
+            lines[-1].append(mark)
+        yield from lines
 
 
 #: Starts each piece of a code line wrapped to fit the terminal: the line goes on here.
@@ -236,6 +297,9 @@ class _CodeLines:
 _NARROWEST_COLUMN = 12
 #: Between two columns of a report's table: padding, the rule's gap, padding.
 _COLUMN_GAP = 3
+#: A report's table stacks its rows when the room its columns have beyond their longest
+#: words is less than this fraction (1/8) of the room they would take on one line each.
+_LEAST_SHARE = 8
 
 
 def _report_table(block: ReportTable) -> RenderableType:
@@ -253,19 +317,49 @@ class _ReportTable:
         count = max(len(row) for row in (block.header, *block.rows))
         self.rows = [[*row, *[""] * (count - len(row))] for row in (block.header, *block.rows)]
 
-    def _narrowest(self) -> int:
-        """The columns the table needs, each column at its longest word (at most
-        _NARROWEST_COLUMN) and the gaps between them."""
+    def _narrowest(self) -> list[int]:
+        """Each column's narrowest width: its longest word, at most _NARROWEST_COLUMN."""
         columns = zip(*self.rows, strict=True)
         longest = [
             max((cells(w) for cell in c for w in sanitize(cell).split()), default=0)
             for c in columns
         ]
-        return sum(min(w, _NARROWEST_COLUMN) for w in longest) + _COLUMN_GAP * (len(longest) - 1)
+        return [max(min(w, _NARROWEST_COLUMN), 1) for w in longest]
+
+    def _widths(self, width: int) -> list[int] | None:
+        """The columns' widths on a measure of ``width``: None when every cell fits on one
+        line (Rich sizes the table), else each column its narrowest and the room left
+        shared out, the columns that need least first, so that a short column stays on one
+        line and Rich never breaks a word the narrowest width keeps whole; an empty list
+        when the rows are to stack instead."""
+        narrowest = self._narrowest()
+        gaps = _COLUMN_GAP * (len(narrowest) - 1)
+        widest = [
+            max(max((cells(cell_text(cell)) for cell in column), default=0), least)
+            for column, least in zip(zip(*self.rows, strict=True), narrowest, strict=True)
+        ]
+        if sum(widest) + gaps <= width:
+            return None
+        room = width - gaps - sum(narrowest)
+        wants = [most - least for most, least in zip(widest, narrowest, strict=True)]
+        if room < 0 or room * _LEAST_SHARE < sum(wants):
+            # Columns held near their longest word make a tall, thin table of a word a
+            # line: the rows read better stacked.
+            return []
+        widths = list(narrowest)
+        # Fill like water: each column in turn, fewest wanted first, gets what it wants or
+        # an equal share of the room left, whichever is less.
+        order = sorted(range(len(wants)), key=lambda i: wants[i])
+        for place, index in enumerate(order):
+            share = min(wants[index], room // (len(order) - place))
+            widths[index] += share
+            room -= share
+        return widths
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if self._narrowest() <= options.max_width:
-            yield self._table()
+        widths = self._widths(options.max_width)
+        if widths != []:
+            yield self._table(widths)
             return
         header, *rows = self.rows
         for index, row in enumerate(rows):
@@ -280,7 +374,7 @@ class _ReportTable:
                     continue
                 yield _Hanging(Text(name + ": ", style=style("label")), value)
 
-    def _table(self) -> RenderableType:
+    def _table(self, widths: list[int] | None) -> RenderableType:
         from rich import box
         from rich.table import Table as RichTable
 
@@ -288,8 +382,9 @@ class _ReportTable:
             box=box.SIMPLE_HEAD, header_style=style("label"), pad_edge=False, show_edge=False
         )
         header, *rows = self.rows
-        for cell in header:
-            table.add_column(Text(sanitize(cell)), overflow="fold")
+        for index, cell in enumerate(header):
+            width = widths[index] if widths else None
+            table.add_column(Text(sanitize(cell)), overflow="fold", width=width)
         for row in rows:
             texts = [Text(sanitize(cell), overflow="fold") for cell in row]
             for text in texts:

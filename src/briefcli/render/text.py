@@ -258,18 +258,46 @@ def stacks(table: Table, width: int) -> bool:
     return width < table.stack_below or lead + LAST_CELL_ROOM > width
 
 
+#: Indents the lines under a stacked row's first: its other leading cells, its last cell.
+STACK_INDENT = "  "
+
+
+def head_lines(leading: tuple[str, ...], width: int) -> list[list[int]]:
+    """Which of a stacked row's leading cells go on each line: as many as fit in ``width``
+    columns, two spaces apart, the lines after the first indented by STACK_INDENT; a line
+    breaks between cells, so that the first line is the id alone or with the cells that
+    fit beside it, and nothing after it starts where ids start. Empty cells are left out."""
+    lines: list[list[int]] = []
+    used = 0
+    for index, cell in enumerate(leading):
+        if not cell:
+            continue
+        size = cells(cell)
+        if lines and used + 2 + size <= width:
+            lines[-1].append(index)
+            used += 2 + size
+        else:
+            lines.append([index])
+            used = size + (len(STACK_INDENT) if len(lines) > 1 else 0)
+    return lines
+
+
 def _stacked(table: Table, width: int) -> str:
-    """Each row as the leading cells on one line and the last cell indented beneath."""
+    """Each row as the leading cells on one line (or more, broken between cells) and the
+    last cell indented beneath."""
     entries = []
     for row in table.rows:
-        head = "  ".join(cell for cell in row[:-1] if cell)
+        head = []
+        for number, line in enumerate(head_lines(row[:-1], width)):
+            indent = STACK_INDENT if number else ""
+            head.append(_wrap("  ".join(row[i] for i in line), width, indent, indent))
         cell = row[-1]
         indent = " " * (2 + len(cell) - len(cell.lstrip(" ")))
         if table.fit(len(row) - 1) == "truncate":
             last = indent + _truncate(cell.lstrip(" "), width - cells(indent))
         else:
             last = _wrap(cell.lstrip(" "), width, indent, indent)
-        entries.append(_wrap(head, width) + "\n" + last)
+        entries.append("\n".join(head) + "\n" + last)
     return "\n".join(entries)
 
 

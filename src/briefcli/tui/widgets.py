@@ -15,12 +15,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
+from briefcli.render.document import section_number
 from briefcli.sanitize import sanitize_line
 from briefcli.theme import style
 from briefcli.tui.pages import Piece, Stop, typeset
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from textual.app import ComposeResult
 
     from briefcli.index import Hit
@@ -35,7 +36,7 @@ def line(text: str, role: str = "body") -> Text:
 def stop_label(stop: Stop) -> Text:
     """A heading as the contents show it: '4-2 Timeline of troop movements…'."""
     label = Text(no_wrap=True, overflow="ellipsis")
-    if stop.anchor[:1].isdigit():
+    if section_number(stop.anchor):
         label.append(sanitize_line(stop.anchor) + " ", style=style("number"))
     label.append(sanitize_line(stop.title), style=style("heading" if stop.level == 1 else "body"))
     return label
@@ -288,14 +289,16 @@ class HelpPopup(Popup):
     )
 
     def compose(self) -> ComposeResult:
-        """One line per key."""
-        text = Text()
-        for keys, what in self.KEYS:
-            text.append(f"{keys:>9}  ", style=style("label"))
-            text.append(what + "\n")
-        text.append("\nEsc or q closes this help.", style=style("muted"))
+        """One entry per key, what it does wrapped beside it."""
+        from rich.console import Group
+
+        lines: list[RenderableType] = [
+            _Beside(Text(f"{keys:>9}  ", style=style("label")), Text(what))
+            for keys, what in self.KEYS
+        ]
+        lines.append(Text("\nEsc or q closes this help.", style=style("muted")))
         with VerticalScroll(id="box"):
-            yield Static(text)
+            yield Static(Group(*lines))
 
 
 class GlossaryPopup(Popup):
@@ -310,12 +313,18 @@ class GlossaryPopup(Popup):
     def __init__(self, brief: Brief) -> None:
         super().__init__()
         self.brief = brief
+        #: The terms `brief glossary` lists: the brief's own, else those found in its text.
+        self.entries = brief.glossary or _extracted_terms(brief)
 
     def compose(self) -> ComposeResult:
         """The list of terms, and the highlighted one's definition."""
+        from briefcli.render.document import ORIGIN_MARK
+
         options = []
-        for index, entry in enumerate(self.brief.glossary):
+        for index, entry in enumerate(self.entries):
             label = line(entry.term, "term")
+            if mark := ORIGIN_MARK.get(entry.origin, ""):
+                label.append(mark, style=style("muted"))
             label.append("  " + sanitize_line(entry.category), style=style("category"))
             options.append(Option(label, id=str(index)))
         with Vertical(id="box"):
@@ -326,35 +335,76 @@ class GlossaryPopup(Popup):
     def on_mount(self) -> None:
         """Start on the first term."""
         terms = self.query_one("#terms", OptionList)
-        if self.brief.glossary:
+        if self.entries:
             terms.highlighted = 0
         else:
             self.query_one("#definition", Static).update(
-                Text("This brief has no glossary.", style=style("muted"))
+                Text(
+                    "This brief has no glossary, and brief found no terms in its text.",
+                    style=style("muted"),
+                )
             )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted term in full."""
-        entry = self.brief.glossary[int(event.option.id or 0)]
+        entry = self.entries[int(event.option.id or 0)]
         self.query_one("#definition", Static).update(definition(self.brief, entry))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a term: read on where it is used first."""
         from briefcli.query import term_sections
 
-        used = term_sections(self.brief, self.brief.glossary[int(event.option.id or 0)])
+        used = term_sections(self.brief, self.entries[int(event.option.id or 0)])
         self.dismiss(used[0] if used else None)
 
 
-def event_label(event: TimelineEvent) -> Text:
-    """A timeline entry as one line: date, sections, event; the editor's marked as such."""
-    label = Text(overflow="fold")
-    label.append(f"{sanitize_line(event.date.display()):<14}", style=style("date"))
-    label.append(f"{sanitize_line(', '.join(event.sections)):<9}", style=style("number"))
-    label.append(sanitize_line(event.event))
+def _extracted_terms(brief: Brief) -> tuple[GlossaryEntry, ...]:
+    """The terms brief finds in the text of a brief without a glossary of its own, as
+    `brief glossary` lists them (marked [extracted])."""
+    from briefcli import extracts
+
+    return tuple(found.entry for found in extracts.digest(brief).glossary())
+
+
+def event_label(event: TimelineEvent) -> RenderableType:
+    """A timeline entry: date, sections, and the event beside them, wrapped under itself
+    (under the date on a narrow pop-up); the editor's marked as such."""
+    head = Text(no_wrap=True, overflow="ellipsis")
+    head.append(f"{sanitize_line(event.date.display()):<14}", style=style("date"))
+    head.append(f"{sanitize_line(', '.join(event.sections)):<9}", style=style("number"))
+    body = Text(sanitize_line(event.event), overflow="fold")
     if event.origin == "editor":
-        label.append(" [editor]", style=style("muted"))
-    return label
+        body.append(" [editor]", style=style("muted"))
+    return _Beside(head, body)
+
+
+#: The fewest columns a text keeps beside its label before it goes under it.
+_ROOM_BESIDE = 24
+
+
+class _Beside:
+    """A label (a date and sections, a key), then its text: beside it and wrapped under
+    the text's own first word, or (when that leaves the text less than _ROOM_BESIDE
+    columns) on the lines under it, indented, the way `brief timeline` stacks on a narrow
+    terminal."""
+
+    def __init__(self, head: Text, body: Text) -> None:
+        self.head = head
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        indent = self.head.cell_len
+        if width - indent >= _ROOM_BESIDE:
+            for index, piece in enumerate(self.body.wrap(console, width - indent)):
+                yield (self.head if index == 0 else Text(" " * indent)) + piece
+            return
+        plain = self.head.plain
+        head = self.head[len(plain) - len(plain.lstrip(" ")) :]  # a key set right, flush left
+        head.rstrip()
+        yield head
+        for piece in self.body.wrap(console, max(width - 2, 1)):
+            yield Text("  ") + piece
 
 
 class TimelinePopup(Popup):
