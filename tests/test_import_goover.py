@@ -479,3 +479,14 @@ def test_a_numbered_heading_may_name_an_element() -> None:
         ("2-1", "<abstract>"),
         ("2-2", "<address>"),
     ]
+
+
+def test_an_appendix_letter_never_shares_an_id_with_front_matter_in_another_case() -> None:
+    """Ids are found whatever their case: 'Appendix I' beside a foreword 'i' takes a number,
+    or 'brief show I' could never reach it."""
+    markdown = (
+        b"# R\n\n## Foreword\n\nf.\n\n## 1. Intro\n\nx.\n\n## 2. Body\n\ny.\n\n"
+        b"## Appendix I\n\nz.\n"
+    )
+    brief = import_report(markdown, "r.md", "markdown")
+    assert [s.id for s in brief.sections] == ["i", "1", "2", "3"]

@@ -357,3 +357,12 @@ def test_the_since_until_range_must_not_end_before_it_starts() -> None:
         events_between(brief, since="2024-07", until="2024-06-30")
     assert events_between(brief, since="2024-06", until="2024") == []
     assert events_between(brief, since="1950s", until="1950") == []
+
+
+@pytest.mark.parametrize(
+    ("words", "ref"), [(["ii.1"], "ii-1"), (["A.2"], "a-2"), (["section", "B.1"], "b-1")]
+)
+def test_front_matter_and_appendix_subsections_are_written_as_the_report_numbers_them(
+    words: list[str], ref: str
+) -> None:
+    assert normalise_section_ref(words) == ref

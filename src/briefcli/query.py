@@ -49,10 +49,13 @@ def section_ids(brief: Brief) -> list[str]:
 
 
 def normalise_section_ref(words: list[str] | tuple[str, ...]) -> str:
-    """'section 4', 'Section 4.2', '§4', '4-2' → '4' or '4-2'; role names pass lower-cased."""
+    """'section 4', 'Section 4.2', '§4', '4-2' → '4' or '4-2', 'ii.1' → 'ii-1', 'A.2' → 'a-2';
+    role names pass lower-cased."""
     text = " ".join(words).strip()
     text = re.sub(r"^(section|sec\.?|§)\s*", "", text, flags=re.IGNORECASE).strip()
     text = re.sub(r"(?<=\d)\s*[.\-–/]\s*(?=\d)", "-", text)
+    # Front matter's and appendices' subsections: 'ii.1' → 'ii-1', 'A.2' → 'a-2'.
+    text = re.sub(r"^([ivxlcdm]{1,6}|[a-z])\s*[.\-–/]\s*(?=\d)", r"\1-", text, flags=re.I)
     return text.rstrip(".").strip().casefold()
 
 

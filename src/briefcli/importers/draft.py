@@ -377,7 +377,8 @@ def number(drafts: list[Draft]) -> None:
         else:
             _unnumbered(draft)
             letter = _APPENDIX.match(draft.title)
-            if letter and letter.group(1).upper() not in taken:
+            # Ids are found whatever their case: 'Appendix I' is no 'I' beside front matter 'i'.
+            if letter and not {letter.group(1).upper(), letter.group(1).lower()} & taken:
                 # 'Appendix A. Schema' is found as A ('brief show A'), as the report names it.
                 draft.id = letter.group(1).upper()
                 taken.add(draft.id)
