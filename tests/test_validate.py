@@ -177,3 +177,24 @@ def test_an_import_validates_without_warnings(brief: Runner, tmp_path: Path, nam
     assert brief("import", str(source), "-o", str(out)).exit_code == 0
     result = brief("validate", "--strict", str(out))
     assert (result.exit_code, result.stdout) == (0, f"{out}: valid\n")
+
+
+def test_a_short_paragraph_repeated_in_other_sections_is_no_slip(
+    brief: Runner, tmp_path: Path
+) -> None:
+    """A change log says 'Documentation fixes.' under every release: validating its import
+    warned 131 times about the report's own text. A long paragraph again elsewhere, or any
+    paragraph twice in one section, is still a slip."""
+    long = " ".join(["Trade through the corridor rose by a tenth this year."] * 3)
+    text = (
+        "id: x\ntitle: T\nsections:\n"
+        "  - id: '1'\n    title: One\n    paragraphs: [Documentation fixes., " + long + "]\n"
+        "  - id: '2'\n    title: Two\n    paragraphs: [Documentation fixes., " + long + "]\n"
+    )
+    path = write(tmp_path, "log.yaml", text)
+    result = brief("validate", str(path))
+    assert result.exit_code == 0
+    warnings = [line for line in result.stdout.splitlines() if "the same paragraph" in line]
+    assert warnings == [
+        f"{path}:9:40: warning: sections[1].paragraphs[1]: the same paragraph as on line 6"
+    ]

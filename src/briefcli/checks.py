@@ -208,16 +208,24 @@ def _suspicious(root: Node, brief: Brief, name: str) -> list[Problem]:
                 _where(key_path),
                 f"{reason}: a look-alike of a plain id? (write it in one script)",
             )
-    seen: dict[str, int] = {}
+    # A paragraph given twice in one section is a slip (a paste, an import that read a line
+    # twice); across sections only a long one is: a report may say 'Documentation fixes.' under
+    # every release.
+    seen: dict[str, tuple[int, int]] = {}
     for key_path, paragraph in _paragraph_paths(brief):
         node = _at(root, *key_path)
         key = _squash(paragraph)
         line = node.line + 1 if node is not None else 1
-        if key in seen:
-            warn(node, _where(key_path), f"the same paragraph as on line {seen[key]}")
-        else:
-            seen[key] = line
+        section = int(key_path[1])
+        if key not in seen:
+            seen[key] = (line, section)
+        elif seen[key][1] == section or len(key.split()) >= _REPEATED_WORDS:
+            warn(node, _where(key_path), f"the same paragraph as on line {seen[key][0]}")
     return found
+
+
+#: Fewest words of a paragraph that is a slip when it comes again in another section.
+_REPEATED_WORDS = 25
 
 
 def _twins(root: Node, brief: Brief, name: str, path: str, library: Library) -> list[Problem]:
