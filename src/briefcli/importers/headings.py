@@ -283,8 +283,11 @@ def _add_part_titles(
 _SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s")
 
 
-#: A contents entry's number, of any kind: 'IX. ', 'B.1. ', '2.3 '.
-_ENUMERATOR = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,3})(?:\.(?:[A-Z]|\d{1,3}))*\.?\s+")
+#: A contents entry's number, of any kind: 'IX. ', 'B.1. ', '2.3 ' (a letter only with its
+#: dot: 'B 9' is an entry 'B' for page 9).
+_ENUMERATOR = re.compile(
+    r"^(?:(?:[IVXLC]+|[A-Z])(?:\.(?:[A-Z]|\d{1,3}))*\.|\d{1,3}(?:\.\d{1,3})*\.?)\s+(?=\S)"
+)
 
 
 def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
