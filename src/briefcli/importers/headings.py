@@ -305,7 +305,10 @@ def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) ->
     entries = [
         (index, starts[index], norm(tidy_title(title)))
         for index, title in contents.items()
-        if (line := lines[index]) is not None and not _SECTION_NUMBER.match(line.text)
+        if (line := lines[index]) is not None
+        and not _SECTION_NUMBER.match(line.text)
+        and opens_like_a_title(title)
+        and any(char.isalpha() for char in title)
     ]
     if len(entries) < 3:
         return scheme
@@ -320,7 +323,8 @@ def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) ->
             continue
         # An entry left out below (a heading written otherwise) is passed over.
         after = lines[index + 1] if index + 1 < len(lines) else None
-        if blanks and (lines[index - 1] is not None or norm(after.text) in wanted if after else 0):
+        listing = after is not None and norm(tidy_title(after.text)) in wanted
+        if blanks and (lines[index - 1] is not None or listing):
             continue  # a heading stands alone, not in a list of them (a chapter's contents)
         for ahead in range(at, min(at + 3, len(entries))):
             if norm(tidy_title(line.text)) == entries[ahead][2]:
@@ -438,16 +442,16 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
         found = _numbered_match(line)
         title = found[1] if found else line.text
         if run and _entry_forms(title)[0] in _entry_forms(run[0][1]):
-            if len(run) >= 3 and _repeated(lines, run, index):
-                return _entries(lines, run, index)  # the first entry again: the body starts
+            if len(run) >= 3 and (listed := _repeated(lines, run, index)):
+                return _entries(lines, run[:listed], index)  # the first entry again: the body
             run = []
         if (found is not None and not line.bulleted) or (
             (after_label or _paged(line)) and len(line.text) <= 100 and not line.bulleted
         ):
             run.append((index, title))
             continue
-        if len(run) >= 3 and _repeated(lines, run, index):
-            return _entries(lines, run, index)
+        if len(run) >= 3 and (listed := _repeated(lines, run, index)):
+            return _entries(lines, run[:listed], index)
         if run and not after_label:
             return {}  # numbered lines that are no contents come first: there is none
         run = []
@@ -472,20 +476,30 @@ def _entries(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> 
     return out
 
 
-def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> bool:
-    """Whether most entries of ``run`` come again, in order, from line ``end`` on."""
+#: How far ahead of the next entry a heading below may match one: an entry the body writes
+#: otherwise ('EXTRACTS (Supplied by …)') does not hold up the ones after it.
+_CONTENTS_LOOKAHEAD = 3
+
+
+def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> int:
+    """How many of the entries of ``run`` are contents: those up to the last that comes
+    again, in order, from line ``end`` on, when four in five of them do (one missing below is
+    passed over); 0 when fewer than three. Lines after the last such entry (a transcriber's
+    note after the contents) are text."""
     wanted = [_entry_forms(title) for _, title in run]
-    matched = 0
+    matched = at = 0
     for line in lines[end:]:
+        if at >= len(wanted):
+            break
         if line is None or len(line.text) > MAX_TITLE:
             continue
         found = _numbered_match(line)
         title = norm(tidy_title(found[1] if found else line.text))
-        if matched < len(wanted) and title in wanted[matched]:
-            matched += 1
-            if matched == len(wanted):
+        for ahead in range(at, min(at + _CONTENTS_LOOKAHEAD, len(wanted))):
+            if title in wanted[ahead]:
+                matched, at = matched + 1, ahead + 1
                 break
-    return matched * 5 >= len(wanted) * 4
+    return at if at >= 3 and matched * 5 >= at * 4 else 0
 
 
 def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
