@@ -335,3 +335,158 @@ def test_contents_with_page_numbers_never_become_text(
     brief = _brief("Widget Review\n\nContents\n\n" + "\n".join(contents) + "\n\n" + "\n".join(body))
     assert [s.title for s in brief.sections] == titles
     assert _words(brief) == [f"About {t.casefold()}." for t in titles]
+
+
+def test_contents_end_at_their_last_entry_that_comes_again() -> None:
+    """A note after the contents is text, not contents, and an entry the body writes
+    otherwise ('EXTRACTS (Supplied …)' over 'EXTRACTS.') holds up none after it."""
+    entries = ["ETYMOLOGY.", "EXTRACTS (Supplied by a Librarian).", "CHAPTER 1. Loomings."]
+    entries += ["CHAPTER 2. The Carpet-Bag.", "CHAPTER 3. The Inn."]
+    text = (
+        "Moby Dick\n\nCONTENTS\n\n"
+        + "\n\n".join(entries)
+        + "\n\nTranscriber's Notes:\n\nThis text joins two etexts\nand was checked.\n\n"
+        "ETYMOLOGY.\n\nWords.\n\nEXTRACTS.\n\nQuotes.\n\n"
+        "CHAPTER 1. Loomings.\n\nCall me Ishmael.\n\nCHAPTER 2. The Carpet-Bag.\n\nA bag.\n\n"
+        "CHAPTER 3. The Inn.\n\nAn inn.\n"
+    )
+    brief = _brief(text)
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("0", "Introduction"),
+        ("1", "Loomings"),
+        ("2", "The Carpet-Bag."),  # 'Bag.': a final '.' after a short word stays
+        ("3", "The Inn."),
+    ]
+    assert "This text joins two etexts and was checked." in brief.sections[0].paragraphs
+    assert "CHAPTER 1. Loomings." not in _words(brief)
+
+
+def test_an_rfc_like_spec_with_appendices() -> None:
+    """'Abstract' is front matter; the contents (dot leaders, page numbers) are skipped; the
+    appendices it lists without numbers are sections, their 'A.1.' parts subsections."""
+    text = (
+        "The Frob Protocol\n\nAbstract\n\n   This document describes frobbing.\n\n"
+        "Table of Contents\n\n"
+        "   1.  Introduction  . . . . . . . . . . . . . . . . . . . .   2\n"
+        "   2.  Frobbing  . . . . . . . . . . . . . . . . . . . . . .   3\n"
+        "   3.  Security Considerations . . . . . . . . . . . . . . .   4\n"
+        "   Appendix A.  Test Data  . . . . . . . . . . . . . . . . .   5\n"
+        "     A.1.  Small Frobs . . . . . . . . . . . . . . . . . . .   5\n"
+        "   Author's Address  . . . . . . . . . . . . . . . . . . . .   6\n\n"
+        "1.  Introduction\n\n   Frobs are old.\n\n2.  Frobbing\n\n   Frob twice.\n\n"
+        "3.  Security Considerations\n\n   None.\n\nAppendix A.  Test Data\n\n   Data.\n\n"
+        "A.1.  Small Frobs\n\n   Small.\n\nAuthor's Address\n\n   Jane Doe\n"
+    )
+    assert _outline(text) == [
+        ("i", "Abstract"),
+        ("1", "Introduction"),
+        ("2", "Frobbing"),
+        ("3", "Security Considerations"),
+        ("4", "Appendix A. Test Data"),
+        ("4-1", "A.1. Small Frobs"),
+        ("5", "Author's Address"),
+    ]
+
+
+def test_a_chapters_own_contents_are_no_headings() -> None:
+    """The list of a chapter's parts under its heading is text; the parts below are its
+    subsections."""
+    text = (
+        "Sync\n\nTable of Contents\n\n1. Protocol\n\n    Description\n    Types\n    Errors\n\n"
+        "2. Encoding\n\n    Encoding Types\n\n"
+        "Chapter 1. Protocol\n\nTable of Contents\n\nDescription\nTypes\nErrors\n\n"
+        "Description\n\nIt syncs.\n\nTypes\n\nCounters.\n\nErrors\n\nAlarm.\n\n"
+        "Chapter 2. Encoding\n\nEncoding Types\n\nBytes.\n"
+    )
+    brief = _brief(text)
+    assert brief.sections[0].paragraphs == ("Description Types Errors",)
+    assert _outline(text) == [
+        ("1", "Protocol"),
+        ("1-1", "Description"),
+        ("1-2", "Types"),
+        ("1-3", "Errors"),
+        ("2", "Encoding"),
+        ("2-1", "Encoding Types"),
+    ]
+
+
+def test_parts_that_number_their_chapters_again() -> None:
+    """Each part counts its chapters from 1: the parts are sections, the chapters their
+    subsections, '2-1' for the first chapter of Part Two."""
+    text = (
+        "The Widget Book\n\nPART ONE\nMaking\n\nChapter 1\nEarly Widgets\n\nBy hand.\n\n"
+        "Chapter 2\nFactories\n\nBy machine.\n\nPART TWO\nSelling\n\nChapter 1\nShops\n\n"
+        "In shops.\n\nChapter 2\nPost\n\nBy post.\n"
+    )
+    assert _outline(text) == [
+        ("1", "Making"),
+        ("1-1", "Early Widgets"),
+        ("1-2", "Factories"),
+        ("2", "Selling"),
+        ("2-1", "Shops"),
+        ("2-2", "Post"),
+    ]
+
+
+def test_a_part_line_over_a_subsection_is_text() -> None:
+    text = (
+        "Widgets\n\n1. Scope\n\nWidgets.\n\n1.1 Sizes\n\nSmall.\n\nPart 2: Costs\n\n"
+        "Of the scope.\n\n1.2 Fuel\n\nOil.\n\n2. Outlook\n\nGood.\n"
+    )
+    brief = _brief(text)
+    assert [s.id for s in brief.sections] == ["1", "2"]
+    assert brief.sections[0].subsections[0].paragraphs == (
+        "Small.",
+        "Part 2: Costs",
+        "Of the scope.",
+    )
+
+
+_CHAPTER_SHAPES = {
+    "Chapter {n}: {t}": 1,
+    "CHAPTER {w}\n{t}": 1,
+    "Chapter {r}\n\n{t}": 1,
+    "CHAPTER {n}. {t}": 1,
+}
+_TITLE = st.lists(
+    st.sampled_from(["Early", "Widgets", "Modern", "Trade", "Ports", "The", "Future", "Ships"]),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+@SETTINGS
+@given(
+    st.lists(st.lists(_TITLE, min_size=1, max_size=3), min_size=1, max_size=3),
+    st.sampled_from(sorted(_CHAPTER_SHAPES)),
+    st.booleans(),
+)
+@example([["Early"], ["Trade"]], "CHAPTER {w}\n{t}", True)
+@example([["Early", "Ships"]], "Chapter {r}\n\n{t}", False)
+def test_books_of_parts_and_chapters(parts: list[list[str]], shape: str, again: bool) -> None:
+    """Chapters numbered across parts keep their numbers and the parts are 'part-N';
+    numbered again in each part, the parts are sections and the chapters 'N-M'. Every
+    paragraph is kept, in order."""
+    again = again and len(parts) > 1  # one part cannot number its chapters again
+    lines = ["A Book of Widgets", ""]
+    expected: list[tuple[str, str]] = []
+    paragraphs = []
+    count = 0
+    for number, chapters in enumerate(parts, start=1):
+        name = _NAMES[number].upper()
+        lines += [f"PART {name}", f"Tale {name.title()}", ""]
+        if again:
+            expected.append((str(number), f"Tale {name.title()}"))
+            count = 0
+        else:
+            expected.append((f"part-{number}", f"PART {name} Tale {name.title()}"))
+        for title in chapters:
+            count += 1
+            head = shape.format(n=count, w=_NAMES[count].upper(), r=roman(count).upper(), t=title)
+            lines += [head, "", f"Text {number} {count}.", ""]
+            paragraphs.append(f"Text {number} {count}.")
+            expected.append((f"{number}-{count}" if again else str(count), title))
+    text = "\n".join(lines)
+    assert _outline(text) == expected
+    assert _words(_brief(text)) == paragraphs

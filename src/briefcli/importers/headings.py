@@ -502,10 +502,18 @@ def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) ->
     return at if at >= 3 and matched * 5 >= at * 4 else 0
 
 
-def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+def _numbered(
+    lines: list[Line | None], blanks: bool, contents: dict[int, str], *, restart: bool = False
+) -> Scheme:
+    """Numbered headings. ``restart``: each part numbers its chapters from 1 again ('Part
+    Two' over 'Chapter 1'), so a part is a section and its chapters subsections ('2-1')."""
     scheme = Scheme("numbered")
     path: list[int] = []
     part = 0  # the last part's number ('Part II'): parts run in sequence of their own
+    # Parts after which the numbers start again at 1: more than none, and each part
+    # numbers its own chapters.
+    restarts = 0
+    after_part = False
     # The numbered lines that were not headings since the last heading, by depth: the last
     # one's number and shape (indent, bullet, 'Chapter'), how many in a row, whether they
     # stood on adjacent lines, and where the last one is. The next number after two or
@@ -533,14 +541,20 @@ def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
                 heading = Heading(1, tidy_title(title or line.text), "", line.number)
                 heading.written = written
                 scheme.headings[index] = heading
-                scheme.parts[line.number] = parts[0]
+                if restart:
+                    heading.number, path = str(parts[0]), []
+                else:
+                    scheme.parts[line.number] = parts[0]
                 if title_at is not None:
                     scheme.skip.add(title_at)
-                part = parts[0]
+                part, after_part = parts[0], True
             continue
         depth = len(parts)
         shape = (line.indent, line.bulleted, bool(word))
         fits = _fits(path, parts)
+        if after_part and not fits and path and depth == 1 and parts[0] in (0, 1):
+            restarts += 1
+        after_part = False
         last = rejected.get(depth)
         continues = last is not None and last[:2] == (parts[-1] - 1, shape)
         adjacent = last is not None and last[4] == index - 1
@@ -555,6 +569,8 @@ def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
             else:
                 written = tidy_title(line.text if not rest else line.text[: -len(rest)])
             shown = tidy_title(title or line.text, numbered=True)
+            if restart and part:
+                depth, number = depth + 1, f"{part}-{number}"
             heading = Heading(depth, shown, number, line.number, rest, written)
             scheme.headings[index] = heading
             path = parts
@@ -563,12 +579,42 @@ def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
             rejected[depth] = (parts[-1], shape, last[2] + 1, last[3] and adjacent, index)
         else:
             rejected[depth] = (parts[-1], shape, 1, True, index)
+    if restarts and not restart:
+        return _numbered(lines, blanks, contents, restart=True)
     if scheme.parts and len(scheme.parts) == len(scheme.headings):
         # Parts and nothing numbered inside them: the parts are the sections, numbered so.
         for heading in scheme.headings.values():
             heading.number = str(scheme.parts[heading.line])
         scheme.parts = {}
+    _drop_inner_parts(scheme, lines)
     return scheme
+
+
+def _drop_inner_parts(scheme: Scheme, lines: list[Line | None]) -> None:
+    """Part lines over a subsection ('Part 2: Costs' before '3.2 Fuel') are no parts: a part
+    holds whole sections. They are text."""
+    order = list(scheme.headings)
+    for at, index in enumerate(order):
+        heading = scheme.headings[index]
+        following = next(
+            (
+                scheme.headings[i]
+                for i in order[at + 1 :]
+                if scheme.headings[i].line not in scheme.parts
+            ),
+            None,
+        )
+        if heading.line in scheme.parts and following is not None and following.level > 1:
+            del scheme.headings[index]
+            del scheme.parts[heading.line]
+            line = lines[index]
+            if line is not None and heading.written != tidy_title(line.text):
+                scheme.skip.discard(_title_line(lines, index))
+
+
+def _title_line(lines: list[Line | None], index: int) -> int:
+    """Where the title of the chapter or part line at ``index`` stands (see _word_title)."""
+    return _word_title(lines, index)[1] or index
 
 
 #: Most words in a chapter's title on the line below its number ('CHAPTER ONE' / 'Early
