@@ -353,6 +353,7 @@ def test_contents_end_at_their_last_entry_that_comes_again() -> None:
     brief = _brief(text)
     assert [(s.id, s.title) for s in brief.sections] == [
         ("0", "Introduction"),
+        ("i", "ETYMOLOGY."),  # listed in the contents, before the first chapter
         ("1", "Loomings"),
         ("2", "The Carpet-Bag."),  # 'Bag.': a final '.' after a short word stays
         ("3", "The Inn."),
@@ -490,3 +491,43 @@ def test_books_of_parts_and_chapters(parts: list[list[str]], shape: str, again: 
     text = "\n".join(lines)
     assert _outline(text) == expected
     assert _words(_brief(text)) == paragraphs
+
+
+def test_contents_that_number_as_latex_does() -> None:
+    """'1 Introduction ..... 1' (LaTeX's numbers, no dot) and Roman page numbers for the
+    front matter: the contents say which lines are headings; the body's numbers are ids."""
+    text = (
+        "Water Policy Review\n\nContents\n\nForeword .................... iii\n"
+        "Executive Summary ........... v\n1 Introduction .............. 1\n"
+        "2 Supply .................... 4\n2.1 Rivers .................. 5\n"
+        "3 Demand .................... 9\n\nForeword\n\nWe thank the reviewers.\n\n"
+        "Executive Summary\n\nWater is scarce.\n\n1 Introduction\n\nThree rivers.\n\n"
+        "2 Supply\n\nSupply fell.\n\n2.1 Rivers\n\nRivers ran low.\n\n3 Demand\n\nDemand rose.\n"
+    )
+    assert _outline(text) == [
+        ("i", "Foreword"),
+        ("ii", "Executive Summary"),
+        ("1", "Introduction"),
+        ("2", "Supply"),
+        ("2-1", "Rivers"),
+        ("3", "Demand"),
+    ]
+
+
+def test_an_appendix_line_over_its_title() -> None:
+    """Capitals and no blank lines: the part lines still stand where headings do; 'APPENDIX
+    A' over 'Methodology' is one heading."""
+    text = (
+        "Water Policy Review\nNational Water Institute\n\nEXECUTIVE SUMMARY\nWater is scarce.\n"
+        "KEY FINDINGS\nLeakage is high.\n1. INTRODUCTION\nThree rivers.\n2. SUPPLY\n"
+        "Supply fell.\nAPPENDIX A\nMethodology\nWe read meters.\n"
+    )
+    brief = _brief(text)
+    assert [(s.id, s.title) for s in brief.sections][1:] == [
+        ("i", "EXECUTIVE SUMMARY"),
+        ("ii", "KEY FINDINGS"),
+        ("1", "INTRODUCTION"),
+        ("2", "SUPPLY"),
+        ("3", "APPENDIX A Methodology"),
+    ]
+    assert brief.sections[-1].paragraphs == ("We read meters.",)

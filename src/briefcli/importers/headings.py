@@ -273,7 +273,15 @@ def _add_part_titles(
         if not (index < first or index > last or (appendix and index > first)):
             continue
         if _opens(lines, index, blanks, scheme.headings):
-            found[index] = Heading(top, tidy_title(line.text), "", line.number)
+            text = line.text
+            match = _APPENDIX.match(text)
+            if match is not None and not match["title"]:
+                # 'APPENDIX A' over 'Methodology': the title below is the appendix's.
+                title, at = _word_title(lines, index)
+                if at is not None and at not in scheme.headings:
+                    text = f"{text} {title}"
+                    scheme.skip.add(at)
+            found[index] = Heading(top, tidy_title(text), "", line.number)
     if found:
         scheme.headings = dict(sorted({**scheme.headings, **found}.items()))
 
@@ -291,9 +299,10 @@ _ENUMERATOR = re.compile(
 
 
 def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
-    """Headings that a table of contents lists without numbers ('Introduction ..... 3') and
-    that come again below it as lines of their own, in order; an entry indented under
-    another is a subsection."""
+    """Headings that a table of contents lists ('Introduction ..... 3', '1 Introduction
+    ..... 1', as LaTeX numbers them) and that come again below it as lines of their own, in
+    order. A numbered entry is as deep as its number ('2.1'); another, indented under the
+    others, is a subsection."""
     scheme = Scheme("listed")
     # An entry's depth is where its title starts, after any number ('  IX. Changes', right
     # aligned as libpng's manual writes them, is no deeper than 'VIII. Changes').
@@ -302,18 +311,19 @@ def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) ->
         for index in contents
         if (line := lines[index]) is not None
     }
-    entries = [
-        (index, starts[index], norm(tidy_title(title)))
-        for index, title in contents.items()
-        if (line := lines[index]) is not None
-        and not _SECTION_NUMBER.match(line.text)
-        and opens_like_a_title(title)
-        and any(char.isalpha() for char in title)
-    ]
+    entries = []
+    for index, title in contents.items():
+        line = lines[index]
+        words = _ENUMERATOR.sub("", title) if _SECTION_NUMBER.match(title) else title
+        if line is None or not opens_like_a_title(words) or not _LETTERS_ANY.search(words):
+            continue
+        number = _SECTION_NUMBER.match(line.text)
+        depth = number.group().rstrip(". ").count(".") + 1 if number else 0
+        entries.append((index, starts[index], depth, norm(tidy_title(title))))
     if len(entries) < 3:
         return scheme
     margin = min(starts.values())
-    wanted = {title for _, _, title in entries}
+    wanted = {title for *_, title in entries}
     at = 0
     for index in range(max(contents) + 1, len(lines)):
         line = lines[index]
@@ -321,18 +331,25 @@ def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) ->
             break
         if line is None or line.bulleted or len(line.text) > MAX_TITLE:
             continue
-        # An entry left out below (a heading written otherwise) is passed over.
+        found = _numbered_match(line)
+        title = norm(tidy_title(found[1] if found else line.text))
         after = lines[index + 1] if index + 1 < len(lines) else None
         listing = after is not None and norm(tidy_title(after.text)) in wanted
         if blanks and (lines[index - 1] is not None or listing):
             continue  # a heading stands alone, not in a list of them (a chapter's contents)
-        for ahead in range(at, min(at + 3, len(entries))):
-            if norm(tidy_title(line.text)) == entries[ahead][2]:
-                level = 1 if entries[ahead][1] <= margin else 2
-                scheme.headings[index] = Heading(level, tidy_title(line.text), "", line.number)
+        # An entry left out below (a heading written otherwise) is passed over.
+        for ahead in range(at, min(at + _CONTENTS_LOOKAHEAD, len(entries))):
+            _, start, depth, entry = entries[ahead]
+            if title == entry:
+                level = depth or (1 if start <= margin else 2)
+                scheme.headings[index] = numbered_heading(level, line.text, line.number)
                 at = ahead + 1
                 break
     return scheme
+
+
+#: A letter anywhere.
+_LETTERS_ANY = re.compile(r"[^\W\d_]")
 
 
 def _opens(lines: list[Line | None], index: int, blanks: bool, taken: dict[int, Heading]) -> bool:
