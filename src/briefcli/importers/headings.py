@@ -331,20 +331,22 @@ def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) ->
             break
         if line is None or line.bulleted or len(line.text) > MAX_TITLE:
             continue
+        if blanks and lines[index - 1] is not None:
+            continue  # a heading stands alone
         found = _numbered_match(line)
         title = norm(tidy_title(found[1] if found else line.text))
-        after = lines[index + 1] if index + 1 < len(lines) else None
-        listing = after is not None and norm(tidy_title(after.text)) in wanted
-        if blanks and (lines[index - 1] is not None or listing):
-            continue  # a heading stands alone, not in a list of them (a chapter's contents)
         # An entry left out below (a heading written otherwise) is passed over.
         for ahead in range(at, min(at + _CONTENTS_LOOKAHEAD, len(entries))):
             _, start, depth, entry = entries[ahead]
-            if title == entry:
-                level = depth or (1 if start <= margin else 2)
-                scheme.headings[index] = numbered_heading(level, line.text, line.number)
-                at = ahead + 1
-                break
+            if title != entry:
+                continue
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            if blanks and after is not None and norm(tidy_title(after.text)) in wanted:
+                break  # in a list of entries (a chapter's own contents), not a heading
+            level = depth or (1 if start <= margin else 2)
+            scheme.headings[index] = numbered_heading(level, line.text, line.number)
+            at = ahead + 1
+            break
     return scheme
 
 
@@ -459,16 +461,16 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
         found = _numbered_match(line)
         title = found[1] if found else line.text
         if run and _entry_forms(title)[0] in _entry_forms(run[0][1]):
-            if len(run) >= 3 and (listed := _repeated(lines, run, index)):
-                return _entries(lines, run[:listed], index)  # the first entry again: the body
+            if len(run) >= 3 and (seen := _repeated(lines, run, index)):
+                return _entries(run, seen)  # the first entry again: the body starts here
             run = []
         if (found is not None and not line.bulleted) or (
             (after_label or _paged(line)) and len(line.text) <= 100 and not line.bulleted
         ):
             run.append((index, title))
             continue
-        if len(run) >= 3 and (listed := _repeated(lines, run, index)):
-            return _entries(lines, run[:listed], index)
+        if len(run) >= 3 and (seen := _repeated(lines, run, index)):
+            return _entries(run, seen)
         if run and not after_label:
             return {}  # numbered lines that are no contents come first: there is none
         run = []
@@ -476,20 +478,13 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
     return {}
 
 
-def _entries(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> dict[int, str]:
-    """The contents' entries by line, each titled as it comes again below (without its page
-    number where that is how it comes again)."""
-    below: set[str] = set()
-    for line in lines[end:]:
-        if line is not None and len(line.text) <= MAX_TITLE:
-            found = _numbered_match(line)
-            below.add(norm(tidy_title(found[1] if found else line.text)))
+def _entries(run: list[tuple[int, str]], seen: list[str | None]) -> dict[int, str]:
+    """The contents' entries by line (as many as ``seen`` holds), each titled as it comes
+    again below: without its page number where that is how it comes again."""
     out = {}
-    for index, title in run:
+    for (index, title), again in zip(run, seen, strict=False):
         whole, bare = _entry_forms(title)
-        out[index] = (
-            title if whole in below or bare not in below else _PAGE_NUMBER.sub("", title).strip()
-        )
+        out[index] = _PAGE_NUMBER.sub("", title).strip() if again == bare != whole else title
     return out
 
 
@@ -498,14 +493,16 @@ def _entries(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> 
 _CONTENTS_LOOKAHEAD = 3
 
 
-def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> int:
-    """How many of the entries of ``run`` are contents: those up to the last that comes
-    again, in order, from line ``end`` on, when four in five of them do (one missing below is
-    passed over); 0 when fewer than three. Lines after the last such entry (a transcriber's
-    note after the contents) are text."""
+def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> list[str | None]:
+    """How the entries of ``run`` that are contents come again below line ``end`` (None for
+    one passed over): those up to the last that comes again, in order, when four in five of
+    them do; [] when fewer than three. Lines after the last such entry (a transcriber's note
+    after the contents) are text."""
     wanted = [_entry_forms(title) for _, title in run]
+    seen: list[str | None] = [None] * len(run)
     matched = at = 0
-    for line in lines[end:]:
+    for index in range(end, len(lines)):
+        line = lines[index]
         if at >= len(wanted):
             break
         if line is None or len(line.text) > MAX_TITLE:
@@ -514,9 +511,10 @@ def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) ->
         title = norm(tidy_title(found[1] if found else line.text))
         for ahead in range(at, min(at + _CONTENTS_LOOKAHEAD, len(wanted))):
             if title in wanted[ahead]:
+                seen[ahead] = title
                 matched, at = matched + 1, ahead + 1
                 break
-    return at if at >= 3 and matched * 5 >= at * 4 else 0
+    return seen[:at] if at >= 3 and matched * 5 >= at * 4 else []
 
 
 def _numbered(
@@ -610,18 +608,14 @@ def _numbered(
 def _drop_inner_parts(scheme: Scheme, lines: list[Line | None]) -> None:
     """Part lines over a subsection ('Part 2: Costs' before '3.2 Fuel') are no parts: a part
     holds whole sections. They are text."""
-    order = list(scheme.headings)
-    for at, index in enumerate(order):
+    if not scheme.parts:
+        return
+    following: Heading | None = None  # the next heading that is no part, from the end
+    for index in reversed(list(scheme.headings)):
         heading = scheme.headings[index]
-        following = next(
-            (
-                scheme.headings[i]
-                for i in order[at + 1 :]
-                if scheme.headings[i].line not in scheme.parts
-            ),
-            None,
-        )
-        if heading.line in scheme.parts and following is not None and following.level > 1:
+        if heading.line not in scheme.parts:
+            following = heading
+        elif following is not None and following.level > 1:
             del scheme.headings[index]
             del scheme.parts[heading.line]
             line = lines[index]
