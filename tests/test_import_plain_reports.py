@@ -375,6 +375,8 @@ def test_an_rfc_like_spec_with_appendices() -> None:
         "     A.1.  Small Frobs . . . . . . . . . . . . . . . . . . .   5\n"
         "   Author's Address  . . . . . . . . . . . . . . . . . . . .   6\n\n"
         "1.  Introduction\n\n   Frobs are old.\n\n2.  Frobbing\n\n   Frob twice.\n\n"
+        # The entry's title without its number, in the text: no heading.
+        "Security considerations:\n\n   See below.\n\n"
         "3.  Security Considerations\n\n   None.\n\nAppendix A.  Test Data\n\n   Data.\n\n"
         "A.1.  Small Frobs\n\n   Small.\n\nAuthor's Address\n\n   Jane Doe\n"
     )

@@ -253,7 +253,10 @@ def _add_part_titles(
     ('Summary' above a section's last paragraph)."""
     if not scheme.headings:
         return
-    first, last = min(scheme.headings), max(scheme.headings)
+    # The numbered headings bound the body; others (an 'Appendix A.' the contents list) may
+    # stand among the back matter.
+    numbered = [index for index, h in scheme.headings.items() if h.number] or list(scheme.headings)
+    first, last = min(numbered), max(numbered)
     top = min(h.level for h in scheme.headings.values())
     margin = min(line.indent for i in scheme.headings if (line := lines[i]) is not None)
     found = {}
@@ -318,8 +321,8 @@ def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) ->
         if line is None or not opens_like_a_title(words) or not _LETTERS_ANY.search(words):
             continue
         number = _SECTION_NUMBER.match(line.text)
-        depth = number.group().rstrip(". ").count(".") + 1 if number else 0
-        entries.append((index, starts[index], depth, norm(tidy_title(title))))
+        own = number.group().strip().rstrip(".") if number else ""
+        entries.append((index, starts[index], own, norm(tidy_title(title))))
     if len(entries) < 3:
         return scheme
     margin = min(starts.values())
@@ -336,14 +339,17 @@ def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) ->
         found = _numbered_match(line)
         title = norm(tidy_title(found[1] if found else line.text))
         # An entry left out below (a heading written otherwise) is passed over.
+        number = _SECTION_NUMBER.match(line.text)
         for ahead in range(at, min(at + _CONTENTS_LOOKAHEAD, len(entries))):
-            _, start, depth, entry = entries[ahead]
-            if title != entry:
+            _, start, own, entry = entries[ahead]
+            # A numbered entry comes again with its number ('11. Security Considerations',
+            # not a lone 'Security considerations:' above it).
+            if title != entry or own != (number.group().strip().rstrip(".") if number else ""):
                 continue
             after = lines[index + 1] if index + 1 < len(lines) else None
             if blanks and after is not None and norm(tidy_title(after.text)) in wanted:
                 break  # in a list of entries (a chapter's own contents), not a heading
-            level = depth or (1 if start <= margin else 2)
+            level = own.count(".") + 1 if own else (1 if start <= margin else 2)
             scheme.headings[index] = numbered_heading(level, line.text, line.number)
             at = ahead + 1
             break
