@@ -221,11 +221,20 @@ _APPENDIX = re.compile(
 )
 
 
+#: The first words of the part titles: a line that opens otherwise is none.
+_PART_OPENERS = frozenset(
+    {title.split()[0] for title in PART_TITLES} | {"appendix", "annex", "annexe"}
+)
+
+
 def part_title(text: str) -> bool:
     """Whether ``text`` names one of a report's parts: 'Executive Summary', 'Key Findings',
     'Acknowledgements', 'Appendix A: Methodology', 'Annex 2' (a whole line, any case)."""
     if len(text) > MAX_TITLE or text.endswith((",", ";")):
         return False
+    first = text.split(None, 1)[0].casefold() if text else ""
+    if first.rstrip(".:") not in _PART_OPENERS:
+        return False  # most lines: read no further
     if norm(text) in PART_TITLES:
         return not text.endswith(".")  # 'Summary.' is a sentence's end
     match = _APPENDIX.match(text)
