@@ -448,3 +448,35 @@ def test_roman_numbers_front_matter_as_books_do() -> None:
     assert [roman(n) for n in (1, 2, 4, 9, 14, 40, 1999)] == [
         "i", "ii", "iv", "ix", "xiv", "xl", "mcmxcix",
     ]  # fmt: skip
+
+
+def test_appendices_named_by_a_letter_are_found_by_it() -> None:
+    """'Appendix A: Data' after numbered sections is A (its subsection 'A.1' is A-1), not the
+    next number; 'Appendix a note' is no appendix letter."""
+    markdown = (
+        b"# R\n\n## 1. Intro\n\nx.\n\n## 2. Body\n\ny.\n\n## Appendix a note\n\nq.\n\n"
+        b"## APPENDIX A: Data\n\nz.\n\n### A.1 Tables\n\nw.\n\n## Annex B\n\nv.\n"
+    )
+    brief = import_report(markdown, "r.md", "markdown")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("1", "Intro"),
+        ("2", "Body"),
+        ("3", "Appendix a note"),
+        ("A", "APPENDIX A: Data"),
+        ("B", "Annex B"),
+    ]
+    assert [sub.id for sub in brief.sections[3].subsections] == ["A-1"]
+
+
+def test_a_numbered_heading_may_name_an_element() -> None:
+    """Specifications of markup title sections by element ('2.1. <abstract>'): the number is
+    the id, in order with the numbered subsections around it."""
+    markdown = (
+        b"# Schema\n\n## 2. Elements\n\nText.\n\n### 2.1. <abstract>\n\nA.\n\n"
+        b"### 2.2. &lt;address&gt;\n\nB.\n"
+    )
+    brief = import_report(markdown, "schema.md", "markdown")
+    assert [(s.id, s.title) for s in brief.sections[0].subsections] == [
+        ("2-1", "<abstract>"),
+        ("2-2", "<address>"),
+    ]

@@ -370,3 +370,20 @@ def test_headings_named_by_a_contents_list_get_their_line(brief: Runner, tmp_pat
         "    10  3   Food and feed",
         "    12  4   Outlook",
     ]
+
+
+@pytest.mark.parametrize(
+    "boilerplate", ["Document", "Untitled Document", "React App", "report.html", "index"]
+)
+def test_a_boilerplate_page_title_gives_way_to_the_first_heading(boilerplate: str) -> None:
+    """An editor's HTML boilerplate keeps `<title>Document</title>` when its author never
+    changed it: the report is titled by its first heading instead, as a PDF's placeholder
+    metadata title is."""
+    page = (
+        f"<!doctype html><title>{boilerplate}</title><h2>Port Capacity Review</h2>"
+        "<p>Ports grew.</p><h2>Findings</h2><p>Trade rose.</p>"
+    )
+    brief = import_report(page.encode(), "page.html")
+    assert brief.meta.title == "Port Capacity Review"
+    named = "<!doctype html><title>Port review 2025</title><h2>A</h2><p>x.</p><h2>B</h2><p>y.</p>"
+    assert import_report(named.encode(), "page.html").meta.title == "Port review 2025"

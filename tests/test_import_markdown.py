@@ -517,3 +517,28 @@ def test_brackets_no_bracket_closes_are_text_as_written() -> None:
     assert brief.sections[0].paragraphs == (f"See the map (https://example.org/map). {run} end.",)
     few = "# Report\n\n## One\n\nA [link](#x) and [a] bracket [ here.\n"
     assert markdown_source._defused(few) == few
+
+
+def test_a_changelog_of_top_level_releases_is_titled_by_its_file_not_its_newest_release() -> None:
+    """Rust's RELEASES.md and Click's CHANGES.md have no title heading, only releases at the
+    top level: 'Version 1.95 (2026-04-16)' is no title for the whole file (and its id would
+    change with every release)."""
+    text = (
+        "Version 1.95 (2026-04-16)\n=========================\n\n- Faster builds.\n\n"
+        "Version 1.94 (2026-03-05)\n=========================\n\n- Smaller binaries.\n"
+    )
+    brief = import_report(text.encode(), "rust/RELEASES.md")
+    assert (brief.meta.title, brief.meta.id) == ("RELEASES", "rust-releases")
+    assert [s.title for s in brief.sections] == [
+        "Version 1.95 (2026-04-16)",
+        "Version 1.94 (2026-03-05)",
+    ]
+    assert import_report(text.encode(), "<stdin>", "markdown").meta.title == "Changelog"
+    # A heading over the releases at the same level is the title still.
+    titled = "# News about Frob releases\n\nText.\n\n" + text
+    assert import_report(titled.encode(), "NEWS.md").meta.title == "News about Frob releases"
+    # A titled changelog keeps its title.
+    kept = (
+        "# Changelog for Frob\n\n## [1.2.0] - 2024-01-01\n\n- x\n\n## [1.1.0] - 2023-01-01\n\n- y\n"
+    )
+    assert import_report(kept.encode(), "CHANGES.md").meta.title == "Changelog for Frob"

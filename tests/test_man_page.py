@@ -159,7 +159,9 @@ def test_help_points_only_at_what_is_installed(brief: Runner, command: str) -> N
 
 
 #: What each kind of value is called, in every command.
-ARGUMENT_NAMES = {"SECTION", "TERM", "ID|PATH", "ID", "FILE", "QUERY", "DATE", "N", "PATH", "TEXT"}
+ARGUMENT_NAMES = {
+    "SECTION", "TERM", "ID|PATH", "ID", "FILE", "QUERY", "DATE", "N", "PATH", "TEXT", "NAME",
+}  # fmt: skip
 
 
 def test_every_argument_and_value_has_one_of_the_shared_names() -> None:

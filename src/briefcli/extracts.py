@@ -196,7 +196,8 @@ def summary(
 
     The report's own Summary section is left out (it is what a summary would replace), and
     so is back matter (Contents, Footnotes, Acknowledgements, …) when anything else is left; the
-    default length is as many sentences as there are sections with prose, at most ten.
+    default length is as many sentences as there are sections with prose, at least three and
+    at most ten.
     """
     from briefcli.summarize import summary as rank
 

@@ -52,6 +52,8 @@ _STOPWORDS = frozenset(
 
 #: Default number of sentences in a section's key points.
 KEY_POINTS = 3
+#: Most sentences of a summary by default (one a section, with at least :data:`KEY_POINTS`).
+SUMMARY_MOST = 10
 
 
 class Method(NamedTuple):
@@ -710,11 +712,14 @@ def summary(
     """A summary of a whole report: covering sentences spread over its sections, reading order.
 
     ``sections`` holds each section's paragraphs; give ``sentences`` (default: as many as there
-    are sections with prose, at most 10) or ``words``.
+    are sections with prose, at least 3 and at most 10) or ``words``.
     """
     candidates = _candidates(sections)
     if sentences is None and words is None:
-        sentences = min(10, len({candidate.section for candidate in candidates}))
+        # At least as many as a section's key points: a report of one or two sections (a
+        # statement without headings) gets more than one sentence.
+        parts = len({candidate.section for candidate in candidates})
+        sentences = min(SUMMARY_MOST, max(KEY_POINTS, parts))
     return _choose(
         candidates,
         sentences=sentences,

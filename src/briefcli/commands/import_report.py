@@ -88,6 +88,14 @@ def import_command(
             help="Print the headings found (line, id, title) and write nothing.",
         ),
     ] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="The text's encoding when it is not UTF-8, such as cp1252, latin-1 or "
+            "shift_jis (a file or stdin; a web page's own charset is used without it).",
+        ),
+    ] = None,
 ) -> None:
     """Turn a report (goover text, Markdown, a web page or a PDF) into a brief.
 
@@ -116,6 +124,9 @@ def import_command(
     brief_id = text_argument(brief_id, "--id") if brief_id is not None else None
     chosen = output_target(output_path) if output_path is not None else None
     file = "-" if file in STDIN_NAMES else file
+    if encoding is not None and file[:8].casefold().startswith(("http://", "https://")):
+        # The server's charset (or the page's own) decides, and fetching has applied it.
+        raise UsageError("--encoding is for a file or stdin: a URL's server names its charset")
     if file == "-" and sys.stdin is None:
         raise UsageError("cannot read the report from stdin: stdin is closed")
     if file == "-" and sys.stdin.isatty():  # else it would wait, silent, for typing
@@ -123,7 +134,7 @@ def import_command(
     data, shown, found_form, source = read_report(file)
     kind = form.value if form != Form.auto else found_form
     if outline:
-        output.emit(outline_text(data, shown, kind))
+        output.emit(outline_text(data, shown, kind, encoding=encoding))
         return
     # Nothing here keeps the report's bytes or the brief: each goes once it is used up, so
     # that an import's peak memory is one stage's, not the sum of all (issue 12). The brief
@@ -131,7 +142,9 @@ def import_command(
     # not load is never written (the temporary file goes).
     held = [data]
     del data
-    brief = import_report(held.pop(), shown, kind, source=source, title=title, brief_id=brief_id)
+    brief = import_report(
+        held.pop(), shown, kind, source=source, title=title, brief_id=brief_id, encoding=encoding
+    )
     made = [brief]
     del brief
     pending = brief_to_write(made.pop(), shown, overlay=overlay)

@@ -34,6 +34,10 @@ class NotAReport(BriefError):
     """The input is not a report: binary, empty, or without a structure an importer knows."""
 
 
+class NoTitle(NotAReport):
+    """A plain-text report without a title line (one that starts with a numbered heading)."""
+
+
 class Report(NamedTuple):
     """A report as read: its bytes, the name to show for it, the form its origin says it is
     ('auto' unless a server said), and the brief's ``source`` text."""
@@ -97,6 +101,7 @@ def import_report(
     source: str = "",
     title: str | None = None,
     brief_id: str | None = None,
+    encoding: str | None = None,
 ) -> Brief:
     """Parse report bytes into a brief, with the dated statements found in its prose.
 
@@ -104,7 +109,8 @@ def import_report(
     brief's ``source`` field and ``title`` replaces the title found in the text. Raises
     :class:`NotAReport` (a clean, one-line error) for anything that is not a report.
     ``brief_id`` replaces the id the reader gave it (a few words of the title,
-    :func:`naming.brief_id`, or the front matter's own).
+    :func:`naming.brief_id`, or the front matter's own). ``encoding`` names the text's
+    encoding when it is not UTF-8 (``--encoding``).
     """
     from briefcli.importers import naming, timeline
 
@@ -112,7 +118,7 @@ def import_report(
     # passed them without keeping them either, as `brief import` does).
     held = [data]
     del data
-    brief, _, own = _parse(held, name, form, source=source, title=title)
+    brief, _, own = _parse(held, name, form, source=source, title=title, encoding=encoding)
     meta = brief.meta
     if title is not None:
         meta = meta._replace(title=" ".join(title.split()))
@@ -129,10 +135,16 @@ def import_report(
     return brief._replace(timeline=tuple(events[: timeline.MAX_EVENTS]))
 
 
-def outline(data: bytes, name: str, form: str = "auto") -> list[OutlineEntry]:
+def outline(
+    data: bytes, name: str, form: str = "auto", *, encoding: str | None = None
+) -> list[OutlineEntry]:
     """The headings a report's import finds, with the line each stands on (0: none, for the
-    text before the first heading), the id it gets and its depth (1 section, 2 subsection)."""
-    _, drafts, _ = _parse([data], name, form, title="outline")
+    text before the first heading), the id it gets and its depth (1 section, 2 subsection).
+    A report without a title line (which import needs ``--title`` for) is outlined too."""
+    try:
+        _, drafts, _ = _parse([data], name, form, encoding=encoding)
+    except NoTitle:
+        _, drafts, _ = _parse([data], name, form, title="outline", encoding=encoding)
     entries = []
     for draft in drafts:
         entries.append(OutlineEntry(draft.line, draft.id, draft.title, 1))
@@ -140,11 +152,11 @@ def outline(data: bytes, name: str, form: str = "auto") -> list[OutlineEntry]:
     return entries
 
 
-def outline_text(data: bytes, name: str, form: str = "auto") -> str:
+def outline_text(data: bytes, name: str, form: str = "auto", *, encoding: str | None = None) -> str:
     """The outline as ``brief import --outline`` prints it: line, id and title of each
     heading, subsections indented; '-' for the text before the first heading."""
     rows = [("line", "id", "heading")]
-    for entry in outline(data, name, form):
+    for entry in outline(data, name, form, encoding=encoding):
         line = str(entry.line) if entry.line else "-"
         rows.append((line, entry.id, "  " * (entry.depth - 1) + sanitize_line(entry.title)))
     width = max(len(row[1]) for row in rows)
@@ -153,7 +165,13 @@ def outline_text(data: bytes, name: str, form: str = "auto") -> str:
 
 
 def _parse(
-    held: list[bytes], name: str, form: str, *, source: str = "", title: str | None = None
+    held: list[bytes],
+    name: str,
+    form: str,
+    *,
+    source: str = "",
+    title: str | None = None,
+    encoding: str | None = None,
 ) -> tuple[Brief, list[Draft], list[TimelineEvent]]:
     """Read the report whose bytes ``held`` holds: they are taken out of it, so that nothing
     but this function holds them, and they are let go once decoded (issue 12: peak memory)."""
@@ -167,6 +185,8 @@ def _parse(
     if title is not None and not title.strip():
         raise BriefError("--title needs some text")
     chosen = form if form != "auto" else sniff(data, name)
+    if encoding is not None and chosen != "pdf":
+        data = text.recoded(data, encoding, name)
     if chosen == "pdf":
         from briefcli.importers import pdf_source
 
@@ -234,12 +254,8 @@ def detect(decoded: str, name: str) -> str:
         return "goover"
     if markdown_source.looks_like(decoded):
         return "markdown"
-    if plain_text.looks_like(decoded, strong=False):
-        return "goover"
-    raise NotAReport(
-        f"{name}: no report structure found: expected numbered sections ('1. Summary', "
-        "'2.1 Scope'), underlined or capitalised headings, or Markdown headings ('# Title')"
-    )
+    # Plain text, with its headings or without (then one section of prose, or refused).
+    return "goover"
 
 
 def brief_yaml(brief: Brief, name: str, *, overlay: str | None = None) -> str:

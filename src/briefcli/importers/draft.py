@@ -72,8 +72,9 @@ class Heading:
 Item = Heading | str
 
 
-#: What a title may open with besides a capital letter: quotes, a bracket, code.
-_TITLE_OPENERS = "\"'“‘(`["
+#: What a title may open with besides a capital letter: quotes, a bracket, code, an element
+#: name (`2.1. <abstract>`, as specifications of markup write them).
+_TITLE_OPENERS = "\"'“‘(`[<"
 
 
 def opens_like_a_title(text: str) -> bool:
@@ -177,6 +178,86 @@ def listed_headings(items: list[Item], entries: Mapping[int, str] | None = None)
     return out if promoted else items
 
 
+#: Fewest prose sentences that make a document without headings a report of one section:
+#: fewer (a note, a list, data, code) is no report.
+HEADINGLESS_SENTENCES = 3
+#: Most words of a first paragraph read as the title of a document without headings.
+_TITLE_WORDS = 15
+
+
+def headingless(items: list[Item], title: str, *, name: str, refusal: str) -> list[Item]:
+    """A document without headings (a memo, a statement, an article's text) as one section:
+    ``items`` under a title heading, which :func:`assemble` takes as the title and section.
+
+    The title is ``title`` (the document's own: a page's, a PDF's, front matter's) when there
+    is one; else a first paragraph that reads as a title (at most 15 words, no closing '.',
+    ',', ';' or ':'), which then leaves the text; else the file's name. A
+    document with fewer than :data:`HEADINGLESS_SENTENCES` prose sentences is refused with
+    ``refusal`` (what headings were expected), which this adds the prose it needs to: it is not
+    a report.
+    """
+    from briefcli.importers import NotAReport
+    from briefcli.sentences import is_prose, split_sentences
+
+    paragraphs = [item for item in items if isinstance(item, str) and item.strip()]
+    prose = 0
+    for paragraph in paragraphs:
+        prose += sum(1 for sentence in split_sentences(paragraph) if is_prose(sentence))
+        if prose >= HEADINGLESS_SENTENCES:
+            break
+    else:
+        raise NotAReport(
+            f"{refusal}; or, without headings, {HEADINGLESS_SENTENCES} sentences of prose"
+        )
+    first = " ".join(paragraphs[0].split())
+    titled = (
+        len(first.split()) <= _TITLE_WORDS
+        and not first.endswith((".", ",", ";", ":"))
+        and opens_like_a_title(first)
+    )
+    rest = list(items)
+    if titled and (not title or first == " ".join(title.split())):
+        title = first
+        rest.remove(paragraphs[0])
+    return [Heading(1, tidy_title(title or name_title(name))), *rest]
+
+
+#: The title of a document with none, read from stdin.
+UNTITLED = "Untitled report"
+
+
+def name_title(name: str) -> str:
+    """The title a file's name gives a document with none: 'memo-2024.txt' → 'memo-2024',
+    a URL's last part likewise; 'Untitled report' for stdin."""
+    from briefcli.importers.containers import unpacked_name
+
+    base = unpacked_name(re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1])
+    stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
+    return stem if stem and base != "<stdin>" else UNTITLED
+
+
+#: A release's heading: 'Version 1.95 (2026-04-16)', '[1.2.0] - 2024-01-01', 'v2.0.1',
+#: '1.4.0 (2023-05-02)', 'Release 3.1'.
+_RELEASE_HEADING = re.compile(r"^\[?(?:version|release|v)?\s?\d+(?:\.\d+)+\b", re.IGNORECASE)
+
+
+def first_heading_title(headings: list[Heading], name: str) -> str:
+    """The title of a document whose first heading is not a title over the rest (several
+    headings share the top level): that first heading, unless it and most of the top level are
+    releases ('Version 1.95 (2026-04-16)', '[1.2.0] - 2024-01-01'): then it is a changelog,
+    titled by its file's name ('RELEASES.md' → 'RELEASES'), as plain text's are, not by its
+    newest release."""
+    top = min(h.level for h in headings)
+    tops = [h.title for h in headings if h.level == top]
+    releases = sum(1 for title in tops if _RELEASE_HEADING.match(title))
+    # ('News about PCRE releases' over them is the title still.)
+    first = _RELEASE_HEADING.match(headings[0].title) is not None
+    if first and releases >= 2 and releases * 2 >= len(tops):
+        named = name_title(name)
+        return named if named != UNTITLED else "Changelog"
+    return headings[0].title
+
+
 #: The title of the text before the first heading when the report has a section of the name
 #: the importer would give it ('Introduction'), or when it is a title page's lines.
 FRONT_MATTER = "Front matter"
@@ -258,7 +339,9 @@ def _undotted_numbers(drafts: list[Draft]) -> None:
 
 def number(drafts: list[Draft]) -> None:
     """Give every draft its id: the document's own number where it has one that fits (in
-    order, not taken), else the next number; subsections '4-1', '4-2' … likewise."""
+    order, not taken), else the next number; subsections '4-1', '4-2' … likewise. Front
+    matter before a numbered document's first section is i, ii …; an unnumbered 'Appendix A'
+    is A."""
     _undotted_numbers(drafts)
     _fold_cover(drafts)
     taken: set[str] = set()
@@ -293,6 +376,12 @@ def number(drafts: list[Draft]) -> None:
             value = int(draft.number)
         else:
             _unnumbered(draft)
+            letter = _APPENDIX.match(draft.title)
+            if letter and letter.group(1).upper() not in taken:
+                # 'Appendix A. Schema' is found as A ('brief show A'), as the report names it.
+                draft.id = letter.group(1).upper()
+                taken.add(draft.id)
+                continue
             value = last + 1 if last >= 0 or "0" in own else 1
             while str(value) in taken or str(value) in own:
                 value += 1
@@ -306,6 +395,9 @@ def number(drafts: list[Draft]) -> None:
     for draft in drafts:
         _number_subsections(draft, taken)
 
+
+#: An appendix or annex named by a letter: 'Appendix A', 'Annex B: Data', 'APPENDIX C. Code'.
+_APPENDIX = re.compile(r"^(?i:appendix|annex|annexe)\s+([A-Z])(?![\w'’-])")
 
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),

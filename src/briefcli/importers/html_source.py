@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.importers import NotAReport
 from briefcli.importers.draft import Heading, Item, nested
-from briefcli.importers.rendered import PageMeta
+from briefcli.importers.rendered import PageMeta, placeholder_title
 from briefcli.model import CodeBlock, TableBlock
 
 if TYPE_CHECKING:
@@ -306,6 +306,8 @@ def _meta(page: Any) -> PageMeta:
     title = content('meta[property="og:title"]')
     if not title and (node := page.css_first("title")) is not None:
         title = " ".join(node.text().split())
+    if placeholder_title(title):
+        title = ""  # an editor's boilerplate ('Document'): the first heading is the title
     publisher = (
         content('meta[property="og:site_name"]')
         or content('meta[name="author"]')

@@ -24,7 +24,9 @@ from briefcli.importers.draft import (
     Heading,
     Item,
     assemble,
+    first_heading_title,
     give_roles,
+    headingless,
     listed_headings,
     nested,
     number,
@@ -146,15 +148,15 @@ def parse(
     meta, body = _front_matter(text, name)
     items = _read(body)
     if not any(isinstance(item, Heading) for item in items):
-        raise NotAReport(
-            f"{name}: no headings ('# Title', '## Section'): this does not look like a report"
-        )
-    first = next(item for item in items if isinstance(item, Heading))
+        refusal = f"{name}: no headings ('# Title', '## Section'): this does not look like a report"
+        items = headingless(items, meta.get("title", ""), name=name, refusal=refusal)
     listed = listed_headings(items)
     if listed is not items:
         _place(listed, body)
     drafts = assemble(listed, prelude_title="Introduction", title_heading=True)
-    title_text = meta.get("title") or first.title
+    # The title heading when there is one (the only heading at the top level), else the first.
+    headings = [item for item in listed if isinstance(item, Heading)]
+    title_text = meta.get("title") or first_heading_title(headings, name)
     drafts, glossary = _glossary(drafts)
     if not drafts:
         raise NotAReport(f"{name}: the document holds no text")

@@ -23,7 +23,7 @@ _SMALL_WORDS = frozenset((
 _GENERIC = frozenset((
     "introduction", "readme", "read", "me", "overview", "contents", "table", "of", "untitled",
     "index", "home", "document", "changelog", "change", "log", "news", "history", "release",
-    "notes", "about",
+    "notes", "about", "changes", "releases",
 ))  # fmt: skip
 
 

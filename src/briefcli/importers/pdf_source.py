@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from briefcli.errors import UsageError
 from briefcli.importers import NotAReport
 from briefcli.importers.draft import CONTENTS_TITLES, SOURCES_TITLES, Heading, Item
-from briefcli.importers.rendered import PageMeta
+from briefcli.importers.rendered import PageMeta, placeholder_title
 
 if TYPE_CHECKING:
     from briefcli.importers.draft import Draft
@@ -107,7 +107,7 @@ def parse(
 
     pages, meta_title = extract(data, name)
     items = Layout(pages).items()
-    meta = PageMeta(title="" if _placeholder(meta_title) else meta_title)
+    meta = PageMeta(title="" if placeholder_title(meta_title) else meta_title)
     return rendered.build(items, name=name, source=source, title=title, meta=meta)
 
 
@@ -153,25 +153,6 @@ def extract(data: bytes, name: str) -> tuple[list[Page], str]:
         raise NotAReport(f"{name}: {error}")
     pages = [Page(p["w"], p["h"], [Line(*line) for line in p["lines"]]) for p in result["pages"]]
     return pages, str(result.get("title") or "")
-
-
-#: Titles that programs write into a PDF's metadata when its author gave none.
-_PLACEHOLDERS = frozenset(
-    ("(anonymous)", "anonymous", "untitled", "untitled document", "no title", "title",
-     "document", "powerpoint presentation", "slide 1", "presentation")
-)  # fmt: skip
-#: File names as titles ('report.docx', 'Microsoft Word - report.doc', 'main.dvi').
-_FILE_TITLE = re.compile(
-    r"(?i)^microsoft (?:word|powerpoint|excel) - |^document\d*$"
-    r"|\.(?:docx?|dvi|tex|pdf|ps|rtf|odt|indd|qxd|pptx?|xlsx?)$"
-)
-
-
-def _placeholder(title: str) -> bool:
-    """Whether a PDF's metadata title is one a program wrote, not the report's (reportlab's
-    '(anonymous)', Word's 'Microsoft Word - draft.docx', a file name): the first heading
-    is the title then."""
-    return title.casefold() in _PLACEHOLDERS or _FILE_TITLE.search(title) is not None
 
 
 def _limits() -> None:  # pragma: no cover - runs in the child, before Python starts

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefcli.importers import NotAReport
+from briefcli.importers import NotAReport, NoTitle
 from briefcli.importers.draft import (
     CONCLUSION_TITLES,
     CONTENTS_TITLES,
@@ -22,6 +22,7 @@ from briefcli.importers.draft import (
     Item,
     assemble,
     give_roles,
+    headingless,
     number,
 )
 from briefcli.importers.headings import (
@@ -126,10 +127,7 @@ def parse(
     first = _first_line(lines)
     scheme = choose(lines, title_at=first)
     if not scheme.name:
-        raise NotAReport(
-            f"{name}: no report structure found: expected numbered sections ('1. Summary', "
-            "'2.1 Scope'), underlined or capitalised headings, or Markdown headings in a .md file"
-        )
+        return _headingless(lines, scheme, literals, name=name, source=source, title=title)
     # A document that starts with a heading: unless it is numbered ('1. Summary', which is no
     # title), the first heading is the title, as in Markdown ('Overview of changes in …').
     headed = first in scheme.headings and scheme.name != "numbered" and not scheme.untitled
@@ -195,6 +193,37 @@ def _numbered_with_parts(drafts: list[Draft], parts: dict[int, int]) -> list[Dra
 
 def _line(draft: Draft) -> int:
     return draft.line
+
+
+def _headingless(
+    lines: list[Line | None],
+    scheme: Scheme,
+    literals: dict[int, CodeBlock],
+    *,
+    name: str,
+    source: str,
+    title: str | None,
+) -> tuple[Brief, list[Draft]]:
+    """A text without headings as one section (see :func:`draft.headingless`), or refused."""
+    body = _Body(lines, scheme, 0, literals)
+    items = body.run()
+    refusal = (
+        f"{name}: no report structure found: expected numbered sections ('1. Summary', "
+        "'2.1 Scope'), underlined or capitalised headings, or Markdown headings in a .md file"
+    )
+    if not any(isinstance(item, Heading) for item in items):
+        items = headingless(items, title or "", name=name, refusal=refusal)
+    drafts = assemble(items, prelude_title="Introduction", title_heading=True)
+    if all(draft.empty() for draft in drafts) and not body.glossary:
+        raise NotAReport(refusal)
+    number(drafts)
+    give_roles(drafts)
+    found = title or next(i.title for i in items if isinstance(i, Heading))
+    meta = Metadata(brief_id(found, name), found, "", "", "", source)
+    brief = Brief(
+        meta, tuple(d.section() for d in drafts), tuple(body.glossary), sources=tuple(body.sources)
+    )
+    return brief, drafts
 
 
 #: The title of a report with none, such as a GNU ChangeLog, read from stdin.
@@ -339,7 +368,7 @@ def _header(
     """
     index = _first_line(lines)
     if index == len(lines):
-        raise NotAReport(f"{name}: no title: the file holds only markup")
+        raise NoTitle(f"{name}: no title: the file holds only markup")
     first = lines[index]
     assert first is not None
     if (
@@ -351,7 +380,7 @@ def _header(
     ):
         if titled:
             return "", "", "", "", index
-        raise NotAReport(
+        raise NoTitle(
             f"{name}: no title: the first line should be the report's title "
             "(or give one with --title)"
         )

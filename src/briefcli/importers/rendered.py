@@ -21,7 +21,9 @@ from briefcli.importers.draft import (
     Heading,
     Item,
     assemble,
+    first_heading_title,
     give_roles,
+    headingless,
     listed_headings,
     number,
 )
@@ -40,6 +42,28 @@ class PageMeta(NamedTuple):
     date: str = ""
     publisher: str = ""
     kind: str = ""
+
+
+#: Titles that programs write when the author gave none: into a PDF's metadata (reportlab's
+#: '(anonymous)', PowerPoint's), or a page's <title> (an editor's boilerplate 'Document',
+#: Dreamweaver's 'Untitled Document', create-react-app's 'React App').
+_PLACEHOLDERS = frozenset(
+    ("(anonymous)", "anonymous", "untitled", "untitled document", "untitled page", "no title",
+     "title", "page title", "document", "new page", "new document", "powerpoint presentation",
+     "slide 1", "presentation", "react app", "vite app", "home", "index")
+)  # fmt: skip
+#: File names as titles ('report.docx', 'Microsoft Word - report.doc', 'main.dvi').
+_FILE_TITLE = re.compile(
+    r"(?i)^microsoft (?:word|powerpoint|excel) - |^document\d*$"
+    r"|\.(?:docx?|dvi|tex|pdf|ps|rtf|odt|indd|qxd|pptx?|xlsx?|html?)$"
+)
+
+
+def placeholder_title(title: str) -> bool:
+    """Whether a document's own title (a PDF's metadata, a page's ``<title>``) is one a
+    program wrote, not the report's ('(anonymous)', 'Microsoft Word - draft.docx', 'Untitled
+    Document', a file name): the first heading is the title then."""
+    return title.casefold().strip() in _PLACEHOLDERS or _FILE_TITLE.search(title) is not None
 
 
 def build(
@@ -64,13 +88,14 @@ def build(
     if not any(isinstance(item, Heading) for item in items):
         if not any(isinstance(item, str) and item.strip() for item in items):
             raise NotAReport(f"{name}: the document holds no text")
-        raise NotAReport(
+        refusal = (
             f"{name}: no headings found: brief needs a report with sections "
             "(h1-h6 in a page; larger or bold lines in a PDF)"
         )
+        items = headingless(items, meta.title, name=name, refusal=refusal)
     kind, date, publisher, items = _report_line(items, meta)
     drafts = assemble(items, prelude_title="Introduction", title_heading=title_heading)
-    found_title = _title(items, meta, title_heading)
+    found_title = _title(items, meta, title_heading, name)
     from briefcli.importers.markdown_source import _glossary
 
     drafts, glossary = _glossary(drafts)
@@ -87,14 +112,15 @@ def build(
     return brief, drafts
 
 
-def _title(items: list[Item], meta: PageMeta, title_heading: bool) -> str:
-    """The first heading when :func:`assemble` took it as the title, else the document's own."""
+def _title(items: list[Item], meta: PageMeta, title_heading: bool, name: str) -> str:
+    """The first heading when :func:`assemble` took it as the title, else the document's own,
+    else :func:`draft.first_heading_title`."""
     headings = [item for item in items if isinstance(item, Heading)]
     top = min(h.level for h in headings)
     single = [h.level for h in headings].count(top) == 1 and headings[0].level == top
     if title_heading and single:
         return headings[0].title
-    return meta.title or headings[0].title
+    return meta.title or first_heading_title(headings, name)
 
 
 def _report_line(items: list[Item], meta: PageMeta) -> tuple[str, str, str, list[Item]]:

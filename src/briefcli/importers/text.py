@@ -207,6 +207,28 @@ def _within(notice: str, node: str) -> bool:
     return all(" ".join(line.split()) in words for line in notice.split("\n"))
 
 
+def recoded(data: bytes, encoding: str, name: str) -> bytes:
+    """Text in ``encoding`` (``brief import --encoding``) as UTF-8 with a byte order mark,
+    which every reader takes over a charset the document declares. An encoding that is no
+    text encoding, or bytes that are not valid in it, are a :class:`NotAReport`."""
+    from briefcli.files import text_codec
+
+    codec = text_codec(encoding)
+    if codec is None:
+        raise NotAReport(f"--encoding {encoding!r}: not a text encoding Python knows")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise NotAReport(
+            f"{name}: line {line}: not valid {codec} (byte 0x{data[exc.start]:02x})"
+        ) from None
+    try:
+        return b"\xef\xbb\xbf" + text.lstrip("\ufeff").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ('raw_unicode_escape' makes them)
+        raise NotAReport(f"{name}: not valid {codec} text") from None
+
+
 def decode_report(data: bytes, name: str) -> str:
     """Bytes → text: UTF-8 (a byte order mark is allowed) or UTF-16 with a byte order mark.
 
@@ -229,7 +251,7 @@ def decode_report(data: bytes, name: str) -> str:
             line = data.count(b"\n", 0, exc.start) + 1
             raise NotAReport(
                 f"{name}: line {line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                "convert the file to UTF-8 first"
+                "name its encoding (--encoding cp1252, latin-1, …) or convert it to UTF-8"
             ) from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if is_info(data):
