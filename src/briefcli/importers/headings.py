@@ -327,7 +327,12 @@ def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) ->
     for index, title in contents.items():
         line = lines[index]
         words = _ENUMERATOR.sub("", title) if _SECTION_NUMBER.match(title) else title
-        if line is None or not opens_like_a_title(words) or not _LETTERS_ANY.search(words):
+        if (
+            line is None
+            or not opens_like_a_title(words)
+            or not _LETTERS_ANY.search(words)
+            or words.startswith("<")  # markup ('<bullet_list>'); '2.1. <abstract>' is numbered
+        ):
             continue
         number = _SECTION_NUMBER.match(line.text)
         own = number.group().strip().rstrip(".") if number else ""
