@@ -396,7 +396,8 @@ def test_numbered_sections_keep_their_numbers_after_unnumbered_ones() -> None:
     ]
     assert brief.sections[0].role == "summary"
     text = "Grain\n\nForeword\n\nA word first.\n\n1. Ports\n\nJebel Ali.\n\n2. Food\n\nShips.\n"
-    assert [s.id for s in import_report(text.encode(), "grain.txt").sections] == ["0", "1", "2"]
+    sections = import_report(text.encode(), "grain.txt").sections
+    assert [(s.id, s.title) for s in sections] == [("i", "Foreword"), ("1", "Ports"), ("2", "Food")]
 
 
 JA_TEXT = (

@@ -109,7 +109,13 @@ def test_paged_text_loses_its_running_headers_and_footers() -> None:
     assert "RFC 9999" not in text
     # The header's date was a timeline event on every page.
     assert all("Example Frob Protocol March 2024" not in e.event for e in brief.timeline)
-    assert [s.title for s in brief.sections if s.id != "0"] == ["Introduction", "Terms", "Security"]
+    # 'Abstract' before '1. Introduction' is the report's front matter (section i).
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("i", "Abstract"),
+        ("1", "Introduction"),
+        ("2", "Terms"),
+        ("3", "Security"),
+    ]
 
 
 def test_a_paragraph_broken_by_a_page_is_one_paragraph() -> None:

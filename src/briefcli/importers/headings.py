@@ -24,12 +24,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefcli.importers.draft import _SUMMARY as SUMMARY_TITLES
 from briefcli.importers.draft import (
+    CONCLUSION_TITLES,
     CONTENTS_TITLES,
+    GLOSSARY_TITLES,
+    SOURCES_TITLES,
     Heading,
     numbered_heading,
     opens_like_a_title,
     own_number,
+    roman,
     tidy_title,
 )
 from briefcli.importers.timeline import DEBIAN_RELEASE, entry_date, sentences
@@ -39,6 +44,22 @@ _NUMBERED = re.compile(
     r"(?P<num>\d{1,3}(?:[.-]\d{1,3}){0,5})(?P<dot>[.)]?)\s+(?P<title>\S.*)$",
     re.IGNORECASE,
 )
+#: Numbers spelled out, as a book writes its chapters ('CHAPTER ONE', 'Part Two').
+_NUMBER_WORDS = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
+#: A chapter or part line: 'CHAPTER 1', 'Chapter 1: Early Widgets', 'CHAPTER ONE', 'Part II —
+#: Findings'. The number may be spelled out or Roman only after the word; the title may stand
+#: on the line below (see :func:`_word_title`).
+_WORD_NUMBERED = re.compile(
+    r"^(?P<word>chapter|part|section|article)\s+"
+    r"(?P<num>\d{1,3}|[ivxlc]{1,7}|" + "|".join(_NUMBER_WORDS) + r")"
+    r"(?:\s*[.:]|\s+[-–—]|\s*(?=$))(?:\s+(?P<title>\S.*))?$",
+    re.IGNORECASE,
+)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 #: The end of a sentence inside a line: '. ' after a word of three or more letters (not after
 #: 'U.S.' or 'Dr.').
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{3})\. (?=\S)")
@@ -80,6 +101,9 @@ class Scheme:
     breaks: set[int] = field(default_factory=set)
     #: The first heading is no title (a GNU ChangeLog's first year): the report has none.
     untitled: bool = False
+    #: Part headings ('Part II — Findings') over sections numbered on their own: heading line
+    #: (1-based) → the part's number, which is no section number.
+    parts: dict[int, int] = field(default_factory=dict)
 
 
 def norm(title: str) -> str:
@@ -102,6 +126,7 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
     blanks = blank * 10 >= len(lines) - blank
     contents = _contents(lines)
     best = Scheme()
+    agreed = 0
     for finder in (_numbered, _underlined, _outline, _capitalised, _parts):
         scheme = finder(lines, blanks, contents)
         alone = scheme.name == "numbered" or (
@@ -114,7 +139,24 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
         scheme.score = len(scheme.headings) + 2 * agree
         scheme.skip |= set(contents)
         if scheme.score > best.score:
-            best = scheme
+            best, agreed = scheme, agree
+    listed = _listed(lines, blanks, contents)
+    if len(listed.headings) >= 2:
+        top = min((h.level for h in best.headings.values()), default=1)
+        if agreed >= 2 or (best.name == "numbered" and agreed):
+            # The contents list the chosen headings and others beside them ('Appendix A.'
+            # after '4. References', 'Description' under 'Chapter 1. Synchronization'):
+            # both are headings.
+            for index, heading in listed.headings.items():
+                if index not in best.headings and index not in best.skip:
+                    heading.level += top - 1
+                    best.headings[index] = heading
+            best.headings = dict(sorted(best.headings.items()))
+        elif 3 * len(listed.headings) > best.score:
+            listed.skip |= set(contents)
+            best = listed
+    if best.name == "numbered":
+        _add_part_titles(best, lines, blanks, contents, title_at)
     if not best.name:
         # Only where no other scheme finds structure: release lines ('Version 4.3.0 released
         # …') are plain lines, and a text with other headings has them for its own reasons
@@ -132,6 +174,206 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
     return best
 
 
+#: The titles of the parts a report has besides its numbered sections (compared as :func:`norm`
+#: compares), as its front matter ('Executive Summary', 'Foreword') or back matter
+#: ('Recommendations', 'Notes', 'References').
+PART_TITLES = frozenset(
+    (
+        *SUMMARY_TITLES,
+        *CONCLUSION_TITLES,
+        *GLOSSARY_TITLES,
+        *SOURCES_TITLES,
+        "key findings",
+        "main findings",
+        "summary of findings",
+        "foreword",
+        "preface",
+        "introduction",
+        "acknowledgements",
+        "acknowledgments",
+        "acknowledgement",
+        "acknowledgment",
+        "abbreviations",
+        "acronyms",
+        "abbreviations and acronyms",
+        "acronyms and abbreviations",
+        "list of abbreviations",
+        "list of acronyms",
+        "recommendations",
+        "policy recommendations",
+        "key recommendations",
+        "summary of recommendations",
+        "notes",
+        "endnotes",
+        "appendix",
+        "appendices",
+        "annex",
+        "annexes",
+        "about the author",
+        "about the authors",
+    )
+)
+#: An appendix line: 'Appendix A', 'Annex 2: Tables', 'APPENDIX B — Methodology'.
+_APPENDIX = re.compile(
+    r"^(?:appendix|annex|annexe)\s+(?:(?-i:[A-Z])|\d{1,2}|[ivx]{1,5})"
+    r"(?:\s*[.:]|\s+[-–—]|(?=\s|$))(?:\s+(?P<title>\S.*))?$",
+    re.IGNORECASE,
+)
+
+
+#: The first words of the part titles: a line that opens otherwise is none.
+_PART_OPENERS = frozenset(
+    {title.split()[0] for title in PART_TITLES} | {"appendix", "annex", "annexe"}
+)
+
+
+def part_title(text: str) -> bool:
+    """Whether ``text`` names one of a report's parts: 'Executive Summary', 'Key Findings',
+    'Acknowledgements', 'Appendix A: Methodology', 'Annex 2' (a whole line, any case)."""
+    if len(text) > MAX_TITLE or text.endswith((",", ";")):
+        return False
+    first = text.split(None, 1)[0].casefold() if text else ""
+    if first.rstrip(".:") not in _PART_OPENERS:
+        return False  # most lines: read no further
+    if norm(text) in PART_TITLES:
+        return not text.endswith(".")  # 'Summary.' is a sentence's end
+    match = _APPENDIX.match(text)
+    if match is None:
+        return False
+    title = match["title"] or ""
+    return not title or (
+        opens_like_a_title(title)
+        and len(title.split()) <= MAX_TITLE_WORDS
+        and not _SENTENCE_STOP.search(title)
+    )
+
+
+def _add_part_titles(
+    scheme: Scheme,
+    lines: list[Line | None],
+    blanks: bool,
+    contents: dict[int, str],
+    title_at: int | None,
+) -> None:
+    """Make a numbered report's part lines headings at its top level: 'Executive Summary'
+    before its first numbered heading, 'Recommendations', 'Notes' after its last, 'Appendix
+    A' anywhere after its first; each standing where a heading may (after a blank line, at
+    the margin of its headings). Between two numbered headings a part line is their text
+    ('Summary' above a section's last paragraph)."""
+    if not scheme.headings:
+        return
+    # The numbered headings bound the body; others (an 'Appendix A.' the contents list) may
+    # stand among the back matter.
+    numbered = [index for index, h in scheme.headings.items() if h.number] or list(scheme.headings)
+    first, last = min(numbered), max(numbered)
+    top = min(h.level for h in scheme.headings.values())
+    margin = min(line.indent for i in scheme.headings if (line := lines[i]) is not None)
+    found = {}
+    for index, line in enumerate(lines):
+        if (
+            line is None
+            or line.bulleted
+            or line.indent > margin
+            or index in scheme.headings
+            or index in scheme.skip
+            or index in contents
+            or (title_at is not None and index <= title_at)
+            or not part_title(line.text)
+        ):
+            continue
+        appendix = _APPENDIX.match(line.text) is not None or norm(line.text).startswith("append")
+        if not (index < first or index > last or (appendix and index > first)):
+            continue
+        if _opens(lines, index, blanks, scheme.headings):
+            text = line.text
+            match = _APPENDIX.match(text)
+            if match is not None and not match["title"]:
+                # 'APPENDIX A' over 'Methodology': the title below is the appendix's.
+                title, at = _word_title(lines, index)
+                if at is not None and at not in scheme.headings:
+                    text = f"{text} {title}"
+                    scheme.skip.add(at)
+            found[index] = Heading(top, tidy_title(text), "", line.number)
+    if found:
+        scheme.headings = dict(sorted({**scheme.headings, **found}.items()))
+
+
+#: A section number at the start of a line ('2.1.  <abstract>'), which the numbered scheme
+#: reads where it reads one.
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s")
+
+
+#: A contents entry's number, of any kind: 'IX. ', 'B.1. ', '2.3 ' (a letter only with its
+#: dot: 'B 9' is an entry 'B' for page 9).
+_ENUMERATOR = re.compile(
+    r"^(?:(?:[IVXLC]+|[A-Z])(?:\.(?:[A-Z]|\d{1,3}))*\.|\d{1,3}(?:\.\d{1,3})*\.?)\s+(?=\S)"
+)
+
+
+def _listed(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    """Headings that a table of contents lists ('Introduction ..... 3', '1 Introduction
+    ..... 1', as LaTeX numbers them) and that come again below it as lines of their own, in
+    order. A numbered entry is as deep as its number ('2.1'); another, indented under the
+    others, is a subsection."""
+    scheme = Scheme("listed")
+    # An entry's depth is where its title starts, after any number ('  IX. Changes', right
+    # aligned as libpng's manual writes them, is no deeper than 'VIII. Changes').
+    starts = {
+        index: len(line.raw) - len(_ENUMERATOR.sub("", line.raw.lstrip()))
+        for index in contents
+        if (line := lines[index]) is not None
+    }
+    entries = []
+    for index, title in contents.items():
+        line = lines[index]
+        words = _ENUMERATOR.sub("", title) if _SECTION_NUMBER.match(title) else title
+        if (
+            line is None
+            or not opens_like_a_title(words)
+            or not _LETTERS_ANY.search(words)
+            or words.startswith("<")  # markup ('<bullet_list>'); '2.1. <abstract>' is numbered
+        ):
+            continue
+        number = _SECTION_NUMBER.match(line.text)
+        own = number.group().strip().rstrip(".") if number else ""
+        entries.append((index, starts[index], own, norm(tidy_title(title))))
+    if len(entries) < 3:
+        return scheme
+    margin = min(starts.values())
+    wanted = {title for *_, title in entries}
+    at = 0
+    for index in range(max(contents) + 1, len(lines)):
+        line = lines[index]
+        if at >= len(entries):
+            break
+        if line is None or line.bulleted or len(line.text) > MAX_TITLE:
+            continue
+        if blanks and lines[index - 1] is not None:
+            continue  # a heading stands alone
+        found = _numbered_match(line)
+        title = norm(tidy_title(found[1] if found else line.text))
+        # An entry left out below (a heading written otherwise) is passed over.
+        number = _SECTION_NUMBER.match(line.text)
+        for ahead in range(at, min(at + _CONTENTS_LOOKAHEAD, len(entries))):
+            _, start, own, entry = entries[ahead]
+            # A numbered entry comes again with its number ('11. Security Considerations',
+            # not a lone 'Security considerations:' above it).
+            if title != entry or own != (number.group().strip().rstrip(".") if number else ""):
+                continue
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            if blanks and after is not None and norm(tidy_title(after.text)) in wanted:
+                break  # in a list of entries (a chapter's own contents), not a heading
+            level = own.count(".") + 1 if own else (1 if start <= margin else 2)
+            scheme.headings[index] = numbered_heading(level, line.text, line.number)
+            at = ahead + 1
+            break
+    return scheme
+
+
+#: A letter anywhere.
+_LETTERS_ANY = re.compile(r"[^\W\d_]")
+
+
 def _opens(lines: list[Line | None], index: int, blanks: bool, taken: dict[int, Heading]) -> bool:
     """Whether a heading may stand at ``index``: after a blank line, the start of the text or
     another heading (in a text without blank lines, anywhere)."""
@@ -140,11 +382,12 @@ def _opens(lines: list[Line | None], index: int, blanks: bool, taken: dict[int, 
     return lines[index - 1] is None or (index - 1) in taken
 
 
-def _numbered_match(line: Line) -> tuple[list[int], str, str, bool] | None:
-    """(number parts, title, run-in text, has a word such as 'Chapter') of a numbered line."""
+def _numbered_match(line: Line) -> tuple[list[int], str, str, str] | None:
+    """(number parts, title, run-in text, the word before the number, such as 'chapter', or '')
+    of a numbered line. A chapter or part line without a title ('CHAPTER ONE') has title ''."""
     match = _NUMBERED.match(line.text)
-    if match is None:
-        return None
+    if match is None or (match["word"] and _WORD_NUMBERED.match(line.text)):
+        return _word_match(line.text)
     num, dot, title = match["num"], match["dot"], match["title"].strip()
     single = not re.search(r"[.-]", num)
     if dot == ")" or (single and dot != "." and not match["word"]):
@@ -163,7 +406,59 @@ def _numbered_match(line: Line) -> tuple[list[int], str, str, bool] | None:
     if title.endswith(".") and len(title.split()) > MAX_DOTTED_WORDS:
         return None
     parts = [int(p) for p in re.split(r"[.-]", num)]
-    return parts, title, rest, bool(match["word"])
+    return parts, title, rest, (match["word"] or "").casefold()
+
+
+def _word_match(text: str) -> tuple[list[int], str, str, str] | None:
+    """A chapter or part line ('Chapter 1: Early Widgets', 'PART II — Findings', 'CHAPTER
+    ONE'), read as :func:`_numbered_match` reads a numbered line."""
+    match = _WORD_NUMBERED.match(text)
+    if match is None:
+        return None
+    value = _number_value(match["num"])
+    title = (match["title"] or "").strip()
+    if value is None or len(title) > MAX_TITLE or title.endswith((",", ";")):
+        return None
+    if title and not opens_like_a_title(title):
+        return None  # 'Part one of the plan was …'
+    if title.endswith(".") and len(title.split()) > MAX_DOTTED_WORDS:
+        return None
+    return [value], title, "", match["word"].casefold()
+
+
+def _number_value(text: str) -> int | None:
+    """'12' → 12, 'IV' → 4, 'Twelve' → 12; None for letters that are no Roman numeral."""
+    folded = text.casefold()
+    if folded.isdecimal():
+        return int(folded)
+    if folded in _NUMBER_WORDS:
+        return _NUMBER_WORDS.index(folded)
+    value = 0
+    for char, after in zip(folded, [*folded[1:], ""], strict=True):
+        size = _ROMAN_VALUES[char]
+        value += -size if after and _ROMAN_VALUES[after] > size else size
+    # Only a numeral as written ('IV', not 'IIII' or 'VX'): 'civil' is no number.
+    return value if value and roman(value) == folded else None
+
+
+#: A contents entry's page number: after dot leaders ('Trade ........ 7'), two spaces or
+#: one ('Introduction 3'); Roman for the front matter's pages ('Foreword iii').
+_PAGE_NUMBER = re.compile(r"(?:\s*(?:\.\s?){2,}|\s*…+|\s+)\s*(?:\d{1,4}|[ivxlc]{1,7})$")
+
+
+def _entry_forms(title: str) -> tuple[str, str]:
+    """A contents entry compared loosely, with and without a trailing page number: 'Annex 2'
+    may be a title, 'Introduction 3' an entry for page 3."""
+    whole = norm(tidy_title(title))
+    return whole, norm(tidy_title(_PAGE_NUMBER.sub("", title))) or whole
+
+
+def _paged(line: Line) -> bool:
+    """Whether ``line`` ends in a page number after dot leaders or a wide gap, as a contents
+    entry does ('Introduction ........ 3', 'Introduction     3')."""
+    return re.search(r"(?:\.\s?){3,}\s*\S+$|\S {2,}\S+$|…\s*\S+$", line.text) is not None and (
+        _PAGE_NUMBER.search(line.text) is not None
+    )
 
 
 #: A table of contents starts within this many lines of the top.
@@ -174,7 +469,10 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
     """The table of contents: line index → entry title, for a run of at least three numbered
     lines near the top, before any other numbered line (blank lines between them allowed,
     nothing else), whose entries come again below, in order (four in five of them at least).
-    Entries without numbers after a 'Contents' line count too."""
+    Entries without numbers after a 'Contents' line count too, as do entries that end in a
+    page number after dot leaders or a wide gap ('Executive Summary ....... 2'). An entry's
+    page number ('Introduction 3') is no part of its title where the title comes again
+    without it."""
     run: list[tuple[int, str]] = []
     after_label = False
     for index, line in enumerate(lines[:CONTENTS_WITHIN]):
@@ -182,17 +480,17 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
             continue
         found = _numbered_match(line)
         title = found[1] if found else line.text
-        if run and norm(tidy_title(title)) == norm(tidy_title(run[0][1])):
-            if len(run) >= 3 and _repeated(lines, run, index):
-                return dict(run)  # the first entry again: the body starts here
+        if run and _entry_forms(title)[0] in _entry_forms(run[0][1]):
+            if len(run) >= 3 and (seen := _repeated(lines, run, index)):
+                return _entries(run, seen)  # the first entry again: the body starts here
             run = []
         if (found is not None and not line.bulleted) or (
-            after_label and len(line.text) <= 100 and not line.bulleted
+            (after_label or _paged(line)) and len(line.text) <= 100 and not line.bulleted
         ):
             run.append((index, title))
             continue
-        if len(run) >= 3 and _repeated(lines, run, index):
-            return dict(run)
+        if len(run) >= 3 and (seen := _repeated(lines, run, index)):
+            return _entries(run, seen)
         if run and not after_label:
             return {}  # numbered lines that are no contents come first: there is none
         run = []
@@ -200,25 +498,57 @@ def _contents(lines: list[Line | None]) -> dict[int, str]:
     return {}
 
 
-def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> bool:
-    """Whether most entries of ``run`` come again, in order, from line ``end`` on."""
-    wanted = [norm(tidy_title(title)) for _, title in run]
-    matched = 0
-    for line in lines[end:]:
+def _entries(run: list[tuple[int, str]], seen: list[str | None]) -> dict[int, str]:
+    """The contents' entries by line (as many as ``seen`` holds), each titled as it comes
+    again below: without its page number where that is how it comes again."""
+    out = {}
+    for (index, title), again in zip(run, seen, strict=False):
+        whole, bare = _entry_forms(title)
+        out[index] = _PAGE_NUMBER.sub("", title).strip() if again == bare != whole else title
+    return out
+
+
+#: How far ahead of the next entry a heading below may match one: an entry the body writes
+#: otherwise ('EXTRACTS (Supplied by …)') does not hold up the ones after it.
+_CONTENTS_LOOKAHEAD = 3
+
+
+def _repeated(lines: list[Line | None], run: list[tuple[int, str]], end: int) -> list[str | None]:
+    """How the entries of ``run`` that are contents come again below line ``end`` (None for
+    one passed over): those up to the last that comes again, in order, when four in five of
+    them do; [] when fewer than three. Lines after the last such entry (a transcriber's note
+    after the contents) are text."""
+    wanted = [_entry_forms(title) for _, title in run]
+    seen: list[str | None] = [None] * len(run)
+    matched = at = 0
+    for index in range(end, len(lines)):
+        line = lines[index]
+        if at >= len(wanted):
+            break
         if line is None or len(line.text) > MAX_TITLE:
             continue
         found = _numbered_match(line)
         title = norm(tidy_title(found[1] if found else line.text))
-        if matched < len(wanted) and title == wanted[matched]:
-            matched += 1
-            if matched == len(wanted):
+        for ahead in range(at, min(at + _CONTENTS_LOOKAHEAD, len(wanted))):
+            if title in wanted[ahead]:
+                seen[ahead] = title
+                matched, at = matched + 1, ahead + 1
                 break
-    return matched * 5 >= len(wanted) * 4
+    return seen[:at] if at >= 3 and matched * 5 >= at * 4 else []
 
 
-def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+def _numbered(
+    lines: list[Line | None], blanks: bool, contents: dict[int, str], *, restart: bool = False
+) -> Scheme:
+    """Numbered headings. ``restart``: each part numbers its chapters from 1 again ('Part
+    Two' over 'Chapter 1'), so a part is a section and its chapters subsections ('2-1')."""
     scheme = Scheme("numbered")
     path: list[int] = []
+    part = 0  # the last part's number ('Part II'): parts run in sequence of their own
+    # Parts after which the numbers start again at 1: more than none, and each part
+    # numbers its own chapters.
+    restarts = 0
+    after_part = False
     # The numbered lines that were not headings since the last heading, by depth: the last
     # one's number and shape (indent, bullet, 'Chapter'), how many in a row, whether they
     # stood on adjacent lines, and where the last one is. The next number after two or
@@ -227,15 +557,39 @@ def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
     # one item is rare; a list of several is not).
     rejected: dict[int, tuple[int, tuple[int, bool, bool], int, bool, int]] = {}
     for index, line in enumerate(lines):
-        if line is None or index in contents:
+        if line is None or index in contents or index in scheme.skip:
             continue
         found = _numbered_match(line)
         if found is None:
             continue
         parts, title, rest, word = found
+        title_at = None
+        if not title:
+            title, title_at = _word_title(lines, index)
+        if word == "part":
+            # A part holds chapters or sections numbered on across the parts: its number is
+            # no section number (see Scheme.parts).
+            if parts[0] in (part + 1, 0 if not part else -1) and _opens(
+                lines, index, blanks, scheme.headings
+            ):
+                written = tidy_title(line.text if title_at is None else f"{line.text} {title}")
+                heading = Heading(1, tidy_title(title or line.text), "", line.number)
+                heading.written = written
+                scheme.headings[index] = heading
+                if restart:
+                    heading.number, path = str(parts[0]), []
+                else:
+                    scheme.parts[line.number] = parts[0]
+                if title_at is not None:
+                    scheme.skip.add(title_at)
+                part, after_part = parts[0], True
+            continue
         depth = len(parts)
-        shape = (line.indent, line.bulleted, word)
+        shape = (line.indent, line.bulleted, bool(word))
         fits = _fits(path, parts)
+        if after_part and not fits and path and depth == 1 and parts[0] in (0, 1):
+            restarts += 1
+        after_part = False
         last = rejected.get(depth)
         continues = last is not None and last[:2] == (parts[-1] - 1, shape)
         adjacent = last is not None and last[4] == index - 1
@@ -244,10 +598,15 @@ def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
         ) or _in_run(lines, index, parts)
         if fits and not listed and _opens(lines, index, blanks, scheme.headings):
             number = own_number(".".join(map(str, parts)))
-            written = tidy_title(line.text if not rest else line.text[: -len(rest)])
-            heading = Heading(
-                depth, tidy_title(title, numbered=True), number, line.number, rest, written
-            )
+            if title_at is not None:
+                written = tidy_title(f"{line.text} {title}")
+                scheme.skip.add(title_at)
+            else:
+                written = tidy_title(line.text if not rest else line.text[: -len(rest)])
+            shown = tidy_title(title or line.text, numbered=True)
+            if restart and part:
+                depth, number = depth + 1, f"{part}-{number}"
+            heading = Heading(depth, shown, number, line.number, rest, written)
             scheme.headings[index] = heading
             path = parts
             rejected = {}
@@ -255,7 +614,65 @@ def _numbered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
             rejected[depth] = (parts[-1], shape, last[2] + 1, last[3] and adjacent, index)
         else:
             rejected[depth] = (parts[-1], shape, 1, True, index)
+    if restarts and not restart:
+        return _numbered(lines, blanks, contents, restart=True)
+    if scheme.parts and len(scheme.parts) == len(scheme.headings):
+        # Parts and nothing numbered inside them: the parts are the sections, numbered so.
+        for heading in scheme.headings.values():
+            heading.number = str(scheme.parts[heading.line])
+        scheme.parts = {}
+    _drop_inner_parts(scheme, lines)
     return scheme
+
+
+def _drop_inner_parts(scheme: Scheme, lines: list[Line | None]) -> None:
+    """Part lines over a subsection ('Part 2: Costs' before '3.2 Fuel') are no parts: a part
+    holds whole sections. They are text."""
+    if not scheme.parts:
+        return
+    following: Heading | None = None  # the next heading that is no part, from the end
+    for index in reversed(list(scheme.headings)):
+        heading = scheme.headings[index]
+        if heading.line not in scheme.parts:
+            following = heading
+        elif following is not None and following.level > 1:
+            del scheme.headings[index]
+            del scheme.parts[heading.line]
+            line = lines[index]
+            if line is not None and heading.written != tidy_title(line.text):
+                scheme.skip.discard(_title_line(lines, index))
+
+
+def _title_line(lines: list[Line | None], index: int) -> int:
+    """Where the title of the chapter or part line at ``index`` stands (see _word_title)."""
+    return _word_title(lines, index)[1] or index
+
+
+#: Most words in a chapter's title on the line below its number ('CHAPTER ONE' / 'Early
+#: Widgets'): a longer line is its text.
+MAX_TITLE_WORDS = 12
+
+
+def _word_title(lines: list[Line | None], index: int) -> tuple[str, int | None]:
+    """The title of a chapter or part line that has none ('CHAPTER 1'), and where it stands:
+    the next line, right below or after one blank line, when it reads as a title (short, no
+    sentence, a blank line or the end after it); else '' (the line is its own title)."""
+    for at in (index + 1, index + 2):
+        line = lines[at] if at < len(lines) else None
+        if line is None:
+            continue
+        after = lines[at + 1] if at + 1 < len(lines) else None
+        if (
+            not line.bulleted
+            and len(line.text.split()) <= MAX_TITLE_WORDS
+            and opens_like_a_title(line.text)
+            and not line.text.endswith((".", ",", ";", ":"))
+            and (at == index + 1 or after is None)
+            and _numbered_match(line) is None
+        ):
+            return line.text, at
+        break
+    return "", None
 
 
 def _fits(path: list[int], parts: list[int]) -> bool:

@@ -149,7 +149,7 @@ def parse(
         raise NotAReport(f"{name}: no sections found: this does not look like a report")
     if all(draft.empty() for draft in drafts) and not body.glossary:
         raise NotAReport(f"{name}: the sections hold no text")
-    number(drafts)
+    drafts = _numbered_with_parts(drafts, scheme.parts)
     give_roles(drafts)
     title = title or found_title or "Untitled report"
     meta = Metadata(brief_id(title, name), title, kind, date, publisher, source)
@@ -160,6 +160,39 @@ def parse(
         sources=tuple(body.sources),
     )
     return brief, drafts
+
+
+def _numbered_with_parts(drafts: list[Draft], parts: dict[int, int]) -> list[Draft]:
+    """``drafts`` numbered, in order. A part over sections numbered on across the parts
+    ('Part II — Findings' before '3. Outlook') is no section of that numbering: its id is
+    'part-2', and the sections keep theirs."""
+    if not parts:
+        number(drafts)
+        return drafts
+    held = [d for d in drafts if d.prelude or d.line not in parts]
+    number(held)
+    taken = {d.id for d in held} | {sub.id for d in held for sub in d.subs}
+    for draft in drafts:
+        if draft.prelude or draft.line not in parts:
+            continue
+        draft.title = draft.written or draft.title
+        draft.id = f"part-{parts[draft.line]}"
+        while draft.id in taken:
+            draft.id += "-part"
+        taken.add(draft.id)
+        for count, sub in enumerate(draft.subs, start=1):
+            sub.title = sub.written or sub.title
+            sub.id = f"{draft.id}-{count}"
+            taken.add(sub.id)
+    # The text before the first heading may have gone into a new prelude (a title page's
+    # lines): it stays first, and everything else in reading order.
+    rest = [d for d in drafts if not d.prelude and d.line in parts]
+    rest += [d for d in held if not d.prelude]
+    return [d for d in held if d.prelude] + sorted(rest, key=_line)
+
+
+def _line(draft: Draft) -> int:
+    return draft.line
 
 
 def _headingless(
