@@ -15,7 +15,7 @@ from typing import Any
 
 from briefcli.model import Section, Subsection
 
-_SUMMARY = ("summary", "executive summary", "abstract", "tl;dr", "tldr")
+SUMMARY_TITLES = ("summary", "executive summary", "abstract", "tl;dr", "tldr")
 #: Titles of the parts a report names (case-folded, a trailing colon left out): every reader of
 #: structure (plain text, Markdown, HTML, PDF) recognises the same ones.
 CONCLUSION_TITLES = ("conclusion", "conclusions", "concluding remarks")
@@ -168,11 +168,11 @@ def listed_headings(items: list[Item], entries: Mapping[int, str] | None = None)
     promoted = False
     for item in items[end + 1 :]:
         text = " ".join(item.split()) if isinstance(item, str) else ""
-        if text in wanted or (text.casefold() in _SUMMARY[:2] and text not in known):
+        if text in wanted or (text.casefold() in SUMMARY_TITLES[:2] and text not in known):
             out.append(Heading(level, text))
             wanted.discard(text)
             known.add(text)
-            promoted = promoted or text.casefold() not in _SUMMARY
+            promoted = promoted or text.casefold() not in SUMMARY_TITLES
         else:
             out.append(item)
     return out if promoted else items
@@ -457,7 +457,7 @@ def _unnumbered(draft: Draft) -> None:
 
 def give_roles(drafts: list[Draft]) -> None:
     """'Summary' (and the like) → role summary; 'Conclusion(s)' → role conclusion; once each."""
-    for role, names in (("summary", _SUMMARY), ("conclusion", CONCLUSION_TITLES)):
+    for role, names in (("summary", SUMMARY_TITLES), ("conclusion", CONCLUSION_TITLES)):
         if any(d.role == role for d in drafts):
             continue
         for draft in drafts:

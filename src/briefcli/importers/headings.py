@@ -24,12 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefcli.importers.draft import _SUMMARY as SUMMARY_TITLES
 from briefcli.importers.draft import (
     CONCLUSION_TITLES,
     CONTENTS_TITLES,
     GLOSSARY_TITLES,
     SOURCES_TITLES,
+    SUMMARY_TITLES,
     Heading,
     numbered_heading,
     opens_like_a_title,
