@@ -958,3 +958,21 @@ def test_acronyms_and_or_forms_are_read_in_linear_time() -> None:
     ):
         found = glossary([[text]])
         assert len(found) <= 2
+
+
+def test_a_definition_list_whose_bold_the_import_dropped_defines_its_terms() -> None:
+    """'**Data Controller**: the body …' arrives as 'Data Controller: the body …'."""
+    section = [
+        "Data Controller: the body that decides why and how personal data is processed.",
+        "Data Subject — the person whose data is processed.",
+        "- Processor: a body that processes data for a controller.",
+        "Note: the list is not complete.",
+        "Returns: the number of bytes read.",
+    ]
+    found = _by_term(glossary([section]))
+    assert found["Data Controller"].definition == section[0]
+    assert found["Processor"].definition == section[2]
+    assert "Data Subject" in found
+    assert "Note" not in found and "Returns" not in found
+    # One such paragraph alone is a label, not a list of definitions.
+    assert "Processor" not in _by_term(glossary([[section[2], "Other text here."]]))

@@ -459,7 +459,12 @@ def _expansion(short: str, before: str) -> str | None:
     ):
         return None
     if not found[0].isupper():
-        return found if _initials_in_order(letters, found_words) else None
+        # Only for an acronym in capitals, and words only: not the key "C-b" after a list's
+        # "character. backward-char".
+        plain = all(word.rstrip(",").replace("-", "").isalpha() for word in found_words)
+        if not (short.isupper() and plain and _initials_in_order(letters, found_words)):
+            return None
+        return found
     initials = sum(1 for word in found_words if word[0].casefold() in letters)
     if initials < min(len(letters), len(found_words)) - 1:
         return None
@@ -966,6 +971,47 @@ def _defined_term(match: re.Match[str]) -> str | None:
     return term if term and not _residue(term) else None
 
 
+#: A paragraph that opens with a term and its definition, as a definition list writes them
+#: once the import has dropped the bold ("**Data Controller**: the body that decides …",
+#: "- Processor — a body that processes …"): the definition opens with an article.
+_LISTED_DEFINITION = re.compile(
+    r"(?:[-*•+]\s+)?([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s*(?::|\s[—–-])\s+(?:an?|the|any)\s+[a-z]"
+)
+#: What opens a label, not a term: admonitions, a changelog's or an API reference's fields.
+_LABELS = frozenset(
+    str.split(
+        """
+    note notes warning warnings example examples see tip tips important caution hint danger
+    attention deprecated new usage default returns return type raises parameters parameter
+    status description summary source sources reference references solution problem answer
+    question result input output syntax purpose scope author authors date version license
+    copyright effect cause workaround rationale comment comments todo bug bugs issue security
+    reason context value values also caveat limitation motivation definition breaking
+    background overview abstract keywords subject from to cc re
+        """
+    )
+)
+
+
+def _listed_definition(paragraph: str) -> str | None:
+    """The term that opens a paragraph of a definition list ("Data Controller: the body …"),
+    or None: a term of one to four words, the first capitalised, that is not a label ("Note:
+    the …", "Returns: the …"), a verb, code or a word in capitals."""
+    match = _LISTED_DEFINITION.match(paragraph)
+    if match is None:
+        return None
+    term = match.group(1)
+    words = term.split()
+    first = words[0].casefold()
+    if first in _LABELS or first in _VERBS or first in _FUNCTION_WORDS or first in _ARTICLES:
+        return None
+    if any(w.casefold() in _FUNCTION_WORDS - _JOINERS for w in words[1:]) or term.isupper():
+        return None
+    if _code_like(term) or _residue(term) or _placeholder(words) or _shouted(term):
+        return None
+    return term if sum(char.isalpha() for char in term) >= _MIN_QUOTED_LETTERS else None
+
+
 def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
     patterns = _patterns()
     lower = _lower_words(sections)
@@ -974,6 +1020,7 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
     name_counts: dict[str, int] = {}
     name_prose: dict[str, tuple[Location, str]] = {}
     name_running: set[str] = set()
+    listed_terms: dict[int, list[_Found]] = {}
     for location, sentence in _sentences(sections):
         # A term is read in prose only: what a code span or a code line quotes is code
         # ("``'Spam'`` will match", ">>> re.match(…, 'Jane Doe')"). Acronyms are read
@@ -1066,7 +1113,14 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             term = " ".join(words)
             if len(words) >= 2 and not _shouted(term) and not _residue(term) and fits:
                 found.append(_Found(term, [], TERM, whole, location, 4))
+        if location.start == 0 and (entry := _listed_definition(whole)) is not None and fits:
+            listed_terms.setdefault(location.section, []).append(
+                _Found(entry, [], TERM, whole, location, 3)
+            )
         _count_names(sentence, location, lower, name_counts, name_prose, name_running, aside=aside)
+    for entries in listed_terms.values():
+        if len(entries) >= 2:  # a list of definitions, not one label ("Note: the …")
+            found.extend(entries)
     for key, count in name_counts.items():
         if count < 2 or key not in name_prose or key not in name_running:
             continue  # a name is defined by a sentence of prose, never a table row alone
