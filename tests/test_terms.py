@@ -906,6 +906,12 @@ def test_quoted_terms_in_lower_case_that_a_defining_verb_follows() -> None:
     assert "yes" not in found  # a reply to type, not a term
 
 
+def test_a_quoted_term_after_hereinafter_is_defined_there() -> None:
+    sentence = 'This agreement (hereinafter the "Agreement") binds the parties.'
+    found = _by_term(glossary([[sentence, "The Agreement ends in May."]]))
+    assert found["Agreement"].definition == sentence
+
+
 def test_an_address_and_a_known_as_before_an_acronym_are_no_terms() -> None:
     text = [
         [
@@ -923,7 +929,7 @@ def test_an_address_and_a_known_as_before_an_acronym_are_no_terms() -> None:
 _ACRONYM_WORDS = st.sampled_from(
     ["or", "the", "of", "for", "stands", "(", ")", ",", ".", "FBB", "FBBs", "UTC", "Foo", "Bar",
      "Baz", "foo", "bar", "baz", "Universal", "Time", "Coordinated", "mail", "agents", "MTAs",
-     "means", '"', "work", "a", "`", ":ref:`Foo"]
+     "means", '"', "work", "a", "`", ":ref:`Foo", "hereinafter", "(hereinafter"]
 )  # fmt: skip
 
 
@@ -936,6 +942,9 @@ def test_an_acronyms_expansion_is_in_its_sentence_and_opens_with_its_first_lette
     sentence: str,
 ) -> None:
     for candidate in glossary([[sentence]]):
+        assert (
+            candidate.definition == sentence[candidate.defined_at.start : candidate.defined_at.end]
+        )
         if candidate.category != ACRONYM:
             continue
         for expansion in candidate.aliases:

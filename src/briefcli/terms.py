@@ -396,8 +396,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "see": re.compile(r"\b[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?=[A-Z\"“])"),
         # A coinage's quotes follow one of these words directly: "known as the 'Storm Corps'".
         "coined": re.compile(
-            r"\b(?:known as|called|dubbed|termed|so-called|named|nicknamed|referred to as)"
-            r"\s+(?:the\s+|an?\s+)?$",
+            r"(?:\b(?:known as|called|dubbed|termed|so-called|named|nicknamed|referred to as)|"
+            r"\(\s*(?:hereinafter|hereafter))\s+(?:the\s+|an?\s+)?$",
             re.IGNORECASE,
         ),
         # Quotations given as examples: 'for example "ODS", …', 'such as "History"'.
