@@ -899,11 +899,14 @@ def test_quoted_terms_in_lower_case_that_a_defining_verb_follows() -> None:
             "either the Program or any derivative work.",
             'For purposes of this definition, "control" means the power to direct the entity.',
             'Type "yes" means you agree to the terms.',
+            'As used below, "no limit" means there is no fixed limit.',
+            'Here, "Load all the files" means to load each file of the folder.',
         ]
     ]
     found = _by_term(glossary(text))
     assert {"Program", "work based on the Program", "control"} <= set(found)
     assert "yes" not in found  # a reply to type, not a term
+    assert "no limit" not in found and "Load all the files" not in found  # a phrase, an order
 
 
 def test_a_quoted_term_after_hereinafter_is_defined_there() -> None:

@@ -929,9 +929,11 @@ def _coinage(
     # '"work based on the Program" means …': a quoted phrase in lower case that a defining verb
     # follows is defined there (code, placeholders and short labels were refused above).
     defined = (
-        _MEANS_AFTER.match(after) is not None
+        not any(word.casefold() in _FUNCTION_WORDS - _JOINERS for word in words)
+        and _MEANS_AFTER.match(after) is not None
         and _DEFINED_LEAD.search(sentence, max(0, match.start() - 8), match.start()) is not None
-    )  # after an article, a comma or nothing: not 'Type "yes" means you agree
+    )  # a term after an article, a comma or nothing: not 'Type "yes" means you agree', not
+    # an instruction ('"Load all the … files" means to load …')
     if not (capitalised or coined or defined):
         return None
     alias = patterns["alias_before"].search(lead_in) is not None
