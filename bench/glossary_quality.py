@@ -5,6 +5,7 @@
     python bench/glossary_quality.py --unjudged   # candidates now that nobody has judged
     python bench/glossary_quality.py --rev REV    # compare with terms.py at git revision REV
     python bench/glossary_quality.py --sweep      # the sweep sample instead (about 2 minutes)
+    python bench/glossary_quality.py --sweep4     # the fourth sweep: precision and recall
 
 The documents: every report of tests/data/corpus/ imported as ``brief import`` does
 (``briefcli.importers.import_report``), and the shipped report; each with its own glossary
@@ -31,6 +32,14 @@ project's free licence: GPL, GFDL, LGPL, BSD, MIT, Apache, PSF and the like); ca
 later and not before are judged there too ("sample": "new"). The table gives precision on the
 sample before and now, and the good terms of the sample no longer listed under any name.
 Results: docs/summaries.md, "Glossary on the import sweeps".
+
+``--sweep4`` measures a fourth sweep (the folder BRIEF_SWEEP4, default /tmp/h39/docs: Debian
+Policy and its companions, the Developer's Reference, the FHS, licences, dpkg's specifications
+and the documentation of PyPI sdists; 51 documents) whose every candidate at SWEEP4_BASE was
+judged in tests/data/glossary/sweep4.json (good or bad, and for a good one whether its sentence
+defines it), and whose expected terms, drawn from the documents by hand before any code
+changed, are listed in tests/data/glossary/sweep4-recall.json. It prints precision and recall
+before and now. Results: docs/summaries.md, "A fourth sweep: recall".
 """
 
 from __future__ import annotations
@@ -80,6 +89,11 @@ SWEEP = [
 SWEEP_JUDGED = REPO / "tests" / "data" / "glossary" / "sweep.json"
 #: terms.py when the sweep sample was drawn and judged.
 SWEEP_BASE = "48b7608"
+SWEEP4 = Path(os.environ.get("BRIEF_SWEEP4", "/tmp/h39/docs"))
+SWEEP4_JUDGED = REPO / "tests" / "data" / "glossary" / "sweep4.json"
+SWEEP4_RECALL = REPO / "tests" / "data" / "glossary" / "sweep4-recall.json"
+#: terms.py when the fourth sweep was judged.
+SWEEP4_BASE = "1e70b7e"
 #: Files of the corpus folder that are not reports.
 NOT_REPORTS = {"README.md", "before.md"}
 
@@ -183,12 +197,12 @@ def precision(good: int, bad: int) -> str:
     return f"{good / (good + bad):.2f}" if good + bad else "–"
 
 
-def sweep_documents() -> list[tuple[str, Brief]]:
+def sweep_documents(folders: list[Path] | None = None) -> list[tuple[str, Brief]]:
     """Every document of the sweep folders that imports, named "<sweep>/<file>"."""
     from briefcli.errors import BriefError
 
     found: list[tuple[str, Brief]] = []
-    for folder in SWEEP:
+    for folder in SWEEP if folders is None else folders:
         if not folder.is_dir():
             print(f"skipped: {folder} (not there)", file=sys.stderr)
             continue
@@ -251,8 +265,49 @@ def sweep(rev: str) -> int:
     return 1 if unjudged else 0
 
 
+def sweep4(rev: str) -> int:
+    """Print the fourth sweep's precision and recall, terms.py at ``rev`` against now."""
+    if not SWEEP4.is_dir():
+        print(f"skipped: the fourth sweep ({SWEEP4} is not there; set BRIEF_SWEEP4)",
+              file=sys.stderr)  # fmt: skip
+        return 0
+    verdicts = {(row["document"], row["term"]): row
+                for row in json.loads(SWEEP4_JUDGED.read_text(encoding="utf-8"))}  # fmt: skip
+    expected = json.loads(SWEEP4_RECALL.read_text(encoding="utf-8"))
+    docs = [(name.split("/", 1)[1], brief) for name, brief in sweep_documents([SWEEP4])]
+    now = listed(docs)
+    with terms_at(rev):
+        before = listed(docs)
+    print(f"Before: terms.py at {rev}; after: the working tree. {len(docs)} documents.\n")
+    print("| | listed | good | precision | good and defined there | recall: acronyms | "
+          "defined terms | all |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    unjudged: list[str] = []
+    for label, terms in (("before", before), ("after", now)):
+        rows = [verdicts.get((doc, t.entry.term)) for doc, found in terms.items() for t in found]
+        unjudged += [f"{doc}: {t.entry.term!r}" for doc, found in terms.items() for t in found
+                     if (doc, t.entry.term) not in verdicts]  # fmt: skip
+        good = sum(1 for row in rows if row and row["verdict"] == "good")
+        defined = sum(1 for row in rows if row and row.get("defines") == "yes")
+        names = {(doc, name.casefold()) for doc, found in terms.items() for t in found
+                 for name in t.entry.names()}  # fmt: skip
+        cells = []
+        for kind in ("acronym", "defined", None):
+            wanted = [row for row in expected if kind is None or row["kind"] == kind]
+            hit = sum((row["document"], row["term"].casefold()) in names for row in wanted)
+            cells.append(f"{hit}/{len(wanted)}")
+        judged = sum(1 for row in rows if row)
+        print(f"| {label} | {len(rows)} | {good} | {precision(good, judged - good)} | "
+              f"{defined} | " + " | ".join(cells) + " |")  # fmt: skip
+    for line in sorted(set(unjudged)):
+        print(f"unjudged: {line}", file=sys.stderr)
+    return 1 if unjudged else 0
+
+
 def main(argv: list[str]) -> int:
     """Print the table (or the candidates, with --dump / --unjudged)."""
+    if "--sweep4" in argv:
+        return sweep4(argv[argv.index("--rev") + 1] if "--rev" in argv else SWEEP4_BASE)
     if "--sweep" in argv:
         return sweep(argv[argv.index("--rev") + 1] if "--rev" in argv else SWEEP_BASE)
     judged = judgements()

@@ -844,3 +844,147 @@ def test_thousands_of_names_over_a_long_text_are_each_found() -> None:
     text = " ".join(f"Term{n:04d} Group used here." for n in range(0, 3000, 3)) * 3
     found = TermMatcher(names).find(text)
     assert len(found) == 3000 and found[0][0] == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "short", "expansion"),
+    [
+        # In lower case: each word opens with the acronym's next letter.
+        ("All mail transport agents (MTAs) would provide it.", "MTA", "mail transport agents"),
+        ("Some user ids (UIDs) are reserved.", "UID", "user ids"),
+        ("Ask the QA (quality assurance) team.", "QA", "quality assurance"),
+        # Capitals in another order than the acronym's letters.
+        ("The offset from Coordinated Universal Time (UTC) is given.", "UTC",
+         "Coordinated Universal Time"),
+        ("It joined the International Organization for Standardization (ISO) early.", "ISO",
+         "International Organization for Standardization"),
+        # "or" and "stands for" between them, either way round.
+        ("The name became Filesystem Hierarchy Standard or FHS for short.", "FHS",
+         "Filesystem Hierarchy Standard"),
+        ("It is called the ABI or Application Binary Interface.", "ABI",
+         "Application Binary Interface"),
+        ("The NIS, or Network Information Service, is old.", "NIS", "Network Information Service"),
+        ("FFI stands for Foreign Function Interface.", "FFI", "Foreign Function Interface"),
+        # A reST role before the expansion is not part of it.
+        ("- :ref:`Version Control System (VCS) fields <s-f-VCS-fields>`", "VCS",
+         "Version Control System"),
+    ],
+)  # fmt: skip
+def test_acronyms_in_lower_case_reordered_or_after_or(
+    sentence: str, short: str, expansion: str
+) -> None:
+    found = _by_term(glossary([[sentence]]))[short]
+    assert found.category == ACRONYM
+    assert found.aliases == (expansion,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Use files or FHS paths.",  # "or" before an acronym with no expansion before it
+        "Use NIS or Other Things Here.",  # capitals after "or" that do not spell it
+        "The road was always wet (RAW) there.",  # lower case, a word off the letters
+        "It grew over Time Universal Zone (UTC) fast.",  # capitals not the acronym's letters
+        "We flag the items (IT) here.",  # one letter of a two-letter acronym left over
+    ],
+)
+def test_near_misses_are_no_acronyms(sentence: str) -> None:
+    assert not [c for c in glossary([[sentence]]) if c.category == ACRONYM]
+
+
+def test_quoted_terms_in_lower_case_that_a_defining_verb_follows() -> None:
+    text = [
+        [
+            'The "Program" refers to any such program, and a "work based on the Program" means '
+            "either the Program or any derivative work.",
+            'For purposes of this definition, "control" means the power to direct the entity.',
+            'Type "yes" means you agree to the terms.',
+            'As used below, "no limit" means there is no fixed limit.',
+            'Here, "Load all the files" means to load each file of the folder.',
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert {"Program", "work based on the Program", "control"} <= set(found)
+    assert "yes" not in found  # a reply to type, not a term
+    assert "no limit" not in found and "Load all the files" not in found  # a phrase, an order
+
+
+def test_a_quoted_term_after_hereinafter_is_defined_there() -> None:
+    sentence = 'This agreement (hereinafter the "Agreement") binds the parties.'
+    found = _by_term(glossary([[sentence, "The Agreement ends in May."]]))
+    assert found["Agreement"].definition == sentence
+
+
+def test_an_address_and_a_known_as_before_an_acronym_are_no_terms() -> None:
+    text = [
+        [
+            "Write to the Free Software Foundation, 51 Franklin Street, Fifth Floor, Boston.",
+            "The Free Software Foundation, 51 Franklin Street, Fifth Floor, Boston, replied.",
+            "Data for NIS, formerly known as the Sun Yellow Pages (YP), must be placed here.",
+        ]
+    ]
+    found = _by_term(glossary(text))
+    assert "Franklin Street" not in found and "Fifth Floor" not in found
+    assert found["YP"].aliases == ("Yellow Pages",)
+    assert "Sun Yellow Pages" not in found
+
+
+_ACRONYM_WORDS = st.sampled_from(
+    ["or", "the", "of", "for", "stands", "(", ")", ",", ".", "FBB", "FBBs", "UTC", "Foo", "Bar",
+     "Baz", "foo", "bar", "baz", "Universal", "Time", "Coordinated", "mail", "agents", "MTAs",
+     "means", '"', "work", "a", "`", ":ref:`Foo", "hereinafter", "(hereinafter"]
+)  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(st.lists(_ACRONYM_WORDS, max_size=30).map(" ".join))
+@example("Foo Bar Baz or FBB , the FBB stands for Foo Bar Baz")
+@example("Coordinated Universal Time ( UTC ) mail agents ( MTAs )")
+@example(":ref:`Foo Bar Baz ( FBB )")
+def test_an_acronyms_expansion_is_in_its_sentence_and_opens_with_its_first_letter(
+    sentence: str,
+) -> None:
+    for candidate in glossary([[sentence]]):
+        assert (
+            candidate.definition == sentence[candidate.defined_at.start : candidate.defined_at.end]
+        )
+        if candidate.category != ACRONYM:
+            continue
+        for expansion in candidate.aliases:
+            assert expansion in candidate.definition
+            # Its first word opens with one of the acronym's letters (the first, but where the
+            # capitals are in another order: "Coordinated Universal Time" for UTC).
+            assert expansion[0].casefold() in candidate.term.casefold()
+            assert len(expansion.split()) >= 2
+
+
+def test_acronyms_and_or_forms_are_read_in_linear_time() -> None:
+    """Thousands of acronyms in one sentence: each is read in the few words before or after
+    it, never the whole sentence again (the slices were quadratic; no timing asserted)."""
+    for text in (
+        "Foo Bar Baz or FBB, " * 4000,
+        "FBB or Foo Bar Baz, " * 4000,
+        "the Foo Bar Baz (FBB) " * 4000,
+        "user ids (UIDs) " * 4000,
+        'a "work" means ' * 4000,
+    ):
+        found = glossary([[text]])
+        assert len(found) <= 2
+
+
+def test_a_definition_list_whose_bold_the_import_dropped_defines_its_terms() -> None:
+    """'**Data Controller**: the body …' arrives as 'Data Controller: the body …'."""
+    section = [
+        "Data Controller: the body that decides why and how personal data is processed.",
+        "Data Subject — the person whose data is processed.",
+        "- Processor: a body that processes data for a controller.",
+        "Note: the list is not complete.",
+        "Returns: the number of bytes read.",
+    ]
+    found = _by_term(glossary([section]))
+    assert found["Data Controller"].definition == section[0]
+    assert found["Processor"].definition == section[2]
+    assert "Data Subject" in found
+    assert "Note" not in found and "Returns" not in found
+    # One such paragraph alone is a label, not a list of definitions.
+    assert "Processor" not in _by_term(glossary([[section[2], "Other text here."]]))

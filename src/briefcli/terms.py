@@ -311,6 +311,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "long_after": re.compile(
             r"(?<![\w-])([A-Z][A-Za-z0-9&-]{1,11}?)(s?)\s+\(\s*(?:the\s+)?([A-Za-z][^()]{3,120}?)\s*\)"
         ),
+        # "FBB, or Foo Bar Baz", "FBB stands for Foo Bar Baz": the expansion after the acronym.
+        "or_long": re.compile(
+            r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11}?)(s?),?\s+(?:or|stands\s+for|is\s+short\s+for)"
+            r"\s+(?:the\s+)?(?=[A-Z])"
+        ),
+        # "Foo Bar Baz, or FBB": the acronym after its expansion and "or".
+        "or_short": re.compile(r",?\s+or\s+(?:the\s+)?([A-Z][A-Za-z0-9&]{1,11}?)(s?)(?![\w-])"),
         # Quoted text: straight or curly, single or double.
         "quoted": re.compile(
             r"(?<![\w’'])(['‘\"“])([A-Za-z][^'‘’\"“”\n]{1,60}?)([,.;:!?]?)(['’\"”])(?![\w’'])"
@@ -334,7 +341,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # A quoted title of a part of another document: 'Node 9.4.2 "Blocking Factor"', 'a
         # "PolicyKit Overview" section'.
         "title_before": re.compile(
-            r"\b(?:(?:node|section|chapter|part|appendix|§)\s*[\d.]+|(?:section|chapter)s?\s+on|"
+            r"\b(?:(?:node|section|chapter|part|appendix|§)\s*[\d.]+,?|(?:section|chapter)s?\s+on|"
             r"paper|article|book|story|essay|talk|video|song|poem)\s*$",
             re.IGNORECASE,
         ),
@@ -389,8 +396,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "see": re.compile(r"\b[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?=[A-Z\"“])"),
         # A coinage's quotes follow one of these words directly: "known as the 'Storm Corps'".
         "coined": re.compile(
-            r"\b(?:known as|called|dubbed|termed|so-called|named|nicknamed|referred to as)"
-            r"\s+(?:the\s+|an?\s+)?$",
+            r"(?:\b(?:known as|called|dubbed|termed|so-called|named|nicknamed|referred to as)|"
+            r"\(\s*(?:hereinafter|hereafter))\s+(?:the\s+|an?\s+)?$",
             re.IGNORECASE,
         ),
         # Quotations given as examples: 'for example "ODS", …', 'such as "History"'.
@@ -411,7 +418,12 @@ def _expansion(short: str, before: str) -> str | None:
     """The expansion of ``short`` at the end of ``before`` (Schwartz and Hearst, 2003), or None.
 
     Walks the acronym's letters and the text backwards; each letter must be found in order,
-    and the first must start a word. The expansion has at most ``len + 5`` words.
+    and the first must start a word. The expansion has at most ``len + 5`` words. One in
+    lower case ("mail transport agents (MTAs)", "user ids (UIDs)") must open each of its words
+    with the acronym's letters in order (:func:`_initials_in_order`). Where the letters are not
+    in order, the words before are the expansion when their capitals are the acronym's letters
+    in another order ("Coordinated Universal Time (UTC)", "International Organization for
+    Standardization (ISO)": :func:`_reordered`).
     """
     letters = [char.casefold() for char in short if char.isalnum()]
     if len(letters) < 2:
@@ -428,11 +440,11 @@ def _expansion(short: str, before: str) -> str | None:
         ):
             l_index -= 1
         if l_index < 0:
-            return None
+            return _reordered(letters, words)
         l_index -= 1
         s_index -= 1
-    start = text.rfind(" ", 0, l_index + 1) + 1
-    found = window[start:].strip(" ,;:")
+    # From the first letter on, which starts a word: not the role of ":ref:`Version Control".
+    found = window[l_index + 1 :].strip(" ,;:")
     found_words = found.split()
     if found_words and found_words[0].casefold() == "the":
         found = " ".join(found_words[1:])
@@ -446,10 +458,114 @@ def _expansion(short: str, before: str) -> str | None:
         word.casefold().startswith(short.casefold()) for word in found_words
     ):
         return None
+    if not found[0].isupper():
+        # Only for an acronym in capitals, and words only: not the key "C-b" after a list's
+        # "character. backward-char".
+        plain = all(word.rstrip(",").replace("-", "").isalpha() for word in found_words)
+        if not (short.isupper() and plain and _initials_in_order(letters, found_words)):
+            return None
+        return found
     initials = sum(1 for word in found_words if word[0].casefold() in letters)
-    if initials < min(len(letters), len(found_words)) - 1 or not found[0].isupper():
+    if initials < min(len(letters), len(found_words)) - 1:
         return None
     return found
+
+
+def _initials_in_order(letters: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether each word but a joiner opens with the next of ``letters``, the first with the
+    first, and they leave at most one letter over ("user ids" for UID, not "rose above")."""
+    initials = [word[0].casefold() for word in words if word.casefold() not in _JOINERS]
+    if len(initials) < max(2, len(letters) - 1) or initials[0] != letters[0]:
+        return False
+    position = 0
+    for initial in initials:
+        while position < len(letters) and letters[position] != initial:
+            position += 1
+        if position == len(letters):
+            return False
+        position += 1
+    return True
+
+
+def _reordered(letters: Sequence[str], words: Sequence[str]) -> str | None:
+    """The capitalised words before an acronym whose initials are its letters in another order
+    ("Coordinated Universal Time" for UTC), joiners between them allowed; or None."""
+    if len(letters) < 3:
+        return None
+    taken: list[str] = []
+    wanted = sorted(letters)
+    for word in reversed(words[-2 * len(letters) :]):
+        if word.casefold() in _JOINERS and taken:
+            taken.append(word)
+            continue
+        if not word[:1].isupper() or not word.isalpha():
+            return None
+        taken.append(word)
+        initials = sorted(w[0].casefold() for w in taken if w.casefold() not in _JOINERS)
+        if len(initials) == len(letters):
+            return " ".join(reversed(taken)) if initials == wanted else None
+    return None
+
+
+def _expansion_after(short: str, after: str) -> str | None:
+    """The expansion of ``short`` that opens ``after`` ("ABI or Application Binary Interface",
+    "FFI stands for Foreign Function Interface"), or None.
+
+    The longest run of capitalised words (joiners between them allowed), up to one a letter
+    and to a comma or a full stop, whose words open with the acronym's letters in order.
+    """
+    letters = [char.casefold() for char in short if char.isalnum()]
+    words = after.split(maxsplit=2 * len(letters) + 1)[: 2 * len(letters)]
+    taken: list[str] = []
+    best: str | None = None
+    for word in words:
+        bare = word.rstrip(".,;:)")
+        if bare.casefold() in _JOINERS and taken:
+            taken.append(bare)
+            continue
+        if not bare[:1].isupper() or not bare.replace("-", "").isalpha() or bare.isupper():
+            break
+        taken.append(bare)
+        capitals = [w for w in taken if w.casefold() not in _JOINERS]
+        run = " ".join(taken)
+        if (
+            len(capitals) >= 2
+            and _initials_in_order(letters, capitals)
+            and _expansion(short, run) == run
+        ):
+            best = run  # the longest, up to a word for each letter
+        if bare != word or len(capitals) >= len(letters):
+            break  # the expansion ends at a comma or a full stop
+    return best
+
+
+#: How much text before an acronym its expansion is looked for in: its at most 24 words (see
+#: _expansion), so that a sentence of many acronyms is read in linear time.
+_TAIL = 600
+
+
+def _tail(text: str, end: int) -> str:
+    """The words of ``text`` before ``end``, the last :data:`_TAIL` characters' worth."""
+    if end <= _TAIL:
+        return text[:end]
+    return text[end - _TAIL : end].split(" ", 1)[-1]
+
+
+_HOUSE_NUMBER = re.compile(r"(?<![\w.,-])\d{1,5}[A-Za-z]?\s+$")
+_STREETS = frozenset({"street", "avenue", "road", "boulevard", "lane", "drive", "st", "ave"})
+
+
+def _address(words: Sequence[str], numbered: bool) -> bool:
+    """Whether a name is part of a postal address: a floor or a suite ("Fifth Floor"), or a
+    street after its house number ("51 Franklin Street"; "Wall Street" alone is a name)."""
+    last = words[-1].strip(_PUNCTUATION).casefold()
+    return last in {"floor", "suite"} or (numbered and last in _STREETS)
+
+
+#: A defining verb right after a quotation: '"control" means', '"work" shall mean'.
+_MEANS_AFTER = re.compile(r"[,.]?\s+(?:shall\s+mean|means|is\s+defined\s+as)\b")
+_DEFINED_LEAD = re.compile(r"(?:^|[,;:(]|\b(?:[Aa]n?|[Tt]he))\s*$")
+_ACRONYM_NEXT = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.]{1,11}s?\s*\)")
 
 
 def _sentences(sections: Sequence[Sequence[str]]) -> Iterable[tuple[Location, str]]:
@@ -809,9 +925,17 @@ def _coinage(
     capitalised = any(word not in _JOINERS for word in words) and all(
         word[0].isupper() for word in words if word not in _JOINERS
     )
-    if not (capitalised or coined):
-        return None
     after = sentence[match.end() : match.end() + 60]
+    # '"work based on the Program" means …': a quoted phrase in lower case that a defining verb
+    # follows is defined there (code, placeholders and short labels were refused above).
+    defined = (
+        not any(word.casefold() in _FUNCTION_WORDS - _JOINERS for word in words)
+        and _MEANS_AFTER.match(after) is not None
+        and _DEFINED_LEAD.search(sentence, max(0, match.start() - 8), match.start()) is not None
+    )  # a term after an article, a comma or nothing: not 'Type "yes" means you agree', not
+    # an instruction ('"Load all the … files" means to load …')
+    if not (capitalised or coined or defined):
+        return None
     alias = patterns["alias_before"].search(lead_in) is not None
     if not coined and not alias:
         if _titled(match, sentence):
@@ -849,6 +973,47 @@ def _defined_term(match: re.Match[str]) -> str | None:
     return term if term and not _residue(term) else None
 
 
+#: A paragraph that opens with a term and its definition, as a definition list writes them
+#: once the import has dropped the bold ("**Data Controller**: the body that decides …",
+#: "- Processor — a body that processes …"): the definition opens with an article.
+_LISTED_DEFINITION = re.compile(
+    r"(?:[-*•+]\s+)?([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s*(?::|\s[—–-])\s+(?:an?|the|any)\s+[a-z]"
+)
+#: What opens a label, not a term: admonitions, a changelog's or an API reference's fields.
+_LABELS = frozenset(
+    str.split(
+        """
+    note notes warning warnings example examples see tip tips important caution hint danger
+    attention deprecated new usage default returns return type raises parameters parameter
+    status description summary source sources reference references solution problem answer
+    question result input output syntax purpose scope author authors date version license
+    copyright effect cause workaround rationale comment comments todo bug bugs issue security
+    reason context value values also caveat limitation motivation definition breaking
+    background overview abstract keywords subject from to cc re
+        """
+    )
+)
+
+
+def _listed_definition(paragraph: str) -> str | None:
+    """The term that opens a paragraph of a definition list ("Data Controller: the body …"),
+    or None: a term of one to four words, the first capitalised, that is not a label ("Note:
+    the …", "Returns: the …"), a verb, code or a word in capitals."""
+    match = _LISTED_DEFINITION.match(paragraph)
+    if match is None:
+        return None
+    term = match.group(1)
+    words = term.split()
+    first = words[0].casefold()
+    if first in _LABELS or first in _VERBS or first in _FUNCTION_WORDS or first in _ARTICLES:
+        return None
+    if any(w.casefold() in _FUNCTION_WORDS - _JOINERS for w in words[1:]) or term.isupper():
+        return None
+    if _code_like(term) or _residue(term) or _placeholder(words) or _shouted(term):
+        return None
+    return term if sum(char.isalpha() for char in term) >= _MIN_QUOTED_LETTERS else None
+
+
 def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
     patterns = _patterns()
     lower = _lower_words(sections)
@@ -857,6 +1022,7 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
     name_counts: dict[str, int] = {}
     name_prose: dict[str, tuple[Location, str]] = {}
     name_running: set[str] = set()
+    listed_terms: dict[int, list[_Found]] = {}
     for location, sentence in _sentences(sections):
         # A term is read in prose only: what a code span or a code line quotes is code
         # ("``'Spam'`` will match", ">>> re.match(…, 'Jane Doe')"). Acronyms are read
@@ -868,6 +1034,7 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
         note = _SOURCE_LINE.match(sections[location.section][location.paragraph]) is not None
         aside = note or _is_title(whole)
         fits = _fits(sentence) and is_prose(whole, min_words=3) and not aside
+        whole_fits = _fits(whole)  # once: a sentence may hold thousands of acronyms
         acronym_rank = 1 if aside or not is_prose(whole, min_words=3) else 0
         for match in patterns["short_after"].finditer(whole):
             short = match.group(1)
@@ -875,22 +1042,44 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
                 short = short.rstrip(".")  # "(NATO.)"; but "(E.O.)", "(U.S.)" keep their dots
             if not (_is_acronym(short) or _mixed_acronym(short)):
                 continue
-            expansion = _expansion(short, whole[: match.start()])
-            if expansion and _fits(whole):
+            expansion = _expansion(short, _tail(whole, match.start()))
+            if expansion and whole_fits:
                 found.append(_Found(short, [expansion], ACRONYM, whole, location, acronym_rank))
         for match in patterns["long_after"].finditer(whole):
             short, inner = match.group(1), match.group(3)
             if not _is_acronym(short) or _is_acronym(inner):
                 continue
             expansion = _expansion(short, inner)
-            if expansion and len(expansion) >= len(inner) - 4 and _fits(whole):
+            if expansion and len(expansion) >= len(inner) - 4 and whole_fits:
+                found.append(_Found(short, [expansion], ACRONYM, whole, location, acronym_rank))
+        for match in patterns["or_long"].finditer(whole):
+            short = match.group(1)
+            if _is_acronym(short) and whole_fits:
+                expansion = _expansion_after(short, whole[match.end() : match.end() + 200])
+                if expansion:
+                    found.append(_Found(short, [expansion], ACRONYM, whole, location, acronym_rank))
+        for match in patterns["or_short"].finditer(whole):
+            short, before = match.group(1), _tail(whole, match.start())
+            if not _is_acronym(short) or not whole_fits:
+                continue
+            expansion = _expansion(short, before)
+            letters = [char.casefold() for char in short if char.isalnum()]
+            spelled = (expansion or "").split()
+            # Capitalised, each word opening with the acronym's next letter: "Filesystem
+            # Hierarchy Standard or FHS", not "files or FHS".
+            if (
+                expansion
+                and expansion[0].isupper()
+                and all(w[0].isupper() for w in spelled if w.casefold() not in _JOINERS)
+                and _initials_in_order(letters, spelled)
+            ):
                 found.append(_Found(short, [expansion], ACRONYM, whole, location, acronym_rank))
         last_quoted: _Found | None = None
         quotations = list(patterns["quoted"].finditer(sentence))
         listed = _series(sentence, quotations) if len(quotations) > 0 else set()
         for index, match in enumerate(quotations):
             short = _quoted_acronym(match.group(2).strip(), capitals)
-            if short is not None and _fits(whole) and not _titled(match, sentence):
+            if short is not None and whole_fits and not _titled(match, sentence):
                 found.append(
                     _Found(short, [match.group(2).strip()], ACRONYM, whole, location, acronym_rank)
                 )
@@ -907,6 +1096,8 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
         for match in patterns["known_as"].finditer(sentence):
             if sentence[match.start(1) - 1] in "'‘\"“":
                 continue  # a quoted coinage, read whole by the quotation finder ("Web 2.0")
+            if _ACRONYM_NEXT.match(sentence, match.end()):
+                continue  # "known as the Sun Yellow Pages (YP)": the acronym's expansion
             term = _clean_name(match.group(1))
             if term and len(term.split()) <= 8 and not _shouted(term) and fits:
                 found.append(_Found(term, [], TERM, whole, location, 3))
@@ -924,7 +1115,14 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             term = " ".join(words)
             if len(words) >= 2 and not _shouted(term) and not _residue(term) and fits:
                 found.append(_Found(term, [], TERM, whole, location, 4))
+        if location.start == 0 and (entry := _listed_definition(whole)) is not None and fits:
+            listed_terms.setdefault(location.section, []).append(
+                _Found(entry, [], TERM, whole, location, 3)
+            )
         _count_names(sentence, location, lower, name_counts, name_prose, name_running, aside=aside)
+    for entries in listed_terms.values():
+        if len(entries) >= 2:  # a list of definitions, not one label ("Note: the …")
+            found.extend(entries)
     for key, count in name_counts.items():
         if count < 2 or key not in name_prose or key not in name_running:
             continue  # a name is defined by a sentence of prose, never a table row alone
@@ -998,6 +1196,11 @@ def _count_names(
                 continue  # "Q = N G", "diff F G": letters standing for values
             if _residue(name) or _document_part(words) or "_" in name or _placeholder(words):
                 continue  # ('_': code, a run of constants, 'PNG_SET_WILL_FREE_DATA …')
+            house = (
+                index == 0 and _HOUSE_NUMBER.search(sentence, max(0, start - 8), start) is not None
+            )
+            if _address(words, house):
+                continue  # "51 Franklin Street, Fifth Floor, Boston": a postal address
             if index == len(parts) - 1 and numbered and words[-1].casefold() in _NUMBERED:
                 continue  # "Executive Order 14067", "Fiscal Year 2009": the number names it
             key = name.casefold()
