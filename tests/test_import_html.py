@@ -387,3 +387,28 @@ def test_a_boilerplate_page_title_gives_way_to_the_first_heading(boilerplate: st
     assert brief.meta.title == "Port Capacity Review"
     named = "<!doctype html><title>Port review 2025</title><h2>A</h2><p>x.</p><h2>B</h2><p>y.</p>"
     assert import_report(named.encode(), "page.html").meta.title == "Port review 2025"
+
+
+def test_a_definition_written_as_paragraphs_goes_with_its_term() -> None:
+    """Sphinx writes each definition as paragraphs (Python's glossary page): the first goes
+    with its term, so a Glossary page gives its terms, not 8 of 150; the rest is kept."""
+    page = (
+        b"<!doctype html><title>Glossary</title><h1>Glossary</h1><p>Terms used here.</p>"
+        b'<dl class="glossary"><dt>bytecode</dt><dd><p>Source code is compiled into '
+        b"bytecode.</p><p>It is cached in files.</p></dd>"
+        b"<dt>Global Interpreter Lock</dt><dd><p>The lock that lets one thread run at a "
+        b"time.</p><ul><li>see threads</li></ul></dd></dl>"
+        b"<h2>Notes</h2><dl><dt>frob</dt><dd><p>A thing that turns.</p></dd>"
+        b"<dt>knob</dt><dd>Turns frobs.</dd></dl>"
+    )
+    brief = import_report(page, "glossary.html")
+    assert [(g.term, g.definition) for g in brief.glossary] == [
+        ("bytecode", "Source code is compiled into bytecode."),
+        ("Global Interpreter Lock", "The lock that lets one thread run at a time."),
+    ]
+    assert brief.sections[0].paragraphs == (
+        "Terms used here.",
+        "It is cached in files.",
+        "- see threads",
+    )
+    assert brief.sections[1].paragraphs == ("frob: A thing that turns.", "knob: Turns frobs.")

@@ -754,6 +754,12 @@ class _Walker:
                         self.add(f"{term.removesuffix(':').rstrip()}: {definition}")
                     elif term or definition:
                         self.add(term or definition)
+                elif term and (lead := self.lead_paragraph(child)):
+                    # Sphinx writes each definition as paragraphs ('<dd><p>…</p><p>…</p>'):
+                    # the first goes with its term, as a one-line definition does.
+                    self.add(f"{term.removesuffix(':').rstrip()}: {lead}")
+                    self.block(child, depth + 1)
+                    self.flush()
                 else:
                     if term:
                         self.add(term)
@@ -762,6 +768,19 @@ class _Walker:
                 term = ""
         if term:
             self.add(term)
+
+    def lead_paragraph(self, node: Any) -> str:
+        """The text of a ``dd``'s first paragraph when the ``dd`` opens with one (a ``p`` of
+        inline text only, no text before it), taken out of the ``dd``; '' otherwise."""
+        first = next(node.iter(include_text=False), None)
+        if first is None or first.tag != "p" or _has_blocks(first, 0):
+            return ""
+        before = (node.text(deep=False) or "").strip()
+        text = " ".join(self.text(first).split())
+        if before or not text:
+            return ""
+        first.decompose()
+        return text
 
     def term(self, node: Any) -> str:
         """A ``dt``'s term, with the category a ``span.category`` (or '[Category]') gives."""
