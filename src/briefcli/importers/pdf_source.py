@@ -336,9 +336,13 @@ class Layout:
         if not chapter_label(line.text.strip()) or row >= len(ordered):
             return False
         after = ordered[row]  # the next line (rows count from 1)
+        # The title is no smaller than its label and has no number of its own: 'Section 1'
+        # over its subsection 'Sub A', or 'Chapter One' over '1.8.2 Omission', is no label.
         return (
             self.is_heading(after)
+            and after.size >= line.size * 0.95
             and not chapter_label(after.text.strip())
+            and not _NUMBERED.match(after.text.strip())
             and 0 <= line.bottom - after.top < max(line.size, after.size) * 3
         )
 
@@ -346,8 +350,8 @@ class Layout:
         """A page's lines without its contents' entries, and whether the page lists
         contents. Entries are rows whose last part is a page number set apart from the
         title (flush right, without dot leaders); the rows from a 'Contents' heading (or
-        the top of the page after a page of contents) to the last entry are dropped when
-        most of them are entries."""
+        the top of the page after a page of contents) to the last entry before two rows
+        that are none are dropped when most of them are entries."""
         rows = _rows(lines)
         start = next(
             (
@@ -361,11 +365,12 @@ class Layout:
         )
         if start is None:
             return lines, False
-        entries = [
-            index
-            for index, row in enumerate(rows)
-            if index >= start and contents_entry([line.text for line in row])
-        ]
+        entries: list[int] = []
+        for index in range(start, len(rows)):
+            if contents_entry([line.text for line in rows[index]]):
+                entries.append(index)
+            elif index - (entries[-1] if entries else start - 1) > 2:
+                break  # two rows that are no entries: the contents end (an entry may wrap)
         if len(entries) < 3 or len(entries) * 5 < (entries[-1] + 1 - start) * 3:
             return lines, False
         dropped = {id(line) for row in rows[start : entries[-1] + 1] for line in row}
@@ -688,6 +693,8 @@ def _columns(
     across a gutter are noted in ``across`` (by id) with the path of the width they cross."""
     lines = sorted(lines, key=lambda ln: (-ln.top, ln.x0))
     gutter = _gutter(lines, low, high) if len(path) < 3 else None
+    if gutter is not None and path and not _prose_columns(lines, gutter):
+        gutter = None
     if gutter is None:
         return [(line, path) for line in lines]
     out: list[tuple[Line, str]] = []
@@ -717,6 +724,23 @@ def _columns(
             right.append(line)
     band()
     return out
+
+
+def _prose_columns(lines: list[Line], gutter: float) -> bool:
+    """Whether the lines on each side of a gutter within a column are columns of prose (a
+    newsletter's second and third), not a table's cells: five lines or more, most of them
+    across most of their column's width."""
+    for side in (
+        [line for line in lines if line.x1 <= gutter],
+        [line for line in lines if line.x0 >= gutter],
+    ):
+        if len(side) < 5:
+            return False
+        span = max(line.x1 for line in side) - min(line.x0 for line in side)
+        widths = sorted(line.x1 - line.x0 for line in side)
+        if widths[len(widths) // 2] < span * 0.6:
+            return False
+    return True
 
 
 def _typical_gap(lines: list[Line], body: float) -> float:
