@@ -244,7 +244,7 @@ class Layout:
                     and last.level == level
                     and previous is not None
                     and _style(previous) == _style(line)
-                    and previous.bottom - line.top < line.size * self.spacing
+                    and previous.bottom - line.top < line.size * self.spacing(line)
                     and not _NUMBERED.match(text)
                 ):
                     # A heading on two lines.
@@ -324,10 +324,12 @@ class Layout:
             return False
         return not text.endswith(_SENTENCE_END) or bool(_NUMBERED.match(text))
 
-    @property
-    def spacing(self) -> float:
-        """How far apart, in its size, a heading's lines may stand: one line's height, more
-        in a document set double-spaced (a preprint), as its body's lines are."""
+    def spacing(self, line: Line) -> float:
+        """How far apart, in its size, a heading's lines may stand: one line's height; more
+        for a heading set large in a document set double-spaced (a preprint's title), as
+        its body's lines are (not a table's bold rows, spaced as its cells are)."""
+        if line.size < self.body * 1.3:
+            return 1.0
         return max(1.0, self.gap / self.body * 1.3)
 
     def labels(self, line: Line, ordered: list[Line], row: int) -> bool:
@@ -374,6 +376,12 @@ class Layout:
         if len(entries) < 3 or len(entries) * 5 < (entries[-1] + 1 - start) * 3:
             return lines, False
         dropped = {id(line) for row in rows[start : entries[-1] + 1] for line in row}
+        # The contents page's own number, set higher than the foot's margin.
+        dropped |= {
+            id(row[0])
+            for row in rows[entries[-1] + 1 :]
+            if len(row) == 1 and _PAGE.match(row[0].text.strip())
+        }
         return [line for line in lines if id(line) not in dropped], True
 
     def heading_goes_on(self, line: Line, ordered: list[Line], row: int) -> bool:
@@ -570,8 +578,8 @@ def chapter_label(text: str) -> bool:
 
 def _labelled(level: int, label: str, text: str, row: int) -> Heading:
     """A chapter's title under its label: 'CHAPTER 3' over 'Findings' is the heading
-    'Findings' numbered 3 ('CHAPTER 3 Findings' as written); a label without a number
-    ('Appendix A') stays part of the title."""
+    'Findings' numbered 3 ('CHAPTER 3 Findings' as written); other labels ('Part II',
+    whose chapters are numbered through the book; 'Appendix A') stay part of the title."""
     from briefcli.importers.draft import tidy_title
 
     written = tidy_title(f"{label} {text}")
@@ -580,14 +588,17 @@ def _labelled(level: int, label: str, text: str, row: int) -> Heading:
     if re.fullmatch(r"[ivxlc]+", value, re.IGNORECASE):
         digits = [_ROMAN[char] for char in value.casefold()]
         value = str(sum(-d if d < after else d for d, after in itertools.pairwise([*digits, 0])))
-    if value.isdigit() and not re.match(r"^\d", text):
+    chapter = label.casefold().startswith("chapter")
+    if chapter and value.isdigit() and not re.match(r"^\d", text):
         return Heading(level, tidy_title(text), str(int(value)), row, written=written)
     return Heading(level, written, "", row)
 
 
 def contents_entry(texts: list[str]) -> bool:
-    """Whether a row's parts (left to right) are a contents entry without dot leaders:
-    a title, then its page number apart ('Executive Summary', 'iii')."""
+    """Whether a row's parts (left to right) are a contents entry: a title, then its page
+    number apart ('Executive Summary', 'iii'), or after dot leaders."""
+    if texts and _LEADERS.search(texts[-1]):
+        return True
     if len(texts) < 2 or not _PAGE.match(texts[-1].strip()):
         return False
     title = " ".join(" ".join(texts[:-1]).split())
