@@ -207,8 +207,9 @@ class Layout:
         ordered: list[Line] = []
         listing = False
         for number, page in enumerate(self.pages):
-            body, notes = self.split_notes(number, page)
-            body, listing = self.without_contents(body, listing)
+            # Before the page numbers go: an entry's number may stand in the foot's margin.
+            kept, listing = self.without_contents(page.lines, listing)
+            body, notes = self.split_notes(number, page._replace(lines=kept))
             lines, edges = _reading_order(body, page.width)
             ordered += lines
             self.edges.update(edges)
@@ -739,8 +740,9 @@ def _columns(
 
 def _prose_columns(lines: list[Line], gutter: float) -> bool:
     """Whether the lines on each side of a gutter within a column are columns of prose (a
-    newsletter's second and third), not a table's cells: five lines or more, most of them
-    across most of their column's width."""
+    newsletter's second and third), not a table's cells: as wide as each other, five lines
+    or more each, most of them across most of their column's width."""
+    spans: list[float] = []
     for side in (
         [line for line in lines if line.x1 <= gutter],
         [line for line in lines if line.x0 >= gutter],
@@ -751,7 +753,8 @@ def _prose_columns(lines: list[Line], gutter: float) -> bool:
         widths = sorted(line.x1 - line.x0 for line in side)
         if widths[len(widths) // 2] < span * 0.6:
             return False
-    return True
+        spans.append(span)
+    return min(spans) * 1.5 >= max(spans)
 
 
 def _typical_gap(lines: list[Line], body: float) -> float:
