@@ -132,6 +132,35 @@ def test_a_title_on_two_lines_of_a_double_spaced_preprint_is_one(tmp_path: Path)
     assert titles(brief) == ["Introduction", "Theory"]
 
 
+def test_two_columns_under_a_papers_title_authors_and_addresses(tmp_path: Path) -> None:
+    # Title, authors, addresses and e-mail lines across the gutter were too many for it to
+    # be a gutter: 'Abstract' (left) and '1 Introduction' (right, level with it) were read
+    # as one line, the heading '1 Introduction Abstract'.
+    def page(c: Any) -> None:
+        c.setFont("Times-Bold", 15)
+        c.drawCentredString(297, 790, "Learning to Route Regional Trains")
+        c.setFont("Times-Roman", 12)
+        head = (
+            "Ada Byron, Charles Babbage, Mary Somerville, John Herschel",
+            "Analytical Engines Ltd, London; Royal Society, London",
+            "ada@engines.example.org, charles@engines.example.org",
+            "mary@society.example.org, john@society.example.org",
+            "Code and data: https://engines.example.org/trains",
+            "Demo: https://engines.example.org/demo",
+        )
+        for k, line in enumerate(head):
+            c.drawCentredString(297, 770 - 16 * k, line)
+        c.setFont("Times-Bold", 12)
+        c.drawString(110, 670, "Abstract")
+        c.drawString(310, 670, "1   Introduction")
+        column(c, 72, 650, body_lines(30, words=7))
+        column(c, 310, 650, body_lines(30, words=7, start=9))
+
+    brief = import_report(draw(tmp_path / "paper.pdf", [page]), "paper.pdf")
+    assert titles(brief)[-2:] == ["Abstract", "1 Introduction"]
+    assert paragraphs(brief)[-1].startswith(body_lines(1, words=7, start=9)[0])
+
+
 @settings(derandomize=True, max_examples=200, deadline=None)
 @given(
     st.sampled_from(["", "ABCDEF+", "QWERTY+"]),

@@ -770,25 +770,31 @@ def _typical_gap(lines: list[Line], body: float) -> float:
 
 def _gutter(lines: list[Line], low: float, high: float) -> float | None:
     """The x of a column gutter in the middle of the width from ``low`` to ``high`` (the
-    page's, or a column's), or None for one column."""
+    page's, or a column's), or None for one column. Lines across it above both columns'
+    first lines do not count: a paper's title and authors over its two columns."""
     best: tuple[int, float] | None = None
     for step in range(30, 71):
         x = low + (high - low) * step / 100
-        crossing = sum(1 for line in lines if line.x0 < x < line.x1)
+        left = [line.top for line in lines if line.x1 <= x]
+        right = [line.top for line in lines if line.x0 >= x]
+        head = min(max(left, default=0.0), max(right, default=0.0))
+        crossing = sum(1 for line in lines if line.x0 < x < line.x1 and line.top <= head)
+        if min(len(left), len(right)) < 3:
+            crossing = len(lines)  # no column on one side
         if best is None or crossing < best[0]:
             best = (crossing, x)
     if best is None:
         return None
     crossing, x = best
-    left = [line for line in lines if line.x1 <= x]
-    right = [line for line in lines if line.x0 >= x]
-    if crossing > max(2, len(lines) * 0.08) or min(len(left), len(right)) < 3:
+    left_side = [line for line in lines if line.x1 <= x]
+    right_side = [line for line in lines if line.x0 >= x]
+    if crossing > max(2, len(lines) * 0.08) or min(len(left_side), len(right_side)) < 3:
         return None
-    if min(len(left), len(right)) >= len(lines) * 0.2:
+    if min(len(left_side), len(right_side)) >= len(lines) * 0.2:
         return x
     # A short column (the last page's references beside a full column): its lines start
     # at one edge (or a hanging indent from it), as a column's do.
-    short = left if len(left) < len(right) else right
+    short = left_side if len(left_side) < len(right_side) else right_side
     edge = min(line.x0 for line in short)
     size = max(line.size for line in short)
     aligned = sum(1 for line in short if line.x0 - edge < size * 3)
