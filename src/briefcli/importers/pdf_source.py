@@ -197,18 +197,34 @@ class Layout:
         self.cover = _cover(pages, self.body)
         self.vocabulary: set[str] = set()
         self.notes: list[str] = []
+        #: Lines dropped as contents entries.
+        self.dropped = 0
         #: Each line's column's right edge (by id), and the usual gap between a
         #: paragraph's lines.
         self.edges: dict[int, float] = {}
         self.gap = self.body * 0.4
 
     def items(self) -> list[Item]:
-        """The document's headings and paragraphs, then its footnotes as a 'Notes' section."""
+        """The document's headings and paragraphs, then its footnotes as a 'Notes' section;
+        without its contents pages, unless they are all the text it has (a test page of a
+        contents list)."""
+        items = self.read(contents=False)
+        if not any(isinstance(item, str) for item in items) and self.dropped:
+            items = self.read(contents=True)
+        return items
+
+    def read(self, *, contents: bool) -> list[Item]:
+        """The document's items, with or without its contents pages."""
         ordered: list[Line] = []
         listing = False
+        self.notes = []
+        self.dropped = 0
         for number, page in enumerate(self.pages):
             # Before the page numbers go: an entry's number may stand in the foot's margin.
-            kept, listing = self.without_contents(page.lines, listing)
+            kept, listing = (
+                (page.lines, False) if contents else self.without_contents(page.lines, listing)
+            )
+            self.dropped += len(page.lines) - len(kept)
             body, notes = self.split_notes(number, page._replace(lines=kept))
             lines, edges = _reading_order(body, page.width)
             ordered += lines
