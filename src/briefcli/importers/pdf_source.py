@@ -10,15 +10,17 @@ Two steps, two processes:
    fails with one line and exit 2. The child prints each page's text lines as JSON.
 2. **Layout, here.** Per page, lines are put in reading order: a page whose lines leave a
    vertical gutter free is read column by column (a line across the gutter, such as a title,
-   is read where it stands). Running headers and footers (a line at the top or bottom that
-   repeats, digits aside, on many pages) and page numbers are dropped. Lines become
+   is read where it stands; a column of prose with a gutter of its own is split again, for
+   three columns). Running headers and footers (a line at the top or bottom that repeats,
+   digits aside, on many pages), page numbers and contents pages are dropped. Lines become
    paragraphs at a vertical gap, an indent or a list marker; a word hyphenated at a line's end
    is joined (the hyphen kept only where the document writes the word with one elsewhere).
    Headings are lines in a larger size than the body or in bold, short, and not ending a
-   sentence; their sizes rank their levels, and the two-level rule of every importer makes
-   sections and subsections of them. Footnotes (small type at the foot of a page, starting
-   with their number) are kept apart from the body: a final 'Notes' section holds them as
-   ``[^N]: text``, and their marks in the body (raised small digits) become ``[^N]``.
+   sentence ('CHAPTER 1' over a title is part of it); their sizes rank their levels, and
+   the two-level rule of every importer makes sections and subsections of them. Footnotes
+   (small type at the foot of a page, starting with their number) are kept apart from the
+   body: a final 'Notes' section holds them as ``[^N]: text``, and their marks in the body
+   (raised small digits) become ``[^N]``.
 """
 
 from __future__ import annotations
