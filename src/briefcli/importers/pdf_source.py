@@ -578,9 +578,9 @@ def _levels_by_number(headings: list[Heading]) -> None:
 
 
 #: A chapter's label, alone on its line over the chapter's title: 'CHAPTER 1', 'Part IV',
-#: 'Appendix A', 'Chapter One'.
+#: 'Appendix A', 'Chapter One'. Not 'Section Two': a heading of its own, as often as not.
 _CHAPTER = re.compile(
-    r"^(?i:chapter|part|section|appendix|annex|book|unit|lecture|module)\s+"
+    r"^(?i:chapter|part|appendix|annex|book)\s+"
     r"(\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z]|(?i:one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve))$"
 )
