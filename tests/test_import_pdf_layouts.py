@@ -295,6 +295,90 @@ def test_summary_prints_the_reports_own_executive_summary(tmp_path: Path, brief:
     assert SUMMARY[0] in " ".join(result.stdout.split())
 
 
+def test_contents_over_two_pages_end_where_the_first_section_starts(tmp_path: Path) -> None:
+    # LaTeX's contents: chapters flush right without leaders, sections with dot leaders,
+    # over two pages, the page's own number ('iii') above the foot's margin, and the first
+    # chapter starting on the second page under the last entries.
+    def entries(c: Any, y: float, rows: list[tuple[str, str, bool]]) -> float:
+        for title, number, chapter in rows:
+            c.setFont("Times-Bold" if chapter else "Times-Roman", 10)
+            if chapter:
+                c.drawString(72, y, title)
+                c.drawRightString(523, y, number)
+            else:
+                c.drawString(90, y, f"{title} " + ". " * 30 + number)
+            y -= 14
+        return y
+
+    def first(c: Any) -> None:
+        c.setFont("Times-Bold", 20)
+        c.drawString(72, 770, "Contents")
+        rows = [(f"{k} Chapter Title {k}", str(k * 10), True) for k in (1, 2, 3)]
+        entries(
+            c, 730, [r for k, row in enumerate(rows, 1) for r in (row, (f"{k}.1 A", "5", False))]
+        )
+        c.setFont("Times-Roman", 10)
+        c.drawCentredString(297, 120, "iii")
+
+    def second(c: Any) -> None:
+        y = entries(c, 770, [("4 Chapter Title 4", "40", True), ("4.1 A Part", "41", False)])
+        c.setFont("Times-Bold", 20)
+        c.drawString(72, y - 40, "1   Introduction")
+        y = column(c, 72, y - 70, body_lines(8)) - 20
+        c.setFont("Times-Bold", 20)
+        c.drawString(72, y - 40, "2   Method")
+        column(c, 72, y - 70, body_lines(8, start=4))
+
+    brief = import_report(draw(tmp_path / "r.pdf", [first, second]), "r.pdf")
+    assert outline(brief) == [("1", "Introduction"), ("2", "Method")]
+    assert paragraphs(brief) == [" ".join(body_lines(8)), " ".join(body_lines(8, start=4))]
+
+
+def test_a_document_of_nothing_but_its_contents_keeps_them(tmp_path: Path) -> None:
+    # rst2pdf's test of its contents list: headings and the list, no other text. Without
+    # the list, there was nothing to import ('the sections hold no text').
+    def page(c: Any) -> None:
+        c.setFont("Helvetica-Bold", 20)
+        c.drawString(72, 770, "Contents")
+        for k, title in enumerate(("Section 1", "Sub A", "Section 2", "Sub B")):
+            c.setFont("Helvetica", 9)
+            c.drawString(72, 740 - 16 * k, title)
+            c.drawRightString(523, 740 - 16 * k, str(k + 2))
+
+    def heading(title: str) -> Callable[[Any], None]:
+        def draw_page(c: Any) -> None:
+            c.setFont("Helvetica-Bold", 20)
+            c.drawString(72, 770, title)
+
+        return draw_page
+
+    pages = [page, heading("Section 1"), heading("Section 2")]
+    brief = import_report(draw(tmp_path / "r.pdf", pages), "r.pdf")
+    assert titles(brief)[0] == "Contents"
+    assert "Sub A" in " ".join(paragraphs(brief))
+
+
+def test_a_table_in_a_column_is_not_split_into_columns(tmp_path: Path) -> None:
+    # Beside a column of prose, a table whose cells leave gutters of their own: its rows
+    # are read across, as before; only columns of prose are split again.
+    rows = [("Harbour", "12", "40"), ("Rail", "7", "33"), ("Bus", "31", "9")] * 3
+
+    def page(c: Any) -> None:
+        column(c, 56, 780, body_lines(40, words=5))
+        c.setFont("Times-Bold", 10)
+        y = 780.0
+        for name, left, right in [("Mode", "Lines", "Staff"), *rows]:
+            c.drawString(320, y, name)
+            c.drawRightString(440, y, left)
+            c.drawRightString(530, y, right)
+            c.setFont("Times-Roman", 10)
+            y -= 14
+
+    brief = import_report(draw(tmp_path / "r.pdf", [page]), "r.pdf")
+    text = " ".join(paragraphs(brief))
+    assert "Harbour 12 40 Rail 7 33" in text
+
+
 @settings(derandomize=True, max_examples=200, deadline=None)
 @given(
     st.text(st.sampled_from("ABCabc xyz.-:"), min_size=1, max_size=30),

@@ -392,7 +392,9 @@ class Layout:
                 entries.append(index)
             elif index - (entries[-1] if entries else start - 1) > 2:
                 break  # two rows that are no entries: the contents end (an entry may wrap)
-        if len(entries) < 3 or len(entries) * 5 < (entries[-1] + 1 - start) * 3:
+        # Three entries make a contents page; on the page after one, its last few will do.
+        least = 1 if listing and start == 0 else 3
+        if len(entries) < least or len(entries) * 5 < (entries[-1] + 1 - start) * 3:
             return lines, False
         dropped = {id(line) for row in rows[start : entries[-1] + 1] for line in row}
         # The contents page's own number, set higher than the foot's margin.
@@ -721,7 +723,9 @@ def _columns(
     """``lines`` between ``low`` and ``high`` in reading order, each with its column's path
     ('' the whole width, 'L' and 'R' the sides of a gutter, 'LR' … within them). Lines
     across a gutter are noted in ``across`` (by id) with the path of the width they cross."""
-    lines = sorted(lines, key=lambda ln: (-ln.top, ln.x0))
+    # Row by row (a table's cells on one baseline, whatever their glyphs' heights), each
+    # left to right: by their tops, '7' (lower than 'Rail') was read after '33'.
+    lines = [line for row in _rows(lines) for line in row]
     gutter = _gutter(lines, low, high) if len(path) < 3 else None
     if gutter is not None and path and not _prose_columns(lines, gutter):
         gutter = None
