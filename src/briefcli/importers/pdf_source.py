@@ -371,8 +371,8 @@ class Layout:
         """A page's lines without its contents' entries, and whether the page lists
         contents. Entries are rows whose last part is a page number set apart from the
         title (flush right, without dot leaders); the rows from a 'Contents' heading (or
-        the top of the page after a page of contents) to the last entry before two rows
-        that are none are dropped when most of them are entries."""
+        the first rows of the page after a page of contents) to the last entry before two
+        rows that are none are dropped when most of them are entries."""
         rows = _rows(lines)
         start = next(
             (
@@ -392,9 +392,15 @@ class Layout:
                 entries.append(index)
             elif index - (entries[-1] if entries else start - 1) > 2:
                 break  # two rows that are no entries: the contents end (an entry may wrap)
-        # Three entries make a contents page; on the page after one, its last few will do.
-        least = 1 if listing and start == 0 else 3
-        if len(entries) < least or len(entries) * 5 < (entries[-1] + 1 - start) * 3:
+        if listing and start == 0:
+            # The page after a page of contents: they go on only from its first rows (a
+            # running head above), and there their last few will do.
+            if not entries or entries[0] > 2:
+                return lines, False
+            start = entries[0]
+        elif len(entries) < 3:
+            return lines, False
+        if len(entries) * 5 < (entries[-1] + 1 - start) * 3:
             return lines, False
         dropped = {id(line) for row in rows[start : entries[-1] + 1] for line in row}
         # The contents page's own number, set higher than the foot's margin.
@@ -403,7 +409,8 @@ class Layout:
             for row in rows[entries[-1] + 1 :]
             if len(row) == 1 and _PAGE.match(row[0].text.strip())
         }
-        return [line for line in lines if id(line) not in dropped], True
+        # They may go on over the next page when they reach this one's foot.
+        return [line for line in lines if id(line) not in dropped], entries[-1] + 3 >= len(rows)
 
     def heading_goes_on(self, line: Line, ordered: list[Line], row: int) -> bool:
         """Whether a heading's line that ends in ',' or ';' is the first of a heading on two
