@@ -10,15 +10,17 @@ Two steps, two processes:
    fails with one line and exit 2. The child prints each page's text lines as JSON.
 2. **Layout, here.** Per page, lines are put in reading order: a page whose lines leave a
    vertical gutter free is read column by column (a line across the gutter, such as a title,
-   is read where it stands). Running headers and footers (a line at the top or bottom that
-   repeats, digits aside, on many pages) and page numbers are dropped. Lines become
+   is read where it stands; a column of prose with a gutter of its own is split again, for
+   three columns). Running headers and footers (a line at the top or bottom that repeats,
+   digits aside, on many pages), page numbers and contents pages are dropped. Lines become
    paragraphs at a vertical gap, an indent or a list marker; a word hyphenated at a line's end
    is joined (the hyphen kept only where the document writes the word with one elsewhere).
    Headings are lines in a larger size than the body or in bold, short, and not ending a
-   sentence; their sizes rank their levels, and the two-level rule of every importer makes
-   sections and subsections of them. Footnotes (small type at the foot of a page, starting
-   with their number) are kept apart from the body: a final 'Notes' section holds them as
-   ``[^N]: text``, and their marks in the body (raised small digits) become ``[^N]``.
+   sentence ('CHAPTER 1' over a title is part of it); their sizes rank their levels, and
+   the two-level rule of every importer makes sections and subsections of them. Footnotes
+   (small type at the foot of a page, starting with their number) are kept apart from the
+   body: a final 'Notes' section holds them as ``[^N]: text``, and their marks in the body
+   (raised small digits) become ``[^N]``.
 """
 
 from __future__ import annotations
@@ -178,16 +180,35 @@ class Layout:
         self.cover = _cover(pages, self.body)
         self.vocabulary: set[str] = set()
         self.notes: list[str] = []
+        #: Lines dropped as contents entries.
+        self.dropped = 0
         #: Each line's column's right edge (by id), and the usual gap between a
         #: paragraph's lines.
         self.edges: dict[int, float] = {}
         self.gap = self.body * 0.4
 
     def items(self) -> list[Item]:
-        """The document's headings and paragraphs, then its footnotes as a 'Notes' section."""
+        """The document's headings and paragraphs, then its footnotes as a 'Notes' section;
+        without its contents pages, unless they are all the text it has (a test page of a
+        contents list)."""
+        items = self.read(contents=False)
+        if not any(isinstance(item, str) for item in items) and self.dropped:
+            items = self.read(contents=True)
+        return items
+
+    def read(self, *, contents: bool) -> list[Item]:
+        """The document's items, with or without its contents pages."""
         ordered: list[Line] = []
+        listing = False
+        self.notes = []
+        self.dropped = 0
         for number, page in enumerate(self.pages):
-            body, notes = self.split_notes(number, page)
+            # Before the page numbers go: an entry's number may stand in the foot's margin.
+            kept, listing = (
+                (page.lines, False) if contents else self.without_contents(page.lines, listing)
+            )
+            self.dropped += len(page.lines) - len(kept)
+            body, notes = self.split_notes(number, page._replace(lines=kept))
             lines, edges = _reading_order(body, page.width)
             ordered += lines
             self.edges.update(edges)
@@ -201,8 +222,12 @@ class Layout:
         previous: Line | None = None
         from briefcli.importers.draft import numbered_heading
 
+        label = ""
         for row, line in enumerate(ordered, start=1):
             level = levels.get(_style(line))
+            if self.labels(line, ordered, row):
+                label = " ".join(line.text.split())
+                continue
             if level is not None and (
                 self.is_heading(line) or self.heading_goes_on(line, ordered, row)
             ):
@@ -211,12 +236,15 @@ class Layout:
                     paragraph = []
                 last = items[-1] if items else None
                 text = self.dehyphenate(" ".join(line.text.split()))
-                if (
+                if label:
+                    items.append(_labelled(level, label, text, row))
+                    label = ""
+                elif (
                     isinstance(last, Heading)
                     and last.level == level
                     and previous is not None
                     and _style(previous) == _style(line)
-                    and previous.bottom - line.top < line.size
+                    and previous.bottom - line.top < line.size * self.spacing(line)
                     and not _NUMBERED.match(text)
                 ):
                     # A heading on two lines.
@@ -274,7 +302,11 @@ class Layout:
 
     def heading_levels(self, lines: list[Line]) -> dict[tuple[float, bool], int]:
         """Heading styles (size, bold) → level 1, 2 …: larger first, bold after plain."""
-        styles = {_style(line) for line in lines if self.is_heading(line)}
+        styles = {
+            _style(line)
+            for row, line in enumerate(lines, start=1)
+            if self.is_heading(line) and not self.labels(line, lines, row)
+        }
         ranked = sorted(styles, key=lambda s: (-s[0], not s[1]))
         return {style: level for level, style in enumerate(ranked, start=1)}
 
@@ -291,6 +323,75 @@ class Layout:
         if line.size < self.body * 0.95 or _LEADERS.search(text):
             return False
         return not text.endswith(_SENTENCE_END) or bool(_NUMBERED.match(text))
+
+    def spacing(self, line: Line) -> float:
+        """How far apart, in its size, a heading's lines may stand: one line's height; more
+        for a heading set large in a document set double-spaced (a preprint's title), as
+        its body's lines are (not a table's bold rows, spaced as its cells are)."""
+        if line.size < self.body * 1.3:
+            return 1.0
+        return max(1.0, self.gap / self.body * 1.3)
+
+    def labels(self, line: Line, ordered: list[Line], row: int) -> bool:
+        """Whether a line is a chapter's label over its title ('CHAPTER 1' over
+        'Introduction'): the title, a heading, follows just below."""
+        if not chapter_label(line.text.strip()) or row >= len(ordered):
+            return False
+        after = ordered[row]  # the next line (rows count from 1)
+        # The title is no smaller than its label and has no number of its own: 'Section 1'
+        # over its subsection 'Sub A', or 'Chapter One' over '1.8.2 Omission', is no label.
+        return (
+            self.is_heading(after)
+            and after.size >= line.size * 0.95
+            and not chapter_label(after.text.strip())
+            and not _NUMBERED.match(after.text.strip())
+            and 0 <= line.bottom - after.top < max(line.size, after.size) * 3
+        )
+
+    def without_contents(self, lines: list[Line], listing: bool) -> tuple[list[Line], bool]:
+        """A page's lines without its contents' entries, and whether the page lists
+        contents. Entries are rows whose last part is a page number set apart from the
+        title (flush right, without dot leaders); the rows from a 'Contents' heading (or
+        the first rows of the page after a page of contents) to the last entry before two
+        rows that are none are dropped when most of them are entries."""
+        rows = _rows(lines)
+        start = next(
+            (
+                index + 1
+                for index, row in enumerate(rows)
+                if len(row) == 1
+                and row[0].text.strip().rstrip(":").casefold() in CONTENTS_TITLES
+                and self.is_heading(row[0])
+            ),
+            0 if listing else None,
+        )
+        if start is None:
+            return lines, False
+        entries: list[int] = []
+        for index in range(start, len(rows)):
+            if contents_entry([line.text for line in rows[index]]):
+                entries.append(index)
+            elif index - (entries[-1] if entries else start - 1) > 2:
+                break  # two rows that are no entries: the contents end (an entry may wrap)
+        if listing and start == 0:
+            # The page after a page of contents: they go on only from its first rows (a
+            # running head above), and there their last few will do.
+            if not entries or entries[0] > 2:
+                return lines, False
+            start = entries[0]
+        elif len(entries) < 3:
+            return lines, False
+        if len(entries) * 5 < (entries[-1] + 1 - start) * 3:
+            return lines, False
+        dropped = {id(line) for row in rows[start : entries[-1] + 1] for line in row}
+        # The contents page's own number, set higher than the foot's margin.
+        dropped |= {
+            id(row[0])
+            for row in rows[entries[-1] + 1 :]
+            if len(row) == 1 and _PAGE.match(row[0].text.strip())
+        }
+        # They may go on over the next page when they reach this one's foot.
+        return [line for line in lines if id(line) not in dropped], entries[-1] + 3 >= len(rows)
 
     def heading_goes_on(self, line: Line, ordered: list[Line], row: int) -> bool:
         """Whether a heading's line that ends in ',' or ';' is the first of a heading on two
@@ -438,9 +539,8 @@ def _without_contents(items: list[Item]) -> list[Item]:
             while end < len(items) and isinstance(items[end], str):
                 end += 1
             entries = items[index + 1 : end]
-            if entries and all(
-                isinstance(entry, str) and _LEADERS.search(entry) for entry in entries
-            ):
+            if all(isinstance(entry, str) and _LEADERS.search(entry) for entry in entries):
+                # Entries with dot leaders; or none, as its entries were dropped.
                 index = end
                 continue
         out.append(item)
@@ -465,6 +565,64 @@ def _levels_by_number(headings: list[Heading]) -> None:
         seen = depths.get(heading.level, set())
         extra = depth - min(seen) if depth and len(seen) > 1 else 0
         heading.level = heading.level * 10 + min(extra, 9)
+
+
+#: A chapter's label, alone on its line over the chapter's title: 'CHAPTER 1', 'Part IV',
+#: 'Appendix A', 'Chapter One'. Not 'Section Two': a heading of its own, as often as not.
+_CHAPTER = re.compile(
+    r"^(?i:chapter|part|appendix|annex|book)\s+"
+    r"(\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z]|(?i:one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve))$"
+)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+#: A contents entry's page number: arabic or roman.
+_PAGE = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7})$", re.IGNORECASE)
+
+
+def chapter_label(text: str) -> bool:
+    """Whether ``text`` is a chapter's label alone ('CHAPTER 1', 'Part IV'), not a
+    sentence that opens with one."""
+    return bool(text[:1].isupper() and _CHAPTER.match(" ".join(text.split())))
+
+
+def _labelled(level: int, label: str, text: str, row: int) -> Heading:
+    """A chapter's title under its label: 'CHAPTER 3' over 'Findings' is the heading
+    'Findings' numbered 3 ('CHAPTER 3 Findings' as written); other labels ('Part II',
+    whose chapters are numbered through the book; 'Appendix A') stay part of the title."""
+    from briefcli.importers.draft import tidy_title
+
+    written = tidy_title(f"{label} {text}")
+    match = _CHAPTER.match(" ".join(label.split()))
+    value = match.group(1) if match else ""
+    if re.fullmatch(r"[ivxlc]+", value, re.IGNORECASE):
+        digits = [_ROMAN[char] for char in value.casefold()]
+        value = str(sum(-d if d < after else d for d, after in itertools.pairwise([*digits, 0])))
+    chapter = label.casefold().startswith("chapter")
+    if chapter and value.isdigit() and not re.match(r"^\d", text):
+        return Heading(level, tidy_title(text), str(int(value)), row, written=written)
+    return Heading(level, written, "", row)
+
+
+def contents_entry(texts: list[str]) -> bool:
+    """Whether a row's parts (left to right) are a contents entry: a title, then its page
+    number apart ('Executive Summary', 'iii'), or after dot leaders."""
+    if texts and _LEADERS.search(texts[-1]):
+        return True
+    if len(texts) < 2 or not _PAGE.match(texts[-1].strip()):
+        return False
+    title = " ".join(" ".join(texts[:-1]).split())
+    return any(char.isalpha() for char in title) and not title.endswith(_SENTENCE_END)
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """A page's lines in rows (one baseline each), top to bottom, each left to right."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: -ln.bottom):
+        if rows and abs(rows[-1][0].bottom - line.bottom) < max(line.size, 1.0) * 0.4:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
 
 
 def _style(line: Line) -> tuple[float, bool]:
@@ -525,46 +683,88 @@ def _furniture(pages: list[Page], body: float) -> set[tuple[int, tuple[str, int]
 
 
 def _reading_order(lines: list[Line], width: float) -> tuple[list[Line], dict[int, float]]:
-    """A page's lines in reading order: top to bottom; where the page has two columns (a
-    gutter no line crosses, with text on both sides), the left column's lines of each band
-    before the right's. A line across the gutter ends a band. Also each line's column's
-    right edge (by the line's id)."""
-    if not lines:
-        return [], {}
-    gutter = _gutter(lines, width)
-    lines = sorted(lines, key=lambda ln: (-ln.top, ln.x0))
+    """A page's lines in reading order: top to bottom; where the page has columns (a gutter
+    no line crosses, with text on both sides), the left column's lines of each band before
+    the right's, and each column read so in turn (three columns are two gutters). A line
+    across a gutter ends a band. Also each line's column's right edge (by the line's id)."""
+    across: dict[int, str] = {}
+    placed = _columns(lines, 0.0, width, "", across)
+    edges: dict[str, float] = {}
+    for line, column in placed:
+        if id(line) not in across:
+            edges[column] = max(edges.get(column, 0.0), line.x1)
+    out: dict[int, float] = {}
+    for line, column in placed:
+        if id(line) in across:
+            # A line across a gutter: its own edge, or the right columns' beside it.
+            level = across[id(line)]
+            beside = [edge for key, edge in edges.items() if key.startswith(level + "R")]
+            out[id(line)] = max([line.x1, *beside])
+        else:
+            out[id(line)] = edges[column]
+    return [line for line, _ in placed], out
+
+
+def _columns(
+    lines: list[Line], low: float, high: float, path: str, across: dict[int, str]
+) -> list[tuple[Line, str]]:
+    """``lines`` between ``low`` and ``high`` in reading order, each with its column's path
+    ('' the whole width, 'L' and 'R' the sides of a gutter, 'LR' … within them). Lines
+    across a gutter are noted in ``across`` (by id) with the path of the width they cross."""
+    # Row by row (a table's cells on one baseline, whatever their glyphs' heights), each
+    # left to right: by their tops, '7' (lower than 'Rail') was read after '33'.
+    lines = [line for row in _rows(lines) for line in row]
+    gutter = _gutter(lines, low, high) if len(path) < 3 else None
+    if gutter is not None and path and not _prose_columns(lines, gutter):
+        gutter = None
     if gutter is None:
-        edge = max(line.x1 for line in lines)
-        return lines, {id(line): edge for line in lines}
-    out: list[Line] = []
+        return [(line, path) for line in lines]
+    out: list[tuple[Line, str]] = []
     left: list[Line] = []
     right: list[Line] = []
     right_side = [line for line in lines if line.x0 >= gutter]
+
+    def band() -> None:
+        out.extend(_columns(left, low, gutter, path + "L", across))
+        out.extend(_columns(right, gutter, high, path + "R", across))
+        left.clear()
+        right.clear()
+
     for line in lines:
         if line.x0 < gutter < line.x1 and any(
             other.bottom < line.top and line.bottom < other.top for other in right_side
         ):
             left.append(line)  # runs past the gutter beside the right column: the left's
+            across[id(line)] = path
         elif line.x0 < gutter < line.x1:
-            out += left + right
-            left, right = [], []
-            out.append(line)
+            band()
+            out.append((line, path))
+            across[id(line)] = path
         elif line.x1 <= gutter:
             left.append(line)
         else:
             right.append(line)
-    out += left + right
-    edges: dict[int, float] = {}
-    right_edge = max((line.x1 for line in out if line.x0 >= gutter), default=width)
-    left_edge = max((line.x1 for line in out if line.x1 <= gutter), default=gutter)
-    for line in out:
-        if line.x0 >= gutter:
-            edges[id(line)] = right_edge
-        elif line.x1 <= gutter:
-            edges[id(line)] = left_edge
-        else:
-            edges[id(line)] = max(line.x1, right_edge)
-    return out, edges
+    band()
+    return out
+
+
+def _prose_columns(lines: list[Line], gutter: float) -> bool:
+    """Whether the lines on each side of a gutter within a column are columns of prose (a
+    newsletter's second and third), not a table's cells: as wide as each other, five lines
+    or more each, most of them across most of their column's width."""
+    spans: list[float] = []
+    for side in (
+        [line for line in lines if line.x1 <= gutter],
+        [line for line in lines if line.x0 >= gutter],
+    ):
+        if len(side) < 5:
+            return False
+        span = max(line.x1 for line in side) - min(line.x0 for line in side)
+        widths = sorted(line.x1 - line.x0 for line in side)
+        if widths[len(widths) // 2] < span * 0.6:
+            return False
+        spans.append(span)
+    return min(spans) * 1.5 >= max(spans)
 
 
 def _typical_gap(lines: list[Line], body: float) -> float:
@@ -578,26 +778,33 @@ def _typical_gap(lines: list[Line], body: float) -> float:
     return gaps.most_common(1)[0][0] if gaps else body * 0.4
 
 
-def _gutter(lines: list[Line], width: float) -> float | None:
-    """The x of a column gutter in the middle of the page, or None for one column."""
+def _gutter(lines: list[Line], low: float, high: float) -> float | None:
+    """The x of a column gutter in the middle of the width from ``low`` to ``high`` (the
+    page's, or a column's), or None for one column. Lines across it above both columns'
+    first lines do not count: a paper's title and authors over its two columns."""
     best: tuple[int, float] | None = None
     for step in range(30, 71):
-        x = width * step / 100
-        crossing = sum(1 for line in lines if line.x0 < x < line.x1)
+        x = low + (high - low) * step / 100
+        left = [line.top for line in lines if line.x1 <= x]
+        right = [line.top for line in lines if line.x0 >= x]
+        head = min(max(left, default=0.0), max(right, default=0.0))
+        crossing = sum(1 for line in lines if line.x0 < x < line.x1 and line.top <= head)
+        if min(len(left), len(right)) < 3:
+            crossing = len(lines)  # no column on one side
         if best is None or crossing < best[0]:
             best = (crossing, x)
     if best is None:
         return None
     crossing, x = best
-    left = [line for line in lines if line.x1 <= x]
-    right = [line for line in lines if line.x0 >= x]
-    if crossing > max(2, len(lines) * 0.08) or min(len(left), len(right)) < 3:
+    left_side = [line for line in lines if line.x1 <= x]
+    right_side = [line for line in lines if line.x0 >= x]
+    if crossing > max(2, len(lines) * 0.08) or min(len(left_side), len(right_side)) < 3:
         return None
-    if min(len(left), len(right)) >= len(lines) * 0.2:
+    if min(len(left_side), len(right_side)) >= len(lines) * 0.2:
         return x
     # A short column (the last page's references beside a full column): its lines start
     # at one edge (or a hanging indent from it), as a column's do.
-    short = left if len(left) < len(right) else right
+    short = left_side if len(left_side) < len(right_side) else right_side
     edge = min(line.x0 for line in short)
     size = max(line.size for line in short)
     aligned = sum(1 for line in short if line.x0 - edge < size * 3)
@@ -605,6 +812,19 @@ def _gutter(lines: list[Line], width: float) -> float | None:
 
 
 # -- the child: PDFium reads the characters ----------------------------------------------------
+
+#: Bold by a font's name: the word in it, or TeX's names for its bold fonts, which say 'bx'
+#: (bold extended: CMBX10, SFBX1200, ECBX1000) or 'b' before the design size (CMB10), and
+#: URW's 'Medi' for the bold of its Times (NimbusRomNo9L-Medi). pdfLaTeX embeds them
+#: without a weight PDFium reads as bold (CMBX12: 545; often none at all).
+_BOLD_NAME = re.compile(
+    r"bold|black|heavy|^(?:[a-z]{6}\+)?(?:(?:cm|sf|ec|tc|lm)bx|cmb\d|nimbus\w*-medi)", re.IGNORECASE
+)
+
+
+def bold_font(name: str, weight: int) -> bool:
+    """Whether a font is bold, by the weight PDFium reads (600 and over) or its name."""
+    return weight >= 600 or _BOLD_NAME.search(name) is not None
 
 
 def child() -> None:  # pragma: no cover - run in a subprocess; its output is tested
@@ -728,7 +948,7 @@ def _page_lines(
             weight = raw.FPDFText_GetFontWeight(textpage, i)
             raw.FPDFText_GetFontInfo(textpage, i, name, 256, flags)
             font = name.value.decode("latin-1", "replace").casefold()
-            bold = weight >= 600 or any(w in font for w in ("bold", "black", "heavy"))
+            bold = bold_font(font, weight)
             mono = bool(flags.value & 1) or any(w in font for w in ("mono", "courier", "code"))
             style = (round(size * scale, 2), bold, mono)
         if upright_only and not upright:
