@@ -124,3 +124,19 @@ def outline(brief: Brief) -> list[tuple[str, str]]:
 def paragraphs(brief: Brief) -> list[str]:
     """Every paragraph of every section and its subsections, in reading order."""
     return [p for s in brief.sections for p in s.all_paragraphs()]
+
+
+#: Prose for the lines of generated PDFs (tests/test_import_pdf_*.py).
+_SENTENCE = (
+    "officials told us that guidance on the rail franchise was issued late which left little "
+    "time for preparation and stakeholders agreed that ridership cannot improve"
+)
+_WORDS = _SENTENCE.split(" ")
+
+
+def body_lines(count: int, words: int = 9, start: int = 0) -> list[str]:
+    """``count`` lines of plain prose, each a different run of ``words`` words."""
+    return [
+        " ".join(_WORDS[(start + k * 3 + i) % len(_WORDS)] for i in range(words))
+        for k in range(count)
+    ]

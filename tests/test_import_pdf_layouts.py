@@ -18,24 +18,10 @@ from hypothesis import strategies as st
 from briefcli.importers import import_report
 from briefcli.importers.pdf_source import bold_font, chapter_label, contents_entry
 from briefcli.model import Brief
-from conftest import Runner, outline, paragraphs
+from conftest import Runner, body_lines, outline, paragraphs
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
-
-SENTENCE = (
-    "officials told us that guidance on the rail franchise was issued late which left little "
-    "time for preparation and stakeholders agreed that ridership cannot improve"
-)
-WORDS = SENTENCE.split(" ")
-
-
-def body_lines(count: int, words: int = 9, start: int = 0) -> list[str]:
-    """``count`` lines of plain prose, each a different run of ``words`` words."""
-    return [
-        " ".join(WORDS[(start + k * 3 + i) % len(WORDS)] for i in range(words))
-        for k in range(count)
-    ]
 
 
 def draw(path: Path, pages: list[Callable[[Any], None]]) -> bytes:
