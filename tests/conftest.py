@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -140,3 +141,26 @@ def body_lines(count: int, words: int = 9, start: int = 0) -> list[str]:
         " ".join(_WORDS[(start + k * 3 + i) % len(_WORDS)] for i in range(words))
         for k in range(count)
     ]
+
+
+def draw(path: Path, pages: list[Callable[[Any], None]], **canvas: Any) -> bytes:
+    """A PDF (made by reportlab) of ``pages``, each drawn by a function of the canvas."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas.setdefault("pagesize", (595, 842))
+    c = Canvas(str(path), **canvas)
+    for page in pages:
+        page(c)
+        c.showPage()
+    c.save()
+    return path.read_bytes()
+
+
+def column(c: Any, x: float, top: float, lines: list[str], size: float = 10) -> float:
+    """Lines of body text from ``top`` down on a reportlab canvas; the y under the last."""
+    c.setFont("Times-Roman", size)
+    y = top
+    for line in lines:
+        c.drawString(x, y, line)
+        y -= size * 1.25
+    return y

@@ -18,32 +18,10 @@ from hypothesis import strategies as st
 from briefcli.importers import import_report
 from briefcli.importers.pdf_source import bold_font, chapter_label, contents_entry
 from briefcli.model import Brief
-from conftest import Runner, body_lines, outline, paragraphs
+from conftest import Runner, body_lines, column, draw, outline, paragraphs
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
-
-
-def draw(path: Path, pages: list[Callable[[Any], None]]) -> bytes:
-    """A PDF of ``pages``, each drawn by a function of the canvas."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    c = Canvas(str(path), pagesize=(595, 842))
-    for page in pages:
-        page(c)
-        c.showPage()
-    c.save()
-    return path.read_bytes()
-
-
-def column(c: Any, x: float, top: float, lines: list[str], size: float = 10) -> float:
-    """Lines of body text from ``top`` down; the y under the last."""
-    c.setFont("Times-Roman", size)
-    y = top
-    for line in lines:
-        c.drawString(x, y, line)
-        y -= size * 1.25
-    return y
 
 
 def computer_modern_bold(folder: Path) -> str:

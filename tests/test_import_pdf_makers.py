@@ -14,7 +14,7 @@ import pytest
 
 from briefcli.importers import import_report
 from briefcli.model import Brief
-from conftest import body_lines, outline, paragraphs
+from conftest import body_lines, column, draw, outline, paragraphs
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
@@ -22,29 +22,6 @@ pytest.importorskip("reportlab")
 
 def text_of(brief: Brief) -> str:
     return " ".join(paragraphs(brief))
-
-
-def draw(path: Path, pages: list[Callable[[Any], None]], **canvas: Any) -> bytes:
-    """A PDF of ``pages``, each drawn by a function of the canvas."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    canvas.setdefault("pagesize", (595, 842))
-    c = Canvas(str(path), **canvas)
-    for page in pages:
-        page(c)
-        c.showPage()
-    c.save()
-    return path.read_bytes()
-
-
-def column(c: Any, x: float, top: float, lines: list[str], size: float = 10) -> float:
-    """Lines of body text from ``top`` down; the y under the last."""
-    c.setFont("Times-Roman", size)
-    y = top
-    for line in lines:
-        c.drawString(x, y, line)
-        y -= size * 1.25
-    return y
 
 
 def test_type_at_size_one_scaled_by_the_text_matrix_keeps_its_drawn_size(
