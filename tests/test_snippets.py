@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from hypothesis import example, given, settings
@@ -64,3 +65,38 @@ def test_short_texts_are_whole_and_long_ones_cut() -> None:
     assert cut.startswith(ELLIPSIS) and cut.endswith(ELLIPSIS)
     assert len(cut.split()) == 24
     assert [cut[s:e] for s, e in marks] == ["needle"]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.lists(st.tuples(WORDS, st.sampled_from([" ", ". ", "\n", ", "])), min_size=1, max_size=90),
+    QUERIES,
+)
+@example([("alpha", "\n"), ("bravo", " ")], "bravo")
+@example([("alpha", ". "), ("bravo", " ")], '"alpha bravo"')
+def test_a_snippet_shows_one_paragraph_with_a_match(
+    pieces: list[tuple[str, str]], query: str
+) -> None:
+    """A section's paragraphs (list items too) are joined by line breaks in the index: a hit
+    shows the one that holds its match, never two run together."""
+    text = "".join(word + gap for word, gap in pieces).strip()
+    db = sqlite3.connect(":memory:")
+    (found,) = find_matches(db, query, [text])
+    db.close()
+    if not found:
+        return
+    shown, marks = snippet(text, found)
+    assert "\n" not in shown
+    assert marks, "the snippet shows a match"
+    words = shown.strip(ELLIPSIS)
+    assert any(words in paragraph for paragraph in text.split("\n"))
+    for start, end in marks:  # a phrase's words may stand either side of a full stop
+        assert set(re.findall(r"\w+", shown[start:end].casefold())) <= {"alpha", "bravo", "echo"}
+
+
+def test_list_items_do_not_run_together() -> None:
+    text = "The board acts directly.\n- Publish monthly figures on trade.\n- Review the budget."
+    db = sqlite3.connect(":memory:")
+    (found,) = find_matches(db, "monthly", [text])
+    db.close()
+    assert snippet(text, found)[0] == "- Publish monthly figures on trade."

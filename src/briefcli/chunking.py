@@ -31,7 +31,8 @@ def chunks(brief: Brief) -> list[Chunk]:
     def add(
         title: str, body: tuple[str, ...], kind: str, ref: str, scope: str, origin: str
     ) -> None:
-        text = " ".join(sanitize(p).replace("\n", " ") for p in body)
+        # Paragraphs apart, on lines of their own: a snippet shows one (snippets.py).
+        text = "\n".join(sanitize(p).replace("\n", " ") for p in body)
         label = sanitize_line(title)
         padded = f" {sanitize_line(scope).casefold()} " if scope else ""
         out.append((label, text, kind, sanitize_line(ref), padded, label, origin))

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from briefcli.model import Brief
 
 #: Bumped whenever the tables change: an index of another version is thrown away.
-SCHEMA = 6
+SCHEMA = 7
 #: Chunks of one file get rowids ``file_id << CHUNK_BITS | n`` in the search's temporary table.
 CHUNK_BITS = 32
 #: Parsed files per transaction during a (cold) refresh: an interrupted build keeps its work.

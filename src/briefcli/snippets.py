@@ -9,7 +9,9 @@ with two sliding windows over the matches in order, so the work grows with the t
   of the sentence before it (+100, or +120 at the very start), are tried for every match; the
   first best wins;
 - the text runs from the window's first word to its last (from the start of the text when the
-  window starts there, to its end when it ends there), with ``…`` where it was cut.
+  window starts there, to its end when it ends there), with ``…`` where it was cut; a text of
+  several paragraphs (joined by line breaks) shows only the one that holds the first match
+  in the window.
 
 The matches come from :func:`find_matches`, which asks SQLite which words match (so stemming,
 case and diacritics are the index's own); words are cut as the index's tokenizer (unicode61)
@@ -69,11 +71,19 @@ def snippet(
     finish = len(text) if last >= len(words) - 1 else ends[last]
     head = ELLIPSIS if best > 0 else ""
     tail = "" if last >= len(words) - 1 else ELLIPSIS
+    # One paragraph (the pieces of a section are joined by line breaks): the one that holds
+    # the first match shown, so list items and paragraphs do not run together. Its own start
+    # and end are no cuts.
+    anchor = next((start for start, end in marks if begin <= start < finish), begin)
+    if (left := text.rfind("\n", 0, anchor) + 1) >= begin:
+        begin, head = left, ""
+    if 0 <= (right := text.find("\n", anchor)) <= finish:
+        finish, tail = right, ""
     shift = len(head) - begin
     clipped = tuple(
-        (max(start, begin) + shift, min(end, ends[last]) + shift)
+        (max(start, begin) + shift, min(end, finish) + shift)
         for start, end in marks
-        if start < ends[last] and end > begin
+        if start < finish and end > begin
     )
     return head + text[begin:finish] + tail, clipped
 
