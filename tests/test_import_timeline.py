@@ -174,3 +174,35 @@ def test_long_runs_of_one_character_give_the_dates_around_them(run: str) -> None
         "2024-03",
         "2025-05",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("北朝鮮は2024年10月に部隊を派遣した。", ["2024-10"]),
+        ("2025年2月28日に報告が出た。", ["2025-02-28"]),
+        ("両国の関係は1961年の条約にさかのぼる。", ["1961"]),
+        ("２０２４年１０月３日に会談した。", ["2024-10-03"]),
+        ("2024년 10월 3일 보고서가 나왔다.", ["2024-10-03"]),
+        ("2024年13月に", []),
+        ("第9999年", []),
+    ],
+)
+def test_dates_as_chinese_japanese_and_korean_write_them(sentence: str, dates: list[str]) -> None:
+    assert find_dates(sentence) == dates
+
+
+def test_a_japanese_report_gets_one_event_a_sentence() -> None:
+    """'。' ends a sentence with no space after it: each event is its own sentence, and a
+    clause written without spaces is an event, not a label."""
+    text = (
+        "報告\n\n1. 概要\n\n北朝鮮は2024年10月に部隊を派遣した。重要な転換である。"
+        "「2025年2月28日に報告が出た。」と述べた。\n\n"
+        "2. 背景\n\n両国の関係は1961年の条約にさかのぼる。\n"
+    )
+    brief = import_report(text.encode(), "r.txt")
+    assert [(e.date.text, e.event, e.sections) for e in brief.timeline] == [
+        ("1961", "両国の関係は1961年の条約にさかのぼる。", ("2",)),
+        ("2024-10", "北朝鮮は2024年10月に部隊を派遣した。", ("1",)),
+        ("2025-02-28", "「2025年2月28日に報告が出た。」", ("1",)),
+    ]

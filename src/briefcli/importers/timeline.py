@@ -151,8 +151,39 @@ _HYPHENATED_DAY: _Rule = (
 _TO = r"\s*(?:-|–|—|and|to|through|until)\s*"
 _TH = r"(?:st|nd|rd|th)?"
 
+
+def _cjk_date(year: str, month: str | None = None, day: str | None = None) -> str | None:
+    """A date as Chinese, Japanese and Korean write it, in any digits ('２０２４年'), in the
+    brief's form; None when it is no date ('2024年13月', '0999年')."""
+    value = int(year)
+    if not 1000 <= value <= 2199:
+        return None
+    if month is None:
+        return str(value)
+    if not 1 <= int(month) <= 12:
+        return None
+    if day is None:
+        return f"{value}-{int(month):02d}"
+    return _day(str(value), int(month), day)
+
+
+#: Dates as Chinese, Japanese and Korean write them: '2024年10月3日', '2024年10月', '1961年',
+#: '2024년 10월 3일' (a year so marked needs no other cue; no space or word boundary before).
+_CJK_RULES: list[_Rule] = [
+    (
+        re.compile(r"(?<!\d)(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]"),
+        lambda m: _cjk_date(m[1], m[2], m[3]),
+    ),
+    (
+        re.compile(r"(?<!\d)(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]"),
+        lambda m: _cjk_date(m[1], m[2]),
+    ),
+    (re.compile(r"(?<!\d)(\d{4})\s?[年년](?!\s?\d)"), lambda m: _cjk_date(m[1])),
+]
+
 #: (pattern, converter) pairs, most specific first; a later match may not overlap an earlier.
 _RULES: list[_Rule] = [
+    *_CJK_RULES,
     _ISO_DAY,
     # two days of one month: '5 and 6 May 2024', '5-6 May 2024', 'May 5–6, 2024'
     (
@@ -464,10 +495,28 @@ def sentences(paragraph: str) -> Iterator[str]:
 
 def _dated_sentences(paragraph: str) -> Iterator[str]:
     """The sentences of a paragraph as its events' texts: :func:`sentences`, with a table's
-    cells and a header's fields each their own, and the citations' abbreviations ('et al.',
-    'pp.', 'H.Res.') and a day before its month ('15. Aug 2024') ending none."""
+    cells and a header's fields each their own, a Chinese or Japanese '。' ending one, and the
+    citations' abbreviations ('et al.', 'pp.', 'H.Res.') and a day before its month ('15. Aug
+    2024') ending none."""
     for first, last in _parts(paragraph):
-        yield from _sentences(paragraph[first:last], dated=True)
+        for sentence in _sentences(paragraph[first:last], dated=True):
+            if _CJK_STOP.search(sentence) is None:
+                yield sentence
+                continue
+            # Chinese and Japanese end a sentence with '。' and no space (sentences.py too).
+            start = 0
+            for stop in _CJK_STOP.finditer(sentence):
+                if piece := sentence[start : stop.end()].strip():
+                    yield piece
+                start = stop.end()
+            if rest := sentence[start:].strip():
+                yield rest
+
+
+#: A letter of a script written without spaces between words: kana and CJK ideographs.
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: The end of a Chinese or Japanese sentence, with the closing marks after it.
+_CJK_STOP = re.compile(r"[。！？]+[」』）〕】\"'’”»)\]}]*")
 
 
 def _sentences(paragraph: str, *, dated: bool) -> Iterator[str]:
@@ -751,8 +800,12 @@ def _kind(sentence: str, found: list[tuple[int, int, str]]) -> str:
         return "dateline"
     if len(words) == 1:
         word = words[0]
-        if word.endswith(":") or any(c.isdigit() for c in word):
-            return "event"
+        if (
+            word.endswith(":")
+            or any(c.isdigit() for c in word)
+            or len(_SPACELESS.findall(word)) >= 3
+        ):
+            return "event"  # (Chinese and Japanese write a clause as one 'word')
         return "label" if _RELEASE_WORD.fullmatch(word) else "none"
     if not _ENDED.search(sentence) and not _ITEM.match(sentence):
         named = [w.lstrip("([{\"'‘“*_-") for w in words]
