@@ -1,0 +1,183 @@
+"""Plain text and reStructuredText read as their readers expect, where real documents showed
+otherwise: a licence's numbered clauses, wrapped list items, column tables, a file that only
+includes another.
+
+Every input here is written for the test, in the shape of the real document named.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from briefcli.importers import NotAReport, import_report, outline
+from briefcli.model import Brief, Section, Subsection
+
+SETTINGS = settings(max_examples=100, deadline=None, derandomize=True)
+
+
+def _brief(text: str, name: str = "report.txt") -> Brief:
+    return import_report(text.encode(), name)
+
+
+def _outline(text: str, name: str = "report.txt") -> list[tuple[str, str]]:
+    return [(e.id, e.title) for e in outline(text.encode(), name)]
+
+
+def _part(brief: Brief, wanted: str) -> Section | Subsection:
+    for section in brief.sections:
+        if section.id == wanted:
+            return section
+        for sub in section.subsections:
+            if sub.id == wanted:
+                return sub
+    raise AssertionError(f"no part {wanted}")
+
+
+# --- A licence's numbered clauses (MPL 1.1, GPL 2) -------------------------------------
+
+DEFINITIONS = """MOZILLA PUBLIC LICENSE
+
+1. Definitions.
+
+     1.1. "Contributor" means each entity that creates or contributes to
+     the creation of Modifications.
+
+     1.2. "Contributor Version" means the combination of the Original
+     Code, prior Modifications used by a Contributor, and the Modifications
+     made by that particular Contributor.
+
+     1.3. "License" means this document.
+
+     1.4. "You" (or "Your") means an individual or a legal entity
+     exercising rights under this License.
+
+2. Source Code License.
+
+     2.1. The Initial Developer Grant.
+     The Initial Developer hereby grants You a world-wide license.
+"""
+
+
+def test_a_numbered_definition_is_titled_by_its_term_and_kept_whole_as_text() -> None:
+    brief = _brief(DEFINITIONS)
+    assert _outline(DEFINITIONS)[:5] == [
+        ("1", "Definitions"),
+        ("1-1", "Contributor"),
+        ("1-2", "Contributor Version"),
+        ("1-3", "License"),
+        ("1-4", "You"),
+    ]
+    assert _part(brief, "1-1").paragraphs == (
+        '"Contributor" means each entity that creates or contributes to the creation of '
+        "Modifications.",
+    )
+    assert _part(brief, "1-4").paragraphs[0].startswith('"You" (or "Your") means an individual')
+    # A heading stays a heading.
+    assert _part(brief, "2-1").title == "The Initial Developer Grant"
+
+
+CLAUSES = """GNU GENERAL PUBLIC LICENSE
+
+  0. This License applies to any program or other work which contains
+a notice placed by the copyright holder saying it may be distributed.
+
+  1. You may copy and distribute verbatim copies of the Program's
+source code as you receive it, in any medium.
+
+  2. You may copy and distribute the Program (or a work based on it,
+under Section 1) in object code or executable form.
+
+  3. BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO WARRANTY
+FOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW.
+"""
+
+
+def test_a_numbered_clause_keeps_its_whole_sentence_under_a_short_title() -> None:
+    brief = _brief(CLAUSES)
+    assert [s.id for s in brief.sections] == ["0", "1", "2", "3"]
+    assert brief.sections[0].title == "This License applies to any program …"
+    assert brief.sections[0].paragraphs == (
+        "This License applies to any program or other work which contains a notice placed by "
+        "the copyright holder saying it may be distributed.",
+    )
+    # Its line ends in a comma, and it is a clause all the same.
+    assert brief.sections[2].paragraphs[0].startswith("You may copy and distribute the Program")
+    assert brief.sections[3].paragraphs[0].startswith("BECAUSE THE PROGRAM IS LICENSED FREE")
+
+
+def test_a_heading_that_is_no_sentence_stays_as_it_is() -> None:
+    text = (
+        "Report\n\n1. Definitions.\n\nText here.\n\n"
+        "2. Protecting Users' Legal Rights From Anti-Circumvention Law.\n\nMore text.\n\n"
+        "3. Conveying Modified Source Versions\n\nThe end.\n"
+    )
+    assert _outline(text) == [
+        ("1", "Definitions"),
+        ("2", "Protecting Users' Legal Rights From Anti-Circumvention Law."),
+        ("3", "Conveying Modified Source Versions"),
+    ]
+
+
+def test_a_numbered_question_that_wraps_is_one_title() -> None:
+    text = (
+        "The FAQ\n\n1. General\n\nText.\n\n"
+        "1.1. How do I convert files with toggle characters, like +this+, to\n"
+        "look like [i]this[/i]?\n\nUse sed.\n"
+    )
+    assert _outline(text)[-1] == (
+        "1-1",
+        "How do I convert files with toggle characters, like +this+, to look like [i]this[/i]?",
+    )
+    assert _part(_brief(text), "1-1").paragraphs == ("Use sed.",)
+
+
+@SETTINGS
+@given(
+    term=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghij", min_size=1, max_size=30),
+    words=st.lists(st.sampled_from(["the", "code", "any", "work", "of", "and"]), min_size=3),
+)
+@example(term="Contributor", words=["each", "entity", "that", "creates"])
+def test_every_word_of_a_definition_is_in_its_text(term: str, words: list[str]) -> None:
+    term = " ".join(term.split()) or "X"
+    sentence = f'"{term}" means ' + " ".join(words)
+    text = f"Licence\n\n1. Definitions.\n\n1.1. {sentence}\nand more.\n\n1.2. Next.\n\nEnd.\n"
+    brief = _brief(text)
+    joined = " ".join(p for s in brief.sections for p in s.all_paragraphs())
+    assert f"{sentence} and more." in joined
+
+
+# --- A reStructuredText file that only includes another (urllib3's docs/security.rst) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            ".. include:: ../SECURITY.md\n   :parser: myst_parser.sphinx_\n",
+            "docs/security.rst: only reStructuredText directives, no text: it includes "
+            "../SECURITY.md; import that file",
+        ),
+        (
+            ".. This file is generated.\n\n.. include:: ../CHANGELOG.rst\n",
+            "docs/security.rst: only reStructuredText directives, no text: it includes "
+            "../CHANGELOG.rst; import that file",
+        ),
+        (
+            ".. automodule:: urllib3.fields\n    :members:\n",
+            "docs/security.rst: only reStructuredText directives, no text",
+        ),
+    ],
+)
+def test_a_file_of_directives_alone_is_refused_naming_what_it_includes(
+    text: str, message: str
+) -> None:
+    with pytest.raises(NotAReport) as refused:
+        _brief(text, "docs/security.rst")
+    assert str(refused.value) == message
+
+
+def test_a_directive_over_text_is_no_refusal() -> None:
+    text = ".. _security:\n\nSecurity\n========\n\nReport issues to the team.\n"
+    assert _brief(text, "security.rst").meta.title == "Security"
