@@ -124,6 +124,11 @@ def parse(
     del text  # the lines hold it all; the caller hands the text over (see importers._parse)
     if not any(lines) and not literals:
         raise NotAReport(f"{name}: the file holds no text")
+    if (included := _markup_only(lines)) is not None:
+        # Sphinx sources that only pull another file in (urllib3's docs/security.rst:
+        # '.. include:: ../SECURITY.md'): the text is in that file.
+        where = f": it includes {', '.join(included)}; import that file" if included else ""
+        raise NotAReport(f"{name}: only reStructuredText directives, no text{where}")
     first = _first_line(lines)
     scheme = choose(lines, title_at=first)
     if not scheme.name:
@@ -238,6 +243,27 @@ def _name_title(name: str) -> str:
 
     base = unpacked_name(re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1])
     return base if base and base != "<stdin>" else _UNTITLED_LOG
+
+
+#: A directive that pulls in another file: '.. include:: ../SECURITY.md'.
+_INCLUDE = re.compile(r"^\.\.\s+(?:include|literalinclude|mdinclude)::\s*(?P<target>\S.*)$")
+
+
+def _markup_only(lines: list[Line | None]) -> list[str] | None:
+    """The files a text includes when it holds nothing but reStructuredText markup (comments,
+    directives and their indented options); None when it holds text."""
+    included: list[str] = []
+    markup = False
+    for line in lines:
+        if line is None:
+            continue
+        if not line.indent and _RST_MARKUP.match(line.text):
+            markup = True
+            if found := _INCLUDE.match(line.text):
+                included.append(found["target"].strip())
+        elif not (line.indent and markup):
+            return None
+    return included if markup else None
 
 
 def _first_line(lines: list[Line | None]) -> int:
