@@ -35,6 +35,10 @@ def _part(brief: Brief, wanted: str) -> Section | Subsection:
     raise AssertionError(f"no part {wanted}")
 
 
+def _paragraphs(brief: Brief) -> tuple[str, ...]:
+    return tuple(p for section in brief.sections for p in section.all_paragraphs())
+
+
 # --- A licence's numbered clauses (MPL 1.1, GPL 2) -------------------------------------
 
 DEFINITIONS = """MOZILLA PUBLIC LICENSE
@@ -181,3 +185,77 @@ def test_a_file_of_directives_alone_is_refused_naming_what_it_includes(
 def test_a_directive_over_text_is_no_refusal() -> None:
     text = ".. _security:\n\nSecurity\n========\n\nReport issues to the team.\n"
     assert _brief(text, "security.rst").meta.title == "Security"
+
+
+# --- Wrapped list items and paragraphs in reStructuredText (pip's NEWS.rst) -----------
+
+_LONG_ITEM = (
+    "- Report to Warehouse that pip is running under CI if the ``PIP_IS_CI`` environment "
+    "variable is set. (`#5499 <https://github.com/pypa/pip/issues/5499>`_)"
+)
+NEWS = f"""pip News
+========
+
+19.2 (2019-07-22)
+=================
+
+Features
+--------
+
+- Allow ``--python-version`` to be passed as a dotted version string (e.g.
+  ``3.7`` or ``3.7.3``). (`#6585 <https://github.com/pypa/pip/issues/6585>`_)
+{_LONG_ITEM}
+{_LONG_ITEM}
+{_LONG_ITEM}
+- Log the final filename and SHA256 of a ``.whl`` file when done building a
+  wheel. (`#5908 <https://github.com/pypa/pip/issues/5908>`_)
+
+Backward incompatible changes will only be introduced in major versions
+with advance notice in the **Deprecations** section of releases.
+"""
+
+
+def test_a_wrapped_list_item_is_one_paragraph_where_long_lines_abound() -> None:
+    paragraphs = _paragraphs(_brief(NEWS, "NEWS.rst"))
+    assert paragraphs[0] == (
+        "Allow ``--python-version`` to be passed as a dotted version string (e.g. ``3.7`` or "
+        "``3.7.3``). (`#6585 <https://github.com/pypa/pip/issues/6585>`_)"
+    )
+    assert paragraphs[4].startswith("Log the final filename") and paragraphs[4].endswith("_)")
+    assert paragraphs[5] == (
+        "Backward incompatible changes will only be introduced in major versions with advance "
+        "notice in the **Deprecations** section of releases."
+    )
+    assert not any(p[:1].islower() for p in paragraphs)
+
+
+def test_each_field_of_a_field_list_is_a_line_of_its_own() -> None:
+    text = (
+        "A Guide\n=======\n\n:Author: Richard Jones\n:Version: $Revision: 9923 $\n\n"
+        "Intro\n-----\n\nSome text.\n"
+    )
+    assert _paragraphs(_brief(text, "guide.rst"))[:2] == (
+        ":Author: Richard Jones",
+        ":Version: $Revision: 9923 $",
+    )
+
+
+@SETTINGS
+@given(
+    widths=st.lists(st.integers(min_value=1, max_value=12), min_size=1, max_size=6),
+    long=st.integers(min_value=0, max_value=3),
+)
+@example(widths=[3, 9, 2], long=2)
+def test_an_item_indented_under_its_bullet_is_one_paragraph(widths: list[int], long: int) -> None:
+    items = [" ".join(["word"] * w) for w in widths]
+    long_lines = "\n".join(["- " + "long " * 40 + "line."] * long)
+    body = "\n".join(f"- {item} (e.g.\n  {item} too)." for item in items)
+    text = f"Notes\n=====\n\nChanges\n-------\n\n{long_lines}\n{body}\n"
+    paragraphs = _paragraphs(_brief(text, "notes.rst"))
+    assert list(paragraphs[long:]) == [f"{item} (e.g. {item} too)." for item in items]
+
+
+def test_an_item_goes_on_under_its_bullet_though_its_lines_are_long() -> None:
+    first = "Fix the resolver " + "when it backtracks " * 8 + "(e.g."
+    text = "Notes\n=====\n\nChanges\n-------\n\n" + f"- {first}\n  ``pip install``).\n" * 4
+    assert _paragraphs(_brief(text, "notes.rst")) == (f"{first} ``pip install``).",) * 4

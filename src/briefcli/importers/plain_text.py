@@ -470,6 +470,8 @@ class _Body:
         self.leftover_glossary: list[str] = []
         self.part = "sections"
         self.pending: list[str] = []
+        #: The indent of the bullet that opens the paragraph being collected, if one does.
+        self.item: int | None = None
         self.conclusion = False
         content = [line for line in lines[start:] if line is not None]
         bulleted = sum(1 for line in content if line.bulleted)
@@ -477,7 +479,18 @@ class _Body:
         # Without bullets, hard-wrapped text (short lines, blank lines between paragraphs) is
         # joined up to each blank line; otherwise every line is a paragraph of its own.
         self.bulleted = bulleted * 2 >= len(content) and bulleted > 0
-        lengths = sorted(len(line.text) for line in content)
+        # Hard-wrapped text is told by the lines a line of text follows, not by a paragraph's
+        # last line, nor by a list of one-line items: those may be as long as they are
+        # (pytest's changelog: '- `#10745 <https://…>`_: A ``RecursionError`` …' over lines
+        # wrapped at 80).
+        lengths = sorted(
+            len(line.text)
+            for index, line in enumerate(lines[start:], start=start)
+            if line is not None
+            and index + 1 < len(lines)
+            and (after := lines[index + 1]) is not None
+            and not after.bulleted
+        ) or sorted(len(line.text) for line in content)
         short = bool(lengths) and lengths[(len(lengths) * 9) // 10] <= WRAP_WIDTH
         blank = len(lines) - start - len(content)
         # Blank lines that separate paragraphs (not one that sets off a header): then a part
@@ -508,9 +521,17 @@ class _Body:
                 self.heading(heading, line)
             elif not self.special(line, index):
                 # ``pending`` holds the paragraph the previous line belongs to, if any.
-                continues = self.pending and not line.bulleted
-                if not (continues and (self.bulleted or self.wrapped)):
+                # A field (':Date: 2001-08-16') is a line of its own, as a list item is.
+                field = not line.indent and _DIRECTIVE_OPTION.match(line.text)
+                continues = self.pending and not line.bulleted and not field
+                # A list item's next line, indented under its bullet ('- Allow … (e.g.' over
+                # '  ``3.7`` or ``3.7.3``)', as reStructuredText wraps one), goes on with it
+                # in any text.
+                under = self.item is not None and line.indent > self.item
+                if not (continues and (self.bulleted or self.wrapped or under)):
                     self.flush()
+                if not self.pending:
+                    self.item = line.indent if line.bulleted else None
                 self.pending.append(line.text)
                 if index in self.breaks:
                     self.flush()
