@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefcli.importers import NotAReport, import_report, outline
-from briefcli.model import Brief, Section, Subsection
+from briefcli.model import Brief, CodeBlock, Section, Subsection
 
 SETTINGS = settings(max_examples=100, deadline=None, derandomize=True)
 
@@ -259,3 +259,72 @@ def test_an_item_goes_on_under_its_bullet_though_its_lines_are_long() -> None:
     first = "Fix the resolver " + "when it backtracks " * 8 + "(e.g."
     text = "Notes\n=====\n\nChanges\n-------\n\n" + f"- {first}\n  ``pip install``).\n" * 4
     assert _paragraphs(_brief(text, "notes.rst")) == (f"{first} ``pip install``).",) * 4
+
+
+# --- A table laid out in columns (IJG's README: 'OVERVIEW    General description …') -
+
+ROADMAP = """The Independent JPEG Group's JPEG software
+==========================================
+
+This distribution contains a release of the Independent JPEG Group's free JPEG
+software.
+
+DOCUMENTATION ROADMAP
+=====================
+
+This file contains the following sections:
+
+OVERVIEW            General description of JPEG and the IJG software.
+LEGAL ISSUES        Copyright, lack of warranty, terms of distribution.
+TO DO               Plans for future IJG releases.
+
+Other documentation files in the distribution are:
+
+User documentation:
+  usage.txt         Usage instructions for cjpeg, djpeg, jpegtran,
+                    rdjpgcom, and wrjpgcom.
+  wizard.txt        Advanced usage instructions for JPEG wizards only.
+
+OVERVIEW
+========
+
+This package contains C software to implement JPEG image encoding.  JPEG is
+lossy.
+"""
+
+
+def test_a_table_in_columns_is_kept_as_written_not_run_together() -> None:
+    brief = _brief(ROADMAP)
+    roadmap = next(s for s in brief.sections if s.title == "DOCUMENTATION ROADMAP")
+    assert roadmap.paragraphs[1] == CodeBlock(
+        "OVERVIEW            General description of JPEG and the IJG software.\n"
+        "LEGAL ISSUES        Copyright, lack of warranty, terms of distribution.\n"
+        "TO DO               Plans for future IJG releases."
+    )
+    assert roadmap.paragraphs[3] == CodeBlock(
+        "User documentation:\n"
+        "  usage.txt         Usage instructions for cjpeg, djpeg, jpegtran,\n"
+        "                    rdjpgcom, and wrjpgcom.\n"
+        "  wizard.txt        Advanced usage instructions for JPEG wizards only."
+    )
+    overview = next(s for s in brief.sections if s.title == "OVERVIEW")
+    # Prose with two spaces after its sentences is prose.
+    assert overview.paragraphs == (
+        "This package contains C software to implement JPEG image encoding. JPEG is lossy.",
+    )
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Two spaces after a sentence, on lines whose gaps happen to line up.
+        ["One.  Two words here and", "Tre.  more words follow on."],
+        # A single row is no table.
+        ["OVERVIEW            General description.", "and more text follows it."],
+        # A sentence that runs on at the margin.
+        ["-v, --verbose   explain what is done", "and this line is prose at the margin."],
+    ],
+)
+def test_prose_is_no_table(lines: list[str]) -> None:
+    text = "Notes\n=====\n\nFirst\n-----\n\n" + "\n".join(lines) + "\n\nMore prose here.\n"
+    assert not any(isinstance(p, CodeBlock) for p in _paragraphs(_brief(text)))

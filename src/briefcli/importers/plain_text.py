@@ -470,6 +470,8 @@ class _Body:
         self.leftover_glossary: list[str] = []
         self.part = "sections"
         self.pending: list[str] = []
+        #: The lines of the paragraph being collected (not a run-in heading's text).
+        self.pending_lines: list[Line] = []
         #: The indent of the bullet that opens the paragraph being collected, if one does.
         self.item: int | None = None
         self.conclusion = False
@@ -533,6 +535,7 @@ class _Body:
                 if not self.pending:
                     self.item = line.indent if line.bulleted else None
                 self.pending.append(line.text)
+                self.pending_lines.append(line)
                 if index in self.breaks:
                     self.flush()
         self.flush()
@@ -586,6 +589,14 @@ class _Body:
         """End the paragraph being collected and file it where it belongs."""
         if not self.pending:
             return
+        rows = self.pending_lines
+        self.pending_lines = []
+        if len(rows) == len(self.pending) and self.part == "sections" and _column_table(rows):
+            # Laid out in columns: as written, not run together ('OVERVIEW General …').
+            margin = min(row.indent for row in rows)
+            self.items.append(CodeBlock("\n".join(row.raw[margin:] for row in rows)))
+            self.pending = []
+            return
         paragraph = clean(squeeze(" ".join(self.pending)))
         self.pending = []
         if self.part == "glossary":
@@ -613,6 +624,47 @@ class _Body:
 
 
 _TERM_KEYS = ("term", "category", "definition")
+#: Longest first cell of a row of a table laid out in columns ('ARCHIVE LOCATIONS').
+_MAX_CELL = 30
+
+
+def _column_start(line: Line) -> int | None:
+    """Where the second column of ``line`` starts when it reads as a row of a two-column
+    table ('OVERVIEW            General description of JPEG …'): after a short first cell
+    (no sentence's end) and a gap of two spaces or more; else None."""
+    raw = line.raw
+    gap = raw.find("  ", line.indent, line.indent + _MAX_CELL + 2)
+    if gap < 0 or line.bulleted:
+        return None
+    cell = raw[line.indent : gap]
+    if not cell or cell.endswith((".", ",", ";", "!", "?")) or len(cell.split()) > 4:
+        return None
+    start = gap
+    while start < len(raw) and raw[start] == " ":
+        start += 1
+    return start if start < len(raw) else None
+
+
+def _column_table(lines: list[Line]) -> bool:
+    """Whether ``lines`` (one paragraph) are a table laid out in two columns, as IJG's README
+    lists its sections: two or more rows whose second columns line up, each row's text going
+    on below at that column, with group titles ('User documentation:') between them."""
+    rows = [(line, _column_start(line)) for line in lines]
+    starts = {start for line, start in rows if start is not None}
+    found = [line for line, start in rows if start is not None]
+    if len(starts) != 1 or len(found) < 2 or len({line.indent for line in found}) != 1:
+        return False
+    (column,) = starts
+    row_indent = found[0].indent
+    seen_row = False
+    for line, start in rows:
+        if start is not None:
+            seen_row = True
+        elif line.indent == column and seen_row:
+            continue  # the row above goes on
+        elif not (line.text.endswith(":") and line.indent < row_indent):
+            return False
+    return True
 
 
 def _source(paragraph: str) -> Source:
