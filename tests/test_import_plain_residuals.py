@@ -328,3 +328,62 @@ def test_a_table_in_columns_is_kept_as_written_not_run_together() -> None:
 def test_prose_is_no_table(lines: list[str]) -> None:
     text = "Notes\n=====\n\nFirst\n-----\n\n" + "\n".join(lines) + "\n\nMore prose here.\n"
     assert not any(isinstance(p, CodeBlock) for p in _paragraphs(_brief(text)))
+
+
+# --- reStructuredText markup a reader never sees (pytest's changelog, docutils' spec) --
+
+CHANGELOG = """.. _`changelog`:
+
+=========
+Changelog
+=========
+
+Versions follow `Semantic Versioning <https://semver.org/>`_.
+
+..
+    You should *NOT* be adding new change log entries to this file, this
+    file is managed by towncrier.
+
+.. highlight:: python
+
+.. image:: banner.svg
+    :alt: A banner
+
+.. |br| raw:: html
+
+   <br />
+
+pytest 9.0.0 (2026-01-01)
+=========================
+
+.. note::
+
+   Read this first.
+
+A note [#]_ with a footnote.
+
+.. [#] The footnote.
+
+..
+
+   A block quote after an empty comment.
+"""
+
+
+def test_comments_targets_and_configuring_directives_are_not_text() -> None:
+    brief = _brief(CHANGELOG, "changelog.rst")
+    assert brief.meta.title == "Changelog"
+    paragraphs = _paragraphs(brief)
+    assert paragraphs == (
+        "Versions follow `Semantic Versioning <https://semver.org/>`_.",
+        ".. note::",
+        "Read this first.",
+        "A note [#]_ with a footnote.",
+        ".. [#] The footnote.",
+        "A block quote after an empty comment.",
+    )
+
+
+def test_two_dots_in_a_text_without_directives_are_text() -> None:
+    text = "Listing\n=======\n\nThe files:\n\n..\n   .d3\n   a\n\nThat is all.\n"
+    assert "a" in " ".join(_paragraphs(_brief(text, "listing.txt"))).split()

@@ -129,6 +129,7 @@ def parse(
         # '.. include:: ../SECURITY.md'): the text is in that file.
         where = f": it includes {', '.join(included)}; import that file" if included else ""
         raise NotAReport(f"{name}: only reStructuredText directives, no text{where}")
+    _unseen_markup(lines)
     first = _first_line(lines)
     scheme = choose(lines, title_at=first)
     if not scheme.name:
@@ -264,6 +265,66 @@ def _markup_only(lines: list[Line | None]) -> list[str] | None:
         elif not (line.indent and markup):
             return None
     return included if markup else None
+
+
+#: reStructuredText's explicit markup that a reader of the rendered document never sees: a
+#: comment ('.. This file is generated'), a link target ('.. _changelog:', '__ https://…'),
+#: a substitution's definition ('.. |br| raw:: html') and directives that only configure
+#: ('.. highlight:: python', '.. currentmodule:: urllib3', '.. image:: banner.svg').
+_UNSEEN_DIRECTIVES = frozenset(
+    (
+        "image",
+        "highlight",
+        "index",
+        "meta",
+        "sectnum",
+        "contents",
+        "raw",
+        "role",
+        "default-role",
+        "tabularcolumns",
+        "currentmodule",
+    )
+)
+#: The parts of an explicit markup line: a directive's name, or a footnote's or citation's
+#: label, which are seen.
+_EXPLICIT = re.compile(r"^\.\.\s+(?:(?P<directive>[\w:-]+)::|(?P<footnote>\[))")
+
+
+_DIRECTIVE_OR_TARGET = re.compile(r"^\.\.\s+(?:[\w:-]+::|_)")
+
+
+def _unseen_markup(lines: list[Line | None]) -> None:
+    """Blank out the reStructuredText markup a reader never sees (see
+    :data:`_UNSEEN_DIRECTIVES`), with the lines indented under it; a directive whose body is
+    text ('.. note::') and a footnote stay. Only in a text that has a directive or a link
+    target: a '..' alone in other text (the output of 'ls -a') is text."""
+    if not any(line is not None and _DIRECTIVE_OR_TARGET.match(line.text) for line in lines):
+        return
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line is None or line.bulleted or not _RST_MARKUP.match(line.text):
+            index += 1
+            continue
+        explicit = _EXPLICIT.match(line.text)
+        if explicit is not None and (
+            explicit["footnote"]
+            or explicit["directive"].rsplit(":", 1)[-1] not in _UNSEEN_DIRECTIVES
+        ):
+            index += 1
+            continue
+        lines[index] = None
+        index += 1
+        # A bare '..' over a blank line is an empty comment: what is indented after that
+        # blank line is a block quote.
+        empty = line.text == ".."
+        margin = line.indent
+        while index < len(lines) and ((under := lines[index]) is None or under.indent > margin):
+            if under is None and empty:
+                break
+            lines[index] = None
+            index += 1
 
 
 def _first_line(lines: list[Line | None]) -> int:
