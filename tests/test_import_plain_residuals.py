@@ -387,3 +387,17 @@ def test_comments_targets_and_configuring_directives_are_not_text() -> None:
 def test_two_dots_in_a_text_without_directives_are_text() -> None:
     text = "Listing\n=======\n\nThe files:\n\n..\n   .d3\n   a\n\nThat is all.\n"
     assert "a" in " ".join(_paragraphs(_brief(text, "listing.txt"))).split()
+
+
+def test_a_directive_is_a_line_of_its_own_without_its_options() -> None:
+    text = (
+        "Fields\n======\n\nReference\n---------\n\n"
+        ".. automodule:: urllib3.fields\n    :members:\n    :undoc-members:\n\n"
+        ".. autofunction:: urllib3.encode_multipart_formdata\n"
+        ".. autofunction:: urllib3.filepost.choose_boundary\n"
+    )
+    assert _paragraphs(_brief(text, "fields.rst")) == (
+        ".. automodule:: urllib3.fields",
+        ".. autofunction:: urllib3.encode_multipart_formdata",
+        ".. autofunction:: urllib3.filepost.choose_boundary",
+    )

@@ -313,6 +313,16 @@ def _unseen_markup(lines: list[Line | None]) -> None:
             or explicit["directive"].rsplit(":", 1)[-1] not in _UNSEEN_DIRECTIVES
         ):
             index += 1
+            # A directive's options (':members:', ':alt: A banner') configure it.
+            while (
+                explicit["directive"]
+                and index < len(lines)
+                and (option := lines[index]) is not None
+                and option.indent > line.indent
+                and _DIRECTIVE_OPTION.match(option.text)
+            ):
+                lines[index] = None
+                index += 1
             continue
         lines[index] = None
         index += 1
@@ -584,8 +594,11 @@ class _Body:
                 self.heading(heading, line)
             elif not self.special(line, index):
                 # ``pending`` holds the paragraph the previous line belongs to, if any.
-                # A field (':Date: 2001-08-16') is a line of its own, as a list item is.
-                field = not line.indent and _DIRECTIVE_OPTION.match(line.text)
+                # A field (':Date: 2001-08-16') is a line of its own, as a list item is, and
+                # so is a directive ('.. autofunction:: urllib3.request', one a line).
+                field = not line.indent and (
+                    _DIRECTIVE_OPTION.match(line.text) or _RST_MARKUP.match(line.text)
+                )
                 continues = self.pending and not line.bulleted and not field
                 # A list item's next line, indented under its bullet ('- Allow … (e.g.' over
                 # '  ``3.7`` or ``3.7.3``)', as reStructuredText wraps one), goes on with it
