@@ -401,3 +401,36 @@ def test_a_directive_is_a_line_of_its_own_without_its_options() -> None:
         ".. autofunction:: urllib3.encode_multipart_formdata",
         ".. autofunction:: urllib3.filepost.choose_boundary",
     )
+
+
+# --- Definition lists (aiohttp's glossary, Info manuals' option tables) ---------------
+
+DEFINITIONS_LIST = """Notes
+=====
+
+Terms
+-----
+
+aiodns
+    DNS resolver for asyncio,
+    as a library.
+``--version``
+    Print the version.
+
+  1. A numbered item whose text
+     wraps under its own text.
+
+More text here that wraps
+onto a second line.
+"""
+
+
+def test_a_definition_list_term_is_no_run_in_of_its_definition() -> None:
+    assert _paragraphs(_brief(DEFINITIONS_LIST, "notes.rst")) == (
+        "aiodns",
+        "DNS resolver for asyncio, as a library.",
+        "``--version``",
+        "Print the version.",
+        "1. A numbered item whose text wraps under its own text.",
+        "More text here that wraps onto a second line.",
+    )

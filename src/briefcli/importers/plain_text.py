@@ -545,6 +545,10 @@ class _Body:
         self.pending_lines: list[Line] = []
         #: The indent of the bullet that opens the paragraph being collected, if one does.
         self.item: int | None = None
+        #: The indent of the definition being collected (see :meth:`term`), if one is.
+        self.definition: int | None = None
+        # A changelog's entry line over its indented text is no term: its first paragraph.
+        self.definitions = scheme.name != "changelog"
         self.conclusion = False
         content = [line for line in lines[start:] if line is not None]
         bulleted = sum(1 for line in content if line.bulleted)
@@ -600,6 +604,16 @@ class _Body:
                     _DIRECTIVE_OPTION.match(line.text) or _RST_MARKUP.match(line.text)
                 )
                 continues = self.pending and not line.bulleted and not field
+                if continues and self.definitions and self.term(line):
+                    # A definition list's term over its definition, indented under it
+                    # ('aiodns' over '    DNS resolver for asyncio.'): two paragraphs, not
+                    # 'aiodns DNS resolver …'; the definition ends where the indent does.
+                    self.flush()
+                    self.definition = line.indent
+                    continues = False
+                elif continues and self.definition is not None and line.indent < self.definition:
+                    self.flush()
+                    continues = False
                 # A list item's next line, indented under its bullet ('- Allow … (e.g.' over
                 # '  ``3.7`` or ``3.7.3``)', as reStructuredText wraps one), goes on with it
                 # in any text.
@@ -608,6 +622,8 @@ class _Body:
                     self.flush()
                 if not self.pending:
                     self.item = line.indent if line.bulleted else None
+                    if line.indent != self.definition:
+                        self.definition = None
                 self.pending.append(line.text)
                 self.pending_lines.append(line)
                 if index in self.breaks:
@@ -617,6 +633,21 @@ class _Body:
             self.items.append(Heading(1, "Glossary"))
             self.items.extend(self.leftover_glossary)
         return self.items
+
+    def term(self, line: Line) -> bool:
+        """Whether the paragraph collected so far is a definition list's term and ``line``
+        the start of its definition: one short line that is no list item nor a sentence,
+        and ``line`` indented deeper than it, not at the column its text would wrap to."""
+        if len(self.pending_lines) != 1 or len(self.pending) != 1:
+            return False
+        above = self.pending_lines[0]
+        return (
+            line.indent > above.indent + 1
+            and not above.bulleted
+            and len(above.text) <= _MAX_TERM
+            and not above.text.endswith((".", ",", ";", ":", "!", "?"))
+            and _LIST_MARKER.match(above.text) is None
+        )
 
     def heading(self, heading: Heading, line: Line) -> None:
         self.flush()
@@ -698,6 +729,10 @@ class _Body:
 
 
 _TERM_KEYS = ("term", "category", "definition")
+#: Longest term of a definition list ('-a, --all', '``max_age``'); a longer line is text.
+_MAX_TERM = 40
+#: A list item's marker, whose text a hanging indent lines up under ('1. ', 'a) ', '(iv) ').
+_LIST_MARKER = re.compile(r"^(?:\(?[0-9a-zA-Z#]{1,4}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s")
 #: Longest first cell of a row of a table laid out in columns ('ARCHIVE LOCATIONS').
 _MAX_CELL = 30
 
