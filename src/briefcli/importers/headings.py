@@ -409,6 +409,41 @@ def _numbered_match(line: Line) -> tuple[list[int], str, str, str] | None:
     return parts, title, rest, (match["word"] or "").casefold()
 
 
+def _wrapped_question(lines: list[Line | None], index: int) -> int | None:
+    """Where a numbered question that wraps onto the next line ends ('4.3. How do I convert
+    files with toggle characters, like +this+, to' over 'look like [i]this[/i]?', as a FAQ
+    writes them): that line, when a blank line follows it; else None."""
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    below = lines[index + 2] if index + 2 < len(lines) else None
+    line = lines[index]
+    if line is None or after is None or below is not None or after.bulleted:
+        return None
+    if line.text.endswith((".", "?", ":")) or not after.text.endswith("?"):
+        return None
+    return index + 1 if len(line.text) + len(after.text) <= MAX_TITLE else None
+
+
+def _text_at(lines: list[Line | None], index: int) -> str:
+    """The text of the line at ``index`` ('' for a blank one)."""
+    line = lines[index]
+    return line.text if line is not None else ""
+
+
+def _comma_clause(line: Line) -> tuple[list[int], str, str, str] | None:
+    """A numbered line whose sentence breaks at a comma at the line's end ('3. You may copy
+    and distribute the Program (or a work based on it,'), which :func:`_numbered_match` takes
+    for no heading: a clause, if :func:`_clause_title` finds the sentence going on below."""
+    match = _NUMBERED.match(line.text)
+    if match is None or match["word"] or match["dot"] != ".":
+        return None
+    title = match["title"].strip()
+    if not title.endswith((",", ";")) or not opens_like_a_title(title) or len(title) > MAX_TITLE:
+        return None
+    if _SENTENCE_STOP.search(title):
+        return None
+    return [int(p) for p in re.split(r"[.-]", match["num"])], title, "", ""
+
+
 def _word_match(text: str) -> tuple[list[int], str, str, str] | None:
     """A chapter or part line ('Chapter 1: Early Widgets', 'PART II — Findings', 'CHAPTER
     ONE'), read as :func:`_numbered_match` reads a numbered line."""
@@ -559,10 +594,12 @@ def _numbered(
     for index, line in enumerate(lines):
         if line is None or index in contents or index in scheme.skip:
             continue
-        found = _numbered_match(line)
+        found = _numbered_match(line) or _comma_clause(line)
         if found is None:
             continue
         parts, title, rest, word = found
+        if title.endswith((",", ";")) and _clause_title(lines, index, title) is None:
+            continue  # '3. apples,' in a list: the comma is the list's
         title_at = None
         if not title:
             title, title_at = _word_title(lines, index)
@@ -598,9 +635,20 @@ def _numbered(
         ) or _in_run(lines, index, parts)
         if fits and not listed and _opens(lines, index, blanks, scheme.headings):
             number = own_number(".".join(map(str, parts)))
+            short = _clause_title(lines, index, title) if title_at is None else None
+            if title_at is None and not rest and (question := _wrapped_question(lines, index)):
+                # '4.3. How do I convert files with …, to' over 'look like [i]this[/i]?'
+                title_at, title = question, f"{title} {_text_at(lines, question)}"
+                short = None
             if title_at is not None:
                 written = tidy_title(f"{line.text} {title}")
                 scheme.skip.add(title_at)
+            elif short is not None:
+                # A clause: its sentence is its text, whole; its title is short.
+                rest = f"{title} {rest}".strip()
+                title = short
+                cut = line.text[: len(line.text) - len(rest)] if rest else line.text
+                written = tidy_title(f"{cut.strip()} {short}")
             else:
                 written = tidy_title(line.text if not rest else line.text[: -len(rest)])
             shown = tidy_title(title or line.text, numbered=True)
@@ -623,6 +671,42 @@ def _numbered(
         scheme.parts = {}
     _drop_inner_parts(scheme, lines)
     return scheme
+
+
+#: A definition's term at the start of a clause, in quotes, and the verb that defines it:
+#: '"Contributor" means …', '"You" (or "Your") shall mean …', '“Work” includes …'.
+_DEFINED_TERM = re.compile(
+    r"^[\"“'‘](?P<term>[^\"”'’]{1,60})[\"”'’](?:\s*\([^()]{0,80}\))?,?\s+"
+    r"(?:shall\s+)?(?:means?|includes?|refers?\s+to|has\s+the\s+meaning)\b"
+)
+#: Most words of a clause's title made from its opening words ('This License applies to …').
+_CLAUSE_TITLE_WORDS = 6
+
+
+def _clause_title(lines: list[Line | None], index: int, title: str) -> str | None:
+    """A short title for a numbered line that is the start of a clause, not a heading (as
+    licences and contracts write them: '1.1. "Contributor" means each entity that creates or
+    contributes to' over the rest of the sentence): the defined term ('Contributor'), or the
+    clause's first words and '…'. None for a heading ('1. Definitions.', 'Protecting Users'
+    Legal Rights From Anti-Circumvention Law.')."""
+    if defined := _DEFINED_TERM.match(title):
+        return defined["term"].strip()
+    words = title.split()
+    if len(words) <= MAX_RUN_IN_WORDS:
+        return None
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    if after is None or after.bulleted or _numbered_match(after) is not None:
+        return None  # no sentence goes on below it
+    if title.endswith((".", ":", "?", "!")):
+        return None  # a sentence that ends on its line: a long heading, or left as it is
+    # A sentence is mostly small words; a heading (even a long one) capitalises them. A
+    # licence's disclaimer is in capitals, over more of them ('11. BECAUSE THE PROGRAM IS
+    # LICENSED FREE OF CHARGE, THERE IS NO WARRANTY').
+    small = sum(1 for word in words if word[:1].islower())
+    shouted = title.isupper() and after.text.isupper()
+    if small * 2 < len(words) and not shouted:
+        return None
+    return " ".join(words[:_CLAUSE_TITLE_WORDS]).rstrip(",;:") + " …"
 
 
 def _drop_inner_parts(scheme: Scheme, lines: list[Line | None]) -> None:

@@ -124,6 +124,12 @@ def parse(
     del text  # the lines hold it all; the caller hands the text over (see importers._parse)
     if not any(lines) and not literals:
         raise NotAReport(f"{name}: the file holds no text")
+    if (included := _markup_only(lines)) is not None:
+        # Sphinx sources that only pull another file in (urllib3's docs/security.rst:
+        # '.. include:: ../SECURITY.md'): the text is in that file.
+        where = f": it includes {', '.join(included)}; import that file" if included else ""
+        raise NotAReport(f"{name}: only reStructuredText directives, no text{where}")
+    _unseen_markup(lines)
     first = _first_line(lines)
     scheme = choose(lines, title_at=first)
     if not scheme.name:
@@ -238,6 +244,97 @@ def _name_title(name: str) -> str:
 
     base = unpacked_name(re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1])
     return base if base and base != "<stdin>" else _UNTITLED_LOG
+
+
+#: A directive that pulls in another file: '.. include:: ../SECURITY.md'.
+_INCLUDE = re.compile(r"^\.\.\s+(?:include|literalinclude|mdinclude)::\s*(?P<target>\S.*)$")
+
+
+def _markup_only(lines: list[Line | None]) -> list[str] | None:
+    """The files a text includes when it holds nothing but reStructuredText markup (comments,
+    directives and their indented options); None when it holds text."""
+    included: list[str] = []
+    markup = False
+    for line in lines:
+        if line is None:
+            continue
+        if not line.indent and _RST_MARKUP.match(line.text):
+            markup = True
+            if found := _INCLUDE.match(line.text):
+                included.append(found["target"].strip())
+        elif not (line.indent and markup):
+            return None
+    return included if markup else None
+
+
+#: reStructuredText's explicit markup that a reader of the rendered document never sees: a
+#: comment ('.. This file is generated'), a link target ('.. _changelog:', '__ https://…'),
+#: a substitution's definition ('.. |br| raw:: html') and directives that only configure
+#: ('.. highlight:: python', '.. currentmodule:: urllib3', '.. image:: banner.svg').
+_UNSEEN_DIRECTIVES = frozenset(
+    (
+        "image",
+        "highlight",
+        "index",
+        "meta",
+        "sectnum",
+        "contents",
+        "raw",
+        "role",
+        "default-role",
+        "tabularcolumns",
+        "currentmodule",
+    )
+)
+#: The parts of an explicit markup line: a directive's name, or a footnote's or citation's
+#: label, which are seen.
+_EXPLICIT = re.compile(r"^\.\.\s+(?:(?P<directive>[\w:-]+)::|(?P<footnote>\[))")
+
+
+_DIRECTIVE_OR_TARGET = re.compile(r"^\.\.\s+(?:[\w:-]+::|_)")
+
+
+def _unseen_markup(lines: list[Line | None]) -> None:
+    """Blank out the reStructuredText markup a reader never sees (see
+    :data:`_UNSEEN_DIRECTIVES`), with the lines indented under it; a directive whose body is
+    text ('.. note::') and a footnote stay. Only in a text that has a directive or a link
+    target: a '..' alone in other text (the output of 'ls -a') is text."""
+    if not any(line is not None and _DIRECTIVE_OR_TARGET.match(line.text) for line in lines):
+        return
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line is None or line.bulleted or not _RST_MARKUP.match(line.text):
+            index += 1
+            continue
+        explicit = _EXPLICIT.match(line.text)
+        if explicit is not None and (
+            explicit["footnote"]
+            or explicit["directive"].rsplit(":", 1)[-1] not in _UNSEEN_DIRECTIVES
+        ):
+            index += 1
+            # A directive's options (':members:', ':alt: A banner') configure it.
+            while (
+                explicit["directive"]
+                and index < len(lines)
+                and (option := lines[index]) is not None
+                and option.indent > line.indent
+                and _DIRECTIVE_OPTION.match(option.text)
+            ):
+                lines[index] = None
+                index += 1
+            continue
+        lines[index] = None
+        index += 1
+        # A bare '..' over a blank line is an empty comment: what is indented after that
+        # blank line is a block quote.
+        empty = line.text == ".."
+        margin = line.indent
+        while index < len(lines) and ((under := lines[index]) is None or under.indent > margin):
+            if under is None and empty:
+                break
+            lines[index] = None
+            index += 1
 
 
 def _first_line(lines: list[Line | None]) -> int:
@@ -444,6 +541,14 @@ class _Body:
         self.leftover_glossary: list[str] = []
         self.part = "sections"
         self.pending: list[str] = []
+        #: The lines of the paragraph being collected (not a run-in heading's text).
+        self.pending_lines: list[Line] = []
+        #: The indent of the bullet that opens the paragraph being collected, if one does.
+        self.item: int | None = None
+        #: The indent of the definition being collected (see :meth:`term`), if one is.
+        self.definition: int | None = None
+        # A changelog's entry line over its indented text is no term: its first paragraph.
+        self.definitions = scheme.name != "changelog"
         self.conclusion = False
         content = [line for line in lines[start:] if line is not None]
         bulleted = sum(1 for line in content if line.bulleted)
@@ -451,7 +556,18 @@ class _Body:
         # Without bullets, hard-wrapped text (short lines, blank lines between paragraphs) is
         # joined up to each blank line; otherwise every line is a paragraph of its own.
         self.bulleted = bulleted * 2 >= len(content) and bulleted > 0
-        lengths = sorted(len(line.text) for line in content)
+        # Hard-wrapped text is told by the lines a line of text follows, not by a paragraph's
+        # last line, nor by a list of one-line items: those may be as long as they are
+        # (pytest's changelog: '- `#10745 <https://…>`_: A ``RecursionError`` …' over lines
+        # wrapped at 80).
+        lengths = sorted(
+            len(line.text)
+            for index, line in enumerate(lines[start:], start=start)
+            if line is not None
+            and index + 1 < len(lines)
+            and (after := lines[index + 1]) is not None
+            and not after.bulleted
+        ) or sorted(len(line.text) for line in content)
         short = bool(lengths) and lengths[(len(lengths) * 9) // 10] <= WRAP_WIDTH
         blank = len(lines) - start - len(content)
         # Blank lines that separate paragraphs (not one that sets off a header): then a part
@@ -482,10 +598,34 @@ class _Body:
                 self.heading(heading, line)
             elif not self.special(line, index):
                 # ``pending`` holds the paragraph the previous line belongs to, if any.
-                continues = self.pending and not line.bulleted
-                if not (continues and (self.bulleted or self.wrapped)):
+                # A field (':Date: 2001-08-16') is a line of its own, as a list item is, and
+                # so is a directive ('.. autofunction:: urllib3.request', one a line).
+                field = not line.indent and (
+                    _DIRECTIVE_OPTION.match(line.text) or _RST_MARKUP.match(line.text)
+                )
+                continues = self.pending and not line.bulleted and not field
+                if continues and self.definitions and self.term(line):
+                    # A definition list's term over its definition, indented under it
+                    # ('aiodns' over '    DNS resolver for asyncio.'): two paragraphs, not
+                    # 'aiodns DNS resolver …'; the definition ends where the indent does.
                     self.flush()
+                    self.definition = line.indent
+                    continues = False
+                elif continues and self.definition is not None and line.indent < self.definition:
+                    self.flush()
+                    continues = False
+                # A list item's next line, indented under its bullet ('- Allow … (e.g.' over
+                # '  ``3.7`` or ``3.7.3``)', as reStructuredText wraps one), goes on with it
+                # in any text.
+                under = self.item is not None and line.indent > self.item
+                if not (continues and (self.bulleted or self.wrapped or under)):
+                    self.flush()
+                if not self.pending:
+                    self.item = line.indent if line.bulleted else None
+                    if line.indent != self.definition:
+                        self.definition = None
                 self.pending.append(line.text)
+                self.pending_lines.append(line)
                 if index in self.breaks:
                     self.flush()
         self.flush()
@@ -493,6 +633,21 @@ class _Body:
             self.items.append(Heading(1, "Glossary"))
             self.items.extend(self.leftover_glossary)
         return self.items
+
+    def term(self, line: Line) -> bool:
+        """Whether the paragraph collected so far is a definition list's term and ``line``
+        the start of its definition: one short line that is no list item nor a sentence,
+        and ``line`` indented deeper than it, not at the column its text would wrap to."""
+        if len(self.pending_lines) != 1 or len(self.pending) != 1:
+            return False
+        above = self.pending_lines[0]
+        return (
+            line.indent > above.indent + 1
+            and not above.bulleted
+            and len(above.text) <= _MAX_TERM
+            and not above.text.endswith((".", ",", ";", ":", "!", "?"))
+            and _LIST_MARKER.match(above.text) is None
+        )
 
     def heading(self, heading: Heading, line: Line) -> None:
         self.flush()
@@ -539,6 +694,14 @@ class _Body:
         """End the paragraph being collected and file it where it belongs."""
         if not self.pending:
             return
+        rows = self.pending_lines
+        self.pending_lines = []
+        if len(rows) == len(self.pending) and self.part == "sections" and _column_table(rows):
+            # Laid out in columns: as written, not run together ('OVERVIEW General …').
+            margin = min(row.indent for row in rows)
+            self.items.append(CodeBlock("\n".join(row.raw[margin:] for row in rows)))
+            self.pending = []
+            return
         paragraph = clean(squeeze(" ".join(self.pending)))
         self.pending = []
         if self.part == "glossary":
@@ -566,6 +729,51 @@ class _Body:
 
 
 _TERM_KEYS = ("term", "category", "definition")
+#: Longest term of a definition list ('-a, --all', '``max_age``'); a longer line is text.
+_MAX_TERM = 40
+#: A list item's marker, whose text a hanging indent lines up under ('1. ', 'a) ', '(iv) ').
+_LIST_MARKER = re.compile(r"^(?:\(?[0-9a-zA-Z#]{1,4}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s")
+#: Longest first cell of a row of a table laid out in columns ('ARCHIVE LOCATIONS').
+_MAX_CELL = 30
+
+
+def _column_start(line: Line) -> int | None:
+    """Where the second column of ``line`` starts when it reads as a row of a two-column
+    table ('OVERVIEW            General description of JPEG …'): after a short first cell
+    (no sentence's end) and a gap of two spaces or more; else None."""
+    raw = line.raw
+    gap = raw.find("  ", line.indent, line.indent + _MAX_CELL + 2)
+    if gap < 0 or line.bulleted:
+        return None
+    cell = raw[line.indent : gap]
+    if not cell or cell.endswith((".", ",", ";", "!", "?")) or len(cell.split()) > 4:
+        return None
+    start = gap
+    while start < len(raw) and raw[start] == " ":
+        start += 1
+    return start if start < len(raw) else None
+
+
+def _column_table(lines: list[Line]) -> bool:
+    """Whether ``lines`` (one paragraph) are a table laid out in two columns, as IJG's README
+    lists its sections: two or more rows whose second columns line up, each row's text going
+    on below at that column, with group titles ('User documentation:') between them."""
+    rows = [(line, _column_start(line)) for line in lines]
+    starts = {start for line, start in rows if start is not None}
+    found = [line for line, start in rows if start is not None]
+    if len(starts) != 1 or len(found) < 2 or len({line.indent for line in found}) != 1:
+        return False
+    (column,) = starts
+    row_indent = found[0].indent
+    seen_row = False
+    for line, start in rows:
+        if start is not None:
+            seen_row = True
+        elif line.indent == column and seen_row:
+            continue  # the row above goes on
+        elif not (line.text.endswith(":") and line.indent < row_indent):
+            return False
+    return True
 
 
 def _source(paragraph: str) -> Source:
