@@ -62,6 +62,9 @@ _BOILERPLATE_NAMES = frozenset((
     "table-of-contents", "on-this-page", "post-tags", "onlyprint", "print-only", "printonly",
     "contents-heading", "shortcontents-heading",
 ))  # fmt: skip
+#: What a generator wrote about its own run, not the author's text: docutils' and Sphinx's
+#: error boxes ('System Message: ERROR/3 (…)') and their 'Docutils System Messages' section.
+_GENERATOR_NOTES = frozenset(("system-message", "system-messages"))
 #: Words of a class or id naming a page header: kept when it holds a heading (the title).
 _HEADER_WORDS = frozenset(("header", "masthead", "banner", "topbar"))
 _KEEP_WORDS = frozenset(("footnote", "footnotes", "footnote-list", "content", "article"))
@@ -511,6 +514,8 @@ class _Walker:
         if tag in _SKIP or _hidden(node):
             return True
         words, whole = _classes(node)
+        if whole & _GENERATOR_NOTES:
+            return True
         if words & _KEEP_WORDS and not words & {"sidebar", "nav", "cookie", "footer"}:
             return False
         if tag in _LANDMARKS or (node.attributes.get("role") or "").casefold() in _ROLES:
@@ -692,7 +697,7 @@ class _Walker:
     def table(self, node: Any, depth: int) -> None:
         """A data table as a table block; a table used for layout (blocks in its cells) as the
         blocks of its cells."""
-        if _BANNER_TABLES.match(_table_kind(node)) or node.css_first(_LAYOUT_CELLS) is not None:
+        if _BANNER_TABLES.match(_table_kind(node)) or _layout(node):
             self.block(node, depth + 1)
             return
         grid: list[list[str]] = []
@@ -872,10 +877,21 @@ class _Walker:
 
 
 #: Cells whose blocks make a table one of layout (its cells' blocks are read, not a grid).
-_LAYOUT_CELLS = "td p, td div, td table, td ul, td ol, td dl, td h1, td h2, td h3, td pre"
+_LAYOUT_CELLS = "td p ~ p, td div, td table, td ul, td ol, td dl, td h1, td h2, td h3, td pre"
 #: pydoc's tables: 'heading' (the page's title) and 'section' (a banner over a section or
 #: a class), by class (Python 3.11 on) or by ``summary`` (before).
 _BANNER_TABLES = re.compile(r"^(?:heading|section)$")
+
+
+def _layout(table: Any) -> bool:
+    """Whether a table lays out blocks (read as its cells' blocks) rather than holding data.
+
+    A cell of one paragraph is a data cell in a table with a header: Sphinx writes every cell
+    so ('<td><p>…</p></td>'); without a header it is layout (groff's indented options).
+    """
+    if table.css_first(_LAYOUT_CELLS) is not None:
+        return True
+    return table.css_first("td p") is not None and table.css_first("th") is None
 
 
 def _table_kind(table: Any) -> str:

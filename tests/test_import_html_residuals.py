@@ -1,0 +1,92 @@
+"""`brief import` of web pages: what generators leave around the author's text (error boxes,
+'More...' links, member headings) and tables whose cells hold paragraphs. Each page here is
+written for the test in a generator's shape; none is a copy of a real one."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcli.importers import import_report
+from briefcli.model import TableBlock
+from conftest import outline, paragraphs
+
+pytest.importorskip("selectolax")
+
+
+def _page(body: str) -> bytes:
+    page = f"<!doctype html><html><head><title>Jars</title></head><body>{body}</body></html>"
+    return page.encode()
+
+
+# -- docutils and Sphinx error boxes
+
+
+def test_docutils_error_boxes_are_the_generators_not_the_authors() -> None:
+    """rst2html's 'System Message: ERROR/3' boxes (a div in HTML 4, an aside in HTML 5) and
+    its 'Docutils System Messages' section say how the page was built: none is report text."""
+    page = _page(
+        '<div class="document"><h1 class="title">Jars</h1>'
+        '<div class="section" id="lids"><h1>Lids</h1>'
+        '<p>A lid keeps <a href="#system-message-1"><span class="problematic">:ref:`beans`'
+        "</span></a> dry.</p>"
+        '<div class="system-message" id="system-message-1">'
+        '<p class="system-message-title">System Message: ERROR/3 (<tt>jars.rst</tt>, line 4); '
+        '<em><a href="#problematic-1">backlink</a></em></p>'
+        "Unknown interpreted text role &quot;ref&quot;.</div>"
+        "<p>Screw it on tight.</p></div>"
+        '<div class="system-messages section"><h1>Docutils System Messages</h1>'
+        '<div class="system-message"><p class="system-message-title">System Message: '
+        "INFO/1 (<tt>jars.rst</tt>, line 9)</p><p>Duplicate target.</p></div></div></div>"
+    )
+    brief = import_report(page, "jars.html")
+    assert [title for _, title in outline(brief)] == ["Jars", "Lids"]
+    text = paragraphs(brief)
+    assert text == ["A lid keeps :ref:`beans` dry.", "Screw it on tight."]
+
+
+# -- tables
+
+
+SPHINX_TABLE = (
+    '<main><h1>Options</h1><section id="quick"><h2>Quick links</h2>'
+    '<table class="docutils align-default"><thead><tr class="row-odd">'
+    '<th class="head"><p>Name</p></th><th class="head"><p>Description</p></th></tr></thead>'
+    '<tbody><tr class="row-even"><td><p><a class="reference internal" href="#size">size</a>'
+    "</p></td><td><p>How many beans a jar holds: <code>int</code></p></td></tr>"
+    '<tr class="row-odd"><td><p>lid</p></td><td></td></tr></tbody></table>'
+    "<p>More below.</p></section></main>"
+)
+
+
+def test_a_sphinx_table_whose_cells_are_paragraphs_is_a_table() -> None:
+    """Sphinx writes each cell's text as a paragraph ('<td><p>…</p></td>'), as Python's
+    argparse page does: the table is still a table, not one paragraph per cell."""
+    brief = import_report(_page(SPHINX_TABLE), "options.html")
+    table = brief.sections[0].paragraphs[0]
+    assert isinstance(table, TableBlock)
+    assert table.header == ("Name", "Description")
+    assert table.rows == (("size", "How many beans a jar holds: `int`"), ("lid", ""))
+    assert brief.sections[0].paragraphs[1] == "More below."
+
+
+def test_a_headerless_table_of_paragraphs_is_layout() -> None:
+    """groff's HTML sets each option beside its description in a table of paragraphs with
+    no header: read as the paragraphs, in order, as before."""
+    page = _page(
+        "<h1>find</h1><h2>Options</h2>"
+        '<table width="100%" border="0"><tr valign="top"><td width="11%"></td>'
+        '<td width="3%"><p>-P</p></td><td width="8%"></td>'
+        '<td width="78%"><p>Never follow symbolic links.</p></td></tr></table>'
+    )
+    brief = import_report(page, "find.html")
+    assert paragraphs(brief) == ["-P", "Never follow symbolic links."]
+
+
+def test_a_cell_of_two_paragraphs_still_makes_a_layout_table() -> None:
+    page = _page(
+        "<h1>Jars</h1><h2>Part</h2><table><tr><th>Side</th></tr>"
+        "<tr><td><p>One paragraph.</p><p>Another paragraph.</p></td></tr></table>"
+    )
+    brief = import_report(page, "jars.html")
+    assert "One paragraph." in paragraphs(brief)
+    assert "Another paragraph." in paragraphs(brief)
