@@ -90,3 +90,30 @@ def test_a_cell_of_two_paragraphs_still_makes_a_layout_table() -> None:
     brief = import_report(page, "jars.html")
     assert "One paragraph." in paragraphs(brief)
     assert "Another paragraph." in paragraphs(brief)
+
+
+# -- DocBook title pages
+
+
+def test_docbook_subtitle_and_authors_are_lines_of_the_title_page() -> None:
+    """DocBook's XSL writes the subtitle as an h2 and each author as an h3: lines under the
+    title, not its subsections; a heading merely named 'editor' by its id stays one."""
+    page = _page(
+        '<div class="book"><div class="titlepage"><div><h1 class="title">Jars</h1></div>'
+        '<div><h2 class="subtitle">A guide to keeping beans</h2></div>'
+        '<div class="authorgroup"><div class="author"><h3 class="author">'
+        '<span class="firstname">Ann</span> <span class="surname">Lee</span></h3>'
+        '<div class="affiliation"><span class="orgname">Bean Co.</span></div></div></div>'
+        '<p class="copyright">Copyright © 2020 Ann Lee</p></div>'
+        '<div class="chapter"><h2 class="title">Chapter 1. Lids</h2><p>Lids keep beans dry.</p>'
+        '<h3 id="editor">editor</h3><p>The program that opens a jar.</p></div></div>'
+    )
+    brief = import_report(page, "jars.html")
+    assert brief.meta.title == "Jars"
+    assert [title for _, title in outline(brief)] == ["Jars", "Chapter 1. Lids", "editor"]
+    assert paragraphs(brief)[:4] == [
+        "A guide to keeping beans",
+        "Ann Lee",
+        "Bean Co.",
+        "Copyright © 2020 Ann Lee",
+    ]

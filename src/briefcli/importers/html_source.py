@@ -65,6 +65,11 @@ _BOILERPLATE_NAMES = frozenset((
 #: What a generator wrote about its own run, not the author's text: docutils' and Sphinx's
 #: error boxes ('System Message: ERROR/3 (…)') and their 'Docutils System Messages' section.
 _GENERATOR_NOTES = frozenset(("system-message", "system-messages"))
+#: Headings that are lines of a title page, not parts of the text: DocBook's subtitle and
+#: its author, editor and other credits (``h3.author``), docutils' subtitle.
+_TITLE_PAGE_LINES = frozenset(
+    ("subtitle", "author", "corpauthor", "editor", "othercredit", "collab", "authorgroup")
+)
 #: Words of a class or id naming a page header: kept when it holds a heading (the title).
 _HEADER_WORDS = frozenset(("header", "masthead", "banner", "topbar"))
 _KEEP_WORDS = frozenset(("footnote", "footnotes", "footnote-list", "content", "article"))
@@ -415,6 +420,11 @@ def _classes(node: Any) -> tuple[set[str], set[str]]:
     return words, whole
 
 
+def _class_names(node: Any) -> list[str]:
+    """An element's class names (not its id: ``<h3 id="editor">`` names a setting)."""
+    return (node.attributes.get("class") or "").casefold().split()
+
+
 def _spaces(text: str) -> str:
     """Text as a browser shows it outside ``pre``: newlines and tabs are spaces."""
     return text.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace(_BREAK, " ")
@@ -574,7 +584,11 @@ class _Walker:
                 continue
             if tag == "-comment" or self.dropped(child, tag):
                 continue
-            if tag in _HEADINGS or (tag == "div" and self.doxygen_title(child)):
+            if tag in _HEADINGS and _TITLE_PAGE_LINES.intersection(_class_names(child)):
+                self.flush()
+                self.block(child, depth + 1)  # a line of the title page, as written
+                self.flush()
+            elif tag in _HEADINGS or (tag == "div" and self.doxygen_title(child)):
                 self.flush()
                 before = len(self.items)
                 level = _HEADINGS.get(tag, 1)
