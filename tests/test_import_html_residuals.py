@@ -117,3 +117,24 @@ def test_docbook_subtitle_and_authors_are_lines_of_the_title_page() -> None:
         "Bean Co.",
         "Copyright © 2020 Ann Lee",
     ]
+
+
+# -- Doxygen
+
+
+def test_doxygens_more_links_are_navigation() -> None:
+    """Doxygen ends each brief description with a 'More...' link to the full one: the page's
+    navigation, not the description's last word."""
+    page = _page(
+        '<div class="header"><div class="headertitle"><div class="title">jar.h File Reference'
+        '</div></div></div><div class="contents"><p>Jars and their lids. '
+        '<a href="#details">More...</a></p><h2 class="groupheader">Functions</h2>'
+        '<p>Opens a jar. <a href="jar_8h.html#a1f">More…</a></p>'
+        '<p>See <a href="https://example.org/more">more</a>.</p></div>'
+    )
+    brief = import_report(page, "jar_8h.html")
+    assert paragraphs(brief) == [
+        "Jars and their lids.",
+        "Opens a jar.",
+        "See more (https://example.org/more).",
+    ]

@@ -83,6 +83,9 @@ _BLOCKS = frozenset((
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 #: Permalink marks sites put in or after headings.
 _PERMALINKS = frozenset(("¶", "#", "§", "🔗", "◆", "link", "permalink"))
+#: Links to the rest of a text shown elsewhere (Doxygen's 'More...' after each brief
+#: description): the page's navigation, not the author's words.
+_MORE_LINKS = frozenset(("more...", "more…"))
 _SHOWN_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _WORD = re.compile(r"[^\W_]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -869,7 +872,11 @@ class _Walker:
         start = len(out)
         self.inline_into(node, out, heading, depth + 1)
         shown = "".join(out[start:])
-        if shown.strip() in _PERMALINKS or "headerlink" in (node.attributes.get("class") or ""):
+        if (
+            shown.strip() in _PERMALINKS
+            or "headerlink" in (node.attributes.get("class") or "")
+            or shown.strip().casefold() in _MORE_LINKS
+        ):
             del out[start:]
             return
         if heading:
