@@ -138,3 +138,24 @@ def test_doxygens_more_links_are_navigation() -> None:
         "Opens a jar.",
         "See more (https://example.org/more).",
     ]
+
+
+# -- code the page already quotes
+
+
+@pytest.mark.parametrize(
+    ("markup", "shown"),
+    [
+        ("The file &lsquo;<samp>bzlib.h</samp>&rsquo; holds it.", "The file ‘bzlib.h’ holds it."),
+        ("Press the &ldquo;<kbd>q</kbd>&rdquo; key.", "Press the “q” key."),
+        ('Set "<code>__all__</code>" first.', 'Set "__all__" first.'),
+        ("Call <code>open()</code> first.", "Call `open()` first."),
+        ("A ‘<code>x</code> and <code>y</code>’ pair.", "A ‘`x` and `y`’ pair."),
+    ],
+    ids=["texinfo-samp", "kbd", "ascii", "unquoted", "two-codes"],
+)
+def test_code_between_quotes_gets_no_backticks_as_well(markup: str, shown: str) -> None:
+    """Texinfo writes @samp and @file as '‘<samp>…</samp>’': the quotes already mark the
+    code, and backticks inside them would quote it twice (‘`bzlib.h`’)."""
+    brief = import_report(_page(f"<h1>Jars</h1><h2>Files</h2><p>{markup}</p>"), "jars.html")
+    assert paragraphs(brief) == [shown]

@@ -457,6 +457,22 @@ def _broken(node: Any) -> bool:
 _ITEM = re.compile(r"(?:[*+\-\u2022]|\d{1,3}[.)])\s")
 
 
+#: Quotes a generator puts around code ('‘<samp>bzlib.h</samp>’', as Texinfo writes @samp
+#: and @file): the code is shown as quoted, without backticks as well.
+_QUOTE_PAIRS = {"‘": "’", "“": "”", "'": "'", '"': '"', "`": "'"}
+
+
+def _quoted(node: Any) -> bool:
+    """Whether an element stands between a pair of quotes: the text just before it ends with
+    an opening quote and the text just after starts with the closing one."""
+    before, after = node.prev, node.next
+    if before is None or after is None or before.tag != "-text" or after.tag != "-text":
+        return False
+    opening = (before.text_content or "")[-1:]
+    closing = _QUOTE_PAIRS.get(opening)
+    return closing is not None and (after.text_content or "").startswith(closing)
+
+
 def _monospace(node: Any) -> bool:
     """A code element, or pydoc's ``<span class="code">``."""
     return node.tag in ("code", "kbd", "samp", "tt") or (
@@ -848,7 +864,8 @@ class _Walker:
             self.link(child, out, heading, depth)
         elif tag in ("code", "kbd", "samp", "tt") and not heading and not _broken(child):
             code = _spaces(child.text())
-            out.append(f"`{code}`" if code.strip() and "`" not in code else code)
+            marked = code.strip() and "`" not in code and not _quoted(child)
+            out.append(f"`{code}`" if marked else code)
         elif not heading and _monospace(child) and _broken(child):
             # Lines of text set in monospace (a docstring pydoc wrote): a single line break is
             # where the source wrapped, as in a plain-text paragraph; a blank line ends one.
