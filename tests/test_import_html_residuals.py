@@ -4,11 +4,13 @@ written for the test in a generator's shape; none is a copy of a real one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefcli.importers import import_report
-from briefcli.model import TableBlock
-from conftest import outline, paragraphs
+from briefcli.model import CodeBlock, TableBlock
+from conftest import Runner, outline, paragraphs, write
 
 pytest.importorskip("selectolax")
 
@@ -159,3 +161,65 @@ def test_code_between_quotes_gets_no_backticks_as_well(markup: str, shown: str) 
     code, and backticks inside them would quote it twice (‘`bzlib.h`’)."""
     brief = import_report(_page(f"<h1>Jars</h1><h2>Files</h2><p>{markup}</p>"), "jars.html")
     assert paragraphs(brief) == [shown]
+
+
+# -- pdoc
+
+
+PDOC = """<!doctype html><html><head><title>jars API documentation</title></head><body>
+<nav class="pdoc"><h2>API Documentation</h2><ul><li><a href="#Jar">Jar</a></li></ul></nav>
+<main class="pdoc">
+<section class="module-info"><h1 class="modulename">jars</h1>
+<div class="docstring"><p>Keeping beans in jars.</p></div>
+<input id="mod-view-source" class="view-source-toggle-state" type="checkbox" aria-hidden="true">
+<label class="view-source-button" for="mod-view-source"><span>View Source</span></label>
+<div class="pdoc-code codehilite"><pre><span></span>&quot;&quot;&quot;Beans.&quot;&quot;&quot;
+class Jar: pass</pre></div></section>
+<section id="Jar">
+<input id="Jar-view-source" class="view-source-toggle-state" type="checkbox" aria-hidden="true">
+<div class="attr class"><span class="def">class</span> <span class="name">Jar</span>:
+<label class="view-source-button" for="Jar-view-source"><span>View Source</span></label></div>
+<a class="headerlink" href="#Jar"></a>
+<div class="pdoc-code codehilite"><pre><span></span>class Jar: pass</pre></div>
+<div class="docstring"><p>A jar of beans.</p>
+<div class="pdoc-code codehilite"><pre><span></span>&gt;&gt;&gt; Jar()</pre></div></div>
+<div id="Jar.size" class="classattr"><div class="attr variable">
+<span class="name">size</span><span class="annotation">: int</span> = <span class="default_value">3
+</span></div><a class="headerlink" href="#Jar.size"></a>
+<div class="docstring"><p>How many beans fit.</p></div></div>
+</section>
+<section id="pour"><div class="attr function"><span class="def">def</span>
+<span class="name">pour</span><span class="signature">(<span class="param">jar</span>):</span></div>
+<div class="docstring"><p>Empty a jar.</p></div></section>
+</main></body></html>"""
+
+
+def test_pdoc_members_are_headings_and_their_hidden_source_goes(
+    brief: Runner, tmp_path: Path
+) -> None:
+    """pdoc writes no heading for a member: its header (``div.attr``) is one, under the
+    module (a class's members under the class); the source shown only when 'View Source' is
+    toggled, and the toggle's label, are not the page's text. Examples in a docstring stay."""
+    imported = import_report(PDOC.encode(), "jars.html")
+    assert imported.meta.title == "jars"
+    assert outline(imported) == [
+        ("0", "jars"),
+        ("1", "class Jar"),
+        ("1-1", "size"),
+        ("2", "def pour"),
+    ]
+    assert paragraphs(imported) == [
+        "Keeping beans in jars.",
+        "class Jar:",
+        "A jar of beans.",
+        CodeBlock(">>> Jar()"),
+        "size: int = 3",
+        "How many beans fit.",
+        "def pour(jar):",
+        "Empty a jar.",
+    ]
+    path = write(tmp_path, "jars.html", PDOC)
+    result = brief("import", str(path), "--outline")
+    lines = {row.split()[-1]: row.split()[0] for row in result.stdout.splitlines()[1:]}
+    assert lines["Jar"] == str(PDOC.count("\n", 0, PDOC.index('<section id="Jar">')) + 1)
+    assert lines["size"] == str(PDOC.count("\n", 0, PDOC.index('id="Jar.size"')) + 1)

@@ -180,7 +180,7 @@ def parse(
 
     # Headings a contents list names are found before their lines are, so they get one too.
     items = listed_headings(walker.items, walker.contents)
-    _lines(items, decoded, walker.tags)
+    _lines(items, decoded, walker.tags, walker.anchors)
     meta = _meta(page)
     brief, drafts = rendered.build(
         items,
@@ -331,12 +331,13 @@ def _meta(page: Any) -> PageMeta:
     return PageMeta(title, date, publisher)
 
 
-def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
+def _lines(items: list[Item], source: str, tagged: dict[int, int], anchors: dict[int, str]) -> None:
     """Each heading's line in the page's markup, found in order (for ``--outline``).
 
     An ``h1``–``h6`` (``tagged``: id → its tag's level) is found by its tag and words; a
     heading a contents list named (a paragraph in the page) by its words, outside a link
-    (the contents entry that names it is one).
+    (the contents entry that names it is one); a heading in ``anchors`` (id → the ``id`` of
+    the element holding it) by that ``id``.
     """
     # Not in the page's head: a heading's words are often its <title>'s too.
     body = re.search(r"<body[\s>]", source, re.IGNORECASE)
@@ -357,9 +358,13 @@ def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
         at = position
         # The title's words with spaces, markup or entities between them (alternatives
         # that start with different characters, each bounded: no backtracking).
-        between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
+        between = r"(?:[^\w<&]|_|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
         written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
-        if id(item) in tagged:
+        if id(item) in anchors:  # found by the id of the element that holds it
+            anchor = re.compile(rf"""\bid\s*=\s*["']?{re.escape(anchors[id(item)])}["'\s>]""")
+            match = anchor.search(source, at)
+            budget[0] -= (match.end() if match else len(source)) - at
+        elif id(item) in tagged:
             match = _heading_tag(source, at, tagged[id(item)], written, budget)
             if match is None:  # a title the reader changed: the first word will do
                 first = next(iter(words), "")
@@ -529,6 +534,8 @@ class _Walker:
         self.contents: dict[int, str] = {}
         #: The headings read from h1-h6 tags (not pydoc's banner cells): id → the tag's level.
         self.tags: dict[int, int] = {}
+        #: Headings found by the id of the element holding them (pdoc's members): id → it.
+        self.anchors: dict[int, str] = {}
         #: The page is a Texinfo manual titled by an ``h1.settitle``; the index of its Top
         #: node's heading in ``items`` (-1: none).
         self.settitle = False
@@ -544,6 +551,10 @@ class _Walker:
             return True
         words, whole = _classes(node)
         if whole & _GENERATOR_NOTES:
+            return True
+        if _source_toggle(node):
+            return True
+        if tag == "div" and "pdoc-code" in whole and _toggled_source(node):
             return True
         if words & _KEEP_WORDS and not words & {"sidebar", "nav", "cookie", "footer"}:
             return False
@@ -617,6 +628,9 @@ class _Walker:
                 for item in self.items[before:]:
                     if isinstance(item, Heading) and tag in _HEADINGS:
                         self.tags[id(item)] = _HEADINGS[tag]
+            elif tag == "div" and (level := _pdoc_member(child)):
+                self.flush()
+                self.pdoc_member(child, level)
             elif tag in ("td", "th") and (level := _banner(child)):
                 self.flush()
                 self.heading(child, level)
@@ -684,10 +698,11 @@ class _Walker:
         if block.strip():
             self.items.append(block)
 
-    def heading(self, node: Any, level: int) -> None:
+    def heading(self, node: Any, level: int, text: str = "") -> None:
+        """File a heading: ``text``, else the element's own."""
         from briefcli.importers.draft import numbered_heading
 
-        text = " ".join(self.text(node, heading=True).split())
+        text = text or " ".join(self.text(node, heading=True).split())
         if not text:
             return
         if level == 1 and self.settitle and "settitle" not in _classes(node)[1]:
@@ -698,6 +713,24 @@ class _Walker:
             return
         else:
             self.items.append(numbered_heading(level, text, 0))
+
+    def pdoc_member(self, node: Any, level: int) -> None:
+        """A pdoc member's header: 'def wrap' (its keyword and name) as the heading, the
+        signature as written ('def wrap(text, width=70, **kwargs):') as its first line."""
+        name = " ".join(
+            " ".join(self.text(part, heading=True).split())
+            for part in node.iter(include_text=False)
+            if part.tag == "span" and {"def", "name"}.intersection(_class_names(part))
+        )
+        if not name:
+            return
+        before = len(self.items)
+        self.heading(node, level, name)
+        if len(self.items) > before and (anchor := node.parent.attributes.get("id")):
+            self.anchors[id(self.items[-1])] = anchor
+        signature = " ".join(self.text(node).split())
+        if signature != name:
+            self.add(signature)
 
     def read_list(self, node: Any, ordered: bool, depth: int) -> None:
         if _sections_list(node):
@@ -852,7 +885,7 @@ class _Walker:
         tag = child.tag
         if tag == "-text":
             out.append(_spaces(child.text_content or ""))
-        elif tag == "-comment" or tag in _SKIP or _hidden(child):
+        elif tag == "-comment" or tag in _SKIP or _hidden(child) or _source_toggle(child):
             return
         elif tag == "br":
             out.append(_BREAK)
@@ -978,6 +1011,41 @@ def _banner_links(cell: Any) -> bool:
     reference manual): the page's navigation."""
     table, cells = _first_row_cells(cell)
     return len(cells) > 1 and cells[0].mem_id != cell.mem_id and _table_kind(table) == "heading"
+
+
+def _pdoc_member(node: Any) -> int:
+    """The level of the heading a pdoc member's header (``div.attr``) is: 2 for a module's
+    member (in its ``section``), 3 for a class's (in a ``div.classattr``); 0 for none."""
+    if "attr" not in _class_names(node):
+        return 0
+    parent = node.parent
+    if parent is None or not any(
+        child.tag == "span" and "name" in _class_names(child)
+        for child in node.iter(include_text=False)
+    ):
+        return 0
+    if "classattr" in _class_names(parent):
+        return 3
+    return 2 if parent.tag == "section" and parent.attributes.get("id") else 0
+
+
+def _source_toggle(node: Any) -> bool:
+    """Whether an element is pdoc's 'View Source' button (a ``label`` for its toggle)."""
+    return node.tag == "label" and "view-source-button" in _class_names(node)
+
+
+def _toggled_source(node: Any) -> bool:
+    """Whether an element is a member's source that pdoc shows only when its 'View Source'
+    toggle (an ``input.view-source-toggle-state`` before it) is checked."""
+    parent = node.parent
+    if parent is None:
+        return False
+    for child in parent.iter(include_text=False):
+        if child.mem_id == node.mem_id:
+            return False
+        if child.tag == "input" and "view-source-toggle-state" in _class_names(child):
+            return True
+    return False
 
 
 def _after_contents(node: Any) -> bool:
