@@ -223,3 +223,44 @@ def test_pdoc_members_are_headings_and_their_hidden_source_goes(
     lines = {row.split()[-1]: row.split()[0] for row in result.stdout.splitlines()[1:]}
     assert lines["Jar"] == str(PDOC.count("\n", 0, PDOC.index('<section id="Jar">')) + 1)
     assert lines["size"] == str(PDOC.count("\n", 0, PDOC.index('id="Jar.size"')) + 1)
+
+
+# -- javadoc
+
+
+def test_a_javadoc_summary_grid_is_a_table() -> None:
+    """javadoc (Java 16 on) lays its summaries out as a grid of divs, three to a row in a
+    'three-column-summary': a table, its header cells ('table-header') its header."""
+    page = _page(
+        '<main role="main"><div class="header"><h1 class="title">Class Jar</h1></div>'
+        '<section class="method-summary" id="method-summary"><h2>Method Summary</h2>'
+        '<div class="summary-table three-column-summary">'
+        '<div class="table-header col-first">Modifier and Type</div>'
+        '<div class="table-header col-second">Method</div>'
+        '<div class="table-header col-last">Description</div>'
+        '<div class="col-first even-row-color"><code>int</code></div>'
+        '<div class="col-second even-row-color"><code><a href="#size()">size</a>()</code></div>'
+        '<div class="col-last even-row-color"><div class="block">How many beans fit.</div></div>'
+        '<div class="col-first odd-row-color"><code>void</code></div>'
+        '<div class="col-second odd-row-color"><code><a href="#pour()">pour</a>()</code></div>'
+        '<div class="col-last odd-row-color"></div>'
+        "</div></section></main>"
+    )
+    brief = import_report(page, "Jar.html")
+    assert [title for _, title in outline(brief)] == ["Method Summary"]
+    (table,) = paragraphs(brief)
+    assert isinstance(table, TableBlock)
+    assert table.header == ("Modifier and Type", "Method", "Description")
+    assert table.rows == (
+        ("`int`", "`size()`", "How many beans fit."),
+        ("`void`", "`pour()`", ""),
+    )
+
+
+def test_a_grid_whose_cells_fill_no_whole_rows_is_read_as_blocks() -> None:
+    page = _page(
+        '<h1>Jar</h1><h2>Part</h2><div class="summary-table two-column-summary">'
+        '<div class="table-header">Name</div><div>size</div><div>pour</div></div>'
+    )
+    brief = import_report(page, "Jar.html")
+    assert paragraphs(brief) == ["Name", "size", "pour"]

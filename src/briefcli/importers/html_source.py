@@ -628,6 +628,9 @@ class _Walker:
                 for item in self.items[before:]:
                     if isinstance(item, Heading) and tag in _HEADINGS:
                         self.tags[id(item)] = _HEADINGS[tag]
+            elif tag == "div" and (columns := _grid_columns(child)):
+                self.flush()
+                self.grid_table(child, columns, depth)
             elif tag == "div" and (level := _pdoc_member(child)):
                 self.flush()
                 self.pdoc_member(child, level)
@@ -803,6 +806,23 @@ class _Walker:
         # Columns only a span made, empty in every row, are not the table's.
         keep = [c for c in range(width) if any(row[c] for row in grid)]
         header, *rows = (tuple(row[c] for c in keep) for row in grid)
+        self.block_item(TableBlock(header, tuple(rows)))
+
+    def grid_table(self, node: Any, columns: int, depth: int) -> None:
+        """A table laid out as a grid of ``div`` cells (javadoc's summaries since Java 16:
+        header cells, then each row's cells in turn) as a table block; read as blocks when
+        its cells do not fill whole rows."""
+        # Every cell is the table's: its 'table-header' cells name no page header.
+        elements = [
+            c for c in node.iter(include_text=False) if c.tag not in _SKIP and not _hidden(c)
+        ]
+        if not elements or len(elements) % columns:
+            for cell in elements:
+                self.block(cell, depth + 1)
+                self.flush()
+            return
+        cells = [" ".join(self.text(cell).translate(_INVISIBLE).split()) for cell in elements]
+        header, *rows = (tuple(cells[at : at + columns]) for at in range(0, len(cells), columns))
         self.block_item(TableBlock(header, tuple(rows)))
 
     def definitions(self, node: Any, depth: int) -> None:
@@ -1011,6 +1031,19 @@ def _banner_links(cell: Any) -> bool:
     reference manual): the page's navigation."""
     table, cells = _first_row_cells(cell)
     return len(cells) > 1 and cells[0].mem_id != cell.mem_id and _table_kind(table) == "heading"
+
+
+#: javadoc's summary grids (Java 16 on) by their class: how many columns each has.
+_GRID_COLUMNS = {"two-column-summary": 2, "three-column-summary": 3, "four-column-summary": 4}
+
+
+def _grid_columns(node: Any) -> int:
+    """How many columns a ``div`` laid out as a table has (javadoc's 'summary-table'); 0 for
+    a ``div`` that is none."""
+    names = _class_names(node)
+    if "summary-table" not in names:
+        return 0
+    return next((_GRID_COLUMNS[name] for name in names if name in _GRID_COLUMNS), 0)
 
 
 def _pdoc_member(node: Any) -> int:
