@@ -264,3 +264,32 @@ def test_a_grid_whose_cells_fill_no_whole_rows_is_read_as_blocks() -> None:
     )
     brief = import_report(page, "Jar.html")
     assert paragraphs(brief) == ["Name", "size", "pour"]
+
+
+# -- the page around a short article
+
+
+def test_a_short_articles_footer_is_not_its_text() -> None:
+    """On a page whose article is a few lines (Python's 'distutils/uploading'), the footer's
+    licence and 'Created using Sphinx' outweigh it: the main part holding the title is still
+    the article, and the footer stays out."""
+    licence = "This page is licensed under the Python Software Foundation License. " * 5
+    page = _page(
+        '<div class="document"><div class="body" role="main"><section id="up">'
+        "<h1>Uploading Jars</h1><p>See the packaging guide.</p></section></div></div>"
+        f'<div class="footer">© Copyright 2001-2026. {licence}<br>Last updated on October 07, '
+        '2026. Created using <a href="https://www.sphinx-doc.org/">Sphinx</a> 5.3.0.</div>'
+    )
+    brief = import_report(page, "uploading.html")
+    assert paragraphs(brief) == ["See the packaging guide."]
+
+
+def test_a_side_menu_and_its_trigger_are_navigation() -> None:
+    page = _page(
+        '<div class="document"><div class="sidemenu" id="sidemenu">'
+        '<div class="menutrigger">Menu</div><div class="menu"><ul><li><a href="a.html">A</a>'
+        "</li></ul></div></div><h1>Jars</h1><p>Beans.</p><h2>Lids</h2><p>Dry.</p></div>"
+    )
+    brief = import_report(page, "jars.html")
+    assert [title for _, title in outline(brief)] == ["Jars", "Lids"]
+    assert paragraphs(brief) == ["Beans.", "Dry."]

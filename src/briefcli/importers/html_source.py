@@ -53,7 +53,7 @@ _BOILERPLATE = frozenset((
     "newsletter", "subscribe", "advert", "advertisement", "ads", "ad", "sponsor", "sponsored",
     "promo", "comments", "skip", "toc", "widget", "pagination", "pager", "popup", "modal",
     "masthead", "banner", "sitemap", "tags", "header", "topbar", "leftcol", "rightcol",
-    "titlearea",
+    "titlearea", "sidemenu",
 ))  # fmt: skip
 #: A print-only copy of the page's title and contents (pydata-sphinx-theme's 'onlyprint',
 #: as NumPy's, pandas' and Alembic's manuals have): the page itself follows.
@@ -293,7 +293,7 @@ def _words(text: str) -> int:
 def _article(page: Any) -> Any:
     """The element that holds the article: ``main``, ``[role=main]``, the largest ``article``,
     an element with the id 'content' or 'main' — when it holds a fair share of the body's
-    words — else the body."""
+    words or the page's ``h1`` — else the body."""
     body = page.body
     if body is None:
         return page.root
@@ -303,7 +303,8 @@ def _article(page: Any) -> Any:
         if not found:
             continue
         best = max(found, key=lambda node: _words(node.text(separator=" ")))
-        if _words(best.text(separator=" ")) >= 0.25 * total:
+        # On a short page the footer can outweigh the article: one holding the title is it.
+        if _words(best.text(separator=" ")) >= 0.25 * total or best.css_first("h1"):
             return best
     return body
 
