@@ -293,3 +293,25 @@ def test_a_side_menu_and_its_trigger_are_navigation() -> None:
     brief = import_report(page, "jars.html")
     assert [title for _, title in outline(brief)] == ["Jars", "Lids"]
     assert paragraphs(brief) == ["Beans.", "Dry."]
+
+
+# -- Sphinx and docutils navigation inside the article
+
+
+def test_sphinx_source_links_and_docutils_contents_are_navigation() -> None:
+    """Sphinx's '[source]' link after a signature leads to the code; docutils' contents
+    topic lists the headings that follow: neither is text of the page."""
+    page = _page(
+        '<div class="document"><h1 class="title">Jars</h1>'
+        '<div class="contents topic" id="contents"><p class="topic-title">Contents</p>'
+        '<ul class="simple"><li><a class="reference internal" href="#lids">Lids</a></li></ul>'
+        '</div><div class="section" id="lids"><h2>Lids</h2>'
+        '<dl class="py class"><dt class="sig sig-object py" id="jars.Lid">'
+        '<em class="property">class </em><span class="sig-name descname">Lid</span>'
+        '<a class="reference internal" href="_modules/jars.html#Lid">'
+        '<span class="viewcode-link"><span class="pre">[source]</span></span></a></dt>'
+        "<dd><p>Keeps beans dry.</p></dd></dl></div></div>"
+    )
+    brief = import_report(page, "jars.html")
+    assert [title for _, title in outline(brief)] == ["Lids"]
+    assert paragraphs(brief) == ["class Lid: Keeps beans dry."]

@@ -84,8 +84,9 @@ _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 #: Permalink marks sites put in or after headings.
 _PERMALINKS = frozenset(("¶", "#", "§", "🔗", "◆", "link", "permalink"))
 #: Links to the rest of a text shown elsewhere (Doxygen's 'More...' after each brief
-#: description): the page's navigation, not the author's words.
-_MORE_LINKS = frozenset(("more...", "more…"))
+#: description, Sphinx's '[source]' after a signature): the page's navigation, not the
+#: author's words.
+_MORE_LINKS = frozenset(("more...", "more…", "[source]"))
 _SHOWN_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _WORD = re.compile(r"[^\W_]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -551,8 +552,8 @@ class _Walker:
         if tag in _SKIP or _hidden(node):
             return True
         words, whole = _classes(node)
-        if whole & _GENERATOR_NOTES:
-            return True
+        if whole & _GENERATOR_NOTES or {"contents", "topic"} <= whole:
+            return True  # (docutils' table of contents: the headings it lists follow)
         if _source_toggle(node):
             return True
         if tag == "div" and "pdoc-code" in whole and _toggled_source(node):
