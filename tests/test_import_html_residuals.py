@@ -315,3 +315,22 @@ def test_sphinx_source_links_and_docutils_contents_are_navigation() -> None:
     brief = import_report(page, "jars.html")
     assert [title for _, title in outline(brief)] == ["Lids"]
     assert paragraphs(brief) == ["class Lid: Keeps beans dry."]
+
+
+# -- mdBook
+
+
+def test_the_rust_references_rule_links_are_permalinks() -> None:
+    """The Rust reference (mdBook) puts a link to each rule beside it ('[expr.if.intro]'): a
+    permalink like Sphinx's '¶', not a paragraph of the page; mdBook's heading links stay."""
+    page = _page(
+        '<main><h1 id="if"><a class="header" href="#if">if expressions</a></h1>'
+        '<div class="rule" id="r-expr.if.intro"><a class="rule-link" href="#r-expr.if.intro" '
+        'title="expr.if.intro"><span>[expr<wbr>.if<wbr>.intro]</span></a></div>'
+        "<p>An <code>if</code> expression branches.</p>"
+        '<h2 id="let"><a class="header" href="#let">if let patterns</a></h2>'
+        '<p>It may bind.<a class="header-anchor" href="#let">#</a></p></main>'
+    )
+    brief = import_report(page, "if-expr.html")
+    assert outline(brief) == [("0", "if expressions"), ("1", "if let patterns")]
+    assert paragraphs(brief) == ["An `if` expression branches.", "It may bind."]

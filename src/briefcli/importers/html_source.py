@@ -83,6 +83,9 @@ _BLOCKS = frozenset((
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 #: Permalink marks sites put in or after headings.
 _PERMALINKS = frozenset(("¶", "#", "§", "🔗", "◆", "link", "permalink"))
+#: Classes of permalinks: Sphinx's 'headerlink', markdown-it's 'header-anchor', the Rust
+#: reference's '[expr.if.intro]' beside each rule ('rule-link').
+_PERMALINK_CLASSES = frozenset(("headerlink", "header-anchor", "anchorjs-link", "rule-link"))
 #: Links to the rest of a text shown elsewhere (Doxygen's 'More...' after each brief
 #: description, Sphinx's '[source]' after a signature): the page's navigation, not the
 #: author's words.
@@ -946,7 +949,7 @@ class _Walker:
         shown = "".join(out[start:])
         if (
             shown.strip() in _PERMALINKS
-            or "headerlink" in (node.attributes.get("class") or "")
+            or _PERMALINK_CLASSES.intersection(_class_names(node))
             or shown.strip().casefold() in _MORE_LINKS
         ):
             del out[start:]
