@@ -334,3 +334,21 @@ def test_the_rust_references_rule_links_are_permalinks() -> None:
     brief = import_report(page, "if-expr.html")
     assert outline(brief) == [("0", "if expressions"), ("1", "if let patterns")]
     assert paragraphs(brief) == ["An `if` expression branches.", "It may bind."]
+
+
+# -- redirects
+
+
+def test_a_page_that_only_redirects_names_where_to(brief: Runner, tmp_path: Path) -> None:
+    """mdBook leaves a 'Redirecting to…' page where a chapter was; Texinfo one for each
+    renamed node: the refusal says where the text went, on one line."""
+    page = (
+        '<!doctype html><html><head><meta http-equiv="refresh" '
+        'content="0; URL=ch19-02-jars.html\x1b[31m"></head><body><p>Redirecting to... '
+        '<a href="ch19-02-jars.html">ch19-02-jars.html</a>.</p><script>var a = 1;</script>'
+        "</body></html>"
+    )
+    result = brief("import", str(write(tmp_path, "ch18.html", page)), "--outline")
+    assert result.exit_code == 2
+    assert "only redirects to ch19-02-jars.html[31m; import that page" in result.stderr
+    assert "\x1b" not in result.stderr and len(result.stderr.splitlines()) == 1

@@ -186,14 +186,20 @@ def parse(
     items = listed_headings(walker.items, walker.contents)
     _lines(items, decoded, walker.tags, walker.anchors)
     meta = _meta(page)
-    brief, drafts = rendered.build(
-        items,
-        name=name,
-        source=source,
-        title=title,
-        meta=meta,
-        contents=walker.contents,
-    )
+    try:
+        brief, drafts = rendered.build(
+            items,
+            name=name,
+            source=source,
+            title=title,
+            meta=meta,
+            contents=walker.contents,
+        )
+    except NotAReport:
+        if target := _redirect(page):  # 'Redirecting to…', as mdBook leaves for a moved page
+            message = f"{name}: the page only redirects to {target}; import that page"
+            raise NotAReport(message) from None
+        raise
     return brief, drafts, walker.times
 
 
@@ -311,6 +317,19 @@ def _article(page: Any) -> Any:
         if _words(best.text(separator=" ")) >= 0.25 * total or best.css_first("h1"):
             return best
     return body
+
+
+_REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]\s*url\s*=\s*['\"]?([^'\"\s]{1,500})", re.IGNORECASE)
+
+
+def _redirect(page: Any) -> str:
+    """Where a ``<meta http-equiv="refresh">`` sends the browser ('' when nowhere)."""
+    for meta in page.css("meta[http-equiv]"):
+        if (meta.attributes.get("http-equiv") or "").strip().casefold() == "refresh":
+            match = _REFRESH_URL.match(meta.attributes.get("content") or "")
+            if match:  # (the page's text: no control characters reach the terminal)
+                return "".join(char for char in match.group(1) if char.isprintable())
+    return ""
 
 
 def _meta(page: Any) -> PageMeta:
