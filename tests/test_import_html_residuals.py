@@ -352,3 +352,20 @@ def test_a_page_that_only_redirects_names_where_to(brief: Runner, tmp_path: Path
     assert result.exit_code == 2
     assert "only redirects to ch19-02-jars.html[31m; import that page" in result.stderr
     assert "\x1b" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+# -- footnotes
+
+
+def test_a_footnotes_label_goes_with_its_text() -> None:
+    """docutils (0.18 on) writes a footnote as its label and a paragraph: '[1] …', as shown,
+    not '[1]' alone and the text after it."""
+    page = _page(
+        '<h1>Jars</h1><h2>Notes</h2><p>Beans keep.<a class="footnote-reference" '
+        'href="#f1">[1]</a></p><aside class="footnote-list brackets">'
+        '<aside class="footnote brackets" id="f1" role="note"><span class="label">'
+        '<span class="fn-bracket">[</span><a href="#r1">1</a><span class="fn-bracket">]</span>'
+        "</span><p>For a year or so.</p><p>Longer when dry.</p></aside></aside>"
+    )
+    brief = import_report(page, "jars.html")
+    assert paragraphs(brief) == ["Beans keep.[1]", "[1] For a year or so.", "Longer when dry."]

@@ -652,6 +652,9 @@ class _Walker:
                 for item in self.items[before:]:
                     if isinstance(item, Heading) and tag in _HEADINGS:
                         self.tags[id(item)] = _HEADINGS[tag]
+            elif tag in ("aside", "div") and "footnote" in _class_names(child):
+                self.flush()
+                self.footnote(child, depth)
             elif tag == "div" and (columns := _grid_columns(child)):
                 self.flush()
                 self.grid_table(child, columns, depth)
@@ -831,6 +834,21 @@ class _Walker:
         keep = [c for c in range(width) if any(row[c] for row in grid)]
         header, *rows = (tuple(row[c] for c in keep) for row in grid)
         self.block_item(TableBlock(header, tuple(rows)))
+
+    def footnote(self, node: Any, depth: int) -> None:
+        """A footnote whose label stands before its first paragraph (docutils 0.18 on:
+        ``<aside class="footnote"><span class="label">[1]</span><p>…</p>``) reads '[1] …',
+        as the page shows it, not the label as a paragraph of its own."""
+        elements = [c for c in node.iter(include_text=False) if c.tag != "-comment"]
+        if len(elements) > 1 and "label" in _class_names(elements[0]) and elements[1].tag == "p":
+            label = " ".join(self.text(elements[0]).split())
+            if label and not _has_blocks(elements[1], 0):
+                text = " ".join(self.text(elements[1]).split())
+                elements[0].decompose()
+                elements[1].decompose()
+                self.add(f"{label} {text}" if text else label)
+        self.block(node, depth + 1)
+        self.flush()
 
     def grid_table(self, node: Any, columns: int, depth: int) -> None:
         """A table laid out as a grid of ``div`` cells (javadoc's summaries since Java 16:
