@@ -369,3 +369,24 @@ def test_a_footnotes_label_goes_with_its_text() -> None:
     )
     brief = import_report(page, "jars.html")
     assert paragraphs(brief) == ["Beans keep.[1]", "[1] For a year or so.", "Longer when dry."]
+
+
+def test_a_doxygen_member_row_and_its_description_are_one_paragraph() -> None:
+    """Doxygen lists members in a table: a row of the declaration's two cells ('struct' |
+    'lzma_allocator'), then a row of its description. One line a member, as a definition."""
+    page = _page(
+        '<div class="header"><div class="headertitle"><div class="title">jar.h File Reference'
+        '</div></div></div><div class="contents"><table class="memberdecls">'
+        '<tr class="heading"><td colspan="2"><h2 class="groupheader">Data Structures</h2>'
+        '</td></tr><tr class="memitem:"><td class="memItemLeft">struct&#160;</td>'
+        '<td class="memItemRight"><a class="el" href="structjar.html">jar</a></td></tr>'
+        '<tr class="memdesc:"><td class="mdescLeft">&#160;</td><td class="mdescRight">A jar.  '
+        '<a href="structjar.html#details">More...</a><br></td></tr>'
+        '<tr class="separator:"><td class="memSeparator" colspan="2">&#160;</td></tr>'
+        '<tr class="memitem:a1f"><td class="memItemLeft">int&#160;</td>'
+        '<td class="memItemRight"><b>jar_size</b> (void)</td></tr>'
+        "</table></div>"
+    )
+    brief = import_report(page, "jar_8h.html")
+    assert [title for _, title in outline(brief)] == ["Data Structures"]
+    assert paragraphs(brief) == ["struct jar: A jar.", "int jar_size (void)"]

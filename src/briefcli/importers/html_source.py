@@ -652,6 +652,9 @@ class _Walker:
                 for item in self.items[before:]:
                     if isinstance(item, Heading) and tag in _HEADINGS:
                         self.tags[id(item)] = _HEADINGS[tag]
+            elif tag == "tr" and (row := _doxygen_row(child)):
+                self.flush()
+                self.doxygen_member(child, row)
             elif tag in ("aside", "div") and "footnote" in _class_names(child):
                 self.flush()
                 self.footnote(child, depth)
@@ -834,6 +837,19 @@ class _Walker:
         keep = [c for c in range(width) if any(row[c] for row in grid)]
         header, *rows = (tuple(row[c] for c in keep) for row in grid)
         self.block_item(TableBlock(header, tuple(rows)))
+
+    def doxygen_member(self, row: Any, kind: str) -> None:
+        """A row of Doxygen's member lists: 'struct lzma_allocator: Custom functions for memory
+        handling.' (its declaration's cells, then the description in the row after it), one
+        paragraph, not a paragraph a cell."""
+        if kind == "memdesc" and _doxygen_row(_element_beside(row, "prev")) == "memitem":
+            return  # read with the declaration above it
+        text = " ".join(self.text(row).split())
+        after = _element_beside(row, "next")
+        if kind == "memitem" and _doxygen_row(after) == "memdesc":
+            description = " ".join(self.text(after).split())
+            text = f"{text}: {description}" if text and description else text or description
+        self.add(text)
 
     def footnote(self, node: Any, depth: int) -> None:
         """A footnote whose label stands before its first paragraph (docutils 0.18 on:
@@ -1086,6 +1102,26 @@ def _grid_columns(node: Any) -> int:
     if "summary-table" not in names:
         return 0
     return next((_GRID_COLUMNS[name] for name in names if name in _GRID_COLUMNS), 0)
+
+
+def _doxygen_row(row: Any) -> str:
+    """'memitem' for a row of a Doxygen member list that declares a member ('struct' |
+    'lzma_allocator'), 'memdesc' for the description row under it, '' for other rows."""
+    if row is None or row.tag != "tr":
+        return ""
+    for name in _class_names(row):
+        kind = name.partition(":")[0]
+        if kind in ("memitem", "memdesc") and ":" in name:
+            return kind
+    return ""
+
+
+def _element_beside(node: Any, side: str) -> Any:
+    """The element just before (``side`` 'prev') or after ('next') a node, text aside."""
+    beside = getattr(node, side)
+    while beside is not None and beside.tag in ("-text", "-comment"):
+        beside = getattr(beside, side)
+    return beside
 
 
 def _pdoc_member(node: Any) -> int:
