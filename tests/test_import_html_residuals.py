@@ -390,3 +390,23 @@ def test_a_doxygen_member_row_and_its_description_are_one_paragraph() -> None:
     brief = import_report(page, "jar_8h.html")
     assert [title for _, title in outline(brief)] == ["Data Structures"]
     assert paragraphs(brief) == ["struct jar: A jar.", "int jar_size (void)"]
+
+
+# -- README badges
+
+
+def test_a_readmes_status_badges_are_not_its_text() -> None:
+    """A README rendered to HTML opens with status badges (linked images from shields.io,
+    a '/badge.svg', Travis CI): not 'CI (https://…) Version (https://…)' as a paragraph.
+    A linked logo that is no badge keeps its alt text."""
+    page = _page(
+        '<article class="markdown-body"><p><a href="https://github.com/a/jars/actions">'
+        '<img src="https://github.com/a/jars/workflows/CI/badge.svg" alt="CI"></a> '
+        '<a href="https://pypi.org/project/jars"><img src="https://img.shields.io/pypi/v/jars.svg"'
+        ' alt="Version"></a> <a href="https://travis-ci.org/a/jars">'
+        '<img src="https://travis-ci.org/a/jars.png" alt="Build status"></a></p>'
+        '<h1>Jars</h1><p><a href="https://example.org/"><img src="logo.png" alt="Jar logo"></a>'
+        "</p><h2>Use</h2><p>Keep beans.</p></article>"
+    )
+    brief = import_report(page, "README.html")
+    assert paragraphs(brief) == ["Jar logo (https://example.org/)", "Keep beans."]

@@ -968,7 +968,8 @@ class _Walker:
         elif tag == "br":
             out.append(_BREAK)
         elif tag == "img":
-            out.append(child.attributes.get("alt") or "")
+            if not _badge(child.attributes.get("src") or ""):
+                out.append(child.attributes.get("alt") or "")
         elif depth > MAX_DEPTH:
             out.append(_spaces(child.text(separator=" ")))
         elif tag == "a":
@@ -1000,6 +1001,9 @@ class _Walker:
         start = len(out)
         self.inline_into(node, out, heading, depth + 1)
         shown = "".join(out[start:])
+        if not shown.strip() and _only_badges(node):
+            del out[start:]  # a status badge ('build passing'), not a word of the text
+            return
         if (
             shown.strip() in _PERMALINKS
             or _PERMALINK_CLASSES.intersection(_class_names(node))
@@ -1102,6 +1106,32 @@ def _grid_columns(node: Any) -> int:
     if "summary-table" not in names:
         return 0
     return next((_GRID_COLUMNS[name] for name in names if name in _GRID_COLUMNS), 0)
+
+
+#: Hosts that serve only status badges ('build passing', 'pypi v1.2').
+_BADGE_HOSTS = frozenset(("img.shields.io", "badge.fury.io", "badgen.net"))
+
+
+def _badge(src: str) -> bool:
+    """Whether an image is a README's status badge: shields.io's, or one whose path names a
+    badge ('/badge.svg', '/badge/?version=latest'), or Travis CI's build image."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(src.strip()[:2000])
+        host = (parts.hostname or "").casefold()
+    except ValueError:
+        return False
+    path = parts.path.casefold()
+    if host in _BADGE_HOSTS or "badge" in path:
+        return bool(host)
+    return host.endswith(("travis-ci.org", "travis-ci.com")) and path.endswith((".svg", ".png"))
+
+
+def _only_badges(link: Any) -> bool:
+    """Whether a link shows only status badges (its images are all badges)."""
+    images = link.css("img")
+    return bool(images) and all(_badge(image.attributes.get("src") or "") for image in images)
 
 
 def _doxygen_row(row: Any) -> str:
