@@ -410,3 +410,21 @@ def test_a_readmes_status_badges_are_not_its_text() -> None:
     )
     brief = import_report(page, "README.html")
     assert paragraphs(brief) == ["Jar logo (https://example.org/)", "Keep beans."]
+
+
+def test_doxygens_controls_and_graph_captions_are_not_text() -> None:
+    """Doxygen's '[detail level 12]' buttons, the line over an include graph (an image, not
+    text) and its 'Go to the source code of this file.' link are the page's, not the
+    header's documentation."""
+    page = _page(
+        '<div class="header"><div class="headertitle"><div class="title">jar.h File Reference'
+        '</div></div></div><div class="contents"><div class="textblock">'
+        '<div class="dynheader">This graph shows which files include this file:</div>'
+        '<div class="dyncontent"><div class="center"><img src="g.png" alt=""></div></div></div>'
+        '<p><a href="jar_8h_source.html">Go to the source code of this file.</a></p>'
+        '<div class="levels">[detail level <span onclick="toggleLevel(1);">1</span>'
+        '<span onclick="toggleLevel(2);">2</span>]</div><h2 class="groupheader">Detailed '
+        "Description</h2><p>Jars of beans.</p></div>"
+    )
+    brief = import_report(page, "jar_8h.html")
+    assert paragraphs(brief) == ["Jars of beans."]

@@ -89,7 +89,10 @@ _PERMALINK_CLASSES = frozenset(("headerlink", "header-anchor", "anchorjs-link", 
 #: Links to the rest of a text shown elsewhere (Doxygen's 'More...' after each brief
 #: description, Sphinx's '[source]' after a signature): the page's navigation, not the
 #: author's words.
-_MORE_LINKS = frozenset(("more...", "more…", "[source]"))
+_MORE_LINKS = frozenset((
+    "more...", "more…", "[source]", "go to the source code of this file.",
+    "go to the documentation of this file.",
+))  # fmt: skip
 _SHOWN_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _WORD = re.compile(r"[^\W_]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -590,6 +593,8 @@ class _Walker:
             return True
         if tag == "div" and "summary" in whole and _in_header(node):
             return True  # Doxygen's links to the page's parts, beside its title
+        if tag == "div" and _doxygen_controls(node, whole):
+            return True
         if tag not in _BLOCKS or tag in ("p", "li", "td", "th", "dt", "dd", "tr", "pre"):
             return False
         if tag == "header" or words & _HEADER_WORDS:
@@ -1132,6 +1137,22 @@ def _only_badges(link: Any) -> bool:
     """Whether a link shows only status badges (its images are all badges)."""
     images = link.css("img")
     return bool(images) and all(_badge(image.attributes.get("src") or "") for image in images)
+
+
+def _doxygen_controls(node: Any, whole: set[str]) -> bool:
+    """Whether a ``div`` is one of Doxygen's controls, not text: the '[detail level 1234]'
+    buttons over a file tree, or the line over an include graph ('This graph shows which
+    files …:'), which as text has no graph to show."""
+    if "levels" in whole:
+        return node.css_first("span[onclick]") is not None
+    if "dynheader" not in whole:
+        return False
+    after = _element_beside(node, "next")
+    return (
+        after is not None
+        and "dyncontent" in _class_names(after)
+        and not after.text(separator=" ").strip()
+    )
 
 
 def _doxygen_row(row: Any) -> str:
