@@ -5,8 +5,10 @@ extra). The article is the page's ``main`` (or ``role="main"``, or its largest `
 else the whole body; inside it, navigation, sidebars, cookie banners, footers, share and
 comment blocks are dropped by what they are (``nav``, ``aside``, ``footer``, ARIA roles) and
 by what their class or id says they are (``sidebar``, ``cookie-consent``, ``breadcrumb`` …),
-and so are scripts, styles, forms' controls and hidden elements. An element holding most of
-the page's words is never dropped by its name alone.
+and so are scripts, styles, forms' controls and hidden elements, and what documentation
+generators add around the author's text (docutils' error boxes, Doxygen's 'More...', pdoc's
+hidden source, README badges). An element holding most of the page's words is never dropped
+by its name alone.
 
 What is kept, as the Markdown reader keeps it: headings h1-h6 (sections and subsections by the
 same two-level rule), paragraphs, lists (``- item``, ``1. item``), tables (table blocks: the
@@ -1144,15 +1146,31 @@ def _doxygen_controls(node: Any, whole: set[str]) -> bool:
     buttons over a file tree, or the line over an include graph ('This graph shows which
     files …:'), which as text has no graph to show."""
     if "levels" in whole:
-        return node.css_first("span[onclick]") is not None
+        return any(
+            child.tag == "span" and "onclick" in child.attributes
+            for child in node.iter(include_text=False)
+        )
     if "dynheader" not in whole:
         return False
     after = _element_beside(node, "next")
-    return (
-        after is not None
-        and "dyncontent" in _class_names(after)
-        and not after.text(separator=" ").strip()
-    )
+    return after is not None and "dyncontent" in _class_names(after) and _image_only(after, 0)
+
+
+def _image_only(node: Any, depth: int) -> bool:
+    """Whether an element shows images alone (no text), looked for two levels down at most."""
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            if (child.text_content or "").strip():
+                return False
+        elif child.tag in ("img", "map", "area", "-comment"):
+            continue
+        elif (
+            depth >= 2
+            or child.tag not in ("div", "p", "span", "a", "center")
+            or not _image_only(child, depth + 1)
+        ):
+            return False
+    return True
 
 
 def _doxygen_row(row: Any) -> str:
@@ -1198,14 +1216,13 @@ def _source_toggle(node: Any) -> bool:
 
 def _toggled_source(node: Any) -> bool:
     """Whether an element is a member's source that pdoc shows only when its 'View Source'
-    toggle (an ``input.view-source-toggle-state`` before it) is checked."""
-    parent = node.parent
-    if parent is None:
-        return False
-    for child in parent.iter(include_text=False):
-        if child.mem_id == node.mem_id:
+    toggle (an ``input.view-source-toggle-state`` a few elements before it) is checked."""
+    before = node
+    for _ in range(4):  # pdoc writes: the toggle, the member's header, its permalink, this
+        before = _element_beside(before, "prev")
+        if before is None:
             return False
-        if child.tag == "input" and "view-source-toggle-state" in _class_names(child):
+        if before.tag == "input" and "view-source-toggle-state" in _class_names(before):
             return True
     return False
 
