@@ -389,9 +389,8 @@ def _lines(items: list[Item], source: str, tagged: dict[int, int], anchors: dict
         # that start with different characters, each bounded: no backtracking).
         between = r"(?:[^\w<&]|_|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
         written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
-        if id(item) in anchors:  # found by the id of the element that holds it
-            anchor = re.compile(rf"""\bid\s*=\s*["']?{re.escape(anchors[id(item)])}["'\s>]""")
-            match = anchor.search(source, at)
+        if id(item) in anchors:  # found by the id of the element that holds it, as written
+            match = re.compile(re.escape(f'id="{anchors[id(item)]}"')).search(source, at)
             budget[0] -= (match.end() if match else len(source)) - at
         elif id(item) in tagged:
             match = _heading_tag(source, at, tagged[id(item)], written, budget)
