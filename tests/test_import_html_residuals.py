@@ -428,3 +428,15 @@ def test_doxygens_controls_and_graph_captions_are_not_text() -> None:
     )
     brief = import_report(page, "jar_8h.html")
     assert paragraphs(brief) == ["Jars of beans."]
+
+
+def test_javadoc_code_with_a_no_break_space_is_code() -> None:
+    """javadoc writes a parameter as 'Object&nbsp;obj' in code: a piece of code, in
+    backticks, its links' targets not spelled out; old pydoc's docstrings in tt stay text."""
+    page = _page(
+        '<h1>Jar</h1><h2>Methods</h2><p>See <code><a href="#equals">equals</a>(<a href='
+        '"https://docs.example.org/Object.html">Object</a>&nbsp;obj)</code>.</p>'
+        "<p><tt>Set&nbsp;in&nbsp;no-break&nbsp;spaces.</tt></p>"
+    )
+    brief = import_report(page, "Jar.html")
+    assert paragraphs(brief) == ["See `equals(Object obj)`.", "Set in no-break spaces."]

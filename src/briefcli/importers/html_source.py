@@ -478,10 +478,12 @@ def _has_blocks(node: Any, depth: int) -> bool:
 
 def _broken(node: Any) -> bool:
     """Whether a code element is lines of text set in monospace, not a piece of code in a
-    sentence: it holds line breaks, or its words are spaced by no-break spaces alone (old
-    pydoc writes each docstring so)."""
+    sentence: it holds line breaks, or (a ``tt`` or pydoc's ``span.code``) its words are
+    spaced by no-break spaces alone (old pydoc writes each docstring so)."""
     if node.css_first("br") is not None:
         return True
+    if node.tag in ("code", "kbd", "samp"):
+        return False  # pydoc sets its docstrings in tt; javadoc writes 'Object&nbsp;obj' in code
     text = node.text()
     return "\xa0" in text and not any(char.isspace() and char != "\xa0" for char in text)
 
