@@ -5,8 +5,10 @@ extra). The article is the page's ``main`` (or ``role="main"``, or its largest `
 else the whole body; inside it, navigation, sidebars, cookie banners, footers, share and
 comment blocks are dropped by what they are (``nav``, ``aside``, ``footer``, ARIA roles) and
 by what their class or id says they are (``sidebar``, ``cookie-consent``, ``breadcrumb`` …),
-and so are scripts, styles, forms' controls and hidden elements. An element holding most of
-the page's words is never dropped by its name alone.
+and so are scripts, styles, forms' controls and hidden elements, and what documentation
+generators add around the author's text (docutils' error boxes, Doxygen's 'More...', pdoc's
+hidden source, README badges). An element holding most of the page's words is never dropped
+by its name alone.
 
 What is kept, as the Markdown reader keeps it: headings h1-h6 (sections and subsections by the
 same two-level rule), paragraphs, lists (``- item``, ``1. item``), tables (table blocks: the
@@ -53,7 +55,7 @@ _BOILERPLATE = frozenset((
     "newsletter", "subscribe", "advert", "advertisement", "ads", "ad", "sponsor", "sponsored",
     "promo", "comments", "skip", "toc", "widget", "pagination", "pager", "popup", "modal",
     "masthead", "banner", "sitemap", "tags", "header", "topbar", "leftcol", "rightcol",
-    "titlearea",
+    "titlearea", "sidemenu",
 ))  # fmt: skip
 #: A print-only copy of the page's title and contents (pydata-sphinx-theme's 'onlyprint',
 #: as NumPy's, pandas' and Alembic's manuals have): the page itself follows.
@@ -62,6 +64,14 @@ _BOILERPLATE_NAMES = frozenset((
     "table-of-contents", "on-this-page", "post-tags", "onlyprint", "print-only", "printonly",
     "contents-heading", "shortcontents-heading",
 ))  # fmt: skip
+#: What a generator wrote about its own run, not the author's text: docutils' and Sphinx's
+#: error boxes ('System Message: ERROR/3 (…)') and their 'Docutils System Messages' section.
+_GENERATOR_NOTES = frozenset(("system-message", "system-messages"))
+#: Headings that are lines of a title page, not parts of the text: DocBook's subtitle and
+#: its author, editor and other credits (``h3.author``), docutils' subtitle.
+_TITLE_PAGE_LINES = frozenset(
+    ("subtitle", "author", "corpauthor", "editor", "othercredit", "collab", "authorgroup")
+)
 #: Words of a class or id naming a page header: kept when it holds a heading (the title).
 _HEADER_WORDS = frozenset(("header", "masthead", "banner", "topbar"))
 _KEEP_WORDS = frozenset(("footnote", "footnotes", "footnote-list", "content", "article"))
@@ -75,6 +85,16 @@ _BLOCKS = frozenset((
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 #: Permalink marks sites put in or after headings.
 _PERMALINKS = frozenset(("¶", "#", "§", "🔗", "◆", "link", "permalink"))
+#: Classes of permalinks: Sphinx's 'headerlink', markdown-it's 'header-anchor', the Rust
+#: reference's '[expr.if.intro]' beside each rule ('rule-link').
+_PERMALINK_CLASSES = frozenset(("headerlink", "header-anchor", "anchorjs-link", "rule-link"))
+#: Links to the rest of a text shown elsewhere (Doxygen's 'More...' after each brief
+#: description, Sphinx's '[source]' after a signature): the page's navigation, not the
+#: author's words.
+_MORE_LINKS = frozenset((
+    "more...", "more…", "[source]", "go to the source code of this file.",
+    "go to the documentation of this file.",
+))  # fmt: skip
 _SHOWN_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _WORD = re.compile(r"[^\W_]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -169,16 +189,22 @@ def parse(
 
     # Headings a contents list names are found before their lines are, so they get one too.
     items = listed_headings(walker.items, walker.contents)
-    _lines(items, decoded, walker.tags)
+    _lines(items, decoded, walker.tags, walker.anchors)
     meta = _meta(page)
-    brief, drafts = rendered.build(
-        items,
-        name=name,
-        source=source,
-        title=title,
-        meta=meta,
-        contents=walker.contents,
-    )
+    try:
+        brief, drafts = rendered.build(
+            items,
+            name=name,
+            source=source,
+            title=title,
+            meta=meta,
+            contents=walker.contents,
+        )
+    except NotAReport:
+        if target := _redirect(page):  # 'Redirecting to…', as mdBook leaves for a moved page
+            message = f"{name}: the page only redirects to {target}; import that page"
+            raise NotAReport(message) from None
+        raise
     return brief, drafts, walker.times
 
 
@@ -282,7 +308,7 @@ def _words(text: str) -> int:
 def _article(page: Any) -> Any:
     """The element that holds the article: ``main``, ``[role=main]``, the largest ``article``,
     an element with the id 'content' or 'main' — when it holds a fair share of the body's
-    words — else the body."""
+    words or the page's ``h1`` — else the body."""
     body = page.body
     if body is None:
         return page.root
@@ -292,9 +318,23 @@ def _article(page: Any) -> Any:
         if not found:
             continue
         best = max(found, key=lambda node: _words(node.text(separator=" ")))
-        if _words(best.text(separator=" ")) >= 0.25 * total:
+        # On a short page the footer can outweigh the article: one holding the title is it.
+        if _words(best.text(separator=" ")) >= 0.25 * total or best.css_first("h1"):
             return best
     return body
+
+
+_REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]\s*url\s*=\s*['\"]?([^'\"\s]{1,500})", re.IGNORECASE)
+
+
+def _redirect(page: Any) -> str:
+    """Where a ``<meta http-equiv="refresh">`` sends the browser ('' when nowhere)."""
+    for meta in page.css("meta[http-equiv]"):
+        if (meta.attributes.get("http-equiv") or "").strip().casefold() == "refresh":
+            match = _REFRESH_URL.match(meta.attributes.get("content") or "")
+            if match:  # (the page's text: no control characters reach the terminal)
+                return "".join(char for char in match.group(1) if char.isprintable())
+    return ""
 
 
 def _meta(page: Any) -> PageMeta:
@@ -320,12 +360,13 @@ def _meta(page: Any) -> PageMeta:
     return PageMeta(title, date, publisher)
 
 
-def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
+def _lines(items: list[Item], source: str, tagged: dict[int, int], anchors: dict[int, str]) -> None:
     """Each heading's line in the page's markup, found in order (for ``--outline``).
 
     An ``h1``–``h6`` (``tagged``: id → its tag's level) is found by its tag and words; a
     heading a contents list named (a paragraph in the page) by its words, outside a link
-    (the contents entry that names it is one).
+    (the contents entry that names it is one); a heading in ``anchors`` (id → the ``id`` of
+    the element holding it) by that ``id``.
     """
     # Not in the page's head: a heading's words are often its <title>'s too.
     body = re.search(r"<body[\s>]", source, re.IGNORECASE)
@@ -346,9 +387,12 @@ def _lines(items: list[Item], source: str, tagged: dict[int, int]) -> None:
         at = position
         # The title's words with spaces, markup or entities between them (alternatives
         # that start with different characters, each bounded: no backtracking).
-        between = r"(?:[^\w<&]|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
+        between = r"(?:[^\w<&]|_|<[^<>]{0,500}>|&#?\w{1,10};){1,100}"
         written = re.compile(between.join(map(re.escape, words[:8])) or "$^")
-        if id(item) in tagged:
+        if id(item) in anchors:  # found by the id of the element that holds it, as written
+            match = re.compile(re.escape(f'id="{anchors[id(item)]}"')).search(source, at)
+            budget[0] -= (match.end() if match else len(source)) - at
+        elif id(item) in tagged:
             match = _heading_tag(source, at, tagged[id(item)], written, budget)
             if match is None:  # a title the reader changed: the first word will do
                 first = next(iter(words), "")
@@ -412,6 +456,11 @@ def _classes(node: Any) -> tuple[set[str], set[str]]:
     return words, whole
 
 
+def _class_names(node: Any) -> list[str]:
+    """An element's class names (not its id: ``<h3 id="editor">`` names a setting)."""
+    return (node.attributes.get("class") or "").casefold().split()
+
+
 def _spaces(text: str) -> str:
     """Text as a browser shows it outside ``pre``: newlines and tabs are spaces."""
     return text.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace(_BREAK, " ")
@@ -429,16 +478,34 @@ def _has_blocks(node: Any, depth: int) -> bool:
 
 def _broken(node: Any) -> bool:
     """Whether a code element is lines of text set in monospace, not a piece of code in a
-    sentence: it holds line breaks, or its words are spaced by no-break spaces alone (old
-    pydoc writes each docstring so)."""
+    sentence: it holds line breaks, or (a ``tt`` or pydoc's ``span.code``) its words are
+    spaced by no-break spaces alone (old pydoc writes each docstring so)."""
     if node.css_first("br") is not None:
         return True
+    if node.tag in ("code", "kbd", "samp"):
+        return False  # pydoc sets its docstrings in tt; javadoc writes 'Object&nbsp;obj' in code
     text = node.text()
     return "\xa0" in text and not any(char.isspace() and char != "\xa0" for char in text)
 
 
 #: A list item's marker at a line's start ('* ', '- ', '1. ').
 _ITEM = re.compile(r"(?:[*+\-\u2022]|\d{1,3}[.)])\s")
+
+
+#: Quotes a generator puts around code ('‘<samp>bzlib.h</samp>’', as Texinfo writes @samp
+#: and @file): the code is shown as quoted, without backticks as well.
+_QUOTE_PAIRS = {"‘": "’", "“": "”", "'": "'", '"': '"', "`": "'"}
+
+
+def _quoted(node: Any) -> bool:
+    """Whether an element stands between a pair of quotes: the text just before it ends with
+    an opening quote and the text just after starts with the closing one."""
+    before, after = node.prev, node.next
+    if before is None or after is None or before.tag != "-text" or after.tag != "-text":
+        return False
+    opening = (before.text_content or "")[-1:]
+    closing = _QUOTE_PAIRS.get(opening)
+    return closing is not None and (after.text_content or "").startswith(closing)
 
 
 def _monospace(node: Any) -> bool:
@@ -497,6 +564,8 @@ class _Walker:
         self.contents: dict[int, str] = {}
         #: The headings read from h1-h6 tags (not pydoc's banner cells): id → the tag's level.
         self.tags: dict[int, int] = {}
+        #: Headings found by the id of the element holding them (pdoc's members): id → it.
+        self.anchors: dict[int, str] = {}
         #: The page is a Texinfo manual titled by an ``h1.settitle``; the index of its Top
         #: node's heading in ``items`` (-1: none).
         self.settitle = False
@@ -511,6 +580,12 @@ class _Walker:
         if tag in _SKIP or _hidden(node):
             return True
         words, whole = _classes(node)
+        if whole & _GENERATOR_NOTES or {"contents", "topic"} <= whole:
+            return True  # (docutils' table of contents: the headings it lists follow)
+        if _source_toggle(node):
+            return True
+        if tag == "div" and "pdoc-code" in whole and _toggled_source(node):
+            return True
         if words & _KEEP_WORDS and not words & {"sidebar", "nav", "cookie", "footer"}:
             return False
         if tag in _LANDMARKS or (node.attributes.get("role") or "").casefold() in _ROLES:
@@ -521,6 +596,8 @@ class _Walker:
             return True
         if tag == "div" and "summary" in whole and _in_header(node):
             return True  # Doxygen's links to the page's parts, beside its title
+        if tag == "div" and _doxygen_controls(node, whole):
+            return True
         if tag not in _BLOCKS or tag in ("p", "li", "td", "th", "dt", "dd", "tr", "pre"):
             return False
         if tag == "header" or words & _HEADER_WORDS:
@@ -569,7 +646,11 @@ class _Walker:
                 continue
             if tag == "-comment" or self.dropped(child, tag):
                 continue
-            if tag in _HEADINGS or (tag == "div" and self.doxygen_title(child)):
+            if tag in _HEADINGS and _TITLE_PAGE_LINES.intersection(_class_names(child)):
+                self.flush()
+                self.block(child, depth + 1)  # a line of the title page, as written
+                self.flush()
+            elif tag in _HEADINGS or (tag == "div" and self.doxygen_title(child)):
                 self.flush()
                 before = len(self.items)
                 level = _HEADINGS.get(tag, 1)
@@ -579,6 +660,18 @@ class _Walker:
                 for item in self.items[before:]:
                     if isinstance(item, Heading) and tag in _HEADINGS:
                         self.tags[id(item)] = _HEADINGS[tag]
+            elif tag == "tr" and (row := _doxygen_row(child)):
+                self.flush()
+                self.doxygen_member(child, row)
+            elif tag in ("aside", "div") and "footnote" in _class_names(child):
+                self.flush()
+                self.footnote(child, depth)
+            elif tag == "div" and (columns := _grid_columns(child)):
+                self.flush()
+                self.grid_table(child, columns, depth)
+            elif tag == "div" and (level := _pdoc_member(child)):
+                self.flush()
+                self.pdoc_member(child, level)
             elif tag in ("td", "th") and (level := _banner(child)):
                 self.flush()
                 self.heading(child, level)
@@ -646,10 +739,11 @@ class _Walker:
         if block.strip():
             self.items.append(block)
 
-    def heading(self, node: Any, level: int) -> None:
+    def heading(self, node: Any, level: int, text: str = "") -> None:
+        """File a heading: ``text``, else the element's own."""
         from briefcli.importers.draft import numbered_heading
 
-        text = " ".join(self.text(node, heading=True).split())
+        text = text or " ".join(self.text(node, heading=True).split())
         if not text:
             return
         if level == 1 and self.settitle and "settitle" not in _classes(node)[1]:
@@ -660,6 +754,24 @@ class _Walker:
             return
         else:
             self.items.append(numbered_heading(level, text, 0))
+
+    def pdoc_member(self, node: Any, level: int) -> None:
+        """A pdoc member's header: 'def wrap' (its keyword and name) as the heading, the
+        signature as written ('def wrap(text, width=70, **kwargs):') as its first line."""
+        name = " ".join(
+            " ".join(self.text(part, heading=True).split())
+            for part in node.iter(include_text=False)
+            if part.tag == "span" and {"def", "name"}.intersection(_class_names(part))
+        )
+        if not name:
+            return
+        before = len(self.items)
+        self.heading(node, level, name)
+        if len(self.items) > before and (anchor := node.parent.attributes.get("id")):
+            self.anchors[id(self.items[-1])] = anchor
+        signature = " ".join(self.text(node).split())
+        if signature != name:
+            self.add(signature)
 
     def read_list(self, node: Any, ordered: bool, depth: int) -> None:
         if _sections_list(node):
@@ -692,7 +804,7 @@ class _Walker:
     def table(self, node: Any, depth: int) -> None:
         """A data table as a table block; a table used for layout (blocks in its cells) as the
         blocks of its cells."""
-        if _BANNER_TABLES.match(_table_kind(node)) or node.css_first(_LAYOUT_CELLS) is not None:
+        if _BANNER_TABLES.match(_table_kind(node)) or _layout(node):
             self.block(node, depth + 1)
             return
         grid: list[list[str]] = []
@@ -732,6 +844,51 @@ class _Walker:
         # Columns only a span made, empty in every row, are not the table's.
         keep = [c for c in range(width) if any(row[c] for row in grid)]
         header, *rows = (tuple(row[c] for c in keep) for row in grid)
+        self.block_item(TableBlock(header, tuple(rows)))
+
+    def doxygen_member(self, row: Any, kind: str) -> None:
+        """A row of Doxygen's member lists: 'struct lzma_allocator: Custom functions for memory
+        handling.' (its declaration's cells, then the description in the row after it), one
+        paragraph, not a paragraph a cell."""
+        if kind == "memdesc" and _doxygen_row(_element_beside(row, "prev")) == "memitem":
+            return  # read with the declaration above it
+        text = " ".join(self.text(row).split())
+        after = _element_beside(row, "next")
+        if kind == "memitem" and _doxygen_row(after) == "memdesc":
+            description = " ".join(self.text(after).split())
+            text = f"{text}: {description}" if text and description else text or description
+        self.add(text)
+
+    def footnote(self, node: Any, depth: int) -> None:
+        """A footnote whose label stands before its first paragraph (docutils 0.18 on:
+        ``<aside class="footnote"><span class="label">[1]</span><p>…</p>``) reads '[1] …',
+        as the page shows it, not the label as a paragraph of its own."""
+        elements = [c for c in node.iter(include_text=False) if c.tag != "-comment"]
+        if len(elements) > 1 and "label" in _class_names(elements[0]) and elements[1].tag == "p":
+            label = " ".join(self.text(elements[0]).split())
+            if label and not _has_blocks(elements[1], 0):
+                text = " ".join(self.text(elements[1]).split())
+                elements[0].decompose()
+                elements[1].decompose()
+                self.add(f"{label} {text}" if text else label)
+        self.block(node, depth + 1)
+        self.flush()
+
+    def grid_table(self, node: Any, columns: int, depth: int) -> None:
+        """A table laid out as a grid of ``div`` cells (javadoc's summaries since Java 16:
+        header cells, then each row's cells in turn) as a table block; read as blocks when
+        its cells do not fill whole rows."""
+        # Every cell is the table's: its 'table-header' cells name no page header.
+        elements = [
+            c for c in node.iter(include_text=False) if c.tag not in _SKIP and not _hidden(c)
+        ]
+        if not elements or len(elements) % columns:
+            for cell in elements:
+                self.block(cell, depth + 1)
+                self.flush()
+            return
+        cells = [" ".join(self.text(cell).translate(_INVISIBLE).split()) for cell in elements]
+        header, *rows = (tuple(cells[at : at + columns]) for at in range(0, len(cells), columns))
         self.block_item(TableBlock(header, tuple(rows)))
 
     def definitions(self, node: Any, depth: int) -> None:
@@ -814,19 +971,21 @@ class _Walker:
         tag = child.tag
         if tag == "-text":
             out.append(_spaces(child.text_content or ""))
-        elif tag == "-comment" or tag in _SKIP or _hidden(child):
+        elif tag == "-comment" or tag in _SKIP or _hidden(child) or _source_toggle(child):
             return
         elif tag == "br":
             out.append(_BREAK)
         elif tag == "img":
-            out.append(child.attributes.get("alt") or "")
+            if not _badge(child.attributes.get("src") or ""):
+                out.append(child.attributes.get("alt") or "")
         elif depth > MAX_DEPTH:
             out.append(_spaces(child.text(separator=" ")))
         elif tag == "a":
             self.link(child, out, heading, depth)
         elif tag in ("code", "kbd", "samp", "tt") and not heading and not _broken(child):
             code = _spaces(child.text())
-            out.append(f"`{code}`" if code.strip() and "`" not in code else code)
+            marked = code.strip() and "`" not in code and not _quoted(child)
+            out.append(f"`{code}`" if marked else code)
         elif not heading and _monospace(child) and _broken(child):
             # Lines of text set in monospace (a docstring pydoc wrote): a single line break is
             # where the source wrapped, as in a plain-text paragraph; a blank line ends one.
@@ -850,7 +1009,14 @@ class _Walker:
         start = len(out)
         self.inline_into(node, out, heading, depth + 1)
         shown = "".join(out[start:])
-        if shown.strip() in _PERMALINKS or "headerlink" in (node.attributes.get("class") or ""):
+        if not shown.strip() and _only_badges(node):
+            del out[start:]  # a status badge ('build passing'), not a word of the text
+            return
+        if (
+            shown.strip() in _PERMALINKS
+            or _PERMALINK_CLASSES.intersection(_class_names(node))
+            or shown.strip().casefold() in _MORE_LINKS
+        ):
             del out[start:]
             return
         if heading:
@@ -872,10 +1038,21 @@ class _Walker:
 
 
 #: Cells whose blocks make a table one of layout (its cells' blocks are read, not a grid).
-_LAYOUT_CELLS = "td p, td div, td table, td ul, td ol, td dl, td h1, td h2, td h3, td pre"
+_LAYOUT_CELLS = "td p ~ p, td div, td table, td ul, td ol, td dl, td h1, td h2, td h3, td pre"
 #: pydoc's tables: 'heading' (the page's title) and 'section' (a banner over a section or
 #: a class), by class (Python 3.11 on) or by ``summary`` (before).
 _BANNER_TABLES = re.compile(r"^(?:heading|section)$")
+
+
+def _layout(table: Any) -> bool:
+    """Whether a table lays out blocks (read as its cells' blocks) rather than holding data.
+
+    A cell of one paragraph is a data cell in a table with a header: Sphinx writes every cell
+    so ('<td><p>…</p></td>'); without a header it is layout (groff's indented options).
+    """
+    if table.css_first(_LAYOUT_CELLS) is not None:
+        return True
+    return table.css_first("td p") is not None and table.css_first("th") is None
 
 
 def _table_kind(table: Any) -> str:
@@ -924,6 +1101,131 @@ def _banner_links(cell: Any) -> bool:
     reference manual): the page's navigation."""
     table, cells = _first_row_cells(cell)
     return len(cells) > 1 and cells[0].mem_id != cell.mem_id and _table_kind(table) == "heading"
+
+
+#: javadoc's summary grids (Java 16 on) by their class: how many columns each has.
+_GRID_COLUMNS = {"two-column-summary": 2, "three-column-summary": 3, "four-column-summary": 4}
+
+
+def _grid_columns(node: Any) -> int:
+    """How many columns a ``div`` laid out as a table has (javadoc's 'summary-table'); 0 for
+    a ``div`` that is none."""
+    names = _class_names(node)
+    if "summary-table" not in names:
+        return 0
+    return next((_GRID_COLUMNS[name] for name in names if name in _GRID_COLUMNS), 0)
+
+
+#: Hosts that serve only status badges ('build passing', 'pypi v1.2').
+_BADGE_HOSTS = frozenset(("img.shields.io", "badge.fury.io", "badgen.net"))
+
+
+def _badge(src: str) -> bool:
+    """Whether an image is a README's status badge: shields.io's, or one whose path names a
+    badge ('/badge.svg', '/badge/?version=latest'), or Travis CI's build image."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(src.strip()[:2000])
+        host = (parts.hostname or "").casefold()
+    except ValueError:
+        return False
+    path = parts.path.casefold()
+    if host in _BADGE_HOSTS or "badge" in path:
+        return bool(host)
+    return host.endswith(("travis-ci.org", "travis-ci.com")) and path.endswith((".svg", ".png"))
+
+
+def _only_badges(link: Any) -> bool:
+    """Whether a link shows only status badges (its images are all badges)."""
+    images = link.css("img")
+    return bool(images) and all(_badge(image.attributes.get("src") or "") for image in images)
+
+
+def _doxygen_controls(node: Any, whole: set[str]) -> bool:
+    """Whether a ``div`` is one of Doxygen's controls, not text: the '[detail level 1234]'
+    buttons over a file tree, or the line over an include graph ('This graph shows which
+    files …:'), which as text has no graph to show."""
+    if "levels" in whole:
+        return any(
+            child.tag == "span" and "onclick" in child.attributes
+            for child in node.iter(include_text=False)
+        )
+    if "dynheader" not in whole:
+        return False
+    after = _element_beside(node, "next")
+    return after is not None and "dyncontent" in _class_names(after) and _image_only(after, 0)
+
+
+def _image_only(node: Any, depth: int) -> bool:
+    """Whether an element shows images alone (no text), looked for two levels down at most."""
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            if (child.text_content or "").strip():
+                return False
+        elif child.tag in ("img", "map", "area", "-comment"):
+            continue
+        elif (
+            depth >= 2
+            or child.tag not in ("div", "p", "span", "a", "center")
+            or not _image_only(child, depth + 1)
+        ):
+            return False
+    return True
+
+
+def _doxygen_row(row: Any) -> str:
+    """'memitem' for a row of a Doxygen member list that declares a member ('struct' |
+    'lzma_allocator'), 'memdesc' for the description row under it, '' for other rows."""
+    if row is None or row.tag != "tr":
+        return ""
+    for name in _class_names(row):
+        kind = name.partition(":")[0]
+        if kind in ("memitem", "memdesc") and ":" in name:
+            return kind
+    return ""
+
+
+def _element_beside(node: Any, side: str) -> Any:
+    """The element just before (``side`` 'prev') or after ('next') a node, text aside."""
+    beside = getattr(node, side)
+    while beside is not None and beside.tag in ("-text", "-comment"):
+        beside = getattr(beside, side)
+    return beside
+
+
+def _pdoc_member(node: Any) -> int:
+    """The level of the heading a pdoc member's header (``div.attr``) is: 2 for a module's
+    member (in its ``section``), 3 for a class's (in a ``div.classattr``); 0 for none."""
+    if "attr" not in _class_names(node):
+        return 0
+    parent = node.parent
+    if parent is None or not any(
+        child.tag == "span" and "name" in _class_names(child)
+        for child in node.iter(include_text=False)
+    ):
+        return 0
+    if "classattr" in _class_names(parent):
+        return 3
+    return 2 if parent.tag == "section" and parent.attributes.get("id") else 0
+
+
+def _source_toggle(node: Any) -> bool:
+    """Whether an element is pdoc's 'View Source' button (a ``label`` for its toggle)."""
+    return node.tag == "label" and "view-source-button" in _class_names(node)
+
+
+def _toggled_source(node: Any) -> bool:
+    """Whether an element is a member's source that pdoc shows only when its 'View Source'
+    toggle (an ``input.view-source-toggle-state`` a few elements before it) is checked."""
+    before = node
+    for _ in range(4):  # pdoc writes: the toggle, the member's header, its permalink, this
+        before = _element_beside(before, "prev")
+        if before is None:
+            return False
+        if before.tag == "input" and "view-source-toggle-state" in _class_names(before):
+            return True
+    return False
 
 
 def _after_contents(node: Any) -> bool:
