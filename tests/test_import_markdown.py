@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from briefcli.importers import NotAReport, brief_yaml, import_report, markdown_source
+from briefcli.importers.text import is_badge
 from briefcli.model import Brief, CodeBlock, TableBlock
 from conftest import REPO, Runner, outline
 
@@ -45,8 +46,15 @@ def words(text: str) -> Counter[str]:
 def visible_words(markdown: str) -> Counter[str]:
     """The words a reader of the rendered document sees: all of the source but HTML comments,
     the insides of HTML tags (tag names and attributes such as class="termy"), and the second
-    copy of a URL that is its own link text, '[https://x](https://x)'."""
+    copy of a URL that is its own link text, '[https://x](https://x)', and status badges
+    ('[![PyPI version](https://badge.fury.io/py/rich.svg)](…)': images, not words)."""
     text = re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL)
+    badge = r"!\[[^\[\]]*\]\(([^()\s]+)\)"
+    text = re.sub(
+        rf"\[{badge}\]\([^()\s]+\)|{badge}",
+        lambda m: " " if is_badge(m.group(1) or m.group(2) or "") else m.group(),
+        text,
+    )
     # A fence's info string past its language (hl_lines="3 6") is for the renderer only.
     text = re.sub(r"(?m)^( {0,3}(?:```|~~~)[`~]*\s*\S*)[ \t].*$", r"\1", text)
     text = re.sub(r"<[A-Za-z/][^<>]*>", " ", text)
@@ -542,3 +550,21 @@ def test_a_changelog_of_top_level_releases_is_titled_by_its_file_not_its_newest_
         "# Changelog for Frob\n\n## [1.2.0] - 2024-01-01\n\n- x\n\n## [1.1.0] - 2023-01-01\n\n- y\n"
     )
     assert import_report(kept.encode(), "CHANGES.md").meta.title == "Changelog for Frob"
+
+
+def test_a_readme_s_badges_are_no_words_and_a_logo_titled_readme_is_its_file() -> None:
+    """Rich's README opens with status badges and a logo, then its sections: the badges are
+    images ('build passing'), not text, as on a web page; and the brief is its README, not
+    its first section ('Compatibility')."""
+    text = (
+        "[![PyPI version](https://badge.fury.io/py/frob.svg)](https://pypi.org/project/frob/) "
+        "![CI](https://github.com/x/frob/actions/workflows/ci.yml/badge.svg)\n\n"
+        "![Logo](https://example.org/logo.svg)\n\nFrob is a library for frobbing files.\n\n"
+        "## Compatibility\n\nFrob runs everywhere.\n\n## Installing\n\npip install frob\n"
+    )
+    brief = import_report(text.encode(), "frob/README.md")
+    assert (brief.meta.title, brief.meta.id) == ("README", "frob-readme")
+    assert brief.sections[0].paragraphs == (
+        "Logo (https://example.org/logo.svg)",
+        "Frob is a library for frobbing files.",
+    )

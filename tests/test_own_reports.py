@@ -274,8 +274,11 @@ def test_search_matches_are_bold_in_markdown(brief: Runner, own: str) -> None:
     assert "The Blue **Ledger** data show" in result.stdout
     rendered = MarkdownIt("commonmark").render(result.stdout)
     assert "Blue <strong>Ledger</strong> data" in rendered
-    # The rest stays literal: the table's bars in a snippet are escaped, not a table.
-    assert "\\| 400 \\|" in result.stdout
+    # A snippet keeps to the paragraph with its match; a table's row stays literal, its bars
+    # escaped, not a table.
+    assert "400" not in result.stdout
+    table = brief("search", "Northfield", "-b", own, "-f", "markdown")
+    assert "Reservoir \\| Capacity" in table.stdout
 
 
 # -- citing a report in Japanese or Arabic -------------------------------------------------

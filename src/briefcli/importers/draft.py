@@ -246,9 +246,13 @@ def first_heading_title(headings: list[Heading], name: str) -> str:
     headings share the top level): that first heading, unless it and most of the top level are
     releases ('Version 1.95 (2026-04-16)', '[1.2.0] - 2024-01-01'): then it is a changelog,
     titled by its file's name ('RELEASES.md' → 'RELEASES'), as plain text's are, not by its
-    newest release."""
+    newest release; or unless it is a README ('README', not its first section's title)."""
     top = min(h.level for h in headings)
     tops = [h.title for h in headings if h.level == top]
+    if len(tops) > 1 and name_title(name).casefold() == "readme":
+        # A README whose name is shown by a logo, not a heading ('Compatibility' is Rich's
+        # first): the file is what it is.
+        return name_title(name)
     releases = sum(1 for title in tops if _RELEASE_HEADING.match(title))
     # ('News about PCRE releases' over them is the title still.)
     first = _RELEASE_HEADING.match(headings[0].title) is not None

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from briefcli.importers import NotAReport
 from briefcli.importers.draft import Heading, Item, nested
 from briefcli.importers.rendered import PageMeta, placeholder_title
+from briefcli.importers.text import is_badge
 from briefcli.model import CodeBlock, TableBlock
 
 if TYPE_CHECKING:
@@ -976,7 +977,7 @@ class _Walker:
         elif tag == "br":
             out.append(_BREAK)
         elif tag == "img":
-            if not _badge(child.attributes.get("src") or ""):
+            if not is_badge(child.attributes.get("src") or ""):
                 out.append(child.attributes.get("alt") or "")
         elif depth > MAX_DEPTH:
             out.append(_spaces(child.text(separator=" ")))
@@ -1116,30 +1117,10 @@ def _grid_columns(node: Any) -> int:
     return next((_GRID_COLUMNS[name] for name in names if name in _GRID_COLUMNS), 0)
 
 
-#: Hosts that serve only status badges ('build passing', 'pypi v1.2').
-_BADGE_HOSTS = frozenset(("img.shields.io", "badge.fury.io", "badgen.net"))
-
-
-def _badge(src: str) -> bool:
-    """Whether an image is a README's status badge: shields.io's, or one whose path names a
-    badge ('/badge.svg', '/badge/?version=latest'), or Travis CI's build image."""
-    from urllib.parse import urlsplit
-
-    try:
-        parts = urlsplit(src.strip()[:2000])
-        host = (parts.hostname or "").casefold()
-    except ValueError:
-        return False
-    path = parts.path.casefold()
-    if host in _BADGE_HOSTS or "badge" in path:
-        return bool(host)
-    return host.endswith(("travis-ci.org", "travis-ci.com")) and path.endswith((".svg", ".png"))
-
-
 def _only_badges(link: Any) -> bool:
     """Whether a link shows only status badges (its images are all badges)."""
     images = link.css("img")
-    return bool(images) and all(_badge(image.attributes.get("src") or "") for image in images)
+    return bool(images) and all(is_badge(image.attributes.get("src") or "") for image in images)
 
 
 def _doxygen_controls(node: Any, whole: set[str]) -> bool:

@@ -33,6 +33,7 @@ from briefcli.importers.draft import (
     numbered_heading,
 )
 from briefcli.importers.naming import brief_id, slug
+from briefcli.importers.text import is_badge
 from briefcli.importers.timeline import written_date
 from briefcli.model import Brief, CodeBlock, GlossaryEntry, Metadata, TableBlock
 
@@ -445,6 +446,8 @@ def _inline(children: list[Token], *, heading: bool = False) -> str:
     emphasis marks gone, a hard break a line break. In a heading: the text alone."""
     out: list[str] = []
     links: list[tuple[str, int]] = []
+    # Where links that hold a status badge start in ``out``.
+    badges: set[int] = set()
     for child in children:
         kind = child.type
         if kind in ("text", "text_special"):
@@ -460,11 +463,17 @@ def _inline(children: list[Token], *, heading: bool = False) -> str:
         elif kind == "link_close" and links:
             url, start = links.pop()
             text = "".join(out[start:])
+            if badges and start in badges and not text.strip():
+                continue  # a link around status badges only: nothing a reader reads
             if not heading and url and _shown_url(url) != text:
                 out.append(f" ({url})" if text.strip() else url)
         elif kind == "image":
             alt = "".join(c.content for c in child.children or [])
             src = str(child.attrGet("src") or "")
+            if is_badge(src):
+                # A README's status badge ('build passing', 'pypi v1.2'), as on a web page.
+                badges.add(links[-1][1] if links else len(out))
+                continue
             out.append(alt if heading or not src else f"{alt} ({src})" if alt else src)
         elif kind == "html_inline":
             out.append(_tag_text(child.content))

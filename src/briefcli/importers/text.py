@@ -290,3 +290,23 @@ def clean(text: str) -> str:
     """Fix extraction artifacts only: '3, 000' → '3,000', "'Storm Corps, '" → "'Storm Corps,'"."""
     text = _THOUSANDS.sub(lambda m: m.group().replace(", ", ","), text)
     return _QUOTE_COMMA.sub(r",\1", text)
+
+
+#: Hosts that serve only status badges ('build passing', 'pypi v1.2').
+_BADGE_HOSTS = frozenset(("img.shields.io", "badge.fury.io", "badgen.net"))
+
+
+def is_badge(src: str) -> bool:
+    """Whether an image is a README's status badge: shields.io's, or one whose path names a
+    badge ('/badge.svg', '/badge/?version=latest'), or Travis CI's build image."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(src.strip()[:2000])
+        host = (parts.hostname or "").casefold()
+    except ValueError:
+        return False
+    path = parts.path.casefold()
+    if host in _BADGE_HOSTS or "badge" in path:
+        return bool(host)
+    return host.endswith(("travis-ci.org", "travis-ci.com")) and path.endswith((".svg", ".png"))
