@@ -1,0 +1,196 @@
+"""Hostile inputs to the code that landed on 2026-11-29 (encodings, front matter and appendix
+ids, section references): each is read as a user means it, or refused in one line with a
+documented exit code, and nothing is written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from briefcli.importers import NotAReport, import_report
+from briefcli.query import normalise_section_ref
+from conftest import Runner
+
+REPORT = (
+    "Harbour report\n\n"
+    "The harbour reopened after the long storm of the winter. Traffic recovered slowly "
+    "during June 2020 and the summer after it. Ships came back in greater numbers every "
+    "week that followed. Café owners on the quay said trade was better than before.\n"
+)
+
+ROMAN = """# Roman report
+
+## Foreword
+
+{p}
+
+## Preface
+
+{p}
+
+## 1. Intro
+
+{p}
+
+## 2. Findings
+
+{p}
+
+## Appendix A. Data
+
+{p}
+
+### A.1 Tables
+
+{p}
+
+## Appendix I. More
+
+{p}
+""".format(p="The harbour reopened after the storm and traffic recovered slowly in the weeks.")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_text_without_a_byte_order_mark_is_named(
+    brief: Runner, tmp_path: Path, codec: str
+) -> None:
+    """UTF-16 or UTF-32 saved without its mark is no 'binary data': the error names the
+    encoding to give, and with it the report is read word for word."""
+    source = tmp_path / "report.txt"
+    source.write_bytes(REPORT.encode(codec))
+    refused = brief("import", str(source), "-o", "-")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert f"(--encoding {codec})" in refused.stderr and refused.stderr.count("\n") == 1
+    read = brief("import", str(source), "--encoding", codec, "-o", "-")
+    assert read.exit_code == 0, read.stderr
+    assert "Café owners" in read.stdout
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_with_its_byte_order_mark_needs_no_encoding(codec: str) -> None:
+    """UTF-32-LE's mark (ff fe 00 00) opens like UTF-16's: it was read as UTF-16 and refused
+    as 'control characters'."""
+    data = REPORT.encode(codec)
+    if codec == "utf-32-be":
+        data = b"\x00\x00\xfe\xff" + data
+    brief = import_report(data, "report.txt")
+    assert "Café owners on the quay" in " ".join(brief.sections[0].paragraphs)
+
+
+def test_binary_data_is_still_binary() -> None:
+    with pytest.raises(NotAReport, match="binary data"):
+        import_report(bytes(range(256)) * 20, "blob.txt")
+
+
+def test_a_bad_character_in_utf16_names_its_line_in_the_text(brief: Runner, tmp_path: Path) -> None:
+    """'Ċ' is 0a 01 in UTF-16-LE: its byte 0x0a is no line end, so the line is counted in text."""
+    source = tmp_path / "report.txt"
+    source.write_bytes("Ċ\nĊ\nĊ\n".encode("utf-16-le") + b"\x00\xdc")
+    result = brief("import", str(source), "--encoding", "utf-16-le", "-o", "-")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "line 4: not valid utf-16-le" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "idna",
+        "punycode",
+        "uu",
+        "zlib",
+        "hex",
+        "unicode_escape",
+        "",
+        "a\x00b",
+        pytest.param("x" * 10_000, id="10000-characters"),
+    ],
+)
+def test_an_odd_encoding_name_is_one_short_line(brief: Runner, tmp_path: Path, name: str) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(REPORT, encoding="utf-8")
+    target = tmp_path / "out.yaml"
+    result = brief("import", str(source), "--encoding", name, "-o", str(target))
+    assert result.exit_code == 2 and not target.exists()
+    assert result.stderr.count("\n") == 1 and "not a text encoding" in result.stderr
+    assert len(result.stderr) < 200
+
+
+def test_encoding_errors_from_the_installed_script(tmp_path: Path) -> None:
+    """A real run: one line on stderr, exit 2, nothing on stdout."""
+    source = tmp_path / "report.txt"
+    source.write_bytes(REPORT.encode("utf-16-le"))
+    script = Path(sys.executable).with_name("brief")
+    for args in (["--encoding", "punycode"], ["--encoding", "utf-32"], []):
+        done = subprocess.run(
+            [str(script), "import", str(source), "-o", "-", *args],
+            capture_output=True,
+            text=True,
+            env={"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"},
+            check=False,
+        )
+        assert done.returncode == 2, (args, done.stderr)
+        assert done.stdout == "" and done.stderr.count("\n") == 1, (args, done.stderr)
+        assert "Traceback" not in done.stderr
+
+
+@pytest.fixture
+def roman(tmp_path: Path, brief: Runner) -> str:
+    source = tmp_path / "roman.md"
+    source.write_text(ROMAN, encoding="utf-8")
+    target = tmp_path / "roman.brief.yaml"
+    made = brief("import", str(source), "-o", str(target))
+    assert made.exit_code == 0, made.stderr
+    return str(target)
+
+
+@pytest.mark.parametrize(
+    ("ref", "title"),
+    [
+        ("ii", "Preface"),
+        ("ⅱ", "Preface"),  # ROMAN NUMERAL TWO, one character
+        ("Ａ", "Appendix A. Data"),  # full-width, as a Japanese keyboard types it
+        ("Ａ．１", "A.1 Tables"),
+        ("A.1", "A.1 Tables"),
+        ("§ⅰ", "Foreword"),
+        ("Appendix I. More", "Appendix I. More"),
+    ],
+)
+def test_front_matter_and_appendix_refs_as_typed(
+    brief: Runner, roman: str, ref: str, title: str
+) -> None:
+    shown = brief("-b", roman, "show", ref)
+    assert shown.exit_code == 0, shown.stderr
+    assert title in shown.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "ref", ["Ⅻ", "½", "i̇", "A.2", "ii.1", pytest.param("i" * 5000, id="5000-i")]
+)
+def test_refs_that_name_no_section_are_one_line(brief: Runner, roman: str, ref: str) -> None:
+    shown = brief("-b", roman, "show", ref)
+    assert shown.exit_code == 1 and shown.stdout == ""
+    assert shown.stderr.count("\n") == 1 and "valid: i, ii, 1, 2, A, A-1" in shown.stderr
+
+
+def test_appendix_i_is_never_front_matter_i(brief: Runner, roman: str) -> None:
+    """'Appendix I' beside front matter 'i' keeps a number of its own: both stay reachable."""
+    assert "Foreword" in brief("-b", roman, "show", "i").stdout.splitlines()[0]
+    assert "Foreword" in brief("-b", roman, "show", "I").stdout.splitlines()[0]
+    assert "Appendix I" in brief("-b", roman, "show", "3").stdout.splitlines()[0]
+
+
+@settings(derandomize=True, max_examples=200)
+@given(st.text(max_size=30))
+@example("ⅻ.２")
+@example("\x00")
+@example("ǅ")
+def test_any_ref_normalises_without_error(text: str) -> None:
+    """Any text typed as a reference gives a reference (perhaps of no section), never a crash,
+    and normalising twice changes nothing more."""
+    ref = normalise_section_ref([text])
+    assert normalise_section_ref([ref]) == ref or ref != ref.strip()
