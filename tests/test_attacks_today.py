@@ -4,6 +4,7 @@ documented exit code, and nothing is written."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from briefcli import sentences, summarize
 from briefcli.importers import NotAReport, import_report
 from briefcli.query import normalise_section_ref
 from conftest import Runner
@@ -194,3 +196,79 @@ def test_any_ref_normalises_without_error(text: str) -> None:
     and normalising twice changes nothing more."""
     ref = normalise_section_ref([text])
     assert normalise_section_ref([ref]) == ref or ref != ref.strip()
+
+
+# -- patterns that read a long run once, not once from each of its characters -----------------
+
+# The patterns as they were, as oracles: each new one must find exactly what the old one did.
+_OLD_REFERENCES = re.compile(
+    r"(?:[\s.,;*_()]|\band\b|:[\w:-]+:`[^`]*`|\{[\w:-]+\}`[^`]*`|#\d+"
+    r"|\((?:https?://|#)[^\s)]*\))*\Z"
+)
+_OLD_LAST = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\W*\Z")
+_OLD_SIGNATURE = re.compile(
+    r"^(?:(?:unsigned\s+|const\s+)?(?:int|char|void|long|short|double|float|bool)\b"
+    r"[\s*]+[A-Za-z_]\w*\s*|(?:[A-Za-z_][\w*]*\s+){0,2}[A-Za-z_][\w.]*)"
+    r"\((?:[^()]|\([^()]*\))*[,=*\[](?:[^()]|\([^()]*\))*\)\Z"
+)
+_OLD_RULE = re.compile(r"[+|][-=]{2,}|[-=]{3,}[+|]")
+
+PIECES = st.sampled_from(
+    ["a", "and", " ", ".", ",", "(", ")", "_", "*", "#1", ":issue:`7`", "{ref}`x`", "(#2)",
+     "(https://e.org)", "1", "x.y", "=", "-", "+", "|", "[", "int", "f", ":", "`"]
+)  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=500)
+@given(st.lists(PIECES, max_size=30).map("".join))
+@example("Related issues on GitHub: :issue:`7916`, #12 and (https://e.org).")
+@example("Closed by " + "#1" * 40 + " x")
+@example("f(a, b)")
+@example("int main (int argc, char *argv[])")
+@example("f((a, b))")
+@example("x" + "=" * 30 + " |")
+def test_rewritten_patterns_find_what_the_old_ones_did(text: str) -> None:
+    marks = summarize._mark_patterns()
+    assert marks["references"].sub("", text) == _OLD_REFERENCES.sub("", text)
+    old_last, new_last = _OLD_LAST.search(text), marks["last"].search(text)
+    assert (old_last and old_last.group(1)) == (new_last and new_last.group(1))
+    patterns = sentences._not_prose_patterns()
+    assert bool(patterns["rule"].search(text)) == bool(_OLD_RULE.search(text))
+    signature = patterns["signature"].match(text)
+    new_signature = bool(signature) and any(
+        mark in patterns["inner_brackets"].sub("", signature[1]) for mark in ",=*["
+    )
+    assert new_signature == bool(_OLD_SIGNATURE.search(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("Related issues on GitHub: :issue:`7916`, :issue:`7917`.", False),
+        ("Dr. Tobias Quathamer toddy@debian.org Sun, 2 Aug 2015", False),
+        ("The harbour reopened after the storm, and traffic came back.", True),
+        # Long runs that once took seconds: read as before.
+        ("We met and talked about the plan " + "a" * 20_000 + "1", True),
+        ("The notes list them all " + ":issue:`7916`" * 2_000 + " x", True),
+        ("The list goes on" + " " * 20_000 + "x.", True),
+    ],
+)
+def test_is_point_on_long_runs(text: str, point: bool) -> None:
+    assert summarize.is_point(text) is point
+
+
+def test_a_summary_of_a_section_with_a_long_unclosed_call(brief: Runner, tmp_path: Path) -> None:
+    """'make(alpha, alpha, …' with no ')' (a code dump in prose) once took seconds a sentence;
+    the summary still comes from the prose around it."""
+    prose = "The harbour reopened after the storm and traffic recovered slowly in the weeks. "
+    source = tmp_path / "dump.md"
+    source.write_text(
+        f"# Dump\n\n## Part one\n\n{prose * 3}\n\nmake({'alpha, ' * 8000}beta\n\n"
+        f"## Part two\n\n{prose * 3}\n\nWe met and talked about the plan {'a' * 20_000}1\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "dump.yaml"
+    assert brief("import", str(source), "-o", str(target)).exit_code == 0
+    summary = brief("-b", str(target), "summary")
+    assert summary.exit_code == 0, summary.stderr
+    assert "The harbour reopened" in summary.stdout
