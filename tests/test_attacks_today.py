@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefcli import sentences, summarize
+from briefcli import sentences, summarize, terms
 from briefcli.importers import NotAReport, import_report
 from briefcli.query import normalise_section_ref
 from conftest import Runner
@@ -272,3 +272,36 @@ def test_a_summary_of_a_section_with_a_long_unclosed_call(brief: Runner, tmp_pat
     summary = brief("-b", str(target), "summary")
     assert summary.exit_code == 0, summary.stderr
     assert "The harbour reopened" in summary.stdout
+
+
+NAME_PIECES = st.sampled_from(
+    ["A", "Bo", "x", "-", "’", "'", "&", ".", "/", " ", ", ", "the ", "a ", "of ", "company",
+     " Corp", "Ray", ",", ";", "1"]
+)  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=500)
+@given(st.lists(NAME_PIECES, max_size=40).map("".join))
+@example("Acme Corp, a company that makes things, said so.")
+@example("x-Ray Corp, a company that makes things, said so.")
+@example("A-A-A-A-A Corp, a company that makes no end")
+@example("Fixes CVE-2015-3255, a memory corruption in the parser, today.")
+def test_appositives_are_those_finditer_finds(text: str) -> None:
+    pattern = terms._patterns()["appositive"]
+    found = [m.span() for m in terms._appositives(pattern, text)]
+    assert found == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        pytest.param("The Port Authority " + "A-" * 20_000 + "B, a body that runs ports", id="A-"),
+        pytest.param("We keep " + "`" * 20_000 + " for the record.", id="backticks"),
+        pytest.param("Or the list " + " " * 20_000 + "or HA goes on.", id="spaces"),
+    ],
+)
+def test_glossary_beside_long_runs(hostile: str) -> None:
+    """A paragraph of long runs (once seconds each) leaves the report's terms as they were."""
+    ordinary = "Acme Harbour Works, a company that builds quays, opened in 1990."
+    found = [candidate.term for candidate in terms.glossary([[hostile], [ordinary]])]
+    assert found == ["Acme Harbour Works"]
