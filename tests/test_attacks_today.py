@@ -170,6 +170,18 @@ def test_front_matter_and_appendix_refs_as_typed(
     assert title in shown.stdout.splitlines()[0]
 
 
+def test_show_refs_from_the_installed_script(roman: str, tmp_path: Path) -> None:
+    """A real run, its argument as the terminal's bytes: found, or one line and exit 1."""
+    script = Path(sys.executable).with_name("brief")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin", "LC_ALL": "C"}
+    for ref, code in (("ⅱ", 0), ("Ⅻ", 1), ("½", 1)):
+        done = subprocess.run(
+            [str(script), "-b", roman, "show", ref], capture_output=True, env=env, check=False
+        )
+        assert done.returncode == code, (ref, done.stderr)
+        assert done.stderr.count(b"\n") == code and b"Traceback" not in done.stderr
+
+
 @pytest.mark.parametrize(
     "ref", ["Ⅻ", "½", "i̇", "A.2", "ii.1", pytest.param("i" * 5000, id="5000-i")]
 )
