@@ -3,7 +3,9 @@
 A third input is hostile: runs of characters that once made the importer quadratic. So are
 three more: a Debian changelog (thousands of releases), paged text with long lines and runs
 of blank lines beside its form feeds, and a web page whose headings spell a word with an
-entity.
+entity. Three more are the reading added on 2026-11-29: a document without headings (one
+section), unnumbered front matter and letter-named appendices (ids i, ii …, A, B …), and
+prose dense with the new date forms (fiscal years, seasons, periods, decades, centuries).
 
 Inputs are generated: Markdown dense with dates, links, inline code, code blocks and tables
 (the shape that made the old importer quadratic), and hard-wrapped plain text with numbered
@@ -183,6 +185,52 @@ def entity_headings(size: int) -> str:
     return "".join(parts) + "</body></html>\n"
 
 
+_PROSE = "The harbour reopened after the storm and traffic recovered slowly in the weeks after it. "
+
+
+def headingless(size: int) -> str:
+    """A plain-text document of about ``size`` bytes with no heading at all (a memo, a
+    statement): read as one section. Paragraphs of about 2,700 characters, so that 8 MB stays
+    within the 10,000 paragraphs a section may hold."""
+    paragraph = _PROSE * 30 + "\n\n"
+    return "Memo on the harbour\n\n" + paragraph * max(1, size // len(paragraph))
+
+
+def front_and_appendices(size: int) -> str:
+    """A Markdown report of about ``size`` bytes whose first quarter is unnumbered front
+    matter (ids i, ii, iii …), then two numbered sections, then appendices 'Appendix A' …
+    'Appendix Z' again and again (a letter id, else a number)."""
+    body = _PROSE * 8
+    part = len(body) + 30
+    count = max(4, size // part)
+    front = "".join(f"\n## Foreword part {k}\n\n{body}\n" for k in range(count // 4))
+    numbered = f"\n## 1. Introduction\n\n{body}\n\n## 2. Findings\n\n{body}\n"
+    back = "".join(
+        f"\n## Appendix {chr(65 + k % 26)}. Data\n\n{body}\n" for k in range(count - count // 4)
+    )
+    return "# Harbour report\n" + front + numbered + back
+
+
+def date_forms(size: int) -> str:
+    """Plain text of about ``size`` bytes dense with the date forms read since 2026-11-29:
+    fiscal years, seasons, periods between two days, decades and centuries, halves."""
+    paragraph = (
+        "In FY2024-25 sales rose, and in the 2023/24 season the port stayed open. From 1 "
+        "December 2022 to 14 December 2022 the quay was shut; between March 2019 and May 2019 "
+        "it was rebuilt. Trade grew from the 1990s to the 2000s, as in the late 19th century. "
+        "In the first half of 2021 and in Q3 2020 traffic fell, and in 2014, 2015 and 2016 it "
+        "rose again.\n\n"
+    )
+    parts = ["Date forms\n\n"]
+    total = section = 0
+    while total < size:
+        section += 1
+        text = f"\n{section}. Period {section}\n\n" + paragraph * 20
+        parts.append(text)
+        total += len(text)
+    return "".join(parts)
+
+
 def _write(folder: Path, name: str, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -216,6 +264,9 @@ BUDGETS: list[Budget | MemoryBudget] = (
             "debian changelog",
             "paged text",
             "entity headings html",
+            "headingless text",
+            "front matter and appendices markdown",
+            "date forms text",
         )
     ]
     + [
@@ -240,6 +291,9 @@ def cases(ctx: Context) -> list[Case]:
         ("debian changelog", changelog, ".txt"),
         ("paged text", paged, ".txt"),
         ("entity headings html", entity_headings, ".html"),
+        ("headingless text", headingless, ".txt"),
+        ("front matter and appendices markdown", front_and_appendices, ".md"),
+        ("date forms text", date_forms, ".txt"),
     )
     for kind, make, suffix in kinds:
         for size in (MB, 8 * MB):

@@ -49,9 +49,15 @@ def section_ids(brief: Brief) -> list[str]:
 
 
 def normalise_section_ref(words: list[str] | tuple[str, ...]) -> str:
-    """'section 4', 'Section 4.2', '§4', '4-2' → '4' or '4-2', 'ii.1' → 'ii-1', 'A.2' → 'a-2';
-    role names pass lower-cased."""
+    """'section 4', 'Section 4.2', '§4', '4-2' → '4' or '4-2', 'ii.1' → 'ii-1', 'A.2' → 'a-2',
+    'ⅱ' → 'ii'; role names pass lower-cased."""
     text = " ".join(words).strip()
+    if not text.isascii():
+        import unicodedata
+
+        # What a keyboard or a copied page types for an id: 'ⅱ' (one character), full-width
+        # 'Ａ.２', superscript '²' are ii, A.2, 2 to a reader, and ids are written plainly.
+        text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"^(section|sec\.?|§)\s*", "", text, flags=re.IGNORECASE).strip()
     text = re.sub(r"(?<=\d)\s*[.\-–/]\s*(?=\d)", "-", text)
     # Front matter's and appendices' subsections: 'ii.1' → 'ii-1', 'A.2' → 'a-2'.

@@ -239,7 +239,9 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
     cell = r"[(\[]?(?:\d|0x)\S*"  # a cell that is a number, a range or a hexadecimal value
     return {
         # ASCII-art tables and boxes: "+---+---+", "|====|".
-        "rule": re.compile(r"[+|][-=]{2,}|[-=]{3,}[+|]"),
+        # (A run of dashes is tried from its start only: tried from every dash of a long run
+        # with no '+' after it, the pattern took time quadratic in the run.)
+        "rule": re.compile(r"[+|][-=]{2,}|(?<![-=])[-=]{3,}[+|]"),
         # A command-line option list's entry ("-A NUM, --after-context=NUM Print …") or a
         # setting ("sl= SGR substring …").
         "option": re.compile(r"^(?:--?[A-Za-z][\w-]*(?=[,=\[\s])|[A-Za-z_]\w*=)"),
@@ -267,12 +269,15 @@ def _not_prose_patterns() -> dict[str, re.Pattern[str]]:
         # sentence that leads into it ('… like this:: def default(self, o): …').
         "rest": re.compile(r"^\.\.\s+[\w:-]+::|^:[\w-]+:\s|\S::\s+\S"),
         # A function's signature alone, as API references list them: 'HTTPHandler(host, url,
-        # method='GET')', 'int main (int argc, char *argv[])'.
+        # method='GET')', 'int main (int argc, char *argv[])'; its arguments hold a ',', '=',
+        # '*' or '[' outside inner brackets (checked after it: a pattern that looked for that
+        # mark between two runs of arguments tried every mark, time quadratic in them).
         "signature": re.compile(
             r"^(?:(?:unsigned\s+|const\s+)?(?:int|char|void|long|short|double|float|bool)\b"
             r"[\s*]+[A-Za-z_]\w*\s*|(?:[A-Za-z_][\w*]*\s+){0,2}[A-Za-z_][\w.]*)"
-            r"\((?:[^()]|\([^()]*\))*[,=*\[](?:[^()]|\([^()]*\))*\)\Z"
+            r"\(((?:[^()]|\([^()]*\))*)\)\Z"
         ),
+        "inner_brackets": re.compile(r"\([^()]*\)"),
         # A code fence's line inside a sentence: the rest of a code block run into it.
         "fence": re.compile(r"(?:^|\n)[ \t]*(?:```|~~~)"),
         # Cells a tab separates ('xsltPointerListPtr\txsltPointerListCreate\t(int size)').
@@ -295,7 +300,11 @@ def _link_only() -> re.Pattern[str]:
 def _code_or_table(text: str) -> bool:
     """Whether a sentence is a flattened table row or a line of code rather than prose."""
     patterns = _not_prose_patterns()
-    if any(patterns[name].search(text) for name in ("rest", "signature", "tab", "fence")):
+    if any(patterns[name].search(text) for name in ("rest", "tab", "fence")):
+        return True
+    if (signature := patterns["signature"].match(text)) and any(
+        mark in patterns["inner_brackets"].sub("", signature[1]) for mark in ",=*["
+    ):
         return True
     if text.startswith("`") and text.endswith("`") and text.count("`") == 2:
         return True  # one span of code: a command, not a sentence about it

@@ -277,19 +277,29 @@ def _mark_patterns() -> dict[str, re.Pattern[str]]:
         "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
         # References at the end of a text: roles with their code span, issue numbers, links
         # in brackets, with the marks and the 'and' between them ('… on GitHub:* :issue:`7916`.').
+        # (Tried only after a character that is no one-character mark: where one precedes it,
+        # the references start there already. From every mark of a long run of them that does
+        # not reach the end, the pattern took time quadratic in the run.)
         "references": re.compile(
+            r"(?<![\s.,;*_()])"
             r"(?:[\s.,;*_()]|\band\b|:[\w:-]+:`[^`]*`|\{[\w:-]+\}`[^`]*`|#\d+"
             r"|\((?:https?://|#)[^\s)]*\))*\Z"
         ),
         # The first word, after a list item's letter ('a) Accompany …', '(b) the …').
         "first": re.compile(r"(?:\(?[^\W\d_]{1,2}[.)]\s+)?([^\W\d_]+)"),
-        "last": re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\W*\Z"),
+        # (From a word's first letter only: see 'references'.)
+        "last": re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:\.[^\W\d_]+)*)\W*\Z"),
         # A caption: 'Listing 4-4: Transferring …', 'Figure 3. Trade by port', 'Table 2 — …'.
         "caption": re.compile(
             r"(?:Listing|Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph|Plate|Illustration)"
             r"\s+[A-Z]?\d+(?:[.-]\d+)*[a-z]?\s*[.:—–|]\s"
         ),
     }
+
+
+#: Most characters of the references a label leads to ('Related issues on GitHub:
+#: :issue:`7916`, :issue:`7917`.'), read at the end of a text.
+_REFERENCES_TAIL = 500
 
 
 def is_point(text: str) -> bool:
@@ -318,11 +328,15 @@ def is_point(text: str) -> bool:
             return False
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
         return False
-    label = patterns["references"].sub("", text)
+    # The references a label leads to are a short tail: looked for in the last characters
+    # only, so that a run of '#1#1…' or roles that does not reach the end costs no more than
+    # their length (from every start in a run the pattern reads the rest of the run).
+    tail = len(text) - _REFERENCES_TAIL
+    label = text[: max(tail, 0)] + patterns["references"].sub("", text[max(tail, 0) :])
     if len(label) < len(text.rstrip(".*_ ")) and label.rstrip("*_ ").endswith(":"):
         return False  # a label and the references it leads to: nothing of its own to say
     words = text.split()
-    if len(words) < 15 and patterns["email"].search(text):
+    if len(words) < 15 and "@" in text and patterns["email"].search(text):
         return False
     if text.startswith("(") and text.rstrip(".").endswith(")") and _closes_at_end(text):
         return False

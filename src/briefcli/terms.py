@@ -11,7 +11,7 @@ possessives, in one pass over a text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -111,7 +111,9 @@ _TITLE_WORDS = frozenset(
     str.split("a an the of and or for to in on at by per with from during under into vs versus")
 )
 _FISCAL = re.compile(r"FY\s?\d{2,4}")
-_LINK_TAIL = re.compile(r"\s*\(https?://[^()\s]*\)\s*$")
+# (Tried only where a run of white space begins: from each of its characters, a long run
+# before no link took time quadratic in its length.)
+_LINK_TAIL = re.compile(r"(?<!\s)\s*\(https?://[^()\s]*\)\s*$")
 #: The source note under a table or a figure: what follows names cited works and publishers.
 _SOURCE_LINE = re.compile(r"^\W*Sources?\s*:")
 
@@ -328,7 +330,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\s+(?:the\s+)?(?=[A-Z])"
         ),
         # "Foo Bar Baz, or FBB": the acronym after its expansion and "or".
-        "or_short": re.compile(r",?\s+or\s+(?:the\s+)?([A-Z][A-Za-z0-9&]{1,11}?)(s?)(?![\w-])"),
+        # (After a comma, or where a run of white space begins: see _LINK_TAIL.)
+        "or_short": re.compile(
+            r"(?:,|(?<![\s,]))\s+or\s+(?:the\s+)?([A-Z][A-Za-z0-9&]{1,11}?)(s?)(?![\w-])"
+        ),
         # Quoted text: straight or curly, single or double.
         "quoted": re.compile(
             r"(?<![\w’'])(['‘\"“])([A-Za-z][^'‘’\"“”\n]{1,60}?)([,.;:!?]?)(['’\"”])(?![\w’'])"
@@ -762,7 +767,10 @@ def _name_list(sentence: str, matches: list[re.Match[str]]) -> bool:
 
 #: An acronym written as dotted initials: "E.O.", "U.S.".
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+#: An inline code span: a run of backticks, the code, a run of as many. (The opening run is a
+#: whole run, as CommonMark reads it: from each backtick of a long run the pattern read on to
+#: the end, time quadratic in the run, and found "`a`" in "```a`".)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
 def _without_code(sentence: str) -> str:
@@ -1025,6 +1033,27 @@ def _listed_definition(paragraph: str) -> str | None:
     return term if sum(char.isalpha() for char in term) >= _MIN_QUOTED_LETTERS else None
 
 
+#: Where a name can start ('Corp', or the 'Ray' of 'x-Ray'), and the run its first word is.
+_NAME_START = re.compile(r"(?<![\w.])[A-Z]")
+_NAME_RUN = re.compile(r"[\w’'&.-]*")
+
+
+def _appositives(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(sentence)`` for the appositive, trying one start in each run of
+    name characters: every start in a run ('A-B-C-…') reads to the run's end (the name's
+    first word is possessive), and all that follows is the same, so when the first start
+    fails the others do. From each, the run was read again: time quadratic in it."""
+    at = 0
+    while (start := _NAME_START.search(sentence, at)) is not None:
+        match = pattern.match(sentence, start.start())
+        if match is not None:
+            yield match
+            at = max(match.end(), start.start() + 1)
+        else:
+            found = _NAME_RUN.match(sentence, start.end())
+            at = found.end() if found is not None else start.end()
+
+
 def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
     patterns = _patterns()
     lower = _lower_words(sections)
@@ -1116,7 +1145,7 @@ def _finds(sections: Sequence[Sequence[str]]) -> list[_Found]:
             defined = _defined_term(match)
             if defined and len(defined.split()) <= 6 and not _shouted(defined) and fits:
                 found.append(_Found(defined, [], TERM, whole, location, 3))
-        for match in patterns["appositive"].finditer(sentence):
+        for match in _appositives(patterns["appositive"], sentence):
             words = _clean_name(match.group(1)).split()
             if _OPENING.fullmatch(sentence[: match.start()]):
                 # "Fixes CVE-2015-3255, a memory corruption …": a sentence's first word may be

@@ -215,11 +215,14 @@ def recoded(data: bytes, encoding: str, name: str) -> bytes:
 
     codec = text_codec(encoding)
     if codec is None:
-        raise NotAReport(f"--encoding {encoding!r}: not a text encoding Python knows")
+        shown = encoding if len(encoding) <= 40 else encoding[:40] + "…"
+        raise NotAReport(f"--encoding {shown!r}: not a text encoding Python knows")
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        # Lines counted in the text before the bad bytes, not in its bytes: in UTF-16 or
+        # UTF-32 a byte 0x0a is often half of another character ('Ċ' is 0a 01).
+        line = data[: exc.start].decode(codec, errors="replace").count("\n") + 1
         raise NotAReport(
             f"{name}: line {line}: not valid {codec} (byte 0x{data[exc.start]:02x})"
         ) from None
@@ -229,13 +232,45 @@ def recoded(data: bytes, encoding: str, name: str) -> bytes:
         raise NotAReport(f"{name}: not valid {codec} text") from None
 
 
+def _wide_encoding(data: bytes) -> str | None:
+    """'utf-16-le', 'utf-16-be', 'utf-32-le' or 'utf-32-be' for text in one of them without a
+    byte order mark (its NUL bytes where that encoding puts them, in the first 4 KB, and the
+    sample valid in it); None for anything else, such as binary data."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    for codec, unit, zero in (
+        ("utf-32-le", 4, (1, 2, 3)),
+        ("utf-32-be", 4, (0, 1, 2)),
+        ("utf-16-le", 2, (1,)),
+        ("utf-16-be", 2, (0,)),
+    ):
+        whole = sample[: len(sample) - len(sample) % unit]
+        zeros = sum(whole[at::unit].count(0) for at in zero)
+        others = sum(whole[at::unit].count(0) for at in range(unit) if at not in zero)
+        # Mostly ASCII text: nearly every high byte NUL, almost no low byte NUL.
+        if zeros * 10 >= 9 * len(whole) // unit * len(zero) and others * 20 <= len(whole) // unit:
+            try:
+                whole.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
 def decode_report(data: bytes, name: str) -> str:
-    """Bytes → text: UTF-8 (a byte order mark is allowed) or UTF-16 with a byte order mark.
+    """Bytes → text: UTF-8 (a byte order mark is allowed), or UTF-16 or UTF-32 with one.
 
     Binary data, invalid UTF-8 and empty input are a :class:`NotAReport` with a clear reason.
     Line ends become ``\\n``.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # UTF-32's marks first: little-endian's (ff fe 00 00) opens with UTF-16's (ff fe).
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise NotAReport(f"{name}: not valid UTF-32 text") from None
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
@@ -244,6 +279,11 @@ def decode_report(data: bytes, name: str) -> str:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         if b"\x00" in data and not is_info(data):
+            if wide := _wide_encoding(data):
+                raise NotAReport(
+                    f"{name}: {wide} text without a byte order mark, it seems: name it "
+                    f"(--encoding {wide})"
+                )
             raise NotAReport(f"{name}: binary data (it holds NUL bytes), not a text report")
         try:
             text = data.decode("utf-8")
