@@ -136,3 +136,11 @@ def test_encoding_is_refused_for_a_url_whose_server_names_its_charset(brief: Run
     result = brief("import", "https://example.org/r.txt", "--encoding", "latin-1")
     assert result.exit_code == 2
     assert "--encoding is for a file or stdin" in result.stderr
+
+
+def test_encoding_is_refused_for_a_pdf(brief: Runner, tmp_path: Path) -> None:
+    source = tmp_path / "r.pdf"
+    source.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    result = brief("import", str(source), "--encoding", "latin-1")
+    assert result.exit_code == 2
+    assert "--encoding is for text" in result.stderr and result.stderr.count("\n") == 1

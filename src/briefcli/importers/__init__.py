@@ -185,7 +185,9 @@ def _parse(
     if title is not None and not title.strip():
         raise BriefError("--title needs some text")
     chosen = form if form != "auto" else sniff(data, name)
-    if encoding is not None and chosen != "pdf":
+    if encoding is not None and chosen == "pdf":
+        raise BriefError("--encoding is for text: a PDF names the encodings of its own fonts")
+    if encoding is not None:
         data = text.recoded(data, encoding, name)
     if chosen == "pdf":
         from briefcli.importers import pdf_source
