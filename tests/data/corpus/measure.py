@@ -48,10 +48,18 @@ def visible_text(path: Path, data: str) -> str:
 
     from markdown_it import MarkdownIt
 
+    from briefcli.importers.text import is_badge
+
     if data.startswith("---\n") and "\n---\n" in data[4:]:
         data = data[data.index("\n---\n", 4) + 5 :]
     rendered = MarkdownIt("commonmark").enable("table").render(data)
     rendered = re.sub(r"<!--.*?-->", " ", rendered, flags=re.DOTALL)
+    # An image shows its alt text; a status badge ('build passing') is an image, not words.
+    rendered = re.sub(
+        r"<img[^>]*\bsrc=\"([^\"]*)\"[^>]*\balt=\"([^\"]*)\"[^>]*>",
+        lambda m: " " if is_badge(html.unescape(m.group(1))) else f" {m.group(2)} ",
+        rendered,
+    )
     rendered = re.sub(r"<img[^>]*\balt=\"([^\"]*)\"[^>]*>", r" \1 ", rendered)
     return html.unescape(re.sub(r"<[^>]+>", " ", rendered))
 
