@@ -541,7 +541,7 @@ def test_a_changelog_of_top_level_releases_is_titled_by_its_file_not_its_newest_
         "Version 1.95 (2026-04-16)",
         "Version 1.94 (2026-03-05)",
     ]
-    assert import_report(text.encode(), "<stdin>", "markdown").meta.title == "Changelog"
+    assert import_report(text.encode(), "<stdin>", "markdown").meta.title == "ChangeLog"
     # A heading over the releases at the same level is the title still.
     titled = "# News about Frob releases\n\nText.\n\n" + text
     assert import_report(titled.encode(), "NEWS.md").meta.title == "News about Frob releases"

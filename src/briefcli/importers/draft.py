@@ -226,14 +226,20 @@ def headingless(items: list[Item], title: str, *, name: str, refusal: str) -> li
 UNTITLED = "Untitled report"
 
 
-def name_title(name: str) -> str:
-    """The title a file's name gives a document with none: 'memo-2024.txt' → 'memo-2024',
-    a URL's last part likewise; 'Untitled report' for stdin."""
+#: The title of a change log with none (a GNU ChangeLog opens with its newest entry) read
+#: from stdin.
+UNTITLED_LOG = "ChangeLog"
+
+
+def name_title(name: str, untitled: str = UNTITLED) -> str:
+    """The title a file's name gives a document with none, as a file manager shows it without
+    its suffix: 'memo-2024.txt' → 'memo-2024', 'ChangeLog.gz' → 'ChangeLog', a URL's last
+    part likewise; ``untitled`` for stdin."""
     from briefcli.importers.containers import unpacked_name
 
     base = unpacked_name(re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1])
     stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
-    return stem if stem and base != "<stdin>" else UNTITLED
+    return stem if stem and base != "<stdin>" else untitled
 
 
 #: A release's heading: 'Version 1.95 (2026-04-16)', '[1.2.0] - 2024-01-01', 'v2.0.1',
@@ -257,8 +263,7 @@ def first_heading_title(headings: list[Heading], name: str) -> str:
     # ('News about PCRE releases' over them is the title still.)
     first = _RELEASE_HEADING.match(headings[0].title) is not None
     if first and releases >= 2 and releases * 2 >= len(tops):
-        named = name_title(name)
-        return named if named != UNTITLED else "Changelog"
+        return name_title(name, UNTITLED_LOG)
     return headings[0].title
 
 

@@ -17,12 +17,14 @@ from briefcli.importers.draft import (
     CONTENTS_TITLES,
     GLOSSARY_TITLES,
     SOURCES_TITLES,
+    UNTITLED_LOG,
     Draft,
     Heading,
     Item,
     assemble,
     give_roles,
     headingless,
+    name_title,
     number,
 )
 from briefcli.importers.headings import (
@@ -141,7 +143,7 @@ def parse(
     found_title = ""
     start = 0
     if scheme.untitled:
-        found_title = _name_title(name)
+        found_title = name_title(name, UNTITLED_LOG)
     elif not headed:
         found_title, kind, date, publisher, start = _header(
             lines, name, title is not None, first in scheme.headings
@@ -230,20 +232,6 @@ def _headingless(
         meta, tuple(d.section() for d in drafts), tuple(body.glossary), sources=tuple(body.sources)
     )
     return brief, drafts
-
-
-#: The title of a report with none, such as a GNU ChangeLog, read from stdin.
-_UNTITLED_LOG = "ChangeLog"
-
-
-def _name_title(name: str) -> str:
-    """The title of a report whose text has none (a GNU ChangeLog opens with its newest
-    entry): its file's name, as a file manager shows it ('ChangeLog', 'ChangeLog.gz' →
-    'ChangeLog'); 'ChangeLog' for stdin."""
-    from briefcli.importers.containers import unpacked_name
-
-    base = unpacked_name(re.split(r"[/\\]", name.split("?", 1)[0].rstrip("/\\"))[-1])
-    return base if base and base != "<stdin>" else _UNTITLED_LOG
 
 
 #: A directive that pulls in another file: '.. include:: ../SECURITY.md'.
