@@ -15,9 +15,10 @@ from briefcli.importers.draft import (
     CONTENTS_TITLES,
     GLOSSARY_TITLES,
     SOURCES_TITLES,
+    number_value,
     roman,
 )
-from briefcli.importers.headings import PART_TITLES, _number_value, part_title
+from briefcli.importers.headings import PART_TITLES, part_title
 from briefcli.model import Brief
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True)
@@ -246,7 +247,7 @@ def test_roman_numbered_contents_right_aligned() -> None:
 @example(9, False)
 def test_roman_numbers_read_back(value: int, upper: bool) -> None:
     written = roman(value).upper() if upper else roman(value)
-    assert _number_value(written) == value
+    assert number_value(written) == value
 
 
 @SETTINGS

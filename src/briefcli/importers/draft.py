@@ -415,6 +415,33 @@ _ROMAN = (
 )  # fmt: skip
 
 
+#: Numbers spelled out, as a book writes its chapters ('CHAPTER ONE', 'Part Two').
+NUMBER_WORDS = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
+_ROMAN_VALUES = {letters: size for size, letters in _ROMAN if len(letters) == 1}
+
+
+def number_value(text: str) -> int | None:
+    """A chapter's or part's number as written: '12' → 12, 'IV' → 4, 'Twelve' → 12; None for
+    what is no number ('civil', 'IIII')."""
+    folded = text.casefold()
+    if folded.isdecimal():
+        return int(folded)
+    if folded in NUMBER_WORDS:
+        return NUMBER_WORDS.index(folded)
+    if not folded or any(char not in _ROMAN_VALUES for char in folded):
+        return None
+    value = 0
+    for char, after in zip(folded, [*folded[1:], ""], strict=True):
+        size = _ROMAN_VALUES[char]
+        value += -size if after and _ROMAN_VALUES[after] > size else size
+    # Only a numeral as written ('IV', not 'IIII' or 'VX'): 'civil' is no number.
+    return value if value > 0 and roman(value) == folded else None
+
+
 def roman(value: int) -> str:
     """``value`` (1 or more) in lower-case Roman numerals: 4 → 'iv', 14 → 'xiv'."""
     out = []

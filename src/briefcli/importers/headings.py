@@ -28,13 +28,14 @@ from briefcli.importers.draft import (
     CONCLUSION_TITLES,
     CONTENTS_TITLES,
     GLOSSARY_TITLES,
+    NUMBER_WORDS,
     SOURCES_TITLES,
     SUMMARY_TITLES,
     Heading,
+    number_value,
     numbered_heading,
     opens_like_a_title,
     own_number,
-    roman,
     tidy_title,
 )
 from briefcli.importers.timeline import DEBIAN_RELEASE, entry_date, sentences
@@ -44,22 +45,15 @@ _NUMBERED = re.compile(
     r"(?P<num>\d{1,3}(?:[.-]\d{1,3}){0,5})(?P<dot>[.)]?)\s+(?P<title>\S.*)$",
     re.IGNORECASE,
 )
-#: Numbers spelled out, as a book writes its chapters ('CHAPTER ONE', 'Part Two').
-_NUMBER_WORDS = (
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-    *("eighteen", "nineteen", "twenty"),
-)
 #: A chapter or part line: 'CHAPTER 1', 'Chapter 1: Early Widgets', 'CHAPTER ONE', 'Part II —
 #: Findings'. The number may be spelled out or Roman only after the word; the title may stand
 #: on the line below (see :func:`_word_title`).
 _WORD_NUMBERED = re.compile(
     r"^(?P<word>chapter|part|section|article)\s+"
-    r"(?P<num>\d{1,3}|[ivxlc]{1,7}|" + "|".join(_NUMBER_WORDS) + r")"
+    r"(?P<num>\d{1,3}|[ivxlc]{1,7}|" + "|".join(NUMBER_WORDS) + r")"
     r"(?:\s*[.:]|\s+[-–—]|\s*(?=$))(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 #: The end of a sentence inside a line: '. ' after a word of three or more letters (not after
 #: 'U.S.' or 'Dr.').
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{3})\. (?=\S)")
@@ -450,7 +444,7 @@ def _word_match(text: str) -> tuple[list[int], str, str, str] | None:
     match = _WORD_NUMBERED.match(text)
     if match is None:
         return None
-    value = _number_value(match["num"])
+    value = number_value(match["num"])
     title = (match["title"] or "").strip()
     if value is None or len(title) > MAX_TITLE or title.endswith((",", ";")):
         return None
@@ -459,21 +453,6 @@ def _word_match(text: str) -> tuple[list[int], str, str, str] | None:
     if title.endswith(".") and len(title.split()) > MAX_DOTTED_WORDS:
         return None
     return [value], title, "", match["word"].casefold()
-
-
-def _number_value(text: str) -> int | None:
-    """'12' → 12, 'IV' → 4, 'Twelve' → 12; None for letters that are no Roman numeral."""
-    folded = text.casefold()
-    if folded.isdecimal():
-        return int(folded)
-    if folded in _NUMBER_WORDS:
-        return _NUMBER_WORDS.index(folded)
-    value = 0
-    for char, after in zip(folded, [*folded[1:], ""], strict=True):
-        size = _ROMAN_VALUES[char]
-        value += -size if after and _ROMAN_VALUES[after] > size else size
-    # Only a numeral as written ('IV', not 'IIII' or 'VX'): 'civil' is no number.
-    return value if value and roman(value) == folded else None
 
 
 #: A contents entry's page number: after dot leaders ('Trade ........ 7'), two spaces or

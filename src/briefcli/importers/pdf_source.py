@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefcli.errors import UsageError
 from briefcli.importers import NotAReport
-from briefcli.importers.draft import CONTENTS_TITLES, SOURCES_TITLES, Heading, Item
+from briefcli.importers.draft import (
+    CONTENTS_TITLES,
+    NUMBER_WORDS,
+    SOURCES_TITLES,
+    Heading,
+    Item,
+    number_value,
+)
 from briefcli.importers.rendered import PageMeta, placeholder_title
 
 if TYPE_CHECKING:
@@ -571,10 +578,8 @@ def _levels_by_number(headings: list[Heading]) -> None:
 #: 'Appendix A', 'Chapter One'. Not 'Section Two': a heading of its own, as often as not.
 _CHAPTER = re.compile(
     r"^(?i:chapter|part|appendix|annex|book)\s+"
-    r"(\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z]|(?i:one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve))$"
+    r"(\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z]|(?i:" + "|".join(NUMBER_WORDS[1:13]) + r"))$"
 )
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 #: A contents entry's page number: arabic or roman.
 _PAGE = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7})$", re.IGNORECASE)
 
@@ -593,13 +598,10 @@ def _labelled(level: int, label: str, text: str, row: int) -> Heading:
 
     written = tidy_title(f"{label} {text}")
     match = _CHAPTER.match(" ".join(label.split()))
-    value = match.group(1) if match else ""
-    if re.fullmatch(r"[ivxlc]+", value, re.IGNORECASE):
-        digits = [_ROMAN[char] for char in value.casefold()]
-        value = str(sum(-d if d < after else d for d, after in itertools.pairwise([*digits, 0])))
+    value = number_value(match.group(1)) if match else None
     chapter = label.casefold().startswith("chapter")
-    if chapter and value.isdigit() and not re.match(r"^\d", text):
-        return Heading(level, tidy_title(text), str(int(value)), row, written=written)
+    if chapter and value is not None and not re.match(r"^\d", text):
+        return Heading(level, tidy_title(text), str(value), row, written=written)
     return Heading(level, written, "", row)
 
 
