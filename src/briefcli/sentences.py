@@ -57,7 +57,10 @@ _CLOSERS = "\"'’”»)]}"
 #: The sentence stops of Chinese and Japanese (full width): a sentence ends at each.
 _CJK_STOPS = "。！？"
 #: Han characters and kana: Chinese and Japanese write words without spaces between them.
-_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+#: A letter of a script written without spaces between words: kana and CJK ideographs.
+CJK_LETTER = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+#: The end of a Chinese or Japanese sentence, with the closing marks after it (no space follows).
+CJK_STOP = r"[。！？]+[」』）〕】\"'’”»)\]}]*"
 #: Opening quotes and brackets skipped to find the first letter of the next sentence.
 _OPENERS_PUNCT = "\"'‘“«([{¿¡*_"
 
@@ -66,7 +69,7 @@ _OPENERS_PUNCT = "\"'‘“«([{¿¡*_"
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # A terminal run with its closers, followed by white space or the end; or a full stop,
     # question or exclamation mark of Chinese or Japanese, which no space follows.
-    terminal = re.compile(r"[.!?…]+[\"'’”»)\]}]*(?=\s|\Z)|[。！？]+[」』）〕】\"'’”»)\]}]*")
+    terminal = re.compile(r"[.!?…]+[\"'’”»)\]}]*(?=\s|\Z)|" + CJK_STOP)
     # Breaks before a line: a blank line; a list item, a Markdown heading, a setext underline
     # or a table row on the next line.
     before = re.compile(
@@ -357,7 +360,7 @@ def is_prose(text: str, *, min_words: int = 6) -> bool:
 
 @cache
 def _cjk() -> re.Pattern[str]:
-    return re.compile(_CJK)
+    return re.compile(CJK_LETTER)
 
 
 def _words(text: str) -> int:

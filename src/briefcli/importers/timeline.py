@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from briefcli.model import Brief, TimelineEvent, parse_date_point, parse_event_date
 from briefcli.model import is_block as model_is_block
+from briefcli.sentences import CJK_LETTER, CJK_STOP
 
 _MONTH_NUMBERS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -514,9 +515,9 @@ def _dated_sentences(paragraph: str) -> Iterator[str]:
 
 
 #: A letter of a script written without spaces between words: kana and CJK ideographs.
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACELESS = re.compile(CJK_LETTER)
 #: The end of a Chinese or Japanese sentence, with the closing marks after it.
-_CJK_STOP = re.compile(r"[。！？]+[」』）〕】\"'’”»)\]}]*")
+_CJK_STOP = re.compile(CJK_STOP)
 
 
 def _sentences(paragraph: str, *, dated: bool) -> Iterator[str]:
