@@ -1234,6 +1234,14 @@ ROUND_13: tuple[tuple[str, Method], ...] = (
     ("2. notices, p=0.5", ROUND_12[2][1]._replace(notice=0.5)),
     ("2. notices, p=0.25", ROUND_12[2][1]._replace(notice=0.25)),
 )
+#: Round 14's candidates (docs/summaries.md, "Round 14"): what LexRank's likeness reads, on
+#: round 13's shipped method.
+ROUND_14: tuple[tuple[str, Method, str], ...] = (
+    ("1. as shipped (round 13)", ROUND_13[2][1], "section"),
+    ("2. pairs", ROUND_13[2][1]._replace(pairs=True), "section"),
+    ("3. BM25", ROUND_13[2][1]._replace(similarity="bm25"), "section"),
+    ("4. pairs and BM25", ROUND_13[2][1]._replace(pairs=True, similarity="bm25"), "section"),
+)
 #: Round 13's margin: 1% of the shipped method's round-9 score (0.1379).
 _NO_WORSE_13 = 0.0014
 
@@ -1504,6 +1512,9 @@ def main(argv: Sequence[str]) -> None:
     if parts & {"tune13"}:
         print()
         tune_readability(ROUND_13, _notice, "that are notices", _NO_WORSE_13)
+    if parts & {"tune14"}:
+        print()
+        tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_14, held_out=True)
     if parts & {"tune11"}:
         print()
         tune_round_5(os.environ.get("BRIEF_TUNE_ONLY"), ROUND_11, held_out=True)

@@ -149,10 +149,15 @@ METHODS = [
     Method(centrality="directed", lead=0, backward=-0.5),
     Method(centrality="lexrank", lead=1, title=2),
     Method(centrality="trained", weights=(0.24, 0.08, 0.04, 0.18, 0.25, -0.02)),
+    Method(pairs=True),
+    Method(similarity="bm25"),
+    Method(pairs=True, similarity="bm25"),
 ]
 
 
-@pytest.mark.parametrize("method", METHODS, ids=lambda m: f"{m.centrality}-{m.title:g}")
+@pytest.mark.parametrize(
+    "method", METHODS, ids=lambda m: f"{m.centrality}-{m.title:g}-{m.similarity}-{m.pairs}"
+)
 @settings(derandomize=True, max_examples=25, deadline=None)
 @given(
     st.lists(st.lists(_SENTENCE, min_size=1, max_size=4).map(" ".join), max_size=5),
@@ -190,6 +195,32 @@ def test_directed_centrality_prefers_the_sentence_that_introduces_the_rest() -> 
         method=Method(centrality="directed", lead=0, backward=-0.5),
     )
     assert point.text == OPENED_AND_CLOSED[0]
+
+
+# Round 14's likenesses: the sentence that shares the most with the others is the most central
+# whether sentences are compared by their words, by pairs of words too, or by BM25.
+SHARED_PHRASE = [
+    "Rail traffic across the border rose sharply in the coldest winter months.",
+    "Special forces from North Korea reached the Kursk front in Russia in October.",
+    "North Korea trained its special forces for weeks before the Kursk front.",
+    "Ukraine reported special forces from North Korea on the Kursk front.",
+    "Weather over the peninsula stayed cold and dry for most of that season.",
+]
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        Method(lead=0, title=0),
+        Method(lead=0, title=0, pairs=True),
+        Method(lead=0, title=0, similarity="bm25"),
+        Method(lead=0, title=0, pairs=True, similarity="bm25"),
+    ],
+    ids=["cosine", "pairs", "bm25", "pairs-bm25"],
+)
+def test_every_likeness_finds_the_sentence_the_others_share(method: Method) -> None:
+    (point,) = key_points(SHARED_PHRASE, sentences=1, method=method)
+    assert point.paragraph in (1, 2, 3)
 
 
 def test_the_title_prior_prefers_a_sentence_on_the_reports_subject() -> None:
