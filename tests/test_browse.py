@@ -140,6 +140,25 @@ def test_opens_at_the_start_then_moves_by_section(shipped: Brief) -> None:
     drive(Reader(shipped, SHIPPED, remember=False), steps, (80, 24))
 
 
+@pytest.mark.parametrize("size", [(120, 30), (60, 30)])
+def test_the_contents_cut_a_long_title_with_an_ellipsis(
+    shipped: Brief, size: tuple[int, int]
+) -> None:
+    async def steps(pilot: Pilot[int], app: Reader) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+        contents = app.query_one(Contents)
+        width = contents.scrollable_content_region.width
+        lines = [contents.render_line(y).text for y in range(contents.last_line + 1)]
+        long = next(line for line in lines if "4-2 Timeline" in line)
+        assert long.rstrip().endswith("…")
+        assert len(long.rstrip()) == width
+        # A title that fits is shown whole, without an ellipsis.
+        assert any(line.rstrip() == "1 Summary" for line in lines)
+
+    drive(Reader(shipped, SHIPPED, remember=False), steps, size)
+
+
 def test_the_contents_tree_opens_a_subsection(shipped: Brief) -> None:
     async def steps(pilot: Pilot[int], app: Reader) -> None:
         await pilot.press("c")

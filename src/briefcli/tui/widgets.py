@@ -22,7 +22,9 @@ from briefcli.tui.pages import Piece, Stop, typeset
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.style import Style
     from textual.app import ComposeResult
+    from textual.widgets.tree import TreeNode
 
     from briefcli.index import Hit
     from briefcli.model import Brief, GlossaryEntry, TimelineEvent
@@ -63,6 +65,21 @@ class Contents(Tree[str]):
             else:
                 parents[stop.section].add_leaf(stop_label(stop), stop.anchor)
         self.root.expand()
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """A node's label cut to the width the contents give it, with '…' where it is cut
+        (the tree itself would crop it mid-word without saying so)."""
+        label = super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None:
+            depth += 1
+            parent = parent.parent
+        guides = depth if self.show_root else depth - 1  # the root's own line has no guide
+        room = self.scrollable_content_region.width - max(guides, 0) * self.guide_depth
+        if room > 0 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
     def node_for(self, anchor: str) -> int | None:
         """The line of the node for section or subsection ``anchor``."""
