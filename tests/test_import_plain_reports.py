@@ -549,3 +549,78 @@ def test_an_appendix_line_over_its_title() -> None:
         ("A", "APPENDIX A Methodology"),
     ]
     assert brief.sections[-1].paragraphs == ("We read meters.",)
+
+
+# A numbered list that a sentence ending with ':' announces is the section's text, not its
+# sections: a report with capitalised headings and a list of recommendations kept the list's
+# items as sections 1-5 and lost its 'BACKGROUND' heading (bash's POSIX notes gave 62).
+LISTED = """Water Security in the Sahel
+
+EXECUTIVE SUMMARY
+
+The Sahel faces a growing water crisis driven by population growth. Rainfall has become
+less predictable since the 1970s.
+
+BACKGROUND
+
+Most farmers depend on rain-fed agriculture. In 2022 a drought cut cereal harvests by a
+third in parts of Niger and Mali.
+
+RECOMMENDATIONS
+
+We recommend the following measures:
+
+  1. Governments should map aquifers and publish abstraction data every year,
+     so that farmers can see how fast groundwater is falling.
+
+  2. Donors should fund small reservoirs and sand dams in the worst-hit districts.
+
+  3. Regional bodies should agree on sharing the river's flow in dry years.
+
+CONCLUSION
+
+Without coordinated action, water scarcity will deepen food insecurity across the Sahel.
+"""
+
+
+def test_a_numbered_list_after_its_lead_in_is_text_not_sections() -> None:
+    assert _outline(LISTED) == [
+        ("1", "EXECUTIVE SUMMARY"),
+        ("2", "BACKGROUND"),
+        ("3", "RECOMMENDATIONS"),
+        ("4", "CONCLUSION"),
+    ]
+    brief = _brief(LISTED)
+    text = "\n".join(brief.sections[2].paragraphs)
+    for item in ("1. Governments should map", "2. Donors should fund", "3. Regional bodies"):
+        assert item in text
+
+
+def test_numbered_headings_after_a_label_or_a_plain_paragraph_stay_headings() -> None:
+    # A label of a word or two ('Notes:') is no lead-in, nor is a paragraph that ends with a
+    # full stop: the numbered lines after them are the report's sections.
+    for before in ("Notes:", "This report has two parts."):
+        text = (
+            f"A Short Report\n\n{before}\n\n1. Introduction\n\nThe text of the introduction.\n\n"
+            "2. Findings\n\nThe text of the findings.\n"
+        )
+        assert [t for _, t in _outline(text)][-2:] == ["Introduction", "Findings"]
+
+
+@SETTINGS
+@example(items=["Publish the data every year.", "Fund small dams.", "Share the river."])
+@given(
+    items=st.lists(
+        st.from_regex(r"[A-Z][a-z]{2,9}( [a-z]{2,9}){2,8}\.", fullmatch=True),
+        min_size=2,
+        max_size=8,
+    )
+)
+def test_no_item_of_a_list_with_a_lead_in_becomes_a_section(items: list[str]) -> None:
+    body = "\n\n".join(f"  {n}. {item}" for n, item in enumerate(items, 1))
+    text = (
+        "Measures for the Region\n\nBACKGROUND\n\nThe region is dry. Its farms are small.\n\n"
+        f"RECOMMENDATIONS\n\nWe propose these measures:\n\n{body}\n\n"
+        "CONCLUSION\n\nThe measures are affordable.\n"
+    )
+    assert [t for _, t in _outline(text)] == ["BACKGROUND", "RECOMMENDATIONS", "CONCLUSION"]

@@ -602,6 +602,11 @@ def _numbered(
             continue
         depth = len(parts)
         shape = (line.indent, line.bulleted, bool(word))
+        if parts[-1] == 1 and not word and _led_in(lines, index):
+            # 'We recommend the following:' over '1. Governments should …': a list its
+            # lead-in announces. Its items go on after blank lines, however many there are.
+            rejected[depth] = (1, shape, 2, False, index)
+            continue
         fits = _fits(path, parts)
         if after_part and not fits and path and depth == 1 and parts[0] in (0, 1):
             restarts += 1
@@ -738,6 +743,11 @@ def _word_title(lines: list[Line | None], index: int) -> tuple[str, int | None]:
     return "", None
 
 
+#: A lead-in is a sentence: 'Notes:' or 'Contents:' alone is a label, which a heading may
+#: follow.
+_LEAD_IN_WORDS = 3
+
+
 def _fits(path: list[int], parts: list[int]) -> bool:
     """Whether ``parts`` is the next number after ``path``: 3 after 2.4, 2.5 after 2.4, 2.4.1
     after 2.4; the first section is 0 or 1, a first subsection 0 or 1."""
@@ -747,6 +757,17 @@ def _fits(path: list[int], parts: list[int]) -> bool:
     if depth <= len(path):
         return parts[:-1] == path[: depth - 1] and parts[-1] == path[depth - 1] + 1
     return depth == len(path) + 1 and parts[:-1] == path and parts[-1] in (0, 1)
+
+
+def _led_in(lines: list[Line | None], index: int) -> bool:
+    """Whether the line before ``index`` (a blank line between or none) is prose that ends
+    with ':', leading into a list: 'The following list is what changes:'."""
+    before = index - 1
+    if before >= 0 and lines[before] is None:
+        before -= 1
+    if before < 0 or (line := lines[before]) is None:
+        return False
+    return line.text.endswith(":") and len(line.text.split()) >= _LEAD_IN_WORDS
 
 
 def _in_run(lines: list[Line | None], index: int, parts: list[int]) -> bool:
