@@ -607,20 +607,35 @@ def test_numbered_headings_after_a_label_or_a_plain_paragraph_stay_headings() ->
         assert [t for _, t in _outline(text)][-2:] == ["Introduction", "Findings"]
 
 
+def test_a_numbered_list_under_capitalised_headings_is_text_without_a_lead_in() -> None:
+    # Sentences of a line or two with nothing under them, where headings of another kind
+    # explain the report: a list.
+    text = LISTED.replace("We recommend the following measures:\n\n", "")
+    assert [t for _, t in _outline(text)] == [
+        "EXECUTIVE SUMMARY",
+        "BACKGROUND",
+        "RECOMMENDATIONS",
+        "CONCLUSION",
+    ]
+
+
 @SETTINGS
-@example(items=["Publish the data every year.", "Fund small dams.", "Share the river."])
+@example(items=["Publish the data every year.", "Fund small dams."], lead_in=False)
+@example(items=["Publish the data every year.", "Fund small dams.", "Share it."], lead_in=True)
 @given(
     items=st.lists(
         st.from_regex(r"[A-Z][a-z]{2,9}( [a-z]{2,9}){2,8}\.", fullmatch=True),
         min_size=2,
         max_size=8,
-    )
+    ),
+    lead_in=st.booleans(),
 )
-def test_no_item_of_a_list_with_a_lead_in_becomes_a_section(items: list[str]) -> None:
+def test_no_item_of_a_list_becomes_a_section(items: list[str], lead_in: bool) -> None:
     body = "\n\n".join(f"  {n}. {item}" for n, item in enumerate(items, 1))
+    announce = "We propose these measures:\n\n" if lead_in else ""
     text = (
         "Measures for the Region\n\nBACKGROUND\n\nThe region is dry. Its farms are small.\n\n"
-        f"RECOMMENDATIONS\n\nWe propose these measures:\n\n{body}\n\n"
+        f"RECOMMENDATIONS\n\n{announce}{body}\n\n"
         "CONCLUSION\n\nThe measures are affordable.\n"
     )
     assert [t for _, t in _outline(text)] == ["BACKGROUND", "RECOMMENDATIONS", "CONCLUSION"]

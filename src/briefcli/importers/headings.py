@@ -121,13 +121,19 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
     contents = _contents(lines)
     best = Scheme()
     agreed = 0
+    found = []
     for finder in (_numbered, _underlined, _outline, _capitalised, _parts):
         scheme = finder(lines, blanks, contents)
         alone = scheme.name == "numbered" or (
             scheme.name == "underlined" and list(scheme.headings) == [title_at]
         )
-        if len(scheme.headings) < (1 if alone else 2):
-            continue
+        if len(scheme.headings) >= (1 if alone else 2):
+            found.append(scheme)
+    if len(found) > 1 and found[0].name == "numbered" and _a_list(found[0], lines, blanks):
+        # Numbered items of a list under headings of another kind ('RECOMMENDATIONS' over
+        # '1. Governments should …'): those headings are the report's.
+        del found[0]
+    for scheme in found:
         titles = {norm(t) for t in contents.values()}
         agree = sum(1 for h in scheme.headings.values() if norm(h.title) in titles)
         scheme.score = len(scheme.headings) + 2 * agree
@@ -741,6 +747,37 @@ def _word_title(lines: list[Line | None], index: int) -> tuple[str, int | None]:
             return line.text, at
         break
     return "", None
+
+
+#: A numbered item of a list: a sentence of at most this many lines.
+_ITEM_LINES = 3
+
+
+def _a_list(scheme: Scheme, lines: list[Line | None], blanks: bool) -> bool:
+    """Whether numbered 'headings' are the items of a list: two thirds of the top ones or
+    more a sentence of a line or a few (it ends with a full stop, or wraps), with nothing
+    under it before the next. ('RECOMMENDATIONS' over '1. Governments should map aquifers
+    …', '2. Donors should fund …'.) A section has text or subsections under its heading; a
+    licence's clause is a paragraph of many lines."""
+    top = min((h.level for h in scheme.headings.values()), default=1)
+    at = sorted(i for i, h in scheme.headings.items() if h.level == top)
+    if len(at) < 2:
+        return False
+    items = 0
+    for index, end in zip(at, [*at[1:], len(lines)], strict=True):
+        # The heading's own lines: its paragraph, where blank lines part paragraphs.
+        stop = index + 1
+        while blanks and stop < end and (next_line := lines[stop]) is not None:
+            if next_line.bulleted:
+                break
+            stop += 1
+        own = stop - index
+        below = any(line is not None for line in lines[stop:end])
+        line = lines[index]
+        sentence = line is not None and (line.text.endswith(".") or own > 1)
+        if sentence and own <= _ITEM_LINES and not below:
+            items += 1
+    return 3 * items >= 2 * len(at)
 
 
 #: A lead-in is a sentence: 'Notes:' or 'Contents:' alone is a label, which a heading may
