@@ -623,26 +623,34 @@ def _dot(first: dict[str, float], second: dict[str, float]) -> float:
 
 
 def _lexrank(vectors: Sequence[dict[str, float]]) -> list[float]:
-    """Continuous LexRank (Erkan and Radev, 2004) in time linear in the text.
+    """Continuous LexRank (Erkan and Radev, 2004) in time linear in the text: the walk of
+    :func:`_walk` over the cosines of the unit TF-IDF rows (S = X Xᵀ)."""
+    return _walk(vectors, vectors)
 
-    The cosine matrix is X Xᵀ of the unit TF-IDF rows X, so one step of the power iteration,
-    p ← d/n + (1 − d) Σⱼ Sᵢⱼ pⱼ / rowsumⱼ, is two sparse products: y = Σⱼ (pⱼ / rowsumⱼ) xⱼ,
-    then pᵢ = d/n + (1 − d) xᵢ · y. Scores are scaled to a mean of 1.
+
+def _walk(sources: Sequence[dict[str, float]], targets: Sequence[dict[str, float]]) -> list[float]:
+    """The stationary scores of a random walk that goes from sentence i to j in proportion
+    to Sᵢⱼ = sourcesᵢ · targetsⱼ, with a jump anywhere at each step (damping d), in time
+    linear in the text.
+
+    The matrix is never built: one step of the power iteration, pⱼ ← d/n + (1 − d) Σᵢ pᵢ
+    Sᵢⱼ / rowsumᵢ, is two sparse products, y = Σᵢ (pᵢ / rowsumᵢ) sourcesᵢ, then pⱼ = d/n +
+    (1 − d) targetsⱼ · y. Scores are scaled to a mean of 1.
     """
-    n = len(vectors)
+    n = len(sources)
     total: dict[str, float] = {}
-    for vector in vectors:
+    for vector in targets:
         for term, value in vector.items():
             total[term] = total.get(term, 0.0) + value
-    rowsum = [_dot(vector, total) or 1.0 for vector in vectors]
+    rowsum = [_dot(vector, total) or 1.0 for vector in sources]
     scores = [1.0 / n] * n
     for _ in range(30):
         mixed: dict[str, float] = {}
-        for vector, score, row in zip(vectors, scores, rowsum, strict=True):
+        for vector, score, row in zip(sources, scores, rowsum, strict=True):
             share = score / row
             for term, value in vector.items():
                 mixed[term] = mixed.get(term, 0.0) + share * value
-        fresh = [_DAMPING / n + (1 - _DAMPING) * _dot(vector, mixed) for vector in vectors]
+        fresh = [_DAMPING / n + (1 - _DAMPING) * _dot(vector, mixed) for vector in targets]
         done = max(abs(a - b) for a, b in zip(fresh, scores, strict=True)) < 1e-6 / n
         scores = fresh
         if done:
@@ -656,13 +664,9 @@ _BM25_B = 0.75
 
 
 def _bm25_rank(candidates: Sequence[_Candidate], pairs: bool) -> list[float]:
-    """LexRank whose walk goes from sentence i to j in proportion to the BM25 score of j for
-    the query i (Barrios et al., 2016), in time linear in the text.
-
-    S = Q Fᵀ, where Qᵢ holds the idf of each unit of sentence i and Fⱼ the saturated,
-    length-normalised frequency of each unit of j, so a step of the power iteration,
-    pⱼ ← d/n + (1 − d) Σᵢ pᵢ Sᵢⱼ / rowsumᵢ, is y = Σᵢ (pᵢ / rowsumᵢ) Qᵢ, then pⱼ = d/n +
-    (1 − d) Fⱼ · y. Scores are scaled to a mean of 1.
+    """LexRank whose walk (:func:`_walk`) goes from sentence i to j in proportion to the
+    BM25 score of j for the query i (Barrios et al., 2016): sourcesᵢ hold the idf of each
+    unit of sentence i, targetsⱼ the saturated, length-normalised frequency of each unit of j.
     """
     import math
 
@@ -676,25 +680,7 @@ def _bm25_rank(candidates: Sequence[_Candidate], pairs: bool) -> list[float]:
     for count, length in zip(counts, lengths, strict=True):
         norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * length / average)
         saturated.append({t: c * (_BM25_K1 + 1) / (c + norm) for t, c in count.items()})
-    total: dict[str, float] = {}
-    for weights in saturated:
-        for term, value in weights.items():
-            total[term] = total.get(term, 0.0) + value
-    rowsum = [_dot(query, total) or 1.0 for query in queries]
-    scores = [1.0 / n] * n
-    for _ in range(30):
-        mixed: dict[str, float] = {}
-        for query, score, row in zip(queries, scores, rowsum, strict=True):
-            share = score / row
-            for term, value in query.items():
-                mixed[term] = mixed.get(term, 0.0) + share * value
-        fresh = [_DAMPING / n + (1 - _DAMPING) * _dot(weights, mixed) for weights in saturated]
-        done = max(abs(a - b) for a, b in zip(fresh, scores, strict=True)) < 1e-6 / n
-        scores = fresh
-        if done:
-            break
-    mean = sum(scores) / n or 1.0
-    return [score / mean for score in scores]
+    return _walk(queries, saturated)
 
 
 def _directed(
