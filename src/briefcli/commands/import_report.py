@@ -113,6 +113,8 @@ def import_command(
       brief import spec.txt --outline              # check the structure first
       brief import README.md --id zstd             # the id to type: brief show 2 -b zstd
     """
+    import os
+
     from briefcli import paths
     from briefcli.files import STDIN_NAMES, atomic_write_with, child_path, output_target
     from briefcli.importers import brief_to_write, import_report, outline_text, read_report
@@ -158,7 +160,9 @@ def import_command(
         atomic_write_with(target, pending.write, force=force, own=True)
     else:
         target = chosen.expanduser()
-        if target.is_dir():
+        # os.path.isdir, not Path.is_dir: that raises on a name too long or a folder it
+        # may not search; atomic_write_with says why such a path cannot be written.
+        if os.path.isdir(target):
             target = child_path(target, stem, ".yaml")
         atomic_write_with(target, pending.write, force=force)
     output.emit(f"{sanitize_line(str(target))}\n")

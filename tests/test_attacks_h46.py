@@ -1,0 +1,137 @@
+"""A fresh attack sweep (h46): what a user or an attacker meets that the other hostile tests
+leave out. Each test pins one finding; a real process only where pipes, shells or signals
+are the point."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Runner, write
+
+BRIEF_SCRIPT = Path(sys.executable).with_name("brief")
+needs_script = pytest.mark.skipif(
+    not BRIEF_SCRIPT.exists(), reason="brief is not installed next to python"
+)
+posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths and streams")
+
+REPORT = "# My Report\n\n## Alpha\n\nAlpha text here.\n\n## Beta\n\nBeta text.\n"
+
+
+def one_error(stderr: str) -> str:
+    """The ``brief: error:`` line, after checking nothing but hints follows it."""
+    lines = stderr.splitlines()
+    assert lines and lines[0].startswith("brief: error: "), stderr
+    assert all(line.startswith("brief: hint: ") for line in lines[1:]), stderr
+    assert "internal error" not in stderr
+    return lines[0]
+
+
+# -- import -o: a path the system refuses to look at is a write error, not a bug --------------
+
+
+@posix
+def test_import_to_a_name_too_long_is_one_line(brief: Runner, tmp_path: Path) -> None:
+    """`-o` with a 300-byte file name: Path.is_dir raised ENAMETOOLONG (exit 70)."""
+    report = write(tmp_path, "r.md", REPORT)
+    target = tmp_path / ("x" * 300 + ".yaml")
+    result = brief("import", str(report), "-o", str(target))
+    assert result.exit_code == 2
+    assert "cannot write" in one_error(result.stderr)
+
+
+# -- section references: a word that begins like 'section' is no 'section' prefix ----------------
+
+
+SECTIONS = """\
+schema_version: 1
+id: secs
+title: Secs
+sections:
+  - id: security
+    title: Security
+    paragraphs: [About security.]
+  - id: second-reading
+    title: Second reading
+    paragraphs: [Second.]
+  - id: '4'
+    title: Four
+    paragraphs: [Four.]
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("security", "About security."),
+        ("Security", "About security."),
+        ("second-reading", "Second."),
+        ("section 4", "Four."),
+        ("Sec. 4", "Four."),
+        ("section4", "Four."),
+        ("§4", "Four."),
+    ],
+)
+def test_an_id_that_starts_with_sec_is_found(
+    brief: Runner, tmp_path: Path, typed: str, shown: str
+) -> None:
+    """`show security` said "no section 'urity'; nearest is 'security'": the 'sec' of a
+    'sec. 4' was cut from any id that began with it."""
+    path = write(tmp_path, "secs.yaml", SECTIONS)
+    result = brief("-b", str(path), "show", typed)
+    assert result.exit_code == 0, result.stderr
+    assert shown in result.stdout
+
+
+def test_a_misspelt_id_is_quoted_as_typed(brief: Runner, tmp_path: Path) -> None:
+    path = write(tmp_path, "secs.yaml", SECTIONS)
+    result = brief("-b", str(path), "show", "Securty")
+    assert result.exit_code == 1
+    assert "no section 'securty'" in one_error(result.stderr)
+
+
+# -- completion: a shell's request that is no request offers nothing ------------------------------
+
+
+@needs_script
+@posix
+@pytest.mark.parametrize("cword", ["abc", "", "1x"])
+def test_a_completion_word_index_that_is_no_number_offers_nothing(
+    tmp_path: Path, cword: str
+) -> None:
+    """COMP_CWORD=abc went past the fast path to Typer, whose int() raised: exit 70."""
+    import subprocess
+
+    env = {
+        **_private_env(tmp_path),
+        "COMP_WORDS": "brief show ",
+        "COMP_CWORD": cword,
+        "_BRIEF_COMPLETE": "complete_bash",
+    }
+    done = subprocess.run(
+        [str(BRIEF_SCRIPT)], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert done.stdout.strip() == ""
+
+
+def _private_env(tmp_path: Path) -> dict[str, str]:
+    """The environment minus brief's own variables, with folders of this test's own."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("BRIEF", "COMP_", "_BRIEF", "XDG_"))
+        and key not in ("COLUMNS", "LINES")
+    }
+    env.update(
+        HOME=str(tmp_path / "home"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    return env
