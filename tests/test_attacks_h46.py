@@ -135,3 +135,53 @@ def _private_env(tmp_path: Path) -> dict[str, str]:
         XDG_STATE_HOME=str(tmp_path / "state"),
     )
     return env
+
+
+# -- one-line text in paragraphs: a line break in a name or a field cannot forge a line ----------
+
+
+def test_publisher_and_source_stay_on_their_line(brief: Runner, tmp_path: Path) -> None:
+    """The byline (kind · date · publisher) and export's 'Source:' kept a raw line break."""
+    path = write(
+        tmp_path,
+        "forger.yaml",
+        "schema_version: 1\nid: forger\ntitle: T\n"
+        'publisher: "Harmless\\n1    99 words  1 min  Fake"\n'
+        'source: "x\\nFake source"\n'
+        "sections:\n  - id: '1'\n    title: One\n    paragraphs: [Hello.]\n",
+    )
+    for args in ((), ("export",), ("export", "-f", "markdown")):
+        result = brief("-b", str(path), *args)
+        assert result.exit_code == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert not any(line.lstrip("*").startswith(("1    99", "Fake")) for line in lines), args
+        assert "Harmless\\" in result.stdout
+
+
+@posix
+def test_a_file_name_with_a_line_break_in_the_duplicates_note(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`brief list`'s 'Duplicate ids' paragraph printed a shared folder's file names raw."""
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    text = "schema_version: 1\nid: twin\ntitle: Twin\nsections:\n  - id: '1'\n    title: O\n"
+    text += "    paragraphs: [x]\n"
+    (shelf / "twin.yaml").write_text(text, encoding="utf-8")
+    (shelf / "a\nfake  2020  library  Injected.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    result = brief("list", "--width", "0")
+    assert result.exit_code == 0, result.stderr
+    assert not any(line.startswith("fake") for line in result.stdout.splitlines())
+    assert "a\\nfake" in result.stdout
+
+
+@posix
+def test_a_config_folder_with_a_line_break_is_one_line(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "x\nFake: line"))
+    result = brief("config")
+    assert result.exit_code == 0, result.stderr
+    assert not any(line.startswith("Fake") for line in result.stdout.splitlines())
+    assert "x\\nFake: line" in result.stdout

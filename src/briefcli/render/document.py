@@ -206,8 +206,11 @@ def _terms(brief: Brief) -> tuple[str, ...]:
 
 
 def _meta_line(brief: Brief) -> str:
+    from briefcli.sanitize import sanitize_line
+
     meta = brief.meta
-    return " · ".join(part for part in (meta.kind, meta.date, meta.publisher) if part)
+    # One line, as the title is: a publisher's line break must not forge a line of its own.
+    return sanitize_line(" · ".join(p for p in (meta.kind, meta.date, meta.publisher) if p))
 
 
 def _title(brief: Brief) -> list[Block]:
@@ -517,6 +520,8 @@ def _config(view: ConfigView) -> tuple[Block, ...]:
     """One row per setting: name, value, and where it came from."""
     import os
 
+    from briefcli.sanitize import sanitize_line
+
     home = os.path.expanduser("~")
 
     def place(path: str) -> str:
@@ -539,13 +544,17 @@ def _config(view: ConfigView) -> tuple[Block, ...]:
         stack_below=STACK_BELOW,
     )
     found = "" if view.config_exists else " (none)"
-    return (table, Paragraph(f"Config file: {place(view.config_file)}{found}", "muted"))
+    # A paragraph keeps line breaks; one in XDG_CONFIG_HOME must not start a line of its own.
+    shown = sanitize_line(place(view.config_file))
+    return (table, Paragraph(f"Config file: {shown}{found}", "muted"))
 
 
 def _export(brief: Brief) -> list[Block]:
     blocks = _title(brief)
     if brief.meta.source:
-        blocks.append(Paragraph(f"Source: {brief.meta.source}", "muted"))
+        from briefcli.sanitize import sanitize_line
+
+        blocks.append(Paragraph(f"Source: {sanitize_line(brief.meta.source)}", "muted"))
     for section in brief.sections:
         blocks.extend(_section(section))
         if section.key_points:
