@@ -185,3 +185,26 @@ def test_a_config_folder_with_a_line_break_is_one_line(
     assert result.exit_code == 0, result.stderr
     assert not any(line.startswith("Fake") for line in result.stdout.splitlines())
     assert "x\\nFake: line" in result.stdout
+
+
+def test_the_footer_and_the_sources_keep_a_title_on_its_line(brief: Runner, tmp_path: Path) -> None:
+    """show's '← 1 One · 3 Three →' footer (on a terminal) and export's sources list printed
+    a title's line break raw: a forged line under the section, a forged source."""
+    path = write(
+        tmp_path,
+        "forger.yaml",
+        "schema_version: 1\nid: forger\ntitle: T\nsections:\n"
+        "  - id: '1'\n    title: \"One\\nFake footer\"\n    paragraphs: [a]\n"
+        "  - id: '2'\n    title: Two\n    paragraphs: [b]\n"
+        'sources:\n  - title: "Src\\nFake source"\n    url: "https://e.org/\\nFake url"\n',
+    )
+    import re
+
+    shown = brief("-b", str(path), "show", "2", "--color", "always")
+    assert shown.exit_code == 0, shown.stderr
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout)
+    assert "One\\nFake footer" in plain
+    exported = brief("-b", str(path), "export")
+    assert "Src\\nFake source <https://e.org/\\nFake url>" in exported.stdout
+    for output in (plain, exported.stdout):
+        assert not any(line.startswith("Fake") for line in output.splitlines())

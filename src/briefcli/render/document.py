@@ -325,7 +325,10 @@ def _neighbours(brief: Brief, match: SectionMatch) -> str:
         links.append(f"← {_label(*before)}")
     if after is not None:
         links.append(f"{_label(*after)} →")
-    return " · ".join(links)
+    from briefcli.sanitize import sanitize_line
+
+    # One line, as the titles' headings are: a title's line break must not forge a line.
+    return sanitize_line(" · ".join(links))
 
 
 def _label(part_id: str, title: str) -> str:
@@ -573,8 +576,15 @@ def _export(brief: Brief) -> list[Block]:
         blocks.extend(_timeline(ordered, legend="muted"))
     if brief.sources:
         blocks.append(Heading(1, "Sources", None, "sources"))
+        from briefcli.sanitize import sanitize_line
+
+        # Each source is one item of one line: a line break in it must not forge an item.
         blocks.append(
-            Bullets(tuple(s.title + (f" <{s.url}>" if s.url else "") for s in brief.sources))
+            Bullets(
+                tuple(
+                    sanitize_line(s.title + (f" <{s.url}>" if s.url else "")) for s in brief.sources
+                )
+            )
         )
     if brief.notes:
         blocks.append(Heading(1, "Editor's notes", None, "notes"))
