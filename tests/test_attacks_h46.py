@@ -208,3 +208,21 @@ def test_the_footer_and_the_sources_keep_a_title_on_its_line(brief: Runner, tmp_
     assert "Src\\nFake source <https://e.org/\\nFake url>" in exported.stdout
     for output in (plain, exported.stdout):
         assert not any(line.startswith("Fake") for line in output.splitlines())
+
+
+def test_an_alias_stays_on_its_line(brief: Runner, tmp_path: Path) -> None:
+    """`glossary TERM` printed 'Also: Al' and a forged line from an alias's line break."""
+    path = write(
+        tmp_path,
+        "alias.yaml",
+        "schema_version: 1\nid: alias\ntitle: T\nsections:\n"
+        "  - id: '1'\n    title: One\n    paragraphs: [Alpha here.]\n"
+        "glossary:\n  - term: Alpha\n    category: C\n    definition: D.\n"
+        '    aliases: ["Al\\nUsed in: 9"]\n',
+    )
+    result = brief("-b", str(path), "glossary", "Alpha")
+    assert result.exit_code == 0, result.stderr
+    assert "Also: Al\\nUsed in: 9" in result.stdout
+    assert [line for line in result.stdout.splitlines() if line.startswith("Used in")] == [
+        "Used in: 1"
+    ]

@@ -398,7 +398,10 @@ def _term(view: TermView) -> tuple[Block, ...]:
     match = view.match
     extras: list[tuple[str, str]] = []
     if match.entry.aliases:
-        extras.append(("Also", ", ".join(match.entry.aliases)))
+        from briefcli.sanitize import sanitize_line
+
+        # Names, one line each as the term is: an alias's line break must not forge a line.
+        extras.append(("Also", ", ".join(sanitize_line(a) for a in match.entry.aliases)))
     extras.extend(_origin_extra(match.entry))
     extras.append(("Used in", ", ".join(match.used_in) if match.used_in else "no section"))
     # A correction is said on stderr by the command: the output is the same either way.
