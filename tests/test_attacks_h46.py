@@ -226,3 +226,20 @@ def test_an_alias_stays_on_its_line(brief: Runner, tmp_path: Path) -> None:
     assert [line for line in result.stdout.splitlines() if line.startswith("Used in")] == [
         "Used in: 1"
     ]
+
+
+# -- summary --words smaller than any sentence ----------------------------------------------------
+
+
+@pytest.mark.parametrize("section", [(), ("-s", "4")], ids=["whole", "section"])
+def test_words_that_fit_no_sentence_say_so(brief: Runner, section: tuple[str, ...]) -> None:
+    """`summary --words 1` printed an empty line with exit 0, and `-s 4 --words 1` said
+    'This section has no text to draw points from.', though it has."""
+    result = brief("summary", *section, "--words", "1")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    line = one_error(result.stderr)
+    assert "no whole sentence fits in 1 word: the first has" in line
+    wanted = int(line.rsplit(" ", 1)[1].replace(",", ""))
+    enough = brief("summary", *section, "--words", str(wanted))
+    assert enough.exit_code == 0 and enough.stdout.strip(), enough.stderr
