@@ -243,3 +243,19 @@ def test_words_that_fit_no_sentence_say_so(brief: Runner, section: tuple[str, ..
     wanted = int(line.rsplit(" ", 1)[1].replace(",", ""))
     enough = brief("summary", *section, "--words", str(wanted))
     assert enough.exit_code == 0 and enough.stdout.strip(), enough.stderr
+
+
+# -- brief's own files, tampered with -------------------------------------------------------------
+
+
+def test_a_reading_position_file_nested_too_deep_is_forgotten(
+    brief: Runner, tmp_path: Path
+) -> None:
+    """positions.json of '[[[[…' raised RecursionError in json (exit 70): damage to the state
+    file is a fresh start, as damage to a cache is a miss."""
+    state = tmp_path / "state" / "briefcli"
+    state.mkdir(parents=True)
+    (state / "positions.json").write_text("[" * 100_000, encoding="utf-8")
+    result = brief("read", "--no-pager")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("§ 1. Summary")

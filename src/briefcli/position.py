@@ -76,7 +76,7 @@ def _entries() -> list[dict[str, object]]:
 
     try:
         document = json.loads(read_file(positions_path(), OWN, limit=1 << 20, own=True))
-    except (BriefFileError, OSError, ValueError):
+    except (BriefFileError, OSError, ValueError, RecursionError):  # '[[[[…' nests too deep
         return []
     if not isinstance(document, dict) or document.get("version") != VERSION:
         return []
