@@ -259,3 +259,16 @@ def test_a_reading_position_file_nested_too_deep_is_forgotten(
     result = brief("read", "--no-pager")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("§ 1. Summary")
+
+
+@pytest.mark.parametrize("value", ["[" * 5000 + "]" * 5000, "{x=" * 3000 + "1" + "}" * 3000])
+def test_a_config_file_nested_too_deep_is_one_line(
+    brief: Runner, tmp_path: Path, value: str
+) -> None:
+    """tomllib recursed past Python's limit on a 10 KB config.toml: exit 70."""
+    config = tmp_path / "config" / "briefcli"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text(f"a = {value}\n", encoding="utf-8")
+    result = brief("show", "1")
+    assert result.exit_code == 2
+    assert "config.toml: not valid TOML: values nested too deeply" in one_error(result.stderr)
