@@ -261,7 +261,11 @@ def test_a_reading_position_file_nested_too_deep_is_forgotten(
     assert result.stdout.startswith("§ 1. Summary")
 
 
-@pytest.mark.parametrize("value", ["[" * 5000 + "]" * 5000, "{x=" * 3000 + "1" + "}" * 3000])
+@pytest.mark.parametrize(
+    "value",
+    ["[" * 5000 + "]" * 5000, "{x=" * 3000 + "1" + "}" * 3000],
+    ids=["arrays", "tables"],
+)
 def test_a_config_file_nested_too_deep_is_one_line(
     brief: Runner, tmp_path: Path, value: str
 ) -> None:
