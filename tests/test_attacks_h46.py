@@ -276,3 +276,40 @@ def test_a_config_file_nested_too_deep_is_one_line(
     result = brief("show", "1")
     assert result.exit_code == 2
     assert "config.toml: not valid TOML: values nested too deeply" in one_error(result.stderr)
+
+
+# -- options that contradict each other are refused, not silently dropped -------------------------
+
+
+def test_use_refuses_a_brief_and_clear_together(brief: Runner) -> None:
+    """`use --clear nk` forgot the default and dropped the brief named, with exit 0."""
+    assert brief("use", "nk-russia").exit_code == 0
+    result = brief("use", "--clear", "nk-russia")
+    assert result.exit_code == 2
+    assert "not both" in one_error(result.stderr)
+    assert "default set with 'brief use'" in brief("use").stdout  # still remembered
+
+
+def test_search_all_refuses_a_brief(brief: Runner) -> None:
+    """`search X --all -b ID` searched every brief: the -b was dropped without a word."""
+    result = brief("search", "korea", "--all", "-b", "nk-russia")
+    assert result.exit_code == 2
+    assert "--all searches every brief" in one_error(result.stderr)
+    assert brief("search", "korea", "--all", env={"BRIEF": "nk-russia"}).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [("-o", "out.yaml"), ("--force",), ("--overlay", "o.yaml"), ("--id", "x"), ("--title", "y")],
+    ids=["output", "force", "overlay", "id", "title"],
+)
+def test_outline_refuses_options_for_the_brief_it_does_not_write(
+    brief: Runner, tmp_path: Path, extra: tuple[str, ...]
+) -> None:
+    """`import r.md --outline -o out.yaml` printed the outline, wrote nothing, exit 0."""
+    report = write(tmp_path, "r.md", REPORT)
+    result = brief("import", str(report), "--outline", *extra)
+    assert result.exit_code == 2
+    named = "--output" if extra[0] == "-o" else extra[0]
+    assert f"leave out {named}" in one_error(result.stderr)
+    assert not (tmp_path / "out.yaml").exists()

@@ -133,6 +133,20 @@ def import_command(
         raise UsageError("cannot read the report from stdin: stdin is closed")
     if file == "-" and sys.stdin.isatty():  # else it would wait, silent, for typing
         output.note("reading the report from stdin; end it with Ctrl-D")
+    if outline:
+        # --outline prints the headings and writes nothing: an option for the brief to write
+        # would be ignored, and the user left believing a file was made.
+        writing = {
+            "--output": output_path is not None,
+            "--force": force,
+            "--overlay": overlay is not None,
+            "--id": brief_id is not None,
+            "--title": title is not None,
+        }
+        if given := [name for name, used in writing.items() if used]:
+            raise UsageError(
+                f"--outline prints the headings and writes no brief: leave out {given[0]}"
+            )
     data, shown, found_form, source = read_report(file)
     kind = form.value if form != Form.auto else found_form
     if outline:
