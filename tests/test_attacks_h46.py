@@ -313,3 +313,37 @@ def test_outline_refuses_options_for_the_brief_it_does_not_write(
     named = "--output" if extra[0] == "-o" else extra[0]
     assert f"leave out {named}" in one_error(result.stderr)
     assert not (tmp_path / "out.yaml").exists()
+
+
+# -- search: queries an attacker (or a paste) can type ---------------------------------------------
+
+
+def test_a_word_repeated_in_a_query_is_searched_once() -> None:
+    """'the the the …' (10,000 times) took 72 s: each copy was ANDed again and each made a
+    pass over every hit's text. A repeat, in any case, adds nothing to 'all of them'."""
+    from briefcli.searchquery import fts_query, parse_query
+
+    assert parse_query("the THE The " * 3000 + '"a b" "A B" x* x*') == [
+        ("the", False),
+        ("a b", True),
+        ("x*", False),
+    ]
+    assert fts_query("korea " * 5000) == fts_query("korea")
+
+
+def test_repeated_words_find_what_one_finds(brief: Runner) -> None:
+    once = brief("search", "korea", "-f", "json")
+    many = brief("search", " ".join(["Korea", "korea"] * 2000), "-f", "json")
+    assert many.exit_code == once.exit_code == 0
+    import json
+
+    assert json.loads(many.stdout)["hits"] == json.loads(once.stdout)["hits"]
+
+
+@pytest.mark.parametrize("suffix", ["", "*"], ids=["word", "prefix"])
+def test_a_word_longer_than_fts5_keeps_is_no_bug(brief: Runner, suffix: str) -> None:
+    """FTS5 cuts a token at 32,768 bytes, mid-character: reading that term back as text
+    raised 'Could not decode to UTF-8' (exit 70) for a 30,000-character CJK word."""
+    result = brief("search", "北" * 30_000 + suffix)
+    assert result.exit_code == 1, result.stderr
+    assert "nothing matches" in one_error(result.stderr)
