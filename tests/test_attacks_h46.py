@@ -347,3 +347,47 @@ def test_a_word_longer_than_fts5_keeps_is_no_bug(brief: Runner, suffix: str) -> 
     result = brief("search", "北" * 30_000 + suffix)
     assert result.exit_code == 1, result.stderr
     assert "nothing matches" in one_error(result.stderr)
+
+
+# -- suggested commands: one line, and still the very file -----------------------------------------
+
+
+@posix
+@pytest.mark.parametrize(
+    "name",
+    ["n\nl.yaml", "e\x1b[31m.yaml", "it's\t\u202e.yaml", "x\udcff.yaml"],
+    ids=["newline", "escape", "quote-tab-bidi", "not-utf8"],
+)
+def test_a_suggested_command_names_the_file_on_one_line(name: str) -> None:
+    """The contents' 'Try: brief show 2 -b …' split a name with a line break over lines, and
+    the sanitiser's '\\x1b' made a name with an ESC name another file: now $'…' (bash, zsh)."""
+    import shutil
+    import subprocess
+
+    from briefcli.render.document import command_line
+
+    line = command_line("show", "2", brief=name)
+    assert "\n" not in line and "\x1b" not in line and "\u202e" not in line
+    word = line.split(" -b ", 1)[1]
+    for shell in ("bash", "zsh"):
+        if shutil.which(shell) is None:
+            continue
+        said = subprocess.run(
+            [shell, "-c", f"printf %s {word}"], capture_output=True, check=True, timeout=30
+        )
+        assert said.stdout == os.fsencode(name), shell
+
+
+def test_the_contents_hint_keeps_a_path_with_a_line_break_on_one_line(
+    brief: Runner, tmp_path: Path
+) -> None:
+    path = tmp_path / "n\nl.yaml"
+    path.write_text(
+        "schema_version: 1\nid: nl\ntitle: T\nsections:\n  - id: '1'\n    title: O\n"
+        "    paragraphs: [x]\n",
+        encoding="utf-8",
+    )
+    result = brief("-b", str(path), "--color", "always", "--width", "1000")
+    assert result.exit_code == 0, result.stderr
+    tries = [line for line in result.stdout.splitlines() if "Try:" in line]
+    assert len(tries) == 1 and "$'" in tries[0] and "\\nl.yaml'" in tries[0]

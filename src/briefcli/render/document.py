@@ -268,10 +268,33 @@ def command_line(*words: str, brief: str | None = None) -> str:
 
 
 def _shell_word(word: str) -> str:
-    """``word`` as a POSIX shell reads it back: bare when it is safe, else in single quotes."""
+    """``word`` as a POSIX shell reads it back: bare when it is safe, else in single quotes;
+    with a line break, a control or an invisible character, in ``$'…'`` with escapes (bash,
+    zsh, ksh), so that the suggestion stays on one line and still names that very file."""
     if word and all(c.isalnum() or c in "-_./:,@%+=" for c in word):
         return word
+    from briefcli.sanitize import has_unsafe
+
+    if has_unsafe(word) or "\n" in word or "\t" in word:
+        return "$'" + "".join(_ansi_c(c) for c in word) + "'"
     return "'" + word.replace("'", "'\\''") + "'"
+
+
+def _ansi_c(char: str) -> str:
+    """One character inside ``$'…'``: escaped when it is a quote, a backslash or not shown."""
+    from briefcli.sanitize import has_unsafe
+
+    if char in "'\\":
+        return "\\" + char
+    if char == "\n":
+        return "\\n"
+    if char == "\t":
+        return "\\t"
+    if 0xDC80 <= ord(char) <= 0xDCFF:  # a byte of a name that is not UTF-8
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    if has_unsafe(char):
+        return f"\\x{ord(char):02x}" if ord(char) < 0x80 else f"\\U{ord(char):08x}"
+    return char
 
 
 def _contents_table(brief: Brief, depth: int) -> Table:
