@@ -391,3 +391,40 @@ def test_the_contents_hint_keeps_a_path_with_a_line_break_on_one_line(
     assert result.exit_code == 0, result.stderr
     tries = [line for line in result.stdout.splitlines() if "Try:" in line]
     assert len(tries) == 1 and "$'" in tries[0] and "\\nl.yaml'" in tries[0]
+
+
+# -- YAML output beside a file name that is not UTF-8 ----------------------------------------------
+
+
+@posix
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+def test_yaml_output_with_a_name_that_is_not_utf8(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`list -f yaml --all`, the contents and `config -f yaml` of such a file exited 70:
+    libyaml cannot encode the surrogate Python keeps for the byte. It is shown as the
+    sanitiser shows it, '\\xff' (JSON keeps its \\udcff escape, which loads back to the name)."""
+    import yaml
+
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    name = os.fsdecode(b"x\xff.yaml")
+    (shelf / name).write_text(
+        "schema_version: 1\nid: odd\ntitle: T\nsections:\n  - id: '1'\n    title: O\n"
+        "    paragraphs: [x]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    for args in (("list", "--all"), ("-b", str(shelf / name)), ("-b", str(shelf / name), "config")):
+        result = brief(*args, "-f", "yaml")
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "x\\xff.yaml" in _strings(yaml.safe_load(result.stdout)), args
+
+
+def _strings(data: object) -> str:
+    """Every text in ``data`` (loaded JSON or YAML), one a line."""
+    if isinstance(data, dict):
+        return "\n".join(_strings(value) for value in data.values())
+    if isinstance(data, list):
+        return "\n".join(_strings(value) for value in data)
+    return data if isinstance(data, str) else ""
