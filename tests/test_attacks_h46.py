@@ -428,3 +428,23 @@ def _strings(data: object) -> str:
     if isinstance(data, list):
         return "\n".join(_strings(value) for value in data)
     return data if isinstance(data, str) else ""
+
+
+@posix
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+def test_reading_a_brief_whose_name_is_not_utf8_remembers_the_place(
+    brief: Runner, tmp_path: Path
+) -> None:
+    """`brief read -b x\\xff.yaml` exited 70 saving the position: the path's surrogate could
+    not be encoded into the state file."""
+    path = tmp_path / os.fsdecode(b"x\xff.yaml")
+    path.write_text(
+        "schema_version: 1\nid: odd\ntitle: T\nsections:\n  - id: '1'\n    title: O\n"
+        "    paragraphs: [x]\n  - id: '2'\n    title: Two\n    paragraphs: [y]\n",
+        encoding="utf-8",
+    )
+    first = brief("-b", str(path), "read", "2", "--no-pager")
+    assert first.exit_code == 0, first.stderr
+    again = brief("-b", str(path), "read", "--no-pager")
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout.startswith("§ 2. Two")

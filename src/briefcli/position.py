@@ -61,7 +61,8 @@ def write_position(brief_id: str, path: str, position: Position) -> bool:
         "paragraph": position.paragraph,
     }
     kept = [*kept, entry][-LIMIT:]
-    data = json.dumps({"version": VERSION, "positions": kept}, ensure_ascii=False, indent=1)
+    # ASCII: a path that is not UTF-8 holds lone surrogates, which only JSON's escapes carry.
+    data = json.dumps({"version": VERSION, "positions": kept}, ensure_ascii=True, indent=1)
     try:
         atomic_write(positions_path(), (data + "\n").encode("utf-8"), force=True, own=True)
     except WriteError:
