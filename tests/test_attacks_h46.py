@@ -448,3 +448,27 @@ def test_reading_a_brief_whose_name_is_not_utf8_remembers_the_place(
     again = brief("-b", str(path), "read", "--no-pager")
     assert again.exit_code == 0, again.stderr
     assert again.stdout.startswith("§ 2. Two")
+
+
+@posix
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+@pytest.mark.parametrize("args", [("list",), ("search", "hello", "--all")], ids=["list", "search"])
+def test_a_library_folder_whose_name_is_not_utf8(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """BRIEF_PATH (or XDG_DATA_HOME) naming a folder 'd\\xfe': `list` and `search --all` exited
+    70, SQLite refusing the folder's name. Its files are listed as broken, as files whose own
+    name is not UTF-8 are."""
+    shelf = tmp_path / os.fsdecode(b"d\xfe")
+    shelf.mkdir()
+    (shelf / "one.yaml").write_text(
+        "schema_version: 1\nid: one\ntitle: T\nsections:\n  - id: '1'\n    title: O\n"
+        "    paragraphs: [hello]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("BRIEF_PATH", str(shelf))
+    result = brief(*args)
+    assert "internal error" not in result.stderr
+    assert result.exit_code in (0, 1), result.stderr
+    if args == ("list",):
+        assert "d\\xfe/one.yaml  its file name is not valid UTF-8" in result.stdout
