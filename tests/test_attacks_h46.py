@@ -290,14 +290,6 @@ def test_use_refuses_a_brief_and_clear_together(brief: Runner) -> None:
     assert "default set with 'brief use'" in brief("use").stdout  # still remembered
 
 
-def test_search_all_refuses_a_brief(brief: Runner) -> None:
-    """`search X --all -b ID` searched every brief: the -b was dropped without a word."""
-    result = brief("search", "korea", "--all", "-b", "nk-russia")
-    assert result.exit_code == 2
-    assert "--all searches every brief" in one_error(result.stderr)
-    assert brief("search", "korea", "--all", env={"BRIEF": "nk-russia"}).exit_code == 0
-
-
 @pytest.mark.parametrize(
     "extra",
     [("-o", "out.yaml"), ("--force",), ("--overlay", "o.yaml"), ("--id", "x"), ("--title", "y")],

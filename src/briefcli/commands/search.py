@@ -62,11 +62,6 @@ def search(
     from briefcli.query import section_ref
     from briefcli.searchquery import fts_query
 
-    if all_briefs and common.brief is not None:
-        from briefcli.errors import UsageError
-
-        # Searching one brief or all of them: which was meant? (-b was silently ignored.)
-        raise UsageError("--all searches every brief: leave out --brief, or --all")
     text = text_argument(" ".join(query), "the query")
     fts_query(text)  # a query with no words is a usage error before any work
     wanted = section_ref([section]) if section is not None else None
