@@ -464,3 +464,17 @@ def test_a_library_folder_whose_name_is_not_utf8(
     assert result.exit_code in (0, 1), result.stderr
     if args == ("list",):
         assert "d\\xfe/one.yaml  its file name is not valid UTF-8" in result.stdout
+
+
+@posix
+def test_importing_a_pipe_by_name_says_to_use_stdin(brief: Runner, tmp_path: Path) -> None:
+    """`brief import <(command)` names a FIFO, which is refused (it could hang): the error now
+    says how a pipe is imported."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = brief("import", str(fifo), "-o", "-")
+    assert result.exit_code == 2
+    assert "is a FIFO" in one_error(result.stderr)
+    assert "brief: hint: to import what a command prints, pipe it: COMMAND | brief import -" in (
+        result.stderr
+    )
