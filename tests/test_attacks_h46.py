@@ -478,3 +478,32 @@ def test_importing_a_pipe_by_name_says_to_use_stdin(brief: Runner, tmp_path: Pat
     assert "brief: hint: to import what a command prints, pipe it: COMMAND | brief import -" in (
         result.stderr
     )
+
+
+# -- --install-completion writes into the home folder: there must be one ---------------------------
+
+
+@posix
+@pytest.mark.parametrize(
+    ("home", "said"),
+    [
+        ("", "$HOME is not an absolute path"),
+        ("missing", "does not exist"),
+        ("file", "not a folder"),
+    ],
+    ids=["empty", "missing", "file"],
+)
+def test_install_completion_needs_a_home_folder(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: str, said: str
+) -> None:
+    """Typer's installer took HOME='' as '/' (it wrote /.bashrc as root), made a missing home
+    with its parents, and exited 70 when HOME was a file."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    value = str(tmp_path / home) if home else ""
+    monkeypatch.setenv("HOME", value)
+    monkeypatch.setenv("SHELL", "/bin/bash")
+    result = brief("--install-completion")
+    assert result.exit_code == 2
+    assert said in one_error(result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # nothing made, here or there
