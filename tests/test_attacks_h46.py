@@ -507,3 +507,18 @@ def test_install_completion_needs_a_home_folder(
     assert result.exit_code == 2
     assert said in one_error(result.stderr)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # nothing made, here or there
+
+
+# -- the pager ----------------------------------------------------------------------------------
+
+
+@posix
+def test_a_pager_run_by_the_shell_is_named_as_given(tmp_path: Path) -> None:
+    """A $PAGER with shell syntax runs as /bin/sh -c PAGER; when the shell itself was killed,
+    the message named '/bin/sh', not the pager the user set."""
+    from test_pipes import on_terminal
+
+    pager = "cat >/dev/null; kill -KILL $$"
+    screen = on_terminal("export", BRIEF_PAGER=pager, HOME=str(tmp_path))
+    assert screen.exit_code == 2, screen.stderr
+    assert f"brief: error: the pager '{pager}' was killed by SIGKILL" in screen.stderr
