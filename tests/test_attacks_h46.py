@@ -480,7 +480,7 @@ def test_importing_a_pipe_by_name_says_to_use_stdin(brief: Runner, tmp_path: Pat
     )
 
 
-# -- --install-completion writes into the home folder: there must be one ---------------------------
+# -- --install-completion writes into the home folder: there must be one ----------------------
 
 
 @posix
@@ -509,7 +509,7 @@ def test_install_completion_needs_a_home_folder(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # nothing made, here or there
 
 
-# -- the pager ----------------------------------------------------------------------------------
+# -- the pager -----------------------------------------------------------------------------
 
 
 @posix
@@ -522,3 +522,25 @@ def test_a_pager_run_by_the_shell_is_named_as_given(tmp_path: Path) -> None:
     screen = on_terminal("export", BRIEF_PAGER=pager, HOME=str(tmp_path))
     assert screen.exit_code == 2, screen.stderr
     assert f"brief: error: the pager '{pager}' was killed by SIGKILL" in screen.stderr
+
+
+# -- import: two reports, one id ------------------------------------------------------------
+
+
+def test_a_second_report_with_the_same_id_is_not_told_to_force(
+    brief: Runner, tmp_path: Path
+) -> None:
+    """'Report: Q1' and 'Report Q1' both make report-q1.yaml; the second import said 'use
+    --force to replace it', which would lose the first report. It now names that report and
+    says to give an id; the same report imported again is still told about --force."""
+    first = write(tmp_path, "q1a.md", "# Report: Q1\n\n## A\n\nFirst report text.\n")
+    second = write(tmp_path, "q1b.md", "# Report Q1\n\n## A\n\nSecond, different report.\n")
+    assert brief("import", str(first)).exit_code == 0
+    clash = brief("import", str(second))
+    assert clash.exit_code == 2
+    assert "a brief made from another report (" in one_error(clash.stderr)
+    assert "--id ID" in clash.stderr
+    again = brief("import", str(first))
+    assert again.exit_code == 2
+    assert one_error(again.stderr).endswith("exists; use --force to replace it")
+    assert brief("import", str(second), "--id", "q1-second").exit_code == 0

@@ -15,6 +15,8 @@ from briefcli.app import Common, registry, shared_options
 from briefcli.errors import UsageError, text_argument
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefcli.importers import BriefToWrite
 
 
@@ -171,6 +173,8 @@ def import_command(
     if chosen is None:
         # The library folder is brief's own: it is made when missing.
         target = child_path(paths.library_dir(), stem, ".yaml")
+        if not force and os.path.lexists(target):
+            _refuse_another_report(target, pending.name)
         atomic_write_with(target, pending.write, force=force, own=True)
     else:
         target = chosen.expanduser()
@@ -188,6 +192,29 @@ def import_command(
             f"the library already has a brief with the id {pending.id!r}: {twins[0]}; "
             "'brief list' shows which one 'brief -b ID' reads"
         )
+
+
+def _refuse_another_report(target: "Path", report: str) -> None:
+    """When the library file this import would write holds a brief made from another report
+    (two titles that make one id: 'Report: Q1', 'Report Q1'), say so: the usual '--force to
+    replace it' would lose that report. The same report imported again goes on to that line."""
+    import os
+
+    from briefcli.errors import BriefError, WriteError
+    from briefcli.loader import load_brief
+    from briefcli.sanitize import sanitize_line
+
+    try:
+        source = load_brief(str(target)).meta.source
+    except BriefError:
+        return
+    if not source or os.path.basename(source) == os.path.basename(report):
+        return  # the same report, perhaps named from another folder: --force is what is meant
+    raise WriteError(
+        f"{sanitize_line(str(target))} exists: a brief made from another report "
+        f"({sanitize_line(source)})",
+        "give this one an id of its own with --id ID (--force would replace that brief)",
+    )
 
 
 def _emit_brief(pending: "BriefToWrite") -> None:
