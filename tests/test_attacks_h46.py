@@ -544,3 +544,12 @@ def test_a_second_report_with_the_same_id_is_not_told_to_force(
     assert again.exit_code == 2
     assert one_error(again.stderr).endswith("exists; use --force to replace it")
     assert brief("import", str(second), "--id", "q1-second").exit_code == 0
+
+
+@pytest.mark.parametrize("flag", ["--since", "--until"])
+def test_an_empty_date_bound_is_refused(brief: Runner, flag: str) -> None:
+    """`timeline --since "$START"` with START unset showed every event, exit 0, as an empty
+    -b once read another brief."""
+    result = brief("timeline", flag, "")
+    assert result.exit_code == 2
+    assert f"{flag} needs a date" in one_error(result.stderr)
