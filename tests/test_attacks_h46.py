@@ -553,3 +553,12 @@ def test_an_empty_date_bound_is_refused(brief: Runner, flag: str) -> None:
     result = brief("timeline", flag, "")
     assert result.exit_code == 2
     assert f"{flag} needs a date" in one_error(result.stderr)
+
+
+def test_an_empty_term_is_refused(brief: Runner) -> None:
+    """`glossary ''` said "no glossary term ''" (exit 1) with a hint to run `brief search ''`,
+    which itself fails: an empty term is a usage error, as an empty section is."""
+    result = brief("glossary", " ")
+    assert result.exit_code == 2
+    assert "say which term" in one_error(result.stderr)
+    assert "brief search" not in result.stderr
