@@ -562,3 +562,27 @@ def test_an_empty_term_is_refused(brief: Runner) -> None:
     assert result.exit_code == 2
     assert "say which term" in one_error(result.stderr)
     assert "brief search" not in result.stderr
+
+
+@pytest.mark.parametrize("ref", ["", " "], ids=["empty", "blank"])
+def test_use_refuses_an_empty_brief(brief: Runner, ref: str) -> None:
+    """`brief use "$(brief import x)"` after a failed import: the empty prefix fitted the only
+    brief of a fresh library, which quietly became the default (exit 0)."""
+    result = brief("use", ref)
+    assert result.exit_code == 2
+    assert "brief use needs a brief id or a file path" in one_error(result.stderr)
+    assert "the shipped report (no --brief" in brief("use").stdout  # no default was set
+
+
+@pytest.mark.parametrize(
+    "args", [("",), ("r.md", "--overlay", "", "-o", "-")], ids=["report", "overlay"]
+)
+def test_import_refuses_an_empty_name(
+    brief: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """`brief import ''` said 'brief: error: : no such file'."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "r.md", REPORT)
+    result = brief("import", *args)
+    assert result.exit_code == 2
+    assert "needs a file" in one_error(result.stderr)

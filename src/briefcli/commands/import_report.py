@@ -123,6 +123,10 @@ def import_command(
     from briefcli.importers.naming import slug
     from briefcli.sanitize import sanitize_line
 
+    if not file.strip():  # `brief import "$REPORT"` with REPORT unset
+        raise UsageError("brief import needs a file, a URL, or '-' for stdin")
+    if overlay is not None and not overlay.strip():
+        raise UsageError("--overlay needs a file")
     # What goes into the brief must be text; a file name need not be.
     title = text_argument(title, "--title") if title is not None else None
     brief_id = text_argument(brief_id, "--id") if brief_id is not None else None

@@ -43,6 +43,12 @@ def use(
     from briefcli.catalog import Choice, choose_brief_for_use, clear_default, write_default
     from briefcli.sanitize import sanitize_line
 
+    if ref is not None and not ref.strip():
+        from briefcli.errors import UsageError
+
+        # `brief use "$(brief import x)"` after a failed import: an empty prefix fits every
+        # brief, and with one brief in the library it would quietly become the default.
+        raise UsageError("brief use needs a brief id or a file path (or --clear)")
     if clear and ref is not None:
         from briefcli.errors import UsageError
 
