@@ -262,8 +262,18 @@ class Survey(NamedTuple):
 
     @property
     def paths(self) -> list[str]:
-        """The folders' paths, in the library's order."""
-        return [folder.path for folder in self.folders]
+        """The folders' paths, in the library's order: those the index can name (a folder
+        whose name is not UTF-8 has its files in :attr:`unnamed`)."""
+        return [folder.path for folder in self.folders if _storable(folder.path)]
+
+
+def _storable(path: str) -> bool:
+    """Whether SQLite's UTF-8 text can hold ``path`` (see :func:`briefcli.index.storable`)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def survey(index: Index, progress: Progress | None = None) -> Survey:
@@ -290,6 +300,8 @@ def survey(index: Index, progress: Progress | None = None) -> Survey:
             except statkeys.UnreadableFolder as exc:
                 raise _unreadable(folder, exc.error) from None
         unnamed += now.unnamed
+        if not _storable(folder.path):
+            continue  # the index cannot hold its name: every file of it is in ``unnamed``
         stored, racy = index.listing(folder.path)
         if stored == now.digest:  # the usual case
             racy_paths += [os.path.join(folder.path, name) for name in racy]

@@ -107,7 +107,10 @@ def _dispatch(argv: list[str] | None, on_loaded: Callable[[], None] | None) -> i
 
     args, debug = _take_debug_flag(sys.argv[1:] if argv is None else argv)
     debug = debug or os.environ.get("BRIEF_DEBUG", "") not in ("", "0")
+    installing = _INSTALL_FLAG in args[: args.index("--") if "--" in args else len(args)]
     try:
+        if installing:
+            _check_home_for_install()
         result = app(args=args, prog_name="brief", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except BriefError as exc:
@@ -144,11 +147,45 @@ def _dispatch(argv: list[str] | None, on_loaded: Callable[[], None] | None) -> i
         if limit is not None:  # not a bug: the machine's limits, which the user can raise
             _say_limit(*limit)
             return EXIT_USAGE
+        if installing and isinstance(exc, OSError):  # Typer writes the shell's files
+            from briefcli.sanitize import sanitize_line
+
+            reason = exc.strerror or type(exc).__name__
+            where = f" {sanitize_line(str(exc.filename))}" if exc.filename else ""
+            output.error(f"cannot install completion:{where}: {reason}")
+            return EXIT_USAGE
         output.error(
             f"internal error: {type(exc).__name__}: {exc}",
             "this is a bug in brief: run the command again with --debug and report the traceback",
         )
         return EXIT_INTERNAL
+
+
+#: Typer's option that writes completion into the shell's files under the home folder.
+_INSTALL_FLAG = "--install-completion"
+
+
+def _check_home_for_install() -> None:
+    """Refuse --install-completion without a home folder to write in: Typer takes an empty
+    $HOME as '/' and a relative one as the current folder, and makes a missing one (it wrote
+    /.bashrc as root), where brief's own files refuse such a home (paths.home_folder)."""
+    from briefcli.errors import UsageError
+    from briefcli.paths import home_folder
+    from briefcli.sanitize import sanitize_line
+
+    hint = (
+        "set HOME to your home folder, or add 'eval \"$(brief --show-completion)\"' to your "
+        "shell's start-up file"
+    )
+    given = os.environ.get("HOME")
+    if given is not None and not os.path.isabs(given):
+        raise UsageError("cannot install completion: $HOME is not an absolute path", hint)
+    home = given or home_folder()
+    if not os.path.isdir(home):
+        missing = "is not a folder" if os.path.lexists(home) else "does not exist"
+        raise UsageError(
+            f"cannot install completion: the home folder {sanitize_line(home)} {missing}", hint
+        )
 
 
 def _limit_reached(exc: BaseException) -> tuple[str, str] | None:

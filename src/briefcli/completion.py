@@ -466,7 +466,10 @@ def typer_classes() -> "dict[str, type[ShellComplete]]":
     from typer import _completion_classes as typer_shells
 
     def complete(self: "ShellComplete") -> str:
-        args, incomplete = self.get_completion_args()
+        try:
+            args, incomplete = self.get_completion_args()
+        except (ValueError, IndexError):  # COMP_CWORD that is no number: nothing to offer
+            return ""
         found = self.get_completions(args, incomplete)
         raw = ""
         if self.name == "bash":

@@ -96,6 +96,8 @@ def _parse(path: str) -> dict[str, object]:
         raise BriefFileError(shown, "not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise BriefFileError(shown, f"not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per '[' or '{' of a nested value
+        raise BriefFileError(shown, "not valid TOML: values nested too deeply") from None
     settings: dict[str, object] = {}
     for key, value in table.items():
         if key not in KEYS:

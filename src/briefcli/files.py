@@ -406,9 +406,13 @@ def _check_regular(info: os.stat_result, name: str, kind: Kind, limit: int) -> N
             name, "is a symbolic link; brief does not follow links in its own folders"
         )
     if not stat.S_ISREG(info.st_mode):
-        raise BriefFileError(
+        error = BriefFileError(
             name, f"is {_kind(info)}, not {kind.noun} (only regular files are read)"
         )
+        if kind is REPORT and stat.S_ISFIFO(info.st_mode):
+            # `brief import <(command)` names a pipe: stdin is where a pipe is read.
+            error.hint = "to import what a command prints, pipe it: COMMAND | brief import -"
+        raise error
     if info.st_size > limit:
         raise BriefFileError(
             name, f"is {info.st_size:,} bytes; {kind.short} may be at most {limit:,} bytes"

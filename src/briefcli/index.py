@@ -767,9 +767,8 @@ class Index:
     def _distinct_terms(self, forms: list[str]) -> list[str]:
         """The terms the index's tokenizer makes of ``forms``, in order."""
         self._load_forms(forms)
-        return [
-            term for (term,) in self.db.execute("SELECT term FROM temp.form_terms ORDER BY doc")
-        ]
+        query = f"SELECT {_TERM_TEXT} FROM temp.form_terms ORDER BY doc"
+        return [_text(term) for (term,) in self.db.execute(query)]
 
     def _load_forms(self, forms: list[str]) -> None:
         self.db.execute(
@@ -795,8 +794,9 @@ class Index:
         """
         self._load_forms(forms)
         first: dict[str, int] = {}
-        for doc, term in self.db.execute("SELECT doc, term FROM temp.form_terms ORDER BY doc"):
-            first.setdefault(term, doc)
+        query = f"SELECT doc, {_TERM_TEXT} FROM temp.form_terms ORDER BY doc"
+        for doc, term in self.db.execute(query):
+            first.setdefault(_text(term), doc)
         return [forms[doc] for doc in sorted(set(first.values()))] or forms
 
     def _elsewhere(self, folders: Sequence[str]) -> bool:
@@ -989,6 +989,16 @@ def _check_parser_version(db: sqlite3.Connection) -> None:
         db.execute("DELETE FROM listed")
         db.execute("DELETE FROM about")
         db.execute("INSERT INTO about VALUES (?)", (__version__,))
+
+
+#: A term of FTS5's vocabulary as bytes: FTS5 cuts a token at 32,768 bytes, in the middle of a
+#: character if need be, and such a term is not UTF-8 (sqlite3 raised decoding it as text).
+_TERM_TEXT = "CAST(term AS BLOB)"
+
+
+def _text(term: bytes) -> str:
+    """A term read as :data:`_TERM_TEXT`, as text (a character cut in two becomes U+FFFD)."""
+    return term.decode("utf-8", "replace")
 
 
 def _digest(data: bytes) -> str:

@@ -455,9 +455,10 @@ def _page(text: str, command: list[str] | None = None) -> bool:
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
-    if code < 0:  # killed by a signal
-        _pager_killed(command[0], -code)
-    if command[:2] == ["/bin/sh", "-c"] and 128 < code <= 128 + 64:
+    shell = command[:2] == ["/bin/sh", "-c"]
+    if code < 0:  # killed by a signal (the shell too, for a $PAGER with shell syntax)
+        _pager_killed(command[2] if shell else command[0], -code)
+    if shell and 128 < code <= 128 + 64:
         _pager_killed(command[2], code - 128)  # as the shell reports its command killed
     # 127 and 126: the shell could not find or run the pager; show the text anyway.
     return code not in (126, 127)

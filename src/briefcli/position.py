@@ -61,7 +61,8 @@ def write_position(brief_id: str, path: str, position: Position) -> bool:
         "paragraph": position.paragraph,
     }
     kept = [*kept, entry][-LIMIT:]
-    data = json.dumps({"version": VERSION, "positions": kept}, ensure_ascii=False, indent=1)
+    # ASCII: a path that is not UTF-8 holds lone surrogates, which only JSON's escapes carry.
+    data = json.dumps({"version": VERSION, "positions": kept}, ensure_ascii=True, indent=1)
     try:
         atomic_write(positions_path(), (data + "\n").encode("utf-8"), force=True, own=True)
     except WriteError:
@@ -76,7 +77,7 @@ def _entries() -> list[dict[str, object]]:
 
     try:
         document = json.loads(read_file(positions_path(), OWN, limit=1 << 20, own=True))
-    except (BriefFileError, OSError, ValueError):
+    except (BriefFileError, OSError, ValueError, RecursionError):  # '[[[[…' nests too deep
         return []
     if not isinstance(document, dict) or document.get("version") != VERSION:
         return []

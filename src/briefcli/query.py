@@ -58,7 +58,11 @@ def normalise_section_ref(words: list[str] | tuple[str, ...]) -> str:
         # What a keyboard or a copied page types for an id: 'ⅱ' (one character), full-width
         # 'Ａ.２', superscript '²' are ii, A.2, 2 to a reader, and ids are written plainly.
         text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"^(section|sec\.?|§)\s*", "", text, flags=re.IGNORECASE).strip()
+    # 'section 4', 'sec. 4', 'Section4': the word is dropped only before a space, a digit or
+    # the end, so that ids such as 'security' or 'second-reading' stay whole.
+    text = re.sub(
+        r"^(?:(?:section|sec\.?)(?=[\s\d]|$)|§)\s*", "", text, flags=re.IGNORECASE
+    ).strip()
     text = re.sub(r"(?<=\d)\s*[.\-–/]\s*(?=\d)", "-", text)
     # Front matter's and appendices' subsections: 'ii.1' → 'ii-1', 'A.2' → 'a-2'.
     text = re.sub(r"^([ivxlcdm]{1,6}|[a-z])\s*[.\-–/]\s*(?=\d)", r"\1-", text, flags=re.I)

@@ -23,12 +23,17 @@ _EXPANSIONS = ("", "s", "ed", "ing", "ment", "ments")
 def parse_query(query: str) -> list[tuple[str, bool]]:
     """The query's terms: (text, is_phrase); "double quotes" make a phrase."""
     terms: list[tuple[str, bool]] = []
+    seen: set[tuple[str, bool]] = set()
     # Control characters never reach the index (it holds sanitised text); NUL ends SQL strings.
     query = _CONTROLS.sub(" ", query)
     for match in _TOKEN.finditer(query):
         phrase, word = match.group(1), match.group(2)
         text = phrase if phrase is not None else word
-        if text and _WORD.search(text):
+        # A term given again adds nothing (all must match, in any case), but each copy cost a
+        # pass over every hit's text: 'the the the …' ten thousand times took over a minute.
+        key = (text.casefold(), phrase is not None)
+        if text and _WORD.search(text) and key not in seen:
+            seen.add(key)
             terms.append((text, phrase is not None))
     return terms
 

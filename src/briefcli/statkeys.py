@@ -114,6 +114,9 @@ def listing(folder: str) -> Listing:
     finally:
         os.close(descriptor)
     unnamed: tuple[str, ...] = ()
+    if not _storable(folder):  # a folder named in bytes that are not UTF-8: none can be held
+        unnamed = tuple(os.path.join(folder, n) for n in kept)
+        kept, keys = [], []
     try:
         RECORD.join(kept).encode("utf-8")
     except UnicodeEncodeError:  # rare: take out the names the index cannot hold

@@ -59,9 +59,12 @@ def glossary(
       brief glossary --origin extracted
     """
     from briefcli import output, query
-    from briefcli.errors import QUOTE_CHARS, NotFoundError, quoted
+    from briefcli.errors import QUOTE_CHARS, NotFoundError, UsageError, quoted
     from briefcli.views import GlossaryView, TermView
 
+    if term is not None and not term.strip():
+        # `glossary "$TERM"` with TERM unset: no term to look up (the hint to search it failed).
+        raise UsageError("say which term, or give none to list them all")
     loaded = load(common)
     own = tuple(e for e in loaded.glossary if origin is None or e.origin == origin)
     whose = "" if origin is None else f" of origin {origin}"

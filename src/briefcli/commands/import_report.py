@@ -15,6 +15,8 @@ from briefcli.app import Common, registry, shared_options
 from briefcli.errors import UsageError, text_argument
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefcli.importers import BriefToWrite
 
 
@@ -113,12 +115,18 @@ def import_command(
       brief import spec.txt --outline              # check the structure first
       brief import README.md --id zstd             # the id to type: brief show 2 -b zstd
     """
+    import os
+
     from briefcli import paths
     from briefcli.files import STDIN_NAMES, atomic_write_with, child_path, output_target
     from briefcli.importers import brief_to_write, import_report, outline_text, read_report
     from briefcli.importers.naming import slug
     from briefcli.sanitize import sanitize_line
 
+    if not file.strip():  # `brief import "$REPORT"` with REPORT unset
+        raise UsageError("brief import needs a file, a URL, or '-' for stdin")
+    if overlay is not None and not overlay.strip():
+        raise UsageError("--overlay needs a file")
     # What goes into the brief must be text; a file name need not be.
     title = text_argument(title, "--title") if title is not None else None
     brief_id = text_argument(brief_id, "--id") if brief_id is not None else None
@@ -131,6 +139,20 @@ def import_command(
         raise UsageError("cannot read the report from stdin: stdin is closed")
     if file == "-" and sys.stdin.isatty():  # else it would wait, silent, for typing
         output.note("reading the report from stdin; end it with Ctrl-D")
+    if outline:
+        # --outline prints the headings and writes nothing: an option for the brief to write
+        # would be ignored, and the user left believing a file was made.
+        writing = {
+            "--output": output_path is not None,
+            "--force": force,
+            "--overlay": overlay is not None,
+            "--id": brief_id is not None,
+            "--title": title is not None,
+        }
+        if given := [name for name, used in writing.items() if used]:
+            raise UsageError(
+                f"--outline prints the headings and writes no brief: leave out {given[0]}"
+            )
     data, shown, found_form, source = read_report(file)
     kind = form.value if form != Form.auto else found_form
     if outline:
@@ -155,10 +177,14 @@ def import_command(
     if chosen is None:
         # The library folder is brief's own: it is made when missing.
         target = child_path(paths.library_dir(), stem, ".yaml")
+        if not force and os.path.lexists(target):
+            _refuse_another_report(target, pending.name)
         atomic_write_with(target, pending.write, force=force, own=True)
     else:
         target = chosen.expanduser()
-        if target.is_dir():
+        # os.path.isdir, not Path.is_dir: that raises on a name too long or a folder it
+        # may not search; atomic_write_with says why such a path cannot be written.
+        if os.path.isdir(target):
             target = child_path(target, stem, ".yaml")
         atomic_write_with(target, pending.write, force=force)
     output.emit(f"{sanitize_line(str(target))}\n")
@@ -170,6 +196,29 @@ def import_command(
             f"the library already has a brief with the id {pending.id!r}: {twins[0]}; "
             "'brief list' shows which one 'brief -b ID' reads"
         )
+
+
+def _refuse_another_report(target: "Path", report: str) -> None:
+    """When the library file this import would write holds a brief made from another report
+    (two titles that make one id: 'Report: Q1', 'Report Q1'), say so: the usual '--force to
+    replace it' would lose that report. The same report imported again goes on to that line."""
+    import os
+
+    from briefcli.errors import BriefError, WriteError
+    from briefcli.loader import load_brief
+    from briefcli.sanitize import sanitize_line
+
+    try:
+        source = load_brief(str(target)).meta.source
+    except BriefError:
+        return
+    if not source or os.path.basename(source) == os.path.basename(report):
+        return  # the same report, perhaps named from another folder: --force is what is meant
+    raise WriteError(
+        f"{sanitize_line(str(target))} exists: a brief made from another report "
+        f"({sanitize_line(source)})",
+        "give this one an id of its own with --id ID (--force would replace that brief)",
+    )
 
 
 def _emit_brief(pending: "BriefToWrite") -> None:

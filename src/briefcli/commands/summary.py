@@ -59,10 +59,24 @@ def summary(
 
         raise UsageError("give --sentences or --words, not both")
     loaded = load(common)
-    if section is None:
-        view = whole_summary(loaded, sentences, words)
-    else:
-        view = key_points(loaded, query.find_section(loaded, [section]), sentences, words)
+    match = None if section is None else query.find_section(loaded, [section])
+
+    def chosen(sentences: int | None, words: int | None) -> "SummaryView":
+        if match is None:
+            return whole_summary(loaded, sentences, words)
+        return key_points(loaded, match, sentences, words)
+
+    view = chosen(sentences, words)
+    if words is not None and not view.texts and (first := chosen(1, None).texts):
+        # Whole sentences only: printing none (exit 0) looked like a summary of nothing.
+        from briefcli.errors import NotFoundError
+
+        size = len(first[0].split())
+        raise NotFoundError(
+            f"no whole sentence fits in {words:,} word{'s' if words != 1 else ''}: "
+            f"the first has {size:,}",
+            f"ask for --words {size} or more, or --sentences 1",
+        )
     present(view, common)
 
 

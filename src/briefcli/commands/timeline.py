@@ -44,6 +44,14 @@ def timeline(
     from briefcli.errors import NotFoundError
     from briefcli.views import TimelineView
 
+    for flag, value in (("--since", since), ("--until", until)):
+        if value is not None and not value.strip():
+            from briefcli.errors import UsageError
+
+            # `--since "$START"` with START unset would show every event, as if no bound.
+            raise UsageError(
+                f"{flag} needs a date: YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD or a decade YYY0s"
+            )
     loaded = load(common)
     events = tuple(query.events_between(loaded, since, until))
     if not events:

@@ -43,6 +43,17 @@ def use(
     from briefcli.catalog import Choice, choose_brief_for_use, clear_default, write_default
     from briefcli.sanitize import sanitize_line
 
+    if ref is not None and not ref.strip():
+        from briefcli.errors import UsageError
+
+        # `brief use "$(brief import x)"` after a failed import: an empty prefix fits every
+        # brief, and with one brief in the library it would quietly become the default.
+        raise UsageError("brief use needs a brief id or a file path (or --clear)")
+    if clear and ref is not None:
+        from briefcli.errors import UsageError
+
+        # Which one was meant? Forgetting silently would drop the brief the user named.
+        raise UsageError("give a brief to remember or --clear, not both")
     if clear:
         had = clear_default()
         output.emit("Forgot the default brief.\n" if had else "No default brief was set.\n")

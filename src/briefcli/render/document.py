@@ -206,8 +206,11 @@ def _terms(brief: Brief) -> tuple[str, ...]:
 
 
 def _meta_line(brief: Brief) -> str:
+    from briefcli.sanitize import sanitize_line
+
     meta = brief.meta
-    return " · ".join(part for part in (meta.kind, meta.date, meta.publisher) if part)
+    # One line, as the title is: a publisher's line break must not forge a line of its own.
+    return sanitize_line(" · ".join(p for p in (meta.kind, meta.date, meta.publisher) if p))
 
 
 def _title(brief: Brief) -> list[Block]:
@@ -265,10 +268,33 @@ def command_line(*words: str, brief: str | None = None) -> str:
 
 
 def _shell_word(word: str) -> str:
-    """``word`` as a POSIX shell reads it back: bare when it is safe, else in single quotes."""
+    """``word`` as a POSIX shell reads it back: bare when it is safe, else in single quotes;
+    with a line break, a control or an invisible character, in ``$'…'`` with escapes (bash,
+    zsh, ksh), so that the suggestion stays on one line and still names that very file."""
     if word and all(c.isalnum() or c in "-_./:,@%+=" for c in word):
         return word
+    from briefcli.sanitize import has_unsafe
+
+    if has_unsafe(word) or "\n" in word or "\t" in word:
+        return "$'" + "".join(_ansi_c(c) for c in word) + "'"
     return "'" + word.replace("'", "'\\''") + "'"
+
+
+def _ansi_c(char: str) -> str:
+    """One character inside ``$'…'``: escaped when it is a quote, a backslash or not shown."""
+    from briefcli.sanitize import has_unsafe
+
+    if char in "'\\":
+        return "\\" + char
+    if char == "\n":
+        return "\\n"
+    if char == "\t":
+        return "\\t"
+    if 0xDC80 <= ord(char) <= 0xDCFF:  # a byte of a name that is not UTF-8
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    if has_unsafe(char):
+        return f"\\x{ord(char):02x}" if ord(char) < 0x80 else f"\\U{ord(char):08x}"
+    return char
 
 
 def _contents_table(brief: Brief, depth: int) -> Table:
@@ -322,7 +348,10 @@ def _neighbours(brief: Brief, match: SectionMatch) -> str:
         links.append(f"← {_label(*before)}")
     if after is not None:
         links.append(f"{_label(*after)} →")
-    return " · ".join(links)
+    from briefcli.sanitize import sanitize_line
+
+    # One line, as the titles' headings are: a title's line break must not forge a line.
+    return sanitize_line(" · ".join(links))
 
 
 def _label(part_id: str, title: str) -> str:
@@ -392,7 +421,10 @@ def _term(view: TermView) -> tuple[Block, ...]:
     match = view.match
     extras: list[tuple[str, str]] = []
     if match.entry.aliases:
-        extras.append(("Also", ", ".join(match.entry.aliases)))
+        from briefcli.sanitize import sanitize_line
+
+        # Names, one line each as the term is: an alias's line break must not forge a line.
+        extras.append(("Also", ", ".join(sanitize_line(a) for a in match.entry.aliases)))
     extras.extend(_origin_extra(match.entry))
     extras.append(("Used in", ", ".join(match.used_in) if match.used_in else "no section"))
     # A correction is said on stderr by the command: the output is the same either way.
@@ -517,6 +549,8 @@ def _config(view: ConfigView) -> tuple[Block, ...]:
     """One row per setting: name, value, and where it came from."""
     import os
 
+    from briefcli.sanitize import sanitize_line
+
     home = os.path.expanduser("~")
 
     def place(path: str) -> str:
@@ -539,13 +573,17 @@ def _config(view: ConfigView) -> tuple[Block, ...]:
         stack_below=STACK_BELOW,
     )
     found = "" if view.config_exists else " (none)"
-    return (table, Paragraph(f"Config file: {place(view.config_file)}{found}", "muted"))
+    # A paragraph keeps line breaks; one in XDG_CONFIG_HOME must not start a line of its own.
+    shown = sanitize_line(place(view.config_file))
+    return (table, Paragraph(f"Config file: {shown}{found}", "muted"))
 
 
 def _export(brief: Brief) -> list[Block]:
     blocks = _title(brief)
     if brief.meta.source:
-        blocks.append(Paragraph(f"Source: {brief.meta.source}", "muted"))
+        from briefcli.sanitize import sanitize_line
+
+        blocks.append(Paragraph(f"Source: {sanitize_line(brief.meta.source)}", "muted"))
     for section in brief.sections:
         blocks.extend(_section(section))
         if section.key_points:
@@ -564,8 +602,15 @@ def _export(brief: Brief) -> list[Block]:
         blocks.extend(_timeline(ordered, legend="muted"))
     if brief.sources:
         blocks.append(Heading(1, "Sources", None, "sources"))
+        from briefcli.sanitize import sanitize_line
+
+        # Each source is one item of one line: a line break in it must not forge an item.
         blocks.append(
-            Bullets(tuple(s.title + (f" <{s.url}>" if s.url else "") for s in brief.sources))
+            Bullets(
+                tuple(
+                    sanitize_line(s.title + (f" <{s.url}>" if s.url else "")) for s in brief.sources
+                )
+            )
         )
     if brief.notes:
         blocks.append(Heading(1, "Editor's notes", None, "notes"))

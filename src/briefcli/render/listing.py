@@ -16,6 +16,7 @@ from briefcli.render.document import (
     Paragraph,
     Table,
 )
+from briefcli.sanitize import sanitize_line
 from briefcli.views import LibraryView, SearchView
 
 
@@ -108,11 +109,12 @@ def _library(view: LibraryView) -> list[Block]:
     if duplicates:
         blocks.append(Heading(1, "Duplicate ids"))
         for key, found in duplicates.items():
-            others = ", ".join(where(e) for e in found[1:])
+            # A paragraph keeps its line breaks; a file name's must not start a line of its own.
+            first, *rest = (sanitize_line(where(e)) for e in found)
             blocks.append(
                 Paragraph(
-                    f"{key}: --brief {key} reads {where(found[0])} (first in the library's "
-                    f"order); {others} only by path.",
+                    f"{key}: --brief {key} reads {first} (first in the library's "
+                    f"order); {', '.join(rest)} only by path.",
                     "warning",
                 )
             )
