@@ -153,6 +153,8 @@ VALID_IDS = "1, 2, 4, 4-1, 4-2, 5, summary, conclusion"
         (["SUMMARY"], "1", None),
         (["conclusion"], "5", None),
         (["findings"], "4", None),  # a section's title, any case
+        (["٤-٢"], "4", "4-2"),  # Arabic-Indic digits, as an Arabic keyboard types them
+        (["section", "४"], "4", None),  # Devanagari
     ],
 )
 def test_find_section(words: list[str], section: str, subsection: str | None) -> None:
@@ -180,6 +182,12 @@ def test_an_unknown_section_suggests_the_nearest(words: list[str], nearest: str)
         f"no section {ref!r}; nearest is {nearest!r}; valid: {VALID_IDS}"
     )
     assert caught.value.exit_code == 1
+
+
+def test_digits_of_another_script_are_read_only_in_a_reference_that_is_all_number() -> None:
+    # An imported id may hold such a digit inside a word; it is looked up as written.
+    assert normalise_section_ref(["٤.٢"]) == "4-2"
+    assert normalise_section_ref(["فصل٤"]) == "فصل٤"
 
 
 def test_an_unknown_section_without_anything_near() -> None:

@@ -63,6 +63,10 @@ def normalise_section_ref(words: list[str] | tuple[str, ...]) -> str:
     text = re.sub(
         r"^(?:(?:section|sec\.?)(?=[\s\d]|$)|§)\s*", "", text, flags=re.IGNORECASE
     ).strip()
+    if not text.isascii() and all(c.isdecimal() or c in ".-–/ " for c in text):
+        # Digits of another script ('٤-٢', '४'), which NFKC leaves: a number is a number.
+        # Only a reference that is all number: an imported id may hold such digits in a word.
+        text = "".join(str(int(c)) if c.isdecimal() else c for c in text)
     text = re.sub(r"(?<=\d)\s*[.\-–/]\s*(?=\d)", "-", text)
     # Front matter's and appendices' subsections: 'ii.1' → 'ii-1', 'A.2' → 'a-2'.
     text = re.sub(r"^([ivxlcdm]{1,6}|[a-z])\s*[.\-–/]\s*(?=\d)", r"\1-", text, flags=re.I)
