@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,3 +200,32 @@ def test_a_short_paragraph_repeated_in_other_sections_is_no_slip(
     assert warnings == [
         f"{path}:9:40: warning: sections[1].paragraphs[1]: the same paragraph as on line 6"
     ]
+
+
+def _validate_stdin(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """A real run of the installed script with ``data`` piped to it."""
+    script = Path(sys.executable).with_name("brief")
+    return subprocess.run(
+        [str(script), "validate", *(args or ("-",))], input=data, capture_output=True, check=False
+    )
+
+
+def test_a_brief_piped_to_validate_dash_is_checked() -> None:
+    done = _validate_stdin(GOOD.encode())
+    assert (done.returncode, done.stdout, done.stderr) == (0, b"<stdin>: valid\n", b"")
+    bad = _validate_stdin(GOOD.replace("title: Mini", "title: [Mini").encode())
+    assert bad.returncode == 1
+    assert bad.stdout.startswith(b"<stdin>:") and b"error" in bad.stdout
+
+
+def test_a_report_piped_to_validate_dash_is_told_to_pipe_into_import() -> None:
+    done = _validate_stdin(b"A Report\n\n1. Summary\n\nText of it.\n")
+    assert done.returncode == 1
+    assert "'… | brief import -'".encode() in done.stdout
+
+
+def test_stdin_is_read_once_and_bytes_that_are_not_utf8_are_one_error() -> None:
+    twice = _validate_stdin(GOOD.encode(), "-", "-")
+    assert twice.returncode == 2 and twice.stderr.count(b"\n") == 1
+    latin = _validate_stdin("title: Caf\u00e9\n".encode("latin-1"))
+    assert latin.returncode == 1 and b"not valid UTF-8" in latin.stdout

@@ -55,12 +55,38 @@ def check_file(path: str | os.PathLike[str], library: Library | None = None) -> 
 
     With ``library`` (see :func:`read_library`), also whether another brief has the same id.
     """
+    if os.fspath(path) == "-":
+        return _check_stdin(library)
     name = sanitize_line(os.fspath(path))
     try:
         text = read_brief_text(path)
     except BriefFileError as exc:
         return FileReport(name, (_problem(name, exc),), None)
     return check_text(text, name, os.fspath(path), library)
+
+
+#: How a brief read from standard input ('brief validate -') is named in its problems.
+STDIN_NAME = "<stdin>"
+
+
+def _check_stdin(library: Library | None) -> FileReport:
+    """Check the brief text on standard input: what a command prints (``… | brief validate
+    -``), held to the size limit of a brief file."""
+    from briefcli.files import MAX_FILE_BYTES, decode_text, read_stdin
+
+    try:
+        data = read_stdin(MAX_FILE_BYTES)
+        if len(data) > MAX_FILE_BYTES:
+            raise BriefFileError(
+                STDIN_NAME, f"more than {MAX_FILE_BYTES:,} bytes; a brief may be at most that"
+            )
+        text = decode_text(data, STDIN_NAME)
+    except OSError as exc:
+        detail = f"cannot read stdin: {exc.strerror or 'stdin is closed'}"
+        return FileReport(STDIN_NAME, (Problem("error", STDIN_NAME, 1, 1, detail),), None)
+    except BriefFileError as exc:
+        return FileReport(STDIN_NAME, (_problem(STDIN_NAME, exc),), None)
+    return check_text(text, STDIN_NAME, None, library)
 
 
 def check_text(
@@ -124,6 +150,8 @@ def report_hint(path: str, detail: str) -> str | None:
 def _import_it(kind: str, name: str) -> str:
     from briefcli.render.document import command_line
 
+    if name == STDIN_NAME:
+        return f"this looks like {kind}, not a brief: make a brief of it with '… | brief import -'"
     command = command_line("import", name)
     return f"this looks like {kind}, not a brief: make a brief of it with '{command}'"
 

@@ -371,6 +371,23 @@ def read_file(
     return data
 
 
+def read_stdin(limit: int) -> bytes:
+    """Standard input, read to ``limit`` bytes and one more (more than ``limit``: the caller
+    refuses it, reading no further, for how much more there is is unknown); stdin may be
+    anything, a pipe being the point. OSError when there is no stdin to read."""
+    import errno
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise OSError(errno.EBADF, "stdin is closed")
+    try:
+        data: bytes = stream.read(limit + 1)
+    except ValueError:  # closed by the caller
+        raise OSError(errno.EBADF, "stdin is closed") from None
+    return data
+
+
 def read_brief_text(path: str | os.PathLike[str], kind: Kind = BRIEF) -> str:
     """Read a brief (or overlay) file as text: :func:`read_file`, then strict UTF-8 with a line."""
     return decode_text(read_file(path, kind), sanitize_line(os.fspath(path)))

@@ -10,7 +10,7 @@ import typer
 
 from briefcli import output
 from briefcli.app import Common, registry, shared_options
-from briefcli.errors import EXIT_NOT_FOUND, EXIT_OK
+from briefcli.errors import EXIT_NOT_FOUND, EXIT_OK, UsageError
 
 
 @registry.command()
@@ -19,7 +19,11 @@ def validate(
     common: Common,
     files: Annotated[
         list[str],
-        typer.Argument(metavar="FILE...", help="Brief files to check.", show_default=False),
+        typer.Argument(
+            metavar="FILE...",
+            help="Brief files to check; '-' reads one from stdin.",
+            show_default=False,
+        ),
     ],
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
@@ -34,9 +38,16 @@ def validate(
       brief validate my-brief.yaml
       brief validate briefs/*.yaml --strict
       brief validate my-brief.yaml --format json | jq '.files[].problems'
+      brief export -b mine --format yaml | brief validate -
     """
+    import sys
+
     from briefcli import checks
 
+    if files.count("-") > 1:
+        raise UsageError("stdin ('-') can be read only once")
+    if "-" in files and sys.stdin is not None and sys.stdin.isatty():
+        output.note("reading the brief from stdin; end it with Ctrl-D")  # else it waits, silent
     library = checks.read_library()
     reports = [checks.check_file(path, library) for path in files]
     if common.format == "json":

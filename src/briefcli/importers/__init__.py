@@ -56,18 +56,13 @@ def read_report(path: str) -> Report:
     a URL is fetched by :mod:`briefcli.importers.fetch` (timeouts, a size cap, http(s) only),
     and the brief's source is the URL and the day it was retrieved.
     """
-    import sys
-
-    from briefcli.files import REPORT, read_file
+    from briefcli.files import REPORT, read_file, read_stdin
 
     if path == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:
-            raise BriefError("cannot read the report from stdin: stdin is closed")
         try:
-            data = stream.read(MAX_IMPORT_BYTES + 1)
-        except (OSError, ValueError) as exc:
-            reason = getattr(exc, "strerror", None) or "stdin is closed"
+            data = read_stdin(MAX_IMPORT_BYTES)
+        except OSError as exc:
+            reason = exc.strerror or "stdin is closed"
             raise BriefError(f"cannot read the report from stdin: {reason}") from None
         if len(data) > MAX_IMPORT_BYTES:
             # Read no further: how much more there is is unknown (it may never end).
