@@ -57,8 +57,9 @@ _WORD_NUMBERED = re.compile(
 #: The end of a sentence inside a line: '. ' after a word of three or more letters (not after
 #: 'U.S.' or 'Dr.').
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{3})\. (?=\S)")
-#: An underline: three or more of one mark ('.' is Texinfo's rule under a subsubsection).
-UNDERLINE = re.compile(r"^([=\-~^*+#.])\1{2,}$")
+#: An underline: three or more of one mark ('.' is Texinfo's rule under a subsubsection;
+#: '`' numpydoc's under '1. Short summary', four or more, as '```' opens Markdown's code).
+UNDERLINE = re.compile(r"^(?:([=\-~^*+#.])\1{2,}|(`)\2{3,})$")
 _OUTLINE = re.compile(r"^(\*{1,4}|#{1,6}) (\S.*)$")
 _LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")
 #: Longest heading title; a longer line is text.
@@ -151,10 +152,13 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
             best = listed
     if best.name == "numbered":
         _add_part_titles(best, lines, blanks, contents, title_at)
-    if not best.name:
+    titled_only = best.name == "underlined" and list(best.headings) == [title_at]
+    if not best.name or titled_only:
         # Only where no other scheme finds structure: release lines ('Version 4.3.0 released
         # …') are plain lines, and a text with other headings has them for its own reasons
-        # (gzip's NEWS: its older releases, under GNU outline headings for the newer).
+        # (gzip's NEWS: its older releases, under GNU outline headings for the newer). A
+        # title over them is none of those headings (AnyIO's 'Version history', underlined,
+        # over '**4.16.0**' …).
         releases = _releases(lines, blanks, contents)
         if len(releases.headings) >= 2:
             releases.skip |= set(contents)
@@ -207,17 +211,20 @@ PART_TITLES = frozenset(
         "about the authors",
     )
 )
-#: An appendix line: 'Appendix A', 'Annex 2: Tables', 'APPENDIX B — Methodology'.
+#: An appendix line: 'Appendix A', 'Annex 2: Tables', 'APPENDIX B — Methodology', a licence's
+#: 'Exhibit A - Source Code Form License Notice', and one without a letter when a colon or
+#: dash follows the word ('APPENDIX: How to apply the Apache License to your work.').
 _APPENDIX = re.compile(
-    r"^(?:appendix|annex|annexe)\s+(?:(?-i:[A-Z])|\d{1,2}|[ivx]{1,5})"
-    r"(?:\s*[.:]|\s+[-–—]|(?=\s|$))(?:\s+(?P<title>\S.*))?$",
+    r"^(?:appendix|annex|annexe|exhibit)"
+    r"(?:\s+(?:(?-i:[A-Z])|\d{1,2}|[ivx]{1,5})(?:\s*[.:]|\s+[-–—]|(?=\s|$))|\s*:|\s+[-–—])"
+    r"(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
 
 
 #: The first words of the part titles: a line that opens otherwise is none.
 _PART_OPENERS = frozenset(
-    {title.split()[0] for title in PART_TITLES} | {"appendix", "annex", "annexe"}
+    {title.split()[0] for title in PART_TITLES} | {"appendix", "annex", "annexe", "exhibit"}
 )
 
 
@@ -376,15 +383,19 @@ def _opens(lines: list[Line | None], index: int, blanks: bool, taken: dict[int, 
     return lines[index - 1] is None or (index - 1) in taken
 
 
-def _numbered_match(line: Line) -> tuple[list[int], str, str, str] | None:
+def _numbered_match(line: Line, *, paren: bool = False) -> tuple[list[int], str, str, str] | None:
     """(number parts, title, run-in text, the word before the number, such as 'chapter', or '')
-    of a numbered line. A chapter or part line without a title ('CHAPTER ONE') has title ''."""
+    of a numbered line. A chapter or part line without a title ('CHAPTER ONE') has title ''.
+    ``paren``: '1) Summary' and '3.1) Customers' are numbered too (see :func:`_numbered`)."""
     match = _NUMBERED.match(line.text)
     if match is None or (match["word"] and _WORD_NUMBERED.match(line.text)):
         return _word_match(line.text)
     num, dot, title = match["num"], match["dot"], match["title"].strip()
     single = not re.search(r"[.-]", num)
-    if dot == ")" or (single and dot != "." and not match["word"]):
+    if paren:
+        if dot != ")":
+            return None
+    elif dot == ")" or (single and dot != "." and not match["word"]):
         return None
     rest = ""
     if stop := _SENTENCE_STOP.search(title):
@@ -555,7 +566,29 @@ def _numbered(
     lines: list[Line | None], blanks: bool, contents: dict[int, str], *, restart: bool = False
 ) -> Scheme:
     """Numbered headings. ``restart``: each part numbers its chapters from 1 again ('Part
-    Two' over 'Chapter 1'), so a part is a section and its chapters subsections ('2-1')."""
+    Two' over 'Chapter 1'), so a part is a section and its chapters subsections ('2-1').
+
+    A ')' after a number ('1) Summary') marks a list item, unless nothing is numbered as a
+    heading otherwise: then numbers closed by ')' are the headings (an incident review's
+    '1) Summary' … '8) Conclusion' over '3.1) Customers'), in sequence as any numbered
+    headings are, so that a list ('1) Add expiry alerts …' under '7) Actions') is no step."""
+    scheme = _numbered_by(lines, blanks, contents, restart=restart, paren=False)
+    if len(scheme.headings) < 2 and not restart:
+        closed = _numbered_by(lines, blanks, contents, restart=False, paren=True)
+        if len(closed.headings) >= 2:
+            return closed
+    return scheme
+
+
+def _numbered_by(
+    lines: list[Line | None],
+    blanks: bool,
+    contents: dict[int, str],
+    *,
+    restart: bool,
+    paren: bool,
+) -> Scheme:
+    """Numbered headings as :func:`_numbered` finds them; ``paren``: those closed by ')'."""
     scheme = Scheme("numbered")
     path: list[int] = []
     part = 0  # the last part's number ('Part II'): parts run in sequence of their own
@@ -573,7 +606,7 @@ def _numbered(
     for index, line in enumerate(lines):
         if line is None or index in contents or index in scheme.skip:
             continue
-        found = _numbered_match(line) or _comma_clause(line)
+        found = _numbered_match(line, paren=paren) or (None if paren else _comma_clause(line))
         if found is None:
             continue
         parts, title, rest, word = found
@@ -642,7 +675,7 @@ def _numbered(
         else:
             rejected[depth] = (parts[-1], shape, 1, True, index)
     if restarts and not restart:
-        return _numbered(lines, blanks, contents, restart=True)
+        return _numbered_by(lines, blanks, contents, restart=True, paren=paren)
     if scheme.parts and len(scheme.parts) == len(scheme.headings):
         # Parts and nothing numbered inside them: the parts are the sections, numbered so.
         for heading in scheme.headings.values():
@@ -788,7 +821,7 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
         # reStructuredText tells '=' over and under a title from '=' under it alone: two
         # styles, two levels (Babel's and Pygments' manuals set their title so, their
         # sections with '=' under them).
-        style = match.group(1) + ("/overlined" if overlined else "")
+        style = (match.group(1) or match.group(2)) + ("/overlined" if overlined else "")
         if style not in levels:
             levels.append(style)
         level = levels.index(style) + 1
@@ -1085,8 +1118,13 @@ def _part_title(lines: list[Line | None], at: int) -> tuple[str, str, int] | Non
     return tidy_title(taken[0].text), "", 1
 
 
-#: A release line: 'Version 4.3.0 released 2026-11-10', 'Release 2.1 (2019-03-02)', 'v1.2.0'.
-_RELEASE_LINE = re.compile(r"^(?:version|release|v)\s?\d+(?:\.\d+)+\S*(?:\s.*)?$", re.IGNORECASE)
+#: A release line: 'Version 4.3.0 released 2026-11-10', 'Release 2.1 (2019-03-02)', 'v1.2.0', or a
+#: version in bold on its own line, as AnyIO's history writes them ('**4.16.0**').
+_RELEASE_LINE = re.compile(
+    r"^(?:(?:version|release|v)\s?\d+(?:\.\d+)+\S*(?:\s.*)?"
+    r"|\*\*v?\d+(?:\.\d+)+[\w.+-]*\*\*(?:\s+\(\S[^()]*\))?)$",
+    re.IGNORECASE,
+)
 #: A line that names a version: 'Changes from versions 4.1.* to version 4.2.0:'.
 _NAMES_VERSION = re.compile(r"\bversions?\b|\b\d+\.\d+", re.IGNORECASE)
 #: Longest release line read as a heading.
@@ -1117,7 +1155,9 @@ def _releases(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
         ):
             continue
         if _RELEASE_LINE.match(line.text):
-            scheme.headings[index] = Heading(1, tidy_title(line.text), "", line.number)
+            # '**4.16.0**': the stars are reStructuredText's bold, not the title's.
+            shown = line.text[2:].replace("**", "", 1) if line.text[:2] == "**" else line.text
+            scheme.headings[index] = Heading(1, tidy_title(shown), "", line.number)
         else:
             alike.setdefault(" ".join(line.text.casefold().split()[:2]), []).append(index)
     for found in alike.values():

@@ -36,7 +36,7 @@ from briefcli.importers.headings import (
     starts_changelog,
 )
 from briefcli.importers.naming import brief_id
-from briefcli.importers.text import clean, is_banner, squeeze, tidy_line
+from briefcli.importers.text import clean, is_banner, squeeze, tidy_line, unboxed
 from briefcli.importers.timeline import written_date
 from briefcli.model import Brief, CodeBlock, GlossaryEntry, Metadata, Source
 
@@ -337,13 +337,21 @@ def _first_line(lines: list[Line | None]) -> int:
     return len(lines)
 
 
+#: The mark Sphinx puts after each heading to link to it.
+_PERMALINK = "¶"
+
+
 def _lines(text: str) -> list[Line | None]:
     """Tidied lines; None for a blank line (and for a banner, which counts as one)."""
+    text = unboxed(text)
     out: list[Line | None] = []
     for number_, raw in enumerate(text.split("\n"), start=1):
         # The same string objects where nothing changes: a report's lines are most of the
         # memory an import takes.
         expanded = (raw.expandtabs(8) if "\t" in raw else raw).rstrip()
+        if expanded.endswith(_PERMALINK) and len(expanded) > 1 and not expanded[-2].isspace():
+            # A heading's permalink, as a page Sphinx made reads as text ('Abstract¶').
+            expanded = expanded[:-1]
         line = tidy_line(expanded)
         if not line or is_banner(line):
             out.append(None)
@@ -606,7 +614,10 @@ class _Body:
                 # '  ``3.7`` or ``3.7.3``)', as reStructuredText wraps one), goes on with it
                 # in any text.
                 under = self.item is not None and line.indent > self.item
-                if not (continues and (self.bulleted or self.wrapped or under)):
+                joined = continues and (self.bulleted or self.wrapped or under)
+                # In a list of sources, one a line, each line that opens an entry is one.
+                listed = self.part == "sources" and _next_source(self.pending_lines, line)
+                if not joined or listed:
                     self.flush()
                 if not self.pending:
                     self.item = line.indent if line.bulleted else None
@@ -762,6 +773,28 @@ def _column_table(lines: list[Line]) -> bool:
         elif not (line.text.endswith(":") and line.indent < row_indent):
             return False
     return True
+
+
+#: A numbered reference's mark: '[3] ', '(3) ', '3. ' or '3) '.
+_SOURCE_MARK = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s")
+
+
+def _next_source(entry: list[Line], line: Line) -> bool:
+    """Whether ``line`` opens another entry of a list of sources rather than going on with
+    ``entry`` (its lines so far), in a list without blank lines between its entries: a
+    numbered one ('[2] https://…'), or one at the entry's margin after a line that ends the
+    entry (with '.' or an address) and opening as an entry does ('Office for National
+    Statistics, …'), not a wrapped line indented under it."""
+    if _SOURCE_MARK.match(line.text):
+        return True
+    last = entry[-1].text if entry else ""
+    ended = last.endswith(".") or _URL.fullmatch(last.split()[-1] if last else "") is not None
+    return (
+        ended
+        and bool(entry)
+        and line.indent <= entry[0].indent
+        and (line.text[:1].isupper() or line.text[:1].isdigit() or line.text.startswith("http"))
+    )
 
 
 def _source(paragraph: str) -> Source:

@@ -1,0 +1,317 @@
+"""A new user's own reports, imported end to end: shapes the earlier sweeps did not meet
+(sections numbered '1)', a licence's boxed sections and exhibits, numpydoc's backtick
+underlines, a history of bold version lines, Sphinx's permalink marks in text, a list of
+references one a line) keep their structure and every word."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefcli.importers import import_report
+from briefcli.model import Brief, Section
+from conftest import Runner
+
+DATA = Path(__file__).parent / "data" / "h45"
+
+
+def _load(name: str) -> Brief:
+    return import_report((DATA / name).read_bytes(), name)
+
+
+def _outline(brief: Brief) -> list[tuple[str, str]]:
+    return [(s.id, s.title) for s in brief.sections] + [
+        (sub.id, sub.title) for s in brief.sections for sub in s.subsections
+    ]
+
+
+def _words(section: Section) -> str:
+    parts = list(section.paragraphs)
+    for sub in section.subsections:
+        parts.extend(sub.paragraphs)
+    return " ".join(" ".join(parts).split())
+
+
+def test_sections_numbered_with_a_parenthesis_are_the_sections() -> None:
+    brief = _load("payment-outage-paren-numbers.txt")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("0", "Introduction"),
+        ("1", "Summary"),
+        ("2", "Timeline"),
+        ("3", "Impact"),
+        ("4", "Root cause"),
+        ("5", "What went well"),
+        ("6", "What went badly"),
+        ("7", "Actions"),
+        ("8", "Conclusion"),
+    ]
+    impact = brief.sections[3]
+    assert [(s.id, s.title) for s in impact.subsections] == [
+        ("3-1", "Customers"),
+        ("3-2", "Revenue"),
+    ]
+    # The actions, numbered '1)' … '4)' under '7) Actions', are its text, not sections.
+    actions = _words(brief.sections[7])
+    assert actions.startswith("1) Add expiry alerts for every certificate")
+    assert "4) Rewrite the status page templates." in actions
+
+
+def test_a_list_numbered_with_parentheses_under_numbered_headings_stays_a_list() -> None:
+    text = (
+        "Plan\n\n1. Scope\n\nWe will do three things:\n\n1) Measure the rooms\n\n"
+        "2) Order the filters\n\n3) Fit them\n\n2. Budget\n\nThe budget is small.\n"
+    )
+    brief = import_report(text.encode(), "plan.txt")
+    assert [s.title for s in brief.sections] == ["Scope", "Budget"]
+    assert "2) Order the filters" in brief.sections[0].paragraphs
+
+
+BOXED = """\
+Sample Public Licence
+
+1. Definitions
+--------------
+
+"Work" means the text this licence covers.
+
+2. Grants
+---------
+
+You may copy the Work.
+
+************************************************************************
+*                                                                      *
+*  3. Disclaimer of Warranty                                           *
+*  -------------------------                                           *
+*                                                                      *
+*  The Work is provided "as is", without warranty of any kind, and     *
+*  the whole risk as to its quality is with You.                       *
+*                                                                      *
+************************************************************************
+
+4. Termination
+--------------
+
+Your rights end if You break these terms.
+
+Exhibit A - Notice
+------------------
+
+  This Work is subject to the Sample Public Licence.
+"""
+
+
+def test_a_section_drawn_in_a_box_is_a_section_and_the_ones_after_it_too() -> None:
+    brief = import_report(BOXED.encode(), "licence.txt")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("1", "Definitions"),
+        ("2", "Grants"),
+        ("3", "Disclaimer of Warranty"),
+        ("4", "Termination"),
+        ("A", "Exhibit A - Notice"),
+    ]
+    # The box's text, without its frame, word for word.
+    assert brief.sections[2].paragraphs == (
+        'The Work is provided "as is", without warranty of any kind, and the whole risk as to '
+        "its quality is with You.",
+    )
+    assert all("*" not in p for s in brief.sections for p in s.paragraphs)
+
+
+def test_a_box_that_is_not_closed_is_text_as_written() -> None:
+    text = BOXED.replace("*" * 72 + "\n\n4.", "\n4.")
+    brief = import_report(text.encode(), "licence.txt")
+    # Nothing of the text is lost: the open box's lines stay where they were.
+    assert any("Disclaimer of Warranty" in p for s in brief.sections for p in s.paragraphs)
+    assert "Termination" in [s.title for s in brief.sections]
+
+
+def test_an_appendix_named_with_a_colon_is_a_section_of_its_own() -> None:
+    text = (
+        '   TERMS\n\n   1. Definitions.\n\n      "Work" means the text.\n\n'
+        "   2. Grant of Licence.\n\n      You may copy the Work.\n\n"
+        "   END OF TERMS\n\n   APPENDIX: How to apply these terms to your work.\n\n"
+        "      Attach the notice below to your files.\n"
+    )
+    brief = import_report(text.encode(), "terms.txt")
+    titles = [s.title for s in brief.sections]
+    assert titles[-1] == "APPENDIX: How to apply these terms to your work."
+    assert brief.sections[-1].paragraphs == ("Attach the notice below to your files.",)
+
+
+NUMPYDOC_LIKE = """\
+===========
+Style guide
+===========
+
+Overview
+--------
+
+This guide says how to write docstrings.
+
+Sections
+--------
+
+The sections of a docstring follow.
+
+1. Short summary
+````````````````
+
+A one-line summary.
+
+2. Parameters
+`````````````
+
+A description of the arguments.
+
+Documenting classes
+-------------------
+
+Use the same sections for classes.
+
+Conclusion
+----------
+
+That is all.
+"""
+
+
+def test_headings_underlined_with_backticks_are_subsections() -> None:
+    brief = import_report(NUMPYDOC_LIKE.encode(), "format.rst")
+    assert brief.meta.title == "Style guide"
+    assert [s.title for s in brief.sections if s.id != "0"] == [
+        "Overview",
+        "Sections",
+        "Documenting classes",
+        "Conclusion",
+    ]
+    sections = next(s for s in brief.sections if s.title == "Sections")
+    assert [sub.title for sub in sections.subsections] == ["1. Short summary", "2. Parameters"]
+
+
+def test_a_markdown_code_fence_in_plain_text_underlines_nothing() -> None:
+    text = "Notes\n=====\n\nSetup\n-----\n\nRun:\n```\nmake\n```\n\nDone\n----\n\nAll done.\n"
+    brief = import_report(text.encode(), "notes.txt")
+    assert [s.title for s in brief.sections] == ["Setup", "Done"]
+
+
+HISTORY = """\
+Version history
+===============
+
+This library follows semantic versioning.
+
+**2.1.0**
+
+- Added a ``--quiet`` option (`#12 <https://example.org/issues/12>`_)
+- Fixed a crash on empty input
+
+**2.0.1**
+
+- Fixed the Windows build
+
+**2.0.0**
+
+- Dropped support for old interpreters
+"""
+
+
+def test_a_history_of_bold_version_lines_has_a_section_per_release() -> None:
+    brief = import_report(HISTORY.encode(), "versionhistory.rst")
+    assert brief.meta.title == "Version history"
+    assert [s.title for s in brief.sections] == ["Introduction", "2.1.0", "2.0.1", "2.0.0"]
+    assert brief.sections[2].paragraphs == ("Fixed the Windows build",)
+
+
+def test_sphinx_permalink_marks_leave_the_headings() -> None:
+    text = (
+        "Packaging Policy\n\nAbstract¶\n\nThis policy says how programs are packaged.\n\n"
+        "1. Versions¶\n\nEach version is a package.\n\n2. Paths¶\n\nModules go in one place.\n"
+    )
+    brief = import_report(text.encode(), "policy.txt")
+    assert [s.title for s in brief.sections] == ["Abstract", "Versions", "Paths"]
+    assert not any("¶" in p for s in brief.sections for p in s.paragraphs)
+
+
+def test_references_one_a_line_are_one_source_each() -> None:
+    brief = _load("wildfire-smoke-url-references.txt")
+    assert [(s.title, s.url) for s in brief.sources] == [
+        ("[1]", "https://www.example.org/reports/2024/09/08/oregon-indoor-air-schools"),
+        ("[2]", "https://standards.example.net/merv/2023-06-30/guidance.pdf"),
+        (
+            "[3] (accessed 2025-10-01)",
+            "https://journal.example.com/articles/2025-03-14-smoke-attendance",
+        ),
+        ("[4]", "https://www.cde.example.gov/news/2024-08-02/smoke-closure-advice"),
+        ("[5]", "https://grants.example.gov/programs/clean-air-schools?announced=2025-01-15"),
+    ]
+    heat = _load("urban-heat-allcaps.txt")
+    assert [s.title for s in heat.sources] == [
+        "Riverside Council, Climate Adaptation Plan, March 2022.",
+        "Office for National Statistics, Census 2021 small-area tables, published 2 November 2022.",
+    ]
+
+
+def test_a_reference_wrapped_under_its_first_line_stays_one_source() -> None:
+    text = (
+        "Short Report\n\n1. Summary\n\nThe findings are short.\n\nReferences\n\n"
+        "Smith, J. A study of things. Journal of Studies,\n    2020.\n"
+        "Jones, K. Another study.\n"
+    )
+    brief = import_report(text.encode(), "short.txt")
+    assert [s.title for s in brief.sources] == [
+        "Smith, J. A study of things. Journal of Studies, 2020.",
+        "Jones, K. Another study.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "sections"),
+    [
+        ("ferry-review-roman-outline.txt", 7),
+        ("library-report-section-colon.txt", 7),
+        ("payment-outage-paren-numbers.txt", 9),
+        ("urban-heat-allcaps.txt", 7),
+        ("cluster-proposal-hashes.txt", 8),
+        ("wildfire-smoke-url-references.txt", 5),
+    ],
+)
+def test_each_own_report_reads_end_to_end_in_a_pipe(
+    brief: Runner, tmp_path: Path, name: str, sections: int
+) -> None:
+    target = tmp_path / "out.yaml"
+    result = brief("import", str(DATA / name), "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    contents = brief("-b", str(target), "--format", "json")
+    assert contents.exit_code == 0, contents.stderr
+    assert len(json.loads(contents.stdout)["contents"]) == sections
+    for args in (
+        ["summary"],
+        ["summary", "--section", "1", "--format", "json"],
+        ["glossary"],
+        ["show", "1"],
+    ):
+        result = brief("-b", str(target), *args)
+        assert result.exit_code in (0, 1), (args, result.stderr)
+        assert "\x1b" not in result.stdout
+        assert "Traceback" not in result.stderr
+
+
+def test_a_banner_in_a_thick_frame_gives_its_title_and_text_without_the_frame() -> None:
+    edge = "#" * 40
+    text = (
+        f"{edge}\n"
+        f"###{'Widget Kit':^34}###\n"
+        f"###{'~' * 34}###\n"
+        f"###{' Author: A. Writer':34}###\n"
+        f"{edge}\n\n"
+        "Introduction\n~~~~~~~~~~~~\n    Widget Kit draws widgets.\n\n"
+        "Installing\n~~~~~~~~~~\n    Run the installer.\n"
+    )
+    brief = import_report(text.encode(), "widgets.txt")
+    assert brief.meta.title == "Widget Kit"
+    assert "Author: A. Writer" in brief.sections[0].paragraphs
+    assert [s.title for s in brief.sections][1:] == ["Introduction", "Installing"]
+    assert all("#" not in p for s in brief.sections for p in s.paragraphs)
