@@ -315,3 +315,57 @@ def test_a_banner_in_a_thick_frame_gives_its_title_and_text_without_the_frame() 
     assert "Author: A. Writer" in brief.sections[0].paragraphs
     assert [s.title for s in brief.sections][1:] == ["Introduction", "Installing"]
     assert all("#" not in p for s in brief.sections for p in s.paragraphs)
+
+
+def test_an_outline_numbered_i_a_1_gives_sections_and_subsections() -> None:
+    brief = _load("ferry-review-roman-outline.txt")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("0", "Introduction"),
+        ("1", "EXECUTIVE SUMMARY"),
+        ("2", "BACKGROUND"),
+        ("3", "FINDINGS"),
+        ("4", "RECOMMENDATIONS"),
+        ("5", "CONCLUSION"),
+        ("A", "APPENDIX A. GLOSSARY"),
+    ]
+    assert [s.title for s in brief.sections[3].subsections] == [
+        "A. Infrastructure",
+        "1. Harbour Point berth",
+        "2. Shore power",
+        "B. Fleet",
+        "1. Age and reliability",
+        "2. Capacity",
+        "C. Passenger information",
+    ]
+    # The recommendations are sentences after their letters: the section's text, in order.
+    recommendations = brief.sections[4].paragraphs
+    assert recommendations[0].startswith("A. Replace the MV Corrie and the MV Tarbert")
+    assert recommendations[-1].startswith("D. Enforce the CIC")
+    # The executive summary is the report's own summary.
+    assert brief.sections[1].role == "summary"
+
+
+def test_a_mixed_case_roman_outline_is_found_too() -> None:
+    text = (
+        "Review of the Harbour\n\nI. Summary\n\nThe harbour is old.\n\n"
+        "II. Findings\n\nA. Berths\n\nThe berths are exposed.\n\nB. Vessels\n\n"
+        "1. Age\n\nThe vessels are old.\n\nIII. Conclusion\n\nInvest now.\n"
+    )
+    brief = import_report(text.encode(), "harbour.txt")
+    assert [(s.id, s.title) for s in brief.sections] == [
+        ("1", "Summary"),
+        ("2", "Findings"),
+        ("3", "Conclusion"),
+    ]
+    assert [s.title for s in brief.sections[1].subsections] == [
+        "A. Berths",
+        "B. Vessels",
+        "1. Age",
+    ]
+
+
+def test_letters_without_roman_sections_are_no_outline() -> None:
+    text = "Choices\n\n1. Options\n\nA. Stay\n\nB. Go\n\n2. Decision\n\nWe stay.\n"
+    brief = import_report(text.encode(), "choices.txt")
+    assert [s.title for s in brief.sections] == ["Options", "Decision"]
+    assert brief.sections[0].paragraphs == ("A. Stay", "B. Go")

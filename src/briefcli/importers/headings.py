@@ -9,6 +9,8 @@ Candidates, each read in one pass over the lines:
   further level);
 - **outline**: Emacs outline ``*`` / ``**`` lines, as in GNU NEWS files, or ``#`` / ``##``
   lines in a text file (read as text: nothing in it is Markdown syntax);
+- **lettered**: an outline of Roman numerals over capital letters over numbers (``I.`` /
+  ``A.`` / ``1.``), as many policy reports number their parts; each level in sequence;
 - **capitalised**: ``NAME`` / ``DESCRIPTION`` lines with indented bodies, as in a man page;
 - **margin**, where none of the others finds headings: short capitalised lines at the margin
   over indented text, as lynx and docbook2txt write a page out.
@@ -122,7 +124,7 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
     contents = _contents(lines)
     best = Scheme()
     agreed = 0
-    for finder in (_numbered, _underlined, _outline, _capitalised, _parts):
+    for finder in (_numbered, _underlined, _outline, _lettered, _capitalised, _parts):
         scheme = finder(lines, blanks, contents)
         alone = scheme.name == "numbered" or (
             scheme.name == "underlined" and list(scheme.headings) == [title_at]
@@ -150,7 +152,7 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
         elif 3 * len(listed.headings) > best.score:
             listed.skip |= set(contents)
             best = listed
-    if best.name == "numbered":
+    if best.name in ("numbered", "lettered"):
         _add_part_titles(best, lines, blanks, contents, title_at)
     titled_only = best.name == "underlined" and list(best.headings) == [title_at]
     if not best.name or titled_only:
@@ -847,6 +849,74 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
             scheme.headings.update(capitals)
             scheme.headings = dict(sorted(scheme.headings.items()))
     return scheme
+
+
+#: The marks of a lettered outline's levels: 'III. Findings', 'B. Fleet', '2. Capacity'.
+_LETTERED = (
+    re.compile(r"^(?P<mark>[IVXLC]{1,7})\.\s+(?P<title>\S.*)$"),
+    re.compile(r"^(?P<mark>[A-Z])\.\s+(?P<title>\S.*)$"),
+    re.compile(r"^(?P<mark>\d{1,2})\.\s+(?P<title>\S.*)$"),
+)
+
+
+def _lettered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    """An outline numbered 'I.' / 'A.' / '1.': Roman numerals for the sections, capital
+    letters for their subsections and numbers below those, each level running in sequence
+    from its first mark under the heading above it. A mark out of sequence, or before a
+    sentence rather than a title ('A. Replace the two oldest vessels by 2029 with …'), is a
+    list item: text. 'I.', 'V.' and 'C.' are Roman where the next section is due, letters
+    where the next subsection is."""
+    scheme = Scheme("lettered")
+    due = [1, 1, 1]  # the next mark's value at each level
+    depth = 0  # the level of the last heading; a level opens only under the one above it
+    for index, line in enumerate(lines):
+        if line is None or line.bulleted or index in contents:
+            continue
+        if not _opens(lines, index, blanks, scheme.headings):
+            continue
+        for level, pattern in enumerate(_LETTERED, start=1):
+            match = pattern.match(line.text)
+            if match is None or level > depth + 1:
+                continue
+            mark = match["mark"]
+            value = (
+                number_value(mark)
+                if level == 1
+                else ord(mark) - ord("A") + 1
+                if level == 2
+                else int(mark)
+            )
+            title = match["title"].strip()
+            if value != due[level - 1] or not _lettered_title(title):
+                continue
+            # A section's numeral is its number ('III. Findings' is section 3, as 'Chapter
+            # Three' is chapter 3); a subsection keeps its mark in its title ('A. Fleet'),
+            # the one sign of the level it stands at.
+            if level == 1:
+                heading = Heading(1, tidy_title(title, numbered=True), str(value), line.number)
+                heading.written = tidy_title(line.text)
+            else:
+                heading = Heading(level, tidy_title(line.text), "", line.number)
+            scheme.headings[index] = heading
+            due[level - 1] += 1
+            for deeper in range(level, len(due)):
+                due[deeper] = 1
+            depth = level
+            break
+    if sum(1 for h in scheme.headings.values() if h.level == 1) < 2:
+        return Scheme()
+    return scheme
+
+
+def _lettered_title(title: str) -> bool:
+    """Whether the text after an outline's mark is a title, not a list item's sentence."""
+    return (
+        opens_like_a_title(title)
+        and len(title) <= MAX_TITLE
+        and len(title.split()) <= MAX_TITLE_WORDS
+        and not title.endswith((",", ";", ":"))
+        and _SENTENCE_STOP.search(title) is None
+    )
 
 
 def _capitalised_line(line: Line) -> bool:
