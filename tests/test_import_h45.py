@@ -369,3 +369,23 @@ def test_letters_without_roman_sections_are_no_outline() -> None:
     brief = import_report(text.encode(), "choices.txt")
     assert [s.title for s in brief.sections] == ["Options", "Decision"]
     assert brief.sections[0].paragraphs == ("A. Stay", "B. Go")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("The counting year runs from 1 January to 31 December 2025.", "2025-01-01/2025-12-31"),
+        ("Between 1 January and 31 December 2025 the cluster ran.", "2025-01-01/2025-12-31"),
+        ("It ran from January 1 to March 31, 2025.", "2025-01-01/2025-03-31"),
+    ],
+)
+def test_two_days_of_two_months_with_one_year_are_one_period(sentence: str, period: str) -> None:
+    from briefcli.importers.timeline import find_dates
+
+    assert find_dates(sentence) == [period]
+
+
+def test_the_annual_report_counts_its_year_as_a_period() -> None:
+    brief = _load("library-report-section-colon.txt")
+    [event] = [e for e in brief.timeline if "counting year" in e.event]
+    assert event.date.text == "2025-01-01/2025-12-31"

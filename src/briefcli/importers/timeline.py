@@ -114,6 +114,16 @@ def _days(year: str, month: int, first: str, last: str) -> str | None:
     return _range(start, end)
 
 
+def _day_span(year: str, first: tuple[str, str], last: tuple[str, str]) -> str | None:
+    """'1 January to 31 December 2025' → '2025-01-01/2025-12-31': two days (month name, day)
+    of one year, the year written once, in order."""
+    start = _day(year, _month(first[0]), first[1])
+    end = _day(year, _month(last[0]), last[1])
+    if start is None or end is None or start >= end:
+        return None
+    return _range(start, end)
+
+
 def _season(first: str, last: str) -> str | None:
     """'2023/24' or '2023/2024' (a season, a fiscal or school year) → '2023/2024': only two
     years that follow each other, so that '2023/05' (a month) is none."""
@@ -186,6 +196,19 @@ _CJK_RULES: list[_Rule] = [
 _RULES: list[_Rule] = [
     *_CJK_RULES,
     _ISO_DAY,
+    # two days of two months, the year written once: 'from 1 January to 31 December 2025',
+    # 'between January 1 and March 31, 2025'
+    (
+        re.compile(
+            rf"\b(\d{{1,2}}){_TH}\s+(?:of\s+)?({_M}){_TO}(\d{{1,2}}){_TH}\s+(?:of\s+)?({_M}),?"
+            rf"\s+{_Y}\b"
+        ),
+        lambda m: _day_span(m[5], (m[2], m[1]), (m[4], m[3])),
+    ),
+    (
+        re.compile(rf"\b({_M})\s+(\d{{1,2}}){_TH}{_TO}({_M})\s+(\d{{1,2}}){_TH},?\s+{_Y}\b"),
+        lambda m: _day_span(m[5], (m[1], m[2]), (m[3], m[4])),
+    ),
     # two days of one month: '5 and 6 May 2024', '5-6 May 2024', 'May 5–6, 2024'
     (
         re.compile(rf"\b(\d{{1,2}}){_TH}{_TO}(\d{{1,2}}){_TH}\s+(?:of\s+)?({_M}),?\s+{_Y}\b"),
