@@ -919,11 +919,17 @@ def _lettered_title(title: str) -> bool:
     )
 
 
+#: A number and its unit, a line of its own in a list of sizes (Pyramid's design defence).
+_QUANTITY = re.compile(r"[\d.,]+\s?[^\W\d_]{1,3}")
+
+
 def _capitalised_line(line: Line) -> bool:
-    """A line in capitals ('SEE ALSO', 'EXIT STATUS'): at least two letters, none lower-case."""
+    """A line in capitals ('SEE ALSO', 'EXIT STATUS'): at least two letters, none lower-case;
+    a size or a quantity ('3.6MB', '812KB', '10 GB') is none."""
     text = line.text
     return (
         not line.bulleted
+        and not _QUANTITY.fullmatch(text)
         and len(text) <= 100
         and text == text.upper()
         and _LETTERS.search(text) is not None
