@@ -491,9 +491,17 @@ def _header(
 
     at = next_line()
     if at < len(lines) and (line := lines[at]) and not line.bulleted:
-        found = _report_line(line.text) or (
-            ("", d) if (d := written_date(line.text)) and len(line.text) < 40 else None
-        )
+        found = _report_line(line.text) or _date_line(line)
+        if not found and _byline(line):
+            # A byline over the date ('A report by the Climate Office' / 'July 2026'): the
+            # publisher, then the date, in the other order from goover's.
+            index = at + 1
+            below = next_line()
+            dated = _date_line(lines[below]) if below < len(lines) else None
+            if dated is not None:
+                publisher = clean(squeeze(line.text))
+                return title, dated[0], dated[1], publisher, below + 1
+            index = at
         if found:
             kind, date = found
             index = at + 1
@@ -509,6 +517,24 @@ def _header(
                 publisher = clean(squeeze(candidate.text))
                 index = at + 1
     return title, kind, date, publisher, index
+
+
+def _date_line(line: Line | None) -> tuple[str, str] | None:
+    """('', '2026-07') for a line that is a date alone ('July 2026'); else None."""
+    if line is None or line.bulleted or len(line.text) >= 40:
+        return None
+    date = written_date(line.text)
+    return ("", date) if date else None
+
+
+def _byline(line: Line) -> bool:
+    """Whether a line under the title may be its byline: short, no sentence, no number."""
+    return (
+        len(line.text) <= 80
+        and not re.match(r"^\d", line.text)
+        and not line.text.endswith((".", ":", ";", ","))
+        and line.text.casefold() not in CONTENTS_TITLES
+    )
 
 
 class _Body:
@@ -615,8 +641,11 @@ class _Body:
                 # in any text.
                 under = self.item is not None and line.indent > self.item
                 joined = continues and (self.bulleted or self.wrapped or under)
-                # In a list of sources, one a line, each line that opens an entry is one.
-                listed = self.part == "sources" and _next_source(self.pending_lines, line)
+                # In a list of sources or terms, one a line, each line that opens an entry is
+                # one ('Weather day: a day on which …' under 'APPENDIX A. GLOSSARY').
+                listed = (self.part == "sources" and _next_source(self.pending_lines, line)) or (
+                    self.part == "glossary" and _next_term(self.pending_lines, line)
+                )
                 if not joined or listed:
                     self.flush()
                 if not self.pending:
@@ -650,7 +679,9 @@ class _Body:
 
     def heading(self, heading: Heading, line: Line) -> None:
         self.flush()
-        part = norm(heading.title)
+        # An appendix that is the glossary or the references ('APPENDIX A. GLOSSARY') is
+        # that part, as a 'Glossary' heading is.
+        part = _APPENDIX_PREFIX.sub("", norm(heading.title))
         if not heading.number and heading.level == self.top_level() and part in GLOSSARY_TITLES:
             self.part = "glossary"
             return
@@ -775,6 +806,8 @@ def _column_table(lines: list[Line]) -> bool:
     return True
 
 
+#: An appendix's name before its title, compared as :func:`norm` folds it ('appendix a. ').
+_APPENDIX_PREFIX = re.compile(r"^(?:appendix|annex)\s+[a-z0-9]{1,3}\s*(?:[.:]\s*|[-–—]\s+)")
 #: A numbered reference's mark: '[3] ', '(3) ', '3. ' or '3) '.
 _SOURCE_MARK = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s")
 
@@ -794,6 +827,17 @@ def _next_source(entry: list[Line], line: Line) -> bool:
         and bool(entry)
         and line.indent <= entry[0].indent
         and (line.text[:1].isupper() or line.text[:1].isdigit() or line.text.startswith("http"))
+    )
+
+
+def _next_term(entry: list[Line], line: Line) -> bool:
+    """Whether ``line`` opens another entry of a glossary written a term a line ('Term:
+    definition' or 'Term [Category]: definition'), at the margin of the entry before it."""
+    return (
+        bool(entry)
+        and line.indent <= entry[0].indent
+        and entry[-1].text.endswith((".", ")"))
+        and (_TERM.match(line.text) is not None or _PLAIN_TERM.match(line.text) is not None)
     )
 
 
