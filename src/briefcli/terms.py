@@ -581,6 +581,13 @@ def _address(words: Sequence[str], numbered: bool) -> bool:
 #: A defining verb right after a quotation: '"control" means', '"work" shall mean'.
 _MEANS_AFTER = re.compile(r"[,.]?\s+(?:shall\s+mean|means|is\s+defined\s+as)\b")
 _DEFINED_LEAD = re.compile(r"(?:^|[,;:(]|\b(?:[Aa]n?|[Tt]he))\s*$")
+#: A quotation the sentence names as a term ('The term "weather day" refers to …', 'The
+#: phrase "born-digital" means …'), and the verbs that define it there.
+_NAMED_LEAD = re.compile(r"\b[Tt]he\s+(?:term|phrase|word|expression)\s+$")
+_NAMED_AFTER = re.compile(
+    r"[,.]?\s+(?:shall\s+mean|means|is\s+defined\s+as|refers\s+to|describes|denotes|"
+    r"stands\s+for|is\s+used\s+(?:for|to))\b"
+)
 _ACRONYM_NEXT = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.]{1,11}s?\s*\)")
 
 
@@ -947,10 +954,15 @@ def _coinage(
     after = sentence[match.end() : match.end() + 60]
     # '"work based on the Program" means …': a quoted phrase in lower case that a defining verb
     # follows is defined there (code, placeholders and short labels were refused above).
-    defined = (
-        not any(word.casefold() in _FUNCTION_WORDS - _JOINERS for word in words)
-        and _MEANS_AFTER.match(after) is not None
-        and _DEFINED_LEAD.search(sentence, max(0, match.start() - 8), match.start()) is not None
+    defined = not any(word.casefold() in _FUNCTION_WORDS - _JOINERS for word in words) and (
+        (
+            _MEANS_AFTER.match(after) is not None
+            and _DEFINED_LEAD.search(sentence, max(0, match.start() - 8), match.start()) is not None
+        )
+        or (
+            _NAMED_AFTER.match(after) is not None
+            and _NAMED_LEAD.search(sentence, max(0, match.start() - 20), match.start()) is not None
+        )
     )  # a term after an article, a comma or nothing: not 'Type "yes" means you agree', not
     # an instruction ('"Load all the … files" means to load …')
     if not (capitalised or coined or defined):
