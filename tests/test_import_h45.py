@@ -450,3 +450,13 @@ def test_a_quoted_answer_is_no_term() -> None:
     from briefcli.terms import glossary
 
     assert glossary([['Type "yes" means you agree.', 'The word "no" is short.']]) == []
+
+
+def test_a_bold_term_over_its_definition_in_plain_text_is_a_term() -> None:
+    brief = _load("cluster-proposal-hashes.txt")
+    from briefcli.extracts import glossary
+
+    terms = {found.entry.term: found.entry.definition for found in glossary(brief)}
+    assert terms["Fair share"].startswith("**Fair share**: a scheduling policy")
+    assert terms["Pre-emption"].startswith("**Pre-emption**: stopping a running job")
+    assert "owner priority" in terms

@@ -1008,8 +1008,10 @@ def _defined_term(match: re.Match[str]) -> str | None:
 #: once the import has dropped the bold ("**Data Controller**: the body that decides …",
 #: "- Processor — a body that processes …"): the definition opens with an article.
 _LISTED_DEFINITION = re.compile(
-    r"(?:[-*•+]\s+)?([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s*(?::|\s[—–-])\s+(?:an?|the|any)\s+[a-z]"
-)
+    r"(?:[-*•+]\s+)?(\*\*|__)?([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)(?(1)\1)\s*(?::|\s[—–-])\s+"
+    r"(?(1)|(?:an?|the|any)\s+)[a-z]"
+)  # in plain text the bold stays ('- **Pre-emption**: stopping a running job …'): a term
+# set in bold is marked as one, and its definition may open with any word
 #: What opens a label, not a term: admonitions, a changelog's or an API reference's fields.
 _LABELS = frozenset(
     str.split(
@@ -1033,7 +1035,7 @@ def _listed_definition(paragraph: str) -> str | None:
     match = _LISTED_DEFINITION.match(paragraph)
     if match is None:
         return None
-    term = match.group(1)
+    term = match.group(2)
     words = term.split()
     first = words[0].casefold()
     if first in _LABELS or first in _VERBS or first in _FUNCTION_WORDS or first in _ARTICLES:
