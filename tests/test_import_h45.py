@@ -460,3 +460,33 @@ def test_a_bold_term_over_its_definition_in_plain_text_is_a_term() -> None:
     assert terms["Fair share"].startswith("**Fair share**: a scheduling policy")
     assert terms["Pre-emption"].startswith("**Pre-emption**: stopping a running job")
     assert "owner priority" in terms
+
+
+MANUAL = """\
+WIDGET(1)                     User Commands                    WIDGET(1)
+
+NAME
+       widget - draw widgets
+
+DESCRIPTION
+       Widget draws widgets on the screen, one at a time.
+
+SEE ALSO
+       gadget(1)
+
+Widget 2.1                        2024-03-05                   WIDGET(1)
+"""
+
+
+def test_a_manual_pages_footer_is_its_publisher_and_date_not_an_event() -> None:
+    brief = import_report(MANUAL.encode(), "widget.txt")
+    assert (brief.meta.publisher, brief.meta.date) == ("Widget 2.1", "2024-03-05")
+    assert brief.sections[-1].paragraphs == ("gadget(1)",)
+    assert not brief.timeline
+
+
+def test_a_last_line_that_is_no_footer_stays_text() -> None:
+    text = MANUAL.replace("Widget 2.1                        2024-03-05", "Written in 2024")
+    brief = import_report(text.encode(), "widget.txt")
+    assert brief.meta.date == ""
+    assert "WIDGET(1)" in brief.sections[-1].paragraphs[-1]

@@ -148,6 +148,8 @@ def parse(
         found_title, kind, date, publisher, start = _header(
             lines, name, title is not None, first in scheme.headings
         )
+        if not (date or publisher) and (footer := _manual_footer(lines, first)) is not None:
+            publisher, date = footer
     body = _Body(lines, scheme, start, literals)
     items = body.run()
     drafts = assemble(items, prelude_title="Introduction", title_heading=headed)
@@ -517,6 +519,34 @@ def _header(
                 publisher = clean(squeeze(candidate.text))
                 index = at + 1
     return title, kind, date, publisher, index
+
+
+#: A manual page's header: its name and section at both ends ('GREP(1)  User Commands  GREP(1)').
+_MANUAL_HEADER = re.compile(r"^(?P<page>\S+\([0-9][\w:]*\))\s{2,}.*\s(?P=page)$")
+
+
+def _manual_footer(lines: list[Line | None], first: int) -> tuple[str, str] | None:
+    """A manual page's footer ('GNU grep 3.8      2019-12-29      GREP(1)', its source, date
+    and name) as (source, date), taken out of the text: it is the page's publisher and date,
+    not the last section's text nor a timeline event. None where the text is no man page."""
+    top = lines[first] if first < len(lines) else None
+    header = _MANUAL_HEADER.match(top.raw.strip()) if top is not None else None
+    if header is None:
+        return None
+    last = len(lines) - 1
+    while last > first and lines[last] is None:
+        last -= 1
+    bottom = lines[last]
+    if bottom is None or last == first:
+        return None
+    cells = re.split(r"\s{2,}", bottom.raw.strip())
+    if len(cells) != 3 or cells[2] != header["page"]:
+        return None
+    date = written_date(cells[1])
+    if date is None:
+        return None
+    lines[last] = None
+    return cells[0], date
 
 
 def _date_line(line: Line | None) -> tuple[str, str] | None:
