@@ -582,8 +582,9 @@ def _address(words: Sequence[str], numbered: bool) -> bool:
 _MEANS_AFTER = re.compile(r"[,.]?\s+(?:shall\s+mean|means|is\s+defined\s+as)\b")
 _DEFINED_LEAD = re.compile(r"(?:^|[,;:(]|\b(?:[Aa]n?|[Tt]he))\s*$")
 #: A quotation the sentence names as a term ('The term "weather day" refers to …', 'The
-#: phrase "born-digital" means …'), and the verbs that define it there.
-_NAMED_LEAD = re.compile(r"\b[Tt]he\s+(?:term|phrase|word|expression)\s+$")
+#: phrase "born-digital" means …'), and the verbs that define it there. Not 'the word': a
+#: word discussed as a word ("the word 'last' stands for -1", in find's manual) is no term.
+_NAMED_LEAD = re.compile(r"\b[Tt]he\s+(?:term|phrase|expression)\s+$")
 _NAMED_AFTER = re.compile(
     r"[,.]?\s+(?:shall\s+mean|means|is\s+defined\s+as|refers\s+to|describes|denotes|"
     r"stands\s+for|is\s+used\s+(?:for|to))\b"
