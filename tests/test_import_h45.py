@@ -490,3 +490,14 @@ def test_a_last_line_that_is_no_footer_stays_text() -> None:
     brief = import_report(text.encode(), "widget.txt")
     assert brief.meta.date == ""
     assert "WIDGET(1)" in brief.sections[-1].paragraphs[-1]
+
+
+def test_a_due_date_after_an_action_dates_the_action() -> None:
+    brief = _load("payment-outage-paren-numbers.txt")
+    due = {e.date.text: e.event for e in brief.timeline if "Due:" in e.event}
+    assert due["2025-11-15"] == (
+        "2) Make the deployment job fail if any data centre is missing from its targets. "
+        "Owner: Platform Tooling. Due: 15 November 2025."
+    )
+    # Word for word from the report, and no event is the field alone.
+    assert all(not e.event.startswith("Due:") for e in brief.timeline)

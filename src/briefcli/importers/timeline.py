@@ -775,6 +775,15 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
                     continue
                 if kind == "none":
                     continue
+                if (
+                    lead := _field_lead(paragraph, at - len(sentence), sentence, found)
+                ) is not None:
+                    # A field after the sentences it belongs to ('1) Add expiry alerts … Owner:
+                    # Security Engineering. Due: 31 October 2025.'): what is due is what they
+                    # say, so they are its event, word for word, up to the field.
+                    for _, _, date in found:
+                        add(date, lead, section_id)
+                    continue
                 for start, end, date in found:
                     if budget <= 0:
                         break
@@ -846,6 +855,25 @@ def _kind(sentence: str, found: list[tuple[int, int, str]]) -> str:
         ):
             return "none"  # a line broken off at both ends: a PDF's columns interleaved
     return "event"
+
+
+#: A field's name before its date: 'Due:', 'Deadline:', 'Owner and due date:'.
+_FIELD_NAME = re.compile(r"^\s*[A-Z][\w ]{0,30}:\s*$")
+
+
+def _field_lead(
+    paragraph: str, offset: int, sentence: str, found: list[tuple[int, int, str]]
+) -> str | None:
+    """The paragraph up to the end of ``sentence`` (at ``offset`` in it) when that sentence
+    is only a field's name and its date ('Due: 31 October 2025.') after other sentences, and
+    the whole fits an event; else None."""
+    if offset <= 0 or len(found) != 1 or not paragraph[:offset].rstrip().endswith((".", "!", "?")):
+        return None  # first, or after other fields ('Status: Final Created: 03-Jan-2019')
+    start, end, _ = found[0]
+    if not _FIELD_NAME.match(sentence[:start]) or sentence[end:].strip(" .;") != "":
+        return None
+    text = paragraph[: offset + len(sentence)].replace("\n", " ").strip()
+    return text if len(text) <= MAX_EVENT_CHARS else None
 
 
 def _next_statement(paragraph: str) -> str:
