@@ -376,6 +376,8 @@ def test_letters_without_roman_sections_are_no_outline() -> None:
         ("The counting year runs from 1 January to 31 December 2025.", "2025-01-01/2025-12-31"),
         ("Between 1 January and 31 December 2025 the cluster ran.", "2025-01-01/2025-12-31"),
         ("It ran from January 1 to March 31, 2025.", "2025-01-01/2025-03-31"),
+        ("Letters from the years 1851 to 1893 were digitised.", "1851/1893"),
+        ("The index covers the years 1990 to 1999.", "1990/1999"),
     ],
 )
 def test_two_days_of_two_months_with_one_year_are_one_period(sentence: str, period: str) -> None:
@@ -501,3 +503,10 @@ def test_a_due_date_after_an_action_dates_the_action() -> None:
     )
     # Word for word from the report, and no event is the field alone.
     assert all(not e.event.startswith("Due:") for e in brief.timeline)
+
+
+def test_two_years_named_together_are_two_years() -> None:
+    from briefcli.importers.timeline import find_dates
+
+    assert find_dates("The years 1990 and 1995 were dry.") == ["1990", "1995"]
+    assert find_dates("Pages from 1024 to 4096 were read.") == []

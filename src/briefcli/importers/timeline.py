@@ -260,9 +260,11 @@ _RULES: list[_Rule] = [
     ),
     (
         re.compile(
-            rf"\b(?:from|between)\s+{_Y}\s+(?:to|and|until|through)\s+{_Y}\b", re.IGNORECASE
+            rf"\b(?:(?:from|between)\s+(?:the\s+years?\s+)?{_Y}\s+(?:to|and|until|through)"
+            rf"|the\s+years\s+{_Y}\s+(?:to|until|through))\s+{_Y}\b",
+            re.IGNORECASE,
         ),
-        lambda m: _years(m[1], m[2]),
+        lambda m: _years(m[1] or m[2], m[3]),
     ),
     (
         re.compile(
