@@ -510,3 +510,17 @@ def test_two_years_named_together_are_two_years() -> None:
 
     assert find_dates("The years 1990 and 1995 were dry.") == ["1990", "1995"]
     assert find_dates("Pages from 1024 to 4096 were read.") == []
+
+
+def test_a_references_label_inside_an_indented_entry_is_its_text() -> None:
+    text = (
+        "Release notes\n\n1. Version 2.0\n\n        Fixed the parser.\n\n        References:\n\n"
+        "        Bug 12 in the tracker.\n\n2. Version 1.0\n\n        First release.\n"
+    )
+    brief = import_report(text.encode(), "notes.txt")
+    assert not brief.sources
+    assert brief.sections[0].paragraphs == (
+        "Fixed the parser.",
+        "References:",
+        "Bug 12 in the tracker.",
+    )

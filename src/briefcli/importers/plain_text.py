@@ -583,6 +583,13 @@ class _Body:
         # The top heading level, asked at every heading: counted once (a changelog has
         # thousands of headings).
         self.top = min((h.level for h in self.headings.values()), default=1)
+        # The headings' margin: a part line with a colon ('References:') indented deeper is a
+        # label inside some text (a changelog entry's), not the report's list of sources; a
+        # centred one ('Glossary', as man-db's manual sets it) is a part.
+        self.margin = min(
+            (line.indent for index in self.headings if (line := lines[index]) is not None),
+            default=0,
+        )
         self.skip = scheme.skip
         self.items_at = scheme.items
         self.breaks = scheme.breaks
@@ -734,6 +741,8 @@ class _Body:
             previous is not None and self.blanks and index - 1 not in self.headings
         ):
             return False
+        if line.indent > self.margin and line.text.endswith(":"):
+            return False  # a label inside some text (a changelog entry's 'References:')
         folded = line.text.casefold().rstrip(":")
         if folded in CONTENTS_TITLES:
             self.flush()
