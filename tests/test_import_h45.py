@@ -524,3 +524,24 @@ def test_a_references_label_inside_an_indented_entry_is_its_text() -> None:
         "References:",
         "Bug 12 in the tracker.",
     )
+
+
+def test_references_in_footnotes_give_no_events() -> None:
+    text = (
+        "# Grouping\n\n**Created**: Nov 21, 2023\n\n## Motivation\n\n"
+        "Grouping was introduced in 2014 after long discussion.\n\n## References\n\n"
+        "[^1]: Smith, J. (2011). A strategy for data analysis. https://example.org/plyr.html\n\n"
+        "[^2]: Jones, K.E. (1980). Notation. Commun. ACM 23, 8 (Aug. 1980), 444–465. "
+        "https://doi.org/10.1145/358896.358899\n"
+    )
+    brief = import_report(text.encode(), "grouping.md")
+    assert [e.date.text for e in brief.timeline] == ["2014", "2023-11-21"]
+
+
+def test_a_statement_with_a_doi_keeps_its_date() -> None:
+    text = (
+        "# Hashes\n\n## SHA3\n\nIn August 2015, it was formally standardized by NIST, as FIPS "
+        "202, https://dx.doi.org/10.6028/NIST.FIPS.202.\n\n## Other\n\nNothing else.\n"
+    )
+    brief = import_report(text.encode(), "hashes.md")
+    assert [e.date.text for e in brief.timeline] == ["2015-08"]

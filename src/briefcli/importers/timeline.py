@@ -824,14 +824,33 @@ _ITEM = re.compile(r"[-*•+]\s")
 _LEADER = re.compile(r"\.{4}|(?:\. ){4}")
 
 
+#: A reference's authors and year, a sentence of its own in a list of references or a
+#: footnote ('[^2]: Iverson, K.E. (1980).', 'Smith, J. and Jones, A. (2019).'): the year
+#: the work came out, not an event of the report.
+_CITATION = re.compile(
+    r"^(?:\[\^?[\w-]{1,10}\]:?\s*)?(?:[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?){1,3},?\s*(?:(?:and|&)\s+)?)+"
+    r"(?:et al\.\s*)?\(\d{4}[a-z]?\)\.?\s*$"
+)
+#: A DOI ('https://doi.org/10.1145/…', 'doi:10.1145/…') and a journal's volume, issue or
+#: pages ('21(11):1221–48', '444–465', 'Vol. 1'): with both a sentence is a reference's,
+#: whose numbers are no dates ('1221–48' is no period); a DOI alone may stand in a statement
+#: ('In August 2015, it was formally standardized by NIST, as FIPS 202, https://dx.doi.org/…').
+_DOI = re.compile(r"\bdoi(?:\.org/|:\s?)10\.\d", re.IGNORECASE)
+_PAGES = re.compile(r"\b\d+\s*[–-]\s*\d+\b|\b\d+\(\d+\)|\bVol\.\s*\d", re.IGNORECASE)
+
+
 def _kind(sentence: str, found: list[tuple[int, int, str]]) -> str:
     """'event' for a sentence that says what happened on its dates; 'dateline' for a date
     alone or a signature's (a name, an address, a date); 'label' for a date after one word
     ('Released 2021-05-11', 'Texas 2005-09-23', 'dated June 10, 2020.'); 'none' for a
     table's row or a line broken off at both ends, a table of contents' line. One word stays
     an event when it names a release ('2.7.3 2012-03-09') or a field ('Created: 03-Jan-2019')."""
-    if _LEADER.search(sentence):
-        return "none"
+    if (
+        _LEADER.search(sentence)
+        or _CITATION.match(sentence)
+        or (_DOI.search(sentence) and _PAGES.search(sentence))
+    ):
+        return "none"  # a contents line; a reference's authors and year, or its journal
     rest = list(sentence)
     for start, end, _ in found:
         rest[start:end] = " " * (end - start)
