@@ -545,3 +545,12 @@ def test_a_statement_with_a_doi_keeps_its_date() -> None:
     )
     brief = import_report(text.encode(), "hashes.md")
     assert [e.date.text for e in brief.timeline] == ["2015-08"]
+
+
+def test_a_copyright_sections_years_are_no_events() -> None:
+    text = (
+        "Packaging Policy\n\n1. Copyright\n\n1999-2021, Software in the Public Interest\n\n"
+        "2. Packages\n\nThe policy changed in 2019 to require Python 3.\n"
+    )
+    brief = import_report(text.encode(), "policy.txt")
+    assert [e.date.text for e in brief.timeline] == ["2019"]

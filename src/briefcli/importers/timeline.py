@@ -699,6 +699,10 @@ def _log_entry(title: str, paragraphs: tuple[str, ...], index: int) -> tuple[str
     return None
 
 
+#: Sections that hold a copyright notice, whose years are no events.
+_NOTICE_TITLES = frozenset(("copyright", "copyright notice", "copyrights", "legal notice"))
+
+
 def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
     """Dated headings, then one event per date per sentence of prose (the first
     :data:`MAX_EVENTS` in all, holding at most a quarter of the prose's characters), in date
@@ -739,6 +743,8 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
     # characters): however dense with dates a report is, its brief stays near its size.
     budget += max(sum(len(p) for _, _, paragraphs in parts for p in paragraphs) // 4, 100_000)
     for section_id, title, paragraphs in parts:
+        if " ".join(title.casefold().split()).rstrip(".:") in _NOTICE_TITLES:
+            continue  # a copyright notice's years ('1999-2021, Software in the Public Interest')
         for index, paragraph in enumerate(paragraphs):
             if len(events) >= MAX_EVENTS or budget <= 0:
                 break
