@@ -554,3 +554,20 @@ def test_a_copyright_sections_years_are_no_events() -> None:
     )
     brief = import_report(text.encode(), "policy.txt")
     assert [e.date.text for e in brief.timeline] == ["2019"]
+
+
+def test_definitions_that_are_no_term_lines_stay_where_the_report_has_them() -> None:
+    text = (
+        "The Sample Licence\n\nThis licence says how the Package may be copied.\n\n"
+        "Definitions:\n\n"
+        '        "Package" refers to the files the Holder distributes.\n\n'
+        '        "Holder" is whoever is named in the copyright notice.\n\n'
+        "1. You may copy the Package.\n\n2. You may not sell the Package.\n"
+    )
+    brief = import_report(text.encode(), "licence.txt")
+    assert [s.title for s in brief.sections][:2] == ["Introduction", "Definitions"]
+    assert brief.sections[1].paragraphs == (
+        '"Package" refers to the files the Holder distributes.',
+        '"Holder" is whoever is named in the copyright notice.',
+    )
+    assert "Glossary" not in [s.title for s in brief.sections]

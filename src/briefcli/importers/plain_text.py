@@ -597,7 +597,11 @@ class _Body:
         self.items: list[Item] = []
         self.glossary: list[GlossaryEntry] = []
         self.sources: list[Source] = []
-        self.leftover_glossary: list[str] = []
+        #: The glossary part's heading as written, and whether it stands in the items yet: a
+        #: paragraph of the part that is no 'Term: definition' stays text, in its place.
+        self.glossary_title = "Glossary"
+        self.glossary_line = 0
+        self.glossary_open = False
         self.part = "sections"
         self.pending: list[str] = []
         #: The lines of the paragraph being collected (not a run-in heading's text).
@@ -647,7 +651,10 @@ class _Body:
                 continue
             if code := self.literals.get(index):
                 self.flush()
-                (self.leftover_glossary if self.part == "glossary" else self.items).append(code)
+                if self.part == "glossary":
+                    self.keep(code)
+                else:
+                    self.items.append(code)
             if line is not None and index in self.items_at:
                 # An outline line that is a list item: its marks ('**') are its bullet.
                 line = Line(self.items_at[index], True, line.indent, line.raw, line.number)
@@ -694,10 +701,24 @@ class _Body:
                 if index in self.breaks:
                     self.flush()
         self.flush()
-        if self.leftover_glossary:
-            self.items.append(Heading(1, "Glossary"))
-            self.items.extend(self.leftover_glossary)
         return self.items
+
+    def open_glossary(self, title: str, line: int) -> None:
+        """The glossary part begins at ``line``, under ``title`` as written ('Definitions:')."""
+        self.part = "glossary"
+        self.glossary_title = title.rstrip(":").strip() or "Glossary"
+        self.glossary_line = line
+        self.glossary_open = False
+
+    def keep(self, item: CodeBlock | str) -> None:
+        """Keep what the glossary part holds besides its terms as text where it stands, under
+        the part's heading (a licence's '"Package" refers to …' definitions after its
+        'Definitions:' line), not moved to the end of the report."""
+        if not self.glossary_open:
+            title, line = self.glossary_title, self.glossary_line
+            self.items.append(Heading(self.top_level(), title, "", line))
+            self.glossary_open = True
+        self.items.append(item)
 
     def term(self, line: Line) -> bool:
         """Whether the paragraph collected so far is a definition list's term and ``line``
@@ -720,7 +741,7 @@ class _Body:
         # that part, as a 'Glossary' heading is.
         part = _APPENDIX_PREFIX.sub("", norm(heading.title))
         if not heading.number and heading.level == self.top_level() and part in GLOSSARY_TITLES:
-            self.part = "glossary"
+            self.open_glossary(heading.title, line.number)
             return
         if not heading.number and heading.level == self.top_level() and part in SOURCES_TITLES:
             self.part = "sources"
@@ -747,9 +768,13 @@ class _Body:
         if folded in CONTENTS_TITLES:
             self.flush()
             return True
-        if folded in GLOSSARY_TITLES + SOURCES_TITLES:
+        if folded in GLOSSARY_TITLES:
             self.flush()
-            self.part = "glossary" if folded in GLOSSARY_TITLES else "sources"
+            self.open_glossary(line.text, line.number)
+            return True
+        if folded in SOURCES_TITLES:
+            self.flush()
+            self.part = "sources"
             return True
         if folded in CONCLUSION_TITLES and not self.conclusion and self.items:
             self.flush()
@@ -788,11 +813,11 @@ class _Body:
             term, category = match["term"].strip(), DEFAULT_CATEGORY
             definition = match["definition"]
         else:
-            self.leftover_glossary.append(paragraph)
+            self.keep(paragraph)
             return
         if not term or term.casefold() in known:
             # A second definition of a known term is kept as text rather than lost.
-            self.leftover_glossary.append(paragraph)
+            self.keep(paragraph)
             return
         self.glossary.append(GlossaryEntry(term, category, definition.strip()))
 
