@@ -128,16 +128,17 @@ def test_a_box_that_is_not_closed_is_text_as_written() -> None:
     assert "Termination" in [s.title for s in brief.sections]
 
 
-def test_an_appendix_named_with_a_colon_is_a_section_of_its_own() -> None:
+@pytest.mark.parametrize("word", ["APPENDIX", "ADDENDUM"])
+def test_an_appendix_named_with_a_colon_is_a_section_of_its_own(word: str) -> None:
     text = (
         '   TERMS\n\n   1. Definitions.\n\n      "Work" means the text.\n\n'
         "   2. Grant of Licence.\n\n      You may copy the Work.\n\n"
-        "   END OF TERMS\n\n   APPENDIX: How to apply these terms to your work.\n\n"
+        f"   END OF TERMS\n\n   {word}: How to apply these terms to your work.\n\n"
         "      Attach the notice below to your files.\n"
     )
     brief = import_report(text.encode(), "terms.txt")
     titles = [s.title for s in brief.sections]
-    assert titles[-1] == "APPENDIX: How to apply these terms to your work."
+    assert titles[-1] == f"{word}: How to apply these terms to your work."
     assert brief.sections[-1].paragraphs == ("Attach the notice below to your files.",)
 
 

@@ -215,9 +215,10 @@ PART_TITLES = frozenset(
 )
 #: An appendix line: 'Appendix A', 'Annex 2: Tables', 'APPENDIX B — Methodology', a licence's
 #: 'Exhibit A - Source Code Form License Notice', and one without a letter when a colon or
-#: dash follows the word ('APPENDIX: How to apply the Apache License to your work.').
+#: dash follows the word ('APPENDIX: How to apply the Apache License to your work.', the
+#: GFDL's 'ADDENDUM: How to use this License for your documents').
 _APPENDIX = re.compile(
-    r"^(?:appendix|annex|annexe|exhibit)"
+    r"^(?:appendix|annex|annexe|exhibit|addendum)"
     r"(?:\s+(?:(?-i:[A-Z])|\d{1,2}|[ivx]{1,5})(?:\s*[.:]|\s+[-–—]|(?=\s|$))|\s*:|\s+[-–—])"
     r"(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
@@ -226,7 +227,8 @@ _APPENDIX = re.compile(
 
 #: The first words of the part titles: a line that opens otherwise is none.
 _PART_OPENERS = frozenset(
-    {title.split()[0] for title in PART_TITLES} | {"appendix", "annex", "annexe", "exhibit"}
+    {title.split()[0] for title in PART_TITLES}
+    | {"appendix", "annex", "annexe", "exhibit", "addendum"}
 )
 
 
