@@ -572,3 +572,22 @@ def test_definitions_that_are_no_term_lines_stay_where_the_report_has_them() -> 
         '"Holder" is whoever is named in the copyright notice.',
     )
     assert "Glossary" not in [s.title for s in brief.sections]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Fine particulate matter (PM2.5) refers to particles under 2.5 micrometres.", "PM2.5"),
+        ("The files are compressed with Lempel–Ziv coding (LZ77) by default.", "LZ77"),
+    ],
+)
+def test_an_acronym_with_a_number_after_its_letters_is_found(sentence: str, term: str) -> None:
+    from briefcli.terms import glossary
+
+    assert [c.term for c in glossary([[sentence]])] == [term]
+
+
+def test_a_footnote_mark_run_into_an_acronym_makes_no_term() -> None:
+    from briefcli.terms import glossary
+
+    assert glossary([["The GNU ROFF (GROFF4) suite of programs offers several outputs."]]) == []

@@ -430,6 +430,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+#: An acronym with a number after its letters: 'PM2.5', 'PM10', 'LZ77'; not one digit, which
+#: may be a footnote's mark run into it ('The GNU ROFF (GROFF4)').
+_NUMBERED_SHORT = re.compile(r"[A-Z]{2,}(?:\d{2,}|\d+\.\d+)")
+
+
 def _expansion(short: str, before: str) -> str | None:
     """The expansion of ``short`` at the end of ``before`` (Schwartz and Hearst, 2003), or None.
 
@@ -441,7 +446,10 @@ def _expansion(short: str, before: str) -> str | None:
     in another order ("Coordinated Universal Time (UTC)", "International Organization for
     Standardization (ISO)": :func:`_reordered`).
     """
-    letters = [char.casefold() for char in short if char.isalnum()]
+    # A number after the letters qualifies them ('PM2.5', 'PM10': particulate matter of a
+    # size): the letters alone are spelled out.
+    kept = str.isalpha if _NUMBERED_SHORT.fullmatch(short) else str.isalnum
+    letters = [char.casefold() for char in short if kept(char)]
     if len(letters) < 2:
         return None
     words = before.split()
