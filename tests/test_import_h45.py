@@ -591,3 +591,14 @@ def test_a_footnote_mark_run_into_an_acronym_makes_no_term() -> None:
     from briefcli.terms import glossary
 
     assert glossary([["The GNU ROFF (GROFF4) suite of programs offers several outputs."]]) == []
+
+
+def test_a_changelogs_label_in_capitals_is_no_name() -> None:
+    from briefcli.terms import glossary
+
+    notes = [
+        "- **BACKWARDS INCOMPATIBLE** Replaced the group class with the standard one.",
+        "- **BACKWARDS INCOMPATIBLE** Changes to cancellation semantics:",
+        "- **BACKWARDS INCOMPATIBLE** Changed the plugin to run every test in one loop.",
+    ]
+    assert glossary([notes]) == []
