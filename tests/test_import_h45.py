@@ -602,3 +602,27 @@ def test_a_changelogs_label_in_capitals_is_no_name() -> None:
         "- **BACKWARDS INCOMPATIBLE** Changed the plugin to run every test in one loop.",
     ]
     assert glossary([notes]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Added a new section to the "security" chapter named "Setting a Default Permission".',
+        'The "Request Processing" narrative chapter has been updated to note the callbacks.',
+        'See "Backwards Incompatibilities" below in this changelog.',
+        'A section was added to the Templates chapter entitled "Nicer Exceptions in Templates".',
+        'Created new top-level documentation section: "ZCML Directives".',
+        "The URL Dispatch narrative chapter now refers to the interfaces chapter.",
+    ],
+)
+def test_the_titles_of_a_documents_chapters_are_no_terms(sentence: str) -> None:
+    from briefcli.terms import glossary
+
+    assert glossary([[sentence]]) == []
+
+
+def test_a_name_given_with_named_is_still_a_term() -> None:
+    from briefcli.terms import glossary
+
+    found = glossary([['The special forces unit named "Storm Corps" was deployed in October.']])
+    assert [c.term for c in found] == ["Storm Corps"]

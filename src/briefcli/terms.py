@@ -359,12 +359,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "PolicyKit Overview" section'.
         "title_before": re.compile(
             r"\b(?:(?:node|section|chapter|part|appendix|§)\s*[\d.]+,?|(?:section|chapter)s?\s+on|"
-            r"paper|article|book|story|essay|talk|video|song|poem)\s*$",
+            r"paper|article|book|story|essay|talk|video|song|poem|entitled|"
+            r"(?:section|chapter|page)s?\s+(?:\w+\s+){0,2}?(?:named|titled|called)|"
+            r"(?:section|chapter|documentation)s?:)\s*$",
             re.IGNORECASE,
         ),
+        # ('the "Request Processing" narrative chapter', 'See "Upgrading" below').
         "title_after": re.compile(
-            r"^\s*(?:section|chapter|page|node|paragraph|document|documentation|manual|"
-            r"text box|box|table|figure|column|row|video|paper|article)s?\b",
+            r"^\s*(?:(?:narrative|new|top-level)\s+)?(?:section|chapter|page|node|paragraph|"
+            r"document|documentation|manual|text box|box|table|figure|column|row|video|paper|"
+            r"article)s?\b|^\s*(?:below|above)\b",
             re.IGNORECASE,
         ),
         # The title of a cited work: a quotation followed by its address ('NMFS, "Compliant
@@ -945,9 +949,12 @@ def _coinage(
     words = inner.split()
     lead_in = sentence[max(0, match.start() - 30) : match.start()]
     coining = patterns["coined"].search(lead_in)
-    # "a file named 'junk'", "the font named 'fixed'": a name given in an example.
-    coined = coining is not None and not (
-        coining.group(0).casefold().startswith("named") and inner[0].islower()
+    # "a file named 'junk'", "the font named 'fixed'": a name given in an example; 'a new
+    # section to the "security" chapter named "Setting a Default Permission"': a title.
+    coined = (
+        coining is not None
+        and not (coining.group(0).casefold().startswith("named") and inner[0].islower())
+        and not patterns["title_before"].search(lead_in)
     )
     if listed and not coined:
         return None
@@ -992,6 +999,10 @@ def _coinage(
     return " ".join(words), alias
 
 
+#: Words that name a part of a document: a phrase with one in it is that part, no term.
+_DOCUMENT_PARTS = frozenset(("chapter", "section", "page", "paragraph"))
+
+
 def _defined_term(match: re.Match[str]) -> str | None:
     """The term of '"X" means …' / 'X refers to …', or None for a sentence's opening words.
 
@@ -1003,8 +1014,8 @@ def _defined_term(match: re.Match[str]) -> str | None:
     quoted, raw = match.group(1), match.group(2)
     words = raw.split()
     if not quoted:
-        if any(word.casefold() in _FUNCTION_WORDS for word in words):
-            return None
+        if any(word.casefold() in _FUNCTION_WORDS | _DOCUMENT_PARTS for word in words):
+            return None  # ('The URL Dispatch narrative chapter now refers to …')
         if words[0].casefold().endswith("ing"):
             return None
         raw = " ".join(_without_adverb(words))  # "Shrimp collectively refers to"
