@@ -626,3 +626,16 @@ def test_a_name_given_with_named_is_still_a_term() -> None:
 
     found = glossary([['The special forces unit named "Storm Corps" was deployed in October.']])
     assert [c.term for c in found] == ["Storm Corps"]
+
+
+def test_a_heading_in_capitals_is_no_key_point() -> None:
+    from briefcli.sentences import is_prose
+
+    assert not is_prose("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION")
+    # A sentence in capitals is still one (a licence's disclaimer).
+    assert is_prose('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.')
+    brief = _load("urban-heat-allcaps.txt")
+    from briefcli.extracts import points
+
+    for chosen in points(brief).values():
+        assert chosen and all(not point.isupper() for point in chosen)
