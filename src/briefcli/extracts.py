@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: Bumped whenever what is extracted changes, so cached extracts are computed afresh.
-METHOD = 23
+METHOD = 24
 #: The modules whose code decides what is extracted (their size and mtime key the cache too).
 _CODE = ("extracts.py", "summarize.py", "sentences.py", "terms.py")
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024

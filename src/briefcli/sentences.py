@@ -350,6 +350,8 @@ def is_prose(text: str, *, min_words: int = 6) -> bool:
         return False
     if _link_only().search(text):
         return False  # a contents entry or a link ("Jump to Main Text (https://…)")
+    if text.isupper() and not text.endswith((".", "!", "?", ":", ";", '"', "”")):
+        return False  # a heading in capitals ('TERMS AND CONDITIONS FOR USE, REPRODUCTION, …')
     letters = sum(char.isalpha() for char in text)
     return (
         letters >= 0.6 * len(text.replace(" ", ""))

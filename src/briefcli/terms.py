@@ -49,6 +49,7 @@ _EMPHASIS = frozenset(
     MUST SHALL SHOULD MAY REQUIRED RECOMMENDED OPTIONAL NOT NOTE NOTES WARNING WARNINGS CAUTION
     IMPORTANT DANGER TIP HINT TODO FIXME DEPRECATED NEVER ALWAYS ONLY ALL ANY NO NONE AND OR IS
     ARE AS IF DO DOES THE A AN OF TO IN ON FOR WITH WITHOUT WARRANTY WARRANTIES SOFTWARE PROVIDED
+    BACKWARDS INCOMPATIBLE BREAKING
         """
     )
 )
@@ -358,12 +359,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "PolicyKit Overview" section'.
         "title_before": re.compile(
             r"\b(?:(?:node|section|chapter|part|appendix|§)\s*[\d.]+,?|(?:section|chapter)s?\s+on|"
-            r"paper|article|book|story|essay|talk|video|song|poem)\s*$",
+            r"paper|article|book|story|essay|talk|video|song|poem|entitled|"
+            r"(?:section|chapter|page)s?\s+(?:\w+\s+){0,2}?(?:named|titled|called)|"
+            r"(?:section|chapter|documentation)s?:)\s*$",
             re.IGNORECASE,
         ),
+        # ('the "Request Processing" narrative chapter', 'See "Upgrading" below').
         "title_after": re.compile(
-            r"^\s*(?:section|chapter|page|node|paragraph|document|documentation|manual|"
-            r"text box|box|table|figure|column|row|video|paper|article)s?\b",
+            r"^\s*(?:(?:narrative|new|top-level)\s+)?(?:section|chapter|page|node|paragraph|"
+            r"document|documentation|manual|text box|box|table|figure|column|row|video|paper|"
+            r"article)s?\b|^\s*(?:below|above)\b",
             re.IGNORECASE,
         ),
         # The title of a cited work: a quotation followed by its address ('NMFS, "Compliant
@@ -430,6 +435,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+#: An acronym with a number after its letters: 'PM2.5', 'PM10', 'LZ77'; not one digit, which
+#: may be a footnote's mark run into it ('The GNU ROFF (GROFF4)').
+_NUMBERED_SHORT = re.compile(r"[A-Z]{2,}(?:\d{2,}|\d+\.\d+)")
+
+
 def _expansion(short: str, before: str) -> str | None:
     """The expansion of ``short`` at the end of ``before`` (Schwartz and Hearst, 2003), or None.
 
@@ -441,7 +451,10 @@ def _expansion(short: str, before: str) -> str | None:
     in another order ("Coordinated Universal Time (UTC)", "International Organization for
     Standardization (ISO)": :func:`_reordered`).
     """
-    letters = [char.casefold() for char in short if char.isalnum()]
+    # A number after the letters qualifies them ('PM2.5', 'PM10': particulate matter of a
+    # size): the letters alone are spelled out.
+    kept = str.isalpha if _NUMBERED_SHORT.fullmatch(short) else str.isalnum
+    letters = [char.casefold() for char in short if kept(char)]
     if len(letters) < 2:
         return None
     words = before.split()
@@ -581,6 +594,14 @@ def _address(words: Sequence[str], numbered: bool) -> bool:
 #: A defining verb right after a quotation: '"control" means', '"work" shall mean'.
 _MEANS_AFTER = re.compile(r"[,.]?\s+(?:shall\s+mean|means|is\s+defined\s+as)\b")
 _DEFINED_LEAD = re.compile(r"(?:^|[,;:(]|\b(?:[Aa]n?|[Tt]he))\s*$")
+#: A quotation the sentence names as a term ('The term "weather day" refers to …', 'The
+#: phrase "born-digital" means …'), and the verbs that define it there. Not 'the word': a
+#: word discussed as a word ("the word 'last' stands for -1", in find's manual) is no term.
+_NAMED_LEAD = re.compile(r"\b[Tt]he\s+(?:term|phrase|expression)\s+$")
+_NAMED_AFTER = re.compile(
+    r"[,.]?\s+(?:shall\s+mean|means|is\s+defined\s+as|refers\s+to|describes|denotes|"
+    r"stands\s+for|is\s+used\s+(?:for|to))\b"
+)
 _ACRONYM_NEXT = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.]{1,11}s?\s*\)")
 
 
@@ -928,9 +949,12 @@ def _coinage(
     words = inner.split()
     lead_in = sentence[max(0, match.start() - 30) : match.start()]
     coining = patterns["coined"].search(lead_in)
-    # "a file named 'junk'", "the font named 'fixed'": a name given in an example.
-    coined = coining is not None and not (
-        coining.group(0).casefold().startswith("named") and inner[0].islower()
+    # "a file named 'junk'", "the font named 'fixed'": a name given in an example; 'a new
+    # section to the "security" chapter named "Setting a Default Permission"': a title.
+    coined = (
+        coining is not None
+        and not (coining.group(0).casefold().startswith("named") and inner[0].islower())
+        and not patterns["title_before"].search(lead_in)
     )
     if listed and not coined:
         return None
@@ -947,10 +971,15 @@ def _coinage(
     after = sentence[match.end() : match.end() + 60]
     # '"work based on the Program" means …': a quoted phrase in lower case that a defining verb
     # follows is defined there (code, placeholders and short labels were refused above).
-    defined = (
-        not any(word.casefold() in _FUNCTION_WORDS - _JOINERS for word in words)
-        and _MEANS_AFTER.match(after) is not None
-        and _DEFINED_LEAD.search(sentence, max(0, match.start() - 8), match.start()) is not None
+    defined = not any(word.casefold() in _FUNCTION_WORDS - _JOINERS for word in words) and (
+        (
+            _MEANS_AFTER.match(after) is not None
+            and _DEFINED_LEAD.search(sentence, max(0, match.start() - 8), match.start()) is not None
+        )
+        or (
+            _NAMED_AFTER.match(after) is not None
+            and _NAMED_LEAD.search(sentence, max(0, match.start() - 20), match.start()) is not None
+        )
     )  # a term after an article, a comma or nothing: not 'Type "yes" means you agree', not
     # an instruction ('"Load all the … files" means to load …')
     if not (capitalised or coined or defined):
@@ -970,6 +999,10 @@ def _coinage(
     return " ".join(words), alias
 
 
+#: Words that name a part of a document: a phrase with one in it is that part, no term.
+_DOCUMENT_PARTS = frozenset(("chapter", "section", "page", "paragraph"))
+
+
 def _defined_term(match: re.Match[str]) -> str | None:
     """The term of '"X" means …' / 'X refers to …', or None for a sentence's opening words.
 
@@ -981,8 +1014,8 @@ def _defined_term(match: re.Match[str]) -> str | None:
     quoted, raw = match.group(1), match.group(2)
     words = raw.split()
     if not quoted:
-        if any(word.casefold() in _FUNCTION_WORDS for word in words):
-            return None
+        if any(word.casefold() in _FUNCTION_WORDS | _DOCUMENT_PARTS for word in words):
+            return None  # ('The URL Dispatch narrative chapter now refers to …')
         if words[0].casefold().endswith("ing"):
             return None
         raw = " ".join(_without_adverb(words))  # "Shrimp collectively refers to"
@@ -996,8 +1029,10 @@ def _defined_term(match: re.Match[str]) -> str | None:
 #: once the import has dropped the bold ("**Data Controller**: the body that decides …",
 #: "- Processor — a body that processes …"): the definition opens with an article.
 _LISTED_DEFINITION = re.compile(
-    r"(?:[-*•+]\s+)?([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s*(?::|\s[—–-])\s+(?:an?|the|any)\s+[a-z]"
-)
+    r"(?:[-*•+]\s+)?(\*\*|__)?([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)(?(1)\1)\s*(?::|\s[—–-])\s+"
+    r"(?(1)|(?:an?|the|any)\s+)[a-z]"
+)  # in plain text the bold stays ('- **Pre-emption**: stopping a running job …'): a term
+# set in bold is marked as one, and its definition may open with any word
 #: What opens a label, not a term: admonitions, a changelog's or an API reference's fields.
 _LABELS = frozenset(
     str.split(
@@ -1021,7 +1056,7 @@ def _listed_definition(paragraph: str) -> str | None:
     match = _LISTED_DEFINITION.match(paragraph)
     if match is None:
         return None
-    term = match.group(1)
+    term = match.group(2)
     words = term.split()
     first = words[0].casefold()
     if first in _LABELS or first in _VERBS or first in _FUNCTION_WORDS or first in _ARTICLES:

@@ -406,8 +406,8 @@ def number(drafts: list[Draft]) -> None:
         _number_subsections(draft, taken)
 
 
-#: An appendix or annex named by a letter: 'Appendix A', 'Annex B: Data', 'APPENDIX C. Code'.
-_APPENDIX = re.compile(r"^(?i:appendix|annex|annexe)\s+([A-Z])(?![\w'’-])")
+#: An appendix, annex or exhibit named by a letter: 'Appendix A', 'Annex B: Data', 'Exhibit A'.
+_APPENDIX = re.compile(r"^(?i:appendix|annex|annexe|exhibit)\s+([A-Z])(?![\w'’-])")
 
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),

@@ -9,6 +9,8 @@ Candidates, each read in one pass over the lines:
   further level);
 - **outline**: Emacs outline ``*`` / ``**`` lines, as in GNU NEWS files, or ``#`` / ``##``
   lines in a text file (read as text: nothing in it is Markdown syntax);
+- **lettered**: an outline of Roman numerals over capital letters over numbers (``I.`` /
+  ``A.`` / ``1.``), as many policy reports number their parts; each level in sequence;
 - **capitalised**: ``NAME`` / ``DESCRIPTION`` lines with indented bodies, as in a man page;
 - **margin**, where none of the others finds headings: short capitalised lines at the margin
   over indented text, as lynx and docbook2txt write a page out.
@@ -57,8 +59,9 @@ _WORD_NUMBERED = re.compile(
 #: The end of a sentence inside a line: '. ' after a word of three or more letters (not after
 #: 'U.S.' or 'Dr.').
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{3})\. (?=\S)")
-#: An underline: three or more of one mark ('.' is Texinfo's rule under a subsubsection).
-UNDERLINE = re.compile(r"^([=\-~^*+#.])\1{2,}$")
+#: An underline: three or more of one mark ('.' is Texinfo's rule under a subsubsection;
+#: '`' numpydoc's under '1. Short summary', four or more, as '```' opens Markdown's code).
+UNDERLINE = re.compile(r"^(?:([=\-~^*+#.])\1{2,}|(`)\2{3,})$")
 _OUTLINE = re.compile(r"^(\*{1,4}|#{1,6}) (\S.*)$")
 _LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")
 #: Longest heading title; a longer line is text.
@@ -122,7 +125,7 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
     best = Scheme()
     agreed = 0
     found = []
-    for finder in (_numbered, _underlined, _outline, _capitalised, _parts):
+    for finder in (_numbered, _underlined, _outline, _lettered, _capitalised, _parts):
         scheme = finder(lines, blanks, contents)
         alone = scheme.name == "numbered" or (
             scheme.name == "underlined" and list(scheme.headings) == [title_at]
@@ -155,12 +158,15 @@ def choose(lines: list[Line | None], title_at: int | None = None) -> Scheme:
         elif 3 * len(listed.headings) > best.score:
             listed.skip |= set(contents)
             best = listed
-    if best.name == "numbered":
+    if best.name in ("numbered", "lettered"):
         _add_part_titles(best, lines, blanks, contents, title_at)
-    if not best.name:
+    titled_only = best.name == "underlined" and list(best.headings) == [title_at]
+    if not best.name or titled_only:
         # Only where no other scheme finds structure: release lines ('Version 4.3.0 released
         # …') are plain lines, and a text with other headings has them for its own reasons
-        # (gzip's NEWS: its older releases, under GNU outline headings for the newer).
+        # (gzip's NEWS: its older releases, under GNU outline headings for the newer). A
+        # title over them is none of those headings (AnyIO's 'Version history', underlined,
+        # over '**4.16.0**' …).
         releases = _releases(lines, blanks, contents)
         if len(releases.headings) >= 2:
             releases.skip |= set(contents)
@@ -213,17 +219,22 @@ PART_TITLES = frozenset(
         "about the authors",
     )
 )
-#: An appendix line: 'Appendix A', 'Annex 2: Tables', 'APPENDIX B — Methodology'.
+#: An appendix line: 'Appendix A', 'Annex 2: Tables', 'APPENDIX B — Methodology', a licence's
+#: 'Exhibit A - Source Code Form License Notice', and one without a letter when a colon or
+#: dash follows the word ('APPENDIX: How to apply the Apache License to your work.', the
+#: GFDL's 'ADDENDUM: How to use this License for your documents').
 _APPENDIX = re.compile(
-    r"^(?:appendix|annex|annexe)\s+(?:(?-i:[A-Z])|\d{1,2}|[ivx]{1,5})"
-    r"(?:\s*[.:]|\s+[-–—]|(?=\s|$))(?:\s+(?P<title>\S.*))?$",
+    r"^(?:appendix|annex|annexe|exhibit|addendum)"
+    r"(?:\s+(?:(?-i:[A-Z])|\d{1,2}|[ivx]{1,5})(?:\s*[.:]|\s+[-–—]|(?=\s|$))|\s*:|\s+[-–—])"
+    r"(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
 
 
 #: The first words of the part titles: a line that opens otherwise is none.
 _PART_OPENERS = frozenset(
-    {title.split()[0] for title in PART_TITLES} | {"appendix", "annex", "annexe"}
+    {title.split()[0] for title in PART_TITLES}
+    | {"appendix", "annex", "annexe", "exhibit", "addendum"}
 )
 
 
@@ -382,15 +393,19 @@ def _opens(lines: list[Line | None], index: int, blanks: bool, taken: dict[int, 
     return lines[index - 1] is None or (index - 1) in taken
 
 
-def _numbered_match(line: Line) -> tuple[list[int], str, str, str] | None:
+def _numbered_match(line: Line, *, paren: bool = False) -> tuple[list[int], str, str, str] | None:
     """(number parts, title, run-in text, the word before the number, such as 'chapter', or '')
-    of a numbered line. A chapter or part line without a title ('CHAPTER ONE') has title ''."""
+    of a numbered line. A chapter or part line without a title ('CHAPTER ONE') has title ''.
+    ``paren``: '1) Summary' and '3.1) Customers' are numbered too (see :func:`_numbered`)."""
     match = _NUMBERED.match(line.text)
     if match is None or (match["word"] and _WORD_NUMBERED.match(line.text)):
         return _word_match(line.text)
     num, dot, title = match["num"], match["dot"], match["title"].strip()
     single = not re.search(r"[.-]", num)
-    if dot == ")" or (single and dot != "." and not match["word"]):
+    if paren:
+        if dot != ")":
+            return None
+    elif dot == ")" or (single and dot != "." and not match["word"]):
         return None
     rest = ""
     if stop := _SENTENCE_STOP.search(title):
@@ -561,7 +576,29 @@ def _numbered(
     lines: list[Line | None], blanks: bool, contents: dict[int, str], *, restart: bool = False
 ) -> Scheme:
     """Numbered headings. ``restart``: each part numbers its chapters from 1 again ('Part
-    Two' over 'Chapter 1'), so a part is a section and its chapters subsections ('2-1')."""
+    Two' over 'Chapter 1'), so a part is a section and its chapters subsections ('2-1').
+
+    A ')' after a number ('1) Summary') marks a list item, unless nothing is numbered as a
+    heading otherwise: then numbers closed by ')' are the headings (an incident review's
+    '1) Summary' … '8) Conclusion' over '3.1) Customers'), in sequence as any numbered
+    headings are, so that a list ('1) Add expiry alerts …' under '7) Actions') is no step."""
+    scheme = _numbered_by(lines, blanks, contents, restart=restart, paren=False)
+    if len(scheme.headings) < 2 and not restart:
+        closed = _numbered_by(lines, blanks, contents, restart=False, paren=True)
+        if len(closed.headings) >= 2:
+            return closed
+    return scheme
+
+
+def _numbered_by(
+    lines: list[Line | None],
+    blanks: bool,
+    contents: dict[int, str],
+    *,
+    restart: bool,
+    paren: bool,
+) -> Scheme:
+    """Numbered headings as :func:`_numbered` finds them; ``paren``: those closed by ')'."""
     scheme = Scheme("numbered")
     path: list[int] = []
     part = 0  # the last part's number ('Part II'): parts run in sequence of their own
@@ -579,7 +616,7 @@ def _numbered(
     for index, line in enumerate(lines):
         if line is None or index in contents or index in scheme.skip:
             continue
-        found = _numbered_match(line) or _comma_clause(line)
+        found = _numbered_match(line, paren=paren) or (None if paren else _comma_clause(line))
         if found is None:
             continue
         parts, title, rest, word = found
@@ -653,7 +690,7 @@ def _numbered(
         else:
             rejected[depth] = (parts[-1], shape, 1, True, index)
     if restarts and not restart:
-        return _numbered(lines, blanks, contents, restart=True)
+        return _numbered_by(lines, blanks, contents, restart=True, paren=paren)
     if scheme.parts and len(scheme.parts) == len(scheme.headings):
         # Parts and nothing numbered inside them: the parts are the sections, numbered so.
         for heading in scheme.headings.values():
@@ -846,7 +883,7 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
         # reStructuredText tells '=' over and under a title from '=' under it alone: two
         # styles, two levels (Babel's and Pygments' manuals set their title so, their
         # sections with '=' under them).
-        style = match.group(1) + ("/overlined" if overlined else "")
+        style = (match.group(1) or match.group(2)) + ("/overlined" if overlined else "")
         if style not in levels:
             levels.append(style)
         level = levels.index(style) + 1
@@ -874,11 +911,85 @@ def _underlined(lines: list[Line | None], blanks: bool, contents: dict[int, str]
     return scheme
 
 
+#: The marks of a lettered outline's levels: 'III. Findings', 'B. Fleet', '2. Capacity'.
+_LETTERED = (
+    re.compile(r"^(?P<mark>[IVXLC]{1,7})\.\s+(?P<title>\S.*)$"),
+    re.compile(r"^(?P<mark>[A-Z])\.\s+(?P<title>\S.*)$"),
+    re.compile(r"^(?P<mark>\d{1,2})\.\s+(?P<title>\S.*)$"),
+)
+
+
+def _lettered(lines: list[Line | None], blanks: bool, contents: dict[int, str]) -> Scheme:
+    """An outline numbered 'I.' / 'A.' / '1.': Roman numerals for the sections, capital
+    letters for their subsections and numbers below those, each level running in sequence
+    from its first mark under the heading above it. A mark out of sequence, or before a
+    sentence rather than a title ('A. Replace the two oldest vessels by 2029 with …'), is a
+    list item: text. 'I.', 'V.' and 'C.' are Roman where the next section is due, letters
+    where the next subsection is."""
+    scheme = Scheme("lettered")
+    due = [1, 1, 1]  # the next mark's value at each level
+    depth = 0  # the level of the last heading; a level opens only under the one above it
+    for index, line in enumerate(lines):
+        if line is None or line.bulleted or index in contents:
+            continue
+        if not _opens(lines, index, blanks, scheme.headings):
+            continue
+        for level, pattern in enumerate(_LETTERED, start=1):
+            match = pattern.match(line.text)
+            if match is None or level > depth + 1:
+                continue
+            mark = match["mark"]
+            value = (
+                number_value(mark)
+                if level == 1
+                else ord(mark) - ord("A") + 1
+                if level == 2
+                else int(mark)
+            )
+            title = match["title"].strip()
+            if value != due[level - 1] or not _lettered_title(title):
+                continue
+            # A section's numeral is its number ('III. Findings' is section 3, as 'Chapter
+            # Three' is chapter 3); a subsection keeps its mark in its title ('A. Fleet'),
+            # the one sign of the level it stands at.
+            if level == 1:
+                heading = Heading(1, tidy_title(title, numbered=True), str(value), line.number)
+                heading.written = tidy_title(line.text)
+            else:
+                heading = Heading(level, tidy_title(line.text), "", line.number)
+            scheme.headings[index] = heading
+            due[level - 1] += 1
+            for deeper in range(level, len(due)):
+                due[deeper] = 1
+            depth = level
+            break
+    if sum(1 for h in scheme.headings.values() if h.level == 1) < 2:
+        return Scheme()
+    return scheme
+
+
+def _lettered_title(title: str) -> bool:
+    """Whether the text after an outline's mark is a title, not a list item's sentence."""
+    return (
+        opens_like_a_title(title)
+        and len(title) <= MAX_TITLE
+        and len(title.split()) <= MAX_TITLE_WORDS
+        and not title.endswith((",", ";", ":"))
+        and _SENTENCE_STOP.search(title) is None
+    )
+
+
+#: A number and its unit, a line of its own in a list of sizes (Pyramid's design defence).
+_QUANTITY = re.compile(r"[\d.,]+\s?[^\W\d_]{1,3}")
+
+
 def _capitalised_line(line: Line) -> bool:
-    """A line in capitals ('SEE ALSO', 'EXIT STATUS'): at least two letters, none lower-case."""
+    """A line in capitals ('SEE ALSO', 'EXIT STATUS'): at least two letters, none lower-case;
+    a size or a quantity ('3.6MB', '812KB', '10 GB') is none."""
     text = line.text
     return (
         not line.bulleted
+        and not _QUANTITY.fullmatch(text)
         and len(text) <= 100
         and text == text.upper()
         and _LETTERS.search(text) is not None
@@ -1143,8 +1254,13 @@ def _part_title(lines: list[Line | None], at: int) -> tuple[str, str, int] | Non
     return tidy_title(taken[0].text), "", 1
 
 
-#: A release line: 'Version 4.3.0 released 2026-11-10', 'Release 2.1 (2019-03-02)', 'v1.2.0'.
-_RELEASE_LINE = re.compile(r"^(?:version|release|v)\s?\d+(?:\.\d+)+\S*(?:\s.*)?$", re.IGNORECASE)
+#: A release line: 'Version 4.3.0 released 2026-11-10', 'Release 2.1 (2019-03-02)', 'v1.2.0', or a
+#: version in bold on its own line, as AnyIO's history writes them ('**4.16.0**').
+_RELEASE_LINE = re.compile(
+    r"^(?:(?:version|release|v)\s?\d+(?:\.\d+)+\S*(?:\s.*)?"
+    r"|\*\*v?\d+(?:\.\d+)+[\w.+-]*\*\*(?:\s+\(\S[^()]*\))?)$",
+    re.IGNORECASE,
+)
 #: A line that names a version: 'Changes from versions 4.1.* to version 4.2.0:'.
 _NAMES_VERSION = re.compile(r"\bversions?\b|\b\d+\.\d+", re.IGNORECASE)
 #: Longest release line read as a heading.
@@ -1175,7 +1291,9 @@ def _releases(lines: list[Line | None], blanks: bool, contents: dict[int, str]) 
         ):
             continue
         if _RELEASE_LINE.match(line.text):
-            scheme.headings[index] = Heading(1, tidy_title(line.text), "", line.number)
+            # '**4.16.0**': the stars are reStructuredText's bold, not the title's.
+            shown = line.text[2:].replace("**", "", 1) if line.text[:2] == "**" else line.text
+            scheme.headings[index] = Heading(1, tidy_title(shown), "", line.number)
         else:
             alike.setdefault(" ".join(line.text.casefold().split()[:2]), []).append(index)
     for found in alike.values():

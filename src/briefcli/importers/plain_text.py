@@ -36,7 +36,7 @@ from briefcli.importers.headings import (
     starts_changelog,
 )
 from briefcli.importers.naming import brief_id
-from briefcli.importers.text import clean, is_banner, squeeze, tidy_line
+from briefcli.importers.text import clean, is_banner, squeeze, tidy_line, unboxed
 from briefcli.importers.timeline import written_date
 from briefcli.model import Brief, CodeBlock, GlossaryEntry, Metadata, Source
 
@@ -148,6 +148,8 @@ def parse(
         found_title, kind, date, publisher, start = _header(
             lines, name, title is not None, first in scheme.headings
         )
+        if not (date or publisher) and (footer := _manual_footer(lines, first)) is not None:
+            publisher, date = footer
     body = _Body(lines, scheme, start, literals)
     items = body.run()
     drafts = assemble(items, prelude_title="Introduction", title_heading=headed)
@@ -337,13 +339,21 @@ def _first_line(lines: list[Line | None]) -> int:
     return len(lines)
 
 
+#: The mark Sphinx puts after each heading to link to it.
+_PERMALINK = "¶"
+
+
 def _lines(text: str) -> list[Line | None]:
     """Tidied lines; None for a blank line (and for a banner, which counts as one)."""
+    text = unboxed(text)
     out: list[Line | None] = []
     for number_, raw in enumerate(text.split("\n"), start=1):
         # The same string objects where nothing changes: a report's lines are most of the
         # memory an import takes.
         expanded = (raw.expandtabs(8) if "\t" in raw else raw).rstrip()
+        if expanded.endswith(_PERMALINK) and len(expanded) > 1 and not expanded[-2].isspace():
+            # A heading's permalink, as a page Sphinx made reads as text ('Abstract¶').
+            expanded = expanded[:-1]
         line = tidy_line(expanded)
         if not line or is_banner(line):
             out.append(None)
@@ -483,9 +493,17 @@ def _header(
 
     at = next_line()
     if at < len(lines) and (line := lines[at]) and not line.bulleted:
-        found = _report_line(line.text) or (
-            ("", d) if (d := written_date(line.text)) and len(line.text) < 40 else None
-        )
+        found = _report_line(line.text) or _date_line(line)
+        if not found and _byline(line):
+            # A byline over the date ('A report by the Climate Office' / 'July 2026'): the
+            # publisher, then the date, in the other order from goover's.
+            index = at + 1
+            below = next_line()
+            dated = _date_line(lines[below]) if below < len(lines) else None
+            if dated is not None:
+                publisher = clean(squeeze(line.text))
+                return title, dated[0], dated[1], publisher, below + 1
+            index = at
         if found:
             kind, date = found
             index = at + 1
@@ -501,6 +519,52 @@ def _header(
                 publisher = clean(squeeze(candidate.text))
                 index = at + 1
     return title, kind, date, publisher, index
+
+
+#: A manual page's header: its name and section at both ends ('GREP(1)  User Commands  GREP(1)').
+_MANUAL_HEADER = re.compile(r"^(?P<page>\S+\([0-9][\w:]*\))\s{2,}.*\s(?P=page)$")
+
+
+def _manual_footer(lines: list[Line | None], first: int) -> tuple[str, str] | None:
+    """A manual page's footer ('GNU grep 3.8      2019-12-29      GREP(1)', its source, date
+    and name) as (source, date), taken out of the text: it is the page's publisher and date,
+    not the last section's text nor a timeline event. None where the text is no man page."""
+    top = lines[first] if first < len(lines) else None
+    header = _MANUAL_HEADER.match(top.raw.strip()) if top is not None else None
+    if header is None:
+        return None
+    last = len(lines) - 1
+    while last > first and lines[last] is None:
+        last -= 1
+    bottom = lines[last]
+    if bottom is None or last == first:
+        return None
+    cells = re.split(r"\s{2,}", bottom.raw.strip())
+    if len(cells) != 3 or cells[2] != header["page"]:
+        return None
+    date = written_date(cells[1])
+    if date is None:
+        return None
+    lines[last] = None
+    return cells[0], date
+
+
+def _date_line(line: Line | None) -> tuple[str, str] | None:
+    """('', '2026-07') for a line that is a date alone ('July 2026'); else None."""
+    if line is None or line.bulleted or len(line.text) >= 40:
+        return None
+    date = written_date(line.text)
+    return ("", date) if date else None
+
+
+def _byline(line: Line) -> bool:
+    """Whether a line under the title may be its byline: short, no sentence, no number."""
+    return (
+        len(line.text) <= 80
+        and not re.match(r"^\d", line.text)
+        and not line.text.endswith((".", ":", ";", ","))
+        and line.text.casefold() not in CONTENTS_TITLES
+    )
 
 
 class _Body:
@@ -519,6 +583,13 @@ class _Body:
         # The top heading level, asked at every heading: counted once (a changelog has
         # thousands of headings).
         self.top = min((h.level for h in self.headings.values()), default=1)
+        # The headings' margin: a part line with a colon ('References:') indented deeper is a
+        # label inside some text (a changelog entry's), not the report's list of sources; a
+        # centred one ('Glossary', as man-db's manual sets it) is a part.
+        self.margin = min(
+            (line.indent for index in self.headings if (line := lines[index]) is not None),
+            default=0,
+        )
         self.skip = scheme.skip
         self.items_at = scheme.items
         self.breaks = scheme.breaks
@@ -526,7 +597,11 @@ class _Body:
         self.items: list[Item] = []
         self.glossary: list[GlossaryEntry] = []
         self.sources: list[Source] = []
-        self.leftover_glossary: list[str] = []
+        #: The glossary part's heading as written, and whether it stands in the items yet: a
+        #: paragraph of the part that is no 'Term: definition' stays text, in its place.
+        self.glossary_title = "Glossary"
+        self.glossary_line = 0
+        self.glossary_open = False
         self.part = "sections"
         self.pending: list[str] = []
         #: The lines of the paragraph being collected (not a run-in heading's text).
@@ -576,7 +651,10 @@ class _Body:
                 continue
             if code := self.literals.get(index):
                 self.flush()
-                (self.leftover_glossary if self.part == "glossary" else self.items).append(code)
+                if self.part == "glossary":
+                    self.keep(code)
+                else:
+                    self.items.append(code)
             if line is not None and index in self.items_at:
                 # An outline line that is a list item: its marks ('**') are its bullet.
                 line = Line(self.items_at[index], True, line.indent, line.raw, line.number)
@@ -606,7 +684,13 @@ class _Body:
                 # '  ``3.7`` or ``3.7.3``)', as reStructuredText wraps one), goes on with it
                 # in any text.
                 under = self.item is not None and line.indent > self.item
-                if not (continues and (self.bulleted or self.wrapped or under)):
+                joined = continues and (self.bulleted or self.wrapped or under)
+                # In a list of sources or terms, one a line, each line that opens an entry is
+                # one ('Weather day: a day on which …' under 'APPENDIX A. GLOSSARY').
+                listed = (self.part == "sources" and _next_source(self.pending_lines, line)) or (
+                    self.part == "glossary" and _next_term(self.pending_lines, line)
+                )
+                if not joined or listed:
                     self.flush()
                 if not self.pending:
                     self.item = line.indent if line.bulleted else None
@@ -617,10 +701,24 @@ class _Body:
                 if index in self.breaks:
                     self.flush()
         self.flush()
-        if self.leftover_glossary:
-            self.items.append(Heading(1, "Glossary"))
-            self.items.extend(self.leftover_glossary)
         return self.items
+
+    def open_glossary(self, title: str, line: int) -> None:
+        """The glossary part begins at ``line``, under ``title`` as written ('Definitions:')."""
+        self.part = "glossary"
+        self.glossary_title = title.rstrip(":").strip() or "Glossary"
+        self.glossary_line = line
+        self.glossary_open = False
+
+    def keep(self, item: CodeBlock | str) -> None:
+        """Keep what the glossary part holds besides its terms as text where it stands, under
+        the part's heading (a licence's '"Package" refers to …' definitions after its
+        'Definitions:' line), not moved to the end of the report."""
+        if not self.glossary_open:
+            title, line = self.glossary_title, self.glossary_line
+            self.items.append(Heading(self.top_level(), title, "", line))
+            self.glossary_open = True
+        self.items.append(item)
 
     def term(self, line: Line) -> bool:
         """Whether the paragraph collected so far is a definition list's term and ``line``
@@ -639,9 +737,11 @@ class _Body:
 
     def heading(self, heading: Heading, line: Line) -> None:
         self.flush()
-        part = norm(heading.title)
+        # An appendix that is the glossary or the references ('APPENDIX A. GLOSSARY') is
+        # that part, as a 'Glossary' heading is.
+        part = _APPENDIX_PREFIX.sub("", norm(heading.title))
         if not heading.number and heading.level == self.top_level() and part in GLOSSARY_TITLES:
-            self.part = "glossary"
+            self.open_glossary(heading.title, line.number)
             return
         if not heading.number and heading.level == self.top_level() and part in SOURCES_TITLES:
             self.part = "sources"
@@ -662,13 +762,19 @@ class _Body:
             previous is not None and self.blanks and index - 1 not in self.headings
         ):
             return False
+        if line.indent > self.margin and line.text.endswith(":"):
+            return False  # a label inside some text (a changelog entry's 'References:')
         folded = line.text.casefold().rstrip(":")
         if folded in CONTENTS_TITLES:
             self.flush()
             return True
-        if folded in GLOSSARY_TITLES + SOURCES_TITLES:
+        if folded in GLOSSARY_TITLES:
             self.flush()
-            self.part = "glossary" if folded in GLOSSARY_TITLES else "sources"
+            self.open_glossary(line.text, line.number)
+            return True
+        if folded in SOURCES_TITLES:
+            self.flush()
+            self.part = "sources"
             return True
         if folded in CONCLUSION_TITLES and not self.conclusion and self.items:
             self.flush()
@@ -707,11 +813,11 @@ class _Body:
             term, category = match["term"].strip(), DEFAULT_CATEGORY
             definition = match["definition"]
         else:
-            self.leftover_glossary.append(paragraph)
+            self.keep(paragraph)
             return
         if not term or term.casefold() in known:
             # A second definition of a known term is kept as text rather than lost.
-            self.leftover_glossary.append(paragraph)
+            self.keep(paragraph)
             return
         self.glossary.append(GlossaryEntry(term, category, definition.strip()))
 
@@ -762,6 +868,41 @@ def _column_table(lines: list[Line]) -> bool:
         elif not (line.text.endswith(":") and line.indent < row_indent):
             return False
     return True
+
+
+#: An appendix's name before its title, compared as :func:`norm` folds it ('appendix a. ').
+_APPENDIX_PREFIX = re.compile(r"^(?:appendix|annex)\s+[a-z0-9]{1,3}\s*(?:[.:]\s*|[-–—]\s+)")
+#: A numbered reference's mark: '[3] ', '(3) ', '3. ' or '3) '.
+_SOURCE_MARK = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s")
+
+
+def _next_source(entry: list[Line], line: Line) -> bool:
+    """Whether ``line`` opens another entry of a list of sources rather than going on with
+    ``entry`` (its lines so far), in a list without blank lines between its entries: a
+    numbered one ('[2] https://…'), or one at the entry's margin after a line that ends the
+    entry (with '.' or an address) and opening as an entry does ('Office for National
+    Statistics, …'), not a wrapped line indented under it."""
+    if _SOURCE_MARK.match(line.text):
+        return True
+    last = entry[-1].text if entry else ""
+    ended = last.endswith(".") or _URL.fullmatch(last.split()[-1] if last else "") is not None
+    return (
+        ended
+        and bool(entry)
+        and line.indent <= entry[0].indent
+        and (line.text[:1].isupper() or line.text[:1].isdigit() or line.text.startswith("http"))
+    )
+
+
+def _next_term(entry: list[Line], line: Line) -> bool:
+    """Whether ``line`` opens another entry of a glossary written a term a line ('Term:
+    definition' or 'Term [Category]: definition'), at the margin of the entry before it."""
+    return (
+        bool(entry)
+        and line.indent <= entry[0].indent
+        and entry[-1].text.endswith((".", ")"))
+        and (_TERM.match(line.text) is not None or _PLAIN_TERM.match(line.text) is not None)
+    )
 
 
 def _source(paragraph: str) -> Source:

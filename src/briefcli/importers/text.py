@@ -309,6 +309,48 @@ def decode_report(data: bytes, name: str) -> str:
     return text
 
 
+#: A box's top or bottom edge: a line of one mark, twenty or more long ('*****…').
+_BOX_EDGE = re.compile(r"^([ \t]*)([*#])\2{19,}[ \t]*$")
+
+
+def unboxed(text: str) -> str:
+    """``text`` with each box drawn around text ('****' over '*  6. Disclaimer …  *' lines
+    over '****', as the MPL 2.0 sets two of its sections) taken away: the edges become blank
+    lines and the text inside stands at the box's margin, so that its headings and
+    paragraphs read as the rest do. Only a whole box counts: both edges alike, every line
+    between them opening and closing with the mark at the edges' columns."""
+    if "*" * 20 not in text and "#" * 20 not in text:
+        return text
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        top = _BOX_EDGE.match(lines[index])
+        if top is None:
+            index += 1
+            continue
+        left, right, mark = len(top.group(1)), len(lines[index].rstrip()) - 1, top.group(2)
+        end = index + 1
+        while end < len(lines):
+            line = lines[end].rstrip()
+            if line == lines[index].rstrip():
+                break
+            if len(line) != right + 1 or line[left] != mark or line[right] != mark:
+                end = len(lines)
+                break
+            end += 1
+        if end >= len(lines) or end == index + 1:
+            index += 1
+            continue
+        rows = [lines[at].rstrip()[left : right + 1] for at in range(index + 1, end)]
+        # The frame's width: the marks every row opens and closes with ('###' in Epydoc's).
+        width = min(min(len(r) - len(r.lstrip(mark)), len(r) - len(r.rstrip(mark))) for r in rows)
+        inner = [row[width : len(row) - width].rstrip() for row in rows]
+        margin = min((len(i) - len(i.lstrip()) for i in inner if i.strip()), default=0)
+        lines[index : end + 1] = ["", *(" " * left + i[margin:] for i in inner), ""]
+        index = end + 1
+    return "\n".join(lines)
+
+
 def tidy_line(line: str) -> str:
     """One line with space-like characters made plain spaces, and no space at either end."""
     if _ODD_SPACE.search(line):

@@ -114,6 +114,16 @@ def _days(year: str, month: int, first: str, last: str) -> str | None:
     return _range(start, end)
 
 
+def _day_span(year: str, first: tuple[str, str], last: tuple[str, str]) -> str | None:
+    """'1 January to 31 December 2025' → '2025-01-01/2025-12-31': two days (month name, day)
+    of one year, the year written once, in order."""
+    start = _day(year, _month(first[0]), first[1])
+    end = _day(year, _month(last[0]), last[1])
+    if start is None or end is None or start >= end:
+        return None
+    return _range(start, end)
+
+
 def _season(first: str, last: str) -> str | None:
     """'2023/24' or '2023/2024' (a season, a fiscal or school year) → '2023/2024': only two
     years that follow each other, so that '2023/05' (a month) is none."""
@@ -186,6 +196,19 @@ _CJK_RULES: list[_Rule] = [
 _RULES: list[_Rule] = [
     *_CJK_RULES,
     _ISO_DAY,
+    # two days of two months, the year written once: 'from 1 January to 31 December 2025',
+    # 'between January 1 and March 31, 2025'
+    (
+        re.compile(
+            rf"\b(\d{{1,2}}){_TH}\s+(?:of\s+)?({_M}){_TO}(\d{{1,2}}){_TH}\s+(?:of\s+)?({_M}),?"
+            rf"\s+{_Y}\b"
+        ),
+        lambda m: _day_span(m[5], (m[2], m[1]), (m[4], m[3])),
+    ),
+    (
+        re.compile(rf"\b({_M})\s+(\d{{1,2}}){_TH}{_TO}({_M})\s+(\d{{1,2}}){_TH},?\s+{_Y}\b"),
+        lambda m: _day_span(m[5], (m[1], m[2]), (m[3], m[4])),
+    ),
     # two days of one month: '5 and 6 May 2024', '5-6 May 2024', 'May 5–6, 2024'
     (
         re.compile(rf"\b(\d{{1,2}}){_TH}{_TO}(\d{{1,2}}){_TH}\s+(?:of\s+)?({_M}),?\s+{_Y}\b"),
@@ -237,9 +260,11 @@ _RULES: list[_Rule] = [
     ),
     (
         re.compile(
-            rf"\b(?:from|between)\s+{_Y}\s+(?:to|and|until|through)\s+{_Y}\b", re.IGNORECASE
+            rf"\b(?:(?:from|between)\s+(?:the\s+years?\s+)?{_Y}\s+(?:to|and|until|through)"
+            rf"|the\s+years\s+{_Y}\s+(?:to|until|through))\s+{_Y}\b",
+            re.IGNORECASE,
         ),
-        lambda m: _years(m[1], m[2]),
+        lambda m: _years(m[1] or m[2], m[3]),
     ),
     (
         re.compile(
@@ -674,6 +699,10 @@ def _log_entry(title: str, paragraphs: tuple[str, ...], index: int) -> tuple[str
     return None
 
 
+#: Sections that hold a copyright notice, whose years are no events.
+_NOTICE_TITLES = frozenset(("copyright", "copyright notice", "copyrights", "legal notice"))
+
+
 def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
     """Dated headings, then one event per date per sentence of prose (the first
     :data:`MAX_EVENTS` in all, holding at most a quarter of the prose's characters), in date
@@ -714,6 +743,8 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
     # characters): however dense with dates a report is, its brief stays near its size.
     budget += max(sum(len(p) for _, _, paragraphs in parts for p in paragraphs) // 4, 100_000)
     for section_id, title, paragraphs in parts:
+        if " ".join(title.casefold().split()).rstrip(".:") in _NOTICE_TITLES:
+            continue  # a copyright notice's years ('1999-2021, Software in the Public Interest')
         for index, paragraph in enumerate(paragraphs):
             if len(events) >= MAX_EVENTS or budget <= 0:
                 break
@@ -751,6 +782,15 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
                             add(date, text, section_id)
                     continue
                 if kind == "none":
+                    continue
+                if (
+                    lead := _field_lead(paragraph, at - len(sentence), sentence, found)
+                ) is not None:
+                    # A field after the sentences it belongs to ('1) Add expiry alerts … Owner:
+                    # Security Engineering. Due: 31 October 2025.'): what is due is what they
+                    # say, so they are its event, word for word, up to the field.
+                    for _, _, date in found:
+                        add(date, lead, section_id)
                     continue
                 for start, end, date in found:
                     if budget <= 0:
@@ -790,14 +830,33 @@ _ITEM = re.compile(r"[-*•+]\s")
 _LEADER = re.compile(r"\.{4}|(?:\. ){4}")
 
 
+#: A reference's authors and year, a sentence of its own in a list of references or a
+#: footnote ('[^2]: Iverson, K.E. (1980).', 'Smith, J. and Jones, A. (2019).'): the year
+#: the work came out, not an event of the report.
+_CITATION = re.compile(
+    r"^(?:\[\^?[\w-]{1,10}\]:?\s*)?(?:[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?){1,3},?\s*(?:(?:and|&)\s+)?)+"
+    r"(?:et al\.\s*)?\(\d{4}[a-z]?\)\.?\s*$"
+)
+#: A DOI ('https://doi.org/10.1145/…', 'doi:10.1145/…') and a journal's volume, issue or
+#: pages ('21(11):1221–48', '444–465', 'Vol. 1'): with both a sentence is a reference's,
+#: whose numbers are no dates ('1221–48' is no period); a DOI alone may stand in a statement
+#: ('In August 2015, it was formally standardized by NIST, as FIPS 202, https://dx.doi.org/…').
+_DOI = re.compile(r"\bdoi(?:\.org/|:\s?)10\.\d", re.IGNORECASE)
+_PAGES = re.compile(r"\b\d+\s*[–-]\s*\d+\b|\b\d+\(\d+\)|\bVol\.\s*\d", re.IGNORECASE)
+
+
 def _kind(sentence: str, found: list[tuple[int, int, str]]) -> str:
     """'event' for a sentence that says what happened on its dates; 'dateline' for a date
     alone or a signature's (a name, an address, a date); 'label' for a date after one word
     ('Released 2021-05-11', 'Texas 2005-09-23', 'dated June 10, 2020.'); 'none' for a
     table's row or a line broken off at both ends, a table of contents' line. One word stays
     an event when it names a release ('2.7.3 2012-03-09') or a field ('Created: 03-Jan-2019')."""
-    if _LEADER.search(sentence):
-        return "none"
+    if (
+        _LEADER.search(sentence)
+        or _CITATION.match(sentence)
+        or (_DOI.search(sentence) and _PAGES.search(sentence))
+    ):
+        return "none"  # a contents line; a reference's authors and year, or its journal
     rest = list(sentence)
     for start, end, _ in found:
         rest[start:end] = " " * (end - start)
@@ -823,6 +882,25 @@ def _kind(sentence: str, found: list[tuple[int, int, str]]) -> str:
         ):
             return "none"  # a line broken off at both ends: a PDF's columns interleaved
     return "event"
+
+
+#: A field's name before its date: 'Due:', 'Deadline:', 'Owner and due date:'.
+_FIELD_NAME = re.compile(r"^\s*[A-Z][\w ]{0,30}:\s*$")
+
+
+def _field_lead(
+    paragraph: str, offset: int, sentence: str, found: list[tuple[int, int, str]]
+) -> str | None:
+    """The paragraph up to the end of ``sentence`` (at ``offset`` in it) when that sentence
+    is only a field's name and its date ('Due: 31 October 2025.') after other sentences, and
+    the whole fits an event; else None."""
+    if offset <= 0 or len(found) != 1 or not paragraph[:offset].rstrip().endswith((".", "!", "?")):
+        return None  # first, or after other fields ('Status: Final Created: 03-Jan-2019')
+    start, end, _ = found[0]
+    if not _FIELD_NAME.match(sentence[:start]) or sentence[end:].strip(" .;") != "":
+        return None
+    text = paragraph[: offset + len(sentence)].replace("\n", " ").strip()
+    return text if len(text) <= MAX_EVENT_CHARS else None
 
 
 def _next_statement(paragraph: str) -> str:
