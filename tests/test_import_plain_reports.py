@@ -639,3 +639,23 @@ def test_no_item_of_a_list_becomes_a_section(items: list[str], lead_in: bool) ->
         "CONCLUSION\n\nThe measures are affordable.\n"
     )
     assert [t for _, t in _outline(text)] == ["BACKGROUND", "RECOMMENDATIONS", "CONCLUSION"]
+
+
+def test_section_lines_with_a_colon_give_subsections_too() -> None:
+    text = (
+        "Drought Response Plan\n\nSection 1: Purpose\n\nWhy the plan exists.\n\n"
+        "Section 2: Measures\n\nWhat the county does.\n\n"
+        "Section 2.1: Voluntary restrictions\n\nResidents cut watering by half.\n\n"
+        "Section 2.2: Mandatory restrictions\n\nWatering lawns is banned.\n\n"
+        "Section 3: Review\n\nEvery two years.\n"
+    )
+    assert _outline(text) == [
+        ("1", "Purpose"),
+        ("2", "Measures"),
+        ("2-1", "Voluntary restrictions"),
+        ("2-2", "Mandatory restrictions"),
+        ("3", "Review"),
+    ]
+    # Without the word, '2.1:' is no heading: a time, a verse, a ratio.
+    bare = _outline(text.replace("Section 2.1: Voluntary", "2.1: Voluntary"))
+    assert not any("Voluntary" in title for _, title in bare)

@@ -44,7 +44,7 @@ from briefcli.importers.timeline import DEBIAN_RELEASE, entry_date, sentences
 
 _NUMBERED = re.compile(
     r"^(?:(?P<word>chapter|section|part|article|§)\s*)?"
-    r"(?P<num>\d{1,3}(?:[.-]\d{1,3}){0,5})(?P<dot>[.)]?)\s+(?P<title>\S.*)$",
+    r"(?P<num>\d{1,3}(?:[.-]\d{1,3}){0,5})(?P<dot>[.):]?)\s+(?P<title>\S.*)$",
     re.IGNORECASE,
 )
 #: A chapter or part line: 'CHAPTER 1', 'Chapter 1: Early Widgets', 'CHAPTER ONE', 'Part II —
@@ -402,6 +402,8 @@ def _numbered_match(line: Line, *, paren: bool = False) -> tuple[list[int], str,
         return _word_match(line.text)
     num, dot, title = match["num"], match["dot"], match["title"].strip()
     single = not re.search(r"[.-]", num)
+    if dot == ":" and not match["word"]:
+        return None  # 'Section 3.1: Costs' is a heading; '3.1: …' alone may be a time or a verse
     if paren:
         if dot != ")":
             return None
