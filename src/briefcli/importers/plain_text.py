@@ -36,6 +36,8 @@ from briefcli.importers.headings import (
     starts_changelog,
 )
 from briefcli.importers.naming import brief_id
+from briefcli.importers.restructured import Inline
+from briefcli.importers.restructured import looks_like as looks_like_restructured
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line, unboxed
 from briefcli.importers.timeline import written_date
 from briefcli.model import Brief, CodeBlock, GlossaryEntry, Metadata, Source
@@ -131,11 +133,19 @@ def parse(
         # '.. include:: ../SECURITY.md'): the text is in that file.
         where = f": it includes {', '.join(included)}; import that file" if included else ""
         raise NotAReport(f"{name}: only reStructuredText directives, no text{where}")
+    inline = _inline_markup(lines, name)
     _unseen_markup(lines)
     first = _first_line(lines)
     scheme = choose(lines, title_at=first)
+    if inline is not None:
+        for heading in scheme.headings.values():
+            heading.title = inline.text(heading.title, heading=True)
+            heading.written = inline.text(heading.written, heading=True)
+            heading.rest = inline.text(heading.rest)
     if not scheme.name:
-        return _headingless(lines, scheme, literals, name=name, source=source, title=title)
+        return _headingless(
+            lines, scheme, literals, name=name, source=source, title=title, inline=inline
+        )
     # A document that starts with a heading: unless it is numbered ('1. Summary', which is no
     # title), the first heading is the title, as in Markdown ('Overview of changes in …').
     headed = first in scheme.headings and scheme.name != "numbered" and not scheme.untitled
@@ -150,7 +160,9 @@ def parse(
         )
         if not (date or publisher) and (footer := _manual_footer(lines, first)) is not None:
             publisher, date = footer
-    body = _Body(lines, scheme, start, literals)
+        if inline is not None:
+            found_title = inline.text(found_title, heading=True)
+    body = _Body(lines, scheme, start, literals, inline)
     items = body.run()
     drafts = assemble(items, prelude_title="Introduction", title_heading=headed)
     if headed:
@@ -213,9 +225,10 @@ def _headingless(
     name: str,
     source: str,
     title: str | None,
+    inline: Inline | None,
 ) -> tuple[Brief, list[Draft]]:
     """A text without headings as one section (see :func:`draft.headingless`), or refused."""
-    body = _Body(lines, scheme, 0, literals)
+    body = _Body(lines, scheme, 0, literals, inline)
     items = body.run()
     refusal = (
         f"{name}: no report structure found: expected numbered sections ('1. Summary', "
@@ -234,6 +247,24 @@ def _headingless(
         meta, tuple(d.section() for d in drafts), tuple(body.glossary), sources=tuple(body.sources)
     )
     return brief, drafts
+
+
+#: An anonymous link target, markup a reader never sees: '__ https://…', '__ `Name`_'.
+_ANONYMOUS_TARGET = re.compile(r"^__ (?:`[^`]+`_|\S+)$")
+
+
+def _inline_markup(lines: list[Line | None], name: str) -> Inline | None:
+    """The reader of reStructuredText's inline markup (with the document's link targets)
+    when the text is reStructuredText, whose anonymous link targets ('__ https://…') are
+    then blanked out; None for other text, whose marks are its own."""
+    texts = [line.text for line in lines if line is not None]
+    if not looks_like_restructured(name, texts):
+        return None
+    inline = Inline(texts)
+    for index, line in enumerate(lines):
+        if line is not None and not line.bulleted and _ANONYMOUS_TARGET.match(line.text):
+            lines[index] = None
+    return inline
 
 
 #: A directive that pulls in another file: '.. include:: ../SECURITY.md'.
@@ -576,8 +607,11 @@ class _Body:
         scheme: Scheme,
         start: int,
         literals: dict[int, CodeBlock] | None = None,
+        inline: Inline | None = None,
     ) -> None:
         self.lines = lines
+        #: reStructuredText's inline markup, read in each paragraph; None in other text.
+        self.inline = inline
         self.literals = literals or {}
         self.headings = scheme.headings
         # The top heading level, asked at every heading: counted once (a changelog has
@@ -796,7 +830,10 @@ class _Body:
             self.items.append(CodeBlock("\n".join(row.raw[margin:] for row in rows)))
             self.pending = []
             return
-        paragraph = clean(squeeze(" ".join(self.pending)))
+        paragraph = squeeze(" ".join(self.pending))
+        if self.inline is not None:
+            paragraph = self.inline.text(paragraph)
+        paragraph = clean(paragraph)
         self.pending = []
         if self.part == "glossary":
             self.add_term(paragraph)

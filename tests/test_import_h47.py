@@ -1,0 +1,159 @@
+"""Residuals of a sweep of 41 new documents (h47): reStructuredText's inline markup read as
+Markdown's is, man pages' titles and dates, key points that are no points, a PDF's timeline.
+
+Every input here is written for the test, in the shape of the real document named.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from briefcli.importers import import_report
+from briefcli.importers.restructured import Inline
+from briefcli.model import Brief
+
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True)
+
+
+def _brief(text: str, name: str = "report.txt") -> Brief:
+    return import_report(text.encode(), name)
+
+
+def _paragraphs(brief: Brief) -> tuple[str, ...]:
+    return tuple(p for section in brief.sections for p in section.all_paragraphs())
+
+
+# --- reStructuredText's inline markup (trio's design notes, anyio's history) ----------------
+
+RST = """Design and internals
+====================
+
+Trio's two goals are **usability** and **correctness**: we make it *easy* to get
+things *right*. Read `this blog post <https://vorpus.org/blog/>`__ and the
+`Python docs`_; the ``KeyboardInterrupt`` handling is tricky.
+
+Cancel points
+-------------
+
+A *cancel point* may raise :exc:`Cancelled`; see :func:`trio.sleep` and
+:ref:`the cancellation guide <cancellation>`.
+
+.. _Python docs: https://docs.python.org/3/
+"""
+
+MARKDOWN = """# Design and internals
+
+Trio's two goals are **usability** and **correctness**: we make it *easy* to get
+things *right*. Read [this blog post](https://vorpus.org/blog/) and the
+[Python docs](https://docs.python.org/3/); the `KeyboardInterrupt` handling is tricky.
+
+## Cancel points
+
+A *cancel point* may raise Cancelled; see trio.sleep and
+the cancellation guide.
+"""
+
+
+def test_rest_inline_markup_reads_as_markdowns_does() -> None:
+    rst, markdown = _brief(RST, "design.rst"), _brief(MARKDOWN, "design.md")
+    assert _paragraphs(rst) == _paragraphs(markdown)
+    assert _paragraphs(rst)[0] == (
+        "Trio's two goals are usability and correctness: we make it easy to get things "
+        "right. Read this blog post (https://vorpus.org/blog/) and the Python docs "
+        "(https://docs.python.org/3/); the `KeyboardInterrupt` handling is tricky."
+    )
+
+
+def test_rest_markup_in_a_heading_is_its_text_alone() -> None:
+    text = (
+        "Library\n=======\n\n:mod:`json` --- JSON encoder\n----------------------------\n\n"
+        "Some text.\n\nThe ``dict`` type and `PEP <https://peps.python.org>`_\n"
+        "---------------------------------------------\n\nMore text.\n"
+    )
+    brief = _brief(text, "json.rst")
+    titles = [section.title for section in brief.sections]
+    assert brief.meta.title == "Library"
+    assert titles == ["json --- JSON encoder", "The dict type and PEP"]
+
+
+def test_a_file_named_txt_with_rest_markup_is_read_as_rest() -> None:
+    # Django's documentation and Sphinx's '_sources/*.rst.txt' are reStructuredText.
+    text = (
+        "Coding style\n============\n\n.. _style:\n\nPython style\n------------\n\n"
+        "Use :pep:`8` and :rfc:`2616`; see `isort <https://pycqa.github.io/isort/>`_.\n"
+    )
+    assert _paragraphs(_brief(text, "coding-style.txt")) == (
+        "Use PEP 8 and RFC 2616; see isort (https://pycqa.github.io/isort/).",
+    )
+
+
+def test_plain_text_keeps_its_own_marks() -> None:
+    # No reStructuredText here: the stars and quotes are the text's own.
+    text = (
+        "NEWS\n====\n\nChanges\n-------\n\n*Important*: ``fgrep'' and *.txt globs "
+        "still work; x_ stays.\n"
+    )
+    assert _paragraphs(_brief(text, "NEWS.txt")) == (
+        "*Important*: ``fgrep'' and *.txt globs still work; x_ stays.",
+    )
+
+
+def test_anonymous_targets_give_their_links_and_are_no_text() -> None:
+    text = (
+        "Notes\n=====\n\nSee `the spec`__ and `the tests`__, or python_.\n\n"
+        "__ https://example.org/spec\n__ https://example.org/tests\n\n"
+        ".. _python: https://python.org\n"
+    )
+    assert _paragraphs(_brief(text, "notes.rst")) == (
+        "See the spec (https://example.org/spec) and the tests (https://example.org/tests), "
+        "or python (https://python.org).",
+    )
+
+
+def test_an_issue_role_is_its_number_and_no_year() -> None:
+    # marshmallow's changelog: ':issue:`1040`' is issue #1040, not the year 1040.
+    text = (
+        "Changelog\n=========\n\n3.0.0 (2019-08-18)\n------------------\n\n"
+        "- Fix ``Date`` deserialization (:issue:`1040`). Thanks :user:`sloria` for the "
+        "PR (:pr:`1041`).\n"
+    )
+    brief = _brief(text, "CHANGELOG.rst")
+    assert _paragraphs(brief) == (
+        "Fix `Date` deserialization (#1040). Thanks sloria for the PR (#1041).",
+    )
+    assert all("1040" not in event.date.text for event in brief.timeline)
+
+
+def test_escapes_and_literals_follow_rest() -> None:
+    inline = Inline([])
+    assert inline.text(r"\*args and ``a * b`` and class\_") == "*args and `a * b` and class_"
+    assert inline.text("2 * 3 * 4, *.py files, **kwargs") == "2 * 3 * 4, *.py files, **kwargs"
+    assert inline.text("``a`b``") == "``a`b``"
+    assert inline.text("__init__ and foo_ stay; [1]_ is a note") == (
+        "__init__ and foo_ stay; [1] is a note"
+    )
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABC0123456789", min_size=1, max_size=8)
+#: Each markup and what a reader sees of it.
+_MARKUP = st.sampled_from(
+    [
+        ("{}", "{}"),
+        ("*{}*", "{}"),
+        ("**{}**", "{}"),
+        ("``{}``", "`{}`"),
+        (":mod:`{}`", "{}"),
+        ("`{} <https://x.org/>`_", "{} (https://x.org/)"),
+        ("`{}`__", "{}"),
+    ]
+)
+
+
+@given(st.lists(st.tuples(_WORD, _MARKUP), min_size=1, max_size=12))
+@example([("0", ("``{}``", "`{}`")), ("0", ("**{}**", "{}")), ("0", ("``{}``", "`{}`"))])
+@SETTINGS
+def test_rest_markup_loses_no_word(pieces: list[tuple[str, tuple[str, str]]]) -> None:
+    """Only markup goes: every word of the report stays, in order."""
+    text = " ".join(form.format(word) for word, (form, _) in pieces)
+    assert Inline([]).text(text) == " ".join(seen.format(word) for word, (_, seen) in pieces)
