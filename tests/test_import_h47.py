@@ -157,3 +157,77 @@ def test_rest_markup_loses_no_word(pieces: list[tuple[str, tuple[str, str]]]) ->
     """Only markup goes: every word of the report stays, in order."""
     text = " ".join(form.format(word) for word, (form, _) in pieces)
     assert Inline([]).text(text) == " ".join(seen.format(word) for word, (_, seen) in pieces)
+
+
+# --- Man pages rendered to text (MANWIDTH=80 man -P cat 1 grep) ----------------------------
+
+MAN_PAGE = """GREP(1)                          User Commands                         GREP(1)
+
+NAME
+       grep, egrep, fgrep, rgrep - print lines that match patterns
+
+SYNOPSIS
+       grep [OPTION...] PATTERNS [FILE...]
+
+DESCRIPTION
+       grep searches for PATTERNS in each FILE.
+
+SEE ALSO
+       sed(1), sh(1)
+
+GNU grep 3.8                      {date}                           GREP(1)
+"""
+
+
+def test_a_man_pages_title_is_its_name_line_and_its_id_the_page() -> None:
+    brief = _brief(MAN_PAGE.format(date="2019-12-29"), "grep.txt")
+    assert brief.meta.id == "grep"
+    assert brief.meta.title == "grep, egrep, fgrep, rgrep - print lines that match patterns"
+    assert brief.meta.kind == "User Commands"
+    assert (brief.meta.publisher, brief.meta.date) == ("GNU grep 3.8", "2019-12-29")
+    # The NAME section stays, word for word.
+    assert brief.sections[0].title == "NAME"
+    assert brief.sections[0].paragraphs == (
+        "grep, egrep, fgrep, rgrep - print lines that match patterns",
+    )
+
+
+def test_a_given_title_still_wins_over_the_name_line() -> None:
+    brief = import_report(MAN_PAGE.format(date="2019-12-29").encode(), "grep.txt", title="Grep")
+    assert (brief.meta.title, brief.meta.id) == ("Grep", "grep")
+
+
+def test_man_page_footers_dates_in_their_own_forms() -> None:
+    # bash's 'YYYY Month D'; git's DocBook 'MM/DD/YYYY' (month first, unless it cannot be).
+    for written, date in (
+        ("2022 September 19", "2022-09-19"),
+        ("10/07/2025", "2025-10-07"),
+        ("25/12/2024", "2024-12-25"),
+        ("September 2022", "2022-09"),
+    ):
+        brief = _brief(MAN_PAGE.format(date=written), "grep.txt")
+        assert (brief.meta.date, brief.meta.publisher) == (date, "GNU grep 3.8"), written
+        assert not brief.timeline
+    # Not a date: the line stays the last section's text.
+    brief = _brief(MAN_PAGE.format(date="13/13/2025"), "grep.txt")
+    assert brief.meta.date == ""
+    assert "13/13/2025" in brief.sections[-1].paragraphs[-1]
+
+
+def test_a_bsd_man_pages_footer_names_its_system_at_both_ends() -> None:
+    text = MAN_PAGE.replace(
+        "GNU grep 3.8                      {date}                           GREP(1)",
+        "BSD                            November 28, 2022                           BSD",
+    )
+    brief = _brief(text, "grep.txt")
+    assert (brief.meta.publisher, brief.meta.date) == ("BSD", "2022-11-28")
+
+
+def test_a_text_without_a_man_header_keeps_its_first_line_as_title() -> None:
+    text = MAN_PAGE.format(date="2019-12-29").replace(
+        "GREP(1)                          User Commands                         GREP(1)",
+        "Notes on grep",
+    )
+    brief = _brief(text, "notes.txt")
+    assert brief.meta.title == "Notes on grep"
+    assert brief.meta.kind == ""

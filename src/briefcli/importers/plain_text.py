@@ -35,7 +35,7 @@ from briefcli.importers.headings import (
     norm,
     starts_changelog,
 )
-from briefcli.importers.naming import brief_id
+from briefcli.importers.naming import brief_id, slug
 from briefcli.importers.restructured import Inline
 from briefcli.importers.restructured import looks_like as looks_like_restructured
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line, unboxed
@@ -151,6 +151,7 @@ def parse(
     headed = first in scheme.headings and scheme.name != "numbered" and not scheme.untitled
     kind = date = publisher = ""
     found_title = ""
+    manual = None
     start = 0
     if scheme.untitled:
         found_title = name_title(name, UNTITLED_LOG)
@@ -158,6 +159,7 @@ def parse(
         found_title, kind, date, publisher, start = _header(
             lines, name, title is not None, first in scheme.headings
         )
+        manual = _manual_header(lines, first)
         if not (date or publisher) and (footer := _manual_footer(lines, first)) is not None:
             publisher, date = footer
         if inline is not None:
@@ -173,8 +175,14 @@ def parse(
         raise NotAReport(f"{name}: the sections hold no text")
     drafts = _numbered_with_parts(drafts, scheme.parts)
     give_roles(drafts)
+    own_id = ""
+    if manual is not None and (named := _manual_title(drafts)):
+        # A manual page: titled by its NAME line, named by its page ('grep'), of the kind its
+        # header says ('User Commands').
+        found_title, own_id = named, slug(manual["name"] or manual["bare"].split("(")[0])
+        kind = kind or (manual["manual"] or "")
     title = title or found_title or "Untitled report"
-    meta = Metadata(brief_id(title, name), title, kind, date, publisher, source)
+    meta = Metadata(own_id or brief_id(title, name), title, kind, date, publisher, source)
     brief = Brief(
         meta,
         tuple(d.section() for d in drafts),
@@ -553,15 +561,24 @@ def _header(
 
 
 #: A manual page's header: its name and section at both ends ('GREP(1)  User Commands  GREP(1)').
-_MANUAL_HEADER = re.compile(r"^(?P<page>\S+\([0-9][\w:]*\))\s{2,}.*\s(?P=page)$")
+_MANUAL_HEADER = re.compile(
+    r"^(?P<page>(?P<name>\S+)\([0-9][\w:]*\))\s{2,}(?P<manual>.*\S)\s{2,}(?P=page)$"
+    r"|^(?P<bare>\S+\([0-9][\w:]*\))\s{2,}(?P=bare)$"
+)
+
+
+def _manual_header(lines: list[Line | None], first: int) -> re.Match[str] | None:
+    """The header of a manual page rendered to text ('GREP(1)  User Commands  GREP(1)') when
+    the text's first line is one; else None."""
+    top = lines[first] if first < len(lines) else None
+    return _MANUAL_HEADER.match(top.raw.strip()) if top is not None else None
 
 
 def _manual_footer(lines: list[Line | None], first: int) -> tuple[str, str] | None:
     """A manual page's footer ('GNU grep 3.8      2019-12-29      GREP(1)', its source, date
     and name) as (source, date), taken out of the text: it is the page's publisher and date,
     not the last section's text nor a timeline event. None where the text is no man page."""
-    top = lines[first] if first < len(lines) else None
-    header = _MANUAL_HEADER.match(top.raw.strip()) if top is not None else None
+    header = _manual_header(lines, first)
     if header is None:
         return None
     last = len(lines) - 1
@@ -571,13 +588,46 @@ def _manual_footer(lines: list[Line | None], first: int) -> tuple[str, str] | No
     if bottom is None or last == first:
         return None
     cells = re.split(r"\s{2,}", bottom.raw.strip())
-    if len(cells) != 3 or cells[2] != header["page"]:
+    # The page's name at the right, or mdoc's system at both ends ('BSD  November 28, 2022  BSD').
+    if len(cells) != 3 or cells[2] not in (header["page"] or header["bare"], cells[0]):
         return None
-    date = written_date(cells[1])
+    date = _manual_date(cells[1])
     if date is None:
         return None
     lines[last] = None
     return cells[0], date
+
+
+#: Dates man pages' footers write that no report's text does: 'YYYY Month D' (bash's) and
+#: DocBook's 'MM/DD/YYYY' (git's '10/07/2025').
+_YEAR_MONTH_DAY = re.compile(r"^(?P<year>\d{4}) (?P<month>[A-Za-z]{3,9}\.?) (?P<day>\d{1,2})$")
+_SLASHED = re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})$")
+
+
+def _manual_date(text: str) -> str | None:
+    """A man page footer's date in the brief's form: any date a report writes, and the forms
+    of :data:`_YEAR_MONTH_DAY` and :data:`_SLASHED` (month first, as DocBook writes it, unless
+    the first number is no month); None if ``text`` is no date."""
+    if (date := written_date(text)) is not None:
+        return date
+    if found := _YEAR_MONTH_DAY.match(text):
+        return written_date(f"{found['month']} {found['day']}, {found['year']}")
+    if found := _SLASHED.match(text):
+        month, day = int(found["first"]), int(found["second"])
+        if month > 12:
+            month, day = day, month
+        return written_date(f"{found['year']}-{month:02d}-{day:02d}")
+    return None
+
+
+def _manual_title(drafts: list[Draft]) -> str:
+    """A manual page's title: its NAME section's line ('grep, egrep, fgrep - print lines that
+    match patterns'), as the page's header only names it; '' when it has none."""
+    named = next((d for d in drafts if not d.prelude and d.title.casefold() == "name"), None)
+    if named is None or not named.paras:
+        return ""
+    line = " ".join(named.paras[0].split())
+    return line if 0 < len(line) <= MAX_TITLE and "\n" not in named.paras[0] else ""
 
 
 def _date_line(line: Line | None) -> tuple[str, str] | None:
