@@ -231,3 +231,68 @@ def test_a_text_without_a_man_header_keeps_its_first_line_as_title() -> None:
     brief = _brief(text, "notes.txt")
     assert brief.meta.title == "Notes on grep"
     assert brief.meta.kind == ""
+
+
+# --- Key points that are no points: checklists, a licence's definitions (MPL 2.0) ------------
+
+
+def test_a_checklists_tasks_are_no_key_points() -> None:
+    from briefcli.summarize import is_point, key_points
+
+    assert not is_point("[ ] Tag the release on the main branch today.")
+    assert not is_point("[x] Publish the notes to the mailing list and the site.")
+    assert is_point("The release was tagged on the main branch today.")
+    paragraphs = (
+        "The release process has five steps, and each one is checked by a second person.",
+        "- [ ] Tag the release on the main branch today.",
+        "- [x] Publish the notes to the mailing list and the site.",
+        "A release that fails a check is not published until the check passes again.",
+    )
+    chosen = [point.text for point in key_points(paragraphs)]
+    assert chosen and not any("[" in text for text in chosen)
+
+
+MPL = """Mozilla Public License Version 2.0
+==================================
+
+1. Definitions
+--------------
+
+1.1. "Contributor"
+    means each individual or legal entity that creates, contributes to
+    the creation of, or owns Covered Software.
+
+1.2. "Contribution"
+    means Covered Software of a particular Contributor.
+
+1.3. "License"
+    means this document.
+
+1.4. "You" (or "Your")
+    means an individual or a legal entity exercising rights under this
+    License. For legal entities, "You" includes any entity that
+    controls, is controlled by, or is under common control with You.
+
+2. License Grants and Conditions
+--------------------------------
+
+2.1. Grants
+
+Each Contributor hereby grants You a world-wide, royalty-free,
+non-exclusive license under the Contributor's intellectual property.
+"""
+
+
+def test_a_definitions_verb_cut_from_its_term_is_no_key_point() -> None:
+    from briefcli.summarize import is_point, key_points
+
+    assert not is_point("means Covered Software of a particular Contributor.")
+    assert is_point('"Contribution" means Covered Software of a particular Contributor.')
+    assert is_point("Means testing of the benefit was dropped in the year after the review.")
+    brief = _brief(MPL, "MPL-2.0.txt")
+    definitions = brief.sections[0]
+    chosen = [point.text for point in key_points(definitions.all_paragraphs())]
+    assert chosen == [
+        'For legal entities, "You" includes any entity that controls, is controlled by, or '
+        "is under common control with You."
+    ]
