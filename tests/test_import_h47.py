@@ -296,3 +296,56 @@ def test_a_definitions_verb_cut_from_its_term_is_no_key_point() -> None:
         'For legal entities, "You" includes any entity that controls, is controlled by, or '
         "is under common control with You."
     ]
+
+
+# --- A PDF's timeline: pieces of lines and figures are no events (HotOS'17 paper) -------------
+
+
+def _events(paragraphs: tuple[str, ...], *, paged: bool) -> list[tuple[str, str]]:
+    from briefcli.importers.timeline import extract
+    from briefcli.model import Metadata, Section
+
+    meta = Metadata("paper", "Paper", "", "", "", "")
+    brief = Brief(meta, (Section("2", "Complexity", paragraphs),))
+    return [(event.date.text, event.event) for event in extract(brief, paged=paged)]
+
+
+COLUMNS = (
+    "Since 2007 Intel’s processors have followed a “Tick-Tock” development model.",
+    "cent 2015–2016 jump in the general complexity of x86. SSE, and AVX) added data "
+    "processing instructions, and",
+    "virtual-machine extensions (both added in 2007). tion of 64-bit mode and "
+    "virtualisation extensions, OS de",
+    "10 9 control transfers, new exception, pg. table a TSX launched with “Haswell” in 2013 "
+    "but was later disabled due to a bug. “Broadwell” CPUs with the bug fix shipped in late "
+    "2014.",
+)
+
+
+def test_a_pdfs_lines_broken_off_at_both_ends_give_no_events() -> None:
+    assert _events(COLUMNS, paged=True) == [
+        ("2007", "Since 2007 Intel’s processors have followed a “Tick-Tock” development model."),
+        ("2013", "TSX launched with “Haswell” in 2013 but was later disabled due to a bug."),
+        ("2014", "“Broadwell” CPUs with the bug fix shipped in late 2014."),
+    ]
+
+
+def test_text_not_laid_out_on_pages_keeps_a_paragraph_in_lower_case() -> None:
+    # A changelog's wrapped entry opens in lower case and may stop on a word: an event.
+    entry = (
+        "new official stable version since 1.2.0 in October 2003. Many thanks to all the "
+        "bug reporters and bug fixers",
+    )
+    assert _events(entry, paged=False) == [
+        ("2003-10", "new official stable version since 1.2.0 in October 2003.")
+    ]
+    # On a PDF's page the same lines are a piece between two columns.
+    assert _events(entry, paged=True) == []
+
+
+def test_figure_labels_with_no_sentence_after_them_give_no_event() -> None:
+    assert _events(("10 9 control transfers, new exception, pg. table in 2013.",), paged=True) == []
+    # A number in groups of three is no axis's labels.
+    assert _events(("10 000 visitors came to the fair in 2013.",), paged=True) == [
+        ("2013", "10 000 visitors came to the fair in 2013.")
+    ]
