@@ -349,3 +349,12 @@ def test_figure_labels_with_no_sentence_after_them_give_no_event() -> None:
     assert _events(("10 000 visitors came to the fair in 2013.",), paged=True) == [
         ("2013", "10 000 visitors came to the fair in 2013.")
     ]
+
+
+def test_the_rule_under_a_numbered_heading_is_no_text() -> None:
+    # MPL 2.0: '1. Definitions' over '--------------', read as a numbered heading.
+    brief = _brief(MPL, "MPL-2.0.txt")
+    assert [section.paragraphs for section in brief.sections] == [(), ()]
+    assert brief.sections[0].subsections[1].paragraphs == (
+        "means Covered Software of a particular Contributor.",
+    )

@@ -746,6 +746,8 @@ class _Body:
                 self.flush()
             elif heading := self.headings.get(index):
                 self.heading(heading, line)
+            elif self._underline(index, line):
+                continue  # the rule under a heading another scheme found ('1. Definitions')
             elif not self.special(line, index):
                 # ``pending`` holds the paragraph the previous line belongs to, if any.
                 # A field (':Date: 2001-08-16') is a line of its own, as a list item is, and
@@ -786,6 +788,17 @@ class _Body:
                     self.flush()
         self.flush()
         return self.items
+
+    def _underline(self, index: int, line: Line) -> bool:
+        """Whether ``line`` underlines the heading just above it, as long as it (MPL 2.0's
+        '1. Definitions' over '--------------', read as a numbered heading)."""
+        above = self.lines[index - 1] if index > self.start else None
+        return (
+            above is not None
+            and index - 1 in self.headings
+            and UNDERLINE.match(line.raw.strip()) is not None
+            and abs(len(line.raw.strip()) - len(above.raw.strip())) <= 3
+        )
 
     def open_glossary(self, title: str, line: int) -> None:
         """The glossary part begins at ``line``, under ``title`` as written ('Definitions:')."""
