@@ -358,3 +358,14 @@ def test_the_rule_under_a_numbered_heading_is_no_text() -> None:
     assert brief.sections[0].subsections[1].paragraphs == (
         "means Covered Software of a particular Contributor.",
     )
+
+
+def test_numbered_headings_underlined_are_plain_text_whatever_the_name() -> None:
+    # /usr/share/common-licenses/MPL-2.0 has no suffix: read as Markdown, each '1. Definitions'
+    # over '-----' was a list's item over a rule, and the licence one section.
+    brief = _brief(MPL, "MPL-2.0")
+    assert [section.id for section in brief.sections] == ["1", "2"]
+    assert [sub.id for sub in brief.sections[0].subsections] == ["1-1", "1-2", "1-3", "1-4"]
+    # A Markdown file with one such line is still Markdown.
+    markdown = "# Notes\n\n1. First\n---\n\nText with *stars*.\n"
+    assert _paragraphs(_brief(markdown, "NOTES")) == ("1. First", "Text with stars.")

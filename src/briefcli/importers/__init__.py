@@ -27,6 +27,8 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 #: Text that is never Markdown, whatever it holds.
 _TEXT_SUFFIXES = (".txt", ".text", ".news", ".rst", ".1", ".man")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: A numbered heading over its underline: '1. Definitions' over '--------------'.
+_NUMBERED_UNDERLINED = r"^\d{1,3}\.[ \t]+\S[^\n]*\n[-=]{3,}[ \t]*$"
 _PDF_SUFFIXES = (".pdf",)
 
 
@@ -244,12 +246,18 @@ def detect(decoded: str, name: str) -> str:
     A '.txt' file is never read as Markdown: '<Ctrl-Z Return>' stays text. (Web pages and
     PDFs are told by :func:`sniff`, before the bytes are decoded.)
     """
+    import re
+
     from briefcli.importers import markdown_source, plain_text
 
     suffix = _suffix(name)
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in _TEXT_SUFFIXES or plain_text.looks_like(decoded, strong=True):
+        return "goover"
+    if len(re.findall(_NUMBERED_UNDERLINED, decoded[:200_000], re.MULTILINE)) >= 2:
+        # Numbered headings underlined ('1. Definitions' over '-----', MPL 2.0): Markdown
+        # reads each as a list's item over a rule, and the sections would be lost.
         return "goover"
     if markdown_source.looks_like(decoded):
         return "markdown"
