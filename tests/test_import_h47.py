@@ -369,3 +369,15 @@ def test_numbered_headings_underlined_are_plain_text_whatever_the_name() -> None
     # A Markdown file with one such line is still Markdown.
     markdown = "# Notes\n\n1. First\n---\n\nText with *stars*.\n"
     assert _paragraphs(_brief(markdown, "NOTES")) == ("1. First", "Text with stars.")
+
+
+def test_a_ref_to_a_label_reads_as_the_title_of_the_section_it_labels() -> None:
+    # Jinja's templates.rst: '.. _for-loop:' over 'For'; ':ref:`for-loop`' shows 'For'.
+    text = (
+        "Guide\n=====\n\nSee :ref:`install`, :ref:`the steps <install>` and :ref:`elsewhere`.\n\n"
+        ".. _install:\n\nInstalling ``pip``\n------------------\n\nRun it.\n"
+    )
+    assert _paragraphs(_brief(text, "guide.rst")) == (
+        "See Installing pip, the steps and elsewhere.",
+        "Run it.",
+    )

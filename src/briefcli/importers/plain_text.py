@@ -134,10 +134,12 @@ def parse(
         where = f": it includes {', '.join(included)}; import that file" if included else ""
         raise NotAReport(f"{name}: only reStructuredText directives, no text{where}")
     inline = _inline_markup(lines, name)
+    labels = _section_labels(lines) if inline is not None else {}
     _unseen_markup(lines)
     first = _first_line(lines)
     scheme = choose(lines, title_at=first)
     if inline is not None:
+        _label_sections(inline, labels, scheme)
         for heading in scheme.headings.values():
             heading.title = inline.text(heading.title, heading=True)
             heading.written = inline.text(heading.written, heading=True)
@@ -273,6 +275,31 @@ def _inline_markup(lines: list[Line | None], name: str) -> Inline | None:
         if line is not None and not line.bulleted and _ANONYMOUS_TARGET.match(line.text):
             lines[index] = None
     return inline
+
+
+#: An internal link target, which labels the section after it: '.. _install:'.
+_LABEL = re.compile(r"^\.\.\s+_(?P<name>[^:`]+|`[^`]+`):$")
+#: Most lines between a label and the heading it labels (an overline, a blank line).
+_LABEL_REACH = 3
+
+
+def _section_labels(lines: list[Line | None]) -> dict[int, str]:
+    """The internal targets of a reStructuredText text, by the index of their line."""
+    return {
+        index: found["name"]
+        for index, line in enumerate(lines)
+        if line is not None and not line.indent and (found := _LABEL.match(line.text))
+    }
+
+
+def _label_sections(inline: Inline, labels: dict[int, str], scheme: Scheme) -> None:
+    """Tell ``inline`` the title of the heading each label stands over (within
+    :data:`_LABEL_REACH` lines), so that a ':ref:`install`' reads as that title."""
+    for index, name in labels.items():
+        for at in range(index + 1, index + 1 + _LABEL_REACH):
+            if (heading := scheme.headings.get(at)) is not None:
+                inline.label(name, inline.text(heading.title, heading=True))
+                break
 
 
 #: A directive that pulls in another file: '.. include:: ../SECURITY.md'.

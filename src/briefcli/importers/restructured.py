@@ -48,6 +48,7 @@ _ISSUE_ROLES = frozenset(
     ("issue", "issues", "pr", "pull", "gh", "ghissue", "ghpull", "bug", "bpo", "trac", "ticket")
 )
 #: A link target: '.. _Python: https://python.org', '.. __: https://…', '__ https://…'.
+#: One without an address ('.. _install:') labels what follows it.
 _TARGET = re.compile(r"^(?:\.\.\s+_(?P<name>`[^`]+`|[^:`]+|__?):|__)(?:\s+(?P<url>\S.*))?$")
 #: Markup the text must hold for a file not named '.rst' to be read as reStructuredText: a
 #: directive, a link target, a role or a link.
@@ -78,6 +79,9 @@ class Inline:
         self.targets: dict[str, str] = {}
         self.anonymous: list[str] = []
         self.taken = 0
+        #: The titles of the sections that internal targets label ('.. _install:' over
+        #: 'Installing'): what a ':ref:`install`' shows.
+        self.labels: dict[str, str] = {}
         for line in lines:
             if not (line.startswith((".. _", "__ ", ".. __:")) and (found := _TARGET.match(line))):
                 continue
@@ -87,6 +91,10 @@ class Inline:
                 self.anonymous.append(url)
             elif name != "_":
                 self.targets.setdefault(_name(name), url)
+
+    def label(self, name: str, title: str) -> None:
+        """Name the section ``title`` that the internal target ``name`` labels."""
+        self.labels.setdefault(_name(name), title)
 
     def text(self, text: str, *, heading: bool = False) -> str:
         """``text`` as a reader sees it; in a heading, without links' addresses or code's
@@ -127,6 +135,8 @@ class Inline:
         if (role := found["role"]) is not None or found["suffix"] is not None:
             role = (role or found["suffix"]).rsplit(":", 1)[-1].casefold()
             body = found["rolebody"] or found["suffixed"]
+            if role == "ref" and (title := self.labels.get(_name(body))):
+                return title  # the title of the section the label names, as Sphinx shows
             return _role(role, body, heading)
         if (reference := found["reference"]) is not None:
             anonymous = found["anonymous"] == "__"
