@@ -264,6 +264,9 @@ def is_notice(text: str) -> bool:
 #: sentence that a page, a column or a list item broke ('and ``packaging``; and bumped …',
 #: 'by the entropy encoder when needed).'). A name in lower case ('find exits …') may open one.
 _CONTINUING = _STOPWORDS - {"i"}
+#: Verbs that open no sentence in lower case: what follows a defined term, cut from it (a
+#: licence's '1.3. "Contribution"' over 'means Covered Software of a particular Contributor.').
+_PREDICATES = frozenset(("means", "mean", "refers", "denotes", "signifies", "shall"))
 #: Words that end no sentence: a text without a closing mark that ends with one was cut
 #: ('The factory only hired workers who', '… is defined by the following'). Not prepositions,
 #: which may end one ('Returns: {TracingChannel} Collection of channels to trace with').
@@ -292,6 +295,8 @@ def _mark_patterns() -> dict[str, re.Pattern[str]]:
             r"(?:[\s.,;*_()]|\band\b|:[\w:-]+:`[^`]*`|\{[\w:-]+\}`[^`]*`|#\d+"
             r"|\((?:https?://|#)[^\s)]*\))*\Z"
         ),
+        # A checklist's box, ticked or not, as Markdown writes it: '[ ] Tag', '[x] Tag'.
+        "checkbox": re.compile(r"\[[ xX]\]\s"),
         # The first word, after a list item's letter ('a) Accompany …', '(b) the …').
         "first": re.compile(r"(?:\(?[^\W\d_]{1,2}[.)]\s+)?([^\W\d_]+)"),
         # (From a word's first letter only: see 'references'.)
@@ -313,20 +318,24 @@ def is_point(text: str) -> bool:
     """Whether a prose sentence can stand alone as a key point: not a piece of a sentence, a
     byline, an aside, a caption or a table row of repeated words.
 
-    Pieces: it opens with a joining word in lower case, it ends with no closing mark after a
+    Pieces: it opens with a joining word in lower case or with a defined term's verb ('means
+    …', cut from its term), it ends with no closing mark after a
     joining word or a hyphen, or it opens a bracket it never closes (the page or column broke
     it). A byline: a short sentence with an e-mail address ('Dr. Tobias Quathamer
     toddy@debian.org Sun, 2 Aug 2015'). An aside: the whole sentence in brackets ('(bugfix
     release, released Mar 05, 2010)'). A label that only leads to references ('Related issues
     on GitHub: :issue:`7916`.'). A caption ('Listing 4-4: Transferring …', 'Figure 3. …'),
-    which says what a figure shows without it. A row of cells: of six or more content words, half or
+    which says what a figure shows without it. A checklist's task ('[ ] Tag the release'). A
+    row of cells: of six or more content words, half or
     more repeat one before ('Closure Permanent Closure Permanent …', 'X: Added Y: Added …').
     """
     patterns = _mark_patterns()
     if patterns["caption"].match(text):
         return False  # what a figure, table or listing shows, without it
+    if patterns["checkbox"].match(text):
+        return False  # a task of a checklist ('[ ] Tag the release'), no point made
     first = patterns["first"].match(text.lstrip("\"'‘“«*_"))
-    if first and first.group(1) in _CONTINUING:
+    if first and (first.group(1) in _CONTINUING or first.group(1) in _PREDICATES):
         return False
     stripped = text.rstrip("\"'’”»*_`")
     if stripped and stripped[-1] not in ".!?…:;)]}":

@@ -27,6 +27,8 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 #: Text that is never Markdown, whatever it holds.
 _TEXT_SUFFIXES = (".txt", ".text", ".news", ".rst", ".1", ".man")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: A numbered heading over its underline: '1. Definitions' over '--------------'.
+_NUMBERED_UNDERLINED = r"^\d{1,3}\.[ \t]+\S[^\n]*\n[-=]{3,}[ \t]*$"
 _PDF_SUFFIXES = (".pdf",)
 
 
@@ -113,7 +115,7 @@ def import_report(
     # passed them without keeping them either, as `brief import` does).
     held = [data]
     del data
-    brief, _, own = _parse(held, name, form, source=source, title=title, encoding=encoding)
+    brief, _, own, chosen = _parse(held, name, form, source=source, title=title, encoding=encoding)
     meta = brief.meta
     if title is not None:
         meta = meta._replace(title=" ".join(title.split()))
@@ -121,7 +123,7 @@ def import_report(
     if brief_id is not None:
         meta = meta._replace(id=brief_id)
     brief = brief._replace(meta=meta)
-    events = list(timeline.extract(brief))
+    events = list(timeline.extract(brief, paged=chosen == "pdf"))
     # Dates a page marks up (<time datetime>) that the prose's own dates do not already give.
     seen = {(e.date.text, e.event) for e in events}
     events += [e for e in own if (e.date.text, e.event) not in seen]
@@ -137,9 +139,9 @@ def outline(
     text before the first heading), the id it gets and its depth (1 section, 2 subsection).
     A report without a title line (which import needs ``--title`` for) is outlined too."""
     try:
-        _, drafts, _ = _parse([data], name, form, encoding=encoding)
+        _, drafts, _, _ = _parse([data], name, form, encoding=encoding)
     except NoTitle:
-        _, drafts, _ = _parse([data], name, form, title="outline", encoding=encoding)
+        _, drafts, _, _ = _parse([data], name, form, title="outline", encoding=encoding)
     entries = []
     for draft in drafts:
         entries.append(OutlineEntry(draft.line, draft.id, draft.title, 1))
@@ -167,9 +169,11 @@ def _parse(
     source: str = "",
     title: str | None = None,
     encoding: str | None = None,
-) -> tuple[Brief, list[Draft], list[TimelineEvent]]:
+) -> tuple[Brief, list[Draft], list[TimelineEvent], str]:
     """Read the report whose bytes ``held`` holds: they are taken out of it, so that nothing
-    but this function holds them, and they are let go once decoded (issue 12: peak memory)."""
+    but this function holds them, and they are let go once decoded (issue 12: peak memory).
+    Also the dates a web page marks up, and the form it was read as ('pdf', 'html',
+    'markdown', 'goover')."""
     from briefcli.importers import containers, markdown_source, plain_text, text
 
     data = held.pop()
@@ -188,7 +192,7 @@ def _parse(
         from briefcli.importers import pdf_source
 
         brief, drafts = pdf_source.parse(data, name=name, source=source, title=title)
-        return brief, drafts, []
+        return brief, drafts, [], chosen
     if chosen == "html":
         from briefcli.importers import html_source
 
@@ -196,7 +200,7 @@ def _parse(
         brief, drafts, marks = html_source.parse(
             data, name=name, source=source, title=title, base_url=base
         )
-        return brief, drafts, html_source.time_events(brief, marks)
+        return brief, drafts, html_source.time_events(brief, marks), chosen
     if chosen == "auto" and text.is_info(data):
         chosen = "goover"  # an Info manual's underlines are Texinfo's, not Markdown's
     decoded = [text.decode_report(data, name)]
@@ -205,7 +209,7 @@ def _parse(
     read = markdown_source.parse if chosen == "markdown" else plain_text.parse
     # ``pop()``: the reader holds the only reference to the text and may let it go once
     # read (the plain-text reader does, after splitting it into lines).
-    return (*read(decoded.pop(), name=name, source=source, title=title), [])
+    return (*read(decoded.pop(), name=name, source=source, title=title), [], chosen)
 
 
 def sniff(data: bytes, name: str) -> str:
@@ -242,12 +246,18 @@ def detect(decoded: str, name: str) -> str:
     A '.txt' file is never read as Markdown: '<Ctrl-Z Return>' stays text. (Web pages and
     PDFs are told by :func:`sniff`, before the bytes are decoded.)
     """
+    import re
+
     from briefcli.importers import markdown_source, plain_text
 
     suffix = _suffix(name)
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in _TEXT_SUFFIXES or plain_text.looks_like(decoded, strong=True):
+        return "goover"
+    if len(re.findall(_NUMBERED_UNDERLINED, decoded[:200_000], re.MULTILINE)) >= 2:
+        # Numbered headings underlined ('1. Definitions' over '-----', MPL 2.0): Markdown
+        # reads each as a list's item over a rule, and the sections would be lost.
         return "goover"
     if markdown_source.looks_like(decoded):
         return "markdown"

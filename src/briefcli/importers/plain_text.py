@@ -35,7 +35,9 @@ from briefcli.importers.headings import (
     norm,
     starts_changelog,
 )
-from briefcli.importers.naming import brief_id
+from briefcli.importers.naming import brief_id, slug
+from briefcli.importers.restructured import Inline
+from briefcli.importers.restructured import looks_like as looks_like_restructured
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line, unboxed
 from briefcli.importers.timeline import written_date
 from briefcli.model import Brief, CodeBlock, GlossaryEntry, Metadata, Source
@@ -131,16 +133,27 @@ def parse(
         # '.. include:: ../SECURITY.md'): the text is in that file.
         where = f": it includes {', '.join(included)}; import that file" if included else ""
         raise NotAReport(f"{name}: only reStructuredText directives, no text{where}")
+    inline = _inline_markup(lines, name)
+    labels = _section_labels(lines) if inline is not None else {}
     _unseen_markup(lines)
     first = _first_line(lines)
     scheme = choose(lines, title_at=first)
+    if inline is not None:
+        _label_sections(inline, labels, scheme)
+        for heading in scheme.headings.values():
+            heading.title = inline.text(heading.title, heading=True)
+            heading.written = inline.text(heading.written, heading=True)
+            heading.rest = inline.text(heading.rest)
     if not scheme.name:
-        return _headingless(lines, scheme, literals, name=name, source=source, title=title)
+        return _headingless(
+            lines, scheme, literals, name=name, source=source, title=title, inline=inline
+        )
     # A document that starts with a heading: unless it is numbered ('1. Summary', which is no
     # title), the first heading is the title, as in Markdown ('Overview of changes in …').
     headed = first in scheme.headings and scheme.name != "numbered" and not scheme.untitled
     kind = date = publisher = ""
     found_title = ""
+    manual = None
     start = 0
     if scheme.untitled:
         found_title = name_title(name, UNTITLED_LOG)
@@ -148,9 +161,12 @@ def parse(
         found_title, kind, date, publisher, start = _header(
             lines, name, title is not None, first in scheme.headings
         )
+        manual = _manual_header(lines, first)
         if not (date or publisher) and (footer := _manual_footer(lines, first)) is not None:
             publisher, date = footer
-    body = _Body(lines, scheme, start, literals)
+        if inline is not None:
+            found_title = inline.text(found_title, heading=True)
+    body = _Body(lines, scheme, start, literals, inline)
     items = body.run()
     drafts = assemble(items, prelude_title="Introduction", title_heading=headed)
     if headed:
@@ -161,8 +177,14 @@ def parse(
         raise NotAReport(f"{name}: the sections hold no text")
     drafts = _numbered_with_parts(drafts, scheme.parts)
     give_roles(drafts)
+    own_id = ""
+    if manual is not None and (named := _manual_title(drafts)):
+        # A manual page: titled by its NAME line, named by its page ('grep'), of the kind its
+        # header says ('User Commands').
+        found_title, own_id = named, slug(manual["name"] or manual["bare"].split("(")[0])
+        kind = kind or (manual["manual"] or "")
     title = title or found_title or "Untitled report"
-    meta = Metadata(brief_id(title, name), title, kind, date, publisher, source)
+    meta = Metadata(own_id or brief_id(title, name), title, kind, date, publisher, source)
     brief = Brief(
         meta,
         tuple(d.section() for d in drafts),
@@ -213,9 +235,10 @@ def _headingless(
     name: str,
     source: str,
     title: str | None,
+    inline: Inline | None,
 ) -> tuple[Brief, list[Draft]]:
     """A text without headings as one section (see :func:`draft.headingless`), or refused."""
-    body = _Body(lines, scheme, 0, literals)
+    body = _Body(lines, scheme, 0, literals, inline)
     items = body.run()
     refusal = (
         f"{name}: no report structure found: expected numbered sections ('1. Summary', "
@@ -234,6 +257,49 @@ def _headingless(
         meta, tuple(d.section() for d in drafts), tuple(body.glossary), sources=tuple(body.sources)
     )
     return brief, drafts
+
+
+#: An anonymous link target, markup a reader never sees: '__ https://…', '__ `Name`_'.
+_ANONYMOUS_TARGET = re.compile(r"^__ (?:`[^`]+`_|\S+)$")
+
+
+def _inline_markup(lines: list[Line | None], name: str) -> Inline | None:
+    """The reader of reStructuredText's inline markup (with the document's link targets)
+    when the text is reStructuredText, whose anonymous link targets ('__ https://…') are
+    then blanked out; None for other text, whose marks are its own."""
+    texts = [line.text for line in lines if line is not None]
+    if not looks_like_restructured(name, texts):
+        return None
+    inline = Inline(texts)
+    for index, line in enumerate(lines):
+        if line is not None and not line.bulleted and _ANONYMOUS_TARGET.match(line.text):
+            lines[index] = None
+    return inline
+
+
+#: An internal link target, which labels the section after it: '.. _install:'.
+_LABEL = re.compile(r"^\.\.\s+_(?P<name>[^:`]+|`[^`]+`):$")
+#: Most lines between a label and the heading it labels (an overline, a blank line).
+_LABEL_REACH = 3
+
+
+def _section_labels(lines: list[Line | None]) -> dict[int, str]:
+    """The internal targets of a reStructuredText text, by the index of their line."""
+    return {
+        index: found["name"]
+        for index, line in enumerate(lines)
+        if line is not None and not line.indent and (found := _LABEL.match(line.text))
+    }
+
+
+def _label_sections(inline: Inline, labels: dict[int, str], scheme: Scheme) -> None:
+    """Tell ``inline`` the title of the heading each label stands over (within
+    :data:`_LABEL_REACH` lines), so that a ':ref:`install`' reads as that title."""
+    for index, name in labels.items():
+        for at in range(index + 1, index + 1 + _LABEL_REACH):
+            if (heading := scheme.headings.get(at)) is not None:
+                inline.label(name, inline.text(heading.title, heading=True))
+                break
 
 
 #: A directive that pulls in another file: '.. include:: ../SECURITY.md'.
@@ -522,15 +588,24 @@ def _header(
 
 
 #: A manual page's header: its name and section at both ends ('GREP(1)  User Commands  GREP(1)').
-_MANUAL_HEADER = re.compile(r"^(?P<page>\S+\([0-9][\w:]*\))\s{2,}.*\s(?P=page)$")
+_MANUAL_HEADER = re.compile(
+    r"^(?P<page>(?P<name>\S+)\([0-9][\w:]*\))\s{2,}(?P<manual>.*\S)\s{2,}(?P=page)$"
+    r"|^(?P<bare>\S+\([0-9][\w:]*\))\s{2,}(?P=bare)$"
+)
+
+
+def _manual_header(lines: list[Line | None], first: int) -> re.Match[str] | None:
+    """The header of a manual page rendered to text ('GREP(1)  User Commands  GREP(1)') when
+    the text's first line is one; else None."""
+    top = lines[first] if first < len(lines) else None
+    return _MANUAL_HEADER.match(top.raw.strip()) if top is not None else None
 
 
 def _manual_footer(lines: list[Line | None], first: int) -> tuple[str, str] | None:
     """A manual page's footer ('GNU grep 3.8      2019-12-29      GREP(1)', its source, date
     and name) as (source, date), taken out of the text: it is the page's publisher and date,
     not the last section's text nor a timeline event. None where the text is no man page."""
-    top = lines[first] if first < len(lines) else None
-    header = _MANUAL_HEADER.match(top.raw.strip()) if top is not None else None
+    header = _manual_header(lines, first)
     if header is None:
         return None
     last = len(lines) - 1
@@ -540,13 +615,46 @@ def _manual_footer(lines: list[Line | None], first: int) -> tuple[str, str] | No
     if bottom is None or last == first:
         return None
     cells = re.split(r"\s{2,}", bottom.raw.strip())
-    if len(cells) != 3 or cells[2] != header["page"]:
+    # The page's name at the right, or mdoc's system at both ends ('BSD  November 28, 2022  BSD').
+    if len(cells) != 3 or cells[2] not in (header["page"] or header["bare"], cells[0]):
         return None
-    date = written_date(cells[1])
+    date = _manual_date(cells[1])
     if date is None:
         return None
     lines[last] = None
     return cells[0], date
+
+
+#: Dates man pages' footers write that no report's text does: 'YYYY Month D' (bash's) and
+#: DocBook's 'MM/DD/YYYY' (git's '10/07/2025').
+_YEAR_MONTH_DAY = re.compile(r"^(?P<year>\d{4}) (?P<month>[A-Za-z]{3,9}\.?) (?P<day>\d{1,2})$")
+_SLASHED = re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})$")
+
+
+def _manual_date(text: str) -> str | None:
+    """A man page footer's date in the brief's form: any date a report writes, and the forms
+    of :data:`_YEAR_MONTH_DAY` and :data:`_SLASHED` (month first, as DocBook writes it, unless
+    the first number is no month); None if ``text`` is no date."""
+    if (date := written_date(text)) is not None:
+        return date
+    if found := _YEAR_MONTH_DAY.match(text):
+        return written_date(f"{found['month']} {found['day']}, {found['year']}")
+    if found := _SLASHED.match(text):
+        month, day = int(found["first"]), int(found["second"])
+        if month > 12:
+            month, day = day, month
+        return written_date(f"{found['year']}-{month:02d}-{day:02d}")
+    return None
+
+
+def _manual_title(drafts: list[Draft]) -> str:
+    """A manual page's title: its NAME section's line ('grep, egrep, fgrep - print lines that
+    match patterns'), as the page's header only names it; '' when it has none."""
+    named = next((d for d in drafts if not d.prelude and d.title.casefold() == "name"), None)
+    if named is None or not named.paras:
+        return ""
+    line = " ".join(named.paras[0].split())
+    return line if 0 < len(line) <= MAX_TITLE and "\n" not in named.paras[0] else ""
 
 
 def _date_line(line: Line | None) -> tuple[str, str] | None:
@@ -576,8 +684,11 @@ class _Body:
         scheme: Scheme,
         start: int,
         literals: dict[int, CodeBlock] | None = None,
+        inline: Inline | None = None,
     ) -> None:
         self.lines = lines
+        #: reStructuredText's inline markup, read in each paragraph; None in other text.
+        self.inline = inline
         self.literals = literals or {}
         self.headings = scheme.headings
         # The top heading level, asked at every heading: counted once (a changelog has
@@ -662,6 +773,8 @@ class _Body:
                 self.flush()
             elif heading := self.headings.get(index):
                 self.heading(heading, line)
+            elif self._underline(index, line):
+                continue  # the rule under a heading another scheme found ('1. Definitions')
             elif not self.special(line, index):
                 # ``pending`` holds the paragraph the previous line belongs to, if any.
                 # A field (':Date: 2001-08-16') is a line of its own, as a list item is, and
@@ -702,6 +815,17 @@ class _Body:
                     self.flush()
         self.flush()
         return self.items
+
+    def _underline(self, index: int, line: Line) -> bool:
+        """Whether ``line`` underlines the heading just above it, as long as it (MPL 2.0's
+        '1. Definitions' over '--------------', read as a numbered heading)."""
+        above = self.lines[index - 1] if index > self.start else None
+        return (
+            above is not None
+            and index - 1 in self.headings
+            and UNDERLINE.match(line.raw.strip()) is not None
+            and abs(len(line.raw.strip()) - len(above.raw.strip())) <= 3
+        )
 
     def open_glossary(self, title: str, line: int) -> None:
         """The glossary part begins at ``line``, under ``title`` as written ('Definitions:')."""
@@ -796,7 +920,10 @@ class _Body:
             self.items.append(CodeBlock("\n".join(row.raw[margin:] for row in rows)))
             self.pending = []
             return
-        paragraph = clean(squeeze(" ".join(self.pending)))
+        paragraph = squeeze(" ".join(self.pending))
+        if self.inline is not None:
+            paragraph = self.inline.text(paragraph)
+        paragraph = clean(paragraph)
         self.pending = []
         if self.part == "glossary":
             self.add_term(paragraph)

@@ -703,10 +703,11 @@ def _log_entry(title: str, paragraphs: tuple[str, ...], index: int) -> tuple[str
 _NOTICE_TITLES = frozenset(("copyright", "copyright notice", "copyrights", "legal notice"))
 
 
-def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
+def extract(brief: Brief, *, paged: bool = False) -> tuple[TimelineEvent, ...]:
     """Dated headings, then one event per date per sentence of prose (the first
     :data:`MAX_EVENTS` in all, holding at most a quarter of the prose's characters), in date
-    order, each with its section's id; code blocks and tables give none."""
+    order, each with its section's id; code blocks and tables give none. ``paged``: the text
+    was laid out on pages (a PDF's), whose columns and figures may break its paragraphs."""
     parts: list[tuple[str, str, tuple[str, ...]]] = []
     for section in brief.sections:
         parts.append((section.id, section.title, section.paragraphs))
@@ -755,11 +756,23 @@ def extract(brief: Brief) -> tuple[TimelineEvent, ...]:
                 add(date, text, section_id)
                 continue
             hidden = _COPYRIGHT_FIELD.sub(_blank, paragraph) if "Copyright:" in paragraph else ""
+            piece = paged and _broken_off(paragraph)
             at = 0
             for sentence in _dated_sentences(paragraph):
+                if piece and at == 0 and paragraph.startswith(sentence):
+                    at = len(sentence)
+                    continue
                 at = paragraph.find(sentence, at)
                 masked = hidden[at : at + len(sentence)] if hidden and at >= 0 else None
                 at = max(at, 0) + len(sentence)
+                if labels := _FIGURE_LABELS.match(sentence):
+                    # A figure's labels run into the sentence beside it: the event is the
+                    # sentence from its first capital on ('TSX launched with …'), if any.
+                    cut = _CAPITAL_WORD.search(sentence, labels.end())
+                    if cut is None:
+                        continue
+                    sentence = sentence[cut.start() :]
+                    masked = masked[cut.start() :] if masked is not None else None
                 found = _dates_at(sentence, masked)
                 if not found:
                     continue
@@ -830,6 +843,26 @@ _ITEM = re.compile(r"[-*•+]\s")
 _LEADER = re.compile(r"\.{4}|(?:\. ){4}")
 
 
+#: A figure's labels run into the text a PDF set beside it: an axis's numbers, then words in
+#: lower case ('10 9 control transfers, new exception, pg. table a TSX launched …'). Not a
+#: number in groups of three ('10 000 visitors came in 2013').
+_FIGURE_LABELS = re.compile(r"^\d{1,4} (?:\d{1,2}|\d{4,})\s+[a-z]")
+
+
+def _broken_off(paragraph: str) -> bool:
+    """Whether ``paragraph`` of a PDF is a line or two broken off at both ends, its columns
+    interleaved ('cent 2015–2016 jump in the general complexity of x86. SSE, and AVX) added
+    data processing instructions, and'): it opens in lower case, inside a sentence or a word,
+    and stops on a plain word, inside another. Its first sentence is a piece, no event."""
+    return (
+        len(paragraph) <= 2 * _LINE
+        and paragraph[:1].islower()
+        and _ENDS_IN_A_WORD.search(paragraph) is not None
+    )
+
+
+#: A word that opens with a capital letter, after a space.
+_CAPITAL_WORD = re.compile(r"(?<=\s)[A-Z“\"‘'(]*[A-Z]")
 #: A reference's authors and year, a sentence of its own in a list of references or a
 #: footnote ('[^2]: Iverson, K.E. (1980).', 'Smith, J. and Jones, A. (2019).'): the year
 #: the work came out, not an event of the report.
