@@ -231,6 +231,30 @@ def date_forms(size: int) -> str:
     return "".join(parts)
 
 
+def restructured(size: int) -> str:
+    """reStructuredText of about ``size`` bytes dense with inline markup (links, roles,
+    literals, emphasis, references), and in each paragraph two runs that never close one
+    ('``x ``x …', 'a.a.a…'), each of ``size // 512`` characters: a pattern that scans on from
+    every opening reads a run in time quadratic in it, and so the document in time that grows
+    with the square of its size (16,000-character runs took 0.7 s each)."""
+    chars = size // 512
+    paragraph = (
+        "See `the guide <https://example.org/guide>`__ and :mod:`json`, :pep:`8` and "
+        ":issue:`1040`; ``code`` stays, *emphasis* and **strong** go, and Python_ is a link. "
+        + "``x " * (chars // 4)
+        + "a." * (chars // 2)
+        + "\n\n"
+    )
+    parts = ["Inline markup\n=============\n\n.. _Python: https://python.org\n\n"]
+    total = section = 0
+    while total < size:
+        section += 1
+        text = f"Part {section}\n{'-' * (5 + len(str(section)))}\n\n" + paragraph * 10
+        parts.append(text)
+        total += len(text)
+    return "".join(parts)
+
+
 def _write(folder: Path, name: str, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -267,6 +291,7 @@ BUDGETS: list[Budget | MemoryBudget] = (
             "headingless text",
             "front matter and appendices markdown",
             "date forms text",
+            "restructuredtext markup",
         )
     ]
     + [
@@ -294,6 +319,7 @@ def cases(ctx: Context) -> list[Case]:
         ("headingless text", headingless, ".txt"),
         ("front matter and appendices markdown", front_and_appendices, ".md"),
         ("date forms text", date_forms, ".txt"),
+        ("restructuredtext markup", restructured, ".rst"),
     )
     for kind, make, suffix in kinds:
         for size in (MB, 8 * MB):

@@ -24,7 +24,7 @@ _ROLE = r"[A-Za-z][\w+.-]*(?::[A-Za-z][\w+.-]*)?"
 _BODY = r"[^\s`](?:[^`]*?[^\s`\\])?"
 _INLINE = re.compile(
     rf"(?P<escape>\\(?P<escaped>[^\w\s]|_|\s))"
-    rf"|{_BEFORE}``(?P<literal>\S(?:.*?\S)??)``{_AFTER}"
+    rf"|{_BEFORE}``(?P<literal>\S(?:(?:[^`]|`(?!`))*?\S)??)``{_AFTER}"
     rf"|{_BEFORE}\*\*(?P<strong>[^\s*](?:[^*]*?[^\s*\\])?)\*\*{_AFTER}"
     rf"|{_BEFORE}:(?P<role>{_ROLE}):`(?P<rolebody>{_BODY})`{_AFTER}"
     rf"|{_BEFORE}`(?P<suffixed>{_BODY})`:(?P<suffix>{_ROLE}):{_AFTER}"
@@ -32,7 +32,7 @@ _INLINE = re.compile(
     rf"|{_BEFORE}_`(?P<target>{_BODY})`{_AFTER}"
     rf"|{_BEFORE}\*(?P<emphasis>[^\s*](?:[^*]*?[^\s*\\])?)\*{_AFTER}"
     rf"|{_BEFORE}\[(?P<footnote>\d+|#[\w-]*|\*|[A-Za-z][\w.-]*)\]_{_AFTER}"
-    rf"|(?<![\w`])(?P<simple>[A-Za-z0-9](?:[\w.+:-]*[A-Za-z0-9])?)_{_AFTER}"
+    rf"|(?<![\w`.+:-])(?P<simple>[A-Za-z0-9](?:[\w.+:-]*[A-Za-z0-9])?)_{_AFTER}"
 )
 #: A hyperlink's text over its target: 'Python <https://python.org>', '<https://…>' alone.
 _EMBEDDED = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
