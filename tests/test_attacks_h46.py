@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner, write
+from test_environment import environment
 
 BRIEF_SCRIPT = Path(sys.executable).with_name("brief")
 needs_script = pytest.mark.skipif(
@@ -106,7 +107,7 @@ def test_a_completion_word_index_that_is_no_number_offers_nothing(
     import subprocess
 
     env = {
-        **_private_env(tmp_path),
+        **environment(tmp_path),
         "COMP_WORDS": "brief show ",
         "COMP_CWORD": cword,
         "_BRIEF_COMPLETE": "complete_bash",
@@ -117,24 +118,6 @@ def test_a_completion_word_index_that_is_no_number_offers_nothing(
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert done.stdout.strip() == ""
-
-
-def _private_env(tmp_path: Path) -> dict[str, str]:
-    """The environment minus brief's own variables, with folders of this test's own."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("BRIEF", "COMP_", "_BRIEF", "XDG_"))
-        and key not in ("COLUMNS", "LINES")
-    }
-    env.update(
-        HOME=str(tmp_path / "home"),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
-    return env
 
 
 # -- one-line text in paragraphs: a line break in a name or a field cannot forge a line ----------
