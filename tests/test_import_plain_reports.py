@@ -6,6 +6,7 @@ Every input here is written for the test: small reports of the shapes found in r
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -659,3 +660,33 @@ def test_section_lines_with_a_colon_give_subsections_too() -> None:
     # Without the word, '2.1:' is no heading: a time, a verse, a ratio.
     bare = _outline(text.replace("Section 2.1: Voluntary", "2.1: Voluntary"))
     assert not any("Voluntary" in title for _, title in bare)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Issued: 14 March 2026", "2026-03-14"),
+        ("Last updated 2 May 2025", "2025-05-02"),
+        ("Published on 3 June 2024", "2024-06-03"),
+        ("Date: 2024-10-03", "2024-10-03"),
+        ("As of October 2024", "2024-10"),
+    ],
+)
+def test_a_labelled_date_under_the_title_is_the_reports_date(line: str, date: str) -> None:
+    text = (
+        f"Harbour Safety Review\n\n{line}\n\n1. Summary\n\nThe harbour had three accidents.\n\n"
+        "2. Findings\n\nTwo accidents happened at night.\n"
+    )
+    brief = _brief(text)
+    assert brief.meta.date == date
+    assert [s.title for s in brief.sections] == ["Summary", "Findings"]
+
+
+def test_a_label_without_a_date_stays_text() -> None:
+    text = (
+        "Harbour Safety Review\n\nUpdated: after the storm\n\n1. Summary\n\nThe harbour had "
+        "three accidents.\n\n2. Findings\n\nTwo accidents happened at night.\n"
+    )
+    brief = _brief(text)
+    assert brief.meta.date == ""
+    assert "Updated: after the storm" in _words(brief)

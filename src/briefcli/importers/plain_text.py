@@ -657,11 +657,24 @@ def _manual_title(drafts: list[Draft]) -> str:
     return line if 0 < len(line) <= MAX_TITLE and "\n" not in named.paras[0] else ""
 
 
+#: A label a report writes before its date under its title: 'Issued: 14 March 2026',
+#: 'Last updated 2 May 2025', 'Published on 3 June 2024'.
+_DATE_LABEL = re.compile(
+    r"^(?:date|dated|issued|published|released|updated|last\s+updated|revised|as\s+of)"
+    r"(?:\s+on)?\s*:?\s+",
+    re.IGNORECASE,
+)
+
+
 def _date_line(line: Line | None) -> tuple[str, str] | None:
-    """('', '2026-07') for a line that is a date alone ('July 2026'); else None."""
-    if line is None or line.bulleted or len(line.text) >= 40:
+    """('', '2026-07') for a line that is a date alone ('July 2026'), or after a label
+    ('Issued: 14 March 2026'); else None."""
+    if line is None or line.bulleted:
         return None
-    date = written_date(line.text)
+    text = _DATE_LABEL.sub("", line.text, count=1)
+    if len(text) >= 40:
+        return None
+    date = written_date(text)
     return ("", date) if date else None
 
 
