@@ -25,6 +25,7 @@ from briefcli.errors import BriefError, BriefFileError, UsageError, quoted
 from briefcli.paths import DEFAULT_FILE as DEFAULT_FILE  # defined with the other places
 from briefcli.sanitize import sanitize_line
 from briefcli.statkeys import SUFFIXES as SUFFIXES  # defined where the stat keys are taken
+from briefcli.statkeys import storable
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -232,8 +233,6 @@ def scan(index: Index, progress: Progress | None = None) -> Library:
         for path in brief_files(folder.path, folder.origin):
             origin_of[path] = folder.origin
             files.append(path)
-    from briefcli.index import storable
-
     records = index.sync(files, prune=[f.path for f in found], progress=progress)
     unnamed = [path for path in files if not storable(path)]
     if unnamed:  # rare: put them back in the library's order, after the index's records
@@ -264,16 +263,7 @@ class Survey(NamedTuple):
     def paths(self) -> list[str]:
         """The folders' paths, in the library's order: those the index can name (a folder
         whose name is not UTF-8 has its files in :attr:`unnamed`)."""
-        return [folder.path for folder in self.folders if _storable(folder.path)]
-
-
-def _storable(path: str) -> bool:
-    """Whether SQLite's UTF-8 text can hold ``path`` (see :func:`briefcli.index.storable`)."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+        return [folder.path for folder in self.folders if storable(folder.path)]
 
 
 def survey(index: Index, progress: Progress | None = None) -> Survey:
@@ -300,7 +290,7 @@ def survey(index: Index, progress: Progress | None = None) -> Survey:
             except statkeys.UnreadableFolder as exc:
                 raise _unreadable(folder, exc.error) from None
         unnamed += now.unnamed
-        if not _storable(folder.path):
+        if not storable(folder.path):
             continue  # the index cannot hold its name: every file of it is in ``unnamed``
         stored, racy = index.listing(folder.path)
         if stored == now.digest:  # the usual case
@@ -527,8 +517,6 @@ def describe(index: Index, path: str) -> Entry:
     A missing file, a FIFO or device, or a broken brief raises the loader's error.
     """
     import stat
-
-    from briefcli.index import storable
 
     real = os.path.realpath(path)
     try:

@@ -32,6 +32,7 @@ from briefcli.errors import BriefError
 from briefcli.freshness import RACY_NS, is_fresh, stat_key
 from briefcli.searchquery import TOKENIZE, fts_query
 from briefcli.snippets import find_matches, snippet
+from briefcli.statkeys import storable
 
 if TYPE_CHECKING:
     import concurrent.futures
@@ -1123,16 +1124,6 @@ def _marks(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 
 # -- the index in the cache folder, with its fallbacks ------------------------------------------
-
-
-def storable(path: str) -> bool:
-    """Whether the index can hold ``path``: SQLite text is UTF-8, and a file name that is not
-    valid UTF-8 (``x\\xff.yaml``) cannot be stored (see catalog, which lists such files)."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def index_path() -> str:

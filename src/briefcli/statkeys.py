@@ -114,24 +114,26 @@ def listing(folder: str) -> Listing:
     finally:
         os.close(descriptor)
     unnamed: tuple[str, ...] = ()
-    if not _storable(folder):  # a folder named in bytes that are not UTF-8: none can be held
+    if not storable(folder):  # a folder named in bytes that are not UTF-8: none can be held
         unnamed = tuple(os.path.join(folder, n) for n in kept)
         kept, keys = [], []
     try:
         RECORD.join(kept).encode("utf-8")
     except UnicodeEncodeError:  # rare: take out the names the index cannot hold
-        storable = [_storable(name) for name in kept]
-        pairs = list(zip(kept, storable, strict=True))
+        held = [storable(name) for name in kept]
+        pairs = list(zip(kept, held, strict=True))
         unnamed = tuple(os.path.join(folder, n) for n, ok in pairs if not ok)
-        keys = [k for n, ok in enumerate(storable) if ok for k in keys[5 * n : 5 * n + 5]]
+        keys = [k for n, ok in enumerate(held) if ok for k in keys[5 * n : 5 * n + 5]]
         kept = [n for n, ok in pairs if ok]
     data = records(kept, keys)
     return Listing(data, digest(data), unnamed)
 
 
-def _storable(name: str) -> bool:
+def storable(path: str) -> bool:
+    """Whether the index can hold ``path``: SQLite text is UTF-8, and a file name that is not
+    valid UTF-8 (``x\\xff.yaml``) cannot be stored (the catalog lists such files apart)."""
     try:
-        name.encode("utf-8")
+        path.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
