@@ -39,7 +39,7 @@ from briefcli.importers.naming import brief_id, slug
 from briefcli.importers.restructured import Inline
 from briefcli.importers.restructured import looks_like as looks_like_restructured
 from briefcli.importers.text import clean, is_banner, squeeze, tidy_line, unboxed
-from briefcli.importers.timeline import written_date
+from briefcli.importers.timeline import DATE_WORDS, written_date
 from briefcli.model import Brief, CodeBlock, GlossaryEntry, Metadata, Source
 
 _BULLET = re.compile(r"^(?:[•·◦▪▫‣⁃●○■□►▸➤➢✓✔]\s*|[-*+–—]\s+)")
@@ -660,8 +660,7 @@ def _manual_title(drafts: list[Draft]) -> str:
 #: A label a report writes before its date under its title: 'Issued: 14 March 2026',
 #: 'Last updated 2 May 2025', 'Published on 3 June 2024'.
 _DATE_LABEL = re.compile(
-    r"^(?:date|dated|issued|published|released|updated|last\s+updated|revised|as\s+of)"
-    r"(?:\s+on)?\s*:?\s+",
+    rf"^(?:date|last\s+updated|as\s+of|{'|'.join(DATE_WORDS)})(?:\s+on)?\s*:?\s+",
     re.IGNORECASE,
 )
 

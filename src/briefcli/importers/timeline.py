@@ -832,11 +832,24 @@ _ENDS_IN_A_WORD = re.compile(r"(?<![\w./:@-])[a-z]+$")
 #: one line; a longer text is a sentence without its stop.
 _LINE = 100
 #: The word that says what a date alone opening a section is ('Released 2021-05-11').
-_RELEASE_WORD = re.compile(
-    r"\(?(?:released|updated|published|issued|dated|revised|posted|effective|adopted|approved"
-    r"|signed|created|modified|last-modified),?",
-    re.IGNORECASE,
+#: (The same words, as a label before a report's date under its title: plain_text.py.)
+DATE_WORDS = (
+    "released",
+    "updated",
+    "published",
+    "issued",
+    "dated",
+    "revised",
+    "posted",
+    "effective",
+    "adopted",
+    "approved",
+    "signed",
+    "created",
+    "modified",
+    "last-modified",
 )
+_RELEASE_WORD = re.compile(rf"\(?(?:{'|'.join(DATE_WORDS)}),?", re.IGNORECASE)
 #: A list's item ('- Added 2007-11-26: Armi, Cakm'): its words are a list, not a table's row.
 _ITEM = re.compile(r"[-*•+]\s")
 #: A table of contents' leader dots ('Action plan 2021-2026 ........ 24').
