@@ -63,6 +63,13 @@ def _visible(match: re.Match[str]) -> str:
     return f"<U+{code:04X}>"
 
 
+def show_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate shown as :func:`sanitize` shows it (``\\xff`` for a
+    byte of a file name that was not UTF-8), and nothing else changed: for output that must be
+    valid UTF-8 but is escaped by its own rules (YAML)."""
+    return re.sub("[\ud800-\udfff]", _visible, text)
+
+
 def sanitize(text: str) -> str:
     """Return ``text`` with every control, bidi or invisible character shown as an escape.
 

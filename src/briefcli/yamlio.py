@@ -16,7 +16,7 @@ from sys import intern
 from typing import IO, Any, NoReturn
 
 from briefcli.errors import BriefFileError
-from briefcli.sanitize import shorten
+from briefcli.sanitize import shorten, show_surrogates
 
 #: Deepest nesting of mappings and lists in a brief file (the format needs 6).
 MAX_DEPTH = 12
@@ -478,19 +478,6 @@ def _represent_text(dumper: Any, value: str) -> Any:
     return dumper.represent_str(value)
 
 
-def _without_surrogates(text: str) -> str:
-    """``text`` with each byte of a file name that was not UTF-8 (kept by Python as a lone
-    surrogate) written ``\\xff``, as the sanitiser shows it: YAML text is UTF-8, and libyaml
-    cannot encode a surrogate (exit 70 on `brief list -f yaml` beside such a file)."""
-    import re
-
-    def shown(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return f"\\x{code - 0xDC00:02x}" if code >= 0xDC80 else f"<U+{code:04X}>"
-
-    return re.sub("[\ud800-\udfff]", shown, text)
-
-
 def _events(data: dict[str, Any], dumper: Any) -> Iterator[Any]:
     """The events ``yaml.dump`` makes of ``data`` (block style, keys in order), one by one.
 
@@ -510,7 +497,8 @@ def _events(data: dict[str, Any], dumper: Any) -> Iterator[Any]:
         if type(value) is str:
             tag, text, style = _STR, value, ('"' if has_unsafe(value) else None)
             if style and not text.isprintable():
-                text = _without_surrogates(text)
+                # libyaml cannot encode a lone surrogate (a file name that was not UTF-8).
+                text = show_surrogates(text)
         else:
             node = dumper.represent_data(value)  # numbers, booleans: as yaml.dump writes them
             tag, text, style = node.tag, node.value, node.style
